@@ -91,8 +91,9 @@ def written_today(store) -> None:
     """Give a store made by an earlier release's migrations (a test's "release before") what today's code
     writes and reads beyond it, so that today's code can write its entries and units there as that release
     did: a term's note and a context's language (the last migrations', SQLite ``_term_notes`` and
-    ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``), and on SQLite the floors new units and imports
-    are numbered above (``_V27``); each of them made only where it is missing when the store is upgraded."""
+    ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``), an import's header (``_import_headers``, both),
+    and on SQLite the floors new units and imports are numbered above (``_V27``); each of them made only where
+    it is missing when the store is upgraded."""
     from tmtool.store.postgres import schema
     from tmtool.store.sqlite import migrations
 
@@ -101,9 +102,11 @@ def written_today(store) -> None:
         migrations._context_languages(store._conn)
         for statement in migrations._statements(migrations._V27):
             store._conn.execute(statement)
+        migrations._import_headers(store._conn)
     else:
         store._pg.execute(schema._V15)
         store._pg.execute(schema._V16)
+        schema._import_headers(store._pg)
 
 
 

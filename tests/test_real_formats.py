@@ -22,7 +22,7 @@ from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
 from tmtool.formats.xliff import is_untranslated, read_xliff
-from tmtool.model import ReviewStatus, TermType, UsageStatus, Variant
+from tmtool.model import ReviewStatus, TermType, Unit, UsageStatus, Variant
 from tmtool.store import open_store
 
 REAL = REPO / "tests" / "data" / "real"
@@ -294,6 +294,67 @@ def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path)
         "x-tmx-header-note": ["Mémoire du projet.", "Revue en 2024."],
         **memory_header(creationtool="SDL Language Platform", creationtoolversion="8.1", o_tmf="SDL TM8 Format",
                         datatype="xml", segtype="sentence", adminlang="en-GB")}
+
+
+# memoQ's TMX export of a memory with context (ContexTM): a unit's fields on the <tu> (client, project, domain and
+# subject, blank when unset; corrected, aligned; the document it was translated in), the text around its source on
+# the source <tuv> as memoQ's segments, escaped (x-context-pre, x-context-post), as memoQ 2014–9.x write them
+MEMOQ_CONTEXT_TMX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ"'
+    ' creationtoolversion="9.12.8" segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr"'
+    ' o-tmf="MemoQTM" datatype="unknown">\n  <prop type="defclient">OTAN</prop>\n  <prop type="defproject"> </prop>\n'
+    '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n</header>\n<body>\n'
+    '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+    '    <prop type="client">OTAN</prop>\n    <prop type="project">Sommet 2024</prop>\n'
+    '    <prop type="domain">Défense</prop>\n    <prop type="subject"> </prop>\n'
+    '    <prop type="corrected">no</prop>\n    <prop type="aligned">no</prop>\n'
+    '    <prop type="x-document">communique.docx</prop>\n    <tuv xml:lang="fr-fr">\n'
+    '      <prop type="x-context-pre">&lt;seg&gt;Le sommet s\'ouvre.&lt;/seg&gt;</prop>\n'
+    '      <prop type="x-context-post">&lt;seg&gt;La frégate rentre.&lt;/seg&gt;</prop>\n'
+    '      <seg>Le convoi part.</seg>\n    </tuv>\n'
+    '    <tuv xml:lang="en-gb">\n      <seg>The convoy leaves.</seg>\n    </tuv>\n  </tu>\n</body>\n</tmx>\n')
+
+
+def test_memoq_s_context_goes_back_on_the_source_tuv_where_memoq_reads_it(tmp_path):
+    """memoQ keeps the segments around a unit's source (its ContexTM: a 101% match is one whose neighbours match
+    too) on the source <tuv>, and reads them from there. tmtool kept them, but wrote them on the <tu>, where memoQ
+    does not look: a memory sent back to memoQ had lost every context. They go back where memoQ wrote them; its
+    fields stay on the <tu>."""
+    path = tmp_path / "memoq.tmx"
+    path.write_text(MEMOQ_CONTEXT_TMX, encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.props["x-context-pre"], unit.props["x-context-post"], unit.props["x-document"]) == (
+        "<seg>Le sommet s'ouvre.</seg>", "<seg>La frégate rentre.</seg>", "communique.docx")
+    db, out = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0 and tmtool(db, "export", "tmx", "-o", out)[0] == 0
+    root = _valid_tmx(out)
+    [tu] = root.iter("tu")
+    [source, target] = tu.findall("tuv")
+    assert [(p.get("type"), p.text) for p in source.findall("prop")] == [
+        ("x-context-post", "<seg>La frégate rentre.</seg>"), ("x-context-pre", "<seg>Le sommet s'ouvre.</seg>")]
+    assert target.findall("prop") == []
+    assert [p.get("type") for p in tu.findall("prop")] == [
+        "aligned", "client", "corrected", "domain", "project", "subject", "x-document"]
+    assert [u.props for u in read_tmx(out)] == [unit.props]
+
+
+def test_a_memoq_unit_came_from_the_document_memoq_names(store_url, tmp_path):
+    """memoQ names the document each unit was translated in (``x-document``); a concordance and a look-up said
+    the units came from the .tmx file, which was only the memory's way here. They name memoQ's document; a unit
+    of a file that names none, its file."""
+    from tmtool import api, transfer
+
+    memoq, plain = tmp_path / "memoq.tmx", tmp_path / "plain.tmx"
+    memoq.write_text(MEMOQ_CONTEXT_TMX, encoding="utf-8")
+    plain.write_text(MEMOQ_CONTEXT_TMX.replace("communique.docx", " ").replace("Le convoi part.", "Le convoi arrive.")
+                     .replace("leaves", "arrives"), encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        for path in (memoq, plain):
+            transfer.import_file(store, path)
+        assert [(u["source"], u["document"]) for u in api.concordance(store, "convoi")] == [
+            ("Le convoi part.", "communique.docx"), ("Le convoi arrive.", "plain.tmx")]
+        assert [(m["source"], m["document"]) for m in api.lookup(store, "convoi")["memory"]] == [
+            ("Le convoi part.", "communique.docx"), ("Le convoi arrive.", "plain.tmx")]
 
 
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
@@ -1585,6 +1646,81 @@ def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):
     assert [e.note for e in read_tbx(tmp_path / "out.tbx")] == [entry.note]
 
 
+def _history_tbx(groups: str, *, v3: bool = True) -> str:
+    """A termbase entry (TBX-Basic v3 ``conceptEntry``, or TBX 2008's ``martif``/``termEntry``) with the
+    transacGrps ``groups``."""
+    if v3:
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+                ' xmlns="urn:iso:std:iso:30042:ed-2">\n  <tbxHeader><fileDesc><sourceDesc><p>Termbase export</p>'
+                '</sourceDesc></fileDesc></tbxHeader>\n  <text><body>\n    <conceptEntry id="c7">\n'
+                f'{groups}      <langSec xml:lang="en"><termSec><term>mobility corridor</term></termSec></langSec>\n'
+                '      <langSec xml:lang="fr"><termSec><term>corridor de mobilité</term></termSec></langSec>\n'
+                '    </conceptEntry>\n  </body></text>\n</tbx>\n')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader>'
+            '<fileDesc><sourceDesc><p>translate5</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+            f'<termEntry id="c7">\n{groups}<langSet xml:lang="en"><tig><term>mobility corridor</term></tig></langSet>\n'
+            '<langSet xml:lang="fr"><tig><term>corridor de mobilité</term></tig></langSet>\n</termEntry>\n'
+            '</body></text></martif>\n')
+
+
+def _transaction(kind: str, who: str, when: str) -> str:
+    return (f'      <transacGrp><transac type="transactionType">{kind}</transac>'
+            f'<transacNote type="responsibility">{who}</transacNote><date>{when}</date></transacGrp>\n')
+
+
+HISTORY = [("origination", "clambert", "2019-03-04"), ("modification", "pmorel", "2020-06-01"),
+           ("modification", "jdupont", "2023-11-15"), ("modification", "alefevre", "2021-09-30")]
+
+
+@pytest.mark.parametrize("v3", [True, False], ids=["tbx-basic-v3", "tbx-2008"])
+@pytest.mark.parametrize("order", [HISTORY, HISTORY[:1] + HISTORY[:0:-1]], ids=["oldest-first", "newest-first"])
+def test_an_entry_modified_several_times_is_dated_and_signed_by_its_last_modification(tmp_path, v3, order):
+    """A termbase keeps an entry's history: several modifications by different people on different dates. The
+    entry took the date of the modification written last and the name of the one written first, so that an
+    export said jdupont's 2023 change was pmorel's. The entry is now the last modification's (its date and its
+    person) and the origination's; the other modifications stay lines of its note, with their dates."""
+    from tmtool.model import responsible_lines
+
+    path = tmp_path / "termbase.tbx"
+    path.write_text(_history_tbx("".join(_transaction(*group) for group in order), v3=v3), encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    note, who = responsible_lines(entry.note, ["origination", "modification"])
+    assert (entry.first_seen, entry.last_seen, who) == (
+        datetime(2019, 3, 4), datetime(2023, 11, 15), {"origination": "clambert", "modification": "jdupont"})
+    assert sorted(note.split("\n")) == ["modification: 2020-06-01, pmorel", "modification: 2021-09-30, alefevre"]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = etree.parse(str(tmp_path / "out.tbx"))
+    assert [(g.findtext("{*}transac"), g.findtext("{*}date")[:10], g.findtext("{*}transacNote"))
+            for g in written.iter("{*}transacGrp")] == [("origination", "2019-03-04", "clambert"),
+                                                         ("modification", "2023-11-15", "jdupont")]
+    [again] = read_tbx(tmp_path / "out.tbx")  # the earlier modifications in the note, its first lines now
+    assert (again.last_seen, sorted(again.note.split("\n"))) == (entry.last_seen, sorted(entry.note.split("\n")))
+
+
+def test_a_multiterm_entry_modified_several_times_is_signed_by_its_last_modification(tmp_path):
+    """MultiTerm XML names who made each transaction in its transac: the last modification by date gives the
+    entry its date and its person, the earlier ones stay lines of the note."""
+    from tmtool.model import responsible_lines
+
+    path = tmp_path / "termbase.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept>\n'
+        '<transacGrp><transac type="origination">clambert</transac><date>2019-03-04T10:15:00</date></transacGrp>\n'
+        '<transacGrp><transac type="modification">jdupont</transac><date>2023-11-15T16:02:11</date></transacGrp>\n'
+        '<transacGrp><transac type="modification">pmorel</transac><date>2020-06-01T09:00:00</date></transacGrp>\n'
+        '<languageGrp><language type="French" lang="FR"/><termGrp><term>corridor de mobilité</term></termGrp>'
+        '</languageGrp>\n<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>mobility corridor'
+        '</term></termGrp></languageGrp>\n</conceptGrp></mtf>\n', encoding="utf-16")
+    [entry], _ = read_all(read_multiterm, path)
+    note, who = responsible_lines(entry.note, ["origination", "modification"])
+    assert (entry.first_seen, entry.last_seen, who, note) == (
+        datetime(2019, 3, 4, 10, 15), datetime(2023, 11, 15, 16, 2, 11),
+        {"origination": "clambert", "modification": "jdupont"}, "modification: 2020-06-01T09:00:00, pmorel")
+
+
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
     """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
     capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
@@ -2323,6 +2459,99 @@ def test_a_segtype_outside_the_dtd_s_four_is_not_kept(tmp_path):
     path.write_text(STUDIO_FULL_TMX.replace('segtype="paragraph"', 'segtype="Segment"'), encoding="utf-8")
     assert tmtool(db, "import", path)[0] == 0 and tmtool(db, "export", "tmx", "-o", out)[0] == 0
     assert _valid_tmx(out).find("header").get("segtype") == "sentence"
+
+
+def _run(store):
+    """A store's raw statements, on either backend, and its placeholder."""
+    return (store._conn.execute, "?") if hasattr(store, "_conn") else (store._pg.execute, "%s")
+
+
+def _units_holding_a_header(store) -> int:
+    run, _ = _run(store)
+    return run("SELECT count(*) FROM units WHERE props LIKE '%x-tmx-header%'").fetchone()[0]
+
+
+def test_a_memory_s_header_is_stored_once_an_import_and_given_back_to_each_unit(store_url, tmp_path):
+    """What a TMX header says of its memory (Trados's o-tmf, segtype, dates, its fields' definitions) was
+    stored with every unit: 20,000 Trados units took 27.4 MB instead of 17.2. The import holds it once; each
+    unit read from the store has it as before, and an export of the memory says it again, as it was. A file
+    mixing memories (a tmtool export of two, one of which said nothing) keeps each unit's own."""
+    from tmtool import transfer
+
+    studio, memoq, plain = tmp_path / "studio.tmx", tmp_path / "memoq.tmx", tmp_path / "plain.tmx"
+    studio.write_text(STUDIO_FULL_TMX, encoding="utf-8")
+    memoq.write_text(MEMOQ_HEADER_TMX, encoding="utf-8")
+    plain.write_text('<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4"><header creationtool="tmtool"'
+                     ' creationtoolversion="1" segtype="sentence" o-tmf="tmtool" adminlang="en" srclang="fr-FR"'
+                     ' datatype="plaintext"/><body><tu><tuv xml:lang="fr-FR"><seg>La séance est ouverte.</seg></tuv>'
+                     '<tuv xml:lang="en-GB"><seg>The meeting is open.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        transfer.import_file(store, studio)
+        assert _units_holding_a_header(store) == 0
+        assert [u.props for u in store.units()] == [u.props for u in read_tmx(studio)]
+        transfer.export_store(store, "tmx", str(tmp_path / "one.tmx"), srclang="fr", tgtlang="en")
+        for path in (memoq, plain):
+            transfer.import_file(store, path)
+        assert _units_holding_a_header(store) == 0
+        mixed = tmp_path / "mixed.tmx"
+        transfer.export_store(store, "tmx", str(mixed), srclang="fr", tgtlang="en")
+    header = _valid_tmx(tmp_path / "one.tmx").find("header")
+    assert (header.get("o-tmf"), header.get("segtype"), header.get("creationid")) == (
+        "SDL TM8 Format", "paragraph", "EXAMPLE\\clambert")
+    assert _header_of(_valid_tmx(tmp_path / "one.tmx"))[2:] == [("prop", "x-Recognizers", "RecognizeAll")]
+    read = [u.props for u in read_tmx(mixed)]
+    assert [bool(props.get("x-tmx-header:@o-tmf")) for props in read] == [True] * 4 + [False]  # one said nothing
+    again = tmp_path / "again"
+    again.mkdir()
+    with open_store(store_url) as store:
+        run, _ = _run(store)
+        run("DELETE FROM units")
+        transfer.import_file(store, mixed)  # the first unit's memory is the import's; the others keep their own
+        assert [u.props for u in store.units()] == read
+        assert _units_holding_a_header(store) == 3
+        transfer.export_store(store, "tmx", str(again / "mixed.tmx"), srclang="fr", tgtlang="en")
+    assert [u.props for u in read_tmx(again / "mixed.tmx")] == read
+    assert (again / "mixed.tmx").read_bytes().split(b"<body>")[1] == mixed.read_bytes().split(b"<body>")[1]
+
+
+def test_a_store_holding_the_header_on_each_unit_holds_it_once_upgraded(store_url, tmp_path, monkeypatch):
+    """A store made by the release before, each unit holding its memory's header: upgraded when opened, the
+    header is its import's, taken off the units that said the same, and every unit reads as it did (one whose
+    memory said nothing too)."""
+    from tmtool import transfer
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.records import unit_content_key
+    from tmtool.store.rows import UNIT_INSERT_COLUMNS, unit_row
+    from tmtool.store.sqlite import migrations
+
+    studio, memoq = tmp_path / "studio.tmx", tmp_path / "memoq.tmx"
+    studio.write_text(STUDIO_FULL_TMX, encoding="utf-8")
+    memoq.write_text(MEMOQ_HEADER_TMX, encoding="utf-8")
+    first, second = list(read_tmx(studio)), list(read_tmx(memoq))
+    said_nothing = Unit("La séance est ouverte.", "The meeting is open.", "fr-FR", "en-GB")
+    imports = {1: ("studio.tmx", first), 2: ("mixed.tmx", [second[0], said_nothing, first[1]])}
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:-1])
+    with open_store(store_url, create=True) as old:  # as the release before stored two imports
+        run, mark = _run(old)
+        with old.transaction():
+            for import_id, (path, units) in imports.items():
+                run(f"INSERT INTO imports (id, path, format, kind, count, imported) VALUES ({mark}, {mark}, 'tmx',"
+                    f" 'units', {mark}, '2026-01-05T10:00:00+00:00')", (import_id, path, len(units)))
+                for unit in units:
+                    run(f"INSERT INTO units ({UNIT_INSERT_COLUMNS}) VALUES ({', '.join([mark] * 20)})",
+                        unit_row(unit, unit_content_key(unit) + path, None, None, path, import_id))
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [u.props for u in store.units()] == [u.props for _, units in imports.values() for u in units]
+        run, _ = _run(store)
+        assert _units_holding_a_header(store) == 2  # the mixed import's second and third units
+        headers = dict(run("SELECT id, header FROM imports").fetchall())
+        assert "SDL TM8 Format" in headers[1] and "MemoQTM" in headers[2]
+        out = tmp_path / "out.tmx"
+        transfer.export_store(store, "tmx", str(out), srclang="fr", tgtlang="en")
+    assert [u.props for u in read_tmx(out)] == [u.props for _, units in imports.values() for u in units]
 
 
 # memoQ's (qTerm's) multiline term base layout, as memoQ server's Resource API scripts write it for memoQ to read back:

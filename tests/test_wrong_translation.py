@@ -1,10 +1,18 @@
 """A file given as a document's translation that is none (another article): told, as the aligner cannot tell it."""
 
+import logging
+import re
+import shlex
+
+import click
+import pytest
+from click.testing import CliRunner
 from workbench import client, seeded_store
 
 from conftest import REPO, SEED_EN, SEED_FR, run_output
 from tmtool import api
 from tmtool.align.anchors import anchors, shared_anchors, unlike_translation
+from tmtool.cli import main
 from tmtool.pipeline import align_files
 from tmtool.store import open_store
 
@@ -60,7 +68,7 @@ def test_ingest_stores_a_wrong_pair_as_asked_and_says_so(tmp_path):
     said = run_output(db, "ingest", fr, en, "--no-terms")
     assert "visite: 5 units" in said
     assert ("visite.fr.txt and visite.en.txt do not read as a translation of each other: of 5 aligned sentence pairs "
-            "with numbers or names on both sides, 0 share one") in said and "(tmtool remove visite)" in said
+            "with numbers or names on both sides, 0 share one") in said and f"(tmtool --db {db} remove visite)" in said
     with open_store(db) as store:
         result = api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
         assert result["unlike_translation"] is None  # the seed pair is one
@@ -69,6 +77,50 @@ def test_ingest_stores_a_wrong_pair_as_asked_and_says_so(tmp_path):
     with open_store(db) as store:
         result = api.ingest(store, fr, en, document_id="visite-2", extract_terms=False)
     assert result["unlike_translation"] is None
+
+
+def _advised(stderr: str) -> list[str]:
+    """The command a notice advises, as a person would type it."""
+    [command] = re.findall(r"\((tmtool [^)]*)\)", stderr)
+    return shlex.split(command)
+
+
+@pytest.mark.parametrize("given", ["option", "environment"])
+def test_the_removal_it_advises_works_as_shown_on_the_store_ingested_into(tmp_path, monkeypatch, given):
+    """The notice said ``tmtool remove visite`` whatever store the pair was ingested into: typed as shown after
+    ``--db 'team store.db'`` or with $TMTOOL_DB set for the one command, it looked for ./tmtool.db and removed
+    nothing. It names the store it was given; a command on the default store stays as it was."""
+    fr, en = tmp_path / "visite.fr.txt", tmp_path / "visite.en.txt"
+    fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
+    en.write_text("\n\n".join(OTHER_EN), encoding="utf-8")
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    work.mkdir(), elsewhere.mkdir()
+    monkeypatch.chdir(work)
+    db = work / "team store.db"
+    options, env = (["--db", str(db)], {}) if given == "option" else ([], {"TMTOOL_DB": str(db)})
+    for store, where in ((db, elsewhere), (work / "tmtool.db", work)):  # the store given, then the default one
+        ingested = CliRunner().invoke(main, [*options, "ingest", str(fr), str(en), "--no-terms"], env=env)
+        assert ingested.exit_code == 0, ingested.output
+        advised = _advised(ingested.stderr)
+        assert advised == ["tmtool", *(["--db", str(store)] if store == db else []), "remove", "visite"]
+        monkeypatch.chdir(where)  # the store given: typed in another folder, without $TMTOOL_DB
+        removed = CliRunner().invoke(main, advised[1:], env={"TMTOOL_DB": None})
+        assert removed.exit_code == 0, removed.output
+        with open_store(store) as opened:
+            assert opened.document("visite") is None
+        options, env = [], {"TMTOOL_DB": None}
+        monkeypatch.chdir(work)
+    assert not (elsewhere / "tmtool.db").exists()
+
+
+def test_a_password_in_the_store_s_url_is_not_said_in_the_advice(caplog):
+    from tmtool.cli import _Notices
+
+    record = logging.LogRecord("tmtool.ingest", logging.INFO, "", 0, "remove it (%s)", ("tmtool remove visite",),
+                               None)
+    record.__dict__[api.NOTICE_COMMANDS] = ("tmtool remove visite",)
+    said = CliRunner().invoke(click.command()(lambda: _Notices("postgresql://ana:s3cret@db/tm").emit(record)))
+    assert said.stderr == "tmtool: remove it (tmtool --db 'postgresql://ana:***@db/tm' remove visite)\n"
 
 
 def test_the_workbench_says_it_of_an_upload(tmp_path):

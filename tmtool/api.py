@@ -45,13 +45,13 @@ from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
-from .progress import Progress
+from .progress import NOTICE_COMMANDS, Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
 from .text.normalize import visible
 
 __all__ = [
-    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError", "USAGES",
+    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "TmtoolError", "USAGES",
     "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
@@ -477,7 +477,8 @@ _OTHER_SIDE = {"source": "target", "target": "source", "variant": "source"}
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
     accent-insensitive), those holding it in their source or target first, then the shortest, then by
-    unit id (the same order on every backend), each with the document or file it came from; with ``lang`` (a
+    unit id (the same order on every backend), each with the document or file it came from (of an imported unit, the
+    document its tool names: memoQ's ``x-document``); with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if _tag(lang) == "auto" else base_language(lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -163,15 +164,26 @@ def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> Non
     notices = logging.getLogger("tmtool")
     notices.handlers = [h for h in notices.handlers if not isinstance(h, _Notices)]  # one per run
     if not quiet:
-        notices.addHandler(_Notices())
+        notices.addHandler(_Notices(db_path))
         notices.setLevel(logging.INFO)
 
 
 class _Notices(logging.Handler):
-    """The library's notices (a store being upgraded) on stderr, as tmtool's other lines are."""
+    """The library's notices (a store being upgraded) on stderr, as tmtool's other lines are; a tmtool command a
+    notice advises (``api.NOTICE_COMMANDS``) said with the --db this run was given (by option or $TMTOOL_DB), so
+    that it works as shown, on the same store."""
+
+    def __init__(self, db: str):
+        super().__init__()
+        self.db = db
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"tmtool: {record.getMessage()}", err=True)
+        message = record.getMessage()
+        if self.db != DEFAULT_DB:
+            for command in getattr(record, api.NOTICE_COMMANDS, ()):
+                on_store = f"tmtool --db {shlex.quote(api.masked_url(self.db))}{command.removeprefix('tmtool')}"
+                message = message.replace(command, on_store)
+        click.echo(f"tmtool: {message}", err=True)
 
 
 # ---- commands are added below, one section per capability ----

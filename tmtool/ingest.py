@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import shlex
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .errors import TmtoolError
 from .io.files import input_file
 from .langtags import base_language, known_language, language_pair, normalize_tag
 from .model import Segment
-from .progress import Progress, Step
+from .progress import NOTICE_COMMANDS, Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
 from .store.rows import other_language
@@ -421,11 +422,12 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         units = len(store.document_units(record.id)) if store.replay_unit_edits(record.id) else len(prepared.units)
     if prepared.unlike_translation:  # said once stored (in the process saving, where notices are heard)
         holding, sharing = prepared.unlike_translation
+        remove = f"tmtool remove {shlex.quote(record.id)}"  # NOTICE_COMMANDS: the command line adds its --db
         logging.getLogger("tmtool.ingest").info(
             "%s and %s do not read as a translation of each other: of %d aligned sentence pairs with numbers or "
             "names on both sides, %d %s one, where most do in a translation; if a file is the wrong one, remove "
-            "document %s (tmtool remove %s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
-            sharing, "shares" if sharing == 1 else "share", record.id, record.id)
+            "document %s (%s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
+            sharing, "shares" if sharing == 1 else "share", record.id, remove, extra={NOTICE_COMMANDS: (remove,)})
     return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences, unlike_translation=prepared.unlike_translation)
 

@@ -37,7 +37,7 @@ class LookupHit:
 @dataclass(frozen=True, slots=True)
 class MemoryHit:
     unit: Unit
-    document: str  # the document it was ingested from, else the file it was imported from
+    document: str  # the document it was ingested from, else the one its tool names (memoQ's), else the file imported
 
 
 @dataclass(frozen=True, slots=True)

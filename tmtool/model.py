@@ -176,11 +176,69 @@ def grammatical_gender(written: str | None) -> str | None:
     return _GENDERS.get(_spelling(written), written.strip())
 
 
+# A unit's props that keep what the header of the memory it came from said (formats.tmx: a TMX header's props as
+# HEADER_PROP + type, its attributes as HEADER_PROP + "@" + name, its notes as HEADER_NOTE): the same for every unit
+# of a memory, which a store holds once an import (store.rows.stored_props)
+HEADER_PROP = "x-tmx-header:"
+HEADER_NOTE = "x-tmx-header-note"
+# the prop by which memoQ names the document a unit was translated in (its TMX's x-document: the .tmx file was only
+# the memory's way here)
+DOCUMENT_PROP = "x-document"
+
+
+def header_said(kind: str) -> bool:
+    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (:data:`HEADER_PROP`,
+    :data:`HEADER_NOTE`)."""
+    return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
+
+
 # who created an entry and who last changed it, by the transaction (TBX's transacGrp: origination, modification):
 # the model has no field for them, so they are lines of the entry's note, each after its label ("Created by:
 # clambert"), as memoQ's Entry_Creator and Entry_Modifier are read; a TBX writes them as its transacGrp's
 # responsibility, and reads that back so
 RESPONSIBLE_LABELS = {"origination": "Created by", "modification": "Modified by"}
+
+
+def dated_by_transactions(entry: Entry, transactions: Iterable[tuple[str, str, datetime | None]]) -> list[str]:
+    """An entry's dates from its transactions (a termbase's transacGrps: kind ``origination`` or ``modification``,
+    who, when), and the lines of its note that name who: a termbase keeps a history, several modifications by
+    different people. The entry was made by the earliest origination and last changed by the latest modification
+    (the last written of those undated or dated alike), each with its own person (:data:`RESPONSIBLE_LABELS`); the
+    others stay lines of the note, each with its date (``modification: 2020-06-01, pmorel``).
+
+    >>> entry = Entry(terms=[])
+    >>> dated_by_transactions(entry, [("modification", "jdupont", datetime(2023, 11, 15)),
+    ...                               ("modification", "pmorel", datetime(2020, 6, 1))])
+    ['Modified by: jdupont', 'modification: 2020-06-01, pmorel']
+    >>> entry.last_seen
+    datetime.datetime(2023, 11, 15, 0, 0)
+    """
+    transactions = list(transactions)
+    chosen = {}
+    for kind, latest in (("origination", False), ("modification", True)):
+        held = [(at, when) for at, (k, _, when) in enumerate(transactions) if k == kind]
+        dated = [(when, at) for at, when in held if when is not None]
+        if dated:  # the earliest origination (the first written of a date), the latest modification (the last)
+            chosen[kind] = (max(dated) if latest else min(dated))[1]
+        elif held:
+            chosen[kind] = held[-1 if latest else 0][0]
+    if "origination" in chosen:
+        entry.first_seen = transactions[chosen["origination"]][2] or entry.first_seen
+    if "modification" in chosen:
+        entry.last_seen = transactions[chosen["modification"]][2] or entry.last_seen
+    lines = [f"{RESPONSIBLE_LABELS[kind]}: {transactions[at][1]}" for kind, at in chosen.items() if transactions[at][1]]
+    for at, (kind, who, when) in enumerate(transactions):
+        said = ", ".join(part for part in (_day_or_moment(when), who) if part)
+        if at not in chosen.values() and said:
+            lines.append(f"{kind}: {said}")
+    return lines
+
+
+def _day_or_moment(when: datetime | None) -> str:
+    """A transaction's date as a termbase gives it: a day alone (TBX's ``2020-06-01``), else the moment."""
+    if when is None:
+        return ""
+    return when.date().isoformat() if when.tzinfo is None and when.time() == datetime.min.time() else when.isoformat()
 
 
 def responsible_lines(note: str | None, transactions: Iterable[str]) -> tuple[str | None, dict[str, str]]:

@@ -17,6 +17,12 @@ from typing import TextIO, TypeVar
 
 T = TypeVar("T")
 
+# A notice (a record of the ``tmtool`` logger) advising a tmtool command names it in this attribute of the record,
+# as its message writes it (``extra={NOTICE_COMMANDS: ("tmtool remove visite",)}``): a front end working on a
+# store it was given says the command with that store (the command line: ``tmtool --db team.db remove visite``),
+# so that the command works as shown
+NOTICE_COMMANDS = "tmtool_commands"
+
 # an estimate of the time left made from the first seconds or the first few percent swings wildly
 ETA_AFTER_FRACTION = 0.1
 ETA_AFTER_SECONDS = 5.0

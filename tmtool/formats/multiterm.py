@@ -32,7 +32,8 @@ from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
 from ..langtags import TermLanguages
 from ..model import (
-    RESPONSIBLE_LABELS, Context, Entry, Term, UsageStatus, grammatical_gender, part_of_speech, place_contexts,
+    Context, Entry, Term, UsageStatus, dated_by_transactions, grammatical_gender, part_of_speech,
+    place_contexts,
 )
 from .skips import OnSkip, Unusable, refuse
 
@@ -69,6 +70,7 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
 def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
     entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
     contexts: list[tuple[Term, Context]] = []  # each term's Context fields
+    transactions, at = [], None  # (kind, who, when) of its transacGrps; where the note names who
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child, languages)
@@ -80,7 +82,10 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
         elif child.tag == "descripGrp":
             _field(child, entry, None, notes)
         elif child.tag == "transacGrp":
-            _transaction(child, entry, notes)
+            at = len(notes) if at is None else at
+            transactions += _transaction(child)
+    if transactions:
+        notes[at:at] = dated_by_transactions(entry, transactions)
     entry.terms = [term for term in entry.terms if term.text.strip()]
     if not entry.terms:
         raise Unusable("a conceptGrp without any term", concept.sourceline)
@@ -136,20 +141,15 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             notes.append(f"{kind}: {value}" if term is None else f"{kind} ({term.text}): {value}")
 
 
-def _transaction(group: etree._Element, entry: Entry, notes: list[str]) -> None:
+def _transaction(group: etree._Element) -> list[tuple[str, str, datetime | None]]:
+    """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who (its transac's
+    text), when."""
     transac, date = group.find("transac"), group.findtext("date")
-    kind = transac.get("type") if transac is not None else None  # its text is who
+    kind = transac.get("type") if transac is not None else None
     if kind not in ("origination", "modification"):
-        return
-    if (transac.text or "").strip():  # a line of the note, as the model has no field for who (RESPONSIBLE_LABELS)
-        notes.append(f"{RESPONSIBLE_LABELS[kind]}: {transac.text.strip()}")
-    if not date:
-        return
+        return []
     try:
-        when = datetime.fromisoformat(date.strip())
+        when = datetime.fromisoformat(date.strip()) if date else None
     except ValueError:
         raise Unusable(f"invalid date {date!r} (expected ISO 8601)", group.sourceline) from None
-    if kind == "origination":
-        entry.first_seen = when
-    else:
-        entry.last_seen = when
+    return [(kind, (transac.text or "").strip(), when)]

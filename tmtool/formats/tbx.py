@@ -8,7 +8,8 @@ namespace::
       descrip type=definition                   Entry.definition
       note                                      Entry.note
       note "x-status: …", "x-frequency: …", "x-score: …"
-      transacGrp origination | modification     first_seen | last_seen
+      transacGrp origination | modification     first_seen | last_seen (the earliest origination, the latest
+                                                modification: model.dated_by_transactions)
         transacNote type=responsibility         who: a line "Created by: …" | "Modified by: …" of the note
       langSec | langSet  @xml:lang              one per language, terms in their order
         termSec | tig
@@ -70,8 +71,8 @@ from ..errors import TmtoolError
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
-    RESPONSIBLE_LABELS, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender,
-    part_of_speech, place_contexts, responsible_lines, sentence_language,
+    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
+    dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines, sentence_language,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -472,14 +473,18 @@ class _EntryReader:
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
+        transactions, at = [], None  # (kind, who, when) of its transacGrps; where the note names who
         for child in element:
             local = _local(child)
             if local in _LANGUAGE_SECTIONS:
                 self._read_language_section(child, entry)
             elif local == "transacGrp":
-                self._read_transaction(child, entry)
+                at = len(self.notes) if at is None else at
+                transactions += self._transaction(child)
             else:
                 self._read_description(child, entry, self._property_setter(entry, _ENTRY_PROPERTIES))
+        if transactions:
+            self.notes[at:at] = dated_by_transactions(entry, transactions)
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
@@ -618,27 +623,21 @@ class _EntryReader:
             of = f" ({term.text})" if term is not None and term.text else ""
             self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
 
-    def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
+    @staticmethod
+    def _transaction(group: etree._Element) -> list[tuple[str, str, datetime | None]]:
+        """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who, when."""
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
         if not kinds or kinds[0] not in (*_ORIGINATION, "modification"):
-            return
-        # who made it, or changed it: a line of the note (model.RESPONSIBLE_LABELS), as the model has no field for it
+            return []
         who = next((_text(c).strip() for c in group if (_local(c) == "transacNote" and c.get("type") == "responsibility")
                     or _local(c) == "responsibility"), "")
-        if who:
-            self.notes.append(f"{RESPONSIBLE_LABELS['origination' if kinds[0] in _ORIGINATION else 'modification']}: {who}")
         date = next((c for c in group if _local(c) == "date"), None)
-        if date is None:
-            return
         try:
-            when = datetime.fromisoformat(_text(date).strip())
+            when = datetime.fromisoformat(_text(date).strip()) if date is not None else None
         except ValueError:
             raise Unusable(f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)",
                            date.sourceline) from None
-        if kinds[0] in _ORIGINATION and entry.first_seen is None:
-            entry.first_seen = when
-        elif kinds[0] == "modification":
-            entry.last_seen = when
+        return [("origination" if kinds[0] in _ORIGINATION else "modification", who, when)]
 
     def _property_setter(self, target: Entry | Term | None, conversions: dict):
         """The handler of ``x-`` notes that sets the fields of ``target`` named in ``conversions``."""

@@ -24,13 +24,16 @@ text stays text. Written back, such a segment is text again, as OmegaT writes it
 made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for itself, overriding the
 header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes of a
 ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and ``usagecount``
-(or its target ``tuv``'s) are kept as props and written back as attributes.
+(or its target ``tuv``'s) are kept as props and written back as attributes. memoQ's context of a unit (its
+neighbouring source segments, ``x-context-pre``/``x-context-post`` holding each as ``<seg>…</seg>``: see
+:data:`MEMOQ_CONTEXT`) is written back on the source ``tuv``, where memoQ writes and reads it.
 
 The header's props and notes (memoQ's memory ``name``, ``defclient``; Trados's field definitions
 ``x-Client:MultiplePicklist``, ``x-Recognizers``; a note) describe the memory the units came from. A store
 merges memories, so each unit keeps its own memory's: a header ``<prop type="T">`` as the unit's prop
 ``x-tmx-header:T`` (:data:`HEADER_PROP`), a header ``<note>`` as its prop ``x-tmx-header-note``
-(:data:`HEADER_NOTE`, a list when several). Written back, when every unit of an export carries the same
+(:data:`HEADER_NOTE`, a list when several); the store holds them once an import, not on each unit
+(``store.rows.stored_props``), and gives each unit its own back. Written back, when every unit of an export carries the same
 (the units of one imported memory) they are the header's props and notes again, as they were; when the
 units come from memories that said different things, the header says none and each unit carries its own as
 ``<prop>``s of those names, which read again give it the same props.
@@ -65,7 +68,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
-from ..model import Unit, Variant, utcnow
+from ..model import HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
 from .inline import markup_segment, omegat_segment, omegat_text, segment_content
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
@@ -80,10 +83,12 @@ _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
 TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
 ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
+# memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
+# prop's text), on the source <tuv>; MateCat writes props of these names on the <tu>, as plain text
+MEMOQ_CONTEXT = ("x-context-pre", "x-context-post")
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
-# the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
-HEADER_PROP = "x-tmx-header:"
-HEADER_NOTE = "x-tmx-header-note"
+# the props keeping, on each unit, what the header of the memory it came from said (see the module's doc):
+# model.HEADER_PROP, model.HEADER_NOTE
 # the header's attributes that describe the memory (TMX 1.4b §3.1: the tool and format it came from, its
 # segmentation, the language of its props, who made it and when), each kept as the unit's prop
 # HEADER_ATTRIBUTE + name; srclang is not: each unit holds its languages
@@ -178,7 +183,7 @@ def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Uni
         for count, unit in enumerate(units, 1):
             same = sorted(_imported_header(unit)) == key
             alike.append(same)
-            body.write(_tu_xml(unit, count, srclang, header_said=same).encode())
+            body.write(_tu_xml(unit, count, srclang, in_header=same).encode())
         body.seek(0)
         if all(alike):  # the memory's tool, its props, then the notes, as memoQ and Trados write them
             said = sorted(shared, key=lambda held: (held[0] == HEADER_NOTE, not held[0].startswith(HEADER_ATTRIBUTE)))
@@ -226,12 +231,7 @@ def _say_attribute(header: etree._Element, name: str, value: str) -> None:
 def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What the header of the memory ``unit`` was imported from said: its ``HEADER_PROP`` and ``HEADER_NOTE``
     props, each with its values, in their order."""
-    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if _header_said(kind))
-
-
-def _header_said(kind: str) -> bool:
-    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (``HEADER_PROP``, ``HEADER_NOTE``)."""
-    return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
+    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if header_said(kind))
 
 
 # Units are written as strings, not built as elements: a memory holds millions of them, and
@@ -258,8 +258,8 @@ def _attribute(name: str, value: str, where: str) -> str:
     return f' {name}="{escape(_checked(value, where), _ATTRIBUTE_ESCAPES)}"'
 
 
-def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) -> str:
-    """A unit as its ``<tu>``, its opening tag a line of its own; ``header_said``: the header says what the
+def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> str:
+    """A unit as its ``<tu>``, its opening tag a line of its own; ``in_header``: the header says what the
     unit's memory's header said (its ``HEADER_PROP`` and ``HEADER_NOTE`` props), left out here."""
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
     own = _unit_tag(unit.srclang, where)
@@ -274,20 +274,23 @@ def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) ->
         parts.append(_attribute("creationdate", format_date(unit.created), where))
     if unit.changed:
         parts.append(_attribute("changedate", format_date(unit.changed), where))
-    props = []
+    props, source_props = [], []
     for kind, value in unit.props.items():
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
-        elif header_said and _header_said(kind):
+        elif in_header and header_said(kind):
             continue
         else:  # a type the <tu> repeated holds the list of its values
-            props += [(kind, one) for one in unit.prop_values(kind)]
+            for one in unit.prop_values(kind):
+                (source_props if _memoq_context(kind, one) else props).append((kind, one))
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
     for note in unit.notes:
         parts.append(f"  <note>{_text(note, where)}</note>\n")
-    parts.append(_tuv_xml(own, unit.source, unit.source_markup, where))
+    parts.append(_tuv_xml(own, unit.source, unit.source_markup, where,
+                          "".join(f"    <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n"
+                                  for kind, value in source_props)))
     if unit.target:
         parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
     for variant in unit.variants:
@@ -303,7 +306,8 @@ def _unit_tag(tag: str, where: str) -> str:
         raise TmtoolError(f"{where}: {exc.message}") from None
 
 
-def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
+def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = "") -> str:
+    """A ``tuv``, with ``props`` (its ``<prop>`` elements, written) before its segment."""
     written = None
     if markup is None:
         content = _text(text, where)
@@ -311,7 +315,13 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
         seg = markup_segment(markup, where)
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         content = markup if written is None else _text(written, where)
-    return f"{_tuv_start(lang, written is not None)}{content}</seg>\n  </tuv>\n"
+    start = _tuv_start(lang, written is not None)
+    if props:
+        start = start.removesuffix(_SEG) + props + _SEG
+    return f"{start}{content}</seg>\n  </tuv>\n"
+
+
+_SEG = "    <seg>"
 
 
 @lru_cache(maxsize=256)
@@ -319,7 +329,13 @@ def _tuv_start(lang: str, omegat: bool = False) -> str:
     """The opening of a ``tuv`` up to its segment's text (``lang`` is a checked BCP 47 tag); ``omegat``: the
     segment holds OmegaT's short tags as text, which the ``tuv`` says by naming OmegaT its creation tool."""
     made = f' creationtool="{OMEGAT}"' if omegat else ""
-    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n    <seg>"
+    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n{_SEG}"
+
+
+def _memoq_context(kind: str, value: str) -> bool:
+    """Whether a unit's prop is memoQ's context of its source (:data:`MEMOQ_CONTEXT`: a neighbouring segment, as
+    ``<seg>…</seg>``), which memoQ writes on the source ``tuv`` and reads from there only."""
+    return kind in MEMOQ_CONTEXT and value.startswith("<seg>") and value.endswith("</seg>")
 
 
 def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:

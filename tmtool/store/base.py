@@ -263,8 +263,8 @@ class Store(Protocol):
         """Units whose source, target or other languages (variants) contain ``text`` as whole words (a
         phrase: the words in order), case- and accent-insensitive, each unit once, in the same order on
         every backend (``rows.CONCORDANCE_ORDER``: those holding it in their source or target first, then
-        the shortest, then by id), each with where it came from: its document's id, else the file name
-        (no folder) it was imported from. With ``lang`` (a base language: fr), the texts in that language only: a fr→en unit's
+        the shortest, then by id), each with where it came from: its document's id, else the document its
+        tool names (memoQ's ``x-document``), else the file name (no folder) it was imported from. With ``lang`` (a base language: fr), the texts in that language only: a fr→en unit's
         source, an en→fr unit's target, a fr/en/de unit's German."""
         ...
 

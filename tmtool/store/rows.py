@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, replace
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import Conflict, NotFound, TmtoolError
 from ..langtags import normalize_tag
 from ..model import (
-    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, context_language, held_languages, iso,
-    parse_time,
+    DOCUMENT_PROP, HEADER_PROP, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant,
+    context_language, header_said, held_languages, iso, parse_time,
 )
 from ..text.normalize import SNOWBALL, fold, normalize_for_match, term_keys
 from .base import ENTRY_FIELDS
@@ -24,7 +25,7 @@ from .records import Change, DocumentRecord, dumps, loads, spellings
 
 # the columns of a unit as read back, and as written (its id aside)
 UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
-                " source_markup, target_markup")
+                " source_markup, target_markup, import_id")
 UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, content_key, document_id, position,"
                        " bead, confidence, origin, props, notes, created, changed, source_markup, target_markup,"
                        " import_id, target_match_text")
@@ -182,27 +183,83 @@ def column_value(value: object):
 
 
 def unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
-             origin: str, import_id: int | None = None) -> tuple:
-    """A unit's values for UNIT_INSERT_COLUMNS, once its languages are checked."""
+             origin: str, import_id: int | None = None, props: Mapping | None = None) -> tuple:
+    """A unit's values for UNIT_INSERT_COLUMNS, once its languages are checked; ``props``: those stored, when
+    not all of the unit's (:func:`stored_props`)."""
     check_languages(unit, origin)
     return (
         unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
         normalize_for_match(unit.source), content_key, document_id, position,
         unit.props.get("x-bead"), confidence(unit.props.get("x-confidence")), origin,
-        dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
+        dumps(unit.props if props is None else props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
         unit.source_markup, unit.target_markup, import_id, normalize_for_match(unit.target),
     )
 
 
-def unit_from_row(row: Sequence) -> Unit:
-    """The unit of a row of UNIT_COLUMNS (its variants apart)."""
-    _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
+# What a unit keeps of the memory it was imported from (what its TMX's header said: model.header_said)
+# is the same for every unit of an import, and each unit held it: 20,000 units of a Trados memory took 27.4 MB
+# where their texts took 17.2 (bench/header_store.py). An import holds it once (imports.header, JSON: what its
+# first unit stored said, "{}" for nothing); a unit holds it only when it differs (a tmtool export mixing memories
+# gives each unit its own), in full, or NOT_SAID when its memory said nothing. Reading gives each unit its
+# memory's again.
+NOT_SAID = HEADER_PROP + "\x01"  # XML cannot carry U+0001: no file's prop has this type
+
+
+def memory_props(props: Mapping) -> dict:
+    """Of a unit's ``props``, those keeping what its memory's header said."""
+    return {kind: value for kind, value in props.items() if header_said(kind)}
+
+
+def stored_props(props: Mapping, header: Mapping) -> Mapping:
+    """The props to store of a unit whose import's ``header`` (:func:`memory_props` of its first unit) is held
+    once: without its memory's when they are the import's, else all of them (marked NOT_SAID when none)."""
+    said = memory_props(props)
+    if said == header:
+        return {kind: value for kind, value in props.items() if kind not in said} if said else props
+    return props if said else {**props, NOT_SAID: ""}
+
+
+def read_props(props: dict, header: Mapping | None) -> dict:
+    """A unit's props as it was stored with (:func:`stored_props`), given its import's ``header``: its memory's
+    again, all in the order the store keeps (by type)."""
+    if NOT_SAID in props:
+        del props[NOT_SAID]
+        return props
+    if not header or any(header_said(kind) for kind in props):
+        return props
+    return dict(sorted({**props, **{kind: list(value) if isinstance(value, list) else value
+                                    for kind, value in header.items()}}.items()))
+
+
+def unit_from_row(row: Sequence, headers: Mapping[int, Mapping] | None = None) -> Unit:
+    """The unit of a row of UNIT_COLUMNS (its variants apart); ``headers``: its import's header by id (those of
+    :func:`read_props`), as :func:`import_headers` gives them."""
+    _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup, \
+        import_id = row
+    props = loads(props)
+    if import_id is not None and headers:
+        props = read_props(props, headers.get(import_id))
+    elif NOT_SAID in props:
+        del props[NOT_SAID]
     return Unit(
         source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
         created=parse_time(created), changed=parse_time(changed),
-        props=loads(props), notes=loads(notes),
+        props=props, notes=loads(notes),
         source_markup=source_markup, target_markup=target_markup,
     )
+
+
+def came_from(unit: Unit, document_id: str | None, origin: str | None) -> str:
+    """Where a unit came from, as a concordance names it: the document it was ingested from, else the document its
+    tool says it was translated in (memoQ's ``x-document``), else the name of the file it was imported from."""
+    named = unit.props.get(DOCUMENT_PROP) if document_id is None else None
+    return document_id or (named.strip() if isinstance(named, str) and named.strip() else "") \
+        or Path(origin or "").name
+
+
+def import_headers(rows: Iterable[Sequence]) -> dict[int, dict]:
+    """The headers of imports from their (id, header) rows, those that say something."""
+    return {import_id: loads(header) for import_id, header in rows if header and header != "{}"}
 
 
 def confirmed_props(found: Iterable[Sequence], read: Mapping[str, Unit],
@@ -237,12 +294,14 @@ def change_from_row(row: Sequence) -> Change:
     return Change(i, t, a, json.loads(b), json.loads(f), r, u)
 
 
-def joined_variants(rows: Iterable[Sequence], variants: Iterator[Sequence]) -> Iterator[Unit]:
+def joined_variants(rows: Iterable[Sequence], variants: Iterator[Sequence],
+                    headers: Mapping[int, Mapping] | None = None) -> Iterator[Unit]:
     """The units of ``rows`` (of UNIT_COLUMNS, by id) with their ``variants`` (unit_id, lang, text,
-    markup; by unit id, then position), both read side by side: one query each, not one a unit."""
+    markup; by unit id, then position), both read side by side: one query each, not one a unit;
+    ``headers`` as :func:`unit_from_row`'s."""
     pending = next(variants, None)
     for row in rows:
-        unit = unit_from_row(row)
+        unit = unit_from_row(row, headers)
         while pending is not None and pending[0] <= row[0]:
             if pending[0] == row[0]:
                 unit.variants.append(Variant(*pending[1:]))

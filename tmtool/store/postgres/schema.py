@@ -385,9 +385,33 @@ def _hyphen_keys(pg) -> None:
     _keys_made_again(pg)
 
 
+def _import_headers(pg) -> None:
+    """What a TMX's header said of its memory is held once an import, not on each of its units (SQLite's
+    migration 30): each import's is what its first unit said, taken off those of its units that said the same."""
+    from ..records import dumps, loads
+    from ..rows import memory_props, stored_props
+
+    pg.execute("ALTER TABLE imports ADD COLUMN IF NOT EXISTS header ctext")  # JSON; NULL: no unit stored yet
+    firsts = pg.execute("SELECT DISTINCT ON (import_id) import_id, props FROM units WHERE import_id IS NOT NULL"
+                        " ORDER BY import_id, id").fetchall()
+    for import_id, props in firsts:
+        header = memory_props(loads(props))
+        pg.execute("UPDATE imports SET header = %s WHERE id = %s", (dumps(header), import_id))
+        if not header:  # nothing to take off: a unit that said something keeps it
+            continue
+        last = 0  # a batch at a time: an import may hold millions of units
+        while rows := pg.execute("SELECT id, props FROM units WHERE import_id = %s AND id > %s ORDER BY id LIMIT %s",
+                                 (import_id, last, _BATCH)).fetchall():
+            with pg.cursor() as cursor:
+                cursor.executemany("UPDATE units SET props = %s WHERE id = %s",
+                                   [(stored, unit_id) for unit_id, held in rows
+                                    if (stored := dumps(stored_props(loads(held), header))) != held])
+            last = rows[-1][0]
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
-                    _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys]
+                    _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

@@ -37,13 +37,14 @@ from ...text.normalize import fold, fold_word, normalize_for_match, spelling_cho
 from ..base import announce_upgrade, in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
-    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
+    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads, unit_content_key,
 )
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, entry_update, held_context_languages, joined_variants, lookup_key_rows, not_updated, store_counts,
-    term_context, term_row, unit_from_row, unit_row, without_target,
+    came_from, entries_from_rows, entry_update, held_context_languages, import_headers, joined_variants, lookup_key_rows,
+    memory_props, not_updated, store_counts, stored_props, term_context, term_row, unit_from_row, unit_row,
+    without_target,
 )
 from ..rows import (
     CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS,
@@ -348,10 +349,12 @@ class PostgresStore(UnitCorrections):
             return {unit.tuid or str(position): ids[position] for position, unit in enumerate(units)}
 
     def _copy_units(self, units: Sequence[tuple[Unit, str, str | None, int | None]], origin: str,
-                    import_id: int | None) -> list[int]:
+                    import_id: int | None, header: dict | None = None) -> list[int]:
         """Write (unit, content key, document, position) rows with one COPY, under ids taken from the
-        table's identity beforehand so that their variants can be written beside them; their ids."""
-        rows = [unit_row(unit, key, document_id, position, origin, import_id)
+        table's identity beforehand so that their variants can be written beside them; their ids. ``header``:
+        their import's (``rows.stored_props``)."""
+        rows = [unit_row(unit, key, document_id, position, origin, import_id,
+                         None if header is None else stored_props(unit.props, header))
                 for unit, key, document_id, position in units]  # checked before anything is written
         ids = [i for i, in self._pg.execute(
             "SELECT nextval(pg_get_serial_sequence('units', 'id')) FROM generate_series(1, %s)", (len(rows),))]
@@ -415,7 +418,8 @@ class PostgresStore(UnitCorrections):
             raise NotFound(f"no document {document_id} in the store")
         rows = self._query(f"SELECT {UNIT_COLUMNS}, position, bead, confidence, excluded, sentences FROM units"
                            " WHERE document_id = %s ORDER BY position", (document_id,))
-        units = self._with_variants({row[0]: unit_from_row(row[:-5]) for row in rows})
+        headers = self._headers(rows)
+        units = self._with_variants({row[0]: unit_from_row(row[:-5], headers) for row in rows})
         return [StoredUnit(row[0], row[-5], units[row[0]], row[-4], row[-3], bool(row[-2]),
                            tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
@@ -473,6 +477,7 @@ class PostgresStore(UnitCorrections):
         batch is read in a thread (``units`` is iterated there, and its progress reported from there)."""
         added = already_stored = not_translated = 0
         with self.transaction():
+            header = None  # the import's (rows.stored_props), once a unit is stored
             with self.indexes_in_bulk(), closing(_read_ahead(units, IMPORT_BATCH)) as batches:
                 for batch in batches:
                     kept = [unit for unit in batch
@@ -496,7 +501,9 @@ class PostgresStore(UnitCorrections):
                         earlier = {key for key, by, *_ in found if import_id is not None and by == import_id}
                         repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                     new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
-                    self._copy_units(new, origin, import_id)
+                    if header is None and import_id is not None and new:
+                        header = self._import_header(import_id, memory_props(new[0][0].props))
+                    self._copy_units(new, origin, import_id, header)
                     if pairs is not None:
                         pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
                     added += len(new)
@@ -508,6 +515,21 @@ class PostgresStore(UnitCorrections):
             if added >= IMPORT_BATCH:
                 self._pg.execute("ANALYZE units (source_words, target_words)")
         return added, already_stored, not_translated
+
+    def _import_header(self, import_id: int, said: dict) -> dict | None:
+        """What import ``import_id``'s units said of their memory, held once (``rows.stored_props``): what it
+        holds, else ``said`` (by the first of its units stored), which it then holds; None for no such import
+        (the units' reference to it is refused as they are written)."""
+        held = self._pg.execute("UPDATE imports SET header = coalesce(header, %s) WHERE id = %s RETURNING header",
+                                (dumps(said), import_id)).fetchone()
+        return loads(held[0]) if held else None
+
+    def _headers(self, rows: Sequence[Sequence] | None = None) -> dict[int, dict]:
+        """The imports' headers by id, for ``rows.unit_from_row``: all, or those of the units ``rows`` (of
+        UNIT_COLUMNS), read only when one of them was imported."""
+        if rows is not None and all(row[12] is None for row in rows):
+            return {}
+        return import_headers(self._query("SELECT id, header FROM imports WHERE header IS NOT NULL"))
 
     @contextmanager
     def indexes_in_bulk(self) -> Iterator[None]:
@@ -547,12 +569,13 @@ class PostgresStore(UnitCorrections):
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
         with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            headers = self._headers()
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
                 rows.execute(f"SELECT {_U_UNIT_COLUMNS} FROM units u{where} ORDER BY u.id", params)
                 variants.execute("SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
                                  " JOIN units u ON u.id = v.unit_id" + where + " ORDER BY v.unit_id, v.position",
                                  params)
-                yield from joined_variants(rows, variants)
+                yield from joined_variants(rows, variants, headers)
 
     def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
         if units:
@@ -567,7 +590,8 @@ class PostgresStore(UnitCorrections):
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         rows = self._query(f"SELECT {UNIT_COLUMNS} FROM units WHERE id = ANY(%s)", (list(ids),))
-        return self._with_variants({row[0]: unit_from_row(row) for row in rows})
+        headers = self._headers(rows)
+        return self._with_variants({row[0]: unit_from_row(row, headers) for row in rows})
 
     def source_languages(self, *, since: datetime | None = None) -> list[str]:
         where, params = (" WHERE changed >= %s", (iso(since),)) if since else ("", ())
@@ -685,8 +709,9 @@ class PostgresStore(UnitCorrections):
                            f" ORDER BY {CONCORDANCE_ORDER} LIMIT %(limit)s",
                            {**_spelt(text), "needle": normalize_for_match(text), "limit": limit,
                             "codes": language_codes(lang) if lang else None})
-        units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
-        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+        headers = self._headers(rows)
+        units = self._with_variants({row[0]: unit_from_row(row[:-2], headers) for row in rows})
+        return [(units[row[0]], came_from(units[row[0]], row[-2], row[-1])) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, text, 'LIMIT %(cap)s')}) capped",

@@ -34,6 +34,7 @@ from ..records import (
     KeyedTerm,
     StoredUnit,
     dumps,
+    loads,
     unit_content_key,
 )
 # what both SQL backends share, under the names this module has always used
@@ -42,7 +43,8 @@ from ..rows import SIDE_LANGUAGE, held_context_languages, language_side, term_co
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
-    entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
+    entry_update, came_from, import_headers, memory_props, not_updated, store_counts, stored_props, term_row, unit_from_row,
+    unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
 from ..rows import VARIANT_WORD_BUDGET, variant_length_band
@@ -415,6 +417,7 @@ class SQLiteStore(UnitCorrections):
         added = already_stored = not_translated = 0
         units = iter(units)
         with self.transaction(), self._indexes_in_bulk() as first:
+            header = None  # the import's (rows.stored_props), once a unit is stored
             indexed = self._last_unit_id()
             while batch := list(islice(units, IMPORT_BATCH)):
                 kept = [unit for unit in batch if unit.source.strip() and not untranslated(unit)]
@@ -439,7 +442,11 @@ class SQLiteStore(UnitCorrections):
                     repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                 new = {key: unit for key, unit in translated.items() if key not in stored}
                 before = self._last_unit_id()
-                rows = [self._unit_row(unit, key, None, None, origin, import_id) for key, unit in new.items()]
+                if header is None and import_id is not None and new:
+                    header = self._import_header(import_id, memory_props(next(iter(new.values())).props))
+                rows = [self._unit_row(unit, key, None, None, origin, import_id,
+                                       None if header is None else stored_props(unit.props, header))
+                        for key, unit in new.items()]
                 self._conn.executemany(self._INSERT_UNIT, rows)
                 if pairs is not None:
                     pairs.update((u.srclang, u.tgtlang) for key, u in translated.items() if key not in stored)
@@ -454,9 +461,23 @@ class SQLiteStore(UnitCorrections):
                 self._index_units(after=indexed)
         return added, already_stored, not_translated
 
-    _UNIT_COLUMNS = UNIT_COLUMNS
+    def _import_header(self, import_id: int, said: dict) -> dict:
+        """What import ``import_id``'s units said of their memory, held once (``rows.stored_props``): what it
+        holds, else ``said`` (by the first of its units stored), which it then holds."""
+        held = self._query("SELECT header FROM imports WHERE id = ?", (import_id,))
+        if held and held[0][0] is not None:
+            return loads(held[0][0])
+        self._conn.execute("UPDATE imports SET header = ? WHERE id = ?", (dumps(said), import_id))
+        return said
 
-    _unit = staticmethod(unit_from_row)
+    def _headers(self, rows: Sequence[Sequence] | None = None) -> dict[int, dict]:
+        """The imports' headers by id, for ``rows.unit_from_row`` (a few rows: one an import): all, or those
+        of the units ``rows`` (of UNIT_COLUMNS), read only when one of them was imported."""
+        if rows is not None and all(row[12] is None for row in rows):
+            return {}
+        return import_headers(self._query("SELECT id, header FROM imports WHERE header IS NOT NULL"))
+
+    _UNIT_COLUMNS = UNIT_COLUMNS
 
     def units(self, *, since: datetime | None = None, excluded: bool = True) -> Iterator[Unit]:
         """Every unit (changed on or after ``since``; without those a reviewer excluded from exports
@@ -471,7 +492,7 @@ class SQLiteStore(UnitCorrections):
             "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
             + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
             + " ORDER BY v.unit_id, v.position", params)
-        return joined_variants(rows, variants)
+        return joined_variants(rows, variants, self._headers())
 
     def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
         """``units`` (by id), given their variants."""
@@ -516,7 +537,8 @@ class SQLiteStore(UnitCorrections):
             raise NotFound(f"no document {document_id} in the store")
         rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence, excluded, sentences FROM units"
                            " WHERE document_id = ? ORDER BY position", (document_id,))
-        units = self._with_variants({row[0]: self._unit(row[:-5]) for row in rows})
+        headers = self._headers(rows)
+        units = self._with_variants({row[0]: unit_from_row(row[:-5], headers) for row in rows})
         return [StoredUnit(row[0], row[-5], units[row[0]], row[-4], row[-3], bool(row[-2]),
                            tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
@@ -568,7 +590,8 @@ class SQLiteStore(UnitCorrections):
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
         rows = self._query(f"SELECT {self._UNIT_COLUMNS} FROM units WHERE id IN ({marks})", ids)
-        return self._with_variants({row[0]: self._unit(row) for row in rows})
+        headers = self._headers(rows)
+        return self._with_variants({row[0]: unit_from_row(row, headers) for row in rows})
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS, lang: str = "fr") -> list[Context]:
@@ -763,8 +786,9 @@ class SQLiteStore(UnitCorrections):
         sides, args, variants, variant_args = _concordance_match(text, lang, columns)
         rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({sides} UNION ALL {variants})"
                            f" ORDER BY {CONCORDANCE_ORDER} LIMIT ?", (*args, *variant_args, limit))
-        units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
-        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+        headers = self._headers(rows)
+        units = self._with_variants({row[0]: unit_from_row(row[:-2], headers) for row in rows})
+        return [(units[row[0]], came_from(units[row[0]], row[-2], row[-1])) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""

@@ -659,10 +659,37 @@ NEXT_ID = "(SELECT 1 + max((SELECT coalesce(max(id), 0) FROM {table}), (SELECT i
 # the tables whose ids are never given again, each with its floor table (_V20, _V27)
 ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": "entry_id_floor"}
 
+def _import_headers(conn: sqlite3.Connection) -> None:
+    """What a TMX's header said of its memory is held once an import (imports.header, ``rows.stored_props``),
+    not on each of its units: each import's is what its first unit said, taken off those of its units that
+    said the same (the others keep theirs, marked when they said nothing). (Added once, as _correction_user's
+    column.)"""
+    from ..records import dumps, loads
+    from ..rows import memory_props, stored_props
+
+    if "header" not in {row[1] for row in conn.execute("PRAGMA table_info(imports)")}:
+        conn.execute("ALTER TABLE imports ADD COLUMN header TEXT")  # JSON; NULL: no unit stored yet
+    firsts = conn.execute("SELECT u.import_id, u.props FROM units u JOIN (SELECT min(id) AS id FROM units"
+                          " WHERE import_id IS NOT NULL GROUP BY import_id) f ON f.id = u.id").fetchall()
+    for import_id, props in firsts:
+        header = memory_props(loads(props))
+        conn.execute("UPDATE imports SET header = ? WHERE id = ?", (dumps(header), import_id))
+        if not header:  # nothing to take off: a unit that said something keeps it
+            continue
+        last = 0  # a batch at a time: an import may hold millions of units
+        while rows := conn.execute("SELECT id, props FROM units WHERE import_id = ? AND id > ? ORDER BY id LIMIT 5000",
+                                   (import_id, last)).fetchall():
+            conn.executemany("UPDATE units SET props = ? WHERE id = ?",
+                             [(stored, unit_id) for unit_id, held in rows
+                              if (stored := dumps(stored_props(loads(held), header))) != held])
+            last = rows[-1][0]
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys]
+                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
+                    _import_headers]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
