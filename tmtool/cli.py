@@ -1140,11 +1140,10 @@ def documents(ctx, as_json):
     if not found:
         click.echo("no documents ingested", err=True)
         return
-    # a revision replaces a document's units under its first ingest's date: when, is said apart
     _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED", "REVISED"),
            [(d["id"], f"{os.path.basename(d['fr_file'])}, {os.path.basename(d['en_file'])}",
              f"{d['srclang']} → {d['tgtlang']}", d["units"], _local_time(d["ingested"]),
-             _local_time(d["updated"]) if d["updated"] and d["updated"] != d["ingested"] else "") for d in found])
+             _local_time(d["revised"]) if d["revised"] else "") for d in found])
 
 
 @main.command()

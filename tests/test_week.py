@@ -1,0 +1,63 @@
+"""A team's week on one store, SQLite and PostgreSQL alike: a termbase imported and approved, three news pairs
+ingested (tests/data/week), reviewed, exported, edited in a spreadsheet and imported back, a document revised."""
+
+from pathlib import Path
+
+from tmtool import api, open_store
+
+WEEK = Path(__file__).parent / "data" / "week"
+PAIRS = ["2026-12-01-mc-session", "2026-12-03-baltic-sentry", "2026-12-05-steadfast-exercise"]
+
+
+def ingest(store, name: str, folder: Path = WEEK) -> dict:
+    return api.ingest(store, folder / f"{name}.fr.txt", folder / f"{name}.en.txt")
+
+
+def by_term(store, text: str) -> dict:
+    (found,) = [e for e in api.entries(store, limit=1000)
+                if any(t["text"] == text for t in e["terms"])]
+    return found
+
+
+def write_termbase(path: Path) -> Path:
+    path.write_text("fr,en,status,frequency\n"
+                    "dissuasion,deterrence,approved,13\n"
+                    "flanc est,eastern flank,approved,\n"
+                    "police du ciel,air policing,approved,\n", encoding="utf-8")
+    return path
+
+
+def test_a_documents_revision_is_told_by_the_library_and_the_cli_and_the_workbench_show_it(
+        store_url, tmp_path, monkeypatch):
+    # the rule (a document whose units were replaced after its first ingest) was written in the command and again
+    # in the workbench's template, comparing the stored dates each its own way; api.documents now says it once
+    from datetime import datetime, timezone
+
+    from conftest import run_output
+    from workbench import client
+
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)]
+    for backend in ("tmtool.store.sqlite.db", "tmtool.store.postgres.store"):
+        monkeypatch.setattr(f"{backend}.utcnow", lambda: now[0])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = PAIRS[0]
+    for lang in ("fr", "en"):
+        (folder / f"{name}.{lang}.txt").write_text((WEEK / f"{name}.{lang}.txt").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.ingest(store, folder / f"{name}.fr.txt", folder / f"{name}.en.txt", extract_terms=False)
+        (listed,) = api.documents(store)
+        assert listed["revised"] is None
+        now[0] = datetime(2026, 12, 4, 16, 30, tzinfo=timezone.utc)
+        english = folder / f"{name}.en.txt"
+        english.write_text(english.read_text(encoding="utf-8").replace("January 2027", "February 2027"),
+                           encoding="utf-8")
+        api.ingest(store, folder / f"{name}.fr.txt", english, extract_terms=False)
+        (listed,) = api.documents(store)
+        assert (listed["ingested"], listed["revised"]) == ("2026-12-01T09:00:00+00:00", "2026-12-04T16:30:00+00:00")
+    row = run_output(store_url, "documents").splitlines()[1]
+    local = datetime(2026, 12, 4, 16, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert row.rstrip().endswith(local)
+    page = client(store_url)[0].get("/documents").text
+    assert "<td>2026-12-01T09:00:00+00:00</td><td>2026-12-04T16:30:00+00:00</td></tr>" in page
