@@ -27,6 +27,30 @@ def write_termbase(path: Path) -> Path:
     return path
 
 
+def test_an_approved_entry_counts_its_occurrences_in_documents_extraction_does_not_propose_it_for(
+        store_url, tmp_path):
+    # a termbase's approved entries showed frequency 0 (or the file's count) and no context after documents using
+    # them were ingested, wherever extraction did not propose the term itself: a terminologist saw *dissuasion*
+    # unused in a store whose three documents all use it
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, write_termbase(tmp_path / "termbase.csv"))
+        for name in PAIRS:
+            ingest(store, name)
+        counts = {text: by_term(store, text)["frequency"] for text in ("dissuasion", "flanc est", "police du ciel")}
+        assert counts == {"dissuasion": 3, "flanc est": 2, "police du ciel": 1}
+        deterrence = api.entry(store, by_term(store, "dissuasion")["id"])
+        assert {c["document"] for c in deterrence["contexts"]} == set(PAIRS)
+        assert all("dissuasion" in c["fr"] and "deterrence" in c["en"] for c in deterrence["contexts"])
+        # counted, not proposed: one entry holds the term, still approved
+        assert [e["status"] for e in api.lookup(store, "dissuasion")["entries"]] == ["approved"]
+        # a document taken out takes its count back; with none left, the file's count again
+        api.remove(store, documents=[PAIRS[0]])
+        assert by_term(store, "dissuasion")["frequency"] == 2
+        api.remove(store, documents=PAIRS[1:])
+        assert by_term(store, "dissuasion")["frequency"] == 13
+        assert api.entry(store, by_term(store, "dissuasion")["id"])["contexts"] == []
+
+
 def test_a_documents_revision_is_told_by_the_library_and_the_cli_and_the_workbench_show_it(
         store_url, tmp_path, monkeypatch):
     # the rule (a document whose units were replaced after its first ingest) was written in the command and again

@@ -397,6 +397,16 @@ class Glossary:
     def full_forms(self, entry: str) -> list[_Term]:
         return [term for term in self._terms[entry] if not term.acronym and not term.deprecated]
 
+    def languages(self, entry: str) -> list[str]:
+        """The languages of the entry's terms, in their order."""
+        return list(dict.fromkeys(term.lang for term in self._terms[entry]))
+
+    def occurrences(self, text: str, lang: str) -> Counter[str]:
+        """How many times each entry's terms in ``lang`` (a base language) occur in ``text``, as a check finds
+        them: an overlap counts for the longest term only (*Comité militaire* is no *comité* too)."""
+        return Counter(entry for match in _Side(self, text, lang).longest
+                       for entry in dict.fromkeys(term.entry for term in match.terms))
+
 
 def _closest(match: _Match, written: str, lang: str) -> _Match:
     """The match with only its terms spelt most like ``written``: the same but for case and

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import replace
@@ -621,12 +622,49 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
                                        finder=finder)
         raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
+        counted += count_approved(store, document_id, unit_ids)
         counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
         taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                            store.origin_snapshots(list(dropped))) if dropped else set()
         _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
     return new + raised, updated + counted
+
+
+def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) -> int:
+    """Count the approved entries a stored document uses that its extraction did not propose (a termbase's
+    *dissuasion*, one word, or a term the parse cut otherwise): each gains the document's count of its terms, found
+    as ``tmtool check`` finds them (folded, singularised; an overlap counted for the longest term), a few of the
+    sentences as contexts, and its ``last_seen``; its terms and score stay, and no candidate is made. Counted as
+    extraction counts, by document, so that a removed or revised document takes its count back. In the caller's
+    transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
+    from .check import load_glossary  # the check's index of the approved glossary, kept while it is unchanged
+
+    approved = load_glossary(store)
+    if not len(approved):
+        return 0
+    proposed = {str(entry_id) for entry_id in store.document_entry_ids(document_id)}
+    counts: Counter[str] = Counter()
+    quoted: dict[str, list[Context]] = {}
+    for stored in store.document_units(document_id):
+        context = term_context(stored.unit, document_id)
+        lang = other_language(stored.unit.srclang, stored.unit.tgtlang)
+        if context is None or not context.fr:
+            continue
+        for entry, found in approved.occurrences(context.fr, lang).items():
+            if entry not in proposed:
+                counts[entry] += found
+                if len(quoted.setdefault(entry, [])) < CONTEXTS_PER_DOCUMENT:
+                    languages = approved.languages(entry)
+                    # a German sentence of an entry shown in French is marked as German
+                    quoted[entry].append(context if context_language(languages) == lang else replace(context, lang=lang))
+    now = utcnow()
+    for entry, found in counts.items():
+        store.count_in_document(int(entry), document_id, found, now, None)
+        store.add_contexts(int(entry), quoted[entry], unit_ids)
+    store.set_entries_fields((int(entry), {"last_seen": now}) for entry in counts)
+    recount(store, sorted(map(int, counts)))
+    return len(counts)
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
