@@ -85,3 +85,33 @@ def test_a_documents_revision_is_told_by_the_library_and_the_cli_and_the_workben
     assert row.rstrip().endswith(local)
     page = client(store_url)[0].get("/documents").text
     assert "<td>2026-12-01T09:00:00+00:00</td><td>2026-12-04T16:30:00+00:00</td></tr>" in page
+
+
+def test_a_files_review_of_an_entry_extraction_proposed_is_applied_not_dropped_as_already_stored(store_url, tmp_path):
+    # a spreadsheet's new row (or a client's approved termbase) approving a term extraction had proposed was counted
+    # "already stored" and its approval and note dropped without a word: the candidate stayed a candidate
+    sheet = tmp_path / "review.csv"
+    sheet.write_bytes("\ufefffr;en;status;note\r\n"
+                      "chasseur de mines;minehunter;Approved;MCM vessel\r\n"
+                      "avion de patrouille maritime;maritime patrol aircraft;;\r\n"
+                      "activité suspecte;suspicious activity;rejeté;\r\n"
+                      "temps réel;real time;approved;\r\n".encode("utf-8"))
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1])
+        realtime = by_term(store, "temps réel")
+        api.reject(store, [realtime["id"]], user="ana")  # a person's decision: the file's differs, said, not applied
+        before = {text: by_term(store, text) for text in ("chasseur de mines", "avion de patrouille maritime",
+                                                           "activité suspecte")}
+        assert {entry["status"] for entry in before.values()} == {"candidate"}
+        result = api.import_file(store, sheet, user="ben")
+        after = {text: by_term(store, text) for text in before}
+        assert {text: (entry["id"], entry["status"], entry["note"]) for text, entry in after.items()} == {
+            "chasseur de mines": (before["chasseur de mines"]["id"], "approved", "MCM vessel"),
+            "avion de patrouille maritime": (before["avion de patrouille maritime"]["id"], "candidate", None),
+            "activité suspecte": (before["activité suspecte"]["id"], "rejected", None)}
+        assert (result["added"], result["already_stored"], result["reviewed"]) == (0, 4, 2)
+        assert by_term(store, "temps réel")["status"] == "rejected"
+        assert [line for line in result["conflicts"]] == [
+            f"{sheet}: entry {realtime['id']} was reviewed in the store (rejected) and differs from the file: "
+            "kept as the store has it"]
+        assert api.history(store, before["chasseur de mines"]["id"])[-1]["user"] == "ben"

@@ -1213,7 +1213,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
     conflicts: list[tuple[Entry, int, str]] = []  # rows differing from a stored entry a person reviewed, and why
-    skipped = reviewed = corrected = respelt = 0
+    added = skipped = reviewed = corrected = 0
+    reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     with store.transaction():
@@ -1242,16 +1243,25 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
                     skipped += 1
-                    if (was := _with_variants(store, read, stored)) is not None:
-                        respelt += int(stored.id) not in before
-                        before.setdefault(int(stored.id), was)
-                        after[int(stored.id)] = snapshot(store, int(stored.id))
+                    entry_id = int(stored.id)
+                    respelt_from = _with_variants(store, read, stored)
+                    # and a decision it writes (a new row approving a term extraction proposed, a client's approved
+                    # termbase), the entry's if no person has decided on it
+                    decided_from = _decision_read_back(
+                        store, read, stored, lambda line, entry_id=entry_id: conflicts.append((read, entry_id, line)))
+                    if respelt_from is not None or decided_from is not None:
+                        before.setdefault(entry_id, respelt_from or decided_from)
+                        after[entry_id] = snapshot(store, entry_id)
+                    if decided_from is not None and entry_id not in reviewed_ids:
+                        reviewed_ids.add(entry_id)
+                        reviewed += 1
                     continue
             if stored is not None:
                 skipped += 1
                 if (change := _review_read_back(store, read, stored,
                                                 lambda entry_id, line: conflicts.append((read, entry_id, line)))):
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
+                    reviewed_ids.add(int(stored.id))
                     reviewed += 1
                     corrected += terms_corrected
                 named.add(int(stored.id))
@@ -1262,6 +1272,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+            added += 1
             named.add(entry_id)
         # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
         # store since, handed back untouched: it decides nothing, no conflict
@@ -1274,7 +1285,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
-    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
+    return Imported(added, skipped, reviewed, corrected)
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -1382,6 +1393,26 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     if corrected:  # the same terms in the file's order of languages are no correction
         store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id), corrected
+
+
+def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
+    """Give a stored entry holding the terms of ``read`` (another file's entry, or a row added to an export: no export
+    of it) the decision ``read`` carries, approved or rejected (the file's status, or the one the import gives the
+    entries without), with the file's definition and note where the entry has none, when no person has decided on
+    it (an extraction's candidate); the entry as it was before, or None. A status a person gave it otherwise is
+    kept, told to ``on_conflict`` in one line."""
+    if read.status is ReviewStatus.CANDIDATE or read.status is None or read.status == stored.status:
+        return None
+    entry_id = int(stored.id)
+    if store.entry_state(entry_id).reviewed:
+        on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+                    "kept as the store has it")
+        return None
+    was = snapshot(store, entry_id)
+    store.set_entry_fields(entry_id, {"status": read.status, "reviewed": True,
+                                      "definition": stored.definition or read.definition,
+                                      "note": stored.note or read.note})
+    return was
 
 
 def _differs(read: Entry, stored: Entry) -> bool:
