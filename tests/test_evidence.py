@@ -179,7 +179,7 @@ def save(store: Store, document: str, near: list[Entry], proposals: list[Entry] 
     units = [Unit(c.fr, c.en, "fr-FR", "en-GB", tuid=tuid) for tuid, c in cited.items()]
     record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
                             "fr-FR", "en-GB")
-    _, new, updated = glossary.save_document(store, record, units, list(proposals), near)
+    _, new, updated, _ = glossary.save_document(store, record, units, list(proposals), near)
     return new, updated
 
 

@@ -115,3 +115,27 @@ def test_a_files_review_of_an_entry_extraction_proposed_is_applied_not_dropped_a
             f"{sheet}: entry {realtime['id']} was reviewed in the store (rejected) and differs from the file: "
             "kept as the store has it"]
         assert api.history(store, before["chasseur de mines"]["id"])[-1]["user"] == "ben"
+
+
+
+def test_a_revision_says_how_many_entries_it_took_out_as_well_as_those_it_added(store_url):
+    # a revision no longer proposing a candidate nothing else vouched for took it out, as the README says, but the
+    # summary said only "1 new entry, 21 updated entries": the glossary shrank without a word
+    import re
+
+    from conftest import run_output
+
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1], WEEK / "revised")
+        before = store.stats()["entries"]
+        done = ingest(store, PAIRS[1])  # the other version, under the same id
+        after = store.stats()["entries"]
+    assert done["removed_entries"] > 0 and after == before + done["new_entries"] - done["removed_entries"]
+    # back to the revised version, at the command line
+    line = run_output(store_url, "ingest", WEEK / "revised" / f"{PAIRS[1]}.fr.txt",
+                      WEEK / "revised" / f"{PAIRS[1]}.en.txt")
+    with open_store(store_url) as store:
+        again = store.stats()["entries"]
+    new = int(re.search(r"(\d+) new entr", line)[1])
+    removed = re.search(r"(\d+) entr(?:y|ies) no longer proposed removed", line)
+    assert again == after + new - (int(removed[1]) if removed else 0), line

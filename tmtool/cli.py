@@ -476,9 +476,12 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
 
 
 def _entries_found(result: dict) -> str:
-    """``3 new entries, 1 updated entry``: what an extraction gave the glossary."""
+    """``3 new entries, 1 updated entry``: what an extraction gave the glossary (and ``, 2 entries no longer
+    proposed removed``, what a revision took out of it)."""
+    removed = result.get("removed_entries")
     return (f"{_counted(result['new_entries'], 'new entry', 'new entries')}, "
-            f"{_counted(result['updated_entries'], 'updated entry', 'updated entries')}")
+            f"{_counted(result['updated_entries'], 'updated entry', 'updated entries')}"
+            + (f", {_counted(removed, 'entry', 'entries')} no longer proposed removed" if removed else ""))
 
 
 def _inbox_summary(summary: dict) -> None:

@@ -587,30 +587,32 @@ class _EntryFinder:
 
 
 def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry],
-                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int]:
+                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int, int]:
     """Store a document and its units (replacing an earlier version with its id), merge term
     extraction's ``proposals`` into the glossary, keep its proposals under the threshold (``near``)
     as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted. What
     the earlier version gave an entry the new one no longer counts is taken back as a removal takes
     it (:func:`_take_back`): a candidate nothing else vouches for goes, rather than staying with no
     document, no context and the earlier version's score.
-    Returns (unit ids by tuid, new entries, updated entries)."""
+    Returns (unit ids by tuid, new entries, updated entries, entries taken out: candidates the earlier version
+    alone gave, which the new one no longer proposes)."""
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         earlier = {entry_id: [(seen, score) for document, _, seen, score in rows if document == record.id]
                    for entry_id, rows in store.document_counts(counted_before).items()} if counted_before else {}
         unit_ids = store.replace_document(record, units)
-        new, updated = _fold_document(store, record.id, unit_ids, proposals, near, earlier)
-    return unit_ids, new, updated
+        new, updated, removed = _fold_document(store, record.id, unit_ids, proposals, near, earlier)
+    return unit_ids, new, updated, removed
 
 
 def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
                    near: Sequence[Entry], earlier: Mapping[int, list[tuple[str | None, float | None]]],
-                   ) -> tuple[int, int]:
+                   ) -> tuple[int, int, int]:
     """Fold a stored document's extraction into the glossary, in the caller's transaction, once what
     it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
     entry no longer counted had from it is taken back (:func:`_take_back`); the others are
-    recounted. Returns (new entries, updated entries)."""
+    recounted. Returns (new entries, updated entries, entries taken out: those the earlier version
+    alone vouched for)."""
     finder = _EntryFinder(store, pivot([*proposals, *near]))
     finder.read(map(finder.keys, [*proposals, *near]))
     if earlier:
@@ -627,8 +629,8 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
         taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                            store.origin_snapshots(list(dropped))) if dropped else set()
-        _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
-    return new + raised, updated + counted
+        fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
+    return new + raised, updated + counted, len(taken) + fallen
 
 
 def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) -> int:
@@ -672,7 +674,7 @@ def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, in
     """Fold the terms extracted from a document stored without them into the glossary, as
     :func:`save_document` folds a new document's; its units stay. Returns (new entries, updated entries)."""
     with store.transaction():
-        return _fold_document(store, document_id, unit_ids, proposals, near, {})
+        return _fold_document(store, document_id, unit_ids, proposals, near, {})[:2]
 
 
 class Replaced(NamedTuple):
@@ -725,7 +727,7 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
             for entry_id in stale:
                 store.delete_entry(entry_id)
         earlier = store.forget_document_terms(document_id)
-        new, updated = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
+        new, updated, _ = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
     return Replaced(new, updated, len(stale), change)
 
 
