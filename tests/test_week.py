@@ -23,7 +23,9 @@ def write_termbase(path: Path) -> Path:
     path.write_text("fr,en,status,frequency\n"
                     "dissuasion,deterrence,approved,13\n"
                     "flanc est,eastern flank,approved,\n"
-                    "police du ciel,air policing,approved,\n", encoding="utf-8")
+                    "police du ciel,air policing,approved,\n"
+                    "frégate,frigate,approved,\n"
+                    "chef d'état-major de la défense,Chief of Defence,approved,\n", encoding="utf-8")
     return path
 
 
@@ -36,8 +38,10 @@ def test_an_approved_entry_counts_its_occurrences_in_documents_extraction_does_n
         api.import_file(store, write_termbase(tmp_path / "termbase.csv"))
         for name in PAIRS:
             ingest(store, name)
-        counts = {text: by_term(store, text)["frequency"] for text in ("dissuasion", "flanc est", "police du ciel")}
-        assert counts == {"dissuasion": 3, "flanc est": 2, "police du ciel": 1}
+        terms = ("dissuasion", "flanc est", "police du ciel", "frégate", "chef d'état-major de la défense")
+        # in the plural too: *des frégates*, *Les chefs d'état-major de la défense* (twice)
+        assert {text: by_term(store, text)["frequency"] for text in terms} == {
+            "dissuasion": 3, "flanc est": 2, "police du ciel": 1, "frégate": 1, "chef d'état-major de la défense": 2}
         deterrence = api.entry(store, by_term(store, "dissuasion")["id"])
         assert {c["document"] for c in deterrence["contexts"]} == set(PAIRS)
         assert all("dissuasion" in c["fr"] and "deterrence" in c["en"] for c in deterrence["contexts"])

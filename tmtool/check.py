@@ -59,7 +59,7 @@ from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key,
-    normalize_for_match, singular_readings, visible, without_ligatures,
+    normalize_for_match, singular_readings, stem, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -211,6 +211,37 @@ def _tokens(text: str, lang: str) -> list[_Token]:
             keys = (*_word_keys(word, lang), _EXACT + word)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
+
+
+# the most words and marks (an apostrophe, a hyphen: l'OTAN is three) a term is looked for in a text by its
+# look-up keys (``phrases``): *Grand Quartier général des puissances alliées en Europe* is eight
+LONGEST_TERM_TOKENS = 16
+
+
+def _runs(text: str, longest: int) -> set[str]:
+    """Every run of one to ``longest`` words and marks of ``text``, starting and ending on a word."""
+    tokens = list(_TOKEN.finditer(text))
+    words = [k for k, token in enumerate(tokens) if token.group(1) is not None]
+    return {text[tokens[first].start():tokens[last].end()] for k, first in enumerate(words)
+            for last in words[k:k + longest] if last - first < longest}
+
+
+def term_keys_in(text: str, lang: str, longest: int = LONGEST_TERM_TOKENS) -> set[str]:
+    """The look-up keys (``normalize.term_keys``: ``form`` and ``stem``) of every run of one to ``longest`` words
+    and marks of ``text`` (a base language's): those of the terms the text may hold, which find their entries before
+    a ``Glossary`` of them matches them. The text is folded once, and its runs cut from the folded text (a run's
+    folded text is the folded text's run), where folding each run again costs a document's length times
+    ``longest``."""
+    keys: set[str] = set()
+    for run in _runs(fold(text), longest):
+        plain = without_ligatures(run)
+        for key in {run, plain, arabic_script_spelling(plain)}:
+            keys.update((key, stem(key), " ".join(key.replace("-", " ").split())))
+            if lang == "fr":
+                keys.add(french_stem(key))
+    if lang in SNOWBALL:  # a Snowball stem reads the word as written, accents and all
+        keys.update(key for run in _runs(visible(text), longest) if (key := inflection_key(run, lang)))
+    return keys
 
 
 # ---- the glossary, indexed ----

@@ -633,6 +633,10 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
     return new + raised, updated + counted, len(taken) + fallen
 
 
+# look-up keys asked in one query: well under SQLite's bound on a statement's parameters
+_KEYS_A_QUERY = 5000
+
+
 def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) -> int:
     """Count the approved entries a stored document uses that its extraction did not propose (a termbase's
     *dissuasion*, one word, or a term the parse cut otherwise): each gains the document's count of its terms, found
@@ -640,26 +644,29 @@ def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) 
     sentences as contexts, and its ``last_seen``; its terms and score stay, and no candidate is made. Counted as
     extraction counts, by document, so that a removed or revised document takes its count back. In the caller's
     transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
-    from .check import load_glossary  # the check's index of the approved glossary, kept while it is unchanged
+    from .check import Glossary, term_keys_in
 
-    approved = load_glossary(store)
-    if not len(approved):
+    sides = [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
+             for stored in store.document_units(document_id)
+             if (context := term_context(stored.unit, document_id)) is not None and context.fr]
+    # the entries some run of the document's words is a term of, by the terms' look-up keys: the document's
+    # size, not the glossary's, is what finding them costs; then indexed as a check indexes them, and matched
+    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang)})
+    named = {hit.entry_id for chunk in range(0, len(keys), _KEYS_A_QUERY)
+             for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
+    named.difference_update(store.document_entry_ids(document_id))  # what extraction counted is counted
+    approved = Glossary(store.entries(sorted(named), contexts=0).values()) if named else None
+    if not approved:
         return 0
-    proposed = {str(entry_id) for entry_id in store.document_entry_ids(document_id)}
     counts: Counter[str] = Counter()
     quoted: dict[str, list[Context]] = {}
-    for stored in store.document_units(document_id):
-        context = term_context(stored.unit, document_id)
-        lang = other_language(stored.unit.srclang, stored.unit.tgtlang)
-        if context is None or not context.fr:
-            continue
+    for context, lang in sides:
         for entry, found in approved.occurrences(context.fr, lang).items():
-            if entry not in proposed:
-                counts[entry] += found
-                if len(quoted.setdefault(entry, [])) < CONTEXTS_PER_DOCUMENT:
-                    languages = approved.languages(entry)
-                    # a German sentence of an entry shown in French is marked as German
-                    quoted[entry].append(context if context_language(languages) == lang else replace(context, lang=lang))
+            counts[entry] += found
+            if len(quoted.setdefault(entry, [])) < CONTEXTS_PER_DOCUMENT:
+                # a German sentence of an entry shown in French is marked as German
+                quoted[entry].append(context if context_language(approved.languages(entry)) == lang
+                                     else replace(context, lang=lang))
     now = utcnow()
     for entry, found in counts.items():
         store.count_in_document(int(entry), document_id, found, now, None)
