@@ -600,8 +600,8 @@ _EXPECTED_VERSION = click.option(
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
-@click.option("--document", metavar="DOC_ID", help="Only entries the document's extraction counted (an id "
-                                                   "tmtool documents lists).")
+@click.option("--document", metavar="DOC_ID", help="Only entries the document counted: its extraction's, "
+                                                   "and the approved ones it uses (an id tmtool documents lists).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
