@@ -214,7 +214,7 @@ def _tokens(text: str, lang: str) -> list[_Token]:
 
 
 # the most words and marks (an apostrophe, a hyphen: l'OTAN is three) a term is looked for in a text by its
-# look-up keys (``phrases``): *Grand Quartier général des puissances alliées en Europe* is eight
+# look-up keys (``term_keys_in``): *Grand Quartier général des puissances alliées en Europe* is eight
 LONGEST_TERM_TOKENS = 16
 
 
