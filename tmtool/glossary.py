@@ -644,7 +644,7 @@ def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) 
     sentences as contexts, and its ``last_seen``; its terms and score stay, and no candidate is made. Counted as
     extraction counts, by document, so that a removed or revised document takes its count back. In the caller's
     transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
-    from .check import Glossary, term_keys_in
+    from .termindex import Glossary, term_keys_in
 
     sides = [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
              for stored in store.document_units(document_id)
