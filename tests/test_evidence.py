@@ -179,7 +179,7 @@ def save(store: Store, document: str, near: list[Entry], proposals: list[Entry] 
     units = [Unit(c.fr, c.en, "fr-FR", "en-GB", tuid=tuid) for tuid, c in cited.items()]
     record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
                             "fr-FR", "en-GB")
-    _, new, updated = glossary.save_document(store, record, units, list(proposals), near)
+    _, new, updated, _ = glossary.save_document(store, record, units, list(proposals), near)
     return new, updated
 
 
@@ -402,7 +402,8 @@ def test_a_documents_proposals_are_read_together_however_many(store_url, monkeyp
                  [proposal(fr, "x", 0.7, document) for fr in concepts[:half]])
             calls.append(dict(reads))
         assert calls[0] == calls[1]  # 4 proposals or 12: the same statements
-        assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
+        # the proposals' keys, then those of the document's runs of words (the approved entries it uses)
+        assert calls[1]["terms_by_key"] == 2 and "entry_state" not in calls[1]
         assert all(e.frequency == 2 for e in store.list_entries())  # each counted by its two documents
 
 

@@ -19,6 +19,7 @@ LAYERS = (
     ("formats", "align"),
     ("terms",),
     ("store",),
+    ("termindex",),
     ("pipeline", "search", "glossary"),
     ("ingest", "lookup", "transfer", "corrections"),
     ("check", "reextract"),

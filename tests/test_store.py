@@ -242,7 +242,7 @@ def test_an_ingest_recounts_each_entry_once(store, monkeypatch):
     glossary.save_document(store, record(), [], proposals)
     recounted = spy(monkeypatch, store, "document_counts")
     # a revised version: two proposals name one entry, which the earlier version counted too
-    _, new, updated = glossary.save_document(store, record(src_hash="c"), [], proposals[:2])
+    _, new, updated, _ = glossary.save_document(store, record(src_hash="c"), [], proposals[:2])
     assert (new, updated) == (0, 1)
     # the earlier version's shares, then each entry once, the entry no longer counted too, in one read;
     # then the documents left for the entry no longer counted, which has none and goes

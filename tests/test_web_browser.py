@@ -1080,3 +1080,30 @@ def test_an_uploaded_glossary_names_its_conflicts_apart_from_what_it_skipped(ser
         "1 entry added, 1 already stored (entries in en 2, fr 2), 1 conflict:",
         f"review.csv: entry {entry_id} was reviewed in the store (approved) and differs from the file: "
         "kept as the store has it"]
+
+
+def test_a_revision_uploaded_from_the_page_says_how_many_entries_it_took_out(browser, tmp_path):
+    # the page said "N new entries, M updated entries" where the revision had also taken candidates out
+    week = Path(__file__).parent / "data" / "week"
+    name = "2026-12-03-baltic-sentry"
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        api.ingest(store, week / "revised" / f"{name}.fr.txt", week / "revised" / f"{name}.en.txt")
+        before = store.stats()["entries"]
+    running = Server(db)
+    try:
+        browser.get(running.url + "/documents")
+        form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]
+        form.find_element("css selector", 'input[name="fr_file"]').send_keys(str(week / f"{name}.fr.txt"))
+        form.find_element("css selector", 'input[name="en_file"]').send_keys(str(week / f"{name}.en.txt"))
+        form.find_element("css selector", 'button[type="submit"]').click()
+        status = wait(browser, lambda b: "units" in css(b, "#status")[0].text and css(b, "#status")[0].text,
+                      "nothing said about the revision")
+    finally:
+        running.stop()
+    with open_store(db) as store:
+        after = store.stats()["entries"]
+    new = int(status.split(" new entr")[0].rsplit(" ", 1)[1])
+    removed = before + new - after
+    assert removed > 0 and status.endswith(f", {removed} {'entry' if removed == 1 else 'entries'} no longer proposed "
+                                           "removed")

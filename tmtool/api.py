@@ -170,7 +170,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
 
 def _ingest_result(result) -> dict:
     return {"document": result.document_id, "units": result.units, "new_entries": result.new_entries,
-            "updated_entries": result.updated_entries, "held_by": result.held_by,
+            "updated_entries": result.updated_entries, "removed_entries": result.removed_entries,
+            "held_by": result.held_by,
             "terms_extracted": result.terms_extracted,
             "unlike_translation": dict(zip(("pairs", "sharing"), result.unlike_translation))
             if result.unlike_translation else None}
@@ -181,7 +182,7 @@ def _ingest_summary(summary) -> dict:
             "terms_extracted": summary.terms_extracted,
             "failures": [list(f) for f in summary.failures], "ignored": [list(i) for i in summary.ignored],
             "new_units": summary.new_units, "new_entries": summary.new_entries,
-            "updated_entries": summary.updated_entries}
+            "updated_entries": summary.updated_entries, "removed_entries": summary.removed_entries}
 
 
 class IngestInterrupted(KeyboardInterrupt):
@@ -199,7 +200,7 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
     """Ingest every document pair of a folder (see :func:`tmtool.ingest.ingest_dir`), one transaction
     each. Returns ``{"documents": [as ingest returns], "saved": [ids], "terms_extracted": [ids of
     documents stored without terms, extracted now], "failures": [[name, why]],
-    "ignored": [[file, why]], "new_units", "new_entries", "updated_entries"}``."""
+    "ignored": [[file, why]], "new_units", "new_entries", "updated_entries", "removed_entries"}``."""
     from .ingest import ingest_dir as ingest_folder
 
     try:
@@ -1007,10 +1008,13 @@ def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
 
 
 def documents(store: Store) -> list[dict]:
-    """The ingested documents, in the order ingested; ``terms``: the tmtool release that extracted a
-    document's terms (``"unrecorded"``: one before releases were recorded), None if not extracted."""
+    """The ingested documents, in the order ingested; ``updated``: when its units were last stored;
+    ``revised``: when a revised version last replaced them, None while they are the first ingest's (a revision
+    keeps the first ingest's date, ``ingested``); ``terms``: the tmtool release that extracted a document's
+    terms (``"unrecorded"``: one before releases were recorded), None if not extracted."""
     return [{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang, "tgtlang": d.tgtlang,
-             "units": units, "ingested": d.ingested, "updated": d.updated, "terms": d.terms}
+             "units": units, "ingested": d.ingested, "updated": d.updated,
+             "revised": d.updated if d.updated and d.updated != d.ingested else None, "terms": d.terms}
             for d, units in store.documents()]
 
 

@@ -33,7 +33,8 @@ shares (*land, maritime and air domains*) and an *-ation* noun by its *-ate* ver
 domaines terrestre, maritime et aérien*): ``Glossary.renderings_in_french``.
 
 The glossary's terms are held in a trie keyed by folded word, so finding every term of a text costs
-one walk from each word, no longer than the longest term starting there, whatever the glossary's size.
+one walk from each word, no longer than the longest term starting there, whatever the glossary's size:
+``tmtool.termindex``, which ingest counts the approved entries of a document with too.
 """
 
 from __future__ import annotations
@@ -42,48 +43,21 @@ import csv
 import gc
 import io
 import json
-import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import groupby
-from typing import NamedTuple
 
 from .errors import TmtoolError
 from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
-from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
-from .store.records import spellings
-from .text.langid import PHRASE_OPENERS
-from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key,
-    normalize_for_match, singular_readings, visible, without_ligatures,
-)
-from .terms.acronyms import is_acronym, letters_match
+from .model import ReviewStatus, Unit
+from .terms.acronyms import letters_match
+from .termindex import Glossary, IndexedTerm, Side, longest_matches
 
 FORMATS = ("text", "json", "csv")
-_DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
-# on folded text: the store's keys (other languages' words are stemmed by Snowball's stemmers, ``SNOWBALL``, or
-# compared folded only)
-_STEMS = {"fr": french_stem, "en": english_stem}
-# Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
-# being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
-_JOINERS = "'’‘ʼ`\\-‐‑‒–—"
-# A word is a run of word characters, but in a script written without spaces (Chinese, Japanese, Thai)
-# each character is one: a term is found as its characters in a row (北约 in 北约部长讨论了网络防御).
-_TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
-_PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
-_EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
-_WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
-_END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
-_LONGEST_LIST = 12  # words and commas looked at after a term's modifiers for the head a coordinated list shares
-_CONJUNCTIONS = ("and", "or")  # English's, that end a coordinated list
-_FRENCH_CONJUNCTIONS = ("et", "ou")
-_LAST_ITEM_WORDS = 2  # words of a coordinated list's last item, between the conjunction and the shared head
-_SHORTEST_VERB_STEM = 4  # letters before -ation for a noun to be read as its -ate verb (not station, nation, ration)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,296 +135,11 @@ def _counted(count: int, one: str, many: str | None = None) -> str:
     return f"1 {one}" if count == 1 else f"{count or 'no'} {many or one + 's'}"
 
 
-# ---- words and keys ----
-
-
-class _Token(NamedTuple):
-    keys: tuple[str, ...]  # the folded key; for a word with capitals, also the word as written
-    start: int  # character offsets in the text
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.keys[0][0] != _PUNCTUATION
-
-
-@lru_cache(maxsize=100_000)
-def _word_key(word: str, lang: str) -> str:
-    return _key(word, lang)
-
-
-@lru_cache(maxsize=100_000)
-def _word_keys(word: str, lang: str) -> tuple[str, ...]:
-    """The keys a text's ``word`` is found under: its key and, where words are stemmed, its folded
-    whole (a one-word term's with a short stem), and the same two of each singular its ending may stand
-    for (``PLURALS``: *militares*, *militar*)."""
-    if lang not in SNOWBALL:
-        return (_word_key(word, lang),)
-    forms = [word, *singular_readings(word, lang)]
-    return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
-
-
-def _key(text: str, lang: str) -> str:
-    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is); in
-    French and English, œ and æ spelt out (*mise en oeuvre* renders *mise en œuvre*); an Arabic-script word with
-    Arabic's yeh, kaf and heh, as look-up reads it (كميته is کمیته)."""
-    if lang in _STEMS:
-        return _STEMS[lang](without_ligatures(fold(text)))
-    return inflection_key(text, lang) or arabic_script_spelling(fold(text))
-
-
-def _tokens(text: str, lang: str) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group(1)
-        if word is None:
-            keys = (_PUNCTUATION + match.group(),)
-        elif word.lower() == word:
-            keys = _word_keys(word, lang)
-        else:
-            keys = (*_word_keys(word, lang), _EXACT + word)
-        tokens.append(_Token(keys, match.start(), match.end()))
-    return tokens
-
-
-# ---- the glossary, indexed ----
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    """A term of an approved entry, as the check sees it."""
-
-    entry: str
-    text: str
-    lang: str
-    acronym: bool
-    deprecated: bool
-    spellings: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int  # token positions, end excluded
-    end: int
-    terms: tuple[_Term, ...]  # every term spelt so (homographs of several entries, or forms of one)
-
-
-class Glossary:
-    """The approved entries' terms, in every language, indexed for finding them in text."""
-
-    def __init__(self, entries: Iterable[Entry]):
-        self._tries: dict[str, dict] = {}  # by language
-        # English terms as a translation may also write them (``renderings_in_english``): a multi-word term's
-        # modifiers (their keys, by the first) with its head's key; a one-word -ation noun's verb, by its forms
-        self._modifiers: dict[str, list[tuple[tuple[str, ...], str, _Term]]] = {}
-        self._verbs: dict[str, list[_Term]] = {}
-        # French terms a coordinated list may render (``renderings_in_french``): a head's key, with the keys of
-        # the adjectives after it
-        self._heads: dict[str, list[tuple[tuple[str, ...], _Term]]] = {}
-        self._terms: dict[str, list[_Term]] = {}  # by entry id
-        self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
-        for entry in entries:
-            if entry.status is not ReviewStatus.APPROVED:
-                continue
-            terms = []
-            languages = sorted({term.lang for term in entry.terms})
-            self.pairs.update(frozenset((one, other)) for one in languages for other in languages if one < other)
-            for term in entry.terms:
-                held = _Term(str(entry.id), term.text, term.lang,
-                             term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
-                             term.usage is UsageStatus.DEPRECATED, tuple(dict.fromkeys(map(visible, spellings(term)))))
-                terms.append(held)
-                for spelling in held.spellings:
-                    self._index(held, spelling)
-                    if term.lang == "en" and not held.acronym:
-                        self._index_english(held, spelling)
-                    elif term.lang == "fr" and not held.acronym:
-                        self._index_french(held, spelling)
-            self._terms[str(entry.id)] = terms
-
-    def __len__(self) -> int:
-        return len(self._terms)
-
-    def pairing(self, pairs: Iterable[tuple[str, str]]) -> int:
-        """How many entries hold terms in both languages of one of ``pairs`` (language tags): those a
-        check of units in these pairs is made against."""
-        wanted = {frozenset((base_language(src), base_language(tgt))) for src, tgt in pairs}
-        return sum(any(pair <= frozenset(base_language(t.lang) for t in terms) for pair in wanted)
-                   for terms in self._terms.values())
-
-    def _index(self, term: _Term, spelling: str) -> None:
-        node = self._tries.setdefault(term.lang, {})
-        matches = list(_TOKEN.finditer(spelling))  # as _tokens cuts text, without its offsets
-        for match in matches:
-            word = match.group(1)
-            if word is None:
-                key = _PUNCTUATION + match.group()
-            elif term.acronym and word.lower() != word:  # as written: IS (International Staff) is not "is"
-                key = _EXACT + word
-            else:
-                key = _word_key(word, term.lang)
-                if len(matches) == 1 and term.lang in SNOWBALL and len(key) < SHORTEST_STEM:
-                    key = _WHOLE + fold(word)  # Rat (council) is not Raten (instalments)
-            node = node.setdefault(key, {})
-        held = node.setdefault(_END, [])
-        if term not in held:
-            held.append(term)
-
-    def _index_english(self, term: _Term, spelling: str) -> None:
-        words = [match.group(1) for match in _TOKEN.finditer(spelling)]
-        if len(words) > 1 and None not in words:
-            keys = [_word_key(word, "en") for word in words]
-            self._modifiers.setdefault(keys[0], []).append((tuple(keys[:-1]), keys[-1], term))
-        elif len(words) == 1 and words[0] and (noun := fold(words[0])).endswith("ation") \
-                and len(noun) - len("ation") >= _SHORTEST_VERB_STEM:
-            for ending in ("ate", "ates", "ated", "ating"):
-                self._verbs.setdefault(_word_key(noun[:-len("ation")] + ending, "en"), []).append(term)
-
-    def _index_french(self, term: _Term, spelling: str) -> None:
-        words = [match.group(1) for match in _TOKEN.finditer(spelling)]
-        if len(words) > 1 and None not in words and not any(fold(w) in PHRASE_OPENERS["fr"] for w in words):
-            keys = [_word_key(word, "fr") for word in words]
-            self._heads.setdefault(keys[0], []).append((tuple(keys[1:]), term))
-
-    def renderings_in_french(self, tokens: list[_Token]) -> list[_Match]:
-        """The French terms a French text renders in a coordinated list of the adjectives its head shares
-        (*les domaines terrestre, maritime et aérien* renders *domaine maritime* and *domaine aérien*): the
-        head, then items of one or two words parted by commas, *et* or *ou*, the term's adjectives one of them,
-        a conjunction among them."""
-        found = []
-        conjunctions = {_word_key(word, "fr") for word in _FRENCH_CONJUNCTIONS}
-        comma = _PUNCTUATION + ","
-        for first, token in enumerate(tokens):
-            for modifiers, term in self._heads.get(token.keys[0], ()):
-                starts, coordinated, words, end = [first + 1], False, 0, first + 1  # items' starts; a conjunction seen
-                for k in range(first + 1, min(first + 1 + _LONGEST_LIST, len(tokens))):
-                    key = tokens[k].keys[0]
-                    if key == comma or key in conjunctions:
-                        coordinated, words = coordinated or key in conjunctions, 0
-                        starts.append(k + 1)
-                    elif tokens[k].is_word and words < _LAST_ITEM_WORDS:
-                        words += 1
-                    else:
-                        break
-                    end = k + 1
-                if not coordinated:
-                    continue
-                for start in starts[1:]:  # the first item follows the head: found word for word
-                    if start + len(modifiers) <= end and [t.keys[0] for t in tokens[start:start + len(modifiers)]] \
-                            == list(modifiers):
-                        found.append(_Match(first, start + len(modifiers), (term,)))
-        return found
-
-    def renderings_in_english(self, tokens: list[_Token]) -> list[_Match]:
-        """The English terms an English text renders otherwise than word for word, as a translator does:
-
-        - a term whose head a coordinated list of modifiers shares, after the last of them (*land, maritime
-          and air domains* renders *land domain*, *maritime domain* and *air domain*): its modifiers, then a
-          comma or a conjunction, words and commas with *and* or *or* among them, and its head;
-        - an *-ation* noun by its *-ate* verb (*cooperation*, *we cooperate*): French often has the noun
-          where English has the verb (*plus grande sera la coopération*, *the more we cooperate*).
-        """
-        found = []
-        conjunctions = {_word_key(word, "en") for word in _CONJUNCTIONS}
-        for first, token in enumerate(tokens):
-            found += [_Match(first, first + 1, (term,)) for term in self._verbs.get(token.keys[0], ())]
-            for modifiers, head, term in self._modifiers.get(token.keys[0], ()):
-                after = first + len(modifiers)
-                if [t.keys[0] for t in tokens[first:after]] != list(modifiers) or after >= len(tokens):
-                    continue
-                if not (tokens[after].keys[0] in conjunctions or tokens[after].keys[0] == _PUNCTUATION + ","):
-                    continue
-                since = None  # the words after the conjunction: the last item's, then the head
-                for last in range(after, min(after + _LONGEST_LIST, len(tokens))):
-                    key = tokens[last].keys[0]
-                    if key == head and since:
-                        found.append(_Match(first, last + 1, (term,)))
-                        break
-                    if key in conjunctions:
-                        since = 0
-                    elif since is not None and tokens[last].is_word and since < _LAST_ITEM_WORDS:
-                        since += 1
-                    elif since is not None or (key != _PUNCTUATION + "," and not tokens[last].is_word):
-                        break
-        return found
-
-    def matches(self, tokens: list[_Token], lang: str) -> list[_Match]:
-        """Every term of ``lang`` found in ``tokens``, nested and overlapping ones included."""
-        root, found = self._tries.get(lang, {}), []
-        for first in range(len(tokens)):
-            nodes = [root]
-            for last in range(first, len(tokens)):
-                nodes = [child for node in nodes for key in tokens[last].keys if (child := node.get(key))]
-                if not nodes:
-                    break
-                terms = tuple(term for node in nodes for term in node.get(_END, ()))
-                if terms:
-                    found.append(_Match(first, last + 1, terms))
-        return found
-
-    def terms(self, entry: str, lang: str, *, acronym: bool, deprecated: bool = False) -> list[_Term]:
-        """The entry's terms in ``lang``, current ones only unless ``deprecated``; those of the kind
-        asked for (acronym or full form) when it has any, else all."""
-        held = [term for term in self._terms[entry] if term.lang == lang and (deprecated or not term.deprecated)]
-        return [term for term in held if term.acronym == acronym] or held
-
-    def full_forms(self, entry: str) -> list[_Term]:
-        return [term for term in self._terms[entry] if not term.acronym and not term.deprecated]
-
-
-def _closest(match: _Match, written: str, lang: str) -> _Match:
-    """The match with only its terms spelt most like ``written``: the same but for case and
-    apostrophes, else the same hyphens and spaces, else all (a deprecated *chief-of-staff* is
-    not the approved *Chief of Staff*, though both are the same words)."""
-    if len(match.terms) == 1:
-        return match
-    for same in (normalize_for_match, lambda text: _key(text, lang)):
-        key = same(written)
-        closest = tuple(term for term in match.terms if any(same(spelling) == key for spelling in term.spellings))
-        if closest:
-            return replace(match, terms=closest)
-    return match
-
-
-def _longest(matches: list[_Match]) -> list[_Match]:
-    """The matches left when each overlap goes to the longer (then the earlier) term."""
-    taken: set[int] = set()
-    chosen = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        span = range(match.start, match.end)
-        if not taken.intersection(span):
-            taken.update(span)
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
-
-
 # ---- checking ----
 
 
 def _quoted(texts: Iterable[str]) -> str:
     return " or ".join(f'"{text}"' for text in texts)
-
-
-class _Side:
-    """One side of a unit: its text, words and the terms found there."""
-
-    def __init__(self, glossary: Glossary, text: str, lang: str):
-        # composed (``visible``), as the glossary's spellings are: an accent typed apart (NFD) cut a word in two
-        self.text, self.lang = visible(text), lang
-        self.tokens = _tokens(self.text, lang)
-        self.all = [_closest(match, self.surface(match.start, match.end), lang)
-                    for match in glossary.matches(self.tokens, lang)]
-        self.longest = _longest(self.all)
-        if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
-            self.all += glossary.renderings_in_english(self.tokens)
-        elif lang == "fr":
-            self.all += glossary.renderings_in_french(self.tokens)
-
-    def surface(self, start: int, end: int) -> str:
-        return self.text[self.tokens[start].start:self.tokens[end - 1].end]
-
-    def is_mark(self, position: int, mark: str) -> bool:
-        return 0 <= position < len(self.tokens) and self.tokens[position].keys[0] == _PUNCTUATION + mark
 
 
 class _Checker:
@@ -459,7 +148,7 @@ class _Checker:
         self.report = Report()
         # (entry, source term) → unit → (the entry's terms rendering it, the term as written, its
         # language, the unit)
-        self.renderings: dict[tuple[str, str], dict[int, tuple[frozenset[_Term], str, str, dict]]] = {}
+        self.renderings: dict[tuple[str, str], dict[int, tuple[frozenset[IndexedTerm], str, str, dict]]] = {}
 
     def unit(self, number: int, unit: Unit) -> None:
         if not unit.target.strip() and not unit.variants:
@@ -471,15 +160,15 @@ class _Checker:
             return
         self.report.checked += 1
         self.report.pairs[(pair.srclang, pair.tgtlang)] += 1
-        source = _Side(self.glossary, pair.source, base_language(pair.srclang))
-        target = _Side(self.glossary, pair.target, base_language(pair.tgtlang))
+        source = Side(self.glossary, pair.source, base_language(pair.srclang))
+        target = Side(self.glossary, pair.target, base_language(pair.tgtlang))
         where = {"unit": number, "unit_id": unit.tuid, "source": pair.source, "target": pair.target}
         self._missing(source, target, where)
         for side in (source, target):
             self._deprecated(side, where)
             self._acronyms(side, where)
 
-    def _missing(self, source: _Side, target: _Side, where: dict) -> None:
+    def _missing(self, source: Side, target: Side, where: dict) -> None:
         # a deprecated equivalent counts as there: its own finding says what to use instead
         in_target = {term.entry for match in target.all for term in match.terms}
         for match in source.longest:
@@ -496,18 +185,18 @@ class _Checker:
                     self._add(where, "missing", source.lang, written, entry, [t.text for t in terms], [],
                               f'"{written}" is not translated by the glossary\'s {_quoted(t.text for t in terms)}')
 
-    def _rendering(self, term: _Term, written: str, lang: str, target: _Side, where: dict) -> None:
+    def _rendering(self, term: IndexedTerm, written: str, lang: str, target: Side, where: dict) -> None:
         """Note which of its entry's terms, current or deprecated, render ``term`` in this unit:
         none when it is translated otherwise."""
         renderings = self.glossary.terms(term.entry, target.lang, acronym=term.acronym, deprecated=True)
         if not renderings:
             return
-        found = _longest([m for m in target.all if any(t in renderings for t in m.terms)])
+        found = longest_matches([m for m in target.all if any(t in renderings for t in m.terms)])
         rendering = frozenset(t for m in found for t in m.terms if t in renderings)
         units = self.renderings.setdefault((term.entry, term.text), {})
         units.setdefault(where["unit"], (rendering, written, lang, where))
 
-    def _deprecated(self, side: _Side, where: dict) -> None:
+    def _deprecated(self, side: Side, where: dict) -> None:
         for match in side.longest:
             if any(not term.deprecated for term in match.terms):
                 continue  # current in some entry: not a term to avoid
@@ -518,7 +207,7 @@ class _Checker:
                 self._add(where, "deprecated", side.lang, written, term.entry, use, [term.text],
                           f'"{written}" is deprecated{advice}')
 
-    def _acronyms(self, side: _Side, where: dict) -> None:
+    def _acronyms(self, side: Side, where: dict) -> None:
         """An acronym with a full form beside it in parentheses — *full form (ACR)* or *ACR (full
         form)* — that is none of its entry's full forms in the language of the text (on either side)."""
         for match in side.all:
@@ -587,7 +276,7 @@ def _in_pair(unit: Unit, pairs: set[frozenset[str]]) -> Unit | None:
     return None
 
 
-def _spelt_out(side: _Side, start: int, end: int, acronym: str) -> bool:
+def _spelt_out(side: Side, start: int, end: int, acronym: str) -> bool:
     """Whether the words ``start:end`` read as a full form of ``acronym``: two words or more, whose
     letters spell it, or a name (capitalised words, with short ones between: *of the*, *de l'*)."""
     words = [side.surface(i, i + 1) for i in range(start, end)]
@@ -612,7 +301,7 @@ def _name_start(words: list[str]) -> int | None:
     return start if start is not None and len(words) - start >= 2 and words[start][:1].isupper() else None
 
 
-def _spelt_out_before(side: _Side, end: int, acronym: str) -> int | None:
+def _spelt_out_before(side: Side, end: int, acronym: str) -> int | None:
     """Where the full form of ``acronym`` that ends at token ``end`` begins, if the words before
     it (back to a punctuation mark) hold one: the shortest whose letters spell it, else a name."""
     first = end

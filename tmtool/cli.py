@@ -488,9 +488,12 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
 
 
 def _entries_found(result: dict) -> str:
-    """``3 new entries, 1 updated entry``: what an extraction gave the glossary."""
+    """``3 new entries, 1 updated entry``: what an extraction gave the glossary (and ``, 2 entries no longer
+    proposed removed``, what a revision took out of it)."""
+    removed = result.get("removed_entries")
     return (f"{_counted(result['new_entries'], 'new entry', 'new entries')}, "
-            f"{_counted(result['updated_entries'], 'updated entry', 'updated entries')}")
+            f"{_counted(result['updated_entries'], 'updated entry', 'updated entries')}"
+            + (f", {_counted(removed, 'entry', 'entries')} no longer proposed removed" if removed else ""))
 
 
 def _inbox_summary(summary: dict) -> None:
@@ -609,8 +612,8 @@ _EXPECTED_VERSION = click.option(
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
-@click.option("--document", metavar="DOC_ID", help="Only entries the document's extraction counted (an id "
-                                                   "tmtool documents lists).")
+@click.option("--document", metavar="DOC_ID", help="Only entries the document counted: its extraction's, "
+                                                   "and the approved ones it uses (an id tmtool documents lists).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
@@ -1152,11 +1155,10 @@ def documents(ctx, as_json):
     if not found:
         click.echo("no documents ingested", err=True)
         return
-    # a revision replaces a document's units under its first ingest's date: when, is said apart
     _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED", "REVISED"),
            [(d["id"], f"{os.path.basename(d['fr_file'])}, {os.path.basename(d['en_file'])}",
              f"{d['srclang']} → {d['tgtlang']}", d["units"], _local_time(d["ingested"]),
-             _local_time(d["updated"]) if d["updated"] and d["updated"] != d["ingested"] else "") for d in found])
+             _local_time(d["revised"]) if d["revised"] else "") for d in found])
 
 
 @main.command()

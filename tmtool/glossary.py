@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import replace
@@ -586,30 +587,32 @@ class _EntryFinder:
 
 
 def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry],
-                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int]:
+                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int, int]:
     """Store a document and its units (replacing an earlier version with its id), merge term
     extraction's ``proposals`` into the glossary, keep its proposals under the threshold (``near``)
     as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted. What
     the earlier version gave an entry the new one no longer counts is taken back as a removal takes
     it (:func:`_take_back`): a candidate nothing else vouches for goes, rather than staying with no
     document, no context and the earlier version's score.
-    Returns (unit ids by tuid, new entries, updated entries)."""
+    Returns (unit ids by tuid, new entries, updated entries, entries taken out: candidates the earlier version
+    alone gave, which the new one no longer proposes)."""
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         earlier = {entry_id: [(seen, score) for document, _, seen, score in rows if document == record.id]
                    for entry_id, rows in store.document_counts(counted_before).items()} if counted_before else {}
         unit_ids = store.replace_document(record, units)
-        new, updated = _fold_document(store, record.id, unit_ids, proposals, near, earlier)
-    return unit_ids, new, updated
+        new, updated, removed = _fold_document(store, record.id, unit_ids, proposals, near, earlier)
+    return unit_ids, new, updated, removed
 
 
 def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
                    near: Sequence[Entry], earlier: Mapping[int, list[tuple[str | None, float | None]]],
-                   ) -> tuple[int, int]:
+                   ) -> tuple[int, int, int]:
     """Fold a stored document's extraction into the glossary, in the caller's transaction, once what
     it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
     entry no longer counted had from it is taken back (:func:`_take_back`); the others are
-    recounted. Returns (new entries, updated entries)."""
+    recounted. Returns (new entries, updated entries, entries taken out: those the earlier version
+    alone vouched for)."""
     finder = _EntryFinder(store, pivot([*proposals, *near]))
     finder.read(map(finder.keys, [*proposals, *near]))
     if earlier:
@@ -621,12 +624,56 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
                                        finder=finder)
         raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
+        counted += count_approved(store, document_id, unit_ids)
         counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
         taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                            store.origin_snapshots(list(dropped))) if dropped else set()
-        _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
-    return new + raised, updated + counted
+        fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
+    return new + raised, updated + counted, len(taken) + fallen
+
+
+# look-up keys asked in one query: well under SQLite's bound on a statement's parameters
+_KEYS_A_QUERY = 5000
+
+
+def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) -> int:
+    """Count the approved entries a stored document uses that its extraction did not propose (a termbase's
+    *dissuasion*, one word, or a term the parse cut otherwise): each gains the document's count of its terms, found
+    as ``tmtool check`` finds them (folded, singularised; an overlap counted for the longest term), a few of the
+    sentences as contexts, and its ``last_seen``; its terms and score stay, and no candidate is made. Counted as
+    extraction counts, by document, so that a removed or revised document takes its count back. In the caller's
+    transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
+    from .termindex import Glossary, term_keys_in
+
+    sides = [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
+             for stored in store.document_units(document_id)
+             if (context := term_context(stored.unit, document_id)) is not None and context.fr]
+    # the entries some run of the document's words is a term of, by the terms' look-up keys: the document's
+    # size, not the glossary's, is what finding them costs; then indexed as a check indexes them, and matched
+    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang)})
+    named = {hit.entry_id for chunk in range(0, len(keys), _KEYS_A_QUERY)
+             for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
+    named.difference_update(store.document_entry_ids(document_id))  # what extraction counted is counted
+    approved = Glossary(store.entries(sorted(named), contexts=0).values()) if named else None
+    if not approved:
+        return 0
+    counts: Counter[str] = Counter()
+    quoted: dict[str, list[Context]] = {}
+    for context, lang in sides:
+        for entry, found in approved.occurrences(context.fr, lang).items():
+            counts[entry] += found
+            if len(quoted.setdefault(entry, [])) < CONTEXTS_PER_DOCUMENT:
+                # a German sentence of an entry shown in French is marked as German
+                quoted[entry].append(context if context_language(approved.languages(entry)) == lang
+                                     else replace(context, lang=lang))
+    now = utcnow()
+    for entry, found in counts.items():
+        store.count_in_document(int(entry), document_id, found, now, None)
+        store.add_contexts(int(entry), quoted[entry], unit_ids)
+    store.set_entries_fields((int(entry), {"last_seen": now}) for entry in counts)
+    recount(store, sorted(map(int, counts)))
+    return len(counts)
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
@@ -634,7 +681,7 @@ def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, in
     """Fold the terms extracted from a document stored without them into the glossary, as
     :func:`save_document` folds a new document's; its units stay. Returns (new entries, updated entries)."""
     with store.transaction():
-        return _fold_document(store, document_id, unit_ids, proposals, near, {})
+        return _fold_document(store, document_id, unit_ids, proposals, near, {})[:2]
 
 
 class Replaced(NamedTuple):
@@ -687,7 +734,7 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
             for entry_id in stale:
                 store.delete_entry(entry_id)
         earlier = store.forget_document_terms(document_id)
-        new, updated = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
+        new, updated, _ = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
     return Replaced(new, updated, len(stale), change)
 
 
@@ -1175,7 +1222,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
     conflicts: list[tuple[Entry, int, str]] = []  # rows differing from a stored entry a person reviewed, and why
-    skipped = reviewed = corrected = respelt = 0
+    added = skipped = reviewed = corrected = 0
+    reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     with store.transaction():
@@ -1204,16 +1252,25 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
                     skipped += 1
-                    if (was := _with_variants(store, read, stored)) is not None:
-                        respelt += int(stored.id) not in before
-                        before.setdefault(int(stored.id), was)
-                        after[int(stored.id)] = snapshot(store, int(stored.id))
+                    entry_id = int(stored.id)
+                    respelt_from = _with_variants(store, read, stored)
+                    # and a decision it writes (a new row approving a term extraction proposed, a client's approved
+                    # termbase), the entry's if no person has decided on it
+                    decided_from = _decision_read_back(
+                        store, read, stored, lambda line, entry_id=entry_id: conflicts.append((read, entry_id, line)))
+                    if respelt_from is not None or decided_from is not None:
+                        before.setdefault(entry_id, respelt_from or decided_from)
+                        after[entry_id] = snapshot(store, entry_id)
+                    if decided_from is not None and entry_id not in reviewed_ids:
+                        reviewed_ids.add(entry_id)
+                        reviewed += 1
                     continue
             if stored is not None:
                 skipped += 1
                 if (change := _review_read_back(store, read, stored,
                                                 lambda entry_id, line: conflicts.append((read, entry_id, line)))):
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
+                    reviewed_ids.add(int(stored.id))
                     reviewed += 1
                     corrected += terms_corrected
                 named.add(int(stored.id))
@@ -1224,6 +1281,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+            added += 1
             named.add(entry_id)
         # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
         # store since, handed back untouched: it decides nothing, no conflict
@@ -1236,7 +1294,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
-    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
+    return Imported(added, skipped, reviewed, corrected)
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -1344,6 +1402,26 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     if corrected:  # the same terms in the file's order of languages are no correction
         store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id), corrected
+
+
+def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
+    """Give a stored entry holding the terms of ``read`` (another file's entry, or a row added to an export: no export
+    of it) the decision ``read`` carries, approved or rejected (the file's status, or the one the import gives the
+    entries without), with the file's definition and note where the entry has none, when no person has decided on
+    it (an extraction's candidate); the entry as it was before, or None. A status a person gave it otherwise is
+    kept, told to ``on_conflict`` in one line."""
+    if read.status is ReviewStatus.CANDIDATE or read.status is None or read.status == stored.status:
+        return None
+    entry_id = int(stored.id)
+    if store.entry_state(entry_id).reviewed:
+        on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+                    "kept as the store has it")
+        return None
+    was = snapshot(store, entry_id)
+    store.set_entry_fields(entry_id, {"status": read.status, "reviewed": True,
+                                      "definition": stored.definition or read.definition,
+                                      "note": stored.note or read.note})
+    return was
 
 
 def _differs(read: Entry, stored: Entry) -> bool:

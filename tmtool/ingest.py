@@ -122,6 +122,7 @@ class IngestResult:
     units: int = 0
     new_entries: int = 0
     updated_entries: int = 0
+    removed_entries: int = 0  # candidates an earlier version alone gave, which a revision no longer proposes
     sentences: int = 0  # source sentences aligned
     terms_extracted: bool = False  # the terms of the stored document ``held_by``, stored without them, extracted now
     # (sentence pairs with numbers or names on both sides, those sharing one) when the two files read as no
@@ -155,6 +156,10 @@ class IngestSummary:
     @property
     def updated_entries(self) -> int:
         return sum(r.updated_entries for r in self.results)
+
+    @property
+    def removed_entries(self) -> int:
+        return sum(r.removed_entries for r in self.results)
 
     @property
     def skipped(self) -> list[IngestResult]:
@@ -415,7 +420,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
-        _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
+        _, new, updated, removed = glossary.save_document(store, record, prepared.units, prepared.proposals,
                                                    prepared.near)
         # a reviewer's corrections to the earlier version's alignment, where its text is unchanged; the units
         # counted are those stored once they are made again (a merge makes one of two)
@@ -428,7 +433,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
             "names on both sides, %d %s one, where most do in a translation; if a file is the wrong one, remove "
             "document %s (%s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
             sharing, "shares" if sharing == 1 else "share", record.id, remove, extra={NOTICE_COMMANDS: (remove,)})
-    return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated,
+    return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated, removed_entries=removed,
                         sentences=prepared.sentences, unlike_translation=prepared.unlike_translation)
 
 

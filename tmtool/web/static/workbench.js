@@ -574,5 +574,6 @@ function counted(count, noun, plural) {
 
 function entriesFound(done) {
   return `${counted(done.new_entries, "new entry", "new entries")}, ` +
-    `${counted(done.updated_entries, "updated entry", "updated entries")}`;
+    `${counted(done.updated_entries, "updated entry", "updated entries")}` +
+    (done.removed_entries ? `, ${counted(done.removed_entries, "entry", "entries")} no longer proposed removed` : "");
 }

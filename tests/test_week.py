@@ -1,0 +1,145 @@
+"""A team's week on one store, SQLite and PostgreSQL alike: a termbase imported and approved, three news pairs
+ingested (tests/data/week), reviewed, exported, edited in a spreadsheet and imported back, a document revised."""
+
+from pathlib import Path
+
+from tmtool import api, open_store
+
+WEEK = Path(__file__).parent / "data" / "week"
+PAIRS = ["2026-12-01-mc-session", "2026-12-03-baltic-sentry", "2026-12-05-steadfast-exercise"]
+
+
+def ingest(store, name: str, folder: Path = WEEK) -> dict:
+    return api.ingest(store, folder / f"{name}.fr.txt", folder / f"{name}.en.txt")
+
+
+def by_term(store, text: str) -> dict:
+    (found,) = [e for e in api.entries(store, limit=1000)
+                if any(t["text"] == text for t in e["terms"])]
+    return found
+
+
+def write_termbase(path: Path) -> Path:
+    path.write_text("fr,en,status,frequency\n"
+                    "dissuasion,deterrence,approved,13\n"
+                    "flanc est,eastern flank,approved,\n"
+                    "police du ciel,air policing,approved,\n"
+                    "frégate,frigate,approved,\n"
+                    "chef d'état-major de la défense,Chief of Defence,approved,\n", encoding="utf-8")
+    return path
+
+
+def test_an_approved_entry_counts_its_occurrences_in_documents_extraction_does_not_propose_it_for(
+        store_url, tmp_path):
+    # a termbase's approved entries showed frequency 0 (or the file's count) and no context after documents using
+    # them were ingested, wherever extraction did not propose the term itself: a terminologist saw *dissuasion*
+    # unused in a store whose three documents all use it
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, write_termbase(tmp_path / "termbase.csv"))
+        for name in PAIRS:
+            ingest(store, name)
+        terms = ("dissuasion", "flanc est", "police du ciel", "frégate", "chef d'état-major de la défense")
+        # in the plural too: *des frégates*, *Les chefs d'état-major de la défense* (twice)
+        assert {text: by_term(store, text)["frequency"] for text in terms} == {
+            "dissuasion": 3, "flanc est": 2, "police du ciel": 1, "frégate": 1, "chef d'état-major de la défense": 2}
+        deterrence = api.entry(store, by_term(store, "dissuasion")["id"])
+        assert {c["document"] for c in deterrence["contexts"]} == set(PAIRS)
+        assert all("dissuasion" in c["fr"] and "deterrence" in c["en"] for c in deterrence["contexts"])
+        # counted, not proposed: one entry holds the term, still approved
+        assert [e["status"] for e in api.lookup(store, "dissuasion")["entries"]] == ["approved"]
+        # a document taken out takes its count back; with none left, the file's count again
+        api.remove(store, documents=[PAIRS[0]])
+        assert by_term(store, "dissuasion")["frequency"] == 2
+        api.remove(store, documents=PAIRS[1:])
+        assert by_term(store, "dissuasion")["frequency"] == 13
+        assert api.entry(store, by_term(store, "dissuasion")["id"])["contexts"] == []
+
+
+def test_a_documents_revision_is_told_by_the_library_and_the_cli_and_the_workbench_show_it(
+        store_url, tmp_path, monkeypatch):
+    # the rule (a document whose units were replaced after its first ingest) was written in the command and again
+    # in the workbench's template, comparing the stored dates each its own way; api.documents now says it once
+    from datetime import datetime, timezone
+
+    from conftest import run_output
+    from workbench import client
+
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)]
+    for backend in ("tmtool.store.sqlite.db", "tmtool.store.postgres.store"):
+        monkeypatch.setattr(f"{backend}.utcnow", lambda: now[0])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = PAIRS[0]
+    for lang in ("fr", "en"):
+        (folder / f"{name}.{lang}.txt").write_text((WEEK / f"{name}.{lang}.txt").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.ingest(store, folder / f"{name}.fr.txt", folder / f"{name}.en.txt", extract_terms=False)
+        (listed,) = api.documents(store)
+        assert listed["revised"] is None
+        now[0] = datetime(2026, 12, 4, 16, 30, tzinfo=timezone.utc)
+        english = folder / f"{name}.en.txt"
+        english.write_text(english.read_text(encoding="utf-8").replace("January 2027", "February 2027"),
+                           encoding="utf-8")
+        api.ingest(store, folder / f"{name}.fr.txt", english, extract_terms=False)
+        (listed,) = api.documents(store)
+        assert (listed["ingested"], listed["revised"]) == ("2026-12-01T09:00:00+00:00", "2026-12-04T16:30:00+00:00")
+    row = run_output(store_url, "documents").splitlines()[1]
+    local = datetime(2026, 12, 4, 16, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert row.rstrip().endswith(local)
+    page = client(store_url)[0].get("/documents").text
+    assert "<td>2026-12-01T09:00:00+00:00</td><td>2026-12-04T16:30:00+00:00</td></tr>" in page
+
+
+def test_a_files_review_of_an_entry_extraction_proposed_is_applied_not_dropped_as_already_stored(store_url, tmp_path):
+    # a spreadsheet's new row (or a client's approved termbase) approving a term extraction had proposed was counted
+    # "already stored" and its approval and note dropped without a word: the candidate stayed a candidate
+    sheet = tmp_path / "review.csv"
+    sheet.write_bytes("\ufefffr;en;status;note\r\n"
+                      "chasseur de mines;minehunter;Approved;MCM vessel\r\n"
+                      "avion de patrouille maritime;maritime patrol aircraft;;\r\n"
+                      "activité suspecte;suspicious activity;rejeté;\r\n"
+                      "temps réel;real time;approved;\r\n".encode("utf-8"))
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1])
+        realtime = by_term(store, "temps réel")
+        api.reject(store, [realtime["id"]], user="ana")  # a person's decision: the file's differs, said, not applied
+        before = {text: by_term(store, text) for text in ("chasseur de mines", "avion de patrouille maritime",
+                                                           "activité suspecte")}
+        assert {entry["status"] for entry in before.values()} == {"candidate"}
+        result = api.import_file(store, sheet, user="ben")
+        after = {text: by_term(store, text) for text in before}
+        assert {text: (entry["id"], entry["status"], entry["note"]) for text, entry in after.items()} == {
+            "chasseur de mines": (before["chasseur de mines"]["id"], "approved", "MCM vessel"),
+            "avion de patrouille maritime": (before["avion de patrouille maritime"]["id"], "candidate", None),
+            "activité suspecte": (before["activité suspecte"]["id"], "rejected", None)}
+        assert (result["added"], result["already_stored"], result["reviewed"]) == (0, 4, 2)
+        assert by_term(store, "temps réel")["status"] == "rejected"
+        assert [line for line in result["conflicts"]] == [
+            f"{sheet}: entry {realtime['id']} was reviewed in the store (rejected) and differs from the file: "
+            "kept as the store has it"]
+        assert api.history(store, before["chasseur de mines"]["id"])[-1]["user"] == "ben"
+
+
+
+def test_a_revision_says_how_many_entries_it_took_out_as_well_as_those_it_added(store_url):
+    # a revision no longer proposing a candidate nothing else vouched for took it out, as the README says, but the
+    # summary said only "1 new entry, 21 updated entries": the glossary shrank without a word
+    import re
+
+    from conftest import run_output
+
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1], WEEK / "revised")
+        before = store.stats()["entries"]
+        done = ingest(store, PAIRS[1])  # the other version, under the same id
+        after = store.stats()["entries"]
+    assert done["removed_entries"] > 0 and after == before + done["new_entries"] - done["removed_entries"]
+    # back to the revised version, at the command line
+    line = run_output(store_url, "ingest", WEEK / "revised" / f"{PAIRS[1]}.fr.txt",
+                      WEEK / "revised" / f"{PAIRS[1]}.en.txt")
+    with open_store(store_url) as store:
+        again = store.stats()["entries"]
+    new = int(re.search(r"(\d+) new entr", line)[1])
+    removed = re.search(r"(\d+) entr(?:y|ies) no longer proposed removed", line)
+    assert again == after + new - (int(removed[1]) if removed else 0), line
