@@ -69,6 +69,9 @@ def test_a_german_equivalent_closes_on_a_noun_written_with_its_capital():
     assert len(english) == len(german) == 11  # one sentence a line, in the same order
     found = equivalents(build_english_glossary(pairs(zip(english, german)), "de"), "de")
     assert found["mine countermeasure"] == "Minenabwehrverband" and found["seabed"] == "Meeresboden"
+    # *said that …* rendered by a clause with no subordinator (*sagte, die Minenabwehr sei … für die maritime
+    # Sicherheit*): no verb-final clause, its last word a noun
+    assert found["maritime security"] == "maritime Sicherheit"
     assert [text for text in found.values() if text and text.split()[-1][:1].islower()] == []
 
 
@@ -103,6 +106,36 @@ def test_a_german_text_written_in_lower_case_still_pairs_its_terms():
     lowered = [(english, german.lower()) for english, german in GERMAN_VERB_LAST]
     found = equivalents(build_english_glossary(pairs(lowered), "de", threshold=0.0), "de")
     assert found["member state"] == "mitgliedstaaten" and found["command"] == "kommando"
+
+
+# written for this test: Dutch puts the verbs of a subordinate clause last, after the noun phrases the English
+# terms render (*dat … moeten versterken*, *omdat … kwetsbaar is*, *die … kunnen dragen*)
+DUTCH_VERB_LAST = [
+    ("The ministers agreed that the Allies must strengthen air defence on the eastern flank.",
+     "De ministers kwamen overeen dat de bondgenoten de luchtverdediging op de oostflank moeten versterken."),
+    ("Integrated air defence protects the cities of the region.",
+     "De geïntegreerde luchtverdediging beschermt de steden van de regio."),
+    ("The command said that five nations train their air defence together every spring.",
+     "Het commando zei dat vijf landen hun luchtverdediging elk voorjaar samen oefenen."),
+    ("Because the supply chain for ammunition is vulnerable, the Allies invest in new factories.",
+     "Omdat de toeleveringsketen voor munitie kwetsbaar is, investeren de bondgenoten in nieuwe fabrieken."),
+    ("The report shows that the supply chain for ammunition depends on few suppliers.",
+     "Het rapport laat zien dat de toeleveringsketen voor munitie van weinig leveranciers afhangt."),
+    ("The engineers build bridges that heavy military vehicles can carry.",
+     "De genie bouwt bruggen die zware militaire voertuigen kunnen dragen."),
+    ("The roads must be suitable for heavy military vehicles.",
+     "De wegen moeten geschikt zijn voor zware militaire voertuigen."),
+]
+
+
+def test_a_dutch_equivalent_closes_on_no_verb_that_ends_a_subordinate_clause():
+    """Dutch gives its nouns no capital, so German's rule cannot hold its spans to a noun; the word aligner's
+    pull to the diagonal linked the verb that ends a Dutch subordinate clause to the English noun ending the
+    clause: *eastern flank* = *versterken*, *supplier* = *afhangt*, *spring* = *oefenen*."""
+    found = equivalents(build_english_glossary(pairs(DUTCH_VERB_LAST), "nl", threshold=0.0), "nl")
+    assert found["air defence"] == "luchtverdediging" and found["supply chain"] == "toeleveringsketen"
+    closing = {english: dutch.split()[-1] for english, dutch in found.items() if dutch}
+    assert not {"versterken", "oefenen", "afhangt", "dragen", "is"} & set(closing.values()), closing
 
 
 # written for this test, in Swiss German (Zurich spelling): its own language tag, gsw, not a variant of de

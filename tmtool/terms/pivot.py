@@ -13,7 +13,9 @@ is read as words only:
   (``wordalign``, with no dictionary: the same word and cognates are its only priors). In each pair, the
   span whose words link most inside the English phrase and the phrase's words most inside it (the
   F-measure of the two shares: boundaries agreed in both directions), never opening or closing on one
-  of the language's most frequent words (``function_words``) nor crossing punctuation. The pairs vote
+  of the language's most frequent words (``function_words``) nor crossing punctuation; in German a span
+  closes on a capitalised word (a noun), and in a language putting a subordinate clause's verbs last, never
+  on the word ending such a clause (``VERB_FINAL_CLAUSES``). The pairs vote
   for their best span, spans of one stem sequence together (``normalize.inflection_key``, Snowball's
   stemmer where the language has one); the span with most evidence wins, its confidence the votes'
   mean over the term's pairs, as for a French term's English equivalent.
@@ -73,6 +75,14 @@ SPAN_SLACK = 3  # a span has at most twice the English phrase's content words an
 # number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*).
 # Swiss German (gsw, a language tag of its own, not de's) is written so too (*Militärfahrzüüg*)
 CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
+# languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
+# versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
+# diagonal links to the English noun ending the English clause (*eastern flank* = *versterken*). The clause opens
+# on the word the English subordinator (the tagger's SCONJ, a relative pronoun) links to most, where that is a
+# word of grammar of the language (``_grammar_words``: German renders *said that* by a clause with no
+# subordinator, *sagte, die Minenabwehr sei …*), and ends at punctuation or the sentence's end
+VERB_FINAL_CLAUSES = frozenset({"nl", "de", "gsw", "lb", "af", "fy"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -372,6 +382,19 @@ def _closed_class_words(lang: str) -> frozenset[str] | None:
     return frozenset(w.text for line in path.read_text(encoding="utf-8").splitlines() for w in plain_words(line))
 
 
+@lru_cache(maxsize=8)
+def _grammar_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words for ``lang`` (the words of grammar it ships for the language, beside its French model),
+    as ``plain_words`` reads them; none where spaCy has no list."""
+    from importlib import import_module
+
+    try:
+        listed = import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    except ImportError:
+        return frozenset()
+    return frozenset(w.text for word in listed for w in plain_words(word))
+
+
 # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning
 # of its own, which reached a command's stderr after its summary: that list is what is wanted. A filter, not a level
 # lowered around the call, which threads (the web server's) would restore out of turn
@@ -395,6 +418,9 @@ class _Spans:
         self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS and any(
             spelt[:1].isupper() for spelt in self.spellings.values())
         self._links: dict[int, np.ndarray] = {}
+        self.lang = base_language(lang)
+        self.verb_final = self.lang in VERB_FINAL_CLAUSES
+        self._subordinators: dict[int, list[int]] | None = None
 
     def links(self, number: int) -> np.ndarray:
         if number not in self._links:
@@ -435,12 +461,39 @@ class _Spans:
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
+                if self.verb_final and self._ends_subordinate_clause(number, last):
+                    continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
                 value = 2 * p * r / (p + r) if p + r else 0.0
                 if best is None or value > best[0]:
                     best = (value, first, last)
         return best
+
+    def _ends_subordinate_clause(self, number: int, k: int) -> bool:
+        """Whether word ``k`` of pair ``number``'s other sentence is the last of a subordinate clause: after a
+        subordinator, the last word before punctuation or the sentence's end (see ``VERB_FINAL_CLAUSES``)."""
+        if self._subordinators is None:
+            from ..text.en import analyse
+
+            tagged = analyse([c.en for c in self.pairs])
+            self._subordinators = {}
+            for n, words in enumerate(tagged):
+                starts = {w.start for w in words if w.tag == "SCONJ" or w.text.lower() in _RELATIVE_PRONOUNS}
+                self._subordinators[n] = [j for j, w in enumerate(self.words[n][1]) if w.start in starts]
+        other, text = self.words[number][0], self.pairs[number].fr
+        if not self._subordinators[number]:
+            return False
+        links = self.links(number)
+        grammar = self.frequent | _grammar_words(self.lang)
+        for j in self._subordinators[number]:
+            opening = int(links[:, j].argmax())
+            if other[opening].text not in grammar or opening >= k or _PUNCTUATION.search(text, other[opening].end, other[k].start):
+                continue  # the clause opens after the word, or closed before it
+            after = other[k + 1].start if k + 1 < len(other) else len(text)
+            if k + 1 == len(other) or _PUNCTUATION.search(text, other[k].end, after + 1):
+                return True
+        return False
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
