@@ -1,6 +1,8 @@
 """A glossary for a pair with English on one side and a language tmtool has no parser nor dictionary for:
 English terms, their equivalents the spans of the other language the word alignment agrees on."""
 
+from collections import Counter
+
 from click.testing import CliRunner
 
 from conftest import REPO
@@ -9,7 +11,7 @@ from tmtool import api
 from tmtool.cli import main
 from tmtool.model import Context
 from tmtool.store import open_store
-from tmtool.terms.pivot import build_english_glossary
+from tmtool.terms.pivot import _citation_form, build_english_glossary
 
 # written for these tests: a multi-word English term rendered by one German compound
 GERMAN = [
@@ -395,3 +397,33 @@ def test_an_equivalent_opening_its_sentence_takes_no_capital_from_its_place_in_a
     assert found["protection of critical infrastructure"] == "ochrona infrastruktury krytycznej", found
     found = equivalents(build_english_glossary(pairs(HEADINGS["ru"]), "ru", threshold=0.0), "ru")
     assert found["defence minister"] == "министры обороны", found
+
+
+# written for this test: a Polish name and a term in the cases their sentences give them, each in the nominative once
+POLISH_CASES = [
+    ("The navy patrols the Baltic Sea every day.", "Marynarka wojenna patroluje Morze Bałtyckie każdego dnia."),
+    ("The exercise took place in the Baltic Sea.", "Ćwiczenia odbyły się na Morzu Bałtyckim."),
+    ("Ships of the navy trained in the Baltic Sea.", "Okręty marynarki wojennej ćwiczyły na Morzu Bałtyckim."),
+    ("The government finances the protection of critical infrastructure.",
+     "Rząd finansuje ochronę infrastruktury krytycznej."),
+    ("The protection of critical infrastructure is expensive.", "Ochrona infrastruktury krytycznej jest droga."),
+    ("The minister spoke about the protection of critical infrastructure.",
+     "Minister mówił o ochronie infrastruktury krytycznej."),
+    ("Hybrid attacks threaten the protection of critical infrastructure.",
+     "Ataki hybrydowe zagrażają ochronie infrastruktury krytycznej."),
+]
+
+
+def test_a_polish_equivalent_is_given_in_the_nominative_its_sentences_show():
+    """A Polish noun and its adjectives take the case of their place (*na Morzu Bałtyckim*, locative): the form
+    most sentences showed was proposed, *Baltic Sea* = *Morzu Bałtyckim*, though one gave the nominative. Of the
+    forms of one equivalent, the one whose inflected words carry no oblique case ending is given; its genitive
+    complement, the same in every form, stays (*ochrona infrastruktury krytycznej*)."""
+    found = equivalents(build_english_glossary(pairs(POLISH_CASES), "pl", threshold=0.0), "pl")
+    assert found["Baltic Sea"] == "Morze Bałtyckie", found
+    forms = Counter({"ochronę infrastruktury krytycznej": 2, "ochroną infrastruktury krytycznej": 1,
+                     "ochrona infrastruktury krytycznej": 1})
+    assert _citation_form(forms, "pl") == "ochrona infrastruktury krytycznej"
+    assert _citation_form(forms, "es") == "ochronę infrastruktury krytycznej"  # no rules: the most frequent
+    # a form no other form varies from is given as the sentences write it: no nominative is made up
+    assert _citation_form(Counter({"Morzu Bałtyckim": 3}), "pl") == "Morzu Bałtyckim"

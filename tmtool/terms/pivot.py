@@ -83,6 +83,12 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 # subordinator, *sagte, die Minenabwehr sei …*), and ends at punctuation or the sentence's end
 VERB_FINAL_CLAUSES = frozenset({"nl", "de", "gsw", "lb", "af", "fy"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+# endings a word of a language takes only in an oblique case (not the nominative): of the forms of one equivalent,
+# the one whose inflected words (those its forms write differently) carry fewest is given, the nominative where
+# the sentences show it (*Morzu Bałtyckim*, *Morze Bałtyckie*: *Morze Bałtyckie*). Polish: an adjective's
+# -ej, -ego, -emu, -ym, -im, -ych, -ich, -ymi, -imi; a noun's -ą, -ę, -owi, -om, -ami, -ach
+OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "om", "ami",
+                          "ach")}
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -535,7 +541,24 @@ class _Spans:
         confidence = total / occurrences
         if confidence < MIN_CONFIDENCE:
             return None
-        text = forms.most_common(1)[0][0]
+        text = _citation_form(forms, base_language(lang))
         return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
-                    forms=[form for form, _ in forms.most_common()], frequency=len(numbers),
+                    forms=list(dict.fromkeys([text, *(form for form, _ in forms.most_common())])), frequency=len(numbers),
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
+
+
+def _citation_form(forms: Counter, lang: str) -> str:
+    """The form an equivalent is given in: of its forms (one stem sequence), the one whose inflected words carry
+    fewest of the language's oblique case endings (``OBLIQUE_ENDINGS``), then the most frequent. A word written
+    alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
+    endings = OBLIQUE_ENDINGS.get(lang)
+    written = [form.split() for form in forms]
+    if not endings or len({len(words) for words in written}) != 1:
+        return forms.most_common(1)[0][0]
+    varying = [k for k in range(len(written[0])) if len({words[k].lower() for words in written}) > 1]
+
+    def oblique(form: str) -> int:
+        words = form.lower().split()
+        return sum(words[k].endswith(endings) for k in varying)
+
+    return min(forms, key=lambda form: (oblique(form), -forms[form]))
