@@ -186,7 +186,7 @@ def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_
     found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
     assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*
     assert found["defence production"] == "producción de defensa"
-    assert found["industry leader"] == "líderes de la industria"  # capitalised by its place only
+    assert found["industry leader"] == "líder de la industria"  # capitalised by its place only; in the singular
 
 
 def test_an_acronym_opening_its_sentence_keeps_its_capitals():
@@ -427,3 +427,36 @@ def test_a_polish_equivalent_is_given_in_the_nominative_its_sentences_show():
     assert _citation_form(forms, "es") == "ochronę infrastruktury krytycznej"  # no rules: the most frequent
     # a form no other form varies from is given as the sentences write it: no nominative is made up
     assert _citation_form(Counter({"Morzu Bałtyckim": 3}), "pl") == "Morzu Bałtyckim"
+
+
+# written for this test: English terms met in the plural only, and their Spanish renderings, plural too
+SPANISH_PLURALS = [
+    ("Early warning radars, missile defence systems and AWACS aircraft form a single network.",
+     "Los radares de alerta temprana, los sistemas de defensa antimisiles y los aviones AWACS forman una sola red."),
+    ("Defence ministers agreed last month to invest in new air defence systems.",
+     "Los ministros de Defensa acordaron el mes pasado invertir en nuevos sistemas de defensa aérea."),
+    ("Annual exercises test the interoperability of the air defence systems of the Allies.",
+     "Los ejercicios anuales ponen a prueba la interoperabilidad de los sistemas de defensa aérea de los Aliados."),
+    ("The defence ministers met in Brussels.", "Los ministros de Defensa se reunieron en Bruselas."),
+    ("Reconnaissance aircraft and transport aircraft fly between Kaliningrad and Russia.",
+     "Los aviones de reconocimiento y los aviones de transporte vuelan entre Kaliningrado y Rusia."),
+    ("The fighters identified two reconnaissance aircraft.", "Los cazas identificaron dos aviones de reconocimiento."),
+    ("The new radars protect the air bases.", "Los nuevos radares protegen las bases aéreas."),
+    ("The air policing missions continue in the Baltic region.",
+     "Las misiones de policía aérea continúan en la región del Báltico."),
+    ("Air policing missions need fighters.", "Las misiones de policía aérea necesitan cazas."),
+]
+
+
+def test_a_spanish_equivalent_of_an_english_term_met_in_the_plural_only_is_given_in_the_singular():
+    """The English term is given in the singular (its lemma), its equivalent was given as the sentences wrote it:
+    *defence system* = *sistemas de defensa*, *defence minister* = *ministros de Defensa*, *radar* = *radares*. The
+    head and the words agreeing with it before the complement are read as singulars by the language's plural
+    endings, the reading Spanish uses more than the plural (wordfreq) taken, its accent restored (*misiones*:
+    *misión*); the complement keeps its number, and a name its form (*Aliados*)."""
+    found = equivalents(build_english_glossary(pairs(SPANISH_PLURALS), "es", threshold=0.0), "es")
+    assert found["defence system"] == "sistema de defensa" and found["defence minister"] == "ministro de Defensa"
+    assert found["radar"] == "radar" and found["new radar"] == "nuevo radar", found
+    assert found["air policing mission"] == "misión de policía aérea"
+    assert found["reconnaissance aircraft"] == "aviones de reconocimiento"  # English says no number: as written
+    assert found["Allies"] == "Aliados" and found["interoperability"] == "interoperabilidad"

@@ -15,7 +15,9 @@ is read as words only:
   F-measure of the two shares: boundaries agreed in both directions), never opening or closing on one
   of the language's most frequent words (``function_words``) nor crossing punctuation; in German a span
   closes on a capitalised word (a noun), and in a language putting a subordinate clause's verbs last, never
-  on the word ending such a clause (``VERB_FINAL_CLAUSES``). The pairs vote
+  on the word ending such a clause (``VERB_FINAL_CLAUSES``). An equivalent is given in the form whose
+  inflected words carry no oblique case ending where its forms show one (Polish, ``OBLIQUE_ENDINGS``), and in
+  the singular where the English term is and the sentences wrote only plurals (``_Spans._singular``). The pairs vote
   for their best span, spans of one stem sequence together (``normalize.inflection_key``, Snowball's
   stemmer where the language has one); the span with most evidence wins, its confidence the votes'
   mean over the term's pairs, as for a French term's English equivalent.
@@ -45,7 +47,7 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import fold, inflection_key, spellings
+from ..text.normalize import fold, inflection_key, singular_readings, spellings
 from . import english
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
@@ -510,9 +512,27 @@ class _Spans:
             written = self.spellings.get(written.lower(), written)
         return not written[:1].islower()
 
+    def _singular(self, text: str, lang: str) -> str:
+        """``text`` with its words up to the first word of grammar (the head and the words agreeing with it, before
+        a complement: *sistemas* of *sistemas de defensa*) read as singulars by the language's plural endings
+        (``normalize.PLURALS``), each the reading the language uses more than the word itself (wordfreq; Spanish
+        with its accent restored: *aviones*, *avión*); as written unless every such word has one."""
+        from wordfreq import word_frequency
+
+        words = text.split(" ")
+        group = next((k for k, word in enumerate(words) if word.lower() in self.frequent), len(words))
+        for k in range(group):
+            word = words[k]
+            readings = {variant for reading in singular_readings(word, lang) for variant in _accented(reading, lang)}
+            best = max(sorted(readings), key=lambda r: word_frequency(r, lang), default=None)
+            if best is None or word_frequency(best, lang) <= word_frequency(word.lower(), lang):
+                return text
+            words[k] = best.upper() if word.isupper() else best[:1].upper() + best[1:] if word[:1].isupper() else best
+        return " ".join(words)
+
     def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
         """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
-        votes: dict[str, list] = {}  # key → [total, forms, pairs]
+        votes: dict[str, list] = {}  # key → [total, forms, pairs, forms rendering a singular English phrase]
         occurrences = 0
         for number, phrase in candidate.occurrences:
             found = self.best(number, phrase)
@@ -530,18 +550,22 @@ class _Spans:
                 if spelt is None and pos != "properNoun" and not self.nouns_capitalised and not word.isupper():
                     spelt = word[:1].lower() + word[1:]  # a common noun's, in a language giving it no capital
                 text = (spelt or word) + text[len(word):]  # a capital its place gave it
-            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), []])
+            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), [], set()])
             vote[0] += value
             vote[1][text] += 1
+            if fold(phrase.head) == fold(phrase.head_lemma):
+                vote[3].add(text)
             if number not in vote[2]:
                 vote[2].append(number)
         if not votes:
             return None
-        total, forms, numbers = max(votes.values(), key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
+        total, forms, numbers, singular = max(votes.values(), key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
         confidence = total / occurrences
         if confidence < MIN_CONFIDENCE:
             return None
-        text = _citation_form(forms, base_language(lang))
+        text = _citation_form(Counter({f: n for f, n in forms.items() if f in singular}) or forms, base_language(lang))
+        if not singular and pos != "properNoun":  # the English term is the singular of what the sentences wrote
+            text = self._singular(text, base_language(lang))
         return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
                     forms=list(dict.fromkeys([text, *(form for form, _ in forms.most_common())])), frequency=len(numbers),
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
@@ -562,3 +586,18 @@ def _citation_form(forms: Counter, lang: str) -> str:
         return sum(words[k].endswith(endings) for k in varying)
 
     return min(forms, key=lambda form: (oblique(form), -forms[form]))
+
+
+def _accented(word: str, lang: str) -> set[str]:
+    """``word`` and, in Spanish, its spellings with the written accent a plural ending moves: taken off the last
+    syllable when *-es* is added (*avión*, *aviones*), put on another (*joven*, *jóvenes*)."""
+    if lang != "es":
+        return {word}
+    plain = "".join(_UNACCENTED.get(c, c) for c in word)
+    last = max((k for k, c in enumerate(plain) if c in "aeiou"), default=None)
+    stressed = plain if last is None else plain[:last] + _ACCENTED[plain[last]] + plain[last + 1:]
+    return {word, plain, stressed}
+
+
+_ACCENTED = dict(zip("aeiou", "áéíóú"))
+_UNACCENTED = dict(zip("áéíóú", "aeiou"))
