@@ -428,7 +428,9 @@ class _Spans:
         self._links: dict[int, np.ndarray] = {}
         self.lang = base_language(lang)
         self.verb_final = self.lang in VERB_FINAL_CLAUSES
-        self._subordinators: dict[int, list[int]] | None = None
+        self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
+        self._ends: dict[int, frozenset[int]] = {}
+        self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
 
     def links(self, number: int) -> np.ndarray:
         if number not in self._links:
@@ -469,7 +471,7 @@ class _Spans:
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
-                if self.verb_final and self._ends_subordinate_clause(number, last):
+                if self.verb_final and last in self._clause_ends(number):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -478,30 +480,32 @@ class _Spans:
                     best = (value, first, last)
         return best
 
-    def _ends_subordinate_clause(self, number: int, k: int) -> bool:
-        """Whether word ``k`` of pair ``number``'s other sentence is the last of a subordinate clause: after a
-        subordinator, the last word before punctuation or the sentence's end (see ``VERB_FINAL_CLAUSES``)."""
-        if self._subordinators is None:
+    def _clause_ends(self, number: int) -> frozenset[int]:
+        """The words of pair ``number``'s other sentence that end a subordinate clause (``VERB_FINAL_CLAUSES``):
+        the last before punctuation or the sentence's end after a word of grammar an English subordinator links
+        to most."""
+        if number in self._ends:
+            return self._ends[number]
+        if self._subordinators is None:  # the English sentences tagged once, for all pairs
             from ..text.en import analyse
 
-            tagged = analyse([c.en for c in self.pairs])
-            self._subordinators = {}
-            for n, words in enumerate(tagged):
-                starts = {w.start for w in words if w.tag == "SCONJ" or w.text.lower() in _RELATIVE_PRONOUNS}
-                self._subordinators[n] = [j for j, w in enumerate(self.words[n][1]) if w.start in starts]
+            self._subordinators = []
+            for (_, english_words), tagged in zip(self.words, analyse([c.en for c in self.pairs])):
+                starts = {w.start for w in tagged if w.tag == "SCONJ" or w.text.lower() in _RELATIVE_PRONOUNS}
+                self._subordinators.append([j for j, w in enumerate(english_words) if w.start in starts])
         other, text = self.words[number][0], self.pairs[number].fr
-        if not self._subordinators[number]:
-            return False
-        links = self.links(number)
-        grammar = self.frequent | _grammar_words(self.lang)
+        ends = set()
         for j in self._subordinators[number]:
-            opening = int(links[:, j].argmax())
-            if other[opening].text not in grammar or opening >= k or _PUNCTUATION.search(text, other[opening].end, other[k].start):
-                continue  # the clause opens after the word, or closed before it
-            after = other[k + 1].start if k + 1 < len(other) else len(text)
-            if k + 1 == len(other) or _PUNCTUATION.search(text, other[k].end, after + 1):
-                return True
-        return False
+            opening = int(self.links(number)[:, j].argmax())
+            if other[opening].text not in self.grammar:
+                continue  # no subordinator: the English clause is rendered otherwise (*sagte, die Minenabwehr sei*)
+            k = opening
+            while k + 1 < len(other) and not _PUNCTUATION.search(text, other[k].end, other[k + 1].start + 1):
+                k += 1
+            if k > opening:
+                ends.add(k)
+        self._ends[number] = frozenset(ends)
+        return self._ends[number]
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
