@@ -425,6 +425,9 @@ def test_a_polish_equivalent_is_given_in_the_nominative_its_sentences_show():
                      "ochrona infrastruktury krytycznej": 1})
     assert _citation_form(forms, "pl") == "ochrona infrastruktury krytycznej"
     assert _citation_form(forms, "es") == "ochronę infrastruktury krytycznej"  # no rules: the most frequent
+    # a noun whose nominative ends as an oblique case does (*kolej*, railway; genitive *kolei*) is told by its place:
+    # the English phrase no preposition governs (*The railway connects …*, not *of the railway*)
+    assert _citation_form(Counter({"kolei": 2, "kolej": 1}), "pl", {"kolej"}) == "kolej"
     # a form no other form varies from is given as the sentences write it: no nominative is made up
     assert _citation_form(Counter({"Morzu Bałtyckim": 3}), "pl") == "Morzu Bałtyckim"
 

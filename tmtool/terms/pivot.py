@@ -85,12 +85,13 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 # subordinator, *sagte, die Minenabwehr sei …*), and ends at punctuation or the sentence's end
 VERB_FINAL_CLAUSES = frozenset({"nl", "de", "gsw", "lb", "af", "fy"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
-# endings a word of a language takes only in an oblique case (not the nominative): of the forms of one equivalent,
-# the one whose inflected words (those its forms write differently) carry fewest is given, the nominative where
-# the sentences show it (*Morzu Bałtyckim*, *Morze Bałtyckie*: *Morze Bałtyckie*). Polish: an adjective's
-# -ej, -ego, -emu, -ym, -im, -ych, -ich, -ymi, -imi; a noun's -ą, -ę, -owi, -om, -ami, -ach
-OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "om", "ami",
-                          "ach")}
+# languages whose nouns take cases, and the endings a word takes only in an oblique case (not the nominative). Of the
+# forms of one equivalent, one rendering an English phrase no preposition governs is given (a preposition's object
+# is in an oblique case: *in the Baltic Sea*, *na Morzu Bałtyckim*), then the one whose inflected words (those its
+# forms write differently) carry fewest of these endings: the nominative where the sentences show it. Polish: an
+# adjective's -ej, -ego, -emu, -ym, -im, -ych, -ich, -ymi, -imi; a noun's -ą, -ę, -owi, -ami (not -om, -ach,
+# which nominatives end in too: *dom*, *dach*)
+OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "ami")}
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -428,6 +429,7 @@ class _Spans:
         self._links: dict[int, np.ndarray] = {}
         self.lang = base_language(lang)
         self.verb_final = self.lang in VERB_FINAL_CLAUSES
+        self._tagged: list | None = None  # each English sentence's words with their tags (``text.en.analyse``)
         self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
         self._ends: dict[int, frozenset[int]] = {}
         self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
@@ -480,17 +482,31 @@ class _Spans:
                     best = (value, first, last)
         return best
 
+    def _english_tags(self) -> list:
+        """The English sentences' words with their tags, tagged once for all pairs."""
+        if self._tagged is None:
+            from ..text.en import analyse
+
+            self._tagged = analyse([c.en for c in self.pairs])
+        return self._tagged
+
+    def _governed(self, number: int, phrase: EnglishPhrase) -> bool:
+        """Whether a preposition governs ``phrase`` in its English sentence (*in the Baltic Sea*): the word before
+        it, past its determiners and possessives, is one."""
+        before = [w for w in self._english_tags()[number] if w.end <= phrase.start]
+        while before and before[-1].tag in ("DET", "PRON", "NUM"):
+            before.pop()
+        return bool(before) and before[-1].tag == "ADP"
+
     def _clause_ends(self, number: int) -> frozenset[int]:
         """The words of pair ``number``'s other sentence that end a subordinate clause (``VERB_FINAL_CLAUSES``):
         the last before punctuation or the sentence's end after a word of grammar an English subordinator links
         to most."""
         if number in self._ends:
             return self._ends[number]
-        if self._subordinators is None:  # the English sentences tagged once, for all pairs
-            from ..text.en import analyse
-
+        if self._subordinators is None:
             self._subordinators = []
-            for (_, english_words), tagged in zip(self.words, analyse([c.en for c in self.pairs])):
+            for (_, english_words), tagged in zip(self.words, self._english_tags()):
                 starts = {w.start for w in tagged if w.tag == "SCONJ" or w.text.lower() in _RELATIVE_PRONOUNS}
                 self._subordinators.append([j for j, w in enumerate(english_words) if w.start in starts])
         other, text = self.words[number][0], self.pairs[number].fr
@@ -536,7 +552,10 @@ class _Spans:
 
     def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
         """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
-        votes: dict[str, list] = {}  # key → [total, forms, pairs, forms rendering a singular English phrase]
+        # key → [total, forms, pairs, forms rendering a singular English phrase, forms rendering one no preposition
+        # governs (in a language with cases)]
+        votes: dict[str, list] = {}
+        cases = base_language(lang) in OBLIQUE_ENDINGS
         occurrences = 0
         for number, phrase in candidate.occurrences:
             found = self.best(number, phrase)
@@ -554,20 +573,24 @@ class _Spans:
                 if spelt is None and pos != "properNoun" and not self.nouns_capitalised and not word.isupper():
                     spelt = word[:1].lower() + word[1:]  # a common noun's, in a language giving it no capital
                 text = (spelt or word) + text[len(word):]  # a capital its place gave it
-            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), [], set()])
+            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), [], set(), set()])
             vote[0] += value
             vote[1][text] += 1
             if fold(phrase.head) == fold(phrase.head_lemma):
                 vote[3].add(text)
+            if cases and not self._governed(number, phrase):
+                vote[4].add(text)
             if number not in vote[2]:
                 vote[2].append(number)
         if not votes:
             return None
-        total, forms, numbers, singular = max(votes.values(), key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
+        total, forms, numbers, singular, ungoverned = max(votes.values(),
+                                                          key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
         confidence = total / occurrences
         if confidence < MIN_CONFIDENCE:
             return None
-        text = _citation_form(Counter({f: n for f, n in forms.items() if f in singular}) or forms, base_language(lang))
+        text = _citation_form(Counter({f: n for f, n in forms.items() if f in singular}) or forms, base_language(lang),
+                              ungoverned)
         if not singular and pos != "properNoun":  # the English term is the singular of what the sentences wrote
             text = self._singular(text, base_language(lang))
         return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
@@ -575,10 +598,11 @@ class _Spans:
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
 
 
-def _citation_form(forms: Counter, lang: str) -> str:
-    """The form an equivalent is given in: of its forms (one stem sequence), the one whose inflected words carry
-    fewest of the language's oblique case endings (``OBLIQUE_ENDINGS``), then the most frequent. A word written
-    alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
+def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()) -> str:
+    """The form an equivalent is given in: of its forms (one stem sequence), in a language with cases
+    (``OBLIQUE_ENDINGS``), one of the ``ungoverned`` (rendering an English phrase no preposition governs), then the
+    one whose inflected words carry fewest of the language's oblique case endings, then the most frequent. A word
+    written alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
     endings = OBLIQUE_ENDINGS.get(lang)
     written = [form.split() for form in forms]
     if not endings or len({len(words) for words in written}) != 1:
@@ -589,7 +613,7 @@ def _citation_form(forms: Counter, lang: str) -> str:
         words = form.lower().split()
         return sum(words[k].endswith(endings) for k in varying)
 
-    return min(forms, key=lambda form: (oblique(form), -forms[form]))
+    return min(forms, key=lambda form: (form not in ungoverned, oblique(form), -forms[form]))
 
 
 def _accented(word: str, lang: str) -> set[str]:
