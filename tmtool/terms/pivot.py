@@ -594,7 +594,8 @@ class _Spans:
         if not singular and pos != "properNoun":  # the English term is the singular of what the sentences wrote
             text = self._singular(text, base_language(lang))
         return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
-                    forms=list(dict.fromkeys([text, *(form for form, _ in forms.most_common())])), frequency=len(numbers),
+                    forms=list(dict.fromkeys([text, *(form for form, _ in forms.most_common())])),
+                    frequency=len(numbers),
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
 
 
