@@ -15,9 +15,10 @@ is read as words only:
   F-measure of the two shares: boundaries agreed in both directions), never opening or closing on one
   of the language's most frequent words (``function_words``) nor crossing punctuation; in German a span
   closes on a capitalised word (a noun), and in a language putting a subordinate clause's verbs last, never
-  on the word ending such a clause (``VERB_FINAL_CLAUSES``). An equivalent is given in the form whose
-  inflected words carry no oblique case ending where its forms show one (Polish, ``OBLIQUE_ENDINGS``), and in
-  the singular where the English term is and the sentences wrote only plurals (``_Spans._singular``). The pairs vote
+  on the word ending such a clause (``VERB_FINAL_CLAUSES``). In a language with cases an equivalent is given
+  in the form rendering an English phrase no preposition governs, then whose inflected words carry no oblique
+  case ending, where its forms show one (Polish, ``OBLIQUE_ENDINGS``); and in the singular where the English
+  term is and the sentences wrote only plurals (``_Spans._singular``). The pairs vote
   for their best span, spans of one stem sequence together (``normalize.inflection_key``, Snowball's
   stemmer where the language has one); the span with most evidence wins, its confidence the votes'
   mean over the term's pairs, as for a French term's English equivalent.
@@ -605,10 +606,11 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
     one whose inflected words carry fewest of the language's oblique case endings, then the most frequent. A word
     written alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
     endings = OBLIQUE_ENDINGS.get(lang)
-    written = [form.split() for form in forms]
-    if not endings or len({len(words) for words in written}) != 1:
+    if not endings:
         return forms.most_common(1)[0][0]
-    varying = [k for k in range(len(written[0])) if len({words[k].lower() for words in written}) > 1]
+    written = [form.lower().split() for form in forms]
+    alike = len({len(words) for words in written}) == 1  # else no word is compared, the place alone tells
+    varying = [k for k in range(len(written[0])) if len({words[k] for words in written}) > 1] if alike else []
 
     def oblique(form: str) -> int:
         words = form.lower().split()
@@ -618,8 +620,8 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
 
 
 def _accented(word: str, lang: str) -> set[str]:
-    """``word`` and, in Spanish, its spellings with the written accent a plural ending moves: taken off the last
-    syllable when *-es* is added (*avión*, *aviones*), put on another (*joven*, *jóvenes*)."""
+    """``word`` and, in Spanish, its spellings with the written accent a plural ending moves: put back on the last
+    syllable (*aviones*: *avión*), or taken off (*jóvenes*: *joven*); wordfreq tells which is a word."""
     if lang != "es":
         return {word}
     plain = "".join(_UNACCENTED.get(c, c) for c in word)
