@@ -180,19 +180,40 @@ def extract_english(sentences: Sequence[Context], *, top: int | None = None, thr
 
 def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate], dict[str, float]]:
     """The English candidates of the pairs (their ``en``) by key, and their termhood by key."""
-    candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
+    from ..text.en import analyse
+
+    tagged = analyse([c.en for c in pairs])
+    candidates = _candidates(pairs, _without_listed_names(_nominal(english_phrases([c.en for c in pairs]), tagged),
+                                                          tagged))
     return candidates, _scores(candidates, pairs)
 
 
-def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
-    """The phrases of each sentence less those the tagger's own reading ends on a verb: ``english_phrases``
-    reads a close call both ways, which the French–English pairing settles, but alone the English cannot
-    (*the group reports to*, *vehicles map the seabed*). (Leaving out the phrases that open on a verb too,
-    *guaranteeing freedom of navigation*, lost more terms than noise on the development pairs.)"""
-    from ..text.en import analyse
-
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in analyse([c.en for c in pairs])]
+def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
+    """The phrases of each sentence less those the tagger's own reading (``tagged``: the sentences' words with
+    their tags) ends on a verb: ``english_phrases`` reads a close call both ways, which the French–English pairing
+    settles, but alone the English cannot (*the group reports to*, *vehicles map the seabed*). (Leaving out the
+    phrases that open on a verb too, *guaranteeing freedom of navigation*, lost more terms than noise on the
+    development pairs.)"""
+    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in tagged]
     return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
+
+
+def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
+    """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
+    Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
+    ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
+    Organization*, which stays)."""
+    kept = []
+    for found, words in zip(phrases, tagged):
+        tags = [(w.start, w.end, w.tag, w.text.lower()) for w in words]
+        kept.append([p for p in found if not _two_names(
+            [(tag, text) for start, end, tag, text in tags if p.start <= start and end <= p.end])])
+    return kept
+
+
+def _two_names(words: list[tuple[str, str]]) -> bool:
+    return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
+            and words[1][1] in ("and", "or"))
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
