@@ -105,6 +105,38 @@ def test_noun_lemmas_of_report_plurals(word, expected):
     assert lemma(word, "NOUN") == expected
 
 
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        # English names a field or a practice with -ics after an -ic adjective: the noun is its own lemma
+        # (EWT: *politics*, *economics*, *electronics*, *genetics*), unless EWT knows the word in -ic as a noun,
+        # whose plural it then is (*tactics*, *critics*, *topics*, *graphics*)
+        ("forensics", "forensics"), ("ballistics", "ballistics"), ("avionics", "avionics"), ("physics", "physics"),
+        ("robotics", "robotics"), ("hydraulics", "hydraulics"), ("Forensics", "Forensics"),
+        ("tactics", "tactic"), ("critics", "critic"), ("topics", "topic"), ("graphics", "graphic"),
+        ("clinics", "clinic"), ("mechanics", "mechanic"),
+    ],
+)  # fmt: skip
+def test_a_noun_in_ics_is_a_plural_only_of_a_noun_in_ic(word, expected):
+    assert lemma(word, "NOUN") == expected
+
+
+def test_a_term_whose_head_names_a_field_in_ics_keeps_it_whole():
+    assert phrases("The centre trains experts in digital forensics.")["digital forensics"].lemma == "digital forensics"
+
+
+def test_a_noun_in_ics_is_learned_as_a_plural_only_of_a_known_noun_in_ic():
+    """The rule is learned from the training's nouns, not listed: a word in -ic seen as a noun makes its -ics a
+    plural (*topic*), one seen only as an adjective or not at all leaves its -ics whole."""
+    tokens = [("topics", "NOUN", "topic", True), ("topic", "NOUN", "topic", False),
+              ("tactics", "NOUN", "tactic", True), ("critics", "NOUN", "critic", True),
+              ("strategic", "ADJ", "strategic", False), ("boats", "NOUN", "boat", True)]
+    learned = lemmas.learn(tokens)
+    assert learned.lemma("heretics", "NOUN") == "heretics"  # no noun *heretic* in this training
+    assert lemmas.learn(tokens + [("heretic", "NOUN", "heretic", False)]).lemma("heretics", "NOUN") == "heretic"
+    assert learned.lemma("strategics", "NOUN") == "strategics" and learned.lemma("critics", "NOUN") == "critic"
+
+
 def test_an_ending_few_words_support_backs_off_to_the_shorter_ending():
     nouns = [(f"{stem}s", stem) for stem in ("tool", "school", "pool", "symbol", "goal", "rival", "signal", "trial")]
     tokens = [(form, "NOUN", lemma, True) for form, lemma in nouns + [("controls", "controls")]]

@@ -13,7 +13,12 @@ is read as words only:
   (``wordalign``, with no dictionary: the same word and cognates are its only priors). In each pair, the
   span whose words link most inside the English phrase and the phrase's words most inside it (the
   F-measure of the two shares: boundaries agreed in both directions), never opening or closing on one
-  of the language's most frequent words (``function_words``) nor crossing punctuation. The pairs vote
+  of the language's most frequent words (``function_words``) nor crossing punctuation; in German a span
+  closes on a capitalised word (a noun), and in a language putting a subordinate clause's verbs last, never
+  on the word ending such a clause (``VERB_FINAL_CLAUSES``). In a language with cases an equivalent is given
+  in the form rendering an English phrase no preposition governs, then whose inflected words carry no oblique
+  case ending, where its forms show one (Polish, ``OBLIQUE_ENDINGS``); and in the singular where the English
+  term is and the sentences wrote only plurals (``_Spans._singular``). The pairs vote
   for their best span, spans of one stem sequence together (``normalize.inflection_key``, Snowball's
   stemmer where the language has one); the span with most evidence wins, its confidence the votes'
   mean over the term's pairs, as for a French term's English equivalent.
@@ -43,7 +48,7 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import fold, inflection_key, spellings
+from ..text.normalize import fold, inflection_key, singular_readings, spellings
 from . import english
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
@@ -73,6 +78,21 @@ SPAN_SLACK = 3  # a span has at most twice the English phrase's content words an
 # number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*).
 # Swiss German (gsw, a language tag of its own, not de's) is written so too (*Militärfahrzüüg*)
 CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
+# languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
+# versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
+# diagonal links to the English noun ending the English clause (*eastern flank* = *versterken*). The clause opens
+# on the word the English subordinator (the tagger's SCONJ, a relative pronoun) links to most, where that is a
+# word of grammar of the language (``_grammar_words``: German renders *said that* by a clause with no
+# subordinator, *sagte, die Minenabwehr sei …*), and ends at punctuation or the sentence's end
+VERB_FINAL_CLAUSES = frozenset({"nl", "de", "gsw", "lb", "af", "fy"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+# languages whose nouns take cases, and the endings a word takes only in an oblique case (not the nominative). Of the
+# forms of one equivalent, one rendering an English phrase no preposition governs is given (a preposition's object
+# is in an oblique case: *in the Baltic Sea*, *na Morzu Bałtyckim*), then the one whose inflected words (those its
+# forms write differently) carry fewest of these endings: the nominative where the sentences show it. Polish: an
+# adjective's -ej, -ego, -emu, -ym, -im, -ych, -ich, -ymi, -imi; a noun's -ą, -ę, -owi, -ami (not -om, -ach,
+# which nominatives end in too: *dom*, *dach*)
+OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "ami")}
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -160,19 +180,40 @@ def extract_english(sentences: Sequence[Context], *, top: int | None = None, thr
 
 def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate], dict[str, float]]:
     """The English candidates of the pairs (their ``en``) by key, and their termhood by key."""
-    candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
+    from ..text.en import analyse
+
+    tagged = analyse([c.en for c in pairs])
+    candidates = _candidates(pairs, _without_listed_names(_nominal(english_phrases([c.en for c in pairs]), tagged),
+                                                          tagged))
     return candidates, _scores(candidates, pairs)
 
 
-def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
-    """The phrases of each sentence less those the tagger's own reading ends on a verb: ``english_phrases``
-    reads a close call both ways, which the French–English pairing settles, but alone the English cannot
-    (*the group reports to*, *vehicles map the seabed*). (Leaving out the phrases that open on a verb too,
-    *guaranteeing freedom of navigation*, lost more terms than noise on the development pairs.)"""
-    from ..text.en import analyse
-
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in analyse([c.en for c in pairs])]
+def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
+    """The phrases of each sentence less those the tagger's own reading (``tagged``: the sentences' words with
+    their tags) ends on a verb: ``english_phrases`` reads a close call both ways, which the French–English pairing
+    settles, but alone the English cannot (*the group reports to*, *vehicles map the seabed*). (Leaving out the
+    phrases that open on a verb too, *guaranteeing freedom of navigation*, lost more terms than noise on the
+    development pairs.)"""
+    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in tagged]
     return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
+
+
+def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
+    """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
+    Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
+    ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
+    Organization*, which stays)."""
+    kept = []
+    for found, words in zip(phrases, tagged):
+        tags = [(w.start, w.end, w.tag, w.text.lower()) for w in words]
+        kept.append([p for p in found if not _two_names(
+            [(tag, text) for start, end, tag, text in tags if p.start <= start and end <= p.end])])
+    return kept
+
+
+def _two_names(words: list[tuple[str, str]]) -> bool:
+    return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
+            and words[1][1] in ("and", "or"))
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
@@ -372,6 +413,19 @@ def _closed_class_words(lang: str) -> frozenset[str] | None:
     return frozenset(w.text for line in path.read_text(encoding="utf-8").splitlines() for w in plain_words(line))
 
 
+@lru_cache(maxsize=8)
+def _grammar_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words for ``lang`` (the words of grammar it ships for the language, beside its French model),
+    as ``plain_words`` reads them; none where spaCy has no list."""
+    from importlib import import_module
+
+    try:
+        listed = import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    except ImportError:
+        return frozenset()
+    return frozenset(w.text for word in listed for w in plain_words(word))
+
+
 # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning
 # of its own, which reached a command's stderr after its summary: that list is what is wanted. A filter, not a level
 # lowered around the call, which threads (the web server's) would restore out of turn
@@ -395,6 +449,12 @@ class _Spans:
         self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS and any(
             spelt[:1].isupper() for spelt in self.spellings.values())
         self._links: dict[int, np.ndarray] = {}
+        self.lang = base_language(lang)
+        self.verb_final = self.lang in VERB_FINAL_CLAUSES
+        self._tagged: list | None = None  # each English sentence's words with their tags (``text.en.analyse``)
+        self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
+        self._ends: dict[int, frozenset[int]] = {}
+        self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
 
     def links(self, number: int) -> np.ndarray:
         if number not in self._links:
@@ -435,12 +495,55 @@ class _Spans:
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
+                if self.verb_final and last in self._clause_ends(number):
+                    continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
                 value = 2 * p * r / (p + r) if p + r else 0.0
                 if best is None or value > best[0]:
                     best = (value, first, last)
         return best
+
+    def _english_tags(self) -> list:
+        """The English sentences' words with their tags, tagged once for all pairs."""
+        if self._tagged is None:
+            from ..text.en import analyse
+
+            self._tagged = analyse([c.en for c in self.pairs])
+        return self._tagged
+
+    def _governed(self, number: int, phrase: EnglishPhrase) -> bool:
+        """Whether a preposition governs ``phrase`` in its English sentence (*in the Baltic Sea*): the word before
+        it, past its determiners and possessives, is one."""
+        before = [w for w in self._english_tags()[number] if w.end <= phrase.start]
+        while before and before[-1].tag in ("DET", "PRON", "NUM"):
+            before.pop()
+        return bool(before) and before[-1].tag == "ADP"
+
+    def _clause_ends(self, number: int) -> frozenset[int]:
+        """The words of pair ``number``'s other sentence that end a subordinate clause (``VERB_FINAL_CLAUSES``):
+        the last before punctuation or the sentence's end after a word of grammar an English subordinator links
+        to most."""
+        if number in self._ends:
+            return self._ends[number]
+        if self._subordinators is None:
+            self._subordinators = []
+            for (_, english_words), tagged in zip(self.words, self._english_tags()):
+                starts = {w.start for w in tagged if w.tag == "SCONJ" or w.text.lower() in _RELATIVE_PRONOUNS}
+                self._subordinators.append([j for j, w in enumerate(english_words) if w.start in starts])
+        other, text = self.words[number][0], self.pairs[number].fr
+        ends = set()
+        for j in self._subordinators[number]:
+            opening = int(self.links(number)[:, j].argmax())
+            if other[opening].text not in self.grammar:
+                continue  # no subordinator: the English clause is rendered otherwise (*sagte, die Minenabwehr sei*)
+            k = opening
+            while k + 1 < len(other) and not _PUNCTUATION.search(text, other[k].end, other[k + 1].start + 1):
+                k += 1
+            if k > opening:
+                ends.add(k)
+        self._ends[number] = frozenset(ends)
+        return self._ends[number]
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
@@ -451,9 +554,30 @@ class _Spans:
             written = self.spellings.get(written.lower(), written)
         return not written[:1].islower()
 
+    def _singular(self, text: str, lang: str) -> str:
+        """``text`` with its words up to the first word of grammar (the head and the words agreeing with it, before
+        a complement: *sistemas* of *sistemas de defensa*) read as singulars by the language's plural endings
+        (``normalize.PLURALS``), each the reading the language uses more than the word itself (wordfreq; Spanish
+        with its accent restored: *aviones*, *avión*); as written unless every such word has one."""
+        from wordfreq import word_frequency
+
+        words = text.split(" ")
+        group = next((k for k, word in enumerate(words) if word.lower() in self.frequent), len(words))
+        for k in range(group):
+            word = words[k]
+            readings = {variant for reading in singular_readings(word, lang) for variant in _accented(reading, lang)}
+            best = max(sorted(readings), key=lambda r: word_frequency(r, lang), default=None)
+            if best is None or word_frequency(best, lang) <= word_frequency(word.lower(), lang):
+                return text
+            words[k] = best.upper() if word.isupper() else best[:1].upper() + best[1:] if word[:1].isupper() else best
+        return " ".join(words)
+
     def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
         """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
-        votes: dict[str, list] = {}  # key → [total, forms, pairs]
+        # key → [total, forms, pairs, forms rendering a singular English phrase, forms rendering one no preposition
+        # governs (in a language with cases)]
+        votes: dict[str, list] = {}
+        cases = base_language(lang) in OBLIQUE_ENDINGS
         occurrences = 0
         for number, phrase in candidate.occurrences:
             found = self.best(number, phrase)
@@ -471,18 +595,61 @@ class _Spans:
                 if spelt is None and pos != "properNoun" and not self.nouns_capitalised and not word.isupper():
                     spelt = word[:1].lower() + word[1:]  # a common noun's, in a language giving it no capital
                 text = (spelt or word) + text[len(word):]  # a capital its place gave it
-            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), []])
+            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), [], set(), set()])
             vote[0] += value
             vote[1][text] += 1
+            if fold(phrase.head) == fold(phrase.head_lemma):
+                vote[3].add(text)
+            if cases and not self._governed(number, phrase):
+                vote[4].add(text)
             if number not in vote[2]:
                 vote[2].append(number)
         if not votes:
             return None
-        total, forms, numbers = max(votes.values(), key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
+        total, forms, numbers, singular, ungoverned = max(votes.values(),
+                                                          key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
         confidence = total / occurrences
         if confidence < MIN_CONFIDENCE:
             return None
-        text = forms.most_common(1)[0][0]
+        text = _citation_form(Counter({f: n for f, n in forms.items() if f in singular}) or forms, base_language(lang),
+                              ungoverned)
+        if not singular and pos != "properNoun":  # the English term is the singular of what the sentences wrote
+            text = self._singular(text, base_language(lang))
         return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
-                    forms=[form for form, _ in forms.most_common()], frequency=len(numbers),
+                    forms=list(dict.fromkeys([text, *(form for form, _ in forms.most_common())])),
+                    frequency=len(numbers),
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
+
+
+def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()) -> str:
+    """The form an equivalent is given in: of its forms (one stem sequence), in a language with cases
+    (``OBLIQUE_ENDINGS``), one of the ``ungoverned`` (rendering an English phrase no preposition governs), then the
+    one whose inflected words carry fewest of the language's oblique case endings, then the most frequent. A word
+    written alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
+    endings = OBLIQUE_ENDINGS.get(lang)
+    if not endings:
+        return forms.most_common(1)[0][0]
+    written = [form.lower().split() for form in forms]
+    alike = len({len(words) for words in written}) == 1  # else no word is compared, the place alone tells
+    varying = [k for k in range(len(written[0])) if len({words[k] for words in written}) > 1] if alike else []
+
+    def oblique(form: str) -> int:
+        words = form.lower().split()
+        return sum(words[k].endswith(endings) for k in varying)
+
+    return min(forms, key=lambda form: (form not in ungoverned, oblique(form), -forms[form]))
+
+
+def _accented(word: str, lang: str) -> set[str]:
+    """``word`` and, in Spanish, its spellings with the written accent a plural ending moves: put back on the last
+    syllable (*aviones*: *avión*), or taken off (*jóvenes*: *joven*); wordfreq tells which is a word."""
+    if lang != "es":
+        return {word}
+    plain = "".join(_UNACCENTED.get(c, c) for c in word)
+    last = max((k for k, c in enumerate(plain) if c in "aeiou"), default=None)
+    stressed = plain if last is None else plain[:last] + _ACCENTED[plain[last]] + plain[last + 1:]
+    return {word, plain, stressed}
+
+
+_ACCENTED = dict(zip("aeiou", "áéíóú"))
+_UNACCENTED = dict(zip("áéíóú", "aeiou"))

@@ -6,6 +6,9 @@ A rule is (characters to cut, text to add) for the longest known ending of the w
 of that tag in EWT train, each ending's rule backed off to its shorter ending's (``learn``). The lemma
 keeps the word's capitals (*Chiefs* → *Chief*, *NGOs* → *NGO*). Capitalised plurals of common nouns are
 lemmatised as nouns even when tagged PROPN (*Allied Forces*), as EWT does for *Americans* → *American*.
+A noun in -ics is the plural of a noun in -ic only where the training knows that word as a noun (*tactics*,
+*topics*): English names a field or a practice with -ics after an -ic adjective (*forensics*, *ballistics*,
+*physics*), a noun that is its own lemma, as EWT lemmatises *politics*, *economics*, *electronics*.
 Data: ``data/lemmas.json.gz``, written by ``bench/train_en_tagger.py``.
 """
 
@@ -21,13 +24,12 @@ from typing import Iterable
 LEMMATISED = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "DET")
 MAX_SUFFIX = 6
 # Nouns of the vocabulary of reports whose lemma EWT cannot teach (it lacks them and the rules of their
-# endings mislead): learned or Greek plurals; *sorties* (EWT's nouns in -rties are all plurals of -rty);
-# *logistics* (EWT's -tics nouns split evenly between a field, *politics*, and a plural, *tactics*).
+# endings mislead): learned or Greek plurals; *sorties* (EWT's nouns in -rties are all plurals of -rty).
 # Each counts as one more occurrence beside EWT's.
 LISTED_PLURALS = {
     "antennae": "antenna", "crises": "crisis", "criteria": "criterion", "curricula": "curriculum",
     "diagnoses": "diagnosis", "emphases": "emphasis", "formulae": "formula", "hypotheses": "hypothesis",
-    "logistics": "logistics", "memoranda": "memorandum", "nuclei": "nucleus", "parentheses": "parenthesis",
+    "memoranda": "memorandum", "nuclei": "nucleus", "parentheses": "parenthesis",
     "phenomena": "phenomenon", "sorties": "sortie", "stimuli": "stimulus", "syntheses": "synthesis",
     "theses": "thesis",
 }  # fmt: skip
@@ -41,10 +43,12 @@ class Lemmatizer:
         exceptions: dict[str, dict[str, str]],
         rules: dict[str, dict[str, tuple[int, str]]],
         plural_nouns: Iterable[str],
+        ic_nouns: Iterable[str] = (),
     ):
         self.exceptions = exceptions  # tag -> lower-cased form -> lower-cased lemma
         self.rules = rules  # tag -> ending -> (cut, add); "" is the tag's default
         self.plural_nouns = frozenset(plural_nouns)  # lower-cased plural common nouns seen in training
+        self.ic_nouns = frozenset(ic_nouns)  # lower-cased noun lemmas in -ic seen in training (*tactic*, *topic*)
 
     def lemma(self, word: str, upos: str) -> str:
         """The lemma of ``word`` tagged ``upos``, with the word's capitals."""
@@ -58,6 +62,8 @@ class Lemmatizer:
         known = self.exceptions.get(upos, {}).get(lower)
         if known is not None:
             return _recase(known, word)
+        if upos == "NOUN" and lower.endswith("ics") and lower[:-1] not in self.ic_nouns:
+            return word  # a field's or a practice's name (*forensics*), no plural of a noun in -ic
         rules = self.rules.get(upos)
         if not rules:
             return word
@@ -75,12 +81,13 @@ class Lemmatizer:
             "exceptions": self.exceptions,
             "rules": {tag: {end: list(rule) for end, rule in rules.items()} for tag, rules in self.rules.items()},
             "plural_nouns": sorted(self.plural_nouns),
+            "ic_nouns": sorted(self.ic_nouns),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "Lemmatizer":
         rules = {tag: {end: (cut, add) for end, (cut, add) in r.items()} for tag, r in data["rules"].items()}
-        return cls(data["exceptions"], rules, data["plural_nouns"])
+        return cls(data["exceptions"], rules, data["plural_nouns"], data["ic_nouns"])
 
 
 def _recase(lemma: str, word: str) -> str:
@@ -114,12 +121,14 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     whose lemma the rules get wrong is an exception.
     """
     seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    plural_nouns = set()
+    plural_nouns, ic_nouns = set(), set()
     for form, upos, lemma, plural in tokens:
         if upos in LEMMATISED:
             seen[(upos, form.lower())][lemma.lower()] += 1
             if upos == "NOUN" and plural:
                 plural_nouns.add(form.lower())
+            if upos == "NOUN" and lemma.lower().endswith("ic"):
+                ic_nouns.add(lemma.lower())
     for form, lemma in LISTED_PLURALS.items():  # one occurrence more: it settles a tie in EWT
         seen[("NOUN", form)][lemma] += 1
         plural_nouns.add(form)
@@ -135,12 +144,12 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
             for lemma in lemmas:
                 endings[upos][ending][_edit(form, lemma)] += 1 / len(lemmas)
     rules = {upos: _rules(endings[upos], words[upos], alpha) for upos in sorted(endings)}
-    lemmatizer = Lemmatizer({}, rules, plural_nouns)
+    lemmatizer = Lemmatizer({}, rules, plural_nouns, ic_nouns)
     exceptions: dict[str, dict[str, str]] = defaultdict(dict)
     for (upos, form), lemmas in sorted(tops.items()):
         if lemmatizer.lemma(form, upos).lower() not in lemmas:
             exceptions[upos][form] = lemmas[0]
-    return Lemmatizer(dict(exceptions), rules, plural_nouns)
+    return Lemmatizer(dict(exceptions), rules, plural_nouns, ic_nouns)
 
 
 def _rules(endings: dict[str, Counter], words: Counter, alpha: float) -> dict[str, tuple[int, str]]:
