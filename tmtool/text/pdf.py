@@ -192,10 +192,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
 def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
     """Each page's lines parted into its text and its footnotes: the lines in print smaller than most of
     the document's that it ends with, or that stand under all of its text."""
-    sizes = Counter()
-    for line in (line for page in pages for line in page):
-        sizes[round(line.size)] += len(line.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    body_size = _text_size(line for page in pages for line in page)
     bodies, notes = [], []
     for page in pages:
         end = len(page)
@@ -210,6 +207,14 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         bodies.append([line for line in page[:end] if id(line) not in under])
         notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
+
+
+def _text_size(lines) -> int:
+    """The font size (rounded) that most of the lines' characters are in; 0 for no lines."""
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0
 
 
 def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -231,8 +236,7 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         cells = {line.cell: line for line in last_row}  # a cell and its last line in reading order
         if len(cells) < 2:
             continue
-        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda line: -line.baseline),
-                                                 key=lambda line: round(line.baseline))]
+        rows = _baseline_rows(line for line in page if line.table)
         highest = max(line.baseline for line in before if line.table)
         header = sorted(line.text for line in before if line.table and abs(line.baseline - highest) < 1)
         if len(rows) > 1 and sorted(line.text for line in rows[0]) == header:
@@ -418,9 +422,14 @@ def _right_to_left(glyphs: list[_Glyph]) -> bool:
 def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_Glyph], _Rules]:
     """A page's glyphs and rules mirrored left to right about its middle (``sides``: its left and right edges'
     sum)."""
-    return ([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in glyphs],
+    return ([_mirror(glyph, sides) for glyph in glyphs],
             _Rules([(y, sides - x1, sides - x0) for y, x0, x1 in rules.across],
                    [(sides - x, y0, y1) for x, y0, y1 in rules.down]))
+
+
+def _mirror(glyph: _Glyph, sides: float) -> _Glyph:
+    """A glyph where it stands on its page's mirror image (``sides``: the page's left and right edges' sum)."""
+    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size)
 
 
 def _direction(text: str) -> str:
@@ -634,8 +643,7 @@ def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _
     own, other = ("R", "L") if rtl else ("L", "R")
     if own in kinds or other not in kinds:
         return _line(piece, page, rtl)
-    line = _line([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in reversed(piece)], page,
-                 not rtl)
+    line = _line([_mirror(glyph, sides) for glyph in reversed(piece)], page, not rtl)
     _turn(line, sides)  # back where the page's lines stand, to be ordered among them, then turned again
     return line
 
@@ -950,9 +958,14 @@ def _wraps(over: _Line, line: _Line, row: list[_Line]) -> bool:
     below (at most half an em more than a line of 1.0 spacing leaves: rows are parted by their cells' padding or
     a paragraph's space), in print of its size, ending before the next cell of ``row`` (a paragraph right under
     the table runs across its columns)."""
-    right = min((other.x0 for other in row if other.x0 > over.x1), default=float("inf"))
+    right = _next_cell_x(over, row)
     return (line.below(over) and over.baseline - line.baseline <= 1.5 * over.size
             and abs(line.size - over.size) <= 0.15 * over.size and line.x1 < right)
+
+
+def _next_cell_x(line: _Line, row: list[_Line]) -> float:
+    """Where the next cell of ``row`` right of ``line`` starts (infinity: none)."""
+    return min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
 
 
 def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict[int, list[_Line]]) -> None:
@@ -965,7 +978,7 @@ def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict
             if first_of.get(id(line)) is not line:  # not the first line of an unruled table's cell
                 continue
             lines = [line, *after[id(line)]]
-            right = min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
+            right = _next_cell_x(line, row)
             cell = (line.x0 - 1.0, right, line.baseline + line.size, min(other.baseline for other in lines) - 1.0)
             for other in lines:
                 other.cell = cell
@@ -1028,14 +1041,10 @@ def _without_running_header(page: list[_Line]) -> list[_Line]:
     prints in the top margin (``TOP_MARGIN``), apart from the text under them (further from it than two lines of
     their size), in print no larger than the text's, ending no sentence. A title starts under the margin, in larger
     print than the text's; it stays."""
-    ordered = sorted(page, key=lambda line: -line.baseline)
-    rows = [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
-    sizes = Counter()
-    for line in page:
-        sizes[round(line.size)] += len(line.text)
+    rows = _baseline_rows(page)
     if len(rows) < 2:
         return page
-    text_size = sizes.most_common(1)[0][0]
+    text_size = _text_size(page)
     for end in range(1, min(EDGE_LINES, len(rows))):  # the top rows, a line's distance apart, then a gap
         above, below = rows[end - 1], rows[end]
         gap = above[0].baseline - below[0].baseline
@@ -1047,6 +1056,12 @@ def _without_running_header(page: list[_Line]) -> list[_Line]:
             return [line for line in page if all(line is not other for other in header)]
         break
     return page
+
+
+def _baseline_rows(lines) -> list[list[_Line]]:
+    """Lines grouped by their baseline rounded to the point, the top row first."""
+    ordered = sorted(lines, key=lambda line: -line.baseline)
+    return [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
