@@ -449,6 +449,18 @@ def _fodt_paragraphs(name: str) -> list[str]:
     return [html.unescape(text) for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
 
 
+def test_a_block_quote_set_in_on_both_sides_is_one_paragraph_apart_from_the_text_around_it():
+    """LibreOffice Writer's export of quotes set in from both margins between justified paragraphs: two paragraphs in
+    LibreOffice's *Quotations* style (1 cm each side, ragged right), one in smaller italic print (1.5 cm each side), and,
+    among paragraphs whose first line is indented 1.25 cm with no space between them, one set in 1.25 cm each side.
+    Each line of a quote was read as a paragraph, or its lines cut into two or three paragraphs: a quote's line, ending
+    at the quote's own margin, had room for the next line's first word before the page's margin. A block of lines set
+    in by a few ems whose lines mostly had no room before its longest line's end ends at that line."""
+    source = _fodt_paragraphs("libreoffice-block-quotes.fodt")
+    assert len(source) == 9
+    assert read_document(REAL / "libreoffice-block-quotes.pdf", lang="fr").paragraphs == tuple(source)
+
+
 def test_a_bilingual_page_reads_each_column_in_its_own_direction():
     """LibreOffice Writer's export of a page in two columns, three English paragraphs on the left, their Arabic
     translation on the right (justified, right to left). The page's letters are mostly Latin: the Arabic lines were

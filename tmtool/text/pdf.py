@@ -37,7 +37,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
   not fit; in a block set ragged right in the page's one column, room up to the page's margin: an address's
-  lines are a paragraph each);
+  lines are a paragraph each; in a block quote, set in by a few ems and filling a margin of its own, room up to
+  that margin, and a line running past it is the text after the quote: ``_quoted_blocks``);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
   the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
   superscript digits, as every reader reads them (``readers.base._add_raised``);
@@ -1167,9 +1168,12 @@ class _Paragraphs:
                 right = max(line.x1 for line in run)
                 if _ragged(run):
                     right = max(right, margin[run[0].page])
-                self.right[begin:end] = [right] * (end - begin)
+                rights = [right] * len(run)
+                for start, stop in _quoted_blocks(run):  # a block quote's lines end at its own right margin
+                    rights[start:stop] = [max(line.x1 for line in run[start:stop])] * (stop - start)
+                self.right[begin:end] = rights
                 self.left[begin:end] = [min(line.x0 for line in run)] * (end - begin)
-                at_edge = [abs(line.x1 - right) < 0.5 for line in run]
+                at_edge = [abs(line.x1 - edge) < 0.5 for line, edge in zip(run, rights)]
                 if sum(at_edge) >= 2:
                     self.stretched[begin:end] = at_edge
                 begin = end
@@ -1225,6 +1229,7 @@ class _Paragraphs:
             or _starts_item(line)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
+            or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
 
     def _join(self, text: str, more: str) -> str:
@@ -1245,6 +1250,39 @@ def _ragged(run: list[_Line]) -> bool:
     return (len(run) >= 3 and not any(line.table or line.in_columns for line in run)
             and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
             and max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0)
+
+
+def _quoted_blocks(run: list[_Line]) -> list[tuple[int, int]]:
+    """The blocks of a column's lines (``run``) set in from its left edge as a block quote is, to a right margin of
+    their own: (start, stop) of three lines or more starting at one x (within ``EDGE_ALIGN``; the first may be
+    indented further, a paragraph's first line), set in by more than an em and by a quarter of the column's width at
+    most, whose lines, but the last, mostly had no room for the next line's first word before the block's longest
+    line's end (two or more: a typesetter's full lines). The column's longest line ends at the page's margin, where
+    a quote's line had room for the next word. A line of the block that the column's next line starts left of is a
+    paragraph's indented first line (ending further), not the quote's. Short lines set in (a list of a function's arguments, each a
+    paragraph; an address) fill no margin of their own, and a letter's recipient address at 9 cm is no quote."""
+    left = min(line.x0 for line in run)
+    right = max(line.x1 for line in run)
+    blocks = []
+    start = 0
+    for k in range(1, len(run) + 1):
+        if k < len(run) and (k == start + 1 or abs(run[k].x0 - run[start + 1].x0) <= EDGE_ALIGN):
+            if k == start + 1 and run[start].x0 < run[k].x0 - EDGE_ALIGN:  # a first line left of the block's
+                start = k
+            continue
+        stop = k
+        if k - start > 1 and k < len(run) and run[k].x0 < run[k - 1].x0 - EDGE_ALIGN and (
+                run[k - 1].x1 > max(line.x1 for line in run[start:k - 1]) + 0.5):
+            stop = k - 1  # a paragraph's first line, indented as far, ending at the column's margin
+        block = run[start:stop]
+        if (len(block) >= 3 and block[-1].size < block[-1].x0 - left <= (right - left) / 4
+                and not any(line.table or None not in line.cell for line in block)):
+            margin = max(line.x1 for line in block)
+            full = sum(line.x1 + 0.5 * line.size + after.first_word > margin for line, after in zip(block, block[1:]))
+            if full >= 2 and 2 * full > len(block) - 1:
+                blocks.append((start, stop))
+        start = k
+    return blocks
 
 
 def _ruled_off(before: _Line, line: _Line) -> bool:
