@@ -572,6 +572,20 @@ def test_a_table_s_row_at_a_page_s_top_with_one_cell_is_a_row_of_its_own():
             for k in range(90)]
     at = paragraphs.index("Groupe 0")
     assert paragraphs[at:] == (*(cell for row in rows for cell in row), "Après le tableau.")
+    # the header row, repeated on page 2, read once (two of its cells were dropped as running lines)
+    assert paragraphs[:at] == ("Avant le tableau.", "Terme", "Definition", "Code")
+
+
+def test_a_table_s_header_row_repeated_on_each_page_is_read_once_where_the_table_starts():
+    """LibreOffice Writer's export of a glossary of 50 rows under its title, at the top of page 1, over two pages and
+    a half, its header row (ruled over and under) repeated at the top of pages 2 and 3, then the development
+    documents' paragraphs: the header, at the top of every page the table stands on, was dropped as a running header,
+    on page 1 too, and one of its cells (*N°*) read once in the middle of the table. A page's first rows that repeat
+    the first rows of the table going on from the page before are left out; read where the table starts, they are no
+    running header."""
+    source = _fodt_paragraphs("libreoffice-table-header-repeated.fodt")
+    assert source[1:4] == ["Terme français", "English term", "N°"] and source.count("N°") == 1
+    assert read_document(REAL / "libreoffice-table-header-repeated.pdf", lang="fr").paragraphs == tuple(source)
 
 
 CLAUSES = [

@@ -25,7 +25,10 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   three pages, with numbers that are the same or count the pages (not a numbered
   heading, *Article 3*, that the text brings near an edge), or the first or last line of two pages of one
   parity, apart from the text (headers that alternate, the title of the document on even pages and the
-  chapter's on odd ones);
+  chapter's on odd ones); numbers count the pages only at one edge of them (a table's rows numbered on, *R-027* at
+  the foot of a page and *R-028* at the top of the next, do not);
+- a table's header row that a word processor repeats at the top of each page the table goes on over is read once,
+  where the table starts (``_without_repeated_headers``), before the running lines are told;
 - a ruled table's cell (drawn rules on its four sides: pdfminer's lines, rectangles and curves, stroked, or
   filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
   (under the first and above the second, or the cells of a table) are never one paragraph;
@@ -159,7 +162,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     pages = _read_lines(path)
     if not any(pages):
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
-    pages = _drop_running_lines(pages)
+    pages = _drop_running_lines(_without_repeated_headers(pages))
     bodies, notes = _footnotes(pages)
     bodies = _rows_over_pages(bodies)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
@@ -188,6 +191,38 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     for page_notes in unplaced[placed:]:
         paragraphs.extend(page_notes)
     return paragraphs
+
+
+def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages less the header rows of a table that a word processor repeats at the top of each page the table goes
+    on over (Writer's and Word's *repeat heading rows*): read once, where the table starts. A page whose text ends in a
+    table's rows (a footer's lines under them at most) goes on in that table when the next page starts with table rows
+    (under a running header's lines at most); those first rows, the same texts as the first rows of a table on a page
+    before and followed by more of the table's rows, are its header repeated. (At the top of each page they were else
+    dropped as a running header, where the table starts too when it starts a page, or read again on every page.)"""
+    starts: list[list[tuple[str, ...]]] = []  # each table's rows from its first, as their texts from left to right
+    goes_on = False  # the page before ends in a table
+    out = []
+    for page in pages:
+        grouped = _baseline_rows(page)
+        rows = [tuple(line.text for line in sorted(row, key=lambda line: line.x0)) for row in grouped]
+        tabled = [all(line.table or None not in line.cell for line in row) for row in grouped]
+        top = next((k for k, in_table in enumerate(tabled) if in_table), len(rows))
+        repeated = 0
+        if goes_on and top < EDGE_LINES:
+            for start in starts:
+                same = 0
+                while top + same < len(rows) and same < len(start) and tabled[top + same] and rows[top + same] == start[same]:
+                    same += 1
+                if top + same < len(rows) and tabled[top + same]:
+                    repeated = max(repeated, same)
+        starts += [rows[k:] for k in range(len(rows))
+                   if tabled[k] and (k == 0 or not tabled[k - 1]) and k + 1 < len(rows) and tabled[k + 1]]
+        last = max((k for k, in_table in enumerate(tabled) if in_table), default=None)
+        goes_on = last is not None and len(rows) - last <= EDGE_LINES
+        header = {id(line) for row in grouped[top:top + repeated] for line in row}
+        out.append([line for line in page if id(line) not in header])
+    return out
 
 
 def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
@@ -989,22 +1024,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
     if len(pages) < 2:  # no other page to tell them by but its number and its header, standing apart
         return [_without_running_header(_without_page_number(page)) for page in pages]
-    edges, outermost = [], []
+    edges, outermost, middles = [], [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
         edges.append({id(line) for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]})
         if ordered:  # the lines on the first and on the last baseline
             top, bottom = ordered[0].baseline, ordered[-1].baseline
             outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
+            middles.append((top + bottom) / 2)
         else:
             outermost.append(set())
+            middles.append(0.0)
     near, outer = defaultdict(list), defaultdict(list)
-    for number, (page, edge, out) in enumerate(zip(pages, edges, outermost)):
+    for number, (page, edge, out, middle) in enumerate(zip(pages, edges, outermost, middles)):
         for line in page:
             if id(line) in edge:
-                near[_running_key(line)].append(_Place(number, line))
+                near[_running_key(line)].append(_Place(number, line, line.baseline > middle))
             if id(line) in out:
-                outer[_running_key(line)].append(_Place(number, line))
+                outer[_running_key(line)].append(_Place(number, line, line.baseline > middle))
     # near the edge of half of the pages (a title, a classification, "Page 3 of 9"), or the very first or
     # last line of three (a chapter's title), where the page's template prints it (``_Place.same``); a
     # sentence of the text that a long document repeats lands near the edge of some pages, by chance, and a
@@ -1085,20 +1122,22 @@ def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: C
 
 
 class _Place:
-    """A line near a page's edge: its page and the numbers it holds."""
+    """A line near a page's edge: its page, whether at its top, and the numbers it holds."""
 
-    __slots__ = ("page", "numbers")
+    __slots__ = ("page", "top", "numbers")
 
-    def __init__(self, page: int, line: _Line):
+    def __init__(self, page: int, line: _Line, top: bool):
         self.page = page
+        self.top = top
         self.numbers = tuple(int(digits) for digits in _DIGITS.findall(line.text))
 
     def same(self, other: _Place) -> bool:
         """Whether two lines of one text (digits aside) are one running line, as a page's template prints it:
         each number the same (a date, a reference) or counting the pages (*Page 3 of 9*, *Page 5 of 9*), not the
-        numbers of headings (*Article 1*, *Article 8*). (Not asked: one height on every page, which pages of two
-        sizes and a scan's text layer do not keep.)"""
-        return all(
+        numbers of headings (*Article 1*, *Article 8*), at one edge of the page: a table's rows numbered on (*R-027*
+        at the foot of a page, *R-028* at the top of the next) count no pages. (Not asked: one height on every page,
+        which pages of two sizes and a scan's text layer do not keep.)"""
+        return self.top == other.top and all(
             number == theirs or number - theirs == self.page - other.page
             for number, theirs in zip(self.numbers, other.numbers))
 
