@@ -374,6 +374,32 @@ def test_a_letter_s_addresses_beside_its_date_are_a_paragraph_a_line_in_reading_
         "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
 
 
+SENDER = ("Direction de la gestion des ressources", "Service de la terminologie", "Boulevard Léopold III", "1110 Bruxelles")
+RECIPIENT = ("Madame Claire Dumont", "Ministère de la Défense", "14 rue Saint-Dominique", "75007 Paris")
+LETTER = ("Objet : glossaire des termes de l’Alliance", "Madame,", *FR,
+          "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
+
+
+@pytest.mark.parametrize("name, head", [
+    ("libreoffice-letter-date-second-line.pdf", (*SENDER[:2], "Bruxelles, le 5 décembre 2026", *SENDER[2:], *RECIPIENT)),
+    ("libreoffice-letter-references.pdf", (*SENDER, "Bruxelles, le 5 décembre 2026", "Réf. : DGR/TERM/2026/118",
+                                           "Votre lettre du 20 novembre 2026", *RECIPIENT)),
+    ("libreoffice-letter-sender-right.pdf", ("Terminology Office", "Boulevard Léopold III", "1110 Brussels",
+                                             "5 December 2026", *RECIPIENT)),
+])
+def test_a_letter_s_date_and_references_set_flush_right_are_each_a_paragraph_apart_from_the_addresses(name, head):
+    """LibreOffice Writer's export of letters: the date at a right tab on the sender's second line; the date, a
+    reference and *Votre lettre du…* at right tabs on the sender's first three lines; the sender's address and the date
+    set flush right above the recipient's, at the left margin. The date, ending at the margin, was taken for a full line
+    and joined to the line under it (*Bruxelles, le 5 décembre 2026 Boulevard Léopold III*), the two lines of the sender
+    above it run together, the flush-right block and the sender's lines beside it read as two columns of text, their
+    lines joined (*Direction de la gestion des ressources Service de la terminologie Boulevard Léopold III*). A short
+    line ending at the margin and starting right of the page's middle is set flush right, a paragraph of its own; two
+    lines starting at one x, the first having had room before the page's margin, are two paragraphs."""
+    paragraphs = read_document(REAL / name, lang="fr").paragraphs
+    assert paragraphs == (*head, *LETTER)
+
+
 def test_three_narrow_justified_columns_read_column_by_column_a_paragraph_whole():
     """LibreOffice Writer's export of twelve paragraphs six times over in a section of three columns (10 pt, justified,
     not hyphenated, 0.2 cm after a paragraph, so that the columns' baselines stand apart): 59 of the 72 paragraphs

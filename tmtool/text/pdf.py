@@ -40,7 +40,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
   not fit; in a block set ragged right in the page's one column, room up to the page's margin: an address's
-  lines are a paragraph each; in a block quote, set in by a few ems and filling a margin of its own, room up to
+  lines are a paragraph each, and a short line ending at the margin, right of the page's middle, is set flush right,
+  a paragraph of its own: a letter's date or reference; in a block quote, set in by a few ems and filling a margin of its own, room up to
   that margin, and a line running past it is the text after the quote: ``_quoted_blocks``);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
   the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
@@ -947,8 +948,9 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                for column in columns)
     if len(columns) > 1 and len(band) >= 3 and wide:
         # a line alone beside a block (a letter's date beside its sender's address) makes no columns of text: the
-        # block's lines end where the page's text does
-        if all(len(column) > 1 for column in columns):
+        # block's lines end where the page's text does; nor does a block set flush right beside it (a letter's date
+        # and references), whose lines are each a paragraph
+        if all(len(column) > 1 for column in columns) and not any(map(_flush_right, columns)):
             for column in columns:
                 for line in column:
                     line.in_columns = True
@@ -987,6 +989,14 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     if widest > 1:
         _mark_cells(band, first_of, after)
     return [line for first in ordered for line in [first, *after[id(first)]]]
+
+
+def _flush_right(column: list[_Line]) -> bool:
+    """Whether a column's lines, three or more, are set flush right: ending at one x, fewer than half of them starting
+    at one x (a justified column's lines start at its left edge, a paragraph's first line indented)."""
+    left = min(line.x0 for line in column)
+    return (len(column) >= 3 and max(line.x1 for line in column) - min(line.x1 for line in column) < 1.0
+            and 2 * sum(line.x0 < left + 1.0 for line in column) < len(column))
 
 
 def _wraps(over: _Line, line: _Line, row: list[_Line]) -> bool:
@@ -1193,13 +1203,21 @@ class _Paragraphs:
         # addresses, each line a paragraph of its own) ends there, not at its longest line
         # (where three lines end or more, the margin of justified text: a line of code may run past it)
         ends = defaultdict(Counter)
+        starts = defaultdict(list)  # where a page's lines in its one column start
         for line in lines:
             if not line.table and not line.in_columns:
                 ends[line.page][round(line.x1)] += 1
+                starts[line.page].append(line.x0)
         margin = defaultdict(float)
         for page, counted in ends.items():
             common, count = counted.most_common(1)[0]
             margin[page] = common if count >= 3 else max(counted)
+        # a short line in the page's one column ending at its margin, starting right of its middle, is set flush right
+        # or after a tab to it (a letter's date beside its sender's address, a reference, a signature): a paragraph of
+        # its own, neither going on from the line before it nor into the next, though it ends at the margin
+        self.flush_right = [not line.table and not line.in_columns and None in line.cell and line.hang is None
+                            and line.x1 > margin[line.page] - 1.0
+                            and line.x0 > (min(starts[line.page]) + margin[line.page]) / 2 for line in lines]
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
@@ -1247,7 +1265,7 @@ class _Paragraphs:
         before, line = self.lines[i - 1], self.lines[i]
         if line.goes_on and line.cell == before.cell:
             return True
-        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
+        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text) or self.flush_right[i - 1] or self.flush_right[i]:
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
@@ -1284,11 +1302,12 @@ class _Paragraphs:
 
 def _ragged(run: list[_Line]) -> bool:
     """Whether a column's lines, read one under the other, are a block set ragged right in a page's one column of text:
-    three lines or more starting at one x, the lines before the last ending at different x (a justified paragraph's
-    end at one), none in a table or in columns of text."""
-    return (len(run) >= 3 and not any(line.table or line.in_columns for line in run)
+    two lines or more starting at one x, the lines before the last, where three or more, ending at different x (a
+    justified paragraph's end at one; the first of two lines ends at the page's margin or had room there), none in a
+    table or in columns of text (a letter's sender address cut in two by the date beside its second line)."""
+    return (len(run) >= 2 and not any(line.table or line.in_columns for line in run)
             and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
-            and max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0)
+            and (len(run) == 2 or max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0))
 
 
 def _quoted_blocks(run: list[_Line]) -> list[tuple[int, int]]:
