@@ -1304,8 +1304,9 @@ def _ragged(run: list[_Line]) -> bool:
     """Whether a column's lines, read one under the other, are a block set ragged right in a page's one column of text:
     two lines or more starting at one x, the lines before the last, where three or more, ending at different x (a
     justified paragraph's end at one; the first of two lines ends at the page's margin or had room there), none in a
-    table or in columns of text (a letter's sender address cut in two by the date beside its second line)."""
-    return (len(run) >= 2 and not any(line.table or line.in_columns for line in run)
+    table's cell (its own right rule) or in columns of text (a letter's sender address cut in two by the date beside
+    its second line)."""
+    return (len(run) >= 2 and not any(line.table or line.in_columns or None not in line.cell for line in run)
             and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
             and (len(run) == 2 or max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0))
 
