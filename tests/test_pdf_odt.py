@@ -527,6 +527,18 @@ def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
                           *(cell for row in lettered for cell in row), FR[0])
 
 
+def test_a_table_s_narrow_first_column_of_numbers_holds_on_every_row():
+    """LibreOffice Writer's export of a glossary whose first column, 1 cm wide, numbers the twelve rows (*No.*, *1.* to
+    *12.*), its header ruled over and under, its body not ruled: the English cells of rows 4 and 5 end at one x, as a
+    justified column's lines do, after a gap as wide as the one after their number, and were taken for text: rows 4 and
+    5 were read as a list's items (*4. Agence OTAN d’information et de communication*) and the table under them as two
+    columns of text, its English cells after all the French ones. A row between two of a table's rows whose cells start
+    at the table's column edges is the table's."""
+    source = _fodt_paragraphs("libreoffice-table-narrow-numbers.fodt")
+    assert source[1:4] == ["No.", "Terme français", "English term"] and source[13] == "4."
+    assert read_document(REAL / "libreoffice-table-narrow-numbers.pdf", lang="fr").paragraphs == tuple(source)
+
+
 def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
     """LibreOffice Writer's export of a glossary whose last column holds codes of one width (*R-001*, *R-002*…),
     its header ruled over and under, its body not ruled: the codes end at one x, as a justified paragraph's lines

@@ -746,7 +746,20 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     numbered = [(row[1][0].x0, i) for i, row in enumerate(pieces)
                 if len(row) > 2 and _hanging_marker(row[0])
                 and any(edges[j] for j in range(max(0, i - 1), min(len(pieces), i + 2)))]
-    return _edges_from_starts(starts + numbered, pieces) if numbered else edges
+    if numbered:
+        edges = _edges_from_starts(starts + numbered, pieces)
+
+    def held(x: float, rows: range) -> bool:
+        return any(abs(x - edge) <= EDGE_ALIGN for j in rows for edge in edges[j])
+
+    # a row between two rows of a table, within ``EDGE_ROWS`` above and under it, whose cells start at the table's
+    # edges is the table's too, though its last cell ends where a cell near it does, as a justified line at its margin,
+    # after a gap as wide as its number's (*4.⇥Agence OTAN…⇥NATO Communications…*, a row's cell ending where the next
+    # row's does): the table, else cut in two there, was read as columns of text under that row
+    inner = [(piece[0].x0, i) for i, row in enumerate(pieces) if not edges[i] for piece in row[1:]
+             if held(piece[0].x0, range(max(0, i - EDGE_ROWS), i))
+             and held(piece[0].x0, range(i + 1, min(len(pieces), i + EDGE_ROWS + 1)))]
+    return _edges_from_starts(starts + numbered + inner, pieces) if inner else edges
 
 
 def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
