@@ -462,6 +462,18 @@ def test_brackets_signs_and_ranges_in_a_right_to_left_pdf_read_as_written():
     assert read_document(REAL / "libreoffice-rtl-brackets-numbers.pdf", lang="ar").paragraphs == tuple(source)
 
 
+def test_a_number_after_latin_words_in_a_right_to_left_pdf_reads_after_them():
+    """LibreOffice Writer's export of Arabic and Hebrew sentences naming an aircraft (*F-35*, *A400M*) and an exercise
+    with its year (*Steadfast Defender 2024*) among numbers of their own (*12*, *3,5*, *2.5%*, *14*): UAX #9 (W7)
+    gives European digits after a Latin letter the letter's direction, so that the number is shown at the right end of
+    the Latin run, and it was read before the run, as a number of the right-to-left text (*35-F*, *2024 Steadfast
+    Defender*). A number standing right of a Latin run, a space or a hyphen apart, is read with it."""
+    fodt = (REAL / "libreoffice-rtl-latin-numbers.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert len(source) == 7 and "Steadfast Defender 2024" in source[1]
+    assert read_document(REAL / "libreoffice-rtl-latin-numbers.pdf", lang="ar").paragraphs == tuple(source)
+
+
 def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
     """LibreOffice Writer's export of an English paragraph quoting *مجلس (الأمن)*: the brackets, shown within the
     Arabic run (UAX #9, N0), the first left of its first letter, were read outside it (*)نملأا( سلجم*)."""

@@ -488,8 +488,9 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
     right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
     justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
-    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike):
-    each run stands where it is."""
+    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike): a number
+    standing right of a Latin run on a right-to-left line is read as the run's end (``_with_number``), as UAX #9 shows
+    the digits after a Latin word; each other run stands where it is."""
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
@@ -517,6 +518,8 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
         return _logical_order(parts[::-1], not rtl)
     embedded = [_with_brackets(parts, run) for run in
                 (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
+    if rtl:
+        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0) for n, run in enumerate(embedded)]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
@@ -544,6 +547,23 @@ def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
             elif end < len(parts) and parts[end] in pair:
                 end += 1
     return start, end
+
+
+def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int) -> tuple[int, int]:
+    """A left-to-right run on a right-to-left line with the number of European digits read right before it (standing
+    right of it), a space or a hyphen apart (*Steadfast Defender 2024*, *F-35*): UAX #9 (W7) gives such digits after a
+    Latin letter the letter's direction, so the number is shown at the run's end, within it, and read with it. (A
+    number written before a Latin word, *2024 NATO*, is shown alike; rarer in Arabic and Hebrew text.) ``floor``: where
+    the run before it ends."""
+    start, end = run
+    k = start - 1
+    if k >= floor and (parts[k].isspace() or parts[k] in "-\u2010\u2011"):
+        k -= 1
+    if k < floor or kinds[k] != "N" or unicodedata.bidirectional(parts[k][0]) != "EN":
+        return run
+    while k > floor and (kinds[k - 1] == "N" or k - 1 > floor and kinds[k - 2] == "N" and _is_sign(parts[k - 1], "CS")):
+        k -= 1 if kinds[k - 1] == "N" else 2
+    return k, end
 
 
 def _paired_brackets(parts: list[str], mirrored: list[bool]) -> list[str]:
