@@ -333,6 +333,18 @@ def test_a_partly_ruled_table_s_rows_are_not_joined_across_a_rule(tmp_path, bord
 REAL = Path(__file__).parent / "data" / "real"
 
 
+def test_a_ruled_table_s_cells_wrapped_side_by_side_are_each_one_paragraph():
+    """LibreOffice Writer's export of a glossary ruled all over (each cell's four borders), ten rows in three columns of
+    one width, the French and English names of rows 2, 3, 4, 7, 8 and 9 wrapped on two lines side by side: a wrapped
+    line was read as a cell's only when it stood alone on its row, so that these rows' second lines, two on a row, were
+    read as a row of their own, after the row's code (*Agence OTAN d’information et de*, *NATO Communications and*,
+    *R-003*, *communication (3)*). Where rules part the table's rows, a row whose every line stands in a cell of the
+    rows above is those cells going on."""
+    source = _fodt_paragraphs("libreoffice-table-ruled-wrapped.fodt")
+    assert "Agence OTAN d’information et de communication (3)" in source and len(source) == 35
+    assert read_document(REAL / "libreoffice-table-ruled-wrapped.pdf", lang="fr").paragraphs == tuple(source)
+
+
 @pytest.mark.parametrize("name", ["libreoffice-table-rules-across.pdf", "docx-table-rules-across.pdf"])
 def test_a_table_ruled_only_across_reads_its_header_row_cell_by_cell(name):
     """LibreOffice Writer's export of a table ruled the report's way (a rule over and under its header row and one

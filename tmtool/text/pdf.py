@@ -213,7 +213,8 @@ def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
         if goes_on and top < EDGE_LINES:
             for start in starts:
                 same = 0
-                while top + same < len(rows) and same < len(start) and tabled[top + same] and rows[top + same] == start[same]:
+                while (top + same < len(rows) and same < len(start) and tabled[top + same]
+                       and rows[top + same] == start[same]):
                     same += 1
                 if top + same < len(rows) and tabled[top + same]:
                     repeated = max(repeated, same)
@@ -995,6 +996,10 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     # line's space below it, is that row's cells wrapped
     widest = max(len(row) for row in band)
     ordered, head, after = [], {}, defaultdict(list)
+    # where rules part the table's rows (its cells stand between three pairs of rules across it or more; a table ruled
+    # only down and under its header has two), a row whose every line stands in a cell of the rows above is those
+    # cells wrapped side by side, read after their first lines
+    ruled_rows = len({line.cell[2:] for row in band for line in row if None not in line.cell}) >= 3
     first_of = {}  # an unruled table's line: the first line of its cell
     above: list[_Line] = []
     for row in band:
@@ -1006,7 +1011,8 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                 wrapped = {}
         for line in row:
             if None not in line.cell:
-                if line.cell in head and all(other.cell == line.cell for other in row):
+                if line.cell in head and (all(other.cell == line.cell for other in row) or ruled_rows and all(
+                        None not in other.cell and other.cell in head for other in row)):
                     after[id(head[line.cell])].append(line)
                 else:
                     ordered.append(line)
@@ -1298,7 +1304,8 @@ class _Paragraphs:
         before, line = self.lines[i - 1], self.lines[i]
         if line.goes_on and line.cell == before.cell:
             return True
-        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text) or self.flush_right[i - 1] or self.flush_right[i]:
+        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text)
+                or self.flush_right[i - 1] or self.flush_right[i]):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
@@ -1351,8 +1358,9 @@ def _quoted_blocks(run: list[_Line]) -> list[tuple[int, int]]:
     most, whose lines, but the last, mostly had no room for the next line's first word before the block's longest
     line's end (two or more: a typesetter's full lines). The column's longest line ends at the page's margin, where
     a quote's line had room for the next word. A line of the block that the column's next line starts left of is a
-    paragraph's indented first line (ending further), not the quote's. Short lines set in (a list of a function's arguments, each a
-    paragraph; an address) fill no margin of their own, and a letter's recipient address at 9 cm is no quote."""
+    paragraph's indented first line (ending further), not the quote's. Short lines set in (a list of a function's
+    arguments, each a paragraph; an address) fill no margin of their own, and a letter's recipient address at 9 cm is
+    no quote."""
     left = min(line.x0 for line in run)
     right = max(line.x1 for line in run)
     blocks = []
