@@ -333,6 +333,18 @@ def test_a_partly_ruled_table_s_rows_are_not_joined_across_a_rule(tmp_path, bord
 REAL = Path(__file__).parent / "data" / "real"
 
 
+def test_a_ruled_table_s_cells_wrapped_side_by_side_are_each_one_paragraph():
+    """LibreOffice Writer's export of a glossary ruled all over (each cell's four borders), ten rows in three columns of
+    one width, the French and English names of rows 2, 3, 4, 7, 8 and 9 wrapped on two lines side by side: a wrapped
+    line was read as a cell's only when it stood alone on its row, so that these rows' second lines, two on a row, were
+    read as a row of their own, after the row's code (*Agence OTAN d’information et de*, *NATO Communications and*,
+    *R-003*, *communication (3)*). Where rules part the table's rows, a row whose every line stands in a cell of the
+    rows above is those cells going on."""
+    source = _fodt_paragraphs("libreoffice-table-ruled-wrapped.fodt")
+    assert "Agence OTAN d’information et de communication (3)" in source and len(source) == 35
+    assert read_document(REAL / "libreoffice-table-ruled-wrapped.pdf", lang="fr").paragraphs == tuple(source)
+
+
 @pytest.mark.parametrize("name", ["libreoffice-table-rules-across.pdf", "docx-table-rules-across.pdf"])
 def test_a_table_ruled_only_across_reads_its_header_row_cell_by_cell(name):
     """LibreOffice Writer's export of a table ruled the report's way (a rule over and under its header row and one
@@ -372,6 +384,32 @@ def test_a_letter_s_addresses_beside_its_date_are_a_paragraph_a_line_in_reading_
         "1110 Bruxelles", "Bruxelles, le 5 décembre 2026", "Madame Claire Dumont", "Ministère de la Défense",
         "14 rue Saint-Dominique", "75007 Paris", "Objet : glossaire des termes de l’Alliance", "Madame,", *FR,
         "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
+
+
+SENDER = ("Direction de la gestion des ressources", "Service de la terminologie", "Boulevard Léopold III", "1110 Bruxelles")
+RECIPIENT = ("Madame Claire Dumont", "Ministère de la Défense", "14 rue Saint-Dominique", "75007 Paris")
+LETTER = ("Objet : glossaire des termes de l’Alliance", "Madame,", *FR,
+          "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
+
+
+@pytest.mark.parametrize("name, head", [
+    ("libreoffice-letter-date-second-line.pdf", (*SENDER[:2], "Bruxelles, le 5 décembre 2026", *SENDER[2:], *RECIPIENT)),
+    ("libreoffice-letter-references.pdf", (*SENDER, "Bruxelles, le 5 décembre 2026", "Réf. : DGR/TERM/2026/118",
+                                           "Votre lettre du 20 novembre 2026", *RECIPIENT)),
+    ("libreoffice-letter-sender-right.pdf", ("Terminology Office", "Boulevard Léopold III", "1110 Brussels",
+                                             "5 December 2026", *RECIPIENT)),
+])
+def test_a_letter_s_date_and_references_set_flush_right_are_each_a_paragraph_apart_from_the_addresses(name, head):
+    """LibreOffice Writer's export of letters: the date at a right tab on the sender's second line; the date, a
+    reference and *Votre lettre du…* at right tabs on the sender's first three lines; the sender's address and the date
+    set flush right above the recipient's, at the left margin. The date, ending at the margin, was taken for a full line
+    and joined to the line under it (*Bruxelles, le 5 décembre 2026 Boulevard Léopold III*), the two lines of the sender
+    above it run together, the flush-right block and the sender's lines beside it read as two columns of text, their
+    lines joined (*Direction de la gestion des ressources Service de la terminologie Boulevard Léopold III*). A short
+    line ending at the margin and starting right of the page's middle is set flush right, a paragraph of its own; two
+    lines starting at one x, the first having had room before the page's margin, are two paragraphs."""
+    paragraphs = read_document(REAL / name, lang="fr").paragraphs
+    assert paragraphs == (*head, *LETTER)
 
 
 def test_three_narrow_justified_columns_read_column_by_column_a_paragraph_whole():
@@ -436,6 +474,18 @@ def test_brackets_signs_and_ranges_in_a_right_to_left_pdf_read_as_written():
     assert read_document(REAL / "libreoffice-rtl-brackets-numbers.pdf", lang="ar").paragraphs == tuple(source)
 
 
+def test_a_number_after_latin_words_in_a_right_to_left_pdf_reads_after_them():
+    """LibreOffice Writer's export of Arabic and Hebrew sentences naming an aircraft (*F-35*, *A400M*) and an exercise
+    with its year (*Steadfast Defender 2024*) among numbers of their own (*12*, *3,5*, *2.5%*, *14*): UAX #9 (W7)
+    gives European digits after a Latin letter the letter's direction, so that the number is shown at the right end of
+    the Latin run, and it was read before the run, as a number of the right-to-left text (*35-F*, *2024 Steadfast
+    Defender*). A number standing right of a Latin run, a space or a hyphen apart, is read with it."""
+    fodt = (REAL / "libreoffice-rtl-latin-numbers.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert len(source) == 7 and "Steadfast Defender 2024" in source[1]
+    assert read_document(REAL / "libreoffice-rtl-latin-numbers.pdf", lang="ar").paragraphs == tuple(source)
+
+
 def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
     """LibreOffice Writer's export of an English paragraph quoting *مجلس (الأمن)*: the brackets, shown within the
     Arabic run (UAX #9, N0), the first left of its first letter, were read outside it (*)نملأا( سلجم*)."""
@@ -447,6 +497,18 @@ def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
 def _fodt_paragraphs(name: str) -> list[str]:
     fodt = (REAL / name).read_text(encoding="utf-8")
     return [html.unescape(text) for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
+
+
+def test_a_block_quote_set_in_on_both_sides_is_one_paragraph_apart_from_the_text_around_it():
+    """LibreOffice Writer's export of quotes set in from both margins between justified paragraphs: two paragraphs in
+    LibreOffice's *Quotations* style (1 cm each side, ragged right), one in smaller italic print (1.5 cm each side), and,
+    among paragraphs whose first line is indented 1.25 cm with no space between them, one set in 1.25 cm each side.
+    Each line of a quote was read as a paragraph, or its lines cut into two or three paragraphs: a quote's line, ending
+    at the quote's own margin, had room for the next line's first word before the page's margin. A block of lines set
+    in by a few ems whose lines mostly had no room before its longest line's end ends at that line."""
+    source = _fodt_paragraphs("libreoffice-block-quotes.fodt")
+    assert len(source) == 9
+    assert read_document(REAL / "libreoffice-block-quotes.pdf", lang="fr").paragraphs == tuple(source)
 
 
 def test_a_bilingual_page_reads_each_column_in_its_own_direction():
@@ -487,6 +549,18 @@ def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
     paragraphs = read_document(REAL / "libreoffice-table-numbered.pdf", lang="fr").paragraphs
     assert paragraphs == (FR[0], *header, *(cell for row in rows for cell in row), FR[1], *header,
                           *(cell for row in lettered for cell in row), FR[0])
+
+
+def test_a_table_s_narrow_first_column_of_numbers_holds_on_every_row():
+    """LibreOffice Writer's export of a glossary whose first column, 1 cm wide, numbers the twelve rows (*No.*, *1.* to
+    *12.*), its header ruled over and under, its body not ruled: the English cells of rows 4 and 5 end at one x, as a
+    justified column's lines do, after a gap as wide as the one after their number, and were taken for text: rows 4 and
+    5 were read as a list's items (*4. Agence OTAN d’information et de communication*) and the table under them as two
+    columns of text, its English cells after all the French ones. A row between two of a table's rows whose cells start
+    at the table's column edges is the table's."""
+    source = _fodt_paragraphs("libreoffice-table-narrow-numbers.fodt")
+    assert source[1:4] == ["No.", "Terme français", "English term"] and source[13] == "4."
+    assert read_document(REAL / "libreoffice-table-narrow-numbers.pdf", lang="fr").paragraphs == tuple(source)
 
 
 def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
@@ -560,6 +634,20 @@ def test_a_table_s_row_at_a_page_s_top_with_one_cell_is_a_row_of_its_own():
             for k in range(90)]
     at = paragraphs.index("Groupe 0")
     assert paragraphs[at:] == (*(cell for row in rows for cell in row), "Après le tableau.")
+    # the header row, repeated on page 2, read once (two of its cells were dropped as running lines)
+    assert paragraphs[:at] == ("Avant le tableau.", "Terme", "Definition", "Code")
+
+
+def test_a_table_s_header_row_repeated_on_each_page_is_read_once_where_the_table_starts():
+    """LibreOffice Writer's export of a glossary of 50 rows under its title, at the top of page 1, over two pages and
+    a half, its header row (ruled over and under) repeated at the top of pages 2 and 3, then the development
+    documents' paragraphs: the header, at the top of every page the table stands on, was dropped as a running header,
+    on page 1 too, and one of its cells (*N°*) read once in the middle of the table. A page's first rows that repeat
+    the first rows of the table going on from the page before are left out; read where the table starts, they are no
+    running header."""
+    source = _fodt_paragraphs("libreoffice-table-header-repeated.fodt")
+    assert source[1:4] == ["Terme français", "English term", "N°"] and source.count("N°") == 1
+    assert read_document(REAL / "libreoffice-table-header-repeated.pdf", lang="fr").paragraphs == tuple(source)
 
 
 CLAUSES = [

@@ -25,7 +25,10 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   three pages, with numbers that are the same or count the pages (not a numbered
   heading, *Article 3*, that the text brings near an edge), or the first or last line of two pages of one
   parity, apart from the text (headers that alternate, the title of the document on even pages and the
-  chapter's on odd ones);
+  chapter's on odd ones); numbers count the pages only at one edge of them (a table's rows numbered on, *R-027* at
+  the foot of a page and *R-028* at the top of the next, do not);
+- a table's header row that a word processor repeats at the top of each page the table goes on over is read once,
+  where the table starts (``_without_repeated_headers``), before the running lines are told;
 - a ruled table's cell (drawn rules on its four sides: pdfminer's lines, rectangles and curves, stroked, or
   filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
   (under the first and above the second, or the cells of a table) are never one paragraph;
@@ -37,7 +40,9 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
   not fit; in a block set ragged right in the page's one column, room up to the page's margin: an address's
-  lines are a paragraph each);
+  lines are a paragraph each, and a short line ending at the margin, right of the page's middle, is set flush right,
+  a paragraph of its own: a letter's date or reference; in a block quote, set in by a few ems and filling a margin of its own, room up to
+  that margin, and a line running past it is the text after the quote: ``_quoted_blocks``);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
   the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
   superscript digits, as every reader reads them (``readers.base._add_raised``);
@@ -158,7 +163,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     pages = _read_lines(path)
     if not any(pages):
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
-    pages = _drop_running_lines(pages)
+    pages = _drop_running_lines(_without_repeated_headers(pages))
     bodies, notes = _footnotes(pages)
     bodies = _rows_over_pages(bodies)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
@@ -189,13 +194,43 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     return paragraphs
 
 
+def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages less the header rows of a table that a word processor repeats at the top of each page the table goes
+    on over (Writer's and Word's *repeat heading rows*): read once, where the table starts. A page whose text ends in a
+    table's rows (a footer's lines under them at most) goes on in that table when the next page starts with table rows
+    (under a running header's lines at most); those first rows, the same texts as the first rows of a table on a page
+    before and followed by more of the table's rows, are its header repeated. (At the top of each page they were else
+    dropped as a running header, where the table starts too when it starts a page, or read again on every page.)"""
+    starts: list[list[tuple[str, ...]]] = []  # each table's rows from its first, as their texts from left to right
+    goes_on = False  # the page before ends in a table
+    out = []
+    for page in pages:
+        grouped = _baseline_rows(page)
+        rows = [tuple(line.text for line in sorted(row, key=lambda line: line.x0)) for row in grouped]
+        tabled = [all(line.table or None not in line.cell for line in row) for row in grouped]
+        top = next((k for k, in_table in enumerate(tabled) if in_table), len(rows))
+        repeated = 0
+        if goes_on and top < EDGE_LINES:
+            for start in starts:
+                same = 0
+                while (top + same < len(rows) and same < len(start) and tabled[top + same]
+                       and rows[top + same] == start[same]):
+                    same += 1
+                if top + same < len(rows) and tabled[top + same]:
+                    repeated = max(repeated, same)
+        starts += [rows[k:] for k in range(len(rows))
+                   if tabled[k] and (k == 0 or not tabled[k - 1]) and k + 1 < len(rows) and tabled[k + 1]]
+        last = max((k for k, in_table in enumerate(tabled) if in_table), default=None)
+        goes_on = last is not None and len(rows) - last <= EDGE_LINES
+        header = {id(line) for row in grouped[top:top + repeated] for line in row}
+        out.append([line for line in page if id(line) not in header])
+    return out
+
+
 def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
     """Each page's lines parted into its text and its footnotes: the lines in print smaller than most of
     the document's that it ends with, or that stand under all of its text."""
-    sizes = Counter()
-    for line in (line for page in pages for line in page):
-        sizes[round(line.size)] += len(line.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    body_size = _text_size(line for page in pages for line in page)
     bodies, notes = [], []
     for page in pages:
         end = len(page)
@@ -210,6 +245,14 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         bodies.append([line for line in page[:end] if id(line) not in under])
         notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
+
+
+def _text_size(lines) -> int:
+    """The font size (rounded) that most of the lines' characters are in; 0 for no lines."""
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0
 
 
 def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -231,8 +274,7 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         cells = {line.cell: line for line in last_row}  # a cell and its last line in reading order
         if len(cells) < 2:
             continue
-        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda line: -line.baseline),
-                                                 key=lambda line: round(line.baseline))]
+        rows = _baseline_rows(line for line in page if line.table)
         highest = max(line.baseline for line in before if line.table)
         header = sorted(line.text for line in before if line.table and abs(line.baseline - highest) < 1)
         if len(rows) > 1 and sorted(line.text for line in rows[0]) == header:
@@ -418,9 +460,14 @@ def _right_to_left(glyphs: list[_Glyph]) -> bool:
 def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_Glyph], _Rules]:
     """A page's glyphs and rules mirrored left to right about its middle (``sides``: its left and right edges'
     sum)."""
-    return ([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in glyphs],
+    return ([_mirror(glyph, sides) for glyph in glyphs],
             _Rules([(y, sides - x1, sides - x0) for y, x0, x1 in rules.across],
                    [(sides - x, y0, y1) for x, y0, y1 in rules.down]))
+
+
+def _mirror(glyph: _Glyph, sides: float) -> _Glyph:
+    """A glyph where it stands on its page's mirror image (``sides``: the page's left and right edges' sum)."""
+    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size)
 
 
 def _direction(text: str) -> str:
@@ -442,8 +489,9 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
     right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
     justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
-    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike):
-    each run stands where it is."""
+    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike): a number
+    standing right of a Latin run on a right-to-left line is read as the run's end (``_with_number``), as UAX #9 shows
+    the digits after a Latin word; each other run stands where it is."""
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
@@ -471,6 +519,8 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
         return _logical_order(parts[::-1], not rtl)
     embedded = [_with_brackets(parts, run) for run in
                 (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
+    if rtl:
+        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0) for n, run in enumerate(embedded)]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
@@ -498,6 +548,23 @@ def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
             elif end < len(parts) and parts[end] in pair:
                 end += 1
     return start, end
+
+
+def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int) -> tuple[int, int]:
+    """A left-to-right run on a right-to-left line with the number of European digits read right before it (standing
+    right of it), a space or a hyphen apart (*Steadfast Defender 2024*, *F-35*): UAX #9 (W7) gives such digits after a
+    Latin letter the letter's direction, so the number is shown at the run's end, within it, and read with it. (A
+    number written before a Latin word, *2024 NATO*, is shown alike; rarer in Arabic and Hebrew text.) ``floor``: where
+    the run before it ends."""
+    start, end = run
+    k = start - 1
+    if k >= floor and (parts[k].isspace() or parts[k] in "-\u2010\u2011"):
+        k -= 1
+    if k < floor or kinds[k] != "N" or unicodedata.bidirectional(parts[k][0]) != "EN":
+        return run
+    while k > floor and (kinds[k - 1] == "N" or k - 1 > floor and kinds[k - 2] == "N" and _is_sign(parts[k - 1], "CS")):
+        k -= 1 if kinds[k - 1] == "N" else 2
+    return k, end
 
 
 def _paired_brackets(parts: list[str], mirrored: list[bool]) -> list[str]:
@@ -634,8 +701,7 @@ def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _
     own, other = ("R", "L") if rtl else ("L", "R")
     if own in kinds or other not in kinds:
         return _line(piece, page, rtl)
-    line = _line([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in reversed(piece)], page,
-                 not rtl)
+    line = _line([_mirror(glyph, sides) for glyph in reversed(piece)], page, not rtl)
     _turn(line, sides)  # back where the page's lines stand, to be ordered among them, then turned again
     return line
 
@@ -701,7 +767,20 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     numbered = [(row[1][0].x0, i) for i, row in enumerate(pieces)
                 if len(row) > 2 and _hanging_marker(row[0])
                 and any(edges[j] for j in range(max(0, i - 1), min(len(pieces), i + 2)))]
-    return _edges_from_starts(starts + numbered, pieces) if numbered else edges
+    if numbered:
+        edges = _edges_from_starts(starts + numbered, pieces)
+
+    def held(x: float, rows: range) -> bool:
+        return any(abs(x - edge) <= EDGE_ALIGN for j in rows for edge in edges[j])
+
+    # a row between two rows of a table, within ``EDGE_ROWS`` above and under it, whose cells start at the table's
+    # edges is the table's too, though its last cell ends where a cell near it does, as a justified line at its margin,
+    # after a gap as wide as its number's (*4.⇥Agence OTAN…⇥NATO Communications…*, a row's cell ending where the next
+    # row's does): the table, else cut in two there, was read as columns of text under that row
+    inner = [(piece[0].x0, i) for i, row in enumerate(pieces) if not edges[i] for piece in row[1:]
+             if held(piece[0].x0, range(max(0, i - EDGE_ROWS), i))
+             and held(piece[0].x0, range(i + 1, min(len(pieces), i + EDGE_ROWS + 1)))]
+    return _edges_from_starts(starts + numbered + inner, pieces) if inner else edges
 
 
 def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
@@ -903,8 +982,9 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                for column in columns)
     if len(columns) > 1 and len(band) >= 3 and wide:
         # a line alone beside a block (a letter's date beside its sender's address) makes no columns of text: the
-        # block's lines end where the page's text does
-        if all(len(column) > 1 for column in columns):
+        # block's lines end where the page's text does; nor does a block set flush right beside it (a letter's date
+        # and references), whose lines are each a paragraph
+        if all(len(column) > 1 for column in columns) and not any(map(_flush_right, columns)):
             for column in columns:
                 for line in column:
                     line.in_columns = True
@@ -916,6 +996,10 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     # line's space below it, is that row's cells wrapped
     widest = max(len(row) for row in band)
     ordered, head, after = [], {}, defaultdict(list)
+    # where rules part the table's rows (its cells stand between three pairs of rules across it or more; a table ruled
+    # only down and under its header has two), a row whose every line stands in a cell of the rows above is those
+    # cells wrapped side by side, read after their first lines
+    ruled_rows = len({line.cell[2:] for row in band for line in row if None not in line.cell}) >= 3
     first_of = {}  # an unruled table's line: the first line of its cell
     above: list[_Line] = []
     for row in band:
@@ -927,7 +1011,8 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                 wrapped = {}
         for line in row:
             if None not in line.cell:
-                if line.cell in head and all(other.cell == line.cell for other in row):
+                if line.cell in head and (all(other.cell == line.cell for other in row) or ruled_rows and all(
+                        None not in other.cell and other.cell in head for other in row)):
                     after[id(head[line.cell])].append(line)
                 else:
                     ordered.append(line)
@@ -945,14 +1030,27 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     return [line for first in ordered for line in [first, *after[id(first)]]]
 
 
+def _flush_right(column: list[_Line]) -> bool:
+    """Whether a column's lines, three or more, are set flush right: ending at one x, fewer than half of them starting
+    at one x (a justified column's lines start at its left edge, a paragraph's first line indented)."""
+    left = min(line.x0 for line in column)
+    return (len(column) >= 3 and max(line.x1 for line in column) - min(line.x1 for line in column) < 1.0
+            and 2 * sum(line.x0 < left + 1.0 for line in column) < len(column))
+
+
 def _wraps(over: _Line, line: _Line, row: list[_Line]) -> bool:
     """Whether ``line`` goes on from ``over``, a line of ``row``, in a table's cell: right under it, a line's space
     below (at most half an em more than a line of 1.0 spacing leaves: rows are parted by their cells' padding or
     a paragraph's space), in print of its size, ending before the next cell of ``row`` (a paragraph right under
     the table runs across its columns)."""
-    right = min((other.x0 for other in row if other.x0 > over.x1), default=float("inf"))
+    right = _next_cell_x(over, row)
     return (line.below(over) and over.baseline - line.baseline <= 1.5 * over.size
             and abs(line.size - over.size) <= 0.15 * over.size and line.x1 < right)
+
+
+def _next_cell_x(line: _Line, row: list[_Line]) -> float:
+    """Where the next cell of ``row`` right of ``line`` starts (infinity: none)."""
+    return min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
 
 
 def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict[int, list[_Line]]) -> None:
@@ -965,7 +1063,7 @@ def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict
             if first_of.get(id(line)) is not line:  # not the first line of an unruled table's cell
                 continue
             lines = [line, *after[id(line)]]
-            right = min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
+            right = _next_cell_x(line, row)
             cell = (line.x0 - 1.0, right, line.baseline + line.size, min(other.baseline for other in lines) - 1.0)
             for other in lines:
                 other.cell = cell
@@ -975,22 +1073,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
     if len(pages) < 2:  # no other page to tell them by but its number and its header, standing apart
         return [_without_running_header(_without_page_number(page)) for page in pages]
-    edges, outermost = [], []
+    edges, outermost, middles = [], [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
         edges.append({id(line) for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]})
         if ordered:  # the lines on the first and on the last baseline
             top, bottom = ordered[0].baseline, ordered[-1].baseline
             outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
+            middles.append((top + bottom) / 2)
         else:
             outermost.append(set())
+            middles.append(0.0)
     near, outer = defaultdict(list), defaultdict(list)
-    for number, (page, edge, out) in enumerate(zip(pages, edges, outermost)):
+    for number, (page, edge, out, middle) in enumerate(zip(pages, edges, outermost, middles)):
         for line in page:
             if id(line) in edge:
-                near[_running_key(line)].append(_Place(number, line))
+                near[_running_key(line)].append(_Place(number, line, line.baseline > middle))
             if id(line) in out:
-                outer[_running_key(line)].append(_Place(number, line))
+                outer[_running_key(line)].append(_Place(number, line, line.baseline > middle))
     # near the edge of half of the pages (a title, a classification, "Page 3 of 9"), or the very first or
     # last line of three (a chapter's title), where the page's template prints it (``_Place.same``); a
     # sentence of the text that a long document repeats lands near the edge of some pages, by chance, and a
@@ -1028,14 +1128,10 @@ def _without_running_header(page: list[_Line]) -> list[_Line]:
     prints in the top margin (``TOP_MARGIN``), apart from the text under them (further from it than two lines of
     their size), in print no larger than the text's, ending no sentence. A title starts under the margin, in larger
     print than the text's; it stays."""
-    ordered = sorted(page, key=lambda line: -line.baseline)
-    rows = [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
-    sizes = Counter()
-    for line in page:
-        sizes[round(line.size)] += len(line.text)
+    rows = _baseline_rows(page)
     if len(rows) < 2:
         return page
-    text_size = sizes.most_common(1)[0][0]
+    text_size = _text_size(page)
     for end in range(1, min(EDGE_LINES, len(rows))):  # the top rows, a line's distance apart, then a gap
         above, below = rows[end - 1], rows[end]
         gap = above[0].baseline - below[0].baseline
@@ -1047,6 +1143,12 @@ def _without_running_header(page: list[_Line]) -> list[_Line]:
             return [line for line in page if all(line is not other for other in header)]
         break
     return page
+
+
+def _baseline_rows(lines) -> list[list[_Line]]:
+    """Lines grouped by their baseline rounded to the point, the top row first."""
+    ordered = sorted(lines, key=lambda line: -line.baseline)
+    return [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
@@ -1069,20 +1171,22 @@ def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: C
 
 
 class _Place:
-    """A line near a page's edge: its page and the numbers it holds."""
+    """A line near a page's edge: its page, whether at its top, and the numbers it holds."""
 
-    __slots__ = ("page", "numbers")
+    __slots__ = ("page", "top", "numbers")
 
-    def __init__(self, page: int, line: _Line):
+    def __init__(self, page: int, line: _Line, top: bool):
         self.page = page
+        self.top = top
         self.numbers = tuple(int(digits) for digits in _DIGITS.findall(line.text))
 
     def same(self, other: _Place) -> bool:
         """Whether two lines of one text (digits aside) are one running line, as a page's template prints it:
         each number the same (a date, a reference) or counting the pages (*Page 3 of 9*, *Page 5 of 9*), not the
-        numbers of headings (*Article 1*, *Article 8*). (Not asked: one height on every page, which pages of two
-        sizes and a scan's text layer do not keep.)"""
-        return all(
+        numbers of headings (*Article 1*, *Article 8*), at one edge of the page: a table's rows numbered on (*R-027*
+        at the foot of a page, *R-028* at the top of the next) count no pages. (Not asked: one height on every page,
+        which pages of two sizes and a scan's text layer do not keep.)"""
+        return self.top == other.top and all(
             number == theirs or number - theirs == self.page - other.page
             for number, theirs in zip(self.numbers, other.numbers))
 
@@ -1138,13 +1242,21 @@ class _Paragraphs:
         # addresses, each line a paragraph of its own) ends there, not at its longest line
         # (where three lines end or more, the margin of justified text: a line of code may run past it)
         ends = defaultdict(Counter)
+        starts = defaultdict(list)  # where a page's lines in its one column start
         for line in lines:
             if not line.table and not line.in_columns:
                 ends[line.page][round(line.x1)] += 1
+                starts[line.page].append(line.x0)
         margin = defaultdict(float)
         for page, counted in ends.items():
             common, count = counted.most_common(1)[0]
             margin[page] = common if count >= 3 else max(counted)
+        # a short line in the page's one column ending at its margin, starting right of its middle, is set flush right
+        # or after a tab to it (a letter's date beside its sender's address, a reference, a signature): a paragraph of
+        # its own, neither going on from the line before it nor into the next, though it ends at the margin
+        self.flush_right = [not line.table and not line.in_columns and None in line.cell and line.hang is None
+                            and line.x1 > margin[line.page] - 1.0
+                            and line.x0 > (min(starts[line.page]) + margin[line.page]) / 2 for line in lines]
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
@@ -1152,9 +1264,12 @@ class _Paragraphs:
                 right = max(line.x1 for line in run)
                 if _ragged(run):
                     right = max(right, margin[run[0].page])
-                self.right[begin:end] = [right] * (end - begin)
+                rights = [right] * len(run)
+                for start, stop in _quoted_blocks(run):  # a block quote's lines end at its own right margin
+                    rights[start:stop] = [max(line.x1 for line in run[start:stop])] * (stop - start)
+                self.right[begin:end] = rights
                 self.left[begin:end] = [min(line.x0 for line in run)] * (end - begin)
-                at_edge = [abs(line.x1 - right) < 0.5 for line in run]
+                at_edge = [abs(line.x1 - edge) < 0.5 for line, edge in zip(run, rights)]
                 if sum(at_edge) >= 2:
                     self.stretched[begin:end] = at_edge
                 begin = end
@@ -1189,7 +1304,8 @@ class _Paragraphs:
         before, line = self.lines[i - 1], self.lines[i]
         if line.goes_on and line.cell == before.cell:
             return True
-        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
+        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text)
+                or self.flush_right[i - 1] or self.flush_right[i]):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
@@ -1210,6 +1326,7 @@ class _Paragraphs:
             or _starts_item(line)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
+            or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
 
     def _join(self, text: str, more: str) -> str:
@@ -1225,11 +1342,47 @@ class _Paragraphs:
 
 def _ragged(run: list[_Line]) -> bool:
     """Whether a column's lines, read one under the other, are a block set ragged right in a page's one column of text:
-    three lines or more starting at one x, the lines before the last ending at different x (a justified paragraph's
-    end at one), none in a table or in columns of text."""
-    return (len(run) >= 3 and not any(line.table or line.in_columns for line in run)
+    two lines or more starting at one x, the lines before the last, where three or more, ending at different x (a
+    justified paragraph's end at one; the first of two lines ends at the page's margin or had room there), none in a
+    table's cell (its own right rule) or in columns of text (a letter's sender address cut in two by the date beside
+    its second line)."""
+    return (len(run) >= 2 and not any(line.table or line.in_columns or None not in line.cell for line in run)
             and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
-            and max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0)
+            and (len(run) == 2 or max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0))
+
+
+def _quoted_blocks(run: list[_Line]) -> list[tuple[int, int]]:
+    """The blocks of a column's lines (``run``) set in from its left edge as a block quote is, to a right margin of
+    their own: (start, stop) of three lines or more starting at one x (within ``EDGE_ALIGN``; the first may be
+    indented further, a paragraph's first line), set in by more than an em and by a quarter of the column's width at
+    most, whose lines, but the last, mostly had no room for the next line's first word before the block's longest
+    line's end (two or more: a typesetter's full lines). The column's longest line ends at the page's margin, where
+    a quote's line had room for the next word. A line of the block that the column's next line starts left of is a
+    paragraph's indented first line (ending further), not the quote's. Short lines set in (a list of a function's
+    arguments, each a paragraph; an address) fill no margin of their own, and a letter's recipient address at 9 cm is
+    no quote."""
+    left = min(line.x0 for line in run)
+    right = max(line.x1 for line in run)
+    blocks = []
+    start = 0
+    for k in range(1, len(run) + 1):
+        if k < len(run) and (k == start + 1 or abs(run[k].x0 - run[start + 1].x0) <= EDGE_ALIGN):
+            if k == start + 1 and run[start].x0 < run[k].x0 - EDGE_ALIGN:  # a first line left of the block's
+                start = k
+            continue
+        stop = k
+        if k - start > 1 and k < len(run) and run[k].x0 < run[k - 1].x0 - EDGE_ALIGN and (
+                run[k - 1].x1 > max(line.x1 for line in run[start:k - 1]) + 0.5):
+            stop = k - 1  # a paragraph's first line, indented as far, ending at the column's margin
+        block = run[start:stop]
+        if (len(block) >= 3 and block[-1].size < block[-1].x0 - left <= (right - left) / 4
+                and not any(line.table or None not in line.cell for line in block)):
+            margin = max(line.x1 for line in block)
+            full = sum(line.x1 + 0.5 * line.size + after.first_word > margin for line, after in zip(block, block[1:]))
+            if full >= 2 and 2 * full > len(block) - 1:
+                blocks.append((start, stop))
+        start = k
+    return blocks
 
 
 def _ruled_off(before: _Line, line: _Line) -> bool:
