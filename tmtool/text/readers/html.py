@@ -478,9 +478,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            end = len(read.paragraphs)
-            span = child.get("colspan", "1").strip()  # the columns it covers
-            cells += [range(start, end)] + [range(end, end)] * (column_span(span) - 1)
+            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip())))
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)

@@ -111,8 +111,7 @@ class _Walk(ABC):
             for cell in self._within(row, self.cell):
                 start = len(self.read.paragraphs)
                 self.blocks(cell)
-                end = len(self.read.paragraphs)
-                cells += [range(start, end)] + [range(end, end)] * (self.span(cell) - 1)  # the columns it covers
+                cells.append((range(start, len(self.read.paragraphs)), self.span(cell)))  # the columns it covers
             self.read.add_row(cells)
         self.read.close_table()
 
