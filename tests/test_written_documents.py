@@ -208,6 +208,16 @@ def test_an_empty_word_text_form_field_is_no_text(tmp_path):
         "Je soussigné déclare avoir pris connaissance du règlement.", "Fait à, le. Signature :", "Lieu : Bruxelles.")
 
 
+def test_an_empty_form_field_between_tabs_leaves_no_space_between_them(tmp_path):
+    """A form's line of labels, each field after a tab (*Nom :⇥[field]⇥Prénom :⇥[field]*): an empty field between two
+    tabs was read as a space between them, a space the translator's segment kept (*Nom :⇥ ⇥Prénom :*). A field goes
+    with no space where a tab or the paragraph's end is beside it."""
+    blank = ["\u2002"] * 5
+    body = p(r("Nom :\t"), form_text(*blank), r("\tPrénom :\t"), form_text(*blank), r(" \tDate : "), form_text(*blank))
+    path = write_docx(tmp_path / "formulaire.fr.docx", body)
+    assert read_document(path).paragraphs == ("Nom :\t\tPrénom :\t\tDate :",)
+    assert segment(path) == ["Nom :\t\tPrénom :\t\tDate :"]
+
 def test_an_empty_form_field_of_an_odt_written_before_libreoffice_7_2_is_no_text(tmp_path):
     """LibreOffice wrote a fieldmark's separator from 7.2 on: before it (and as it still reads such files), a text form
     field's result is all between its start and its end, and its type may still name Word's (``msoffice.field.FORMTEXT``,

@@ -390,10 +390,13 @@ def _blank_result(instruction: str, parts: list[str], start: int) -> None:
 
 def _without_blank_fields(text: str, blank: str) -> str:
     """``text`` without its fields that show nothing (``_BLANK_FIELD``, written ``blank``), each with the spaces around
-    it as the line reads without it: none before a full stop, a comma or a closing bracket (*Fait à , le .*: *Fait à,
-    le.*), one between words (*Je soussigné déclare*)."""
-    text = re.sub(rf"[ \u00a0]*{blank}[{blank} \u00a0]*(?=[.,…)\]]|$)", "", text)
-    return re.sub(rf"(^|[ \u00a0]*){blank}[{blank} \u00a0]*", lambda match: "" if match.start() == 0 else " ", text)
+    it as the line reads without it: one between words (*Je soussigné déclare*), none before a full stop, a comma or a
+    closing bracket (*Fait à , le .*: *Fait à, le.*), nor beside a tab (*Nom :⇥⇥Prénom :*), a line's start or end."""
+    def space(field: re.Match) -> str:
+        before, after = text[field.start() - 1:field.start()], text[field.end():field.end() + 1]
+        return " " if before.strip() and after.strip() and after not in ".,…)]" else ""
+
+    return re.sub(rf"[ \u00a0]*{blank}[{blank} \u00a0]*", space, text)
 
 
 def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
