@@ -726,7 +726,8 @@ def test_markdown_footnotes_are_notes_of_their_own_not_text_of_the_sentence(tmp_
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
     """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
     as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence
-    (*encore[1:1].*). Each call is left out, in a Markdown file as in such a page; each note a paragraph."""
+    (*encore[1:1].*). Each call is left out, in a Markdown file as in such a page; each note a paragraph. A link in
+    the page reading a time (*10:30*) is no call."""
     path = tmp_path / "rapport.fr.md"
     path.write_text("Les dépenses ont augmenté[^1]. Elles augmenteront encore[^1].\n\n"
                     "[^1]: Chiffres provisoires.\n\n    Ils seront revus en juin.\n", encoding="utf-8")
@@ -738,9 +739,10 @@ def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
                     '</sup>.</p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list">'
                     '<li id="fn1" class="footnote-item"><p>Chiffres provisoires. <a href="#fnref1" '
                     'class="footnote-backref">↩︎</a> <a href="#fnref1:1" class="footnote-backref">↩︎</a></p></li>'
-                    "</ol></section></main>", encoding="utf-8")
+                    '</ol></section><p>La séance de <a href="#s2">10:30</a> est reportée.</p></main>', encoding="utf-8")
     assert read_document(page).paragraphs == (
-        "Les dépenses ont augmenté. Elles augmenteront encore.", "Chiffres provisoires.")
+        "Les dépenses ont augmenté. Elles augmenteront encore.", "Chiffres provisoires.",
+        "La séance de 10:30 est reportée.")
 
 
 def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_path):
