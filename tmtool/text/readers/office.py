@@ -775,6 +775,10 @@ class _DocxWalk(_Walk):
                       if part is not None else {} for kind, part in notes.items()}
         # the complex fields open: [state, instruction, the parts its result is read in, where it starts]
         self.fields: list[list] = []
+        # how many of them are not showing their result (in their instruction, or generating it): their text is not
+        # read; counted as they open and close, where asking each open field at each run was quadratic in a damaged
+        # document's fields never ended
+        self.unread_fields = 0
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
@@ -873,7 +877,7 @@ class _DocxWalk(_Walk):
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"), parts)
                 if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "furniture":
@@ -882,7 +886,7 @@ class _DocxWalk(_Walk):
                 if self.fields:
                     self.fields[-1][1] += child.text or ""
             elif tag in self.leaves:
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     self._leaf(child, parts)
             elif tag == self.m + "oMath" and element.tag == self.m + "oMathPara":  # displayed: a paragraph of its own
                 parts.append("\n")
@@ -895,7 +899,7 @@ class _DocxWalk(_Walk):
             elif tag == w + "fldSimple":
                 start = len(parts)
                 self.inline(child, parts)
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     _blank_result(child.get(w + "instr", ""), parts, start)
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
@@ -1020,15 +1024,19 @@ class _DocxWalk(_Walk):
         (``_blank_result``), read in ``parts``, the paragraph's, from its separator to its end."""
         if kind == "begin":
             self.fields.append(["instruction", "", None, 0])
+            self.unread_fields += 1
         elif kind == "separate" and self.fields:
             field = self.fields[-1]
+            self.unread_fields -= field[0] != "result"
             field[0] = ("generated" if _generated(field[1]) else "furniture"
                         if self._furniture_field(field[1]) is not None else "result")
+            self.unread_fields += field[0] != "result"
             field[2:] = parts, len(parts)
         elif kind == "end" and self.fields:
             state, instruction, result_parts, start = self.fields.pop()
+            self.unread_fields -= state != "result"
             # a result read within one paragraph, not inside another field's instruction
-            if state == "result" and result_parts is parts and all(field[0] == "result" for field in self.fields):
+            if state == "result" and result_parts is parts and not self.unread_fields:
                 _blank_result(instruction, parts, start)
 
 
