@@ -421,6 +421,40 @@ def test_a_price_list_going_up_under_a_header_naming_money_is_no_agenda(tmp_path
                                               "Ouverture", "10.00")
 
 
+def test_a_money_header_merged_over_columns_names_each_and_a_table_s_title_names_none(tmp_path):
+    """A header merged over the columns it names (*Prix (€)* over *Adulte* and *Enfant*) named the first only: the
+    second's prices going up were kept as an agenda's times. A title merged over the whole table (*Comité du budget
+    – ordre du jour*) names no column: its *budget* made the agenda's times below it amounts, and they were lost."""
+    document = docx.Document()
+    prices = document.add_table(rows=5, cols=3)
+    for row, texts in zip(prices.rows, [("Prestation", "Prix (€)", ""), ("", "Adulte", "Enfant"),
+                                        ("Musée", "9.50", "5.00"), ("Visite guidée", "12.50", "7.50"),
+                                        ("Concert", "18.00", "9.00")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    prices.cell(0, 1).merge(prices.cell(0, 2)).text = "Prix (€)"
+    agenda = document.add_table(rows=5, cols=2)
+    for row, texts in zip(agenda.rows, [("", ""), ("Heure", "Point"), ("9.30", "Accueil"), ("10.00", "Ouverture"),
+                                        ("12.30", "Déjeuner")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    agenda.cell(0, 0).merge(agenda.cell(0, 1)).text = "Comité du budget – ordre du jour"
+    path = tmp_path / "tarifs.docx"
+    document.save(path)
+    expected = ("Prestation", "Prix (€)", "Adulte", "Enfant", "Musée", "Visite guidée", "Concert",
+                "Comité du budget – ordre du jour", "Heure", "Point", "9.30", "Accueil", "10.00", "Ouverture", "12.30",
+                "Déjeuner")
+    assert read_document(path).paragraphs == expected
+    page = tmp_path / "tarifs.html"
+    page.write_text('<table><tr><th>Prestation</th><th colspan="2">Prix (€)</th></tr><tr><th></th><th>Adulte</th>'
+                    "<th>Enfant</th></tr><tr><td>Musée</td><td>9.50</td><td>5.00</td></tr><tr><td>Visite guidée</td>"
+                    "<td>12.50</td><td>7.50</td></tr><tr><td>Concert</td><td>18.00</td><td>9.00</td></tr></table>"
+                    '<table><tr><th colspan="2">Comité du budget – ordre du jour</th></tr><tr><th>Heure</th>'
+                    "<th>Point</th></tr><tr><td>9.30</td><td>Accueil</td></tr><tr><td>10.00</td><td>Ouverture</td>"
+                    "</tr><tr><td>12.30</td><td>Déjeuner</td></tr></table>", encoding="utf-8")
+    assert read_document(page).paragraphs == expected
+
+
 def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
     """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
     left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went
@@ -687,6 +721,28 @@ def test_markdown_footnotes_are_notes_of_their_own_not_text_of_the_sentence(tmp_
         "Rapport annuel", "L'Alliance a renforcé sa posture de dissuasion. Les Alliés ont augmenté leurs dépenses en "
         "2024.", "Le sommet s'est tenu à Vilnius.", "La clé [^x] n'est définie nulle part.",
         "Décision prise au sommet de Madrid en 2022.", "Voir le tableau 3. Les chiffres sont provisoires.")
+
+
+def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
+    """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
+    as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence
+    (*encore[1:1].*). Each call is left out, in a Markdown file as in such a page; each note a paragraph. A link in
+    the page reading a time (*10:30*) is no call."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("Les dépenses ont augmenté[^1]. Elles augmenteront encore[^1].\n\n"
+                    "[^1]: Chiffres provisoires.\n\n    Ils seront revus en juin.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Les dépenses ont augmenté. Elles augmenteront encore.", "Chiffres provisoires.", "Ils seront revus en juin.")
+    page = tmp_path / "rapport.fr.html"
+    page.write_text('<main><p>Les dépenses ont augmenté<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a>'
+                    '</sup>. Elles augmenteront encore<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">[1:1]</a>'
+                    '</sup>.</p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list">'
+                    '<li id="fn1" class="footnote-item"><p>Chiffres provisoires. <a href="#fnref1" '
+                    'class="footnote-backref">↩︎</a> <a href="#fnref1:1" class="footnote-backref">↩︎</a></p></li>'
+                    '</ol></section><p>La séance de <a href="#s2">10:30</a> est reportée.</p></main>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Les dépenses ont augmenté. Elles augmenteront encore.", "Chiffres provisoires.",
+        "La séance de 10:30 est reportée.")
 
 
 def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_path):

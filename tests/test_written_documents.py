@@ -208,6 +208,35 @@ def test_an_empty_word_text_form_field_is_no_text(tmp_path):
         "Je soussigné déclare avoir pris connaissance du règlement.", "Fait à, le. Signature :", "Lieu : Bruxelles.")
 
 
+def test_an_empty_form_field_between_tabs_leaves_no_space_between_them(tmp_path):
+    """A form's line of labels, each field after a tab (*Nom :⇥[field]⇥Prénom :⇥[field]*): an empty field between two
+    tabs was read as a space between them, a space the translator's segment kept (*Nom :⇥ ⇥Prénom :*). A field goes
+    with no space where a tab or the paragraph's end is beside it."""
+    blank = ["\u2002"] * 5
+    body = p(r("Nom :\t"), form_text(*blank), r("\tPrénom :\t"), form_text(*blank), r(" \tDate : "), form_text(*blank))
+    path = write_docx(tmp_path / "formulaire.fr.docx", body)
+    assert read_document(path).paragraphs == ("Nom :\t\tPrénom :\t\tDate :",)
+    assert segment(path) == ["Nom :\t\tPrénom :\t\tDate :"]
+
+def test_an_empty_form_field_of_an_odt_written_before_libreoffice_7_2_is_no_text(tmp_path):
+    """LibreOffice wrote a fieldmark's separator from 7.2 on: before it (and as it still reads such files), a text form
+    field's result is all between its start and its end, and its type may still name Word's (``msoffice.field.FORMTEXT``,
+    ``ecma.office-open-xml.field.FORMTEXT``). Such an empty field's five en spaces stayed in the sentence."""
+    field_ns = 'xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"'
+    fieldmark = ('<field:fieldmark-start text:name="__Fieldmark__{number}_1432" field:type="{kind}"/>{result}'
+                 '<field:fieldmark-end/>')
+    odt = (f'<text:p {field_ns} text:style-name="Standard">Je soussigné '
+           + fieldmark.format(number=0, kind="vnd.oasis.opendocument.field.FORMTEXT", result="\u2002" * 5)
+           + " déclare avoir pris connaissance du règlement.</text:p>"
+           + f'<text:p {field_ns} text:style-name="Standard">Fait à '
+           + fieldmark.format(number=1, kind="msoffice.field.FORMTEXT", result="\u2002" * 5) + ", le "
+           + fieldmark.format(number=2, kind="ecma.office-open-xml.field.FORMTEXT", result="\u2002" * 5)
+           + ". Lieu : " + fieldmark.format(number=3, kind="vnd.oasis.opendocument.field.FORMTEXT", result="Mons")
+           + ".</text:p>")
+    assert read_document(write_odt(tmp_path / "formulaire.fr.odt", odt)).paragraphs == (
+        "Je soussigné déclare avoir pris connaissance du règlement.", "Fait à, le. Lieu : Mons.")
+
+
 def test_word_error_for_a_lost_cross_reference_is_not_the_authors_text(tmp_path):
     """A cross-reference (REF, PAGEREF, NOTEREF) whose bookmark was deleted with its heading or caption shows, once
     updated, Word's error in the language of its interface (*Erreur ! Source du renvoi introuvable.*, *Error! Reference

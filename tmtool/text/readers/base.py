@@ -322,8 +322,10 @@ class _Reading:
     tables: list[list[tuple[int, int]]] = field(default_factory=list)
     # how many ``rows`` each table being read found kept before it: the rows its numbers' leaving moves
     rows_before: list[int] = field(default_factory=list)
-    # each table's columns whose header, the text above their first number, names money (``_MONEY_HEADER``)
-    money_columns: list[set[int]] = field(default_factory=list)
+    # each table's columns with a number or a header naming money (``_MONEY_HEADER``) above their first number: whether
+    # their header names money; a column is weighed once, where a set of the numbered columns built again for each row
+    # made a long table's reading quadratic
+    headers: list[dict[int, bool]] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -337,25 +339,29 @@ class _Reading:
         """A table starts: its rows follow (``add_row``), then its end (``close_table``)."""
         self.tables.append([])
         self.rows_before.append(len(self.rows))
-        self.money_columns.append(set())
+        self.headers.append({})
 
-    def add_row(self, cells: Iterable[range]) -> None:
+    def add_row(self, cells: Iterable[tuple[range, int]]) -> None:
         """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
-        from it; kept when each cell with text is one paragraph (a cell holding a table is not a column of text).
-        Its cells that are a number alone are weighed when the table ends (``close_table``); a row read outside a
-        table opened is a table of its own."""
+        from it and the columns it spans; kept when each cell with text is one paragraph (a cell holding a table is not
+        a column of text). Its cells that are a number alone are weighed when the table ends (``close_table``), by
+        their first column, and a header naming money names each column it spans, but a title spanning the whole row;
+        a row read outside a table opened is a table of its own."""
         cells = list(cells)
         if not self.tables:
             self.open_table()
             self.add_row(cells)
             return self.close_table()
-        numbered = {column for column, _ in self.tables[-1]}  # the columns with a number in the rows above
-        for column, cell in enumerate(cells):
+        headers, width, column = self.headers[-1], sum(span for _, span in cells), 0
+        for cell, span in cells:
             if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start]):
                 self.tables[-1].append((column, cell.start))
-            elif column not in numbered and any(_MONEY_HEADER.search(self.paragraphs[index]) for index in cell):
-                self.money_columns[-1].add(column)
-        cells = [cell for cell in cells if cell]
+                headers.setdefault(column, False)
+            elif (span == 1 or span < width) and any(_MONEY_HEADER.search(self.paragraphs[index]) for index in cell):
+                for spanned in range(column, column + span):
+                    headers.setdefault(spanned, True)
+            column += span
+        cells = [cell for cell, _ in cells if cell]
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
 
@@ -381,8 +387,9 @@ class _Reading:
         amount, and so does a header naming money above the column's numbers (``_MONEY_HEADER``: *Prix (€)*, *Cost*),
         where a price list going up reads as a day. The table's paragraphs are the last read but for the footnotes
         after it, those of a table inside one of its cells, left out already, before them."""
-        numbers, before, money = self.tables.pop(), self.rows_before.pop(), self.money_columns.pop()
-        amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])} | money
+        numbers, before, headers = self.tables.pop(), self.rows_before.pop(), self.headers.pop()
+        amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
+        amounts |= {column for column, money in headers.items() if money}
         amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)
         dropped = sorted(index for column, index in numbers if column in amounts)  # a number no time made its column one
         if not dropped:

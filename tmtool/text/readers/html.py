@@ -146,8 +146,10 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 _WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 _WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
-# a link to a place in the page holding a note's number or sign is a note's call (or its way back)
-_NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
+# a link to a place in the page holding a note's number or sign is a note's call (or its way back); markdown-it numbers
+# a note's second call after its first, in its brackets (*[1:1]*), where a link reading *10:30* or *3:16* is a time's, a
+# verse's
+_NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,3}:\d{1,3}\s*\]|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 _PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
@@ -478,9 +480,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            end = len(read.paragraphs)
-            span = child.get("colspan", "1").strip()  # the columns it covers
-            cells += [range(start, end)] + [range(end, end)] * (column_span(span) - 1)
+            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip())))
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)

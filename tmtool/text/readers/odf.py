@@ -38,10 +38,11 @@ _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
 _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"  # LibreOffice's extensions
-# a field LibreOffice keeps as Word's (a fieldmark: its start, its separator, its result, its end), a legacy text form
-# field among them
+# a field LibreOffice keeps as Word's (a fieldmark: its start, its separator, its result, its end; before LibreOffice
+# 7.2, no separator, its result all it holds), a legacy text form field among them, its type as LibreOffice names it
+# and as older versions named Word's
 _FIELDMARK = "{urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0}"
-_FORM_TEXT = "vnd.oasis.opendocument.field.FORMTEXT"
+_FORM_TEXT = {"vnd.oasis.opendocument.field.FORMTEXT", "msoffice.field.FORMTEXT", "ecma.office-open-xml.field.FORMTEXT"}
 # a cross-reference, whose text a Word document saved as ODT keeps as Word last showed it, its error too
 _REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref")}
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
@@ -221,7 +222,8 @@ class _OdtWalk(_Walk):
         self.hidden_styles, self.raised_styles = self._styles(styles, root)
         self.furniture_styles = self._styles(styles, styles)
         # the fieldmarks open: whether each is a text form field, the parts its result is read in and where it starts
-        self.fieldmarks: list[tuple[bool, list | None, int]] = []
+        # (after its separator, or its start where it has none)
+        self.fieldmarks: list[tuple[bool, list, int]] = []
 
     @classmethod
     def _styles(cls, styles, automatic) -> tuple[set, set]:
@@ -314,7 +316,7 @@ class _OdtWalk(_Walk):
                 self.inline(child, parts)
                 _blank_result("REF", parts, start)
             elif child.tag == _FIELDMARK + "fieldmark-start":
-                self.fieldmarks.append((child.get(_FIELDMARK + "type") == _FORM_TEXT, None, 0))
+                self.fieldmarks.append((child.get(_FIELDMARK + "type") in _FORM_TEXT, parts, len(parts)))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
                 self.fieldmarks[-1] = (self.fieldmarks[-1][0], parts, len(parts))
             elif child.tag == _FIELDMARK + "fieldmark-end" and self.fieldmarks:

@@ -111,8 +111,7 @@ class _Walk(ABC):
             for cell in self._within(row, self.cell):
                 start = len(self.read.paragraphs)
                 self.blocks(cell)
-                end = len(self.read.paragraphs)
-                cells += [range(start, end)] + [range(end, end)] * (self.span(cell) - 1)  # the columns it covers
+                cells.append((range(start, len(self.read.paragraphs)), self.span(cell)))  # the columns it covers
             self.read.add_row(cells)
         self.read.close_table()
 
@@ -391,10 +390,13 @@ def _blank_result(instruction: str, parts: list[str], start: int) -> None:
 
 def _without_blank_fields(text: str, blank: str) -> str:
     """``text`` without its fields that show nothing (``_BLANK_FIELD``, written ``blank``), each with the spaces around
-    it as the line reads without it: none before a full stop, a comma or a closing bracket (*Fait à , le .*: *Fait à,
-    le.*), one between words (*Je soussigné déclare*)."""
-    text = re.sub(rf"[ \u00a0]*{blank}[{blank} \u00a0]*(?=[.,…)\]]|$)", "", text)
-    return re.sub(rf"(^|[ \u00a0]*){blank}[{blank} \u00a0]*", lambda match: "" if match.start() == 0 else " ", text)
+    it as the line reads without it: one between words (*Je soussigné déclare*), none before a full stop, a comma or a
+    closing bracket (*Fait à , le .*: *Fait à, le.*), nor beside a tab (*Nom :⇥⇥Prénom :*), a line's start or end."""
+    def space(field: re.Match) -> str:
+        before, after = text[field.start() - 1:field.start()], text[field.end():field.end() + 1]
+        return " " if before.strip() and after.strip() and after not in ".,…)]" else ""
+
+    return re.sub(rf"[ \u00a0]*{blank}[{blank} \u00a0]*", space, text)
 
 
 def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
@@ -773,6 +775,10 @@ class _DocxWalk(_Walk):
                       if part is not None else {} for kind, part in notes.items()}
         # the complex fields open: [state, instruction, the parts its result is read in, where it starts]
         self.fields: list[list] = []
+        # how many of them are not showing their result (in their instruction, or generating it): their text is not
+        # read; counted as they open and close, where asking each open field at each run was quadratic in a damaged
+        # document's fields never ended
+        self.unread_fields = 0
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
@@ -871,7 +877,7 @@ class _DocxWalk(_Walk):
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"), parts)
                 if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "furniture":
@@ -880,7 +886,7 @@ class _DocxWalk(_Walk):
                 if self.fields:
                     self.fields[-1][1] += child.text or ""
             elif tag in self.leaves:
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     self._leaf(child, parts)
             elif tag == self.m + "oMath" and element.tag == self.m + "oMathPara":  # displayed: a paragraph of its own
                 parts.append("\n")
@@ -893,7 +899,7 @@ class _DocxWalk(_Walk):
             elif tag == w + "fldSimple":
                 start = len(parts)
                 self.inline(child, parts)
-                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                if not self.unread_fields:  # not in a field's instruction
                     _blank_result(child.get(w + "instr", ""), parts, start)
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
@@ -1018,15 +1024,19 @@ class _DocxWalk(_Walk):
         (``_blank_result``), read in ``parts``, the paragraph's, from its separator to its end."""
         if kind == "begin":
             self.fields.append(["instruction", "", None, 0])
+            self.unread_fields += 1
         elif kind == "separate" and self.fields:
             field = self.fields[-1]
+            self.unread_fields -= field[0] != "result"
             field[0] = ("generated" if _generated(field[1]) else "furniture"
                         if self._furniture_field(field[1]) is not None else "result")
+            self.unread_fields += field[0] != "result"
             field[2:] = parts, len(parts)
         elif kind == "end" and self.fields:
             state, instruction, result_parts, start = self.fields.pop()
+            self.unread_fields -= state != "result"
             # a result read within one paragraph, not inside another field's instruction
-            if state == "result" and result_parts is parts and all(field[0] == "result" for field in self.fields):
+            if state == "result" and result_parts is parts and not self.unread_fields:
                 _blank_result(instruction, parts, start)
 
 
