@@ -1721,6 +1721,31 @@ def test_a_multiterm_entry_modified_several_times_is_signed_by_its_last_modifica
         {"origination": "clambert", "modification": "jdupont"}, "modification: 2020-06-01T09:00:00, pmorel")
 
 
+@pytest.mark.parametrize("v3", [True, False], ids=["tbx-basic-v3", "tbx-2008"])
+def test_an_entry_s_history_mixing_days_and_moments_in_time_zones_is_dated_by_its_latest(tmp_path, v3):
+    """A termbase edited by several tools writes its history's dates as each did: a day (2020-06-01), a moment
+    in UTC (…T10:00:00Z), one in a time zone (…+02:00). Choosing the latest compared a day with a moment in a
+    zone, which Python refuses: the import stopped with a traceback. A day or a moment without a zone is read as
+    UTC to be compared (as the store reads dates); the dates kept are those the termbase wrote."""
+    from tmtool.model import responsible_lines
+
+    history = [("origination", "clambert", "2019-03-04T09:00:00+01:00"), ("origination", "tbot", "2019-03-04"),
+               ("modification", "pmorel", "2023-11-15"), ("modification", "jdupont", "2023-11-15T10:00:00Z"),
+               ("modification", "alefevre", "2023-11-15T11:00:00+02:00")]
+    path = tmp_path / "termbase.tbx"
+    path.write_text(_history_tbx("".join(_transaction(*group) for group in history), v3=v3), encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    note, who = responsible_lines(entry.note, ["origination", "modification"])
+    assert (entry.first_seen, entry.last_seen, who) == (
+        datetime(2019, 3, 4), datetime(2023, 11, 15, 10, tzinfo=timezone.utc),
+        {"origination": "tbot", "modification": "jdupont"})
+    assert sorted(note.split("\n")) == ["modification: 2023-11-15, pmorel",
+                                        "modification: 2023-11-15T11:00:00+02:00, alefevre",
+                                        "origination: 2019-03-04T09:00:00+01:00, clambert"]
+    assert tmtool(tmp_path / "t.db", "import", path)[0] == 0
+
+
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
     """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
     capitalised, the same definition in each language section, and the usage of a term in ISO 12620's

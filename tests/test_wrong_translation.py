@@ -1,8 +1,12 @@
 """A file given as a document's translation that is none (another article): told, as the aligner cannot tell it."""
 
 import logging
+import os
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 
 import click
 import pytest
@@ -132,6 +136,30 @@ def test_the_workbench_says_it_of_an_upload(tmp_path):
     assert done.json()["unlike_translation"] == {"pairs": 5, "sharing": 0}
     assert any(n.startswith("visite.fr.txt and visite.en.txt do not read as a translation") for n in done.json()["notices"])
 
+
+
+def test_the_workbench_advises_the_removal_on_the_store_it_serves(tmp_path):
+    """The workbench said ``tmtool remove visite`` of an upload to a server given its store by --db: typed as
+    shown, the command looked for ./tmtool.db and removed nothing there, or another store's visite. It names the
+    store it serves, as the command line does, and the advised command removes the document."""
+    db = tmp_path / "team store.db"
+    shutil.copyfile(seeded_store(tmp_path), db)
+    http, headers = client(str(db))
+    files = {"fr_file": ("visite.fr.txt", "\n\n".join(MEETING_FR).encode()),
+             "en_file": ("visite.en.txt", "\n\n".join(OTHER_EN).encode())}
+    done = http.post("/api/ingest", files=files, headers=headers)
+    assert done.status_code == 200, done.text
+    [notice] = [n for n in done.json()["notices"] if "do not read as a translation" in n]
+    advised = _advised(notice)
+    assert advised == ["tmtool", "--db", str(db), "remove", "visite"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    removed = subprocess.run([sys.executable, "-c", "from tmtool.cli import main; main()", *advised[1:]],
+                             cwd=elsewhere, env={k: v for k, v in os.environ.items() if k != "TMTOOL_DB"}, capture_output=True, text=True)
+    assert removed.returncode == 0, removed.stderr
+    with open_store(db) as store:
+        assert store.document("visite") is None
+    assert not (elsewhere / "tmtool.db").exists()
 
 MEETING_AR = ["في ٣ مايو ٢٠٢٤، وصلت الفرقاطة إلى العاصمة.",
               "استقبل القائد ٤٠ ضابطاً.",

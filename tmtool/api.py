@@ -26,8 +26,10 @@ import base64
 import getpass
 import io
 import json
+import logging
 import os
 import re
+import shlex
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -57,7 +59,7 @@ __all__ = [
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
@@ -1215,6 +1217,22 @@ def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
     from .store.copy import copy_between
 
     return copy_between(str(source), str(target))
+
+
+def notice_on_store(record: logging.LogRecord, db: str | Path) -> str:
+    """A notice (a record of the ``tmtool`` logger) as a front end working on the store ``db`` says it: each
+    tmtool command it advises (:data:`NOTICE_COMMANDS`) with ``--db`` naming that store (its password masked,
+    quoted for a POSIX shell), so that the command works as shown on the same store.
+
+    >>> record = logging.LogRecord("tmtool", logging.INFO, "", 0, "remove it (%s)", ("tmtool remove visite",), None)
+    >>> record.tmtool_commands = ("tmtool remove visite",)
+    >>> notice_on_store(record, "team store.db")
+    "remove it (tmtool --db 'team store.db' remove visite)"
+    """
+    message = record.getMessage()
+    for command in getattr(record, NOTICE_COMMANDS, ()):
+        message = message.replace(command, f"tmtool --db {shlex.quote(masked_url(db))}{command.removeprefix('tmtool')}")
+    return message
 
 
 def masked_url(url: str | Path) -> str:

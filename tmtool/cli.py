@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shlex
 import signal
 import sys
 import threading
@@ -178,11 +177,7 @@ class _Notices(logging.Handler):
         self.db = db
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if self.db != DEFAULT_DB:
-            for command in getattr(record, api.NOTICE_COMMANDS, ()):
-                on_store = f"tmtool --db {shlex.quote(api.masked_url(self.db))}{command.removeprefix('tmtool')}"
-                message = message.replace(command, on_store)
+        message = api.notice_on_store(record, self.db) if self.db != DEFAULT_DB else record.getMessage()
         click.echo(f"tmtool: {message}", err=True)
 
 

@@ -217,7 +217,7 @@ def dated_by_transactions(entry: Entry, transactions: Iterable[tuple[str, str, d
     chosen = {}
     for kind, latest in (("origination", False), ("modification", True)):
         held = [(at, when) for at, (k, _, when) in enumerate(transactions) if k == kind]
-        dated = [(when, at) for at, when in held if when is not None]
+        dated = [(_comparable(when), at) for at, when in held if when is not None]
         if dated:  # the earliest origination (the first written of a date), the latest modification (the last)
             chosen[kind] = (max(dated) if latest else min(dated))[1]
         elif held:
@@ -232,6 +232,13 @@ def dated_by_transactions(entry: Entry, transactions: Iterable[tuple[str, str, d
         if at not in chosen.values() and said:
             lines.append(f"{kind}: {said}")
     return lines
+
+
+def _comparable(when: datetime) -> datetime:
+    """A transaction's date as it compares with the others of one history, which a termbase edited by several
+    tools writes as each did (a day, a moment in UTC, one in a time zone): one without a zone read as UTC, as
+    Python compares no moment without a zone with one in a zone."""
+    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
 
 
 def _day_or_moment(when: datetime | None) -> str:

@@ -96,7 +96,7 @@ def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
 By = Annotated[str | None, Depends(reviewer)]
 
 # the library's notices given while this request is answered (None: not collected)
-_NOTICES: ContextVar[list[str] | None] = ContextVar("tmtool_notices", default=None)
+_NOTICES: ContextVar[tuple[list[str], str] | None] = ContextVar("tmtool_notices", default=None)
 
 
 class Notices(logging.Handler):
@@ -104,16 +104,18 @@ class Notices(logging.Handler):
     the upload that gave them: the person uploading from a browser sees no server's log."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        said = _NOTICES.get()
-        if said is not None:
-            said.append(api.as_uploaded(record.getMessage()))
+        noticing = _NOTICES.get()
+        if noticing is not None:
+            said, db = noticing
+            said.append(api.as_uploaded(api.notice_on_store(record, db)))
 
 
 @contextmanager
-def noticed() -> Iterator[list[str]]:
-    """The notices given in the block (by this request: each runs in its own context)."""
+def noticed(db: str) -> Iterator[list[str]]:
+    """The notices given in the block (by this request: each runs in its own context), a tmtool command one
+    advises said on ``db``, the store served (``api.notice_on_store``): the server's, not the browser's folder's."""
     said: list[str] = []
-    token = _NOTICES.set(said)
+    token = _NOTICES.set((said, db))
     try:
         yield said
     finally:
@@ -555,7 +557,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             pair = (fr, en, srclang, tgtlang)
         else:  # an English original is the pair's source, its French translation the target
             pair = (en, fr, "en-GB", "fr-FR") if original == "en" else (fr, en, "fr-FR", "en-GB")
-        with store() as s, noticed() as said:
+        with store() as s, noticed(db) as said:
             done = api.ingest(s, pair[0], pair[1], document_id=doc_id or None, srclang=pair[2], tgtlang=pair[3])
         return {**done, "notices": said}
 
@@ -569,7 +571,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         confirmed (drafts) too, as ``tmtool import --include-unconfirmed``; ``notices``: what reading the file said, a
         line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
         language)."""
-        with store() as s, noticed() as said:
+        with store() as s, noticed(db) as said:
             done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status, include_unconfirmed=include_unconfirmed)
         if (failed := api.nothing_imported(done, file.filename)) is not None:  # bad input, as `tmtool import` has it
