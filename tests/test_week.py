@@ -143,3 +143,15 @@ def test_a_revision_says_how_many_entries_it_took_out_as_well_as_those_it_added(
     new = int(re.search(r"(\d+) new entr", line)[1])
     removed = re.search(r"(\d+) entr(?:y|ies) no longer proposed removed", line)
     assert again == after + new - (int(removed[1]) if removed else 0), line
+
+
+def test_a_revisions_updated_entries_are_those_it_still_counts_not_those_it_took_out(store_url):
+    # a revision took out the candidates only its earlier version's evidence had raised, and counted them among its
+    # updated entries as well: "1 new entry, 23 updated entries, 2 entries no longer proposed removed" where the
+    # document counted 22 entries
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1])
+        done = ingest(store, PAIRS[1], WEEK / "revised")
+        counted = {e["id"] for e in api.entries(store, document=PAIRS[1], limit=1000)}
+    assert done["removed_entries"] > 0
+    assert done["new_entries"] + done["updated_entries"] == len(counted)
