@@ -680,9 +680,12 @@ def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
                        near: Sequence[Entry] = ()) -> tuple[int, int]:
     """Fold the terms extracted from a document stored without them into the glossary, as
-    :func:`save_document` folds a new document's; its units stay. Returns (new entries, updated entries)."""
+    :func:`save_document` folds a new document's; its units stay. The approved entries it was stored counting
+    (:func:`count_approved`) are counted again with the rest, as a revision counts them, not on top of their count.
+    Returns (new entries, updated entries)."""
     with store.transaction():
-        return _fold_document(store, document_id, unit_ids, proposals, near, {})[:2]
+        earlier = store.forget_document_terms(document_id)
+        return _fold_document(store, document_id, unit_ids, proposals, near, earlier)[:2]
 
 
 class Replaced(NamedTuple):
