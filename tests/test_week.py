@@ -143,3 +143,34 @@ def test_a_revision_says_how_many_entries_it_took_out_as_well_as_those_it_added(
     new = int(re.search(r"(\d+) new entr", line)[1])
     removed = re.search(r"(\d+) entr(?:y|ies) no longer proposed removed", line)
     assert again == after + new - (int(removed[1]) if removed else 0), line
+
+
+def test_a_revisions_updated_entries_are_those_it_still_counts_not_those_it_took_out(store_url):
+    # a revision took out the candidates only its earlier version's evidence had raised, and counted them among its
+    # updated entries as well: "1 new entry, 23 updated entries, 2 entries no longer proposed removed" where the
+    # document counted 22 entries
+    with open_store(store_url, create=True) as store:
+        ingest(store, PAIRS[1])
+        done = ingest(store, PAIRS[1], WEEK / "revised")
+        counted = {e["id"] for e in api.entries(store, document=PAIRS[1], limit=1000)}
+    assert done["removed_entries"] > 0
+    assert done["new_entries"] + done["updated_entries"] == len(counted)
+
+
+def test_a_document_stored_without_terms_then_extracted_counts_its_approved_entries_once(store_url, tmp_path):
+    # a document ingested without extraction counted the approved entries it uses; ingesting it again with extraction
+    # counted those extraction proposes a second time: *OTAN* 8 in a document writing it 4 times, until a reextract
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, write_termbase(tmp_path / "termbase.csv"))
+        api.add_entry(store, fr=["OTAN"], en=["NATO"], status="approved")
+        api.add_entry(store, fr=["chasseur de mines"], en=["minehunter"], status="approved")
+        fr, en = WEEK / f"{PAIRS[1]}.fr.txt", WEEK / f"{PAIRS[1]}.en.txt"
+        api.ingest(store, fr, en, extract_terms=False)
+        terms = ("OTAN", "chasseur de mines", "dissuasion", "flanc est")
+        counted = {text: by_term(store, text)["frequency"] for text in terms}
+        contexts = {text: len(api.entry(store, by_term(store, text)["id"])["contexts"]) for text in terms}
+        assert counted == {"OTAN": 4, "chasseur de mines": 1, "dissuasion": 1, "flanc est": 1}
+        assert api.ingest(store, fr, en)["terms_extracted"]
+        assert {text: by_term(store, text)["frequency"] for text in terms} == counted
+        assert {text: len(api.entry(store, by_term(store, text)["id"])["contexts"]) for text in terms} == contexts
+        assert [e["status"] for e in api.lookup(store, "OTAN")["entries"]] == ["approved"]

@@ -630,7 +630,8 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                            store.origin_snapshots(list(dropped))) if dropped else set()
         fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
-    return new + raised, updated + counted, len(taken) + fallen
+    # an entry this version counted (its evidence kept) and then took out is a removed entry, not an updated one
+    return new + raised, updated + counted - len(fallen & counted_now), len(taken) + len(fallen)
 
 
 # look-up keys asked in one query: well under SQLite's bound on a statement's parameters
@@ -679,9 +680,12 @@ def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
                        near: Sequence[Entry] = ()) -> tuple[int, int]:
     """Fold the terms extracted from a document stored without them into the glossary, as
-    :func:`save_document` folds a new document's; its units stay. Returns (new entries, updated entries)."""
+    :func:`save_document` folds a new document's; its units stay. The approved entries it was stored counting
+    (:func:`count_approved`) are counted again with the rest, as a revision counts them, not on top of their count.
+    Returns (new entries, updated entries)."""
     with store.transaction():
-        return _fold_document(store, document_id, unit_ids, proposals, near, {})[:2]
+        earlier = store.forget_document_terms(document_id)
+        return _fold_document(store, document_id, unit_ids, proposals, near, earlier)[:2]
 
 
 class Replaced(NamedTuple):
@@ -978,14 +982,14 @@ def _evidence_key(proposal: Entry) -> str:
 
 
 def _fall_back(store: Store, entry_ids: Iterable[int], *, states: Mapping[int, EntryState] | None = None,
-               counts: _Counts | None = None, origins: Mapping[int, dict] | None = None) -> int:
+               counts: _Counts | None = None, origins: Mapping[int, dict] | None = None) -> set[int]:
     """Take out the entries that only evidence under the threshold made (:func:`keep_evidence`)
     once it no longer adds up, a document having gone or changed: unreviewed candidates that
     extraction made (no recorded change created them), whose every document kept its evidence for
     the term under the threshold, and whose score across the store fell under it. That evidence
     stays kept, so that later documents may raise the term again. ``states``, ``counts`` and
     ``origins``: the entries' states, document counts and origin snapshots as the caller has read
-    them in this transaction, else read here. Returns how many went."""
+    them in this transaction, else read here. Returns the ids of those that went."""
     threshold = _threshold()
     entry_ids = list(entry_ids)
     states = store.entry_states(entry_ids) if states is None else states
@@ -998,13 +1002,13 @@ def _fall_back(store: Store, entry_ids: Iterable[int], *, states: Mapping[int, E
     ids = [entry_id for entry_id, key in keys.items() if key in kept]
     if counts is None:
         counts = store.document_counts(ids) if ids else {}
-    removed = 0
+    removed = set()
     for entry_id in ids:
         documents = {document for document, *_ in kept[keys[entry_id]]}
         found = counts.get(entry_id)
         if found and all(document in documents and (score or 0.0) < threshold for document, _, _, score in found):
             store.delete_entry(entry_id)
-            removed += 1
+            removed.add(entry_id)
     return removed
 
 
@@ -1154,8 +1158,8 @@ def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
         states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
         _recount(store, ids, states, counts, origins)
         taken = _take_back(store, shares, states, counts, origins)
-        removed = len(taken) + _fall_back(store, [entry_id for entry_id in ids if entry_id not in taken],
-                                          states=states, counts=counts, origins=origins)
+        removed = len(taken) + len(_fall_back(store, [entry_id for entry_id in ids if entry_id not in taken],
+                                              states=states, counts=counts, origins=origins))
     return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
 
 
