@@ -887,3 +887,14 @@ def test_unreadable_pdf_and_odt_are_one_clear_error(tmp_path, name, make, messag
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "extract", str(path)])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert result.stderr.splitlines() == [f"tmtool: error: {path}: {caught.value.message}"]
+
+
+def test_a_table_row_s_cells_half_a_point_apart_are_one_row_not_a_header_repeated():
+    """LibreOffice Writer's export of a ruled table of 60 rows over pages 8 to 10, each a term (12 pt) and its kind,
+    *[Terme]*, in smaller print, its baseline half a point higher (as texinfo sets a function's signature and its
+    *[Function]* tag: Debian's nettle manual). Grouped by their baselines rounded to the point, the kind at the top of
+    pages 9 and 10 stood alone on a row of its own, the same as the top row of page 9's part of the table, and was
+    dropped as that table's header row repeated: its text lost. A row's lines stand less than a point apart."""
+    source = _fodt_paragraphs("libreoffice-table-cells-baselines-apart.fodt")
+    assert source.count("[Terme]") == 60
+    assert read_document(REAL / "libreoffice-table-cells-baselines-apart.pdf", lang="fr").paragraphs == tuple(source)

@@ -1146,9 +1146,17 @@ def _without_running_header(page: list[_Line]) -> list[_Line]:
 
 
 def _baseline_rows(lines) -> list[list[_Line]]:
-    """Lines grouped by their baseline rounded to the point, the top row first."""
-    ordered = sorted(lines, key=lambda line: -line.baseline)
-    return [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
+    """Lines grouped by their baseline, the top row first: a row's lines stand less than a point below its top line.
+    (Not the baseline rounded to the point: a table row's cells in print of two sizes, a texinfo signature and its
+    *[Function]* tag, stand half a point apart, which rounding parts where a whole point falls between them; the tag
+    alone was then taken for a table's header row repeated at the top of a page and dropped.)"""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda line: -line.baseline):
+        if rows and rows[-1][0].baseline - line.baseline < 1.0:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
