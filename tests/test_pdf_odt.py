@@ -898,3 +898,28 @@ def test_a_table_row_s_cells_half_a_point_apart_are_one_row_not_a_header_repeate
     source = _fodt_paragraphs("libreoffice-table-cells-baselines-apart.fodt")
     assert source.count("[Terme]") == 60
     assert read_document(REAL / "libreoffice-table-cells-baselines-apart.pdf", lang="fr").paragraphs == tuple(source)
+
+
+
+def test_a_justified_line_s_last_word_a_wide_space_sets_apart_is_not_set_flush_right(tmp_path):
+    """A justified line whose last word stands an em or so apart, written as a piece of text of its own (Debian's
+    bzip2 manual: *Also forces* | *bzip2 to break hard links …*), ends at the margin right of the page's middle as a
+    letter's date does; read as set flush right, that word was a paragraph of its own and the sentence was cut in
+    two. A date set flush right stands several ems apart from what is beside it, not one."""
+    pdf = Layout(11.0)
+    pdf.add_page()
+    left, right = 72.0, 72.0 + 451.0
+    first = ["The options below change what the program does with the files it is given on its command",
+             "line, and each is described with the default it overrides where one applies, in the order",
+             "in which the program reads them, the last one given winning where two of them disagree",
+             "about the same thing."]
+    for k, text in enumerate(first):
+        pdf.justified(left, 100.0 + 13.2 * k, text, right - left if k < len(first) - 1 else None, 11.0)
+    head, tail = "Also forces the program to break hard links to files, which it otherwise would", "not"
+    pdf.justified(left, 200.0, head, right - left - pdf.width_of(tail) - 12.0, 11.0)  # 1.1 em before the last word
+    pdf.text(right - pdf.width_of(tail), 200.0, tail)
+    pdf.justified(left, 213.2, "do, and to overwrite files.", None, 11.0)
+    path = tmp_path / "wide-space.pdf"
+    pdf.output(str(path))
+    paragraphs = read_document(path, lang="en").paragraphs
+    assert paragraphs[-1] == f"{head} {tail} do, and to overwrite files.", paragraphs

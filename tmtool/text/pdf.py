@@ -100,6 +100,9 @@ TOP_MARGIN = 56.7
 # is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
 COMPOUND_MARGIN = 1.0
 
+# the space, in ems, past which a piece on a line's baseline set at the margin is set flush right beside the line (a
+# date, a tag), not the line's last words a justified line's wide space set apart (11.5 pt in bzip2's manual)
+_FLUSH_RIGHT_GAP = 3.0
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 # a list's marker: a bullet the segmenter leaves out of a segment (``segment.LIST_BULLETS``: ● ➢ ✓ ○ ◆ too, where a
@@ -1030,6 +1033,13 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     return [line for first in ordered for line in [first, *after[id(first)]]]
 
 
+def _word_gap_after(before: _Line | None, line: _Line) -> bool:
+    """Whether ``line`` goes on from ``before`` on its baseline past no more than a few ems of space: the last words of
+    a justified line that a wide space set apart, not a date or a tag set flush right beside it."""
+    return (before is not None and before.page == line.page and abs(before.baseline - line.baseline) < 1.0
+            and 0 <= line.x0 - before.x1 < _FLUSH_RIGHT_GAP * line.size)
+
+
 def _flush_right(column: list[_Line]) -> bool:
     """Whether a column's lines, three or more, are set flush right: ending at one x, fewer than half of them starting
     at one x (a justified column's lines start at its left edge, a paragraph's first line indented)."""
@@ -1264,7 +1274,8 @@ class _Paragraphs:
         # its own, neither going on from the line before it nor into the next, though it ends at the margin
         self.flush_right = [not line.table and not line.in_columns and None in line.cell and line.hang is None
                             and line.x1 > margin[line.page] - 1.0
-                            and line.x0 > (min(starts[line.page]) + margin[line.page]) / 2 for line in lines]
+                            and line.x0 > (min(starts[line.page]) + margin[line.page]) / 2
+                            and not _word_gap_after(lines[i - 1] if i else None, line) for i, line in enumerate(lines)]
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
