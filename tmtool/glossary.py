@@ -647,6 +647,8 @@ def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) 
     transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
     from .termindex import Glossary, term_keys_in
 
+    if not store.approved_version()[0]:  # no approved entry to count: a document's look-up keys cost a fifth of its ingest
+        return 0
     sides = [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
              for stored in store.document_units(document_id)
              if (context := term_context(stored.unit, document_id)) is not None and context.fr]

@@ -32,7 +32,7 @@ from .model import Entry, ReviewStatus, TermType, UsageStatus
 from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key,
+    SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key, key_parts,
     normalize_for_match, singular_readings, stem, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym
@@ -130,12 +130,20 @@ def term_keys_in(text: str, lang: str, longest: int = LONGEST_TERM_TOKENS) -> se
     folded text is the folded text's run), where folding each run again costs a document's length times
     ``longest``."""
     keys: set[str] = set()
-    for run in _runs(fold(text), longest):
-        plain = without_ligatures(run)
-        for key in {run, plain, arabic_script_spelling(plain)}:
-            keys.update((key, stem(key), " ".join(key.replace("-", " ").split())))
+    # a run's stems are its parts' (``normalize.stem``), and a sentence's runs share their parts: each part is
+    # singularised once a text, not once each of the runs it is in (up to ``longest`` times)
+    singular: dict[str, str] = {}
+    french: dict[str, str] = {}
+    folded = fold(text)
+    plain = without_ligatures(folded)  # spelt out and respelt letter for letter: the same runs, respelt
+    for spelling in {folded, plain, arabic_script_spelling(plain)}:
+        for key in _runs(spelling, longest):
+            parts = key_parts(key)
+            keys.update((key, "".join([singular[p] if p in singular else singular.setdefault(p, stem(p))
+                                       for p in parts]), " ".join(key.replace("-", " ").split())))
             if lang == "fr":
-                keys.add(french_stem(key))
+                keys.add("".join([french[p] if p in french else french.setdefault(p, french_stem(p))
+                                  for p in parts]))
     if lang in SNOWBALL:  # a Snowball stem reads the word as written, accents and all
         keys.update(key for run in _runs(visible(text), longest) if (key := inflection_key(run, lang)))
     return keys

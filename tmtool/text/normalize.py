@@ -304,6 +304,12 @@ def _singular(word: str) -> str:
     return word
 
 
+def key_parts(key: str) -> list[str]:
+    """A folded key cut into the words :func:`stem` and :func:`french_stem` singularise one by one, and what
+    parts them (spaces, hyphens, apostrophes): joined, the parts are the key."""
+    return _WORD_SPLIT.split(key)
+
+
 def stem(key: str) -> str:
     """A folded key with every word singularised: *comites militaires* → *comite militaire*."""
     return "".join(_singular(part) for part in _WORD_SPLIT.split(key))
