@@ -292,7 +292,7 @@ def prepare_pair(
     stored = None  # the document holding these files, stored without terms, whose terms are extracted now
     if holder := _holder(store, src_hash, tgt_hash):
         record = _stored_as_asked(store, holder, srclang, tgtlang)
-        _given_as_stored(store, holder, src_hash, tgt_hash, srclang, tgtlang, fr_path)
+        _given_as_stored(store, record, src_hash, tgt_hash, srclang, fr_path)
         if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
 
@@ -304,7 +304,7 @@ def prepare_pair(
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
         record = _stored_as_asked(store, holder, srclang, tgtlang)
-        _given_as_stored(store, holder, src_text, tgt_text, srclang, tgtlang, fr_path, text=True)
+        _given_as_stored(store, record, src_text, tgt_text, srclang, fr_path, text=True)
         if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
     asked_as = document_id
@@ -390,13 +390,14 @@ def _stored_as_asked(store: Store, holder: str, srclang: str, tgtlang: str) -> D
     return record
 
 
-def _given_as_stored(store: Store, holder: str, src_hash: str, tgt_hash: str, srclang: str, tgtlang: str,
+def _given_as_stored(store: Store, record: DocumentRecord | None, src_hash: str, tgt_hash: str, srclang: str,
                      src_path: Path, *, text: bool = False) -> None:
-    """Refuse a pair that document ``holder`` stores with its two texts in each other's languages (the English
-    file given as the French one), as a new store refuses it, rather than tell it stored."""
-    record = store.document(holder)
-    if record is None or base_language(srclang) == base_language(tgtlang):
+    """Refuse a pair that ``record``'s document (``_stored_as_asked``: in the languages asked) stores with its two
+    texts in each other's languages (the English file given as the French one), as a new store refuses it, rather
+    than tell it stored."""
+    if record is None or base_language(record.srclang) == base_language(record.tgtlang):
         return
+    holder = record.id
     stored_as = record.srclang if store.document_with(src_hash, tgt_hash, text=text) == holder else record.tgtlang
     if base_language(stored_as) != base_language(srclang):
         raise TmtoolError(f"this text is stored as the {stored_as} of document {holder}, not as "
