@@ -744,6 +744,32 @@ def test_a_rank_before_a_name_the_parse_starts_a_sentence_at_pairs_with_the_engl
     assert english_texts(entry_for(build_glossary(pairs), "général de brigade aérienne")) == {"brigadier general"}
 
 
+def test_one_english_phrase_renders_one_of_two_nested_french_terms():
+    # *fonds d'affectation* is cut from *fonds d'affectation spéciale*, *officier de pays partenaires* padded
+    # around *pays partenaire*: each was proposed beside the term with the term's English
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("La Pologne renforce sa défense aérienne basée au sol sur le flanc est.",
+         "Poland is strengthening its ground-based air defence on the eastern flank."),
+        ("La défense aérienne basée au sol protège les bases aériennes et les ports.",
+         "Ground-based air defence protects air bases and ports."),
+        ("Les Alliés ont mis en place un fonds d'affectation spéciale pour la formation des officiers moldaves.",
+         "Allies set up a trust fund for the training of Moldovan officers."),
+        ("Le fonds d'affectation spéciale finance aussi des équipements de déminage.",
+         "The trust fund also finances demining equipment."),
+        ("Des officiers de pays partenaires ont suivi le cours de planification.",
+         "Officers from partner countries attended the planning course."),
+        ("Chaque pays partenaire envoie deux officiers au centre.",
+         "Each partner country sends two officers to the centre."),
+    ]]
+    glossary = build_glossary(pairs)
+    rendering = {english: sorted(e.terms[0].text for e in glossary if english in english_texts(e))
+                 for english in ("ground-based air defence", "trust fund", "partner country")}
+    assert rendering == {"ground-based air defence": ["défense aérienne basée au sol"],
+                         "trust fund": ["fonds d'affectation spéciale"], "partner country": ["pays partenaire"]}
+    # a term nested in another with an English of its own stays
+    assert english_texts(entry_for(glossary, "défense aérienne")) == {"air defence"}
+
+
 # ---- names of persons ---------------------------------------------------------------------------------
 
 ADMIRAL_PAIRS = [Context(fr, en, "doc") for fr, en in [
