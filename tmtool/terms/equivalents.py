@@ -157,8 +157,10 @@ def one_term_a_rendering(entries: list[Entry], declared: Collection[str]) -> lis
     a term, the one the aligner is less sure of is a piece of the other, cut (*procédure simplifiée* beside
     *procédure simplifiée de passage des frontières*, both *simplified border-crossing procedure*) or padded
     (*officier de pays partenaires* beside *pays partenaire*, both *partner country*), and goes; between
-    equally sure ones the lower-scored. A term the text declares (``declared``, keys: an acronym's full
-    form, a title before a person's name) is never the piece. Chosen on the development and test pairs
+    equally sure ones the lower-scored. Only a proposal (the default threshold) takes the rendering: an
+    entry kept under it as evidence for later documents (``EVIDENCE_FLOOR``) takes none from a proposal. A
+    term the text declares (``declared``, keys: an acronym's full form, a title before a person's name) is
+    never the piece. Chosen on the development and test pairs
     (fewer proposals, no pair lost; bench/README.md, thirtieth round). Keeps the order of ``entries``."""
     def renderings(entry: Entry) -> set[str]:
         return {fold(t.text) for t in entry.terms if t.lang != "fr"}
@@ -172,15 +174,17 @@ def one_term_a_rendering(entries: list[Entry], declared: Collection[str]) -> lis
                    for shorter, longer in ((a, b), (b, a)))
 
     def written(entry: Entry) -> set[str]:
-        return {fold(form) for form in entry.terms[0].forms or [entry.terms[0].text]}
+        return {fold(form) for term in entry.terms_in("fr") for form in term.forms or [term.text]}
 
-    kept: list[Entry] = []
+    proposed: list[Entry] = []  # the proposals kept, which take a rendering from what nests with them
+    dropped: set[int] = set()
     for entry in sorted(entries, key=sureness, reverse=True):
-        if term_key(entry.terms[0].text) in declared or not any(
-                renderings(entry) & renderings(other) and nested(entry, other) for other in kept):
-            kept.append(entry)
-    chosen = {id(entry) for entry in kept}
-    return [entry for entry in entries if id(entry) in chosen]
+        if term_key(entry.terms[0].text) not in declared and any(
+                renderings(entry) & renderings(other) and nested(entry, other) for other in proposed):
+            dropped.add(id(entry))
+        elif entry.score >= DEFAULT_THRESHOLD:
+            proposed.append(entry)
+    return [entry for entry in entries if id(entry) not in dropped]
 
 
 def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _EquivalentFinder,
