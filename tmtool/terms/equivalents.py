@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -160,30 +161,26 @@ def one_term_a_rendering(entries: list[Entry], declared: Collection[str]) -> lis
     equally sure ones the lower-scored. Only a proposal (the default threshold) takes the rendering: an
     entry kept under it as evidence for later documents (``EVIDENCE_FLOOR``) takes none from a proposal. A
     term the text declares (``declared``, keys: an acronym's full form, a title before a person's name) is
-    never the piece. Chosen on the development and test pairs
-    (fewer proposals, no pair lost; bench/README.md, thirtieth round). Keeps the order of ``entries``."""
-    def renderings(entry: Entry) -> set[str]:
-        return {fold(t.text) for t in entry.terms if t.lang != "fr"}
-
+    never the piece. Chosen on the development and test pairs (fewer proposals, no pair lost;
+    bench/README.md, thirtieth round). Keeps the order of ``entries``."""
     def sureness(entry: Entry) -> tuple[bool, float, float]:
         return (term_key(entry.terms[0].text) in declared,
                 max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0), entry.score)
 
-    def nested(one: Entry, other: Entry) -> bool:  # as written in the text, either holds the other
-        return any(_contains(longer, shorter) for a in written(one) for b in written(other)
-                   for shorter, longer in ((a, b), (b, a)))
+    def nested(one: set[str], other: set[str]) -> bool:  # as written in the text, either holds the other
+        return any(_contains(b, a) or _contains(a, b) for a in one for b in other)
 
-    def written(entry: Entry) -> set[str]:
-        return {fold(form) for term in entry.terms_in("fr") for form in term.forms or [term.text]}
-
-    proposed: list[Entry] = []  # the proposals kept, which take a rendering from what nests with them
+    proposed: dict[str, list[set[str]]] = defaultdict(list)  # English term → the French forms of the proposals kept
     dropped: set[int] = set()
     for entry in sorted(entries, key=sureness, reverse=True):
+        english = {fold(t.text) for t in entry.terms if t.lang != "fr"}
+        written = {fold(form) for term in entry.terms_in("fr") for form in term.forms or [term.text]}
         if term_key(entry.terms[0].text) not in declared and any(
-                renderings(entry) & renderings(other) and nested(entry, other) for other in proposed):
+                nested(written, other) for rendering in english for other in proposed.get(rendering, ())):
             dropped.add(id(entry))
         elif entry.score >= DEFAULT_THRESHOLD:
-            proposed.append(entry)
+            for rendering in english:
+                proposed[rendering].append(written)
     return [entry for entry in entries if id(entry) not in dropped]
 
 
