@@ -488,3 +488,42 @@ def test_two_names_coordinated_are_no_term():
                                                              for k, (en, _) in enumerate(LISTED_NAMES)], top=50)]):
         assert "battlegroup" in terms and "Lithuania" in terms and "NATO Science and Technology Organization" in terms
         assert not [t for t in terms if " and " in t and "Organization" not in t], terms
+
+
+# written for this test: verbs EWT (web text) shows seldom or never, that the tagger reads as the head of the
+# noun before them; the sentences' German renders them as verbs
+HIDDEN_VERBS = [
+    ("Autonomous underwater vehicles map the seabed before the divers arrive.",
+     "Autonome Unterwasserfahrzeuge kartieren den Meeresboden, bevor die Taucher eintreffen."),
+    ("The annual exercise tests the readiness of the battlegroup.",
+     "Die jährliche Übung erprobt die Einsatzbereitschaft der Kampfgruppe."),
+    ("Allied aircraft patrol the Baltic airspace around the clock.",
+     "Alliierte Flugzeuge überwachen rund um die Uhr den baltischen Luftraum."),
+    ("The German contingent arrives in Lithuania next week.",
+     "Das deutsche Kontingent trifft nächste Woche in Litauen ein."),
+    ("The programme benefits from the support of twelve Allies.",
+     "Das Programm profitiert von der Unterstützung von zwölf Verbündeten."),
+    ("The battlegroup relies on autonomous underwater vehicles and on the German contingent.",
+     "Die Kampfgruppe stützt sich auf autonome Unterwasserfahrzeuge und auf das deutsche Kontingent."),
+    ("NATO air policing in the Baltic region", "NATO-Luftraumüberwachung in der baltischen Region"),
+    ("The battlegroup receives host nation support from Lithuania.",
+     "Die Kampfgruppe erhält Unterstützung durch die Gastnation Litauen."),
+]
+
+
+def test_an_english_verb_the_tagger_reads_as_a_noun_is_in_no_english_term():
+    """A verb EWT seldom shows (*map*, *patrol*, *tests*) after the noun that is its subject was read as that
+    noun's head, and the subject and verb were proposed together: *autonomous underwater vehicles map*,
+    *exercise test*, *Allied aircraft patrol*, *German contingent arrives*, the commonest noise of the English-led
+    glossary. A heading needs no verb (*NATO air policing in*), nor does a clause that has one (*receives host
+    nation support from*)."""
+    from tmtool.terms.pivot import extract_english
+
+    glossary = [e.terms[0].text for e in build_english_glossary(pairs(HIDDEN_VERBS), "de", threshold=0.0)]
+    alone = [e.terms[0].text for e in extract_english([Context("", en, "d", f"d:{k}")
+                                                       for k, (en, _) in enumerate(HIDDEN_VERBS)], top=80)]
+    for terms in (glossary, alone):
+        assert "autonomous underwater vehicle" in terms and "German contingent" in terms, terms
+        assert not {"map", "test", "tests", "patrol", "arrives", "benefits"} & {w for t in terms for w in t.split()}, terms
+        assert "NATO air policing" in terms and "host nation support" in terms, terms
+

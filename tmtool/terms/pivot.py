@@ -191,11 +191,20 @@ def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate],
 def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
     """The phrases of each sentence less those the tagger's own reading (``tagged``: the sentences' words with
     their tags) ends on a verb: ``english_phrases`` reads a close call both ways, which the French–English pairing
-    settles, but alone the English cannot (*the group reports to*, *vehicles map the seabed*). (Leaving out the
+    settles, but alone the English cannot (*the group reports to*); and those holding a noun the tagger read where
+    its clause has its verb (``text.en.phrases.hidden_verbs``: *vehicles map the seabed*, *the contingent arrives
+    in*). (Leaving out the
     phrases that open on a verb too, *guaranteeing freedom of navigation*, lost more terms than noise on the
     development pairs.)"""
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in tagged]
-    return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
+    from ..text.en.phrases import hidden_verbs
+
+    kept = []
+    for found, words in zip(phrases, tagged):
+        ends = {w.end for w in words if w.tag in ("VERB", "AUX")}
+        hidden = [words[k] for k in hidden_verbs(words)]
+        kept.append([p for p in found if p.end not in ends
+                     and not any(p.start <= w.start and w.end <= p.end for w in hidden)])
+    return kept
 
 
 def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
