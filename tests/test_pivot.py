@@ -527,3 +527,34 @@ def test_an_english_verb_the_tagger_reads_as_a_noun_is_in_no_english_term():
         assert not {"map", "test", "tests", "patrol", "arrives", "benefits"} & {w for t in terms for w in t.split()}, terms
         assert "NATO air policing" in terms and "host nation support" in terms, terms
 
+
+# written for this test: countries whose one name is two names and *and*, beside two countries coordinated
+ONE_COUNTRY = [
+    ("NATO trains the armed forces of Bosnia and Herzegovina.",
+     "Die NATO bildet die Streitkräfte von Bosnien und Herzegowina aus."),
+    ("The Alliance supports Bosnia and Herzegovina on its path of reform.",
+     "Das Bündnis unterstützt Bosnien und Herzegowina auf seinem Reformweg."),
+    ("Trinidad and Tobago sent observers to the exercise.", "Trinidad und Tobago entsandte Beobachter zur Übung."),
+    ("Antigua and Barbuda joined the programme.", "Antigua und Barbuda trat dem Programm bei."),
+    ("The Suwałki Gap connects Poland and Lithuania.", "Die Suwałki-Lücke verbindet Polen und Litauen."),
+    ("The armed forces of Poland train in Lithuania.", "Die Streitkräfte Polens üben in Litauen."),
+]
+
+
+def test_a_country_whose_one_name_holds_and_is_a_term():
+    """Two names and *and* are no term (*Poland and Lithuania*), but *Bosnia and Herzegovina*, *Trinidad and Tobago*
+    and *Antigua and Barbuda* are each one country's name, as the registry of region names says, and were dropped;
+    *Bosnia* and *Herzegovina* are no country of their own there."""
+    from tmtool.terms.pivot import extract_english
+
+    glossary = build_english_glossary(pairs(ONE_COUNTRY), "de", threshold=0.0)
+    found = equivalents(glossary, "de")
+    assert found["Bosnia and Herzegovina"] == "Bosnien und Herzegowina", found
+    assert "Trinidad and Tobago" in found and "Antigua and Barbuda" in found, found
+    alone = [e.terms[0].text for e in extract_english([Context("", en, "d", f"d:{k}")
+                                                       for k, (en, _) in enumerate(ONE_COUNTRY)], top=80)]
+    for terms in (list(found), alone):
+        assert "Bosnia and Herzegovina" in terms and "Poland and Lithuania" not in terms, terms
+        assert not {"Bosnia", "Herzegovina", "Tobago", "Barbuda"} & set(terms), terms
+        assert "Poland" in terms and "Lithuania" in terms, terms
+

@@ -211,7 +211,7 @@ def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]
     """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
     Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
     ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
-    Organization*, which stays)."""
+    Organization*, which stays); but for a country's one name (``region_names``: *Bosnia and Herzegovina*)."""
     kept = []
     for found, words in zip(phrases, tagged):
         tags = [(w.start, w.end, w.tag, w.text.lower()) for w in words]
@@ -222,7 +222,27 @@ def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]
 
 def _two_names(words: list[tuple[str, str]]) -> bool:
     return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
-            and words[1][1] in ("and", "or"))
+            and words[1][1] in ("and", "or") and " ".join(w for _, w in words) not in region_names())
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
+    subtags (ISO 3166-1 and UN M.49: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*):
+    one country each, though two names and *and*. The registry ships in langcodes (a dependency of spaCy);
+    without it, none."""
+    from importlib.resources import files
+
+    try:
+        text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    names = set()
+    for record in text.split("\n%%\n"):
+        fields = [line.split(": ", 1) for line in record.splitlines() if ": " in line]
+        if ["Type", "region"] in fields:
+            names.update(value.lower() for key, value in fields if key == "Description")
+    return frozenset(names)
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
@@ -231,24 +251,25 @@ def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list
     but for a name's complement, held whole after its preposition (*Peace* of *Partnership for Peace*), and
     a name coordinated in it (*Mediterranean Dialogue* of *Partnership for Peace and Mediterranean Dialogue*):
     ``extract.without_name_pieces`` for English."""
-    names: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    names: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
     occurrences = []
     for entry in entries:
         term = entry.terms[0]
         occurrences.append(term.contexts)
         term.contexts = []
         if term.pos == "properNoun" or term.term_type is TermType.ACRONYM:
+            region = term.text.lower() in region_names()  # one name, not two coordinated (*Bosnia and Herzegovina*)
             for n, p in occurrences[-1]:
-                names[n].append((p.start, p.end))
+                names[n].append((p.start, p.end, region))
     return [entry for entry, found in zip(entries, occurrences)
             if not all(_in_name(pairs[n].en, p, names[n]) for n, p in found)]
 
 
-def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int]]) -> bool:
+def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int, bool]]) -> bool:
     return any(start <= phrase.start and phrase.end <= end and (start, end) != (phrase.start, phrase.end)
-               and not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
-               and not (phrase.start == start and sentence[phrase.end:end].startswith(" and "))
-               for start, end in names)
+               and (region or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
+                    and not (phrase.start == start and sentence[phrase.end:end].startswith(" and ")))
+               for start, end, region in names)
 
 
 _COMPLEMENT = re.compile(r"\b(?:of|for|on|in|against|and)(?: the)?\s+$")  # a name's complement, or coordinated
