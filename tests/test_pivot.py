@@ -558,3 +558,38 @@ def test_a_country_whose_one_name_holds_and_is_a_term():
         assert not {"Bosnia", "Herzegovina", "Tobago", "Barbuda"} & set(terms), terms
         assert "Poland" in terms and "Lithuania" in terms, terms
 
+
+# written for this test: Dutch main clauses opening on an adverbial put the finite verb second, before the subject
+# (*Elk jaar oefent de gevechtsgroep*), where English puts the subject first (*Every year the battlegroup practises*)
+DUTCH_VERB_SECOND = [
+    ("Tomorrow NATO strengthens its eastern flank.", "Morgen versterkt de NAVO haar oostflank."),
+    ("This spring the Allies will strengthen air defence on the eastern flank.",
+     "Dit voorjaar versterken de bondgenoten de luchtverdediging op de oostflank."),
+    ("In Lithuania the battlegroup trains with the Lithuanian army.",
+     "In Litouwen oefent de gevechtsgroep met het Litouwse leger."),
+    ("Every year the battlegroup practises the defence of the Suwałki Gap.",
+     "Elk jaar oefent de gevechtsgroep de verdediging van de Suwałki-corridor."),
+    ("The air defence of the Baltic states depends on Patriot batteries.",
+     "De luchtverdediging van de Baltische staten hangt af van Patriot-batterijen."),
+    ("Since 2017 the battlegroup protects Lithuania.", "Sinds 2017 beschermt de gevechtsgroep Litouwen."),
+    ("Next year Germany sends a brigade to Lithuania.", "Volgend jaar stuurt Duitsland een brigade naar Litouwen."),
+    ("The brigade will protect the eastern flank.", "De brigade zal de oostflank beschermen."),
+    ("Air defence remains a priority for the Allies.", "Luchtverdediging blijft een prioriteit voor de bondgenoten."),
+    ("Today the ministers discuss the supply chain for ammunition.",
+     "Vandaag bespreken de ministers de toeleveringsketen voor munitie."),
+    ("The supply chain for ammunition is vulnerable.", "De toeleveringsketen voor munitie is kwetsbaar."),
+    ("In June the defence ministers approved new capability targets.",
+     "In juni keurden de ministers van Defensie nieuwe capaciteitsdoelen goed."),
+]
+
+
+def test_a_dutch_equivalent_takes_no_finite_verb_put_second_in_a_main_clause():
+    """The word aligner's pull to the diagonal linked the verb a Dutch main clause puts second, after an adverbial
+    and before its subject, to the English subject that comes there: *battlegroup* = *oefent*, *Germany* =
+    *stuurt*, *June* = *juni keurden*. Where the English sentence opens on an adverbial, the word after the Dutch
+    rendering of it is that verb, in no span; the subordinate clause's rule and the other terms are as they were."""
+    found = equivalents(build_english_glossary(pairs(DUTCH_VERB_SECOND), "nl", threshold=0.0), "nl")
+    verbs = {"versterkt", "versterken", "oefent", "beschermt", "stuurt", "bespreken", "keurden"}
+    assert not {w for text in found.values() if text for w in text.lower().split()} & verbs, found
+    assert found["June"] == "juni" and found["Baltic state"] == "Baltische staten", found
+    assert found["air defence"] == "luchtverdediging" and found["supply chain"] == "toeleveringsketen", found

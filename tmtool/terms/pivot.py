@@ -225,6 +225,42 @@ def _two_names(words: list[tuple[str, str]]) -> bool:
             and words[1][1] in ("and", "or") and " ".join(w for _, w in words) not in region_names())
 
 
+_SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+
+
+def _fronted_adverbial(words: Sequence) -> int:
+    """Where the subject of an English sentence opening on an adverbial begins (a character offset), or 0: the
+    noun phrase before the sentence's first verb, from its last determiner or pronoun on (*Every year the
+    battlegroup*, *In June the defence ministers*), else its closing proper nouns after a common word (*Next year
+    Germany*, *Tomorrow NATO*); the sentence opens on something else than that subject, and no subordinate
+    clause comes first."""
+    from ..text.en.phrases import _modifier, hidden_verbs
+
+    hidden = hidden_verbs(words)
+    verb = next((k for k, w in enumerate(words) if w.tag == "AUX" or (w.tag == "VERB" and not _modifier(words, k))
+                 or k in hidden), None)
+    if not verb:
+        return 0
+    if any(w.tag == "SCONJ" for w in words[:verb]) and any(w.text == "," for w in words[verb:]):
+        return 0  # a subordinate clause first (*Because the chain is vulnerable, the Allies …*); else the
+        # subordinator was a preposition (*Since 2017 the battlegroup protects …*)
+    start = verb
+    while start > 0 and words[start - 1].tag in _SUBJECT_WORDS:
+        start -= 1
+    if start > 0 and words[start - 1].tag == "VERB":
+        return 0  # a participle opening the subject (*Allied Maritime Command will …*)
+    subject = next((k for k in range(verb - 1, start - 1, -1) if words[k].tag in ("DET", "PRON")), None)
+    if subject is None:
+        subject = verb
+        while subject > start and words[subject - 1].tag == "PROPN":
+            subject -= 1
+        if subject == verb or subject == start or words[subject - 1].tag not in ("NOUN", "ADV", "NUM"):
+            return 0  # a name's words (*Maritime Command*), not a name after a time (*Next year Germany*)
+    if subject == 0 or words[subject - 1].tag in ("ADP", "CCONJ"):
+        return 0  # a complement's (*the air defence of the Baltic states*) or a coordinated noun phrase
+    return words[subject].start
+
+
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
@@ -484,6 +520,7 @@ class _Spans:
         self._tagged: list | None = None  # each English sentence's words with their tags (``text.en.analyse``)
         self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
         self._ends: dict[int, frozenset[int]] = {}
+        self._verbs: dict[int, int] = {}  # the other sentence's finite verb in second place (``_second_place``)
         self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
 
     def links(self, number: int) -> np.ndarray:
@@ -525,7 +562,7 @@ class _Spans:
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
-                if self.verb_final and last in self._clause_ends(number):
+                if self.verb_final and (last in self._clause_ends(number) or first <= self._second_place(number) <= last):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -574,6 +611,26 @@ class _Spans:
                 ends.add(k)
         self._ends[number] = frozenset(ends)
         return self._ends[number]
+
+    def _second_place(self, number: int) -> int:
+        """The word of pair ``number``'s other sentence that is its finite verb in second place, where the English
+        sentence opens on an adverbial before its subject (*Tomorrow NATO strengthens …*, *In June the ministers
+        approved …*): a language putting a subordinate clause's verbs last puts a main clause's finite verb after
+        its first constituent, the subject after it (*Morgen versterkt de NAVO …*, *In juni keurden de ministers
+        …*), which the word aligner's pull to the diagonal links to the English subject (*battlegroup* = *oefent*,
+        *June* = *juni keurden*). The first constituent is read as rendering the adverbial word for word (as many
+        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. -1
+        where there is none."""
+        if number not in self._verbs:
+            self._verbs[number] = -1
+            other, english_words = self.words[number]
+            opening = _fronted_adverbial(self._english_tags()[number])
+            if opening:
+                adverbial = [j for j, w in enumerate(english_words) if w.end <= opening]
+                k = len(adverbial)
+                if adverbial and k < len(other) - 1:
+                    self._verbs[number] = k
+        return self._verbs[number]
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
