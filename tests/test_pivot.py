@@ -593,3 +593,36 @@ def test_a_dutch_equivalent_takes_no_finite_verb_put_second_in_a_main_clause():
     assert not {w for text in found.values() if text for w in text.lower().split()} & verbs, found
     assert found["June"] == "juni" and found["Baltic state"] == "Baltische staten", found
     assert found["air defence"] == "luchtverdediging" and found["supply chain"] == "toeleveringsketen", found
+
+
+# written for this test: a short article on the eastern flank in English and Dutch
+DUTCH_ARTICLE = [
+    ("Next week the Allies will deploy additional Patriot batteries to Poland and Lithuania.",
+     "Volgende week zetten de bondgenoten extra Patriot-batterijen in Polen en Litouwen in."),
+    ("The German contingent arrives in Lithuania on Monday.", "Het Duitse contingent komt maandag in Litouwen aan."),
+    ("The multinational battlegroup trains with Lithuanian units at the Pabradė training area.",
+     "De multinationale gevechtsgroep oefent met Litouwse eenheden op het oefenterrein van Pabradė."),
+    ("Autonomous underwater vehicles map the seabed in the Baltic Sea before the clearance divers go down.",
+     "Autonome onderwatervoertuigen brengen de zeebodem van de Oostzee in kaart voordat de mijnenduikers afdalen."),
+    ("The exercise tests the readiness of the NATO Response Force.",
+     "De oefening test de paraatheid van de NATO Response Force."),
+    ("Allied aircraft patrol the Baltic airspace around the clock.",
+     "Geallieerde vliegtuigen patrouilleren de klok rond in het Baltische luchtruim."),
+    ("The defence ministers approved new capability targets for integrated air and missile defence.",
+     "De ministers van Defensie keurden nieuwe capaciteitsdoelen voor geïntegreerde lucht- en raketverdediging goed."),
+    ("Military mobility depends on strong bridges and rail lines across Europe.",
+     "Militaire mobiliteit hangt af van sterke bruggen en spoorlijnen in heel Europa."),
+    ("Host nation support remains essential for the rapid reinforcement of the eastern flank.",
+     "Steun van het gastland blijft essentieel voor de snelle versterking van de oostflank."),
+]
+
+
+def test_an_equivalent_neither_opens_nor_closes_on_the_word_an_english_verb_links_to_most():
+    """A Dutch main clause opening on its subject puts its finite verb right after it (*Autonome
+    onderwatervoertuigen brengen …*), and the word aligner's pull to the diagonal linked that verb to the English
+    subject's last word: *autonomous underwater vehicle* = *autonome onderwatervoertuigen brengen*. The word each
+    English verb links to most renders it: a span neither opens nor closes on it."""
+    found = equivalents(build_english_glossary(pairs(DUTCH_ARTICLE), "nl", threshold=0.0), "nl")
+    assert found["autonomous underwater vehicle"] == "autonome onderwatervoertuigen", found
+    assert not [text for text in found.values() if text and text.split()[-1] in ("brengen", "komt", "oefent")], found
+    assert found["multinational battlegroup"] == "multinationale gevechtsgroep", found

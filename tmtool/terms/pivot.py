@@ -521,6 +521,7 @@ class _Spans:
         self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
         self._ends: dict[int, frozenset[int]] = {}
         self._verbs: dict[int, int] = {}  # the other sentence's finite verb in second place (``_second_place``)
+        self._verb_words: dict[int, frozenset[int]] = {}  # the words rendering the English verbs (``_verb_renderings``)
         self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
 
     def links(self, number: int) -> np.ndarray:
@@ -563,6 +564,8 @@ class _Spans:
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
                 if self.verb_final and (last in self._clause_ends(number) or first <= self._second_place(number) <= last):
+                    continue
+                if first in self._verb_renderings(number) or last in self._verb_renderings(number):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -631,6 +634,33 @@ class _Spans:
                 if adverbial and k < len(other) - 1:
                     self._verbs[number] = k
         return self._verbs[number]
+
+    def _verb_renderings(self, number: int) -> frozenset[int]:
+        """The words of pair ``number``'s other sentence that the English sentence's verbs link to most (a verb the
+        tagger gives, or a noun it read where the clause needs its verb, ``hidden_verbs``; not an auxiliary, nor a
+        participle modifying a noun, nor a word opening the sentence, where the tagger errs on headings), but for
+        a word written with a capital inside its sentence (a name, or a German noun): a span holds none of them
+        (*autonomous underwater vehicle* = *autonome onderwatervoertuigen brengen*, *clearance diver* = *bajen los
+        buzos*)."""
+        if number not in self._verb_words:
+            from ..text.en.phrases import _modifier, hidden_verbs
+
+            tagged = self._english_tags()[number]
+            hidden = hidden_verbs(tagged)
+            starts = {w.start for k, w in enumerate(tagged) if k > 0 and (
+                (w.tag == "VERB" and not _modifier(tagged, k)) or k in hidden)}
+            other, english_words = self.words[number]
+            text = self.pairs[number].fr
+            found = set()
+            if other and len(other) <= MAX_ALIGNED_WORDS and len(english_words) <= MAX_ALIGNED_WORDS:
+                links = self.links(number)
+                for j, w in enumerate(english_words):
+                    if w.start in starts:
+                        k = int(links[:, j].argmax())
+                        if not (other[k].start > 0 and text[other[k].start:other[k].end][:1].isupper()):
+                            found.add(k)
+            self._verb_words[number] = frozenset(found)
+        return self._verb_words[number]
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
