@@ -587,7 +587,12 @@ def test_a_dutch_equivalent_takes_no_finite_verb_put_second_in_a_main_clause():
     """The word aligner's pull to the diagonal linked the verb a Dutch main clause puts second, after an adverbial
     and before its subject, to the English subject that comes there: *battlegroup* = *oefent*, *Germany* =
     *stuurt*, *June* = *juni keurden*. Where the English sentence opens on an adverbial, the word after the Dutch
-    rendering of it is that verb, in no span; the subordinate clause's rule and the other terms are as they were."""
+    rendering of it is that verb, in no span; the subordinate clause's rule and the other terms are as they were.
+    *Tomorrow*, opening its sentence, is tagged a verb, which EWT never shows it as: it is read as the adverbial."""
+    from tmtool.terms.pivot import _Spans
+
+    spans = _Spans(pairs(DUTCH_VERB_SECOND), "nl", [])
+    assert [spans.words[n][0][spans._second_place(n)].text for n in (0, 2, 11)] == ["versterkt", "oefent", "keurden"]
     found = equivalents(build_english_glossary(pairs(DUTCH_VERB_SECOND), "nl", threshold=0.0), "nl")
     verbs = {"versterkt", "versterken", "oefent", "beschermt", "stuurt", "bespreken", "keurden"}
     assert not {w for text in found.values() if text for w in text.lower().split()} & verbs, found

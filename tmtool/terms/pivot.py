@@ -234,10 +234,17 @@ def _fronted_adverbial(words: Sequence) -> int:
     battlegroup*, *In June the defence ministers*), else its closing proper nouns after a common word (*Next year
     Germany*, *Tomorrow NATO*); the sentence opens on something else than that subject, and no subordinate
     clause comes first."""
-    from ..text.en.phrases import _modifier, hidden_verbs
+    from dataclasses import replace
 
+    from ..text.en.phrases import hidden_verbs, modifies_noun
+    from ..text.en.tagger import default_tagger
+
+    # a word EWT never saw as a verb is none where the tagger says so, opening a sentence (*Tomorrow* NATO …)
+    lexicon = default_tagger().lexicon
+    words = [replace(w, tag=lexicon[w.text.lower()].split("|")[0]) if w.tag == "VERB" and "VERB" not in
+             lexicon.get(w.text.lower(), "VERB").split("|") else w for w in words]
     hidden = hidden_verbs(words)
-    verb = next((k for k, w in enumerate(words) if w.tag == "AUX" or (w.tag == "VERB" and not _modifier(words, k))
+    verb = next((k for k, w in enumerate(words) if w.tag == "AUX" or (w.tag == "VERB" and not modifies_noun(words, k))
                  or k in hidden), None)
     if not verb:
         return 0
@@ -639,16 +646,17 @@ class _Spans:
         """The words of pair ``number``'s other sentence that the English sentence's verbs link to most (a verb the
         tagger gives, or a noun it read where the clause needs its verb, ``hidden_verbs``; not an auxiliary, nor a
         participle modifying a noun, nor a word opening the sentence, where the tagger errs on headings), but for
-        a word written with a capital inside its sentence (a name, or a German noun): a span holds none of them
+        a word written with a capital inside its sentence (a name, or a German noun): a span neither opens nor
+        closes on one (a verb seen once may be linked to a word of the term, Italian *subacquei* for *map*)
         (*autonomous underwater vehicle* = *autonome onderwatervoertuigen brengen*, *clearance diver* = *bajen los
         buzos*)."""
         if number not in self._verb_words:
-            from ..text.en.phrases import _modifier, hidden_verbs
+            from ..text.en.phrases import hidden_verbs, modifies_noun
 
             tagged = self._english_tags()[number]
             hidden = hidden_verbs(tagged)
             starts = {w.start for k, w in enumerate(tagged) if k > 0 and (
-                (w.tag == "VERB" and not _modifier(tagged, k)) or k in hidden)}
+                (w.tag == "VERB" and not modifies_noun(tagged, k)) or k in hidden)}
             other, english_words = self.words[number]
             text = self.pairs[number].fr
             found = set()

@@ -158,9 +158,10 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     after a noun (the subject's head: *the exercise tests*, *vehicles map*) followed by the opening of an
     object (a determiner, a possessive, an object pronoun: ``OBJECT_OPENERS``), which a noun phrase never
     runs on into; or, in a sentence (it ends as one, so it needs a finite verb; a heading need not) where the
-    tagger found no verb at all, a noun after a noun and before a preposition, that EWT has seen as a verb
-    (its ambiguity class, or its base's), whose form agrees with the noun before it (*the contingent arrives
-    in*, *the programme benefits from*; not *host nation support to*, *NATO forces in*). EWT, web text, seldom
+    tagger found no verb at all, a noun after a noun group opening on an article and before a preposition,
+    that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with the noun before it
+    (*the contingent arrives in*, *the programme benefits from*; not *host nation support to*, *NATO forces
+    in*). EWT, web text, seldom
     shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
     the clause's missing verb says otherwise."""
     found: set[int] = set()
@@ -169,7 +170,7 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(w.tag in ("VERB", "AUX") for w in words)
     verb_seen = False
     for k, word in enumerate(words):
-        if word.tag == "AUX" or (word.tag == "VERB" and not _modifier(words, k)):
+        if word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
             verb_seen = True
         elif word.tag in _CLAUSE_OPENERS or (word.tag == "PUNCT" and word.text not in "-–/")\
                 or word.text.lower() in _RELATIVES:
@@ -212,7 +213,7 @@ def _determined(words: Sequence[Word], k: int) -> bool:
     return k >= 0 and words[k].tag == "DET" and words[k].text.lower() in OBJECT_OPENERS
 
 
-def _modifier(words: Sequence[Word], k: int) -> bool:
+def modifies_noun(words: Sequence[Word], k: int) -> bool:
     """A participle tagged VERB that modifies the noun after it (*Allied aircraft*, *the trained divers*), not
     one after a noun (*the ministers approved new targets*)."""
     return (k + 1 < len(words) and words[k + 1].tag in ("NOUN", "PROPN", "ADJ")
