@@ -367,3 +367,18 @@ def test_words_are_the_tokens_texts_even_for_repeated_punctuation():
     text = "Wait... what?! The U.S. Navy -- and NATO."
     assert words(text) == [word for word, _, _ in tokenize(text)]
     assert "..." in words(text) and "--" in words(text)
+
+
+def test_a_verb_read_as_a_noun_is_found_where_its_clause_has_none():
+    """*map*, *patrol*, *tests* after their subject were tagged nouns (EWT has them as nouns): the clause, with
+    no verb yet, and the object opening after them say they are its verb. A noun phrase followed by the subject
+    of a relative clause with no pronoun (*the rocket this country has developed*) is no such object, and a
+    clause that has its verb has no other. (*the seabed* is tagged as a verb in the first: a determiner before it
+    says it is no relative clause's verb.)"""
+    from tmtool.text.en.phrases import hidden_verbs
+
+    sentences = ["Autonomous underwater vehicles map the seabed in the Baltic Sea before the divers go down.", "Allied aircraft patrol the Baltic airspace.",
+                 "The exercise tests the force's readiness.", "The German contingent arrives in Lithuania next week.",
+                 "The booster rocket this country has developed flies in May.", "The battlegroup receives host nation support from Lithuania."]
+    found = [[words[k].text for k in sorted(hidden_verbs(words))] for words in analyse(sentences)]
+    assert found == [["map"], ["patrol"], ["tests"], ["arrives"], [], []]

@@ -191,18 +191,27 @@ def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate],
 def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
     """The phrases of each sentence less those the tagger's own reading (``tagged``: the sentences' words with
     their tags) ends on a verb: ``english_phrases`` reads a close call both ways, which the French–English pairing
-    settles, but alone the English cannot (*the group reports to*, *vehicles map the seabed*). (Leaving out the
+    settles, but alone the English cannot (*the group reports to*); and those holding a noun the tagger read where
+    its clause has its verb (``text.en.phrases.hidden_verbs``: *vehicles map the seabed*, *the contingent arrives
+    in*). (Leaving out the
     phrases that open on a verb too, *guaranteeing freedom of navigation*, lost more terms than noise on the
     development pairs.)"""
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in tagged]
-    return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
+    from ..text.en.phrases import hidden_verbs
+
+    kept = []
+    for found, words in zip(phrases, tagged):
+        ends = {w.end for w in words if w.tag in ("VERB", "AUX")}
+        hidden = [words[k] for k in hidden_verbs(words)]
+        kept.append([p for p in found if p.end not in ends
+                     and not any(p.start <= w.start and w.end <= p.end for w in hidden)])
+    return kept
 
 
 def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
     """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
     Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
     ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
-    Organization*, which stays)."""
+    Organization*, which stays); but for a country's one name (``region_names``: *Bosnia and Herzegovina*)."""
     kept = []
     for found, words in zip(phrases, tagged):
         tags = [(w.start, w.end, w.tag, w.text.lower()) for w in words]
@@ -213,7 +222,70 @@ def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]
 
 def _two_names(words: list[tuple[str, str]]) -> bool:
     return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
-            and words[1][1] in ("and", "or"))
+            and words[1][1] in ("and", "or") and " ".join(w for _, w in words) not in region_names())
+
+
+_SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+
+
+def _fronted_adverbial(words: Sequence) -> int:
+    """Where the subject of an English sentence opening on an adverbial begins (a character offset), or 0: the
+    noun phrase before the sentence's first verb, from its last determiner or pronoun on (*Every year the
+    battlegroup*, *In June the defence ministers*), else its closing proper nouns after a common word (*Next year
+    Germany*, *Tomorrow NATO*); the sentence opens on something else than that subject, and no subordinate
+    clause comes first."""
+    from dataclasses import replace
+
+    from ..text.en.phrases import hidden_verbs, modifies_noun
+    from ..text.en.tagger import default_tagger
+
+    # a word EWT never saw as a verb is none where the tagger says so, opening a sentence (*Tomorrow* NATO …)
+    lexicon = default_tagger().lexicon
+    words = [replace(w, tag=lexicon[w.text.lower()].split("|")[0]) if w.tag == "VERB" and "VERB" not in
+             lexicon.get(w.text.lower(), "VERB").split("|") else w for w in words]
+    hidden = hidden_verbs(words)
+    verb = next((k for k, w in enumerate(words) if w.tag == "AUX" or (w.tag == "VERB" and not modifies_noun(words, k))
+                 or k in hidden), None)
+    if not verb:
+        return 0
+    if any(w.tag == "SCONJ" for w in words[:verb]) and any(w.text == "," for w in words[verb:]):
+        return 0  # a subordinate clause first (*Because the chain is vulnerable, the Allies …*); else the
+        # subordinator was a preposition (*Since 2017 the battlegroup protects …*)
+    start = verb
+    while start > 0 and words[start - 1].tag in _SUBJECT_WORDS:
+        start -= 1
+    if start > 0 and words[start - 1].tag == "VERB":
+        return 0  # a participle opening the subject (*Allied Maritime Command will …*)
+    subject = next((k for k in range(verb - 1, start - 1, -1) if words[k].tag in ("DET", "PRON")), None)
+    if subject is None:
+        subject = verb
+        while subject > start and words[subject - 1].tag == "PROPN":
+            subject -= 1
+        if subject == verb or subject == start or words[subject - 1].tag not in ("NOUN", "ADV", "NUM"):
+            return 0  # a name's words (*Maritime Command*), not a name after a time (*Next year Germany*)
+    if subject == 0 or words[subject - 1].tag in ("ADP", "CCONJ"):
+        return 0  # a complement's (*the air defence of the Baltic states*) or a coordinated noun phrase
+    return words[subject].start
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
+    subtags (ISO 3166-1 and UN M.49: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*):
+    one country each, though two names and *and*. The registry ships in langcodes (a dependency of spaCy);
+    without it, none."""
+    from importlib.resources import files
+
+    try:
+        text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    names = set()
+    for record in text.split("\n%%\n"):
+        fields = [line.split(": ", 1) for line in record.splitlines() if ": " in line]
+        if ["Type", "region"] in fields:
+            names.update(value.lower() for key, value in fields if key == "Description")
+    return frozenset(names)
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
@@ -222,24 +294,25 @@ def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list
     but for a name's complement, held whole after its preposition (*Peace* of *Partnership for Peace*), and
     a name coordinated in it (*Mediterranean Dialogue* of *Partnership for Peace and Mediterranean Dialogue*):
     ``extract.without_name_pieces`` for English."""
-    names: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    names: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
     occurrences = []
     for entry in entries:
         term = entry.terms[0]
         occurrences.append(term.contexts)
         term.contexts = []
         if term.pos == "properNoun" or term.term_type is TermType.ACRONYM:
+            region = term.text.lower() in region_names()  # one name, not two coordinated (*Bosnia and Herzegovina*)
             for n, p in occurrences[-1]:
-                names[n].append((p.start, p.end))
+                names[n].append((p.start, p.end, region))
     return [entry for entry, found in zip(entries, occurrences)
             if not all(_in_name(pairs[n].en, p, names[n]) for n, p in found)]
 
 
-def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int]]) -> bool:
+def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int, bool]]) -> bool:
     return any(start <= phrase.start and phrase.end <= end and (start, end) != (phrase.start, phrase.end)
-               and not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
-               and not (phrase.start == start and sentence[phrase.end:end].startswith(" and "))
-               for start, end in names)
+               and (region or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
+                    and not (phrase.start == start and sentence[phrase.end:end].startswith(" and ")))
+               for start, end, region in names)
 
 
 _COMPLEMENT = re.compile(r"\b(?:of|for|on|in|against|and)(?: the)?\s+$")  # a name's complement, or coordinated
@@ -454,6 +527,8 @@ class _Spans:
         self._tagged: list | None = None  # each English sentence's words with their tags (``text.en.analyse``)
         self._subordinators: list[list[int]] | None = None  # each English sentence's subordinators
         self._ends: dict[int, frozenset[int]] = {}
+        self._verbs: dict[int, int] = {}  # the other sentence's finite verb in second place (``_second_place``)
+        self._verb_words: dict[int, frozenset[int]] = {}  # the words rendering the English verbs (``_verb_renderings``)
         self.grammar = self.frequent | _grammar_words(self.lang) if self.verb_final else frozenset()
 
     def links(self, number: int) -> np.ndarray:
@@ -495,7 +570,9 @@ class _Spans:
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
-                if self.verb_final and last in self._clause_ends(number):
+                if self.verb_final and (last in self._clause_ends(number) or first <= self._second_place(number) <= last):
+                    continue
+                if first in self._verb_renderings(number) or last in self._verb_renderings(number):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -544,6 +621,54 @@ class _Spans:
                 ends.add(k)
         self._ends[number] = frozenset(ends)
         return self._ends[number]
+
+    def _second_place(self, number: int) -> int:
+        """The word of pair ``number``'s other sentence that is its finite verb in second place, where the English
+        sentence opens on an adverbial before its subject (*Tomorrow NATO strengthens …*, *In June the ministers
+        approved …*): a language putting a subordinate clause's verbs last puts a main clause's finite verb after
+        its first constituent, the subject after it (*Morgen versterkt de NAVO …*, *In juni keurden de ministers
+        …*), which the word aligner's pull to the diagonal links to the English subject (*battlegroup* = *oefent*,
+        *June* = *juni keurden*). The first constituent is read as rendering the adverbial word for word (as many
+        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. -1
+        where there is none."""
+        if number not in self._verbs:
+            self._verbs[number] = -1
+            other, english_words = self.words[number]
+            opening = _fronted_adverbial(self._english_tags()[number])
+            if opening:
+                adverbial = [j for j, w in enumerate(english_words) if w.end <= opening]
+                k = len(adverbial)
+                if adverbial and k < len(other) - 1:
+                    self._verbs[number] = k
+        return self._verbs[number]
+
+    def _verb_renderings(self, number: int) -> frozenset[int]:
+        """The words of pair ``number``'s other sentence that the English sentence's verbs link to most (a verb the
+        tagger gives, or a noun it read where the clause needs its verb, ``hidden_verbs``; not an auxiliary, nor a
+        participle modifying a noun, nor a word opening the sentence, where the tagger errs on headings), but for
+        a word written with a capital inside its sentence (a name, or a German noun): a span neither opens nor
+        closes on one (a verb seen once may be linked to a word of the term, Italian *subacquei* for *map*)
+        (*autonomous underwater vehicle* = *autonome onderwatervoertuigen brengen*, *clearance diver* = *bajen los
+        buzos*)."""
+        if number not in self._verb_words:
+            from ..text.en.phrases import hidden_verbs, modifies_noun
+
+            tagged = self._english_tags()[number]
+            hidden = hidden_verbs(tagged)
+            starts = {w.start for k, w in enumerate(tagged) if k > 0 and (
+                (w.tag == "VERB" and not modifies_noun(tagged, k)) or k in hidden)}
+            other, english_words = self.words[number]
+            text = self.pairs[number].fr
+            found = set()
+            if other and len(other) <= MAX_ALIGNED_WORDS and len(english_words) <= MAX_ALIGNED_WORDS:
+                links = self.links(number)
+                for j, w in enumerate(english_words):
+                    if w.start in starts:
+                        k = int(links[:, j].argmax())
+                        if not (other[k].start > 0 and text[other[k].start:other[k].end][:1].isupper()):
+                            found.add(k)
+            self._verb_words[number] = frozenset(found)
+        return self._verb_words[number]
 
     def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
         """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's

@@ -146,6 +146,98 @@ def _gerund(words: Sequence[Word], k: int) -> str | None:
     return None
 
 
+# words that open a verb's object, never a noun's continuation after the noun (*vehicles map the seabed*)
+OBJECT_OPENERS = frozenset("the a an this these those its their his her our my your them it".split())
+_CLAUSE_OPENERS = ("SCONJ", "CCONJ")
+_RELATIVES = frozenset("which who whom whose that".split())
+_SENTENCE_END = frozenset(".!?")
+
+
+def hidden_verbs(words: Sequence[Word]) -> set[int]:
+    """Indices of words the tagger read as nouns that are the verb of a clause that has none yet: a noun
+    after a noun (the subject's head: *the exercise tests*, *vehicles map*) followed by the opening of an
+    object (a determiner, a possessive, an object pronoun: ``OBJECT_OPENERS``), which a noun phrase never
+    runs on into; or, in a sentence (it ends as one, so it needs a finite verb; a heading need not) where the
+    tagger found no verb at all, a noun after a noun group opening on an article and before a preposition,
+    that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with the noun before it
+    (*the contingent arrives in*, *the programme benefits from*; not *host nation support to*, *NATO forces
+    in*). EWT, web text, seldom
+    shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
+    the clause's missing verb says otherwise."""
+    found: set[int] = set()
+    if not words:
+        return found
+    sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(w.tag in ("VERB", "AUX") for w in words)
+    verb_seen = False
+    for k, word in enumerate(words):
+        if word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
+            verb_seen = True
+        elif word.tag in _CLAUSE_OPENERS or (word.tag == "PUNCT" and word.text not in "-–/")\
+                or word.text.lower() in _RELATIVES:
+            verb_seen = False
+        if verb_seen or word.tag != "NOUN" or not 0 < k < len(words) - 1 or not word.text.islower():
+            continue
+        before, after = words[k - 1], words[k + 1]
+        if before.tag not in ("NOUN", "PROPN") or before.end == word.start:
+            continue
+        if after.text.lower() in OBJECT_OPENERS and after.tag in ("DET", "PRON") and not _relative(words, k + 1):
+            found.add(k)
+            verb_seen = True
+        elif (sentence and after.tag == "ADP" and _verb_form(word.text) and _agrees(before.text, word.text)
+              and _determined(words, k)):
+            found.add(k)
+            verb_seen = True
+    return found
+
+
+_NOMINAL = ("NOUN", "PROPN", "ADJ", "NUM", "DET")
+
+
+def _relative(words: Sequence[Word], k: int) -> bool:
+    """Whether the noun phrase opening at ``k`` is followed by its own verb: the subject of a relative clause
+    with no pronoun (*the first upper-stage rocket this country has developed*), not an object."""
+    first = k
+    while k < len(words) and (words[k].tag in _NOMINAL or words[k].text == "-" or words[k].tag == "PRON"):
+        k += 1
+    # a determiner right before a "verb" is the tagger's error (*the seabed* read as a verb), no subject's verb
+    nominal = any(w.tag in ("NOUN", "PROPN", "PRON", "NUM") for w in words[first:k])
+    return nominal and k < len(words) and words[k].tag in ("VERB", "AUX")
+
+
+def _determined(words: Sequence[Word], k: int) -> bool:
+    """Whether the noun group before ``k`` opens on an article or a demonstrative, as a clause's subject does
+    (*The programme benefits from*), where a heading's seldom does (*NATO exercises in Estonia*)."""
+    k -= 1
+    while k >= 0 and (words[k].tag in ("NOUN", "PROPN", "ADJ", "NUM") or words[k].text == "-"):
+        k -= 1
+    return k >= 0 and words[k].tag == "DET" and words[k].text.lower() in OBJECT_OPENERS
+
+
+def modifies_noun(words: Sequence[Word], k: int) -> bool:
+    """A participle tagged VERB that modifies the noun after it (*Allied aircraft*, *the trained divers*), not
+    one after a noun (*the ministers approved new targets*)."""
+    return (k + 1 < len(words) and words[k + 1].tag in ("NOUN", "PROPN", "ADJ")
+            and not (k > 0 and words[k - 1].tag in ("NOUN", "PROPN", "PRON"))
+            and PARTICIPLE.search(words[k].text.lower()) is not None)
+
+
+def _verb_form(word: str) -> bool:
+    """Whether EWT tagged the word, or the base it is an inflection of, as a verb (its ambiguity class)."""
+    from .tagger import _guess
+
+    lexicon = default_tagger().lexicon
+    lower = word.lower()
+    return "VERB" in lexicon.get(lower, "") or "VERB" in _guess(lower, lexicon).partition(">")[2]
+
+
+def _agrees(subject: str, verb: str) -> bool:
+    """Whether a present tense agrees with the noun before it: *-s* after a singular, none after a plural."""
+    lemmatizer = default_lemmatizer()
+    plural = subject.lower() in lemmatizer.plural_nouns or lemmatizer.lemma(subject, "NOUN").lower() != subject.lower()
+    third_person = verb.lower().endswith("s") and lemmatizer.lemma(verb, "VERB").lower() != verb.lower()
+    return plural != third_person
+
+
 def noun_phrases(sentence: str) -> list[NounPhrase]:
     """Candidate English terms of one sentence (see the module docstring), in text order."""
     return noun_phrases_many([sentence])[0]
