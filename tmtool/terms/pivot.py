@@ -272,14 +272,10 @@ def _fronted_adverbial(words: Sequence) -> int:
 def region_names() -> frozenset[str]:
     """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
     subtags (ISO 3166-1 and UN M.49: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*):
-    one country each, though two names and *and*. The registry ships in langcodes (a dependency of spaCy);
-    without it, none."""
+    one country each, though two names and *and*. The registry ships in langcodes."""
     from importlib.resources import files
 
-    try:
-        text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return frozenset()
+    text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
     names = set()
     for record in text.split("\n%%\n"):
         fields = [line.split(": ", 1) for line in record.splitlines() if ": " in line]
