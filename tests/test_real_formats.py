@@ -402,10 +402,23 @@ def test_a_store_that_merged_memoq_s_contexts_keeps_them_apart_once_upgraded(sto
         with old.transaction():
             run("UPDATE units SET content_key = " + ("?" if hasattr(old, "_conn") else "%s"), (unit_content_key(unit),))
     monkeypatch.undo()
+
+    def interrupted(rows, variants):  # the upgrade stopped on the way (Ctrl-C, a crash): nothing of it is kept
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("tmtool.store.rows.context_keys", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(store_url)
+    monkeypatch.undo()
     with open_store(store_url) as store:
         result = transfer.import_file(store, both)
         assert (result.added, result.already_stored) == (1, 1)
         assert _contexts(store.units()) == _contexts(read_tmx(both))
+        run = store._conn.execute if hasattr(store, "_conn") else store._pg.execute
+        keys = sorted(run("SELECT content_key FROM units").fetchall())
+        with store.transaction():  # made from the units' texts: once more changes nothing
+            (migrations._context_keys(store._conn) if hasattr(store, "_conn") else schema._context_keys(store._pg))
+        assert sorted(run("SELECT content_key FROM units").fetchall()) == keys
 
 
 def test_a_memoq_unit_came_from_the_document_memoq_names(store_url, tmp_path):
