@@ -306,3 +306,7 @@ def test_every_command_an_error_or_a_note_advises_names_the_store_given(tmp_path
     assert not (tmp_path / "tmtool.db").exists()
     result = CliRunner().invoke(main, ["remove", "--import", "7"], env={"TMTOOL_DB": str(db)})
     assert result.stderr == "tmtool: error: no import 7 in the store (see 'tmtool imports')\n"
+    report = tmp_path / "rapport.docx"
+    report.write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])
+    assert f"ingest it with its translation (tmtool --db {shlex.quote(str(db))} ingest FR_FILE EN_FILE)" in result.stderr
