@@ -372,6 +372,8 @@ def test_memoq_units_of_the_same_texts_in_two_contexts_stay_two(store_url, tmp_p
         assert (again.added, again.already_stored) == (0, 2)
         assert _contexts(store.units()) == _contexts(read)
         transfer.export_store(store, "tmx", out)
+        back = transfer.import_file(store, out)  # what it wrote is what it holds
+        assert (back.added, back.already_stored) == (0, 2)
     _valid_tmx(out)
     written = list(read_tmx(out))
     assert _contexts(written) == _contexts(read)

@@ -129,7 +129,7 @@ def _advising_db() -> str | None:
     if root is None or root.obj is None or "db" not in root.obj:
         return None
     given = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
-    return root.obj["db"] if given and root.obj["db"] != DEFAULT_DB else None
+    return root.obj["db"] if given else None  # --db tmtool.db too: without it, $TMTOOL_DB would give another
 
 
 def _advise(message: str, *commands: str) -> str:
