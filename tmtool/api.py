@@ -54,13 +54,13 @@ from .store.copy import MEND_KEYS
 from .text.normalize import visible
 
 __all__ = [
-    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "TmtoolError", "USAGES",
-    "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
+    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
+    "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
-    "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "notice_on_store", "advised_on", "error_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
@@ -1287,7 +1287,11 @@ def notice_on_store(record: logging.LogRecord, db: str | Path | None) -> str:
 
 def error_on_store(error: TmtoolError, db: str | Path | None, said: str | None = None) -> str:
     """An error's line (``said``, else ``str(error)``) as a front end working on the store ``db`` says it: the
-    commands it advises (``error.commands``) as :func:`advised_on` says them."""
+    commands it advises (``error.commands``) as :func:`advised_on` says them.
+
+    >>> error_on_store(NotFound("no import 7 (see 'tmtool imports')", commands=("tmtool imports",)), "team.db")
+    "no import 7 (see 'tmtool --db team.db imports')"
+    """
     return advised_on(str(error) if said is None else said, error.commands, db)
 
 
