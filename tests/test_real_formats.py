@@ -2641,8 +2641,9 @@ def test_a_store_holding_the_header_on_each_unit_holds_it_once_upgraded(store_ur
     first, second = list(read_tmx(studio)), list(read_tmx(memoq))
     said_nothing = Unit("La séance est ouverte.", "The meeting is open.", "fr-FR", "en-GB")
     imports = {1: ("studio.tmx", first), 2: ("mixed.tmx", [second[0], said_nothing, first[1]])}
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:-1])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations._import_headers)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._import_headers)])
     with open_store(store_url, create=True) as old:  # as the release before stored two imports
         run, mark = _run(old)
         with old.transaction():
