@@ -6,6 +6,7 @@ before is given what it lacks once when opened."""
 from __future__ import annotations
 
 import re
+import shlex
 
 import pytest
 from conftest import written_today
@@ -180,8 +181,8 @@ def test_db_check_reports_look_up_keys_missing_or_stale(store_url):
     assert checked.stdout == (
         f"look-up keys not current for 2 terms (2 missing, 1 stale), e.g. term {arabic_id} of entry {entry_id},"
         f" ar '{COUNCIL_STRETCHED}': lacks '{COUNCIL}' (form), holds stale '{COUNCIL_STRETCHED}' (form); look-up misses"
-        " such a term until its entry is saved again, which makes its keys anew (tmtool glossary edit ID, with a"
-        " change)\n")
+        " such a term until its entry is saved again, which makes its keys anew (tmtool --db"
+        f" {shlex.quote(store_url)} glossary edit ID, with a change)\n")
     # and so it is: a change to the entry makes its keys again
     assert CliRunner().invoke(main, ["--db", store_url, "glossary", "edit", str(entry_id), "--note", "checked"]
                               ).exit_code == 0

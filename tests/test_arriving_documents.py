@@ -350,7 +350,8 @@ def test_a_day_s_work_ingest_review_revise_look_up_and_hand_a_workbook_back(tmp_
     run("glossary", "edit", aircraft["id"], "--fr", "patrouille maritime aérienne", "--en", "maritime air patrol")
     added = run("glossary", "add", "patrouille maritime aérienne", "maritime air patrol", "--status", "approved")
     patrol = added.stdout.split()[-1]
-    assert added.stdout == f"added entry {patrol}\n" and f"tmtool glossary merge {patrol} {aircraft['id']}" in added.stderr
+    assert added.stdout == f"added entry {patrol}\n" and (f"tmtool --db {db} glossary merge {patrol}"
+                                                              f" {aircraft['id']}") in added.stderr
     run("glossary", "merge", aircraft["id"], patrol)
     # typed without accents, in the plural, with an article, in English, with a slip: the same entries
     for query in ("Etat-major militaire international", "I.M.S.", "l'État-major militaire international"):

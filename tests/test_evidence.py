@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.errors import Conflict
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store, open_store
@@ -623,8 +623,11 @@ def test_an_added_entry_a_document_counted_since_is_not_reverted_away(store_url)
         added = store.history()[-1].id
         ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a", frequency=2)])
         counted = evidence(store, entry_id)
-        with pytest.raises(Conflict, match=rf"entry {entry_id} has been counted by document 'a' since change {added}"):
+        with pytest.raises(Conflict, match=rf"entry {entry_id} has been counted by document 'a' since change {added}") as refused:
             glossary.revert(store, added)
+        # the removal it advises, said on the store a front end works on (api.advised_on), as a notice's
+        assert refused.value.commands == (f"tmtool glossary remove {entry_id}",)
+        assert f"'tmtool --db team.db glossary remove {entry_id}' removes" in api.error_on_store(refused.value, "team.db")
         assert evidence(store, entry_id) == counted and store.change(added).reverted_by is None
         glossary.remove_documents(store, ["a"])  # no document counts it any more: the add reverts
         glossary.revert(store, added)

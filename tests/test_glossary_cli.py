@@ -1,6 +1,7 @@
 """Glossary review through the CLI: every command, its filters, history and revert, one-line errors."""
 
 import json
+import shlex
 
 import pytest
 from click.testing import CliRunner
@@ -40,7 +41,8 @@ def test_adding_a_term_another_entry_holds_says_which_and_how_to_join_them(db):
                                        "--term", "en=military committee"])
     assert result.exit_code == 0
     assert result.stdout == "added entry 3\n"  # the entry is added as asked: a person may mean two concepts
-    assert result.stderr == "note: entry 1 also holds Military Committee (tmtool glossary merge 3 1 joins them)\n"
+    assert result.stderr == (f"note: entry 1 also holds Military Committee (tmtool --db {shlex.quote(str(db))} glossary"
+                             " merge 3 1 joins them)\n")
     # the same words in another language are not the same term
     assert "note" not in run(db, "glossary", "add", "--term", "de=Nordatlantikrat", "--term", "es=Consejo del Atlántico Norte")
 
@@ -282,4 +284,29 @@ def test_list_takes_the_document_whose_terms_a_reviewer_goes_through(tmp_path, d
     # a document the store does not hold is said, not listed as no entry
     result = CliRunner().invoke(main, ["--db", str(db), "glossary", "list", "--document", "nwes"])
     assert (result.exit_code, result.stdout, result.stderr) == (
-        1, "", "tmtool: error: no document nwes in the store (tmtool documents lists them)\n")
+        1, "", f"tmtool: error: no document nwes in the store (tmtool --db {shlex.quote(str(db))} documents lists them)\n")
+
+
+def test_every_command_an_error_or_a_note_advises_names_the_store_given(tmp_path, monkeypatch):
+    """The notices named the store in the commands they advise; the errors and notes did not (``see 'tmtool
+    imports'``, ``tmtool glossary merge 3 1 joins them``): typed as shown after ``--db team.db``, they ran on
+    ./tmtool.db. Each names the store given by --db, as a notice does, and works typed as shown; with the store
+    from $TMTOOL_DB, the command is said as written, which finds it again."""
+    db = tmp_path / "team store.db"
+    monkeypatch.chdir(tmp_path)
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    result = CliRunner().invoke(main, ["--db", str(db), "remove", "--import", "7"])
+    assert result.stderr == f"tmtool: error: no import 7 in the store (see 'tmtool --db {shlex.quote(str(db))} imports')\n"
+    assert CliRunner().invoke(main, ["--db", str(db), "imports"]).exit_code == 0
+    added = CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "--term", "de=Militärausschuss",
+                                      "--term", "en=military committee"])
+    merge = shlex.split(added.stderr[added.stderr.index("(") + 1:added.stderr.index(" joins")])
+    assert merge == ["tmtool", "--db", str(db), "glossary", "merge", "2", "1"]
+    assert CliRunner().invoke(main, merge[1:], env={"TMTOOL_DB": None}).exit_code == 0
+    assert not (tmp_path / "tmtool.db").exists()
+    result = CliRunner().invoke(main, ["remove", "--import", "7"], env={"TMTOOL_DB": str(db)})
+    assert result.stderr == "tmtool: error: no import 7 in the store (see 'tmtool imports')\n"
+    report = tmp_path / "rapport.docx"
+    report.write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])
+    assert f"ingest it with its translation (tmtool --db {shlex.quote(str(db))} ingest FR_FILE EN_FILE)" in result.stderr

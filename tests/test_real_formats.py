@@ -338,6 +338,91 @@ def test_memoq_s_context_goes_back_on_the_source_tuv_where_memoq_reads_it(tmp_pa
     assert [u.props for u in read_tmx(out)] == [unit.props]
 
 
+# the same sentence translated alike in two places of one document: memoQ keeps a unit for each context (a 101%
+# match is one whose neighbours match too), one written after the other in its TMX export
+MEMOQ_TWO_CONTEXTS_TMX = MEMOQ_CONTEXT_TMX.replace("  </tu>\n</body>", (
+    '  </tu>\n  <tu changedate="20241017T093000Z" creationdate="20241016T091500Z" creationid="clambert">\n'
+    '    <prop type="x-document">communique.docx</prop>\n    <tuv xml:lang="fr-fr">\n'
+    '      <prop type="x-context-pre">&lt;seg&gt;La frégate rentre.&lt;/seg&gt;</prop>\n'
+    '      <prop type="x-context-post">&lt;seg&gt;Le sommet se clôt.&lt;/seg&gt;</prop>\n'
+    '      <seg>Le convoi part.</seg>\n    </tuv>\n'
+    '    <tuv xml:lang="en-gb">\n      <seg>The convoy leaves.</seg>\n    </tuv>\n  </tu>\n</body>'))
+
+
+def _contexts(units) -> list[tuple]:
+    return sorted((u.source, u.target, tuple(u.prop_values("x-context-pre")), tuple(u.prop_values("x-context-post")))
+                  for u in units)
+
+
+def test_memoq_units_of_the_same_texts_in_two_contexts_stay_two(store_url, tmp_path):
+    """memoQ writes a unit for each context a sentence was translated in (its ContexTM), the texts alike: the
+    import took the second for the first already stored, so that its context was lost and the memory written
+    back had one unit where memoQ's had two. They are two units, on both backends; the same memory imported
+    again adds nothing, and written back it holds both units with their contexts, as memoQ wrote them."""
+    from tmtool import transfer
+
+    path, out = tmp_path / "memoq.tmx", tmp_path / "out.tmx"
+    path.write_text(MEMOQ_TWO_CONTEXTS_TMX, encoding="utf-8")
+    read = list(read_tmx(path))
+    assert len(read) == 2
+    with open_store(store_url, create=True) as store:
+        first = transfer.import_file(store, path)
+        again = transfer.import_file(store, path)
+        assert (first.added, first.already_stored) == (2, 0)
+        assert (again.added, again.already_stored) == (0, 2)
+        assert _contexts(store.units()) == _contexts(read)
+        transfer.export_store(store, "tmx", out)
+        back = transfer.import_file(store, out)  # what it wrote is what it holds
+        assert (back.added, back.already_stored) == (0, 2)
+    _valid_tmx(out)
+    written = list(read_tmx(out))
+    assert _contexts(written) == _contexts(read)
+    assert sorted(repr(sorted(u.props.items())) for u in written) == sorted(repr(sorted(u.props.items())) for u in read)
+
+
+def test_a_store_that_merged_memoq_s_contexts_keeps_them_apart_once_upgraded(store_url, tmp_path, monkeypatch):
+    """A store made by the release before holds a memoQ unit with its context under a key that ignores the
+    context (the other context's unit was merged into it). Upgraded, it finds that unit again when the memory is
+    imported again, and adds the one it had lost, rather than a second copy of the first."""
+    from tmtool import transfer
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.records import unit_content_key
+    from tmtool.store.sqlite import migrations
+
+    one, both = tmp_path / "one.tmx", tmp_path / "both.tmx"
+    one.write_text(MEMOQ_CONTEXT_TMX, encoding="utf-8")
+    both.write_text(MEMOQ_TWO_CONTEXTS_TMX, encoding="utf-8")
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations._context_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._context_keys)])
+    [unit] = read_tmx(one)
+    unit.props = {}
+    with open_store(store_url, create=True) as old:  # the key the release before gave it: its texts' alone
+        assert transfer.import_file(old, one).added == 1
+        run = old._conn.execute if hasattr(old, "_conn") else old._pg.execute
+        with old.transaction():
+            run("UPDATE units SET content_key = " + ("?" if hasattr(old, "_conn") else "%s"), (unit_content_key(unit),))
+    monkeypatch.undo()
+
+    def interrupted(rows, variants):  # the upgrade stopped on the way (Ctrl-C, a crash): nothing of it is kept
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("tmtool.store.rows.context_keys", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(store_url)
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        result = transfer.import_file(store, both)
+        assert (result.added, result.already_stored) == (1, 1)
+        assert _contexts(store.units()) == _contexts(read_tmx(both))
+        run = store._conn.execute if hasattr(store, "_conn") else store._pg.execute
+        keys = sorted(run("SELECT content_key FROM units").fetchall())
+        with store.transaction():  # made from the units' texts: once more changes nothing
+            (migrations._context_keys(store._conn) if hasattr(store, "_conn") else schema._context_keys(store._pg))
+        assert sorted(run("SELECT content_key FROM units").fetchall()) == keys
+
+
 def test_a_memoq_unit_came_from_the_document_memoq_names(store_url, tmp_path):
     """memoQ names the document each unit was translated in (``x-document``); a concordance and a look-up said
     the units came from the .tmx file, which was only the memory's way here. They name memoQ's document; a unit
@@ -2556,8 +2641,9 @@ def test_a_store_holding_the_header_on_each_unit_holds_it_once_upgraded(store_ur
     first, second = list(read_tmx(studio)), list(read_tmx(memoq))
     said_nothing = Unit("La séance est ouverte.", "The meeting is open.", "fr-FR", "en-GB")
     imports = {1: ("studio.tmx", first), 2: ("mixed.tmx", [second[0], said_nothing, first[1]])}
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:-1])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations._import_headers)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._import_headers)])
     with open_store(store_url, create=True) as old:  # as the release before stored two imports
         run, mark = _run(old)
         with old.transaction():

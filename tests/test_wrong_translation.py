@@ -92,8 +92,10 @@ def _advised(stderr: str) -> list[str]:
 @pytest.mark.parametrize("given", ["option", "environment"])
 def test_the_removal_it_advises_works_as_shown_on_the_store_ingested_into(tmp_path, monkeypatch, given):
     """The notice said ``tmtool remove visite`` whatever store the pair was ingested into: typed as shown after
-    ``--db 'team store.db'`` or with $TMTOOL_DB set for the one command, it looked for ./tmtool.db and removed
-    nothing. It names the store it was given; a command on the default store stays as it was."""
+    ``--db 'team store.db'`` it looked for ./tmtool.db and removed nothing. A store given by --db is named in
+    the command, which works typed in another folder; one $TMTOOL_DB names is not: the command as written finds
+    it again in the same shell, and a --db would override the variable (a password it holds too, which the
+    advice would have masked). A command on the default store stays as it was."""
     fr, en = tmp_path / "visite.fr.txt", tmp_path / "visite.en.txt"
     fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
     en.write_text("\n\n".join(OTHER_EN), encoding="utf-8")
@@ -101,14 +103,15 @@ def test_the_removal_it_advises_works_as_shown_on_the_store_ingested_into(tmp_pa
     work.mkdir(), elsewhere.mkdir()
     monkeypatch.chdir(work)
     db = work / "team store.db"
-    options, env = (["--db", str(db)], {}) if given == "option" else ([], {"TMTOOL_DB": str(db)})
+    options, env = (["--db", str(db)], {"TMTOOL_DB": None}) if given == "option" else ([], {"TMTOOL_DB": str(db)})
     for store, where in ((db, elsewhere), (work / "tmtool.db", work)):  # the store given, then the default one
         ingested = CliRunner().invoke(main, [*options, "ingest", str(fr), str(en), "--no-terms"], env=env)
         assert ingested.exit_code == 0, ingested.output
         advised = _advised(ingested.stderr)
-        assert advised == ["tmtool", *(["--db", str(store)] if store == db else []), "remove", "visite"]
-        monkeypatch.chdir(where)  # the store given: typed in another folder, without $TMTOOL_DB
-        removed = CliRunner().invoke(main, advised[1:], env={"TMTOOL_DB": None})
+        named = store == db and given == "option"
+        assert advised == ["tmtool", *(["--db", str(store)] if named else []), "remove", "visite"]
+        monkeypatch.chdir(where)  # typed in another folder, in the same shell ($TMTOOL_DB as it was)
+        removed = CliRunner().invoke(main, advised[1:], env=env)
         assert removed.exit_code == 0, removed.output
         with open_store(store) as opened:
             assert opened.document("visite") is None
@@ -117,14 +120,50 @@ def test_the_removal_it_advises_works_as_shown_on_the_store_ingested_into(tmp_pa
     assert not (elsewhere / "tmtool.db").exists()
 
 
-def test_a_password_in_the_store_s_url_is_not_said_in_the_advice(caplog):
+def _notice(db: str | None) -> str:
+    """What the command line says of a notice advising ``tmtool remove visite``, on the store ``db``."""
     from tmtool.cli import _Notices
 
     record = logging.LogRecord("tmtool.ingest", logging.INFO, "", 0, "remove it (%s)", ("tmtool remove visite",),
                                None)
     record.__dict__[api.NOTICE_COMMANDS] = ("tmtool remove visite",)
-    said = CliRunner().invoke(click.command()(lambda: _Notices("postgresql://ana:s3cret@db/tm").emit(record)))
-    assert said.stderr == "tmtool: remove it (tmtool --db 'postgresql://ana:***@db/tm' remove visite)\n"
+    return CliRunner().invoke(click.command()(lambda: _Notices(db).emit(record))).stderr
+
+
+def test_a_password_in_the_store_s_url_is_left_out_of_the_advice_not_masked():
+    """The advice named the store ``--db 'postgresql://ana:***@db/tm'``: typed as shown, libpq sent ``***`` as
+    the password and the server refused it. The password is never said; it is left out of the URL, which libpq
+    completes from PGPASSWORD or ~/.pgpass, as the line says."""
+    said = _notice("postgresql://ana:s3cret@db/tm?password=s3cret&sslmode=require")
+    assert "s3cret" not in said and "***" not in said
+    assert said == ("tmtool: remove it (tmtool --db 'postgresql://ana@db/tm?sslmode=require' remove visite)"
+                    " (the store's password left out: libpq reads it from PGPASSWORD or the password file,"
+                    " ~/.pgpass)\n")
+    assert _notice("postgresql://ana@db/tm") == "tmtool: remove it (tmtool --db postgresql://ana@db/tm remove visite)\n"
+
+
+@pytest.mark.parametrize(("db", "shown"), [
+    (r"C:\Users\ana\tm.db", r"C:\Users\ana\tm.db"),
+    (r"C:\Users\ana\team store.db", r'"C:\Users\ana\team store.db"'),
+    ("D:\\TM & co\\l'équipe.db", "\"D:\\TM & co\\l'équipe.db\""),
+    ("postgresql://ana@db/tm?sslmode=require", '"postgresql://ana@db/tm?sslmode=require"'),
+])
+def test_the_store_is_quoted_as_cmd_and_powershell_read_it_on_windows(monkeypatch, db, shown):
+    """On Windows the advice quoted the store for a POSIX shell (``'team store.db'``), which cmd passes on with
+    its quotes and cuts at the space. There it is a bare word or in double quotes, which cmd and PowerShell both
+    read as written."""
+    monkeypatch.setattr(api, "_on_windows", lambda: True)
+    assert api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], db) == f"(tmtool --db {shown} remove visite)"
+
+
+@pytest.mark.parametrize("db", [r"C:\TM\100%store%.db", r"C:\TM\$env.db", 'C:\\TM\\"x".db', "C:\\TM dir\\", "C:\\a`b.db"])
+def test_a_store_no_quoting_writes_for_cmd_and_powershell_is_named_apart_on_windows(monkeypatch, db):
+    """cmd expands ``%`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before the
+    closing quote escapes it: no quoting writes such a name for both. The command shows a placeholder that
+    fails in both as typed, never acting on another store, and the line names the store."""
+    monkeypatch.setattr(api, "_on_windows", lambda: True)
+    said = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], db)
+    assert said == f"(tmtool --db <STORE> remove visite) (<STORE>: {db}, quoted as your shell needs)"
 
 
 def test_the_workbench_says_it_of_an_upload(tmp_path):
@@ -207,3 +246,19 @@ def test_a_translation_naming_countries_and_institutions_without_numbers_is_not_
     assert unlike_translation(zip(COUNCIL_FR, COUNCIL_EN)) is None
     assert shared_anchors(zip(COUNCIL_FR, COUNCIL_EN)) == (8, 5)
     assert unlike_translation(zip(COUNCIL_FR, OTHER_EN + MEETING_EN[:3])) is not None  # beside another text: told
+
+
+def test_the_workbench_says_a_command_an_error_advises_on_the_store_it_serves(tmp_path, monkeypatch):
+    """An error advising a command (``see 'tmtool imports'``) reached the browser as written: typed as shown,
+    the command ran on ./tmtool.db, not on the store the workbench serves. It names the store served."""
+    db = tmp_path / "team store.db"
+    shutil.copyfile(seeded_store(tmp_path), db)
+    http, _ = client(str(db))
+
+    def failing(store):
+        raise api.NotFound("no import 7 in the store (see 'tmtool imports')", commands=("tmtool imports",))
+
+    monkeypatch.setattr(api, "stats", failing)
+    answer = http.get("/api/stats")
+    assert (answer.status_code, answer.json()["message"]) == (
+        404, f"no import 7 in the store (see 'tmtool --db {shlex.quote(str(db))} imports')")

@@ -50,14 +50,15 @@ from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, l
 from .progress import NOTICE_COMMANDS, Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
+from .store.copy import MEND_KEYS
 from .text.normalize import visible
 
 __all__ = [
-    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "TmtoolError", "USAGES",
-    "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
+    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
+    "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
-    "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
@@ -1219,20 +1220,79 @@ def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
     return copy_between(str(source), str(target))
 
 
-def notice_on_store(record: logging.LogRecord, db: str | Path) -> str:
+def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> str:
+    """``message`` as a front end working on the store ``db`` says it, so that each tmtool command it advises
+    (``commands``, as it writes them: :data:`NOTICE_COMMANDS`, ``TmtoolError.commands``) works as shown on
+    that store: with ``--db`` naming it, quoted for the shell of this platform (POSIX, or cmd and PowerShell
+    on Windows). ``db`` None: the command as written finds the store (the default ``./tmtool.db``, or the one
+    ``$TMTOOL_DB`` names, which a ``--db`` would only override). A password in the store's URL is left out of
+    the command, never masked (a ``***`` typed as shown is sent as the password and refused), and the message
+    says where libpq reads it from instead.
+
+    >>> advised_on("remove it (tmtool remove visite)", ["tmtool remove visite"], "postgresql://ana:pw@db/tm")
+    "remove it (tmtool --db postgresql://ana@db/tm remove visite) (the store's password left out: libpq reads it from PGPASSWORD or the password file, ~/.pgpass)"
+    """
+    commands = [command for command in commands if command in message]
+    if db is None or not commands:
+        return message
+    from .store.url import without_password
+
+    url, had_password = without_password(str(db))
+    quoted = _shell_quoted(url)
+    for command in commands:
+        message = message.replace(command, f"tmtool --db {quoted or STORE_PLACEHOLDER}{command.removeprefix('tmtool')}")
+    if quoted is None:
+        message += f" ({STORE_PLACEHOLDER}: {url}, quoted as your shell needs)"
+    if had_password:
+        message += " (the store's password left out: libpq reads it from PGPASSWORD or the password file, ~/.pgpass)"
+    return message
+
+
+# what an advised command says in place of a store whose name no quoting writes for both cmd and PowerShell: typed
+# as shown it fails in both (a redirection from a file "STORE"; an operator PowerShell reserves), never acting on
+# another store
+STORE_PLACEHOLDER = "<STORE>"
+
+
+def _on_windows() -> bool:
+    return os.name == "nt"  # apart, so that a test reads the advice as Windows says it on any platform
+
+
+def _shell_quoted(value: str) -> str | None:
+    """``value`` as one word of a command line on this platform: POSIX shells' quoting (``shlex.quote``); on
+    Windows a word both cmd and PowerShell read as written, bare or between double quotes, else None: cmd
+    expands ``%`` and ``!`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before
+    the closing quote escapes it."""
+    if not _on_windows():
+        return shlex.quote(value)
+    if re.fullmatch(r"[\w.:/\\+=-]+", value):
+        return value
+    if not value or re.search(r'["%!$`\x00-\x1f]', value) or value.endswith("\\"):
+        return None
+    return f'"{value}"'
+
+
+def notice_on_store(record: logging.LogRecord, db: str | Path | None) -> str:
     """A notice (a record of the ``tmtool`` logger) as a front end working on the store ``db`` says it: each
-    tmtool command it advises (:data:`NOTICE_COMMANDS`) with ``--db`` naming that store (its password masked,
-    quoted for a POSIX shell), so that the command works as shown on the same store.
+    tmtool command it advises (:data:`NOTICE_COMMANDS`) as :func:`advised_on` says it, so that it works as
+    shown on the same store.
 
     >>> record = logging.LogRecord("tmtool", logging.INFO, "", 0, "remove it (%s)", ("tmtool remove visite",), None)
     >>> record.tmtool_commands = ("tmtool remove visite",)
     >>> notice_on_store(record, "team store.db")
     "remove it (tmtool --db 'team store.db' remove visite)"
     """
-    message = record.getMessage()
-    for command in getattr(record, NOTICE_COMMANDS, ()):
-        message = message.replace(command, f"tmtool --db {shlex.quote(masked_url(db))}{command.removeprefix('tmtool')}")
-    return message
+    return advised_on(record.getMessage(), getattr(record, NOTICE_COMMANDS, ()), db)
+
+
+def error_on_store(error: TmtoolError, db: str | Path | None, said: str | None = None) -> str:
+    """An error's line (``said``, else ``str(error)``) as a front end working on the store ``db`` says it: the
+    commands it advises (``error.commands``) as :func:`advised_on` says them.
+
+    >>> error_on_store(NotFound("no import 7 (see 'tmtool imports')", commands=("tmtool imports",)), "team.db")
+    "no import 7 (see 'tmtool --db team.db imports')"
+    """
+    return advised_on(str(error) if said is None else said, error.commands, db)
 
 
 def masked_url(url: str | Path) -> str:
@@ -1243,10 +1303,14 @@ def masked_url(url: str | Path) -> str:
 
 
 def check_store(store: Store) -> list[str]:
-    """What is wrong with the store, one line a problem; none when it is sound."""
+    """What is wrong with the store, one line a problem; none when it is sound. A line may advise a tmtool
+    command (:data:`STORE_CHECK_COMMANDS`), which a front end says on its store (:func:`advised_on`)."""
     from .store.copy import check_store as check
 
     return check(store)
+
+
+STORE_CHECK_COMMANDS = (MEND_KEYS,)
 
 
 # ---- documents without a store: segment, align, extract -------------------------------------------

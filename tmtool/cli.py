@@ -115,8 +115,26 @@ def _discard_new_store(ctx: click.Context) -> None:
 def _said(exc: TmtoolError) -> str:
     """The error's line, the settings it names named as this command line's options (``--srclang``,
     ``--langs all``, ``--include-unconfirmed``), not as the HTTP API's parameters (``srclang``, ``langs=all``,
-    ``include_unconfirmed``)."""
-    return exc.naming(lambda name, value: f"--{name.replace('_', '-')}" + (f" {value}" if value else ""))
+    ``include_unconfirmed``), and a tmtool command it advises said on this run's store (``_advising_db``)."""
+    said = exc.naming(lambda name, value: f"--{name.replace('_', '-')}" + (f" {value}" if value else ""))
+    return api.error_on_store(exc, _advising_db(), said)
+
+
+def _advising_db() -> str | None:
+    """The store a tmtool command this run advises names with ``--db``: the one given by ``--db``; None (the
+    command as written) for the default store and for the one ``$TMTOOL_DB`` names, which the command typed in
+    the same shell finds again, and which a ``--db`` would override."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx is not None else None
+    if root is None or root.obj is None or "db" not in root.obj:
+        return None
+    given = root.get_parameter_source("db_path") not in (None, click.core.ParameterSource.DEFAULT)
+    return root.obj["db"] if given else None  # --db tmtool.db too: without it, $TMTOOL_DB would give another
+
+
+def _advise(message: str, *commands: str) -> str:
+    """A line of this run advising tmtool ``commands`` (as ``message`` writes them), each said on its store."""
+    return api.advised_on(message, commands, _advising_db())
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -163,21 +181,21 @@ def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> Non
     notices = logging.getLogger("tmtool")
     notices.handlers = [h for h in notices.handlers if not isinstance(h, _Notices)]  # one per run
     if not quiet:
-        notices.addHandler(_Notices(db_path))
+        notices.addHandler(_Notices(_advising_db()))
         notices.setLevel(logging.INFO)
 
 
 class _Notices(logging.Handler):
     """The library's notices (a store being upgraded) on stderr, as tmtool's other lines are; a tmtool command a
-    notice advises (``api.NOTICE_COMMANDS``) said with the --db this run was given (by option or $TMTOOL_DB), so
-    that it works as shown, on the same store."""
+    notice advises (``api.NOTICE_COMMANDS``) said on ``db``, the store this run was given by --db (None: the
+    command as written, on the default store or $TMTOOL_DB's; ``_advising_db``), so that it works as shown."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str | None):
         super().__init__()
         self.db = db
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = api.notice_on_store(record, self.db) if self.db != DEFAULT_DB else record.getMessage()
+        message = api.notice_on_store(record, self.db)
         click.echo(f"tmtool: {message}", err=True)
 
 
@@ -628,7 +646,8 @@ def glossary_list(ctx, status, min_score, since, text, document, limit, sort, as
     entries = api.entries(store, statuses=() if "all" in status else status, min_score=min_score,
                           since=since, text=text, document=document, limit=limit, order=sort)
     if not entries and document is not None and document not in {d["id"] for d in api.documents(store)}:
-        raise api.NotFound(f"no document {document} in the store (tmtool documents lists them)")
+        raise api.NotFound(f"no document {document} in the store (tmtool documents lists them)",
+                           commands=("tmtool documents",))
     if as_json:
         _json(entries)
         return
@@ -728,8 +747,8 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
                           definition=definition, note=note, user=_user(ctx))
     click.echo(f"added entry {added['id']}")
     for other, shared in api.entries_sharing_terms(store, added["id"]).items():
-        click.echo(f"note: entry {other} also holds {', '.join(shared)} "
-                   f"(tmtool glossary merge {added['id']} {other} joins them)", err=True)
+        merge = f"tmtool glossary merge {added['id']} {other}"
+        click.echo(_advise(f"note: entry {other} also holds {', '.join(shared)} ({merge} joins them)", merge), err=True)
 
 
 @glossary.command("edit")
@@ -1578,7 +1597,7 @@ def db_check(ctx):
     store = _open_store(ctx)
     problems = api.check_store(store)
     for problem in problems:
-        click.echo(problem)
+        click.echo(_advise(problem, *api.STORE_CHECK_COMMANDS))
     if problems:
         raise TmtoolError(f"{_counted(len(problems), 'problem')} found", path=store.url)
     click.echo(f"{store.url}: no problem found")

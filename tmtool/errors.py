@@ -19,12 +19,13 @@ class TmtoolError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 options: tuple[str, ...] = ()):
+                 options: tuple[str, ...] = (), commands: tuple[str, ...] = ()):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.options = options
+        self.commands = commands
 
     def __str__(self) -> str:
         return self._where() + self.message

@@ -441,9 +441,10 @@ def _not_counted_since(change: Change, entry_id: int, now: dict) -> None:
     then = _counted(change.after[str(entry_id)])
     document = next((row[0] for row in _counted(now) if row not in then), None)
     if document is not None:
+        remove = f"tmtool glossary remove {entry_id}"
         raise Conflict(f"entry {entry_id} has been counted by document {document!r} since change {change.id}: "
-                       f"reverting it would take that evidence out of the glossary; 'tmtool glossary remove "
-                       f"{entry_id}' removes the entry if it should go")
+                       f"reverting it would take that evidence out of the glossary; '{remove}' removes the entry if it"
+                       " should go", commands=(remove,))
 
 
 def _counting_as_left(store: Store, change: Change, current: Mapping[int, dict | None]) -> set[str]:
@@ -1558,7 +1559,7 @@ def remove_import(store: Store, import_id: int, *, user: str | None = None) -> t
     with store.transaction():
         found = [r for r in store.imports() if r.id == import_id]
         if not found:
-            raise NotFound(f"no import {import_id} in the store (see 'tmtool imports')")
+            raise NotFound(f"no import {import_id} in the store (see 'tmtool imports')", commands=("tmtool imports",))
         touched_since = store.entry_ids_changed_since_import(import_id)
         gone, kept = [], 0
         for entry_id, counted in store.import_entry_ids(import_id):

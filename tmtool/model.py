@@ -184,6 +184,11 @@ HEADER_NOTE = "x-tmx-header-note"
 # the prop by which memoQ names the document a unit was translated in (its TMX's x-document: the .tmx file was only
 # the memory's way here)
 DOCUMENT_PROP = "x-document"
+# the props holding a unit's context, the source segments before and after it: memoQ's ContexTM (on the source
+# <tuv>, each as its <seg>, escaped), MateCat's (on the <tu>, as plain text). The same texts in another context
+# are another unit to these tools (memoQ offers a 101% match only where the context matches too), so they are
+# one to the store as well (store.records.unit_content_key).
+CONTEXT_PROPS = ("x-context-pre", "x-context-post")
 
 
 def header_said(kind: str) -> bool:

@@ -120,6 +120,8 @@ _BY_NAME = {fmt.name: fmt for fmt in FORMATS}
 # endings a format told by its signature is saved under (a Wordfast TM's .txt, a MultiTerm export's .xml)
 SIGNED_ENDINGS = (".txt", ".xml")
 
+# the command a document given for import is ingested by (a front end says it on its store: api.advised_on)
+INGEST_PAIR = "tmtool ingest FR_FILE EN_FILE"
 # files CAT tools keep that tmtool cannot read, and what to give it instead
 FOREIGN = {
     ".sdltb": "a MultiTerm termbase (a database): export it from MultiTerm as XML or TBX",
@@ -127,10 +129,9 @@ FOREIGN = {
     ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
     # a translated document is no memory: its translation units are what aligning it with the original gives
     **dict.fromkeys((".docx", ".odt", ".pptx", ".odp", ".pdf"), "a document, not a memory or a glossary: ingest it"
-                    " with its translation (tmtool ingest FR_FILE EN_FILE), which aligns them into units"),
+                    f" with its translation ({INGEST_PAIR}), which aligns them into units"),
     **dict.fromkeys((".doc", ".ppt", ".rtf"), "a word processor's document in an older format, not a memory or a"
-                    " glossary: save it as .docx (.pptx) and ingest it with its translation (tmtool ingest FR_FILE"
-                    " EN_FILE)"),
+                    f" glossary: save it as .docx (.pptx) and ingest it with its translation ({INGEST_PAIR})"),
 }
 
 
@@ -209,7 +210,8 @@ def infer(path: str | Path) -> Format:
         return fmt
     foreign = FOREIGN.get(Path(path).suffix.lower())
     if foreign:
-        raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
+        raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path),
+                          commands=(INGEST_PAIR,) if INGEST_PAIR in foreign else ())
     with open(path, "rb") as f:
         raw = f.read(_HEAD)
     # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark

@@ -68,7 +68,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
-from ..model import HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
+from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
 from .inline import markup_segment, omegat_segment, omegat_text, segment_content
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
@@ -85,7 +85,7 @@ ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts 
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
 # memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
 # prop's text), on the source <tuv>; MateCat writes props of these names on the <tu>, as plain text
-MEMOQ_CONTEXT = ("x-context-pre", "x-context-post")
+MEMOQ_CONTEXT = CONTEXT_PROPS
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
 # the props keeping, on each unit, what the header of the memory it came from said (see the module's doc):
 # model.HEADER_PROP, model.HEADER_NOTE

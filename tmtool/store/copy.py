@@ -170,6 +170,10 @@ class _PostgresTables:
                 " WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)")]
 
 
+# the command a report of stale look-up keys advises (a front end says it on its store: api.advised_on)
+MEND_KEYS = "tmtool glossary edit ID"
+
+
 def _keys_not_current(tables: _SQLiteTables | _PostgresTables) -> list[str]:
     """The terms whose look-up keys are not those their texts give today (made by an older release's
     folding, written by hand), as one line: how many, one of them and how to mend it; none when current."""
@@ -185,7 +189,7 @@ def _keys_not_current(tables: _SQLiteTables | _PostgresTables) -> list[str]:
     return [f"look-up keys not current for {len(terms)} term{'s' if len(terms) > 1 else ''} ({len(missing)} missing,"
             f" {len(stale)} stale), e.g. {named[0]}: {', '.join(differences)};"
             " look-up misses such a term until its entry is saved again, which makes its keys anew"
-            " (tmtool glossary edit ID, with a change)"]
+            f" ({MEND_KEYS}, with a change)"]
 
 
 def _quoted(columns: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Entry, Term, Unit, entry_to_dict
+from ..model import CONTEXT_PROPS, Entry, Term, Unit, entry_to_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,22 @@ def unit_content_key(unit: Unit) -> str:
     for variant in sorted(unit.variants, key=lambda v: (v.lang, v.text, v.markup or "")):
         parts += ["\x01", variant.lang, variant.text, variant.markup or ""]
     joined = "\x00".join(parts)
-    return hashlib.sha1(joined.encode("utf-8")).hexdigest()
+    return keyed_by_context(hashlib.sha1(joined.encode("utf-8")).hexdigest(), unit.props)
+
+
+def keyed_by_context(key: str, props: dict) -> str:
+    """The content key ``key`` of a unit with ``props``, told apart by the unit's context (memoQ's and MateCat's
+    neighbouring segments, :data:`model.CONTEXT_PROPS`): the same texts in two contexts are two units to the
+    tools that wrote them, and an import merging them lost one context and wrote back a memory that differed.
+    A unit without a context (or an empty one) keeps ``key``, as stored before contexts counted."""
+    contexts = []
+    for kind in CONTEXT_PROPS:
+        held = props.get(kind)
+        contexts.append(held if isinstance(held, list) else [] if held is None else [held])
+    if not any(value.strip() for values in contexts for value in values):
+        return key
+    joined = "\x00".join([key, *("\x01".join(values) for values in contexts)])
+    return hashlib.sha1(("\x02" + joined).encode("utf-8")).hexdigest()
 
 
 def spellings(term: Term) -> list[str]:

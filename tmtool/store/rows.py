@@ -477,3 +477,25 @@ def counts_by_language(query: Callable[[str], list[Sequence]]) -> dict[str, int]
             by_language[key] = by_language.get(key, 0) + count
         counts |= sorted(by_language.items())
     return counts
+
+
+# the units a store made before contexts told units apart may hold with a context (SQL over units.props, JSON)
+CONTEXT_ROWS = "props LIKE '%\"x-context-p%'"
+# what context_keys reads of each: the unit's identity (records.unit_content_key) and its key as stored
+CONTEXT_KEY_COLUMNS = "id, source, target, srclang, tgtlang, source_markup, target_markup, props, content_key"
+
+
+def context_keys(rows: Iterable[Sequence], variants: Callable[[int], Iterable[Sequence]]) -> list[tuple[str, int]]:
+    """The (content key, unit id) of each of ``rows`` (of CONTEXT_KEY_COLUMNS) whose stored key is not the one
+    ``records.unit_content_key`` gives it today, its context (memoQ's, MateCat's) counted; ``variants(id)``
+    gives a unit's (lang, text, markup) in order. Made from the unit's texts, not from the key stored, so
+    that a unit already keyed so keeps its key."""
+    from .records import unit_content_key
+
+    changed = []
+    for unit_id, source, target, srclang, tgtlang, source_markup, target_markup, props, key in rows:
+        unit = Unit(source, target, srclang, tgtlang, props=loads(props), source_markup=source_markup,
+                    target_markup=target_markup, variants=[Variant(*v) for v in variants(unit_id)])
+        if (new := unit_content_key(unit)) != key:
+            changed.append((new, unit_id))
+    return changed

@@ -22,6 +22,23 @@ def masked(url: str) -> str:
     return _PARAMETER_PASSWORD.sub(r"\1***", _USER_PASSWORD.sub(r"\1:***@", url))
 
 
+def without_password(url: str) -> tuple[str, bool]:
+    """``url`` without the password in it (its user part's, a ``password=`` parameter), and whether it held one:
+    a URL to advise a command with, which libpq completes from PGPASSWORD or the password file (~/.pgpass),
+    where a masked one (``***``) would be sent as the password and refused.
+
+    >>> without_password("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require")
+    ('postgresql://ana@db.example.org/tm?sslmode=require', True)
+    """
+    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
+        return url, False
+    bare = _USER_PASSWORD.sub(r"\1@", url)
+    bare = re.sub(r"([?&])password=[^&#]*(&|(?=#)|$)", lambda m: m.group(1) if m.group(2) else "", bare,
+                  flags=re.IGNORECASE)
+    bare = re.sub(r"[?&](?=#|$)", "", bare)  # a query left empty
+    return bare, bare != url
+
+
 def scrubbed(text: str, url: str) -> str:
     """``text``, a driver's message about ``url``, with any password of the URL in it replaced by ``***``:
     libpq quotes the part of a URL it cannot parse, a password with a space or a stray ``%`` too.

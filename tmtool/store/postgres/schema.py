@@ -409,9 +409,25 @@ def _import_headers(pg) -> None:
             last = rows[-1][0]
 
 
+def _context_keys(pg) -> None:
+    """A unit is told apart by its context (memoQ's and MateCat's neighbouring segments; SQLite's migration 31):
+    the units stored with one have their content key made again, a batch at a time."""
+    from ..rows import CONTEXT_KEY_COLUMNS, CONTEXT_ROWS, context_keys
+
+    last = 0
+    while rows := pg.execute(f"SELECT {CONTEXT_KEY_COLUMNS} FROM units WHERE id > %s AND {CONTEXT_ROWS.replace('%', '%%')}"
+                             " ORDER BY id LIMIT %s", (last, _BATCH)).fetchall():
+        keys = context_keys(rows, lambda unit_id: pg.execute(
+            "SELECT lang, text, markup FROM unit_variants WHERE unit_id = %s ORDER BY position", (unit_id,)).fetchall())
+        with pg.cursor() as cursor:
+            cursor.executemany("UPDATE units SET content_key = %s WHERE id = %s", keys)
+        last = rows[-1][0]
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
-                    _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers]
+                    _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers,
+                    _context_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

@@ -685,11 +685,26 @@ def _import_headers(conn: sqlite3.Connection) -> None:
             last = rows[-1][0]
 
 
+def _context_keys(conn: sqlite3.Connection) -> None:
+    """A unit is told apart by its context (memoQ's and MateCat's neighbouring segments,
+    ``records.keyed_by_context``): the units stored with one have their content key made again, so that
+    importing the same memory again finds them, and the unit in another context an earlier import merged
+    into one of them is added. A batch at a time."""
+    from ..rows import CONTEXT_KEY_COLUMNS, CONTEXT_ROWS, context_keys
+
+    last = 0
+    while rows := conn.execute(f"SELECT {CONTEXT_KEY_COLUMNS} FROM units WHERE id > ? AND {CONTEXT_ROWS}"
+                               " ORDER BY id LIMIT 5000", (last,)).fetchall():
+        conn.executemany("UPDATE units SET content_key = ? WHERE id = ?", context_keys(rows, lambda unit_id: conn.execute(
+            "SELECT lang, text, markup FROM unit_variants WHERE unit_id = ? ORDER BY position", (unit_id,))))
+        last = rows[-1][0]
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers]
+                    _import_headers, _context_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
