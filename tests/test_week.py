@@ -61,7 +61,7 @@ def test_an_entry_approved_after_the_documents_using_it_were_ingested_counts_the
     with open_store(store_url, create=True) as store:
         for name in PAIRS:
             ingest(store, name)
-        for name, row in (("candidates.csv", "dissuasion,deterrence,candidate"),
+        for name, row in (("candidates.csv", "dissuasion,deterrence,candidate\nmise en oeuvre,implementation,candidate"),
                           ("approved.csv", "police du ciel,air policing,approved")):
             (tmp_path / name).write_text(f"fr,en,status\n{row}\n", encoding="utf-8")
             api.import_file(store, tmp_path / name)
@@ -73,6 +73,9 @@ def test_an_entry_approved_after_the_documents_using_it_were_ingested_counts_the
         assert found["frequency"] == 3
         assert {c["document"] for c in found["contexts"]} == set(PAIRS)
         assert all("dissuasion" in c["fr"] for c in found["contexts"])
+        # a term spelt out that a document writes with its ligature (la mise en œuvre des plans) is found too
+        api.approve(store, [by_term(store, "mise en oeuvre")["id"]])
+        assert by_term(store, "mise en oeuvre")["frequency"] == 1
         # counted as an ingest counts it: a document taken out takes its count back
         api.remove(store, documents=[PAIRS[0]])
         assert by_term(store, "dissuasion")["frequency"] == 2

@@ -748,89 +748,112 @@ def _record_change(store: Store, action: str, before: Mapping[int, dict | None],
 
 
 def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
-    """Count again, in the documents already stored, the occurrences of entries just approved, no longer approved,
-    or whose approved terms changed, as ``count_approved`` counts them when a document is ingested, where extraction
-    did not count them: an entry approved after the documents using it were ingested gains their counts, an edited
-    term counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. The
-    documents read are those it was counted in and those the word index finds the longest word of one of its terms
-    in (by the word's start: a plural, a stem), not every document; a term with no word the index can be asked
-    about (a word in another script than Latin, œ or æ, Chinese) has every document read. Each document read is
-    counted afresh, so that an overlap goes to the longest term there as at its ingest; only the entries whose
-    count in it changes are written. In one transaction (the caller's, when in one). Returns how many documents
-    were read."""
+    """Count again, in the documents already stored, the entries just approved, no longer approved, or whose
+    approved terms changed, as ``count_approved`` counts them when a document is ingested, where extraction did not
+    count them: an entry approved after the documents using it were ingested gains their counts, an edited term
+    counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
+    entries are counted, not the document's others. The documents read are those it was counted in and those the
+    word index finds the start of one of its terms' longest word in (``_indexed_words``), not every document, and of
+    these the sentences holding it; a term with no word the index can be asked about has every document read. In
+    one transaction (the caller's, when in one). Returns how many documents were read."""
     if not entry_ids:
         return 0
     with store.transaction():
         found = store.entries(list(entry_ids), contexts=0)
         counted = store.document_counts(list(entry_ids))
-        documents: set[str] = set()
+        wanted: dict[str, set[int]] = {}  # the entries to count in each document
+        words: dict[int, list[str] | None] = {}  # the starts of words each approved entry's sentences hold
+        everything = None
         for entry_id in entry_ids:
             rows = counted.get(entry_id, [])
-            documents.update(document for document, _, _, score in rows if score is None)  # count_approved's counts
+            for document, _, _, score in rows:
+                if score is None:  # count_approved's count
+                    wanted.setdefault(document, set()).add(entry_id)
             entry = found.get(entry_id)
-            if entry is not None and entry.status is ReviewStatus.APPROVED:
-                by_extraction = {document for document, _, _, score in rows if score is not None}
-                documents.update(set(_documents_holding(store, entry)) - by_extraction)
+            if entry is None or entry.status is not ReviewStatus.APPROVED:
+                continue
+            words[entry_id] = _indexed_words(entry)
+            if words[entry_id] is None:
+                everything = everything or [record.id for record, _ in store.documents()]
+            by_extraction = {document for document, _, _, score in rows if score is not None}
+            for document in set(everything if words[entry_id] is None
+                                else store.documents_with_words(words[entry_id])) - by_extraction:
+                wanted.setdefault(document, set()).add(entry_id)
         heads = _approved_heads(store)
         changed: set[int] = set()
-        for document_id in sorted(documents):
-            changed |= _count_approved_in(store, document_id, heads)
+        for document_id in sorted(wanted):
+            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads)
         recount(store, sorted(changed))
-    return len(documents)
+    return len(wanted)
 
 
-def _count_approved_in(store: Store, document_id: str, heads: frozenset[str]) -> set[int]:
-    """Count the approved entries again in a stored document, as ``count_approved`` counted them at its ingest: an
-    entry whose count changes has what the document gave it (count and contexts) replaced. Returns those entries."""
-    entry_ids = store.document_entry_ids(document_id)
-    rows = store.document_counts(entry_ids) if entry_ids else {}
+def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[str] | None],
+                    heads: frozenset[str]) -> set[int]:
+    """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
+    named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
+    sentences that hold one of ``words`` (an entry's absent: no longer approved, not counted). An entry whose count
+    changes has what the document gave it (count and contexts) replaced. Returns those entries."""
+    rows = store.document_counts(store.document_entry_ids(document_id))
     extracted, before = set(), {}
-    for entry_id in entry_ids:
-        for document, frequency, _, score in rows.get(entry_id, []):
+    for entry_id, counts in rows.items():
+        for document, frequency, _, score in counts:
             if document == document_id:
-                (before.__setitem__(entry_id, frequency) if score is None else extracted.add(entry_id))
-    stored = store.document_units(document_id)
+                if score is not None:
+                    extracted.add(entry_id)
+                elif entry_id in entry_ids:
+                    before[entry_id] = frequency
+    counting = {entry_id for entry_id in entry_ids if entry_id in words}
+    stored = store.document_units(document_id) if counting else []
     sides = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
              if (context := term_context(s.unit, document_id)) is not None and context.fr]
-    counts, quoted = _approved_occurrences(store, sides, extracted, heads) if heads else (Counter(), {})
-    changed = {entry_id for entry_id in {*before, *counts} if before.get(entry_id, 0) != counts.get(entry_id, 0)}
+    if all(words[entry_id] is not None for entry_id in counting):
+        held = [re.escape(word) for entry_id in counting for word in words[entry_id]]
+        starts = re.compile(r"\b(?:" + "|".join(held) + ")") if held else None
+        sides = [(context, lang) for context, lang in sides if starts and starts.search(fold(context.fr))]
+    counts, quoted = _approved_occurrences(store, sides, extracted, heads) if sides and heads else (Counter(), {})
+    changed = {entry_id for entry_id in entry_ids
+               if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
     if not changed:
         return changed
     unit_ids = {s.unit.tuid: s.id for s in stored}
     record = store.document(document_id)
-    seen = parse_time(record.updated or record.ingested) if record else None
-    seen = seen or utcnow()
+    seen = (parse_time(record.updated or record.ingested) if record else None) or utcnow()
     for entry_id in sorted(changed):
         if entry_id in before:
             store.forget_entry_evidence(entry_id, [document_id])
-        if counts.get(entry_id):
+        if entry_id in counting and counts[entry_id]:
             store.count_in_document(entry_id, document_id, counts[entry_id], seen, None)
             store.add_contexts(entry_id, quoted[entry_id], unit_ids)
     return changed
 
 
-# a word the word index finds by its start, folded: where a term's word can be looked for in the index
+# a word the word index finds by its start, folded: where a term's word can be looked for in the index. Not one
+# with œ or æ (a text may write them oe, ae, which the index keeps apart), nor ss (ß)
 _INDEXED_WORD = re.compile(r"[a-z0-9]+")
+_SPELT_OTHERWISE = ("oe", "ae", "ss")  # ss in German only
 # letters at a word's end that its other forms may change (*général*, *généraux*; *marynarka*, *marynarce*): the
 # word is looked for by what comes before them
 _ENDING = 3
 
 
-def _documents_holding(store: Store, entry: Entry) -> list[str]:
-    """The stored documents that may hold one of an entry's terms: those holding the start of each term's longest
-    word, by the word index; every document when a term has no word the index can be asked about (``_INDEXED_WORD``;
-    œ and æ, which a text may spell out or not, neither)."""
+def _indexed_words(entry: Entry) -> list[str] | None:
+    """The starts of words (folded) a sentence holding one of an entry's terms holds one of: each term's longest
+    word but its last ``_ENDING`` letters (two letters at least); None when a term has no word the word index can be
+    asked about (``_INDEXED_WORD``: a word in another script, Chinese)."""
     from .termindex import _TOKEN
 
-    prefixes = set()
+    starts = set()
     for term in entry.terms:
+        if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
+            continue
         words = [fold(match.group(1)) for match in _TOKEN.finditer(visible(term.text)) if match.group(1)]
-        indexed = [word for word in words if _INDEXED_WORD.fullmatch(word) and "oe" not in word and "ae" not in word]
+        indexed = [word for word in words if _INDEXED_WORD.fullmatch(word) and not any(
+            pair in word for pair in _SPELT_OTHERWISE if pair != "ss" or term.lang == "de")]
         if not indexed:
-            return [record.id for record, _ in store.documents()]
+            return None
         longest = max(indexed, key=len)
-        prefixes.add(longest[:max(2, len(longest) - _ENDING)] if len(longest) > 2 else longest)
-    return store.documents_with_words(sorted(prefixes))
+        starts.add(longest[:max(2, len(longest) - _ENDING)] if len(longest) > 2 else longest)
+    return sorted(starts)
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
