@@ -753,8 +753,9 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     count them: an entry approved after the documents using it were ingested gains their counts, an edited term
     counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
     entries are counted, not the document's others. The documents read are those it was counted in and those the
-    word index finds the start of one of its terms' longest word in (``_indexed_words``), not every document, and of
-    these the sentences holding it; a term with no word the index can be asked about has every document read. In
+    word index finds a word of each of its terms in (by the word's start, the word the fewest documents hold:
+    ``_indexed_words``), not every document, and of these the sentences holding it; a term with no word the index
+    can be asked about has every document read. In
     one transaction (the caller's, when in one). Returns how many documents were read."""
     if not entry_ids:
         return 0
@@ -762,7 +763,7 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
         found = store.entries(list(entry_ids), contexts=0)
         counted = store.document_counts(list(entry_ids))
         wanted: dict[str, set[int]] = {}  # the entries to count in each document
-        words: dict[int, list[str] | None] = {}  # the starts of words each approved entry's sentences hold
+        words: dict[int, list[str]] = {}  # the starts of words each approved entry's sentences hold (none: any)
         everything = None
         for entry_id in entry_ids:
             rows = counted.get(entry_id, [])
@@ -772,12 +773,11 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
             entry = found.get(entry_id)
             if entry is None or entry.status is not ReviewStatus.APPROVED:
                 continue
-            words[entry_id] = _indexed_words(entry)
-            if words[entry_id] is None:
-                everything = everything or [record.id for record, _ in store.documents()]
+            words[entry_id], holding = _indexed_words(store, entry)
+            if holding is None:
+                everything = everything or {record.id for record, _ in store.documents()}
             by_extraction = {document for document, _, _, score in rows if score is not None}
-            for document in set(everything if words[entry_id] is None
-                                else store.documents_with_words(words[entry_id])) - by_extraction:
+            for document in (everything if holding is None else holding) - by_extraction:
                 wanted.setdefault(document, set()).add(entry_id)
         heads = _approved_heads(store)
         changed: set[int] = set()
@@ -787,7 +787,7 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     return len(wanted)
 
 
-def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[str] | None],
+def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[str]],
                     heads: frozenset[str]) -> set[int]:
     """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
     named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
@@ -806,10 +806,9 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
     stored = store.document_units(document_id) if counting else []
     sides = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
              if (context := term_context(s.unit, document_id)) is not None and context.fr]
-    if all(words[entry_id] is not None for entry_id in counting):
-        held = [re.escape(word) for entry_id in counting for word in words[entry_id]]
-        starts = re.compile(r"\b(?:" + "|".join(held) + ")") if held else None
-        sides = [(context, lang) for context, lang in sides if starts and starts.search(fold(context.fr))]
+    if all(words[entry_id] for entry_id in counting):  # none is every sentence
+        starts = re.compile(r"\b(?:" + "|".join(re.escape(word) for entry_id in counting for word in words[entry_id]) + ")")
+        sides = [(context, lang) for context, lang in sides if starts.search(fold(context.fr))]
     counts, quoted = _approved_occurrences(store, sides, extracted, heads) if sides and heads else (Counter(), {})
     changed = {entry_id for entry_id in entry_ids
                if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
@@ -827,33 +826,57 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
     return changed
 
 
-# a word the word index finds by its start, folded: where a term's word can be looked for in the index. Not one
-# with œ or æ (a text may write them oe, ae, which the index keeps apart), nor ss (ß)
-_INDEXED_WORD = re.compile(r"[a-z0-9]+")
-_SPELT_OTHERWISE = ("oe", "ae", "ss")  # ss in German only
-# letters at a word's end that its other forms may change (*général*, *généraux*; *marynarka*, *marynarce*): the
-# word is looked for by what comes before them
-_ENDING = 3
+# a word the word index finds by its start, folded: where a term's word can be looked for in the index
+_INDEXED_WORD = re.compile(r"[a-z0-9œæß]+")
+# letters a text may write otherwise than a term does, which the word index keeps apart (a term matches either):
+# each word holding them is looked for both ways
+_SPELLINGS = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"))
 
 
-def _indexed_words(entry: Entry) -> list[str] | None:
-    """The starts of words (folded) a sentence holding one of an entry's terms holds one of: each term's longest
-    word but its last ``_ENDING`` letters (two letters at least); None when a term has no word the word index can be
-    asked about (``_INDEXED_WORD``: a word in another script, Chinese)."""
+def _word_start(word: str, lang: str) -> str:
+    """What every form of a (folded) word starts with, as a term's word is matched: in French and English, all but a
+    plural's or a singular's ending (*général*, *généraux*; *policy*, *policies*; *OTAN*), elsewhere all but the
+    last three letters, which a Snowball stem or a Polish or Czech ending may change (*marynarka*, *marynarce*)."""
+    if lang in ("fr", "en"):
+        cut = 2 if len(word) > 5 else 1 if len(word) > 3 else 0
+    else:
+        cut = 3 if len(word) > 5 else 1 if len(word) > 3 else 0
+    return word[:len(word) - cut]
+
+
+def _spelt_both_ways(start: str) -> list[str]:
+    """A word's start, and as a text may write it otherwise (``_SPELLINGS``: *œuvre*, *oeuvre*)."""
+    spelt = {start}
+    for one, other in _SPELLINGS:
+        spelt |= {form.replace(one, other) for form in spelt} | {form.replace(other, one) for form in spelt}
+    return sorted(spelt)
+
+
+def _indexed_words(store: Store, entry: Entry) -> tuple[list[str], set[str] | None]:
+    """The starts of words (folded, ``_word_start``) one of which a sentence holding one of an entry's terms holds,
+    a word of each term, the one the fewest stored documents hold (by the word index); and the documents holding
+    them. None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``: a
+    word in another script than Latin, Chinese): every document may hold it."""
     from .termindex import _TOKEN
 
-    starts = set()
+    starts, documents = set(), set()
     for term in entry.terms:
         if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
             continue
         words = [fold(match.group(1)) for match in _TOKEN.finditer(visible(term.text)) if match.group(1)]
-        indexed = [word for word in words if _INDEXED_WORD.fullmatch(word) and not any(
-            pair in word for pair in _SPELT_OTHERWISE if pair != "ss" or term.lang == "de")]
+        indexed = {_word_start(word, term.lang) for word in words if _INDEXED_WORD.fullmatch(word)}
         if not indexed:
-            return None
-        longest = max(indexed, key=len)
-        starts.add(longest[:max(2, len(longest) - _ENDING)] if len(longest) > 2 else longest)
-    return sorted(starts)
+            return [], None
+        # a word of three letters or more says more than a short one (de, l, en), and is asked first
+        held = None
+        for start in sorted(indexed, key=lambda start: (len(start) < 3, -len(start)))[:3]:
+            spelt = _spelt_both_ways(start)
+            found = set(store.documents_with_words(spelt))
+            if held is None or len(found) < len(held[1]):
+                held = (spelt, found)
+        starts.update(held[0])
+        documents |= held[1]
+    return sorted(starts), documents
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
