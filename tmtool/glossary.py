@@ -752,10 +752,10 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     approved terms changed, as ``count_approved`` counts them when a document is ingested, where extraction did not
     count them: an entry approved after the documents using it were ingested gains their counts, an edited term
     counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
-    entries are counted, not the document's others. The documents read are those it was counted in and those the
-    word index finds a word of each of its terms in (by the word's start, the word the fewest documents hold:
-    ``_indexed_words``), not every document, and of these the sentences holding it; a term with no word the index
-    can be asked about has every document read. In
+    entries are counted, not the document's others. The documents read are those it was counted in and those
+    a unit of which holds the words of one of its terms (by their starts, in the word index: ``_indexed_words``),
+    not every document, and of these the sentences holding them; a term with no word the index can be asked
+    about has every document read. In
     one transaction (the caller's, when in one). Returns how many documents were read."""
     if not entry_ids:
         return 0
@@ -763,7 +763,7 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
         found = store.entries(list(entry_ids), contexts=0)
         counted = store.document_counts(list(entry_ids))
         wanted: dict[str, set[int]] = {}  # the entries to count in each document
-        words: dict[int, list[str]] = {}  # the starts of words each approved entry's sentences hold (none: any)
+        words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
         everything = None
         for entry_id in entry_ids:
             rows = counted.get(entry_id, [])
@@ -787,11 +787,12 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     return len(wanted)
 
 
-def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[str]],
+def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[list[list[str]]]],
                     heads: frozenset[str]) -> set[int]:
     """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
     named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
-    sentences that hold one of ``words`` (an entry's absent: no longer approved, not counted). An entry whose count
+    sentences that hold the words of one of their terms (``words``; an entry's absent: no longer approved, not
+    counted). An entry whose count
     changes has what the document gave it (count and contexts) replaced. Returns those entries."""
     rows = store.document_counts(store.document_entry_ids(document_id))
     extracted, before = set(), {}
@@ -807,8 +808,10 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
     sides = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
              if (context := term_context(s.unit, document_id)) is not None and context.fr]
     if all(words[entry_id] for entry_id in counting):  # none is every sentence
-        starts = re.compile(r"\b(?:" + "|".join(re.escape(word) for entry_id in counting for word in words[entry_id]) + ")")
-        sides = [(context, lang) for context, lang in sides if starts.search(fold(context.fr))]
+        terms = [[re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + ")") for spellings in term]
+                 for entry_id in counting for term in words[entry_id]]
+        sides = [(context, lang) for context, lang in sides
+                 if any(all(word.search(folded) for word in term) for folded in [fold(context.fr)] for term in terms)]
     counts, quoted = _approved_occurrences(store, sides, extracted, heads) if sides and heads else (Counter(), {})
     changed = {entry_id for entry_id in entry_ids
                if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
@@ -852,31 +855,26 @@ def _spelt_both_ways(start: str) -> list[str]:
     return sorted(spelt)
 
 
-def _indexed_words(store: Store, entry: Entry) -> tuple[list[str], set[str] | None]:
-    """The starts of words (folded, ``_word_start``) one of which a sentence holding one of an entry's terms holds,
-    a word of each term, the one the fewest stored documents hold (by the word index); and the documents holding
-    them. None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``: a
-    word in another script than Latin, Chinese): every document may hold it."""
+def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], set[str] | None]:
+    """The words a sentence holding one of an entry's terms holds, for each term: each word by the starts of its
+    spellings (folded, ``_word_start``, ``_spelt_both_ways``; a word of three letters or more only, where the term
+    has one: *de*, *l'* say little); and the documents some unit of which holds the words of a term (by the word
+    index). None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``:
+    a word in another script than Latin, Chinese): every document may hold it."""
     from .termindex import _TOKEN
 
-    starts, documents = set(), set()
+    terms, documents = [], set()
     for term in entry.terms:
         if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
             continue
         words = [fold(match.group(1)) for match in _TOKEN.finditer(visible(term.text)) if match.group(1)]
-        indexed = {_word_start(word, term.lang) for word in words if _INDEXED_WORD.fullmatch(word)}
-        if not indexed:
+        starts = list(dict.fromkeys(_word_start(word, term.lang) for word in words if _INDEXED_WORD.fullmatch(word)))
+        if not starts:
             return [], None
-        # a word of three letters or more says more than a short one (de, l, en), and is asked first
-        held = None
-        for start in sorted(indexed, key=lambda start: (len(start) < 3, -len(start)))[:3]:
-            spelt = _spelt_both_ways(start)
-            found = set(store.documents_with_words(spelt))
-            if held is None or len(found) < len(held[1]):
-                held = (spelt, found)
-        starts.update(held[0])
-        documents |= held[1]
-    return sorted(starts), documents
+        starts = [start for start in starts if len(start) >= 3] or starts
+        terms.append([_spelt_both_ways(start) for start in starts])
+        documents.update(store.documents_with_words(terms[-1]))
+    return terms, documents
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],

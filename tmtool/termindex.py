@@ -189,7 +189,8 @@ def term_keys_in(text: str, lang: str, longest: int = LONGEST_TERM_TOKENS,
                 inflected[part] = key_parts(inflection_key(part, lang) or "")[0] in heads
             return inflected[part]
 
-        keys.update(key for run in _runs(visible(text), longest, None if heads is None else inflected_head) if (key := inflection_key(run, lang)))
+        runs = _runs(visible(text), longest, None if heads is None else inflected_head)
+        keys.update(key for run in runs if (key := inflection_key(run, lang)))
     return keys
 
 

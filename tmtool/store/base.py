@@ -324,10 +324,10 @@ class Store(Protocol):
         document's runs of words are sifted by before their keys are looked up (``glossary.count_approved``)."""
         ...
 
-    def documents_with_words(self, prefixes: Sequence[str]) -> list[str]:
-        """The ids of the stored documents some unit of which holds, in its source or its target, a word
-        starting with one of ``prefixes`` (folded: lower case, no accents; letters a to z and digits), found
-        by the word index, in no order: the documents an entry just approved may occur in."""
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+        """The ids of the stored documents some unit of which holds, in its source or in its target, every word of
+        ``words``, each given by the starts of its spellings (folded: lower case, no accents; letters, digits), found
+        by the word index, in no order: the documents a term just approved may occur in."""
         ...
 
     def term_languages(self) -> list[str]:

@@ -843,11 +843,11 @@ class PostgresStore(UnitCorrections):
             "SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id JOIN entries e ON e.id = t.entry_id"
             " WHERE e.status = 'approved'")]
 
-    def documents_with_words(self, prefixes: Sequence[str]) -> list[str]:
-        if not prefixes:
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+        if not words:
             return []
-        # the prefixes are letters and digits only (the caller's): nothing to quote in a tsquery
-        query = " | ".join(f"{prefix}:*" for prefix in prefixes)
+        # the starts are letters and digits only (the caller's): nothing to quote in a tsquery
+        query = " & ".join("(" + " | ".join(f"{start}:*" for start in spellings) + ")" for spellings in words)
         return [document for document, in self._query(
             "SELECT DISTINCT document_id FROM units, to_tsquery('tm_words', %(q)s) q"
             " WHERE document_id IS NOT NULL AND (source_words @@ q OR target_words @@ q)", {"q": query})]
