@@ -4,8 +4,8 @@ the word index finds its words in (``glossary.count_approved_again``), not read 
 ``python bench/approve_count.py [--memory 100000] [--documents 1000] [--units 100] [--db URL]``: a store holding
 ``--memory`` imported units (bench/scale.py's memory, built once in --work) and ``--documents`` stored documents
 of ``--units`` synthetic French–English units each (bench/memory_gen.py, other sentences than the memory's), then
-candidates approved one at a time: terms in no unit, a few and many, and one with no word the index can be
-asked about (*œuvre*: every document is read). Prints wall and CPU seconds of each approval, the documents read and the
+candidates approved one at a time: terms in no unit, a few and many, and one written with œ, which a text may spell
+out (*œuvre*, *oeuvre*: both asked). Prints wall and CPU seconds of each approval, the documents read and the
 count it gained. ``--db postgresql://…`` builds the store there instead (the memory then left out: SQLite's copy
 is what --memory builds).
 """
@@ -28,7 +28,7 @@ from tmtool.store.records import DocumentRecord  # noqa: E402
 APPROVED = [("in no unit", "Comité des plans de défense", "Defence Planning Committee"),
             ("in a few units", "engins explosifs improvisés", "improvised explosive devices"),
             ("in many units", "OTAN", "NATO"),
-            ("no word the index is asked about", "œuvre", "work")]
+            ("written with œ (asked as œ and oe)", "œuvre", "work")]
 
 
 def main() -> None:
