@@ -143,6 +143,23 @@ def test_replacing_a_document_replaces_its_units_and_counts(store):
     assert store.stats()["documents"] == 1
 
 
+def test_the_documents_holding_a_word_are_found_by_its_start_in_the_word_index(store):
+    # what an entry approved after the documents were stored is counted in (glossary.count_approved_again)
+    store.replace_document(record("a"), [unit("Les États membres se réunissent.", "Member States meet.", "a:1")])
+    store.replace_document(record("b", "c", "d"), [unit("Le Comité militaire.", "The Military Committee.", "b:1"),
+                                                   unit("Les Comités siègent.", "Committees sit.", "b:2")])
+    store.add_units([unit("Un État tiers.", "A third State.", "m:1")], "memory.tmx")  # no document's
+    assert store.documents_with_words([["etat"]]) == ["a"]  # accents folded, the memory's unit left out
+    assert store.documents_with_words([["comit"]]) == ["b"]  # Comité, Comités
+    assert sorted(store.documents_with_words([["memb", "milit"]])) == ["a", "b"]  # either spelling
+    assert store.documents_with_words([["comit"], ["milit"]]) == ["b"]  # both words, in one unit
+    assert store.documents_with_words([["comit"], ["siege"]]) == ["b"]
+    assert store.documents_with_words([["comit"], ["memb"]]) == []  # not in one unit
+    assert store.documents_with_words([["comit"], ["military"]]) == []  # one side's words, not both sides'
+    assert store.documents_with_words([["dissua"]]) == []
+    assert store.documents_with_words([]) == []
+
+
 def test_entries_are_filtered_by_document_in_the_store(store):
     for doc_id, terms in (("a", ["pays partenaire", "Comité militaire"]), ("b", ["Comité militaire", "espace aérien"])):
         ids = store.replace_document(record(doc_id, src_hash=doc_id), [])

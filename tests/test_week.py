@@ -55,6 +55,79 @@ def test_an_approved_entry_counts_its_occurrences_in_documents_extraction_does_n
         assert api.entry(store, by_term(store, "dissuasion")["id"])["contexts"] == []
 
 
+def test_an_entry_approved_after_the_documents_using_it_were_ingested_counts_them(store_url, tmp_path):
+    # the count was made when a document was ingested only: an entry approved later, by a person or by a termbase
+    # imported after the documents, showed frequency 0 until 'glossary reextract' read every document again
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        for name, row in (("candidates.csv", "dissuasion,deterrence,candidate\nmise en oeuvre,implementation,candidate"),
+                          ("approved.csv", "police du ciel,air policing,approved")):
+            (tmp_path / name).write_text(f"fr,en,status\n{row}\n", encoding="utf-8")
+            api.import_file(store, tmp_path / name)
+        assert by_term(store, "police du ciel")["frequency"] == 1  # approved by the file
+        assert by_term(store, "dissuasion")["frequency"] == 0  # a candidate is not counted
+        deterrence = by_term(store, "dissuasion")["id"]
+        api.approve(store, [deterrence])
+        found = api.entry(store, deterrence)
+        assert found["frequency"] == 3
+        assert {c["document"] for c in found["contexts"]} == set(PAIRS)
+        assert all("dissuasion" in c["fr"] for c in found["contexts"])
+        # a term spelt out that a document writes with its ligature (la mise en œuvre des plans) is found too
+        api.approve(store, [by_term(store, "mise en oeuvre")["id"]])
+        assert by_term(store, "mise en oeuvre")["frequency"] == 1
+        # counted as an ingest counts it: a document taken out takes its count back
+        api.remove(store, documents=[PAIRS[0]])
+        assert by_term(store, "dissuasion")["frequency"] == 2
+        # no longer approved, no longer counted, as an ingest would not count it; approved again, counted again
+        (rejected,) = api.reject(store, [deterrence])
+        assert by_term(store, "dissuasion")["frequency"] == 0
+        assert api.entry(store, deterrence)["contexts"] == []
+        api.revert(store, rejected)
+        assert by_term(store, "dissuasion")["frequency"] == 2
+        # the file's entry counted when imported is no entry counted since: its import can still be reverted
+        (imported,) = [c["id"] for c in api.history(store, by_term(store, "police du ciel")["id"])]
+        api.revert(store, imported)
+        assert not [e for e in api.entries(store, limit=1000) if any(t["text"] == "police du ciel" for t in e["terms"])]
+
+
+def test_an_approved_entry_whose_term_is_edited_counts_the_term_as_it_now_reads(store_url, tmp_path):
+    # the counts of the term as it read before the edit stayed
+    with open_store(store_url, create=True) as store:
+        termbase = tmp_path / "termbase.csv"
+        termbase.write_text("fr,en,status\nflanc est,eastern flank,approved\n", encoding="utf-8")
+        api.import_file(store, termbase)
+        for name in PAIRS:
+            ingest(store, name)
+        flank = int(by_term(store, "flanc est")["id"])
+        assert sorted(row[0] for row in store.document_counts([flank])[flank]) == PAIRS[1:]
+        api.edit(store, flank, fr="police du ciel", en="air policing")
+        assert api.entry(store, flank)["frequency"] == 1
+        assert [row[:2] for row in store.document_counts([flank])[flank]] == [(PAIRS[1], 1)]
+        assert [c["fr"] for c in api.entry(store, flank)["contexts"]] == [
+            "Cette activité complète la mission de police du ciel de l'OTAN dans la région et contribue à la défense "
+            "collective du flanc est."]
+
+
+def test_an_approved_term_inside_a_longer_term_extraction_counted_there_is_not_counted_again(store_url, tmp_path):
+    # *commandement maritime* was counted twice in "le Commandement maritime allié", which extraction counts: as
+    # tmtool check reads an overlap, the longest term holds it
+    with open_store(store_url, create=True) as store:
+        termbase = tmp_path / "termbase.csv"
+        termbase.write_text("fr,en,status\ncommandement maritime,maritime command,approved\n"
+                            "police du ciel,air policing,approved\n", encoding="utf-8")
+        api.import_file(store, termbase)
+        ingest(store, PAIRS[1])
+        allied = by_term(store, "Commandement maritime allié")
+        assert allied["frequency"] == 2 and allied["status"] == "candidate"
+        assert by_term(store, "commandement maritime")["frequency"] == 0
+        assert by_term(store, "police du ciel")["frequency"] == 1
+        # and so when it is approved later
+        api.import_file(store, write_termbase(tmp_path / "more.csv"))
+        api.approve(store, [by_term(store, "commandement maritime")["id"]])
+        assert by_term(store, "commandement maritime")["frequency"] == 0
+
+
 def test_a_documents_revision_is_told_by_the_library_and_the_cli_and_the_workbench_show_it(
         store_url, tmp_path, monkeypatch):
     # the rule (a document whose units were replaced after its first ingest) was written in the command and again

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
@@ -233,7 +234,7 @@ def add_entry(store: Store, new: Entry, *, user: str | None = None) -> int:
     """Add an entry a person wrote (reviewed unless it is left a candidate)."""
     with store.transaction():
         entry_id = store.insert_entry(new, reviewed=new.status != ReviewStatus.CANDIDATE)
-        store.record_change("add", {entry_id: None}, {entry_id: snapshot(store, entry_id)}, user=user)
+        _record_change(store, "add", {entry_id: None}, {entry_id: snapshot(store, entry_id)}, user=user)
     return entry_id
 
 
@@ -270,7 +271,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
                                           "note": current.note}, expected_version=current.version)
         store.write_terms(entry_id, current.terms)
-        return store.record_change(action, before, {entry_id: snapshot(store, entry_id)}, user=user)
+        return _record_change(store, action, before, {entry_id: snapshot(store, entry_id)}, user=user)
 
 
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
@@ -286,7 +287,7 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
             raise missing(store, entry_id)
         before = _with_evidence(store, {entry_id: before})
         store.delete_entry(entry_id)
-        return store.record_change("remove", before, {entry_id: None}, user=user)
+        return _record_change(store, "remove", before, {entry_id: None}, user=user)
 
 
 def merge_entries(store: Store, source_id: int, target_id: int, *, expected_version: int | None = None,
@@ -320,9 +321,9 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency - sum(twice.values()),
                                            "score": max(target.score, source.score), "reviewed": True, **written})
         store.delete_entry(source_id)
-        return store.record_change("merge", before, _with_evidence(store, {source_id: None,
-                                                                           target_id: snapshot(store, target_id)}),
-                                   user=user)
+        return _record_change(store, "merge", before, _with_evidence(store, {source_id: None,
+                                                                             target_id: snapshot(store, target_id)}),
+                              user=user)
 
 
 def _counted_twice(store: Store, source: Entry, target: Entry) -> dict[str, int]:
@@ -420,8 +421,8 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
         given = [int(key) for key, snap in change.before.items() if snap is not None and "evidence" in snap]
         counts = store.document_counts(given) if given else {}
         _count_frequencies(store, [i for i in given if i in counts or _counted(change.before[str(i)])], counts)
-        revert_id = store.record_change(
-            f"revert {change_id}", current, _with_evidence(store, {int(k): snapshot(store, int(k))
+        revert_id = _record_change(
+            store, f"revert {change_id}", current, _with_evidence(store, {int(k): snapshot(store, int(k))
                                                                    for k in change.before}), user=user)
         store.mark_reverted(change_id, revert_id)
         return revert_id
@@ -639,45 +640,242 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
 _KEYS_A_QUERY = 5000
 
 
+# the first parts of the approved terms' look-up keys (``termindex.approved_heads``), by store, with the
+# ``approved_version`` they were read at: read again only when an approved entry changed
+_HEADS: dict[str, tuple[tuple, frozenset[str]]] = {}
+_HEADS_LOCK = threading.Lock()
+
+
+def _approved_heads(store: Store) -> frozenset[str]:
+    """The first parts of the approved terms' look-up keys, empty when no entry is approved."""
+    from .termindex import approved_heads
+
+    version = store.approved_version()
+    if not version[0]:
+        return frozenset()
+    url = str(store.url)
+    held = _HEADS.get(url)
+    if held is None or held[0] != version or url == ":memory:":  # a name many stores share
+        held = (version, approved_heads(store.approved_keys()))
+        with _HEADS_LOCK:  # the workbench's requests run in threads
+            _HEADS[url] = held
+    return held[1]
+
+
 def count_approved(store: Store, document_id: str, unit_ids: Mapping[str, int]) -> int:
     """Count the approved entries a stored document uses that its extraction did not propose (a termbase's
     *dissuasion*, one word, or a term the parse cut otherwise): each gains the document's count of its terms, found
-    as ``tmtool check`` finds them (folded, singularised; an overlap counted for the longest term), a few of the
-    sentences as contexts, and its ``last_seen``; its terms and score stay, and no candidate is made. Counted as
-    extraction counts, by document, so that a removed or revised document takes its count back. In the caller's
-    transaction, after extraction has counted what it proposed. Returns how many entries it counted."""
+    as ``tmtool check`` finds them (folded, singularised; an overlap counted for the longest term, the terms
+    extraction counted in the document among them, which an approved term as long as theirs overlaps wins:
+    *commandement maritime* approved is not counted again inside the *Commandement maritime allié* extraction
+    counted; ``Glossary.occurrences``), a few of the sentences as contexts, and its
+    ``last_seen``; its terms and score stay, and no candidate is made. Counted as extraction counts, by document, so
+    that a removed or revised document takes its count back. In the caller's transaction, after extraction has
+    counted what it proposed. Returns how many entries it counted."""
+    heads = _approved_heads(store)
+    if not heads:  # no approved entry to count: a document's look-up keys cost a fifth of its ingest
+        return 0
+    counts, quoted = _approved_occurrences(store, _sides(store, document_id), set(store.document_entry_ids(document_id)),
+                                           heads)
+    now = utcnow()
+    for entry_id, found in counts.items():
+        store.count_in_document(entry_id, document_id, found, now, None)
+        store.add_contexts(entry_id, quoted[entry_id], unit_ids)
+    store.set_entries_fields((entry_id, {"last_seen": now}) for entry_id in counts)
+    recount(store, sorted(counts))
+    return len(counts)
+
+
+def _sides(store: Store, document_id: str) -> list[tuple[Context, str]]:
+    """A stored document's sentences in the language beside English (as contexts), each with that language."""
+    return [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
+            for stored in store.document_units(document_id)
+            if (context := term_context(stored.unit, document_id)) is not None and context.fr]
+
+
+def _approved_occurrences(store: Store, sides: Sequence[tuple[Context, str]], extracted: set[int],
+                          heads: frozenset[str]) -> tuple[Counter[int], dict[int, list[Context]]]:
+    """How many times each approved entry not in ``extracted`` (those extraction counted in the document) occurs in
+    a document's ``sides``, an overlap going to the longest term, the terms of ``extracted`` among them; with up to
+    ``CONTEXTS_PER_DOCUMENT`` of its sentences."""
     from .termindex import Glossary, term_keys_in
 
-    if not store.approved_version()[0]:  # no approved entry to count: a document's look-up keys cost a fifth of its ingest
-        return 0
-    sides = [(context, other_language(stored.unit.srclang, stored.unit.tgtlang))
-             for stored in store.document_units(document_id)
-             if (context := term_context(stored.unit, document_id)) is not None and context.fr]
     # the entries some run of the document's words is a term of, by the terms' look-up keys: the document's
-    # size, not the glossary's, is what finding them costs; then indexed as a check indexes them, and matched
-    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang)})
+    # size, not the glossary's, is what finding them costs; then indexed as a check indexes them, and matched.
+    # Only the runs that start as an approved term's key does are made keys of (``heads``)
+    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang, heads=heads)})
     named = {hit.entry_id for chunk in range(0, len(keys), _KEYS_A_QUERY)
              for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
-    named.difference_update(store.document_entry_ids(document_id))  # what extraction counted is counted
-    approved = Glossary(store.entries(sorted(named), contexts=0).values()) if named else None
-    if not approved:
-        return 0
-    counts: Counter[str] = Counter()
-    quoted: dict[str, list[Context]] = {}
+    counts: Counter[int] = Counter()
+    quoted: dict[int, list[Context]] = {}
+    if not named - extracted:
+        return counts, quoted
+    found = store.entries(sorted(named | extracted), contexts=0)
+    # what extraction counted is counted, and it holds what it overlaps: indexed whatever its status, not counted
+    terms = Glossary([entry if int(entry.id) not in extracted else replace(entry, status=ReviewStatus.APPROVED)
+                      for entry in found.values()])
+    held = frozenset(map(str, extracted))
     for context, lang in sides:
-        for entry, found in approved.occurrences(context.fr, lang).items():
-            counts[entry] += found
-            if len(quoted.setdefault(entry, [])) < CONTEXTS_PER_DOCUMENT:
+        for entry, times in terms.occurrences(context.fr, lang, held).items():
+            counts[int(entry)] += times
+            if len(quoted.setdefault(int(entry), [])) < CONTEXTS_PER_DOCUMENT:
                 # a German sentence of an entry shown in French is marked as German
-                quoted[entry].append(context if context_language(approved.languages(entry)) == lang
-                                     else replace(context, lang=lang))
-    now = utcnow()
-    for entry, found in counts.items():
-        store.count_in_document(int(entry), document_id, found, now, None)
-        store.add_contexts(int(entry), quoted[entry], unit_ids)
-    store.set_entries_fields((int(entry), {"last_seen": now}) for entry in counts)
-    recount(store, sorted(map(int, counts)))
-    return len(counts)
+                quoted[int(entry)].append(context if context_language(terms.languages(entry)) == lang
+                                          else replace(context, lang=lang))
+    return counts, quoted
+
+
+def _changes_approved_terms(before: dict | None, after: dict | None) -> bool:
+    """Whether a recorded change to an entry (its snapshots) changes what ``count_approved`` counts of it: the entry
+    approved, or no longer, or an approved entry's terms changed."""
+    approved = [bool(snapshot) and snapshot["status"] == ReviewStatus.APPROVED.value for snapshot in (before, after)]
+    if not any(approved):
+        return False
+    return approved[0] != approved[1] or [(t["text"], t["lang"], t.get("type"), t.get("usage")) for t in before["terms"]] \
+        != [(t["text"], t["lang"], t.get("type"), t.get("usage")) for t in after["terms"]]
+
+
+def _record_change(store: Store, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None], *,
+                   user: str | None = None) -> int:
+    """Record a change to the glossary, once the entries it approved, took approval from, or whose approved terms
+    it changed are counted again in the stored documents (``count_approved_again``): every change a person, a file
+    or a revert makes goes through here. Their snapshots after it keep what documents count of them then, as a
+    revert compares it with what they count when it runs (``_not_counted_since``)."""
+    changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
+    if count_approved_again(store, changed):
+        counting = store.document_counts([entry_id for entry_id in changed if after[entry_id] is not None])
+        after = {**after, **_with_evidence(store, {entry_id: snapshot(store, entry_id) for entry_id in counting})}
+    return store.record_change(action, before, after, user=user)
+
+
+def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
+    """Count again, in the documents already stored, the entries just approved, no longer approved, or whose
+    approved terms changed, as ``count_approved`` counts them when a document is ingested, where extraction did not
+    count them: an entry approved after the documents using it were ingested gains their counts, an edited term
+    counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
+    entries are counted, not the document's others. The documents read are those it was counted in and those
+    a unit of which holds the words of one of its terms (by their starts, in the word index: ``_indexed_words``),
+    not every document, and of these the sentences holding them; a term with no word the index can be asked
+    about has every document read. In
+    one transaction (the caller's, when in one). Returns how many documents were read."""
+    if not entry_ids:
+        return 0
+    with store.transaction():
+        found = store.entries(list(entry_ids), contexts=0)
+        counted = store.document_counts(list(entry_ids))
+        wanted: dict[str, set[int]] = {}  # the entries to count in each document
+        words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
+        everything = None
+        for entry_id in entry_ids:
+            rows = counted.get(entry_id, [])
+            for document, _, _, score in rows:
+                if score is None:  # count_approved's count
+                    wanted.setdefault(document, set()).add(entry_id)
+            entry = found.get(entry_id)
+            if entry is None or entry.status is not ReviewStatus.APPROVED:
+                continue
+            words[entry_id], holding = _indexed_words(store, entry)
+            if holding is None:
+                everything = everything or {record.id for record, _ in store.documents()}
+            by_extraction = {document for document, _, _, score in rows if score is not None}
+            for document in (everything if holding is None else holding) - by_extraction:
+                wanted.setdefault(document, set()).add(entry_id)
+        heads = _approved_heads(store)
+        changed: set[int] = set()
+        for document_id in sorted(wanted):
+            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads)
+        recount(store, sorted(changed))
+    return len(wanted)
+
+
+def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[list[list[str]]]],
+                    heads: frozenset[str]) -> set[int]:
+    """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
+    named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
+    sentences that hold the words of one of their terms (``words``; an entry's absent: no longer approved, not
+    counted). An entry whose count
+    changes has what the document gave it (count and contexts) replaced. Returns those entries."""
+    rows = store.document_counts(store.document_entry_ids(document_id))
+    extracted, before = set(), {}
+    for entry_id, counts in rows.items():
+        for document, frequency, _, score in counts:
+            if document == document_id:
+                if score is not None:
+                    extracted.add(entry_id)
+                elif entry_id in entry_ids:
+                    before[entry_id] = frequency
+    counting = {entry_id for entry_id in entry_ids if entry_id in words}
+    stored = store.document_units(document_id) if counting else []
+    sides = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
+             if (context := term_context(s.unit, document_id)) is not None and context.fr]
+    if all(words[entry_id] for entry_id in counting):  # none is every sentence
+        terms = [[re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + ")") for spellings in term]
+                 for entry_id in counting for term in words[entry_id]]
+        sides = [(context, lang) for context, lang in sides
+                 if any(all(word.search(folded) for word in term) for folded in [fold(context.fr)] for term in terms)]
+    counts, quoted = _approved_occurrences(store, sides, extracted, heads) if sides and heads else (Counter(), {})
+    changed = {entry_id for entry_id in entry_ids
+               if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
+    if not changed:
+        return changed
+    unit_ids = {s.unit.tuid: s.id for s in stored}
+    record = store.document(document_id)
+    seen = (parse_time(record.updated or record.ingested) if record else None) or utcnow()
+    for entry_id in sorted(changed):
+        if entry_id in before:
+            store.forget_entry_evidence(entry_id, [document_id])
+        if entry_id in counting and counts[entry_id]:
+            store.count_in_document(entry_id, document_id, counts[entry_id], seen, None)
+            store.add_contexts(entry_id, quoted[entry_id], unit_ids)
+    return changed
+
+
+# a word the word index finds by its start, folded: where a term's word can be looked for in the index
+_INDEXED_WORD = re.compile(r"[a-z0-9œæß]+")
+# letters a text may write otherwise than a term does, which the word index keeps apart (a term matches either):
+# each word holding them is looked for both ways
+_SPELLINGS = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"))
+
+
+def _word_start(word: str, lang: str) -> str:
+    """What every form of a (folded) word starts with, as a term's word is matched: in French and English, all but a
+    plural's or a singular's ending (*général*, *généraux*; *policy*, *policies*; *OTAN*), elsewhere all but the
+    last three letters, which a Snowball stem or a Polish or Czech ending may change (*marynarka*, *marynarce*)."""
+    if lang in ("fr", "en"):
+        cut = 2 if len(word) > 5 else 1 if len(word) > 3 else 0
+    else:
+        cut = 3 if len(word) > 5 else 1 if len(word) > 3 else 0
+    return word[:len(word) - cut]
+
+
+def _spelt_both_ways(start: str) -> list[str]:
+    """A word's start, and as a text may write it otherwise (``_SPELLINGS``: *œuvre*, *oeuvre*)."""
+    spelt = {start}
+    for one, other in _SPELLINGS:
+        spelt |= {form.replace(one, other) for form in spelt} | {form.replace(other, one) for form in spelt}
+    return sorted(spelt)
+
+
+def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], set[str] | None]:
+    """The words a sentence holding one of an entry's terms holds, for each term: each word by the starts of its
+    spellings (folded, ``_word_start``, ``_spelt_both_ways``; a word of three letters or more only, where the term
+    has one: *de*, *l'* say little); and the documents some unit of which holds the words of a term (by the word
+    index). None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``:
+    a word in another script than Latin, Chinese): every document may hold it."""
+    from .termindex import _TOKEN
+
+    terms, documents = [], set()
+    for term in entry.terms:
+        if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
+            continue
+        words = [fold(match.group(1)) for match in _TOKEN.finditer(visible(term.text)) if match.group(1)]
+        starts = list(dict.fromkeys(_word_start(word, term.lang) for word in words if _INDEXED_WORD.fullmatch(word)))
+        if not starts:
+            return [], None
+        starts = [start for start in starts if len(start) >= 3] or starts
+        terms.append([_spelt_both_ways(start) for start in starts])
+        documents.update(store.documents_with_words(terms[-1]))
+    return terms, documents
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
@@ -736,8 +934,8 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
             store.write_terms(entry_id, proposal.terms)
         change = None
         if stale:
-            change = store.record_change("reextract", {i: entry_snapshot(found[i], reviewed=False) for i in stale},
-                                         {i: None for i in stale}, user=user)
+            change = _record_change(store, "reextract", {i: entry_snapshot(found[i], reviewed=False) for i in stale},
+                                    {i: None for i in stale}, user=user)
             for entry_id in stale:
                 store.delete_entry(entry_id)
         earlier = store.forget_document_terms(document_id)
@@ -1297,7 +1495,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if on_conflict is not None and all(_differs(read, was) for was in earlier.get(entry_id, ())):
                 on_conflict(line)
         if after:
-            change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
+            change_id = _record_change(store, f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
@@ -1571,7 +1769,7 @@ def remove_import(store: Store, import_id: int, *, user: str | None = None) -> t
         for entry_id in gone:
             store.delete_entry(entry_id)
         if gone:
-            store.record_change(f"remove import {import_id} {Path(found[0].path).name}", before,
+            _record_change(store, f"remove import {import_id} {Path(found[0].path).name}", before,
                                 dict.fromkeys(gone), user=user)
         units = store.delete_import(import_id)
     return found[0], Removal(units=units, entries_removed=len(gone), entries_kept=kept)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -50,6 +50,7 @@ _TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
 _WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
+_PART_END = re.compile(r"[\s\-']")  # what ends a key's part (``normalize.key_parts``)
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_LIST = 12  # words and commas looked at after a term's modifiers for the head a coordinated list shares
 _CONJUNCTIONS = ("and", "or")  # English's, that end a coordinated list
@@ -115,37 +116,81 @@ def _tokens(text: str, lang: str) -> list[_Token]:
 LONGEST_TERM_TOKENS = 16
 
 
-def _runs(text: str, longest: int) -> set[str]:
-    """Every run of one to ``longest`` words and marks of ``text``, starting and ending on a word."""
+def _runs(text: str, longest: int, head: Callable[[str], bool] | None = None) -> set[str]:
+    """Every run of one to ``longest`` words and marks of ``text``, starting and ending on a word; with ``head``,
+    only those whose first part (``normalize.key_parts``: what comes before the first space, hyphen or apostrophe,
+    ``text`` being a key) it accepts."""
     tokens = list(_TOKEN.finditer(text))
     words = [k for k, token in enumerate(tokens) if token.group(1) is not None]
-    return {text[tokens[first].start():tokens[last].end()] for k, first in enumerate(words)
-            for last in words[k:k + longest] if last - first < longest}
+    if head is None:
+        return {text[tokens[first].start():tokens[last].end()] for k, first in enumerate(words)
+                for last in words[k:k + longest] if last - first < longest}
+    runs = set()
+    for k, first in enumerate(words):
+        start = tokens[first].start()
+        parted = _PART_END.search(text, start)
+        cut = parted.start() if parted else len(text)
+        for last in words[k:k + longest]:
+            if last - first >= longest:
+                break
+            end = tokens[last].end()
+            if head(text[start:min(end, cut)]):
+                runs.add(text[start:end])
+            elif end >= cut:  # every longer run has this first part too
+                break
+    return runs
 
 
-def term_keys_in(text: str, lang: str, longest: int = LONGEST_TERM_TOKENS) -> set[str]:
+def approved_heads(keys: Iterable[str]) -> frozenset[str]:
+    """The first parts (``normalize.key_parts``) of the approved terms' look-up keys (``Store.approved_keys``): a
+    run of a text whose keys' first parts are none of them is no approved term's, and ``term_keys_in`` makes no
+    keys for it."""
+    return frozenset(key_parts(key)[0] for key in keys)
+
+
+def term_keys_in(text: str, lang: str, longest: int = LONGEST_TERM_TOKENS,
+                 heads: frozenset[str] | None = None) -> set[str]:
     """The look-up keys (``normalize.term_keys``: ``form`` and ``stem``) of every run of one to ``longest`` words
     and marks of ``text`` (a base language's): those of the terms the text may hold, which find their entries before
     a ``Glossary`` of them matches them. The text is folded once, and its runs cut from the folded text (a run's
     folded text is the folded text's run), where folding each run again costs a document's length times
-    ``longest``."""
+    ``longest``. With ``heads`` (``approved_heads``), only the keys whose first part is one of them: a key is
+    looked up to be found equal to a stored one, whose first part is its own, and most of a text's words start no
+    term (*de*, *la*, *les*), so most of its runs are never made."""
     keys: set[str] = set()
     # a run's stems are its parts' (``normalize.stem``), and a sentence's runs share their parts: each part is
     # singularised once a text, not once each of the runs it is in (up to ``longest`` times)
     singular: dict[str, str] = {}
     french: dict[str, str] = {}
+
+    def singular_of(part: str) -> str:
+        return singular[part] if part in singular else singular.setdefault(part, stem(part))
+
+    def french_of(part: str) -> str:
+        return french[part] if part in french else french.setdefault(part, french_stem(part))
+
+    def folded_head(part: str) -> bool:  # the first part of a run's keys: its own, singularised, by French rules
+        return part in heads or singular_of(part) in heads or (lang == "fr" and french_of(part) in heads)
+
     folded = fold(text)
     plain = without_ligatures(folded)  # spelt out and respelt letter for letter: the same runs, respelt
     for spelling in {folded, plain, arabic_script_spelling(plain)}:
-        for key in _runs(spelling, longest):
+        for key in _runs(spelling, longest, None if heads is None else folded_head):
             parts = key_parts(key)
-            keys.update((key, "".join([singular[p] if p in singular else singular.setdefault(p, stem(p))
-                                       for p in parts]), " ".join(key.replace("-", " ").split())))
+            keys.update((key, "".join([singular_of(p) for p in parts]), " ".join(key.replace("-", " ").split())))
             if lang == "fr":
-                keys.add("".join([french[p] if p in french else french.setdefault(p, french_stem(p))
-                                  for p in parts]))
+                keys.add("".join([french_of(p) for p in parts]))
     if lang in SNOWBALL:  # a Snowball stem reads the word as written, accents and all
-        keys.update(key for run in _runs(visible(text), longest) if (key := inflection_key(run, lang)))
+        # its first part is that of the stems of the run's first part (a word is stemmed alone)
+        inflected: dict[str, bool] = {}
+
+        def inflected_head(part: str) -> bool:
+            if part not in inflected:
+                inflected[part] = key_parts(inflection_key(part, lang) or "")[0] in heads
+            return inflected[part]
+
+        runs = _runs(visible(text), longest, None if heads is None else inflected_head)
+        keys.update(key for run in runs if (key := inflection_key(run, lang)))
     return keys
 
 
@@ -337,11 +382,16 @@ class Glossary:
         """The languages of the entry's terms, in their order."""
         return list(dict.fromkeys(term.lang for term in self._terms[entry]))
 
-    def occurrences(self, text: str, lang: str) -> Counter[str]:
+    def occurrences(self, text: str, lang: str, counted: frozenset[str] = frozenset()) -> Counter[str]:
         """How many times each entry's terms in ``lang`` (a base language) occur in ``text``, as a check finds
-        them: an overlap counts for the longest term only (*Comité militaire* is no *comité* too)."""
-        return Counter(entry for match in Side(self, text, lang).longest
-                       for entry in dict.fromkeys(term.entry for term in match.terms))
+        them: an overlap counts for the longest term only (*Comité militaire* is no *comité* too). The entries of
+        ``counted`` (counted otherwise: what extraction counted in a document) hold what they overlap where they
+        are the longer, and are not counted; an overlap of equal length goes to the other entries' term."""
+        side = Side(self, text, lang)
+        longest = longest_matches(side.found, lambda match: all(term.entry in counted for term in match.terms)) \
+            if counted else side.longest
+        return Counter(entry for match in longest for entry in dict.fromkeys(term.entry for term in match.terms)
+                       if entry not in counted)
 
 
 def _closest(match: _Match, written: str, lang: str) -> _Match:
@@ -358,11 +408,12 @@ def _closest(match: _Match, written: str, lang: str) -> _Match:
     return match
 
 
-def longest_matches(matches: list[_Match]) -> list[_Match]:
-    """The matches left when each overlap goes to the longer (then the earlier) term."""
+def longest_matches(matches: list[_Match], yields: Callable[[_Match], bool] | None = None) -> list[_Match]:
+    """The matches left when each overlap goes to the longer (then, where ``yields`` says a match gives way to
+    another as long, to that one, then the earlier) term."""
     taken: set[int] = set()
     chosen = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+    for match in sorted(matches, key=lambda m: (m.start - m.end, bool(yields and yields(m)), m.start)):
         span = range(match.start, match.end)
         if not taken.intersection(span):
             taken.update(span)
@@ -377,9 +428,10 @@ class Side:
         # composed (``visible``), as the glossary's spellings are: an accent typed apart (NFD) cut a word in two
         self.text, self.lang = visible(text), lang
         self.tokens = _tokens(self.text, lang)
-        self.all = [_closest(match, self.surface(match.start, match.end), lang)
-                    for match in glossary.matches(self.tokens, lang)]
-        self.longest = longest_matches(self.all)
+        self.found = [_closest(match, self.surface(match.start, match.end), lang)
+                      for match in glossary.matches(self.tokens, lang)]  # the terms the side holds
+        self.longest = longest_matches(self.found)
+        self.all = list(self.found)
         if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
             self.all += glossary.renderings_in_english(self.tokens)
         elif lang == "fr":

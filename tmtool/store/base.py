@@ -319,6 +319,17 @@ class Store(Protocol):
         something built from them is keyed by. One aggregate query."""
         ...
 
+    def approved_keys(self) -> list[str]:
+        """The look-up keys, of every kind, of the approved entries' terms, each once, in no order: what a
+        document's runs of words are sifted by before their keys are looked up (``glossary.count_approved``)."""
+        ...
+
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+        """The ids of the stored documents some unit of which holds, in its source or in its target, every word of
+        ``words``, each given by the starts of its spellings (folded: lower case, no accents; letters, digits), found
+        by the word index, in no order: the documents a term just approved may occur in."""
+        ...
+
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
         ...

@@ -838,6 +838,20 @@ class PostgresStore(UnitCorrections):
         return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
                                  " WHERE status = 'approved'")[0])
 
+    def approved_keys(self) -> list[str]:
+        return [key for key, in self._query(
+            "SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id JOIN entries e ON e.id = t.entry_id"
+            " WHERE e.status = 'approved'")]
+
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+        if not words:
+            return []
+        # the starts are letters and digits only (the caller's): nothing to quote in a tsquery
+        query = " & ".join("(" + " | ".join(f"{start}:*" for start in spellings) + ")" for spellings in words)
+        return [document for document, in self._query(
+            "SELECT DISTINCT document_id FROM units, to_tsquery('tm_words', %(q)s) q"
+            " WHERE document_id IS NOT NULL AND (source_words @@ q OR target_words @@ q)", {"q": query})]
+
     def term_languages(self) -> list[str]:
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
 

@@ -524,6 +524,21 @@ class SQLiteStore(UnitCorrections):
         return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
                                  " WHERE status = 'approved'")[0])
 
+    def approved_keys(self) -> list[str]:
+        return [key for key, in self._query(
+            "SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id JOIN entries e ON e.id = t.entry_id"
+            " WHERE e.status = 'approved'")]
+
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+        if not words:
+            return []
+        each = ["(" + " OR ".join(_phrase(start) + "*" for start in spellings) + ")" for spellings in words]
+        # the words in one column: a sentence's, not one in the source and another in its translation
+        match = " OR ".join(f"{column} : ({' AND '.join(each)})" for column in ("source", "target"))
+        return [document for document, in self._query(
+            "SELECT DISTINCT u.document_id FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+            " WHERE units_fts MATCH ? AND u.document_id IS NOT NULL", (match,))]
+
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
