@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from test_pdf_odt import write_odt
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
 
@@ -453,6 +454,75 @@ def test_a_money_header_merged_over_columns_names_each_and_a_table_s_title_names
                     "<th>Point</th></tr><tr><td>9.30</td><td>Accueil</td></tr><tr><td>10.00</td><td>Ouverture</td>"
                     "</tr><tr><td>12.30</td><td>Déjeuner</td></tr></table>", encoding="utf-8")
     assert read_document(page).paragraphs == expected
+
+
+def test_a_body_cell_naming_money_makes_no_column_amounts(tmp_path):
+    """A word naming money in a body cell (*Séance sur les dépenses de défense* above an agenda's first time, in the
+    times' column) marked the column as amounts, as a header's *Prix (€)* does: the agenda's times were all left out.
+    Only a header names a column's money: the table's first row under its titles, or a row marked as a header."""
+    rows = [("Heure", "Point"), ("Séance sur les dépenses de défense", "Salle 1"),
+            ("9.30", "Ouverture de la séance par le président."), ("10.15", "Examen du budget militaire pour 2027."),
+            ("11.00", "Pause café."), ("14.30", "Rapport sur les coûts des opérations.")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "ordre-du-jour.fr.docx"
+    document.save(path)
+    expected = tuple(text for row in rows for text in row)
+    assert read_document(path).paragraphs == expected
+    page = tmp_path / "ordre-du-jour.fr.html"
+    page.write_text("<table><thead><tr><th>Heure</th><th>Point</th></tr></thead><tbody>" + "".join(
+        f"<tr><td>{time}</td><td>{item}</td></tr>" for time, item in rows[1:]) + "</tbody></table>", encoding="utf-8")
+    assert read_document(page).paragraphs == expected
+    # a header marked as one names money below a title row, and so does a second header row
+    page.write_text('<table><tr><th colspan="2">Comité du budget</th></tr><tr><td>Article</td><td>Coût</td></tr>'
+                    "<tr><td>Café</td><td>9.50</td></tr><tr><td>Déjeuner</td><td>12.50</td></tr></table>",
+                    encoding="utf-8")
+    assert read_document(page).paragraphs == ("Comité du budget", "Article", "Coût", "Café", "Déjeuner")
+
+
+def test_cells_spanning_rows_keep_the_columns_of_the_cells_beside_them(tmp_path):
+    """A cell spanning rows (an HTML ``rowspan``, an ODT's ``table:number-rows-spanned``, its rows below holding a
+    ``table:covered-table-cell``) was not counted in the rows it covers: their cells stood one column left, the times
+    of a day's agenda under *Lundi* in the days' column, and, weighed apart, they went as amounts. Each cell is read
+    once, in its row, in its own column."""
+    days = [("Lundi", [("9.00", "Accueil des délégations"), ("10.30", "Ouverture de la conférence"),
+                       ("14.00", "Débat sur la posture de dissuasion")]),
+            ("Mardi", [("9.30", "Visite du quartier général"), ("11.00", "Clôture")])]
+    expected = ("Jour", "Heure", "Point", *(text for day, items in days
+                                            for index, (time, item) in enumerate(items)
+                                            for text in ((day,) if index == 0 else ()) + (time, item)))
+    page = tmp_path / "programme.fr.html"
+    page.write_text('<table><thead><tr><th>Jour</th><th>Heure</th><th>Point</th></tr></thead><tbody>' + "".join(
+        "<tr>" + (f'<td rowspan="{len(items)}">{day}</td>' if index == 0 else "") + f"<td>{time}</td><td>{item}</td>"
+        "</tr>" for day, items in days for index, (time, item) in enumerate(items)) + "</tbody></table>",
+        encoding="utf-8")
+    read = read_document(page)
+    assert read.paragraphs == expected
+    assert read.rows[1:3] == ((3, 4, 5), (6, 7))
+    # the same table as LibreOffice Writer 7.4 saves it as ODT
+    cell = '<table:table-cell table:style-name="Table1.A1"{span} office:value-type="string"><text:p>{text}</text:p>' \
+           "</table:table-cell>"
+    body = ('<table:table table:name="Table1"><table:table-column table:number-columns-repeated="3"/>'
+            "<table:table-header-rows><table:table-row>" + "".join(cell.format(span="", text=text) for text in
+                                                                  ("Jour", "Heure", "Point"))
+            + "</table:table-row></table:table-header-rows>" + "".join(
+                "<table:table-row>" + (cell.format(span=f' table:number-rows-spanned="{len(items)}"', text=day)
+                                       if index == 0 else '<table:covered-table-cell table:style-name="Table1.A1"/>')
+                + cell.format(span="", text=time) + cell.format(span="", text=item) + "</table:table-row>"
+                for day, items in days for index, (time, item) in enumerate(items)) + "</table:table>")
+    assert read_document(write_odt(tmp_path / "programme.fr.odt", body)).paragraphs == expected
+    # a covered cell after a cell spanning columns stands for that cell's other column, no column of its own
+    body = ('<table:table table:name="Table2"><table:table-row>' + cell.format(span="", text="Point")
+            + cell.format(span="", text="Heure") + cell.format(span="", text="Coût") + "</table:table-row>"
+            "<table:table-row>" + cell.format(span="", text="Accueil") + cell.format(span="", text="9.30")
+            + cell.format(span="", text="12.50") + "</table:table-row><table:table-row>"
+            + cell.format(span=' table:number-columns-spanned="2"', text="Total") + "<table:covered-table-cell/>"
+            + cell.format(span="", text="125.40") + "</table:table-row></table:table>")
+    assert read_document(write_odt(tmp_path / "total.fr.odt", body)).paragraphs == (
+        "Point", "Heure", "Coût", "Accueil", "9.30", "Total")
 
 
 def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):

@@ -6,7 +6,7 @@ import codecs
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from ...errors import TmtoolError
@@ -425,10 +425,13 @@ class _Linked(str):
 
 @dataclass(slots=True)
 class _Seen:
-    """What a page's walk has met so far: the list items it left out as links, the headings."""
+    """What a page's walk has met so far: the list items it left out as links, the headings, and the columns that cells
+    spanning rows cover in the rows to come, by the rows' group (a table, its ``<thead>``, ``<tbody>``, ``<tfoot>``):
+    how many rows more each column is covered."""
 
     link_items: int = 0
     headings: int = 0
+    covered: dict = field(default_factory=dict)
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False,
@@ -480,16 +483,50 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip())))
+            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip()),
+                          _row_span(child.get("rowspan", "1").strip())))
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)
     if is_block and not _flush(read, current, inside) and any(a.tag in _LISTS for a in element.iterancestors()):
         seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
-        read.add_row(cells)
+        header = element.getparent().tag == "thead" or bool(cells) and all(child.tag == "th" for child in element
+                                                                            if child.tag in ("td", "th"))
+        read.add_row(_placed(cells, seen.covered.setdefault(element.getparent(), {})), header)
     elif element.tag == "table":
         read.close_table()
+
+
+# the rows a cell spans at most (HTML's limit), and those ``rowspan="0"`` spans: all the rows left in its group
+_MAX_ROW_SPAN = 65534
+
+
+def _row_span(count: str) -> int:
+    """The rows a table's cell covers, as its ``rowspan`` says: 1 for none or nonsense."""
+    if count.isdecimal():
+        return min(int(count), _MAX_ROW_SPAN) or _MAX_ROW_SPAN
+    return 1
+
+
+def _placed(cells: list[tuple[range, int, int]], covered: dict[int, int]) -> list[tuple[range, int]]:
+    """A row's ``cells`` (paragraphs read, columns and rows spanned) placed in their columns: a column that a cell of a
+    row above covers (``covered``: the rows it covers yet, by column, which this updates) holds an empty cell, that the
+    row's own cells after it stand in the columns they show in, as Word's and ODF's tables write them."""
+    placed: list[tuple[range, int]] = []
+    taken = {column for column, left in covered.items() if left > 0}
+    column = 0
+    for paragraphs, span, rows in cells:
+        while column in taken:
+            placed.append((range(paragraphs.start, paragraphs.start), 1))
+            column += 1
+        placed.append((paragraphs, span))
+        for spanned in range(column, column + span):
+            covered[spanned] = rows  # this row's included, counted off below
+        column += span
+    for spanned in covered:
+        covered[spanned] = max(covered[spanned] - 1, 0)
+    return placed
 
 
 def _drop_heading_over_links(read: _Reading, current: list[str], heading: list | None, seen: _Seen) -> None:

@@ -252,9 +252,27 @@ class _OdtWalk(_Walk):
             key = family, defined[key].get(_STYLE + "parent-style-name")
         return None
 
+    def cells(self, row):
+        # a cell spanning columns is followed by a covered cell for each other column it spans, and a column a cell of
+        # a row above spans holds one too: where the row's own cells after it stand
+        owed = 0  # the columns the cell before spans that its covered cells stand for
+        for child in row:
+            if child.tag == self.cell and not self.skipped(child):
+                span = self.span(child)
+                owed = span - 1
+                yield child, span
+            elif child.tag == _TABLE + "covered-table-cell":
+                if owed:
+                    owed -= 1
+                else:
+                    yield None, 1
+
     def span(self, cell) -> int:
         count = cell.get(_TABLE + "number-columns-spanned", "1")
         return column_span(count)
+
+    def header(self, row) -> bool:
+        return row.getparent().tag == _TABLE + "table-header-rows"
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"

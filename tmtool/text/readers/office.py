@@ -108,16 +108,26 @@ class _Walk(ABC):
         self.read.open_table()
         for row in self._within(table, self.row):
             cells = []
-            for cell in self._within(row, self.cell):
+            for cell, span in self.cells(row):
                 start = len(self.read.paragraphs)
-                self.blocks(cell)
-                cells.append((range(start, len(self.read.paragraphs)), self.span(cell)))  # the columns it covers
-            self.read.add_row(cells)
+                if cell is not None:
+                    self.blocks(cell)
+                cells.append((range(start, len(self.read.paragraphs)), span))  # the columns it covers
+            self.read.add_row(cells, self.header(row))
         self.read.close_table()
+
+    def cells(self, row):
+        """The cells of ``row`` with the columns each spans; None for a column a cell of a row above covers, where a
+        format writes it (ODF's ``table:covered-table-cell``), that the cells after it keep their columns."""
+        return ((cell, self.span(cell)) for cell in self._within(row, self.cell))
 
     def span(self, cell) -> int:
         """How many of its table's columns ``cell`` spans (a format's merged cells say)."""
         return 1
+
+    def header(self, row) -> bool:
+        """Whether the format marks ``row`` as a header of its table (Word's rows repeated on each page)."""
+        return False
 
     def _within(self, element, tag: str):
         """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
@@ -820,6 +830,10 @@ class _DocxWalk(_Walk):
         merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
         count = merged.get(self.w + "val", "1") if merged is not None else "1"
         return column_span(count)
+
+    def header(self, row) -> bool:
+        repeated = row.find(f"{self.w}trPr/{self.w}tblHeader")
+        return repeated is not None and _on(repeated, self.w)
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
