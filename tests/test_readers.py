@@ -793,6 +793,21 @@ def test_markdown_footnotes_are_notes_of_their_own_not_text_of_the_sentence(tmp_
         "Décision prise au sommet de Madrid en 2022.", "Voir le tableau 3. Les chiffres sont provisoires.")
 
 
+def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
+    """A footnote that no call cites (its call deleted with its sentence, a note kept for later) was lost: markdown-it's
+    plugin renders a note only where the text calls it. The translator translates it all the same: it is read after
+    the notes cited, in the order the file defines them, each of its paragraphs one."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("# Rapport annuel\n\n[^orpheline]: Une note que rien ne cite.\n\n"
+                    "Le Conseil s’est réuni à Bruxelles[^2]. Les ministres ont adopté la déclaration.\n\n"
+                    "[^2]: Au siège de l’OTAN.\n\n[^3]: Ce paragraphe n’est cité nulle part.\n\n"
+                    "    Il doit pourtant être traduit.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Rapport annuel", "Le Conseil s’est réuni à Bruxelles. Les ministres ont adopté la déclaration.",
+        "Au siège de l’OTAN.", "Une note que rien ne cite.", "Ce paragraphe n’est cité nulle part.",
+        "Il doit pourtant être traduit.")
+
+
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
     """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
     as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence

@@ -7,7 +7,8 @@ and the HTML read as a page's article (``_html_paragraphs``): a link's text with
 a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]: …`` defining it, as GitHub, Pandoc
 and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
-call stayed in the sentence and the notes ran on into one paragraph. A block of code is code, which CAT tools leave
+call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
+is read after those cited. A block of code is code, which CAT tools leave
 untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
 is read in it. A front matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's
 metadata: its title and description are read as the page's first paragraphs, as the site shows them, its other keys
@@ -70,6 +71,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
                 .use(footnote_plugin))
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
+    markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
     tokens = markdown.parse(text)
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
@@ -79,6 +81,17 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
             + "".join(f"<p>{escape(value)}</p>" for value in shown if value)
             + markdown.renderer.render(tokens, markdown.options, {}) + "</main></body></html>")
     return _html_paragraphs(page.encode("utf-8"), path)
+
+
+def _uncited_footnotes(state) -> None:
+    """Give the footnotes that no call cites a place among the notes, after those cited, in the order they are defined:
+    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too."""
+    notes = state.env.get("footnotes", {})
+    cited, listed = notes.get("refs", {}), notes.setdefault("list", {})
+    for label, number in cited.items():
+        if number < 0:
+            cited[label] = len(listed)
+            listed[len(listed)] = {"label": label[1:], "count": 0}
 
 
 def _scalar(value: str) -> str:
