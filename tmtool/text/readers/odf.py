@@ -43,8 +43,10 @@ _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}
 # and as older versions named Word's
 _FIELDMARK = "{urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0}"
 _FORM_TEXT = {"vnd.oasis.opendocument.field.FORMTEXT", "msoffice.field.FORMTEXT", "ecma.office-open-xml.field.FORMTEXT"}
-# a cross-reference, whose text a Word document saved as ODT keeps as Word last showed it, its error too
-_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref")}
+# the fields whose text a Word document saved as ODT keeps as Word last showed it, its error too (a cross-reference, a
+# document's property, a hyperlink field's), or that LibreOffice fills with its own (a reference it cannot find)
+_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref", "user-defined",
+                                         "a")}
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
@@ -332,15 +334,15 @@ class _OdtWalk(_Walk):
             elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a lost bookmark is no text
                 start = len(parts)
                 self.inline(child, parts)
-                _blank_result("REF", parts, start)
+                _blank_result(child.tag, parts, start)
             elif child.tag == _FIELDMARK + "fieldmark-start":
                 self.fieldmarks.append((child.get(_FIELDMARK + "type") in _FORM_TEXT, parts, len(parts)))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
                 self.fieldmarks[-1] = (self.fieldmarks[-1][0], parts, len(parts))
             elif child.tag == _FIELDMARK + "fieldmark-end" and self.fieldmarks:
                 form, result_parts, start = self.fieldmarks.pop()
-                if form and result_parts is parts:  # an empty one holds five en spaces, as Word's (``_blank_result``)
-                    _blank_result("FORMTEXT", parts, start)
+                if result_parts is parts:  # an empty form field holds five en spaces, as Word's; a field Word's error
+                    _blank_result("FORMTEXT" if form else "", parts, start)  # (``_blank_result``)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
                   and _add_raised(parts, "".join(child.itertext()))):
                 pass  # a note's call typed in superscript (no text:note makes it one), a power
