@@ -808,6 +808,20 @@ def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
         "Il doit pourtant être traduit.")
 
 
+def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
+    """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
+    (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
+    its own with it, and a sentence showing one was left with a gap (*Voir l’image .*). It is read in its place, its
+    emphasis as text; an image with no description leaves nothing."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("![Carte des zones d’exercice](carte.png)\n\nVoir la [page de l’exercice](https://www.nato.int/x) "
+                    "et l’image ![*schéma* des forces](schema.png \"Schéma\").\n\nUn logo ![](logo.png) sans "
+                    "description.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Carte des zones d’exercice", "Voir la page de l’exercice et l’image schéma des forces.",
+        "Un logo sans description.")
+
+
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
     """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
     as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence

@@ -8,7 +8,8 @@ a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]:
 and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
-is read after those cited. A block of code is code, which CAT tools leave
+is read after those cited. An image's description (``![carte des zones](carte.png)``) is read in its place, the author's
+words, as a link's text is. A block of code is code, which CAT tools leave
 untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
 is read in it. A front matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's
 metadata: its title and description are read as the page's first paragraphs, as the site shows them, its other keys
@@ -72,6 +73,10 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
     markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
+    # an image's description is the author's text, which the page reads to those who cannot see it (``![carte des
+    # zones](carte.png)``): read in its place, where a page's <img> holds it in an attribute no text is read from
+    markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: escape(
+        renderer.renderInlineAsText(tokens[index].children or [], options, env)))
     tokens = markdown.parse(text)
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
