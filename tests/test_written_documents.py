@@ -1475,6 +1475,25 @@ def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels
     assert read_document(path).paragraphs == (
         "Les priorités sont les suivantes\xa0:", "renforcer la dissuasion\xa0;", "améliorer l’interopérabilité.")
 
+def test_a_heading_a_table_of_contents_links_to_is_read_in_a_page_word_saved(tmp_path):
+    """Word saves each heading its table of contents links to wrapped in the link's target, ``<a name="_Toc…">``
+    (and older pages, generators, wrap theirs in ``<a name>``, ``<a id>``): taken for a link, each heading was a block
+    of links, a menu, and left out, every heading of the document lost. A target with no address is no link; the table
+    of contents' entries, links to those targets, are still left out, as from the DOCX."""
+    toc = "".join(f'<p class=MsoToc1><a href="#_Toc16123456{number}">{title}<span style=\'color:windowtext;'
+                  f"display:none'>. </span><span style='color:windowtext;display:none'>{number}</span></a></p>"
+                  for number, title in ((1, "Introduction"), (2, "Capacités de défense aérienne")))
+    body = (f'{toc}<h1><a name="_Toc161234561">Introduction</a></h1><p class=MsoNormal>Le Comité militaire s’est réuni '
+            'à Bruxelles.</p><h1><a name="_Toc161234562"><span lang=FR-BE>Capacités de défense aérienne</span></a></h1>'
+            '<p class=MsoNormal>Les Alliés renforcent leur défense.</p><h2><a id="annexe">Annexe</a></h2>'
+            '<p class=MsoNormal><a name="_Hlk1"></a>Liste des participants.</p>')
+    path = tmp_path / "rapport.fr.htm"
+    path.write_bytes((WORD_PAGE.split("<p class=MsoNormal>")[0] + body + "</div></body></html>").encode("cp1252"))
+    assert read_document(path).paragraphs == (
+        "Introduction", "Le Comité militaire s’est réuni à Bruxelles.", "Capacités de défense aérienne",
+        "Les Alliés renforcent leur défense.", "Annexe", "Liste des participants.")
+
+
 def test_the_lines_of_preformatted_text_are_lines(tmp_path):
     """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,
     instead of running them into one paragraph."""

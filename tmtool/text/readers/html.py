@@ -368,6 +368,11 @@ def _around_dates(element) -> tuple[str | None, str]:
     return (None if before is None else "".join(before)), "".join(after)
 
 
+def _anchor(element) -> bool:
+    """Whether ``element``, an ``<a>``, is a link's target, named (``name``, ``id``) with no address to go to."""
+    return element.get("href") is None and (element.get("name") is not None or element.get("id") is not None)
+
+
 def _comment(element) -> bool:
     """A reviewer's comment or its call, in a page a word processor saved: Word's calls (``[AD1]``) and the
     list of comments at the page's end; Google Docs' calls (``[a]``, a link to ``#cmnt1``) and each comment,
@@ -459,8 +464,11 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         for line in element.text_content().splitlines():
             _flush(read, [line], True)
         return
-    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's)
-    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role")))
+    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's); an anchor
+    # (``<a name="_Toc…">``, ``<a id>`` with no address: a link's target, as Word's pages wrap each heading a table of
+    # contents links to) is no link, and the heading it wraps is no menu's
+    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role"))
+                        and not _anchor(element))
     text = _Linked if linked else str
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
