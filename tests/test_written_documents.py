@@ -1464,11 +1464,17 @@ WORD_LIST_ITEMS = (
 @pytest.mark.parametrize("items", [
     WORD_LIST_ITEMS,
     WORD_LIST_ITEMS.replace("<![if !supportLists]>", "").replace("<![endif]>", ""),  # a cleaner took the comments out
+    # Word's Save as Web Page, Filtered: no comment, no mso- style; the label's no-break spaces in a span of their own
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt'><span style='font-family:Symbol'>·<span "
+    "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
+    "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'>1.<span style='font:7.0pt "
+    "\"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>améliorer l’interopérabilité.</p>",
 ])
 def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
     """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the
     number, and no-break spaces up to the text), for browsers that cannot number a list; Word reads them as the
-    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX."""
+    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX. A page
+    Word saved filtered marks no label but by the span of no-break spaces after it: its labels were read as text."""
     path = tmp_path / "priorites.fr.htm"
     page = WORD_PAGE.split("<p class=MsoNormal>")[0] + "<p class=MsoNormal>Les priorités sont les suivantes&nbsp;:</p>"
     path.write_bytes((page + items + "</div></body></html>").encode("cp1252"))
@@ -1479,12 +1485,14 @@ def test_a_heading_a_table_of_contents_links_to_is_read_in_a_page_word_saved(tmp
     """Word saves each heading its table of contents links to wrapped in the link's target, ``<a name="_Toc…">``
     (and older pages, generators, wrap theirs in ``<a name>``, ``<a id>``): taken for a link, each heading was a block
     of links, a menu, and left out, every heading of the document lost. A target with no address is no link; the table
-    of contents' entries, links to those targets, are still left out, as from the DOCX."""
+    of contents' entries, links to those targets, are still left out, as from the DOCX, and so is a heading's number
+    as Word types it in a filtered page (*2.* before its span of no-break spaces), the DOCX's numbering."""
     toc = "".join(f'<p class=MsoToc1><a href="#_Toc16123456{number}">{title}<span style=\'color:windowtext;'
                   f"display:none'>. </span><span style='color:windowtext;display:none'>{number}</span></a></p>"
                   for number, title in ((1, "Introduction"), (2, "Capacités de défense aérienne")))
     body = (f'{toc}<h1><a name="_Toc161234561">Introduction</a></h1><p class=MsoNormal>Le Comité militaire s’est réuni '
-            'à Bruxelles.</p><h1><a name="_Toc161234562"><span lang=FR-BE>Capacités de défense aérienne</span></a></h1>'
+            'à Bruxelles.</p><h1><a name="_Toc161234562"><span lang=FR-BE>2.<span style=\'font:7.0pt "Times New '
+            'Roman"\'>&nbsp;&nbsp;&nbsp; </span></span>Capacités de défense aérienne</a></h1>'
             '<p class=MsoNormal>Les Alliés renforcent leur défense.</p><h2><a id="annexe">Annexe</a></h2>'
             '<p class=MsoNormal><a name="_Hlk1"></a>Liste des participants.</p>')
     path = tmp_path / "rapport.fr.htm"

@@ -145,6 +145,10 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 # span styled mso-list:Ignore since Word 2010; Word numbers the list itself, as the DOCX does, where no label is text
 _WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 _WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
+# where Word's filtered page keeps neither (Save as Web Page, Filtered), the label is told by the span of no-break spaces
+# Word sets after it, in 7-point Times New Roman, at the start of the item or the numbered heading
+_WORD_LABEL_SPACE = re.compile(r"font\s*:\s*7\.0pt\s+['\"]?Times New Roman", re.IGNORECASE)
+_WORD_LABEL = re.compile(r"[^\w\s]|o|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]?")
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back); markdown-it numbers
 # a note's second call after its first, in its brackets (*[1:1]*), where a link reading *10:30* or *3:16* is a time's, a
@@ -186,6 +190,7 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
                           "read: close them, or save the page as plain text", path=path)
     for element in root.iter():
         _replace_controls(element)
+    _drop_word_list_labels(root)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         if element.tag in _FORM_CONTROLS:  # a box between two labels parts them as a space does
             element.tail = " " + (element.tail or "")
@@ -366,6 +371,38 @@ def _around_dates(element) -> tuple[str | None, str]:
 
     walk(element)
     return (None if before is None else "".join(before)), "".join(after)
+
+
+def _drop_word_list_labels(root) -> None:
+    """Leave out the label Word types before each item of a list and each numbered heading in a page it saves filtered
+    (*·*, *1.*, *a)*, then its no-break spaces in a span of their own: ``_WORD_LABEL_SPACE``), the list's own numbering,
+    which the DOCX gives as no text, as the labels it marks are (``_WORD_LIST_LABEL``, ``_WORD_LIST_IGNORE``)."""
+    spacers = [span for span in root.iter("span") if _WORD_LABEL_SPACE.search(span.get("style", ""))
+               and not span.text_content().strip()]
+    for spacer in spacers:
+        block = next((ancestor for ancestor in spacer.iterancestors() if ancestor.tag in _BLOCKS), None)
+        slots = _text_slots_before(block, spacer) if block is not None else None
+        if slots is not None and _WORD_LABEL.fullmatch("".join(getattr(element, slot) or ""
+                                                              for element, slot in slots).strip()):
+            for element, slot in slots:
+                setattr(element, slot, None)
+            spacer.drop_tree()
+
+
+def _text_slots_before(block, stop) -> list[tuple] | None:
+    """Where the text of ``block`` before its descendant ``stop`` is held, in order: each element's ``text`` or
+    ``tail``; None when ``stop`` is not in it."""
+    slots: list[tuple] = []
+
+    def walk(element) -> bool:
+        slots.append((element, "text"))
+        for child in element:
+            if child is stop or walk(child):
+                return True
+            slots.append((child, "tail"))
+        return False
+
+    return slots if walk(block) else None
 
 
 def _anchor(element) -> bool:
