@@ -525,6 +525,20 @@ def test_cells_spanning_rows_keep_the_columns_of_the_cells_beside_them(tmp_path)
         "Point", "Heure", "Coût", "Accueil", "9.30", "Total")
 
 
+def test_a_table_s_footer_written_before_its_body_is_read_after_it(tmp_path):
+    """HTML 4 wrote a table's ``<tfoot>`` before its ``<tbody>``, and browsers show it under the body: its total was
+    read first, before the rows it sums up. It is read where it shows, last."""
+    page = tmp_path / "effectifs.fr.html"
+    page.write_text("<table><caption>Effectifs déployés</caption><thead><tr><th>Pays</th><th>Unité</th></tr></thead>"
+                    "<tfoot><tr><td>Total</td><td>Deux bataillons</td></tr></tfoot><tbody><tr><td>Belgique</td>"
+                    "<td>Un bataillon</td></tr><tr><td>Pologne</td><td>Un bataillon</td></tr></tbody></table>",
+                    encoding="utf-8")
+    read = read_document(page)
+    assert read.paragraphs == ("Effectifs déployés", "Pays", "Unité", "Belgique", "Un bataillon", "Pologne",
+                               "Un bataillon", "Total", "Deux bataillons")
+    assert read.rows == ((1, 2), (3, 4), (5, 6), (7, 8))
+
+
 def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
     """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
     left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went

@@ -516,7 +516,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         current.append(text(element.text))
     cells = []
     heading = None  # the last heading among the children: [its first paragraph, its end, link items seen by then]
-    for child in element:
+    # a table's footer shows under its body wherever it is written (HTML 4 wrote it first)
+    children = (sorted(element, key=lambda child: child.tag == "tfoot") if element.tag == "table" else element)
+    for child in children:
         if child.tag in _HEADINGS:
             _drop_heading_over_links(read, current, heading, seen)
             _flush(read, current, inside)  # the text before the heading, which the heading's start would end
