@@ -836,6 +836,24 @@ def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
         "Un logo sans description.")
 
 
+def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):
+    """An admonition as MkDocs writes it (``!!! note "Remarque"``, ``???`` folded, its text indented under it) was read
+    as CommonMark reads it: its mark and title ran into its first paragraph, and its second paragraph, indented, was
+    code, left out. GitHub's alert (``> [!NOTE]``) kept its mark in the sentence. Each is read as the site shows it: its
+    title a paragraph, its text unindented; the kind (note, warning) is the site's label, not the author's text. A
+    fenced block of code showing one is still code."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text("# Guide\n\n> [!NOTE]\n> Les délégations doivent s’inscrire avant lundi.\n\n"
+                    '!!! note "Remarque importante"\n    Le texte de la remarque doit être traduit.\n\n'
+                    "    Un second paragraphe de la remarque.\n\n!!! warning\n    Sans titre.\n\n"
+                    '??? info "Détails"\n    Contenu repliable.\n\n```\n!!! note "Exemple"\n    code\n```\n\n'
+                    "Fin du guide.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Guide", "Les délégations doivent s’inscrire avant lundi.", "Remarque importante",
+        "Le texte de la remarque doit être traduit.", "Un second paragraphe de la remarque.", "Sans titre.", "Détails",
+        "Contenu repliable.", "Fin du guide.")
+
+
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
     """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
     as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence
