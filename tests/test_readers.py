@@ -481,6 +481,18 @@ def test_a_body_cell_naming_money_makes_no_column_amounts(tmp_path):
                     "<tr><td>Café</td><td>9.50</td></tr><tr><td>Déjeuner</td><td>12.50</td></tr></table>",
                     encoding="utf-8")
     assert read_document(page).paragraphs == ("Comité du budget", "Article", "Coût", "Café", "Déjeuner")
+    # a header of two rows, the first's cell spanning the names of the second's (no row marked as a header)
+    document = docx.Document()
+    prices = document.add_table(rows=6, cols=3)
+    for row, texts in zip(prices.rows, [("Prestation", "", ""), ("", "Prix (€)", "Places"), ("Café", "9.50", "40"),
+                                        ("Déjeuner", "10.00", "25"), ("Dîner", "12.50", "30"), ("Gala", "14.00", "12")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    prices.cell(0, 1).merge(prices.cell(0, 2)).text = "Exercice 2026"
+    path = tmp_path / "tarifs.fr.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == ("Prestation", "Exercice 2026", "Prix (€)", "Places", "Café", "Déjeuner",
+                                              "Dîner", "Gala")
 
 
 def test_cells_spanning_rows_keep_the_columns_of_the_cells_beside_them(tmp_path):

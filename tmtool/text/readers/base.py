@@ -326,8 +326,8 @@ class _Reading:
     # their header names money; a column is weighed once, where a set of the numbered columns built again for each row
     # made a long table's reading quadratic
     headers: list[dict[int, bool]] = field(default_factory=list)
-    # whether each table being read is still before its first row that is no title spanning it whole: that row is its
-    # header, where the format marks none (``add_row``)
+    # whether each table being read is still before a row of its header, where the format marks none (``add_row``): its
+    # first row that is no title spanning it whole, and the row under a header's cell spanning columns (their names)
     before_header: list[bool] = field(default_factory=list)
 
     def add(self, block: str) -> None:
@@ -350,7 +350,8 @@ class _Reading:
         from it and the columns it spans; kept when each cell with text is one paragraph (a cell holding a table is not
         a column of text). Its cells that are a number alone are weighed when the table ends (``close_table``), by
         their first column, and a header naming money names each column it spans, but a title spanning the whole row.
-        A header is the table's first row under its titles and empty rows, or a row the format marks as one (``header``: HTML's
+        A header is the table's first row under its titles and empty rows (and the row under it where a cell of it
+        spans columns, *Prix (€)* over *Adulte* and *Enfant*), or a row the format marks as one (``header``: HTML's
         ``<thead>`` or ``<th>`` cells, Word's repeated header rows, ODF's ``table:table-header-rows``): a body cell
         naming money (*Séance sur les dépenses de défense* over an agenda's times, *Budget* beside one) names no column.
         A row read outside a table opened is a table of its own."""
@@ -363,7 +364,8 @@ class _Reading:
         filled = [span for cell, span in cells if cell]
         title = width > 1 and filled == [width]
         header = header or (self.before_header[-1] and bool(filled) and not title)
-        self.before_header[-1] = self.before_header[-1] and (title or not filled)  # an empty row is no header either
+        if filled and not title:  # an empty row is no header either
+            self.before_header[-1] = self.before_header[-1] and any(1 < span < width for cell, span in cells if cell)
         for cell, span in cells:
             if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start]):
                 self.tables[-1].append((column, cell.start))
