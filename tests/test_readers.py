@@ -838,14 +838,17 @@ def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
     """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
     (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
     its own with it, and a sentence showing one was left with a gap (*Voir l’image .*). It is read in its place, its
-    emphasis as text; an image with no description leaves nothing."""
+    emphasis as text; an image with no description leaves nothing, nor does an image a link shows (a badge, *Build
+    Status*), nor GitHub's *image* for a picture pasted in."""
     path = tmp_path / "note.fr.md"
     path.write_text("![Carte des zones d’exercice](carte.png)\n\nVoir la [page de l’exercice](https://www.nato.int/x) "
                     "et l’image ![*schéma* des forces](schema.png \"Schéma\").\n\nUn logo ![](logo.png) sans "
-                    "description.\n", encoding="utf-8")
+                    "description.\n\n# Rapport [![Build Status](https://ci.example.org/b.svg)](https://ci.example.org)"
+                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n",
+                    encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Carte des zones d’exercice", "Voir la page de l’exercice et l’image schéma des forces.",
-        "Un logo sans description.")
+        "Un logo sans description.", "Rapport", "Une capture collée.")
 
 
 def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):
