@@ -484,8 +484,9 @@ def test_a_body_cell_naming_money_makes_no_column_amounts(tmp_path):
     # a header of two rows, the first's cell spanning the names of the second's (no row marked as a header)
     document = docx.Document()
     prices = document.add_table(rows=6, cols=3)
-    for row, texts in zip(prices.rows, [("Prestation", "", ""), ("", "Prix (€)", "Places"), ("Café", "9.50", "40"),
-                                        ("Déjeuner", "10.00", "25"), ("Dîner", "12.50", "30"), ("Gala", "14.00", "12")]):
+    rows = [("Prestation", "", ""), ("", "Prix (€)", "Places"), ("Café", "9.50", "40"), ("Déjeuner", "10.00", "25"),
+            ("Dîner", "12.50", "30"), ("Gala", "14.00", "12")]
+    for row, texts in zip(prices.rows, rows):
         for cell, text in zip(row.cells, texts):
             cell.text = text
     prices.cell(0, 1).merge(prices.cell(0, 2)).text = "Exercice 2026"

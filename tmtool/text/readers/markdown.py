@@ -9,8 +9,9 @@ and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitH
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
 is read after those cited. An image's description (``![carte des zones](carte.png)``) is read in its place, the author's
-words, as a link's text is, but for an image a link shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``, GitHub's ``> [!NOTE]``) is read as its site
-shows it: its title and its text, not its kind's mark. A block of code is code, which CAT tools leave
+words, as a link's text is, but for an image a link shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
+GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
+code, which CAT tools leave
 untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
 is read in it. A front matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's
 metadata: its title and description are read as the page's first paragraphs, as the site shows them, its other keys
@@ -97,7 +98,8 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
 def _without_admonition_marks(text: str) -> str:
     """``text`` with its admonitions as CommonMark reads text: an admonition's title (``!!! note "Remarque"``) a
     paragraph, its text (indented under it, which CommonMark reads as code from its second paragraph on, and left out)
-    unindented; a GitHub alert's mark (``> [!NOTE]``) left out. Their kind is the site's label, not the author's text."""
+    unindented; a GitHub alert's mark (``> [!NOTE]``) left out. Their kind is the site's label, not the author's
+    text."""
     if not (_ADMONITION.search(text) or _ALERT.search(text)):
         return text
     lines, out, fenced = text.split("\n"), [], False

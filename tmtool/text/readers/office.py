@@ -383,8 +383,9 @@ _FIELD_ERROR_MESSAGES = (
     "Błąd! Nie można odnaleźć źródła odwołania", "Ошибка! Источник ссылки не найден",
     "Ошибка! Закладка не определена",
     # LibreOffice's, in English, French, German, Spanish and Italian
-    "Error: Reference source not found", "Erreur : source de la référence non trouvée", "Fehler: Verweis nicht gefunden",
-    "Error: no se encontró el origen de la referencia", "Errore: sorgente del riferimento non trovata")
+    "Error: Reference source not found", "Erreur : source de la référence non trouvée",
+    "Fehler: Verweis nicht gefunden", "Error: no se encontró el origen de la referencia",
+    "Errore: sorgente del riferimento non trovata")
 _FIELD_ERRORS = frozenset(re.sub(r"\s+", "", message).casefold() for message in _FIELD_ERROR_MESSAGES)
 # Word's word for an error in each of those languages, which opens each of its messages (*Error!*, *Erreur !*,
 # *Fehler!*, *Errore.*): a field's result opening with it is Word's error, whichever of its dozens of messages follows
