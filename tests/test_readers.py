@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from test_pdf_odt import write_odt
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
 
@@ -455,6 +456,102 @@ def test_a_money_header_merged_over_columns_names_each_and_a_table_s_title_names
     assert read_document(page).paragraphs == expected
 
 
+def test_a_body_cell_naming_money_makes_no_column_amounts(tmp_path):
+    """A word naming money in a body cell (*Séance sur les dépenses de défense* above an agenda's first time, in the
+    times' column) marked the column as amounts, as a header's *Prix (€)* does: the agenda's times were all left out.
+    Only a header names a column's money: the table's first row under its titles, or a row marked as a header."""
+    rows = [("Heure", "Point"), ("Séance sur les dépenses de défense", "Salle 1"),
+            ("9.30", "Ouverture de la séance par le président."), ("10.15", "Examen du budget militaire pour 2027."),
+            ("11.00", "Pause café."), ("14.30", "Rapport sur les coûts des opérations.")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "ordre-du-jour.fr.docx"
+    document.save(path)
+    expected = tuple(text for row in rows for text in row)
+    assert read_document(path).paragraphs == expected
+    page = tmp_path / "ordre-du-jour.fr.html"
+    page.write_text("<table><thead><tr><th>Heure</th><th>Point</th></tr></thead><tbody>" + "".join(
+        f"<tr><td>{time}</td><td>{item}</td></tr>" for time, item in rows[1:]) + "</tbody></table>", encoding="utf-8")
+    assert read_document(page).paragraphs == expected
+    # a header marked as one names money below a title row, and so does a second header row
+    page.write_text('<table><tr><th colspan="2">Comité du budget</th></tr><tr><td>Article</td><td>Coût</td></tr>'
+                    "<tr><td>Café</td><td>9.50</td></tr><tr><td>Déjeuner</td><td>12.50</td></tr></table>",
+                    encoding="utf-8")
+    assert read_document(page).paragraphs == ("Comité du budget", "Article", "Coût", "Café", "Déjeuner")
+    # a header of two rows, the first's cell spanning the names of the second's (no row marked as a header)
+    document = docx.Document()
+    prices = document.add_table(rows=6, cols=3)
+    rows = [("Prestation", "", ""), ("", "Prix (€)", "Places"), ("Café", "9.50", "40"), ("Déjeuner", "10.00", "25"),
+            ("Dîner", "12.50", "30"), ("Gala", "14.00", "12")]
+    for row, texts in zip(prices.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    prices.cell(0, 1).merge(prices.cell(0, 2)).text = "Exercice 2026"
+    path = tmp_path / "tarifs.fr.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == ("Prestation", "Exercice 2026", "Prix (€)", "Places", "Café", "Déjeuner",
+                                              "Dîner", "Gala")
+
+
+def test_cells_spanning_rows_keep_the_columns_of_the_cells_beside_them(tmp_path):
+    """A cell spanning rows (an HTML ``rowspan``, an ODT's ``table:number-rows-spanned``, its rows below holding a
+    ``table:covered-table-cell``) was not counted in the rows it covers: their cells stood one column left, the times
+    of a day's agenda under *Lundi* in the days' column, and, weighed apart, they went as amounts. Each cell is read
+    once, in its row, in its own column."""
+    days = [("Lundi", [("9.00", "Accueil des délégations"), ("10.30", "Ouverture de la conférence"),
+                       ("14.00", "Débat sur la posture de dissuasion")]),
+            ("Mardi", [("9.30", "Visite du quartier général"), ("11.00", "Clôture")])]
+    expected = ("Jour", "Heure", "Point", *(text for day, items in days
+                                            for index, (time, item) in enumerate(items)
+                                            for text in ((day,) if index == 0 else ()) + (time, item)))
+    page = tmp_path / "programme.fr.html"
+    page.write_text('<table><thead><tr><th>Jour</th><th>Heure</th><th>Point</th></tr></thead><tbody>' + "".join(
+        "<tr>" + (f'<td rowspan="{len(items)}">{day}</td>' if index == 0 else "") + f"<td>{time}</td><td>{item}</td>"
+        "</tr>" for day, items in days for index, (time, item) in enumerate(items)) + "</tbody></table>",
+        encoding="utf-8")
+    read = read_document(page)
+    assert read.paragraphs == expected
+    assert read.rows[1:3] == ((3, 4, 5), (6, 7))
+    # the same table as LibreOffice Writer 7.4 saves it as ODT
+    cell = '<table:table-cell table:style-name="Table1.A1"{span} office:value-type="string"><text:p>{text}</text:p>' \
+           "</table:table-cell>"
+    body = ('<table:table table:name="Table1"><table:table-column table:number-columns-repeated="3"/>'
+            "<table:table-header-rows><table:table-row>" + "".join(cell.format(span="", text=text) for text in
+                                                                  ("Jour", "Heure", "Point"))
+            + "</table:table-row></table:table-header-rows>" + "".join(
+                "<table:table-row>" + (cell.format(span=f' table:number-rows-spanned="{len(items)}"', text=day)
+                                       if index == 0 else '<table:covered-table-cell table:style-name="Table1.A1"/>')
+                + cell.format(span="", text=time) + cell.format(span="", text=item) + "</table:table-row>"
+                for day, items in days for index, (time, item) in enumerate(items)) + "</table:table>")
+    assert read_document(write_odt(tmp_path / "programme.fr.odt", body)).paragraphs == expected
+    # a covered cell after a cell spanning columns stands for that cell's other column, no column of its own
+    body = ('<table:table table:name="Table2"><table:table-row>' + cell.format(span="", text="Point")
+            + cell.format(span="", text="Heure") + cell.format(span="", text="Coût") + "</table:table-row>"
+            "<table:table-row>" + cell.format(span="", text="Accueil") + cell.format(span="", text="9.30")
+            + cell.format(span="", text="12.50") + "</table:table-row><table:table-row>"
+            + cell.format(span=' table:number-columns-spanned="2"', text="Total") + "<table:covered-table-cell/>"
+            + cell.format(span="", text="125.40") + "</table:table-row></table:table>")
+    assert read_document(write_odt(tmp_path / "total.fr.odt", body)).paragraphs == (
+        "Point", "Heure", "Coût", "Accueil", "9.30", "Total")
+
+
+def test_a_table_s_footer_written_before_its_body_is_read_after_it(tmp_path):
+    """HTML 4 wrote a table's ``<tfoot>`` before its ``<tbody>``, and browsers show it under the body: its total was
+    read first, before the rows it sums up. It is read where it shows, last."""
+    page = tmp_path / "effectifs.fr.html"
+    page.write_text("<table><caption>Effectifs déployés</caption><thead><tr><th>Pays</th><th>Unité</th></tr></thead>"
+                    "<tfoot><tr><td>Total</td><td>Deux bataillons</td></tr></tfoot><tbody><tr><td>Belgique</td>"
+                    "<td>Un bataillon</td></tr><tr><td>Pologne</td><td>Un bataillon</td></tr></tbody></table>",
+                    encoding="utf-8")
+    read = read_document(page)
+    assert read.paragraphs == ("Effectifs déployés", "Pays", "Unité", "Belgique", "Un bataillon", "Pologne",
+                               "Un bataillon", "Total", "Deux bataillons")
+    assert read.rows == ((1, 2), (3, 4), (5, 6), (7, 8))
+
+
 def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
     """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
     left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went
@@ -721,6 +818,56 @@ def test_markdown_footnotes_are_notes_of_their_own_not_text_of_the_sentence(tmp_
         "Rapport annuel", "L'Alliance a renforcé sa posture de dissuasion. Les Alliés ont augmenté leurs dépenses en "
         "2024.", "Le sommet s'est tenu à Vilnius.", "La clé [^x] n'est définie nulle part.",
         "Décision prise au sommet de Madrid en 2022.", "Voir le tableau 3. Les chiffres sont provisoires.")
+
+
+def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
+    """A footnote that no call cites (its call deleted with its sentence, a note kept for later) was lost: markdown-it's
+    plugin renders a note only where the text calls it. The translator translates it all the same: it is read after
+    the notes cited, in the order the file defines them, each of its paragraphs one."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("# Rapport annuel\n\n[^orpheline]: Une note que rien ne cite.\n\n"
+                    "Le Conseil s’est réuni à Bruxelles[^2]. Les ministres ont adopté la déclaration.\n\n"
+                    "[^2]: Au siège de l’OTAN.\n\n[^3]: Ce paragraphe n’est cité nulle part.\n\n"
+                    "    Il doit pourtant être traduit.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Rapport annuel", "Le Conseil s’est réuni à Bruxelles. Les ministres ont adopté la déclaration.",
+        "Au siège de l’OTAN.", "Une note que rien ne cite.", "Ce paragraphe n’est cité nulle part.",
+        "Il doit pourtant être traduit.")
+
+
+def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
+    """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
+    (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
+    its own with it, and a sentence showing one was left with a gap (*Voir l’image .*). It is read in its place, its
+    emphasis as text; an image with no description leaves nothing, nor does an image a link shows (a badge, *Build
+    Status*), nor GitHub's *image* for a picture pasted in."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("![Carte des zones d’exercice](carte.png)\n\nVoir la [page de l’exercice](https://www.nato.int/x) "
+                    "et l’image ![*schéma* des forces](schema.png \"Schéma\").\n\nUn logo ![](logo.png) sans "
+                    "description.\n\n# Rapport [![Build Status](https://ci.example.org/b.svg)](https://ci.example.org)"
+                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n",
+                    encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Carte des zones d’exercice", "Voir la page de l’exercice et l’image schéma des forces.",
+        "Un logo sans description.", "Rapport", "Une capture collée.")
+
+
+def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):
+    """An admonition as MkDocs writes it (``!!! note "Remarque"``, ``???`` folded, its text indented under it) was read
+    as CommonMark reads it: its mark and title ran into its first paragraph, and its second paragraph, indented, was
+    code, left out. GitHub's alert (``> [!NOTE]``) kept its mark in the sentence. Each is read as the site shows it: its
+    title a paragraph, its text unindented; the kind (note, warning) is the site's label, not the author's text. A
+    fenced block of code showing one is still code."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text("# Guide\n\n> [!NOTE]\n> Les délégations doivent s’inscrire avant lundi.\n\n"
+                    '!!! note "Remarque importante"\n    Le texte de la remarque doit être traduit.\n\n'
+                    "    Un second paragraphe de la remarque.\n\n!!! warning\n    Sans titre.\n\n"
+                    '??? info "Détails"\n    Contenu repliable.\n\n```\n!!! note "Exemple"\n    code\n```\n\n'
+                    "Fin du guide.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Guide", "Les délégations doivent s’inscrire avant lundi.", "Remarque importante",
+        "Le texte de la remarque doit être traduit.", "Un second paragraphe de la remarque.", "Sans titre.", "Détails",
+        "Contenu repliable.", "Fin du guide.")
 
 
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):

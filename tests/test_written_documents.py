@@ -275,6 +275,57 @@ def test_word_error_for_a_lost_cross_reference_is_not_the_authors_text(tmp_path)
         "Le Tableau 3 résume les effectifs.")
 
 
+def test_word_s_other_field_errors_are_not_the_authors_text(tmp_path):
+    """Word's error where another field could make no result was read as text: a caption's chapter number
+    (``STYLEREF 1 \\s``) with no *Heading 1* in the document, *Figure Error! No text of specified style in document.-1*,
+    its *!* ending the caption's sentence; a document's property gone (*Error! Unknown document property name.*); a
+    hyperlink to a bookmark gone; a formula's (*!Syntax Error, )*); in every language of Word's interface, whichever of
+    its messages (each opens with Word's word for an error: *Erreur !*, *Fehler!*, *Errore.*). They are read as nothing,
+    as a lost cross-reference's error is; a field's own result reads as it shows, and so does the author's text."""
+    body = (
+        p(r("Figure "), field(" STYLEREF 1 \\s ", r("Error! No text of specified style in document.")), r("-"),
+          field(" SEQ Figure \\* ARABIC \\s 1 ", r("1")), r(" Structure de commandement de l’OTAN"))
+        + p(r("Le chapitre "), field(' STYLEREF "Titre 1" ',
+                                     r("Erreur\u00a0! Il n'y a pas de texte répondant à ce style dans ce document.")),
+            r(" traite des capacités."))
+        + p(r("Das Kapitel "), field(" STYLEREF 1 ", r("Fehler! Kein Text mit angegebener Formatvorlage im Dokument.")),
+            r(" behandelt die Fähigkeiten."))
+        + p(r("Rédacteur : "), field(" DOCPROPERTY Rédacteur ", r("Error! Unknown document property name.")),
+            r(". Classification : "), field(" DOCPROPERTY Classification ", r("OTAN SANS CLASSIFICATION")), r("."))
+        + p(r("Voir "), field(' HYPERLINK \\l "_Toc4567" ', r("Error! Hyperlink reference not valid.")),
+            r(" pour le détail. Le total est de "), field(" =SUM(ABOVE) ", r("!Syntax Error, )")), r(" euros."))
+        + p(r("Le message « Error! No text of specified style in document. » signale un style absent.")))
+    path = write_docx(tmp_path / "legendes.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Figure -1 Structure de commandement de l’OTAN", "Le chapitre traite des capacités.",
+        "Das Kapitel behandelt die Fähigkeiten.", "Rédacteur :. Classification : OTAN SANS CLASSIFICATION.",
+        "Voir pour le détail. Le total est de euros.",
+        "Le message « Error! No text of specified style in document. » signale un style absent.")
+    assert segment(path)[:2] == ["Figure -1 Structure de commandement de l’OTAN", "Le chapitre traite des capacités."]
+    # the same document saved as ODT by LibreOffice 7.4: the STYLEREF a fieldmark it does not handle, keeping Word's
+    # text, the property a user-defined field, the hyperlink a link; a reference it updates shows its own error
+    fieldmark = ('<field:fieldmark-start text:name="Bookmark" field:type="vnd.oasis.opendocument.field.UNHANDLED">'
+                 '<field:param field:name="vnd.oasis.opendocument.field.code" field:value="STYLEREF 1 \\s"/>'
+                 '</field:fieldmark-start><field:fieldmark-separator/>{result}<field:fieldmark-end/>')
+    field_ns = 'xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"'
+    odt = (f'<text:p {field_ns} text:style-name="Standard">Figure '
+           + fieldmark.format(result="Error! No text of specified style in document.") + "-<text:sequence "
+           'text:ref-name="refFigure0" text:name="Figure" text:formula="ooow:Figure+1" style:num-format="1">1'
+           "</text:sequence> Structure de commandement de l’OTAN</text:p>"
+           '<text:p text:style-name="Standard">Rédacteur : <text:user-defined text:name="Rédacteur" '
+           'text:fixed="true">Error! Unknown document property name.</text:user-defined>.</text:p>'
+           '<text:p text:style-name="Standard">Voir <text:a xlink:type="simple" xlink:href="#_Toc4567">Error! '
+           "Hyperlink reference not valid.</text:a> pour le détail.</text:p>"
+           '<text:p text:style-name="Standard">Voir la figure <text:bookmark-ref text:reference-format="text" '
+           'text:ref-name="_Ref1">Error: Reference source not found</text:bookmark-ref> et le <text:bookmark-ref '
+           'text:reference-format="text" text:ref-name="_Ref2">Erreur : source de la référence non trouvée'
+           "</text:bookmark-ref>, puis le <text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"_Ref3\">"
+           "Tableau 3</text:bookmark-ref>.</text:p>")
+    assert read_document(write_odt(tmp_path / "legendes.fr.odt", odt)).paragraphs == (
+        "Figure -1 Structure de commandement de l’OTAN", "Rédacteur :.", "Voir pour le détail.",
+        "Voir la figure et le, puis le Tableau 3.")
+
+
 def test_word_notes_follow_their_paragraph_and_comments_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),
@@ -1413,16 +1464,43 @@ WORD_LIST_ITEMS = (
 @pytest.mark.parametrize("items", [
     WORD_LIST_ITEMS,
     WORD_LIST_ITEMS.replace("<![if !supportLists]>", "").replace("<![endif]>", ""),  # a cleaner took the comments out
+    # Word's Save as Web Page, Filtered: no comment, no mso- style; the label's no-break spaces in a span of their own
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt'><span style='font-family:Symbol'>·<span "
+    "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
+    "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'>1.<span style='font:7.0pt "
+    "\"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>améliorer l’interopérabilité.</p>",
 ])
 def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
     """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the
     number, and no-break spaces up to the text), for browsers that cannot number a list; Word reads them as the
-    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX."""
+    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX. A page
+    Word saved filtered marks no label but by the span of no-break spaces after it: its labels were read as text."""
     path = tmp_path / "priorites.fr.htm"
     page = WORD_PAGE.split("<p class=MsoNormal>")[0] + "<p class=MsoNormal>Les priorités sont les suivantes&nbsp;:</p>"
     path.write_bytes((page + items + "</div></body></html>").encode("cp1252"))
     assert read_document(path).paragraphs == (
         "Les priorités sont les suivantes\xa0:", "renforcer la dissuasion\xa0;", "améliorer l’interopérabilité.")
+
+def test_a_heading_a_table_of_contents_links_to_is_read_in_a_page_word_saved(tmp_path):
+    """Word saves each heading its table of contents links to wrapped in the link's target, ``<a name="_Toc…">``
+    (and older pages, generators, wrap theirs in ``<a name>``, ``<a id>``): taken for a link, each heading was a block
+    of links, a menu, and left out, every heading of the document lost. A target with no address is no link; the table
+    of contents' entries, links to those targets, are still left out, as from the DOCX, and so is a heading's number
+    as Word types it in a filtered page (*2.* before its span of no-break spaces), the DOCX's numbering."""
+    toc = "".join(f'<p class=MsoToc1><a href="#_Toc16123456{number}">{title}<span style=\'color:windowtext;'
+                  f"display:none'>. </span><span style='color:windowtext;display:none'>{number}</span></a></p>"
+                  for number, title in ((1, "Introduction"), (2, "Capacités de défense aérienne")))
+    body = (f'{toc}<h1><a name="_Toc161234561">Introduction</a></h1><p class=MsoNormal>Le Comité militaire s’est réuni '
+            'à Bruxelles.</p><h1><a name="_Toc161234562"><span lang=FR-BE>2.<span style=\'font:7.0pt "Times New '
+            'Roman"\'>&nbsp;&nbsp;&nbsp; </span></span>Capacités de défense aérienne</a></h1>'
+            '<p class=MsoNormal>Les Alliés renforcent leur défense.</p><h2><a id="annexe">Annexe</a></h2>'
+            '<p class=MsoNormal><a name="_Hlk1"></a>Liste des participants.</p>')
+    path = tmp_path / "rapport.fr.htm"
+    path.write_bytes((WORD_PAGE.split("<p class=MsoNormal>")[0] + body + "</div></body></html>").encode("cp1252"))
+    assert read_document(path).paragraphs == (
+        "Introduction", "Le Comité militaire s’est réuni à Bruxelles.", "Capacités de défense aérienne",
+        "Les Alliés renforcent leur défense.", "Annexe", "Liste des participants.")
+
 
 def test_the_lines_of_preformatted_text_are_lines(tmp_path):
     """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,

@@ -326,6 +326,9 @@ class _Reading:
     # their header names money; a column is weighed once, where a set of the numbered columns built again for each row
     # made a long table's reading quadratic
     headers: list[dict[int, bool]] = field(default_factory=list)
+    # whether each table being read is still before a row of its header, where the format marks none (``add_row``): its
+    # first row that is no title spanning it whole, and the row under a header's cell spanning columns (their names)
+    before_header: list[bool] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -340,24 +343,35 @@ class _Reading:
         self.tables.append([])
         self.rows_before.append(len(self.rows))
         self.headers.append({})
+        self.before_header.append(True)
 
-    def add_row(self, cells: Iterable[tuple[range, int]]) -> None:
+    def add_row(self, cells: Iterable[tuple[range, int]], header: bool = False) -> None:
         """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
         from it and the columns it spans; kept when each cell with text is one paragraph (a cell holding a table is not
         a column of text). Its cells that are a number alone are weighed when the table ends (``close_table``), by
-        their first column, and a header naming money names each column it spans, but a title spanning the whole row;
-        a row read outside a table opened is a table of its own."""
+        their first column, and a header naming money names each column it spans, but a title spanning the whole row.
+        A header is the table's first row under its titles and empty rows (and the row under it where a cell of it
+        spans columns, *Prix (€)* over *Adulte* and *Enfant*), or a row the format marks as one (``header``: HTML's
+        ``<thead>`` or ``<th>`` cells, Word's repeated header rows, ODF's ``table:table-header-rows``): a body cell
+        naming money (*Séance sur les dépenses de défense* over an agenda's times, *Budget* beside one) names no column.
+        A row read outside a table opened is a table of its own."""
         cells = list(cells)
         if not self.tables:
             self.open_table()
-            self.add_row(cells)
+            self.add_row(cells, header)
             return self.close_table()
         headers, width, column = self.headers[-1], sum(span for _, span in cells), 0
+        filled = [span for cell, span in cells if cell]
+        title = width > 1 and filled == [width]
+        header = header or (self.before_header[-1] and bool(filled) and not title)
+        if filled and not title:  # an empty row is no header either
+            self.before_header[-1] = self.before_header[-1] and any(1 < span < width for cell, span in cells if cell)
         for cell, span in cells:
             if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start]):
                 self.tables[-1].append((column, cell.start))
                 headers.setdefault(column, False)
-            elif (span == 1 or span < width) and any(_MONEY_HEADER.search(self.paragraphs[index]) for index in cell):
+            elif (header and (span == 1 or span < width)
+                  and any(_MONEY_HEADER.search(self.paragraphs[index]) for index in cell)):
                 for spanned in range(column, column + span):
                     headers.setdefault(spanned, True)
             column += span
@@ -388,6 +402,7 @@ class _Reading:
         where a price list going up reads as a day. The table's paragraphs are the last read but for the footnotes
         after it, those of a table inside one of its cells, left out already, before them."""
         numbers, before, headers = self.tables.pop(), self.rows_before.pop(), self.headers.pop()
+        self.before_header.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
         amounts |= {column for column, money in headers.items() if money}
         amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)

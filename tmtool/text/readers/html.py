@@ -6,7 +6,7 @@ import codecs
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from ...errors import TmtoolError
@@ -145,6 +145,10 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 # span styled mso-list:Ignore since Word 2010; Word numbers the list itself, as the DOCX does, where no label is text
 _WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 _WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
+# where Word's filtered page keeps neither (Save as Web Page, Filtered), the label is told by the span of no-break
+# spaces Word sets after it, in 7-point Times New Roman, at the start of the item or the numbered heading
+_WORD_LABEL_SPACE = re.compile(r"font\s*:\s*7\.0pt\s+['\"]?Times New Roman", re.IGNORECASE)
+_WORD_LABEL = re.compile(r"[^\w\s]|o|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]?")
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back); markdown-it numbers
 # a note's second call after its first, in its brackets (*[1:1]*), where a link reading *10:30* or *3:16* is a time's, a
@@ -186,6 +190,7 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
                           "read: close them, or save the page as plain text", path=path)
     for element in root.iter():
         _replace_controls(element)
+    _drop_word_list_labels(root)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         if element.tag in _FORM_CONTROLS:  # a box between two labels parts them as a space does
             element.tail = " " + (element.tail or "")
@@ -368,6 +373,43 @@ def _around_dates(element) -> tuple[str | None, str]:
     return (None if before is None else "".join(before)), "".join(after)
 
 
+def _drop_word_list_labels(root) -> None:
+    """Leave out the label Word types before each item of a list and each numbered heading in a page it saves filtered
+    (*·*, *1.*, *a)*, then its no-break spaces in a span of their own: ``_WORD_LABEL_SPACE``), the list's own numbering,
+    which the DOCX gives as no text, as the labels it marks are (``_WORD_LIST_LABEL``, ``_WORD_LIST_IGNORE``)."""
+    spacers = [span for span in root.iter("span") if _WORD_LABEL_SPACE.search(span.get("style", ""))
+               and not span.text_content().strip()]
+    for spacer in spacers:
+        block = next((ancestor for ancestor in spacer.iterancestors() if ancestor.tag in _BLOCKS), None)
+        slots = _text_slots_before(block, spacer) if block is not None else None
+        if slots is not None and _WORD_LABEL.fullmatch("".join(getattr(element, slot) or ""
+                                                              for element, slot in slots).strip()):
+            for element, slot in slots:
+                setattr(element, slot, None)
+            spacer.drop_tree()
+
+
+def _text_slots_before(block, stop) -> list[tuple] | None:
+    """Where the text of ``block`` before its descendant ``stop`` is held, in order: each element's ``text`` or
+    ``tail``; None when ``stop`` is not in it."""
+    slots: list[tuple] = []
+
+    def walk(element) -> bool:
+        slots.append((element, "text"))
+        for child in element:
+            if child is stop or walk(child):
+                return True
+            slots.append((child, "tail"))
+        return False
+
+    return slots if walk(block) else None
+
+
+def _anchor(element) -> bool:
+    """Whether ``element``, an ``<a>``, is a link's target, named (``name``, ``id``) with no address to go to."""
+    return element.get("href") is None and (element.get("name") is not None or element.get("id") is not None)
+
+
 def _comment(element) -> bool:
     """A reviewer's comment or its call, in a page a word processor saved: Word's calls (``[AD1]``) and the
     list of comments at the page's end; Google Docs' calls (``[a]``, a link to ``#cmnt1``) and each comment,
@@ -425,10 +467,13 @@ class _Linked(str):
 
 @dataclass(slots=True)
 class _Seen:
-    """What a page's walk has met so far: the list items it left out as links, the headings."""
+    """What a page's walk has met so far: the list items it left out as links, the headings, and the columns that cells
+    spanning rows cover in the rows to come, by the rows' group (a table, its ``<thead>``, ``<tbody>``, ``<tfoot>``):
+    how many rows more each column is covered."""
 
     link_items: int = 0
     headings: int = 0
+    covered: dict = field(default_factory=dict)
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False,
@@ -456,8 +501,11 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         for line in element.text_content().splitlines():
             _flush(read, [line], True)
         return
-    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's)
-    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role")))
+    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's); an anchor
+    # (``<a name="_Toc…">``, ``<a id>`` with no address: a link's target, as Word's pages wrap each heading a table of
+    # contents links to) is no link, and the heading it wraps is no menu's
+    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role"))
+                        and not _anchor(element))
     text = _Linked if linked else str
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
@@ -468,7 +516,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         current.append(text(element.text))
     cells = []
     heading = None  # the last heading among the children: [its first paragraph, its end, link items seen by then]
-    for child in element:
+    # a table's footer shows under its body wherever it is written (HTML 4 wrote it first)
+    children = (sorted(element, key=lambda child: child.tag == "tfoot") if element.tag == "table" else element)
+    for child in children:
         if child.tag in _HEADINGS:
             _drop_heading_over_links(read, current, heading, seen)
             _flush(read, current, inside)  # the text before the heading, which the heading's start would end
@@ -480,16 +530,50 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip())))
+            cells.append((range(start, len(read.paragraphs)), column_span(child.get("colspan", "1").strip()),
+                          _row_span(child.get("rowspan", "1").strip())))
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)
     if is_block and not _flush(read, current, inside) and any(a.tag in _LISTS for a in element.iterancestors()):
         seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
-        read.add_row(cells)
+        header = element.getparent().tag == "thead" or bool(cells) and all(child.tag == "th" for child in element
+                                                                            if child.tag in ("td", "th"))
+        read.add_row(_placed(cells, seen.covered.setdefault(element.getparent(), {})), header)
     elif element.tag == "table":
         read.close_table()
+
+
+# the rows a cell spans at most (HTML's limit), and those ``rowspan="0"`` spans: all the rows left in its group
+_MAX_ROW_SPAN = 65534
+
+
+def _row_span(count: str) -> int:
+    """The rows a table's cell covers, as its ``rowspan`` says: 1 for none or nonsense."""
+    if count.isdecimal():
+        return min(int(count), _MAX_ROW_SPAN) or _MAX_ROW_SPAN
+    return 1
+
+
+def _placed(cells: list[tuple[range, int, int]], covered: dict[int, int]) -> list[tuple[range, int]]:
+    """A row's ``cells`` (paragraphs read, columns and rows spanned) placed in their columns: a column that a cell of a
+    row above covers (``covered``: the rows it covers yet, by column, which this updates) holds an empty cell, that the
+    row's own cells after it stand in the columns they show in, as Word's and ODF's tables write them."""
+    placed: list[tuple[range, int]] = []
+    taken = {column for column, left in covered.items() if left > 0}
+    column = 0
+    for paragraphs, span, rows in cells:
+        while column in taken:
+            placed.append((range(paragraphs.start, paragraphs.start), 1))
+            column += 1
+        placed.append((paragraphs, span))
+        for spanned in range(column, column + span):
+            covered[spanned] = rows  # this row's included, counted off below
+        column += span
+    for spanned in covered:
+        covered[spanned] = max(covered[spanned] - 1, 0)
+    return placed
 
 
 def _drop_heading_over_links(read: _Reading, current: list[str], heading: list | None, seen: _Seen) -> None:

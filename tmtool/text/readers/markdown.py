@@ -7,7 +7,11 @@ and the HTML read as a page's article (``_html_paragraphs``): a link's text with
 a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]: …`` defining it, as GitHub, Pandoc
 and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
-call stayed in the sentence and the notes ran on into one paragraph. A block of code is code, which CAT tools leave
+call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
+is read after those cited. An image's description (``![carte des zones](carte.png)``) is read in its place, the author's
+words, as a link's text is, but for an image a link shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
+GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
+code, which CAT tools leave
 untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
 is read in it. A front matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's
 metadata: its title and description are read as the page's first paragraphs, as the site shows them, its other keys
@@ -17,6 +21,7 @@ not.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
@@ -36,6 +41,11 @@ _FRONT_MATTER_LINE = re.compile(r"[\w.\"'-]+[ \t]*(?::(?:[ \t]|$)|=)|\[.*\]$|-(?
 # indented lines under it (YAML's block scalars, ``|`` and ``>``, and a plain scalar carried on)
 _SHOWN_KEY = re.compile(r"(?:title|subtitle|description|summary)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*")
+# an admonition, a note set apart: Python-Markdown's (MkDocs: ``!!! note "Titre"``, or ``???`` folded, its text indented
+# under it) and GitHub's alert (a quotation opening with ``[!NOTE]``), whose kind the site shows as a label of its own
+_ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"(?P<title>[^\"]*)\")?[ \t]*")
+_ALERT = re.compile(r"(?m:^)(?P<quote>[ \t]*>[ \t]?)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -54,8 +64,6 @@ def _shown_values(front_matter: str) -> list[str]:
 
 
 def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
-    from html import escape
-
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
@@ -70,7 +78,13 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
                 .use(footnote_plugin))
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
-    tokens = markdown.parse(text)
+    markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
+    # an image's description is the author's text, which the page reads to those who cannot see it (``![carte des
+    # zones](carte.png)``): read in its place, where a page's <img> holds it in an attribute no text is read from; but
+    # an image a link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
+    markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: _description(
+        renderer.renderInlineAsText(tokens[index].children or [], options, env), tokens, index))
+    tokens = markdown.parse(_without_admonition_marks(text))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
         raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
@@ -79,6 +93,61 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
             + "".join(f"<p>{escape(value)}</p>" for value in shown if value)
             + markdown.renderer.render(tokens, markdown.options, {}) + "</main></body></html>")
     return _html_paragraphs(page.encode("utf-8"), path)
+
+
+def _without_admonition_marks(text: str) -> str:
+    """``text`` with its admonitions as CommonMark reads text: an admonition's title (``!!! note "Remarque"``) a
+    paragraph, its text (indented under it, which CommonMark reads as code from its second paragraph on, and left out)
+    unindented; a GitHub alert's mark (``> [!NOTE]``) left out. Their kind is the site's label, not the author's
+    text."""
+    if not (_ADMONITION.search(text) or _ALERT.search(text)):
+        return text
+    lines, out, fenced = text.split("\n"), [], False
+    index = 0
+    while index < len(lines):
+        line = lines[index].removesuffix("\r")
+        index += 1
+        fenced ^= bool(_FENCE.match(line))
+        admonition = None if fenced else _ADMONITION.fullmatch(line)
+        if admonition is None:
+            alert = None if fenced else _ALERT.fullmatch(line)
+            out.append(alert.group("quote") if alert else line)
+            continue
+        indent = admonition.group("indent")
+        out.extend([indent + (admonition.group("title") or ""), ""])
+        inner = indent + "    "
+        while index < len(lines) and (not lines[index].strip() or lines[index].startswith((inner, indent + "\t"))):
+            body = lines[index]
+            out.append(indent + (body[len(inner):] if body.startswith(inner) else body[len(indent) + 1:]))
+            index += 1
+    return "\n".join(out)
+
+
+def _description(text: str, tokens, index: int) -> str:
+    """An image's description as read: none for an image a link shows (``_in_link``), nor the word GitHub writes for a
+    picture pasted in (*image*), which describes nothing."""
+    return "" if _in_link(tokens, index) or text.strip().casefold() == "image" else escape(text)
+
+
+def _in_link(tokens, index: int) -> bool:
+    """Whether the inline token at ``index`` of ``tokens`` is inside a link."""
+    depth = 0
+    for token in reversed(tokens[:index]):
+        depth += {"link_close": 1, "link_open": -1}.get(token.type, 0)
+        if depth < 0:
+            return True
+    return False
+
+
+def _uncited_footnotes(state) -> None:
+    """Give the footnotes that no call cites a place among the notes, after those cited, in the order they are defined:
+    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too."""
+    notes = state.env.get("footnotes", {})
+    cited, listed = notes.get("refs", {}), notes.setdefault("list", {})
+    for label, number in cited.items():
+        if number < 0:
+            cited[label] = len(listed)
+            listed[len(listed)] = {"label": label[1:], "count": 0}
 
 
 def _scalar(value: str) -> str:

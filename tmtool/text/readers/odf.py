@@ -43,8 +43,10 @@ _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}
 # and as older versions named Word's
 _FIELDMARK = "{urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0}"
 _FORM_TEXT = {"vnd.oasis.opendocument.field.FORMTEXT", "msoffice.field.FORMTEXT", "ecma.office-open-xml.field.FORMTEXT"}
-# a cross-reference, whose text a Word document saved as ODT keeps as Word last showed it, its error too
-_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref")}
+# the fields whose text a Word document saved as ODT keeps as Word last showed it, its error too (a cross-reference, a
+# document's property, a hyperlink field's), or that LibreOffice fills with its own (a reference it cannot find)
+_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref", "user-defined",
+                                         "a")}
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
@@ -252,9 +254,27 @@ class _OdtWalk(_Walk):
             key = family, defined[key].get(_STYLE + "parent-style-name")
         return None
 
+    def cells(self, row):
+        # a cell spanning columns is followed by a covered cell for each other column it spans, and a column a cell of
+        # a row above spans holds one too: where the row's own cells after it stand
+        owed = 0  # the columns the cell before spans that its covered cells stand for
+        for child in row:
+            if child.tag == self.cell and not self.skipped(child):
+                span = self.span(child)
+                owed = span - 1
+                yield child, span
+            elif child.tag == _TABLE + "covered-table-cell":
+                if owed:
+                    owed -= 1
+                else:
+                    yield None, 1
+
     def span(self, cell) -> int:
         count = cell.get(_TABLE + "number-columns-spanned", "1")
         return column_span(count)
+
+    def header(self, row) -> bool:
+        return row.getparent().tag == _TABLE + "table-header-rows"
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
@@ -314,15 +334,15 @@ class _OdtWalk(_Walk):
             elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a lost bookmark is no text
                 start = len(parts)
                 self.inline(child, parts)
-                _blank_result("REF", parts, start)
+                _blank_result(child.tag, parts, start)
             elif child.tag == _FIELDMARK + "fieldmark-start":
                 self.fieldmarks.append((child.get(_FIELDMARK + "type") in _FORM_TEXT, parts, len(parts)))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
                 self.fieldmarks[-1] = (self.fieldmarks[-1][0], parts, len(parts))
             elif child.tag == _FIELDMARK + "fieldmark-end" and self.fieldmarks:
                 form, result_parts, start = self.fieldmarks.pop()
-                if form and result_parts is parts:  # an empty one holds five en spaces, as Word's (``_blank_result``)
-                    _blank_result("FORMTEXT", parts, start)
+                if result_parts is parts:  # an empty form field holds five en spaces, as Word's; a field Word's error
+                    _blank_result("FORMTEXT" if form else "", parts, start)  # (``_blank_result``)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
                   and _add_raised(parts, "".join(child.itertext()))):
                 pass  # a note's call typed in superscript (no text:note makes it one), a power

@@ -108,16 +108,26 @@ class _Walk(ABC):
         self.read.open_table()
         for row in self._within(table, self.row):
             cells = []
-            for cell in self._within(row, self.cell):
+            for cell, span in self.cells(row):
                 start = len(self.read.paragraphs)
-                self.blocks(cell)
-                cells.append((range(start, len(self.read.paragraphs)), self.span(cell)))  # the columns it covers
-            self.read.add_row(cells)
+                if cell is not None:
+                    self.blocks(cell)
+                cells.append((range(start, len(self.read.paragraphs)), span))  # the columns it covers
+            self.read.add_row(cells, self.header(row))
         self.read.close_table()
+
+    def cells(self, row):
+        """The cells of ``row`` with the columns each spans; None for a column a cell of a row above covers, where a
+        format writes it (ODF's ``table:covered-table-cell``), that the cells after it keep their columns."""
+        return ((cell, self.span(cell)) for cell in self._within(row, self.cell))
 
     def span(self, cell) -> int:
         """How many of its table's columns ``cell`` spans (a format's merged cells say)."""
         return 1
+
+    def header(self, row) -> bool:
+        """Whether the format marks ``row`` as a header of its table (Word's rows repeated on each page)."""
+        return False
 
     def _within(self, element, tag: str):
         """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
@@ -350,41 +360,59 @@ def _generated(instruction: str) -> bool:
     return (instruction.split() or [""])[0].upper() in _GENERATED_FIELDS
 
 
-# the fields that show another place of the document, its text, its page or its note's number (a cross-reference)
-_REFERENCE_FIELDS = ("REF", "PAGEREF", "NOTEREF")
-# what Word writes as such a field's result when the bookmark it shows is gone (deleted with its heading, its caption),
-# in the languages of Word's interface, as the field was last updated: "Error! Reference source not found." and
-# "Error! Bookmark not defined." (a PAGEREF's, an index's); compared without their spaces, which vary (*Erreur !*,
-# *Erreur!*, a no-break space), nor case
-_REFERENCE_ERRORS = frozenset(re.sub(r"\s+", "", message).casefold() for message in (
-    "Error! Reference source not found", "Error! Bookmark not defined",
+# what Word writes as a field's result where it cannot make one, in the languages of its interface, as the field was
+# last updated: a cross-reference whose bookmark is gone (deleted with its heading, its caption: REF, PAGEREF,
+# NOTEREF; an index's), a STYLEREF finding no text in its style (a caption's chapter number: *Figure Error! No text of
+# specified style in document.-1*), a DOCPROPERTY naming no property, a HYPERLINK to a bookmark gone; and LibreOffice's
+# own for a reference it cannot find, which it writes into the documents it saves. Compared without their spaces,
+# which vary (*Erreur !*, *Erreur!*, a no-break space), nor case
+_FIELD_ERROR_MESSAGES = (
+    "Error! Reference source not found", "Error! Bookmark not defined", "Error! No text of specified style in document",
+    "Error! Unknown document property name", "Error! Hyperlink reference not valid",
     "Erreur ! Source du renvoi introuvable", "Erreur ! Signet non défini",
     "Fehler! Verweisquelle konnte nicht gefunden werden", "Fehler! Textmarke nicht definiert",
+    "Fehler! Kein Text mit angegebener Formatvorlage im Dokument",
     "¡Error! No se encuentra el origen de la referencia", "¡Error! Marcador no definido",
     "Errore. L'origine riferimento non è stata trovata", "Errore. Il segnalibro non è definito",
+    "Errore. Nel documento non esiste testo dello stile specificato",
     "Erro! Fonte de referência não encontrada", "Erro! A origem da referência não foi encontrada",
     "Erro! Indicador não definido", "Erro! Marcador não definido",
+    "Erro! Não existe nenhum texto com o estilo especificado no documento",
     "Fout! Verwijzingsbron niet gevonden", "Fout! Bladwijzer niet gedefinieerd",
     "Fel! Det går inte att hitta referenskällan", "Fejl! Henvisningskilde ikke fundet",
     "Błąd! Nie można odnaleźć źródła odwołania", "Ошибка! Источник ссылки не найден",
-    "Ошибка! Закладка не определена"))
+    "Ошибка! Закладка не определена",
+    # LibreOffice's, in English, French, German, Spanish and Italian
+    "Error: Reference source not found", "Erreur : source de la référence non trouvée",
+    "Fehler: Verweis nicht gefunden", "Error: no se encontró el origen de la referencia",
+    "Errore: sorgente del riferimento non trovata")
+_FIELD_ERRORS = frozenset(re.sub(r"\s+", "", message).casefold() for message in _FIELD_ERROR_MESSAGES)
+# Word's word for an error in each of those languages, which opens each of its messages (*Error!*, *Erreur !*,
+# *Fehler!*, *Errore.*): a field's result opening with it is Word's error, whichever of its dozens of messages follows
+# (*Error! Main Document Only.*, *Erreur ! Il n'y a pas de texte répondant à ce style dans ce document.*); and the
+# opening *!* of a formula's error (*!Syntax Error*, *!Zero Divide*, *!Erreur de syntaxe*)
+_FIELD_ERROR_OPENINGS = tuple(sorted({opening.group() for message in _FIELD_ERRORS
+                                      if (opening := re.match(r"¡?[^\W\d_]+[!.]", message))})) + ("!",)
 
 
-def _reference_error(text: str) -> bool:
-    """Whether ``text``, a cross-reference's result, is Word's error for a bookmark gone (``_REFERENCE_ERRORS``)."""
-    return re.sub(r"\s+", "", text).rstrip(".").casefold() in _REFERENCE_ERRORS
+def _field_error(text: str) -> bool:
+    """Whether ``text``, a field's result, is Word's or LibreOffice's error where the field could make no result
+    (``_FIELD_ERRORS``, ``_FIELD_ERROR_OPENINGS``)."""
+    compact = re.sub(r"\s+", "", text).casefold()
+    return compact.rstrip(".") in _FIELD_ERRORS or (compact.startswith(_FIELD_ERROR_OPENINGS) and compact[-1:] != "!"
+                                                    and any(character.isalpha() for character in compact[1:]))
 
 
 def _blank_result(instruction: str, parts: list[str], start: int) -> None:
     """A field's result, ``parts`` from ``start``, as ``_BLANK_FIELD`` where it shows no author's words: an empty text
     form field (FORMTEXT), which Word and LibreOffice fill with five en spaces (U+2002) for the form's user to type
-    over, and a cross-reference whose bookmark is gone (``_REFERENCE_FIELDS``), which shows Word's error
-    (``_reference_error``: *Erreur ! Source du renvoi introuvable.*). Read as text, the first put its spaces in the
-    sentence, the second a sentence of Word's in the author's (its *!* ending the author's too); a filled form field, a
-    reference found, read as they show."""
+    over, and the error a field shows where it could make no result (``_field_error``: *Erreur ! Source du renvoi
+    introuvable.* where a cross-reference's bookmark is gone, *Error! No text of specified style in document.*). Read as
+    text, the first put its spaces in the sentence, the second a sentence of Word's in the author's (its *!* ending the
+    author's too); a filled form field, a reference found, read as they show."""
     name = (instruction.split() or [""])[0].upper()
     result = "".join(parts[start:])
-    if (name == "FORMTEXT" and not result.strip()) or (name in _REFERENCE_FIELDS and _reference_error(result)):
+    if (name == "FORMTEXT" and not result.strip()) or _field_error(result):
         parts[start:] = [_BLANK_FIELD]
 
 
@@ -820,6 +848,10 @@ class _DocxWalk(_Walk):
         merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
         count = merged.get(self.w + "val", "1") if merged is not None else "1"
         return column_span(count)
+
+    def header(self, row) -> bool:
+        repeated = row.find(f"{self.w}trPr/{self.w}tblHeader")
+        return repeated is not None and _on(repeated, self.w)
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
