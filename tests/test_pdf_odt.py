@@ -925,3 +925,19 @@ def test_a_justified_line_s_last_word_a_wide_space_sets_apart_is_not_set_flush_r
     pdf.output(str(path))
     paragraphs = read_document(path, lang="en").paragraphs
     assert paragraphs[-1] == f"{head} {tail} do, and to overwrite files.", paragraphs
+
+
+def test_a_tag_set_beside_a_wrapped_signature_is_a_paragraph_after_it():
+    """LibreOffice Writer's export of a library's reference set as texinfo sets it (Debian's libtasn1 and nettle
+    manuals): each function's signature at the left margin, its category, *[Function]*, in smaller print at a right tab
+    beside its first line, the signature's next lines set in further than the description under it. The tag was read
+    into the signature's first line, or as a paragraph of its own between its two lines, or began the second line; a
+    table's column, where five tags stood at one x, read after the descriptions. A signature is one paragraph, the tag
+    one after it."""
+    paragraphs = read_document(REAL / "libreoffice-function-signatures.pdf", lang="en").paragraphs
+    signatures = [" ".join(re.sub(r"<text:tab/>.*?</text:span>|<text:line-break/>", " ", text).split()) for text in re.findall(
+        r'<text:p text:style-name="Signature">(.*?)</text:p>', (REAL / "libreoffice-function-signatures.fodt").read_text())]
+    assert len(signatures) == 5 and paragraphs.count("[Function]") == 5
+    for signature in signatures:
+        assert paragraphs[paragraphs.index(signature) + 1] == "[Function]"
+    assert len(paragraphs) == 2 + 3 * 5 + 1

@@ -149,6 +149,7 @@ class _Line:
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
+    aside: bool = False  # a tag set beside a line (``_tag``): a paragraph of its own
     in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
     turned: bool = False  # of the other direction than its page's: its x stand turned about the page's middle
     # until its page's lines are ordered (``_oriented_line``)
@@ -679,6 +680,9 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
         else:
             rows.append(([glyph.bottom, glyph.size, glyph.bottom - 0.5 * glyph.size], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
+    right = max((glyph.x1 for glyph in glyphs), default=0.0)
+    tags = _tags(pieces, right, rules)
+    pieces = [row for row in pieces if row]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
     lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
@@ -688,10 +692,62 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
             line.cell = rules.around(line)
             line.table = bool(row_edges)
     ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    for tag in tags:
+        _place_tag(ordered, _oriented_line(tag, page, rtl, sides))
     for line in ordered:
         if line.turned:  # its paragraph's indents and line ends, from here on, in its own direction
             _turn(line, sides)
     return ordered
+
+
+def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list[list[_Glyph]]:
+    """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
+    their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
+    row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
+    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell."""
+    tags = []
+    for i, row in enumerate(pieces):
+        tag = row[-1]
+        if tag[-1].x1 < right - 1.0 or len(tag) > 20:
+            continue
+        if len(row) > 1:
+            before = row[-2]
+        else:
+            beside = [other[-1] for j in (i - 1, i + 1) if 0 <= j < len(pieces) for other in [pieces[j]]
+                      if abs(other[-1][-1].bottom - tag[-1].bottom) < 1.0 and other[-1][-1].x1 < tag[0].x0]
+            if not beside:
+                continue
+            before = beside[0]
+        spaces = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
+        bracketed = tag[0].text == "[" and tag[-1].text == "]"
+        if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
+                                 < 0.95 * statistics.median(g.size for g in before))
+                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size)
+                and not rules.between(before[-1], tag[0]) and None in rules.around(_line(tag, 0))):
+            tags.append(row.pop())
+    return tags
+
+
+def _place_tag(ordered: list[_Line], tag: _Line) -> None:
+    """A tag put after the text it stands beside: after that line, or, where the line leaves a bracket open (a
+    function's signature wrapped, as texinfo sets it), after the lines under it, set in further, that close it, which
+    are read on from it."""
+    tag.aside = True
+    beside = [k for k, line in enumerate(ordered) if line.page == tag.page and abs(line.baseline - tag.baseline) < 1.0
+              and line.x1 < tag.x0]
+    if not beside:
+        ordered.append(tag)
+        return
+    k = beside[-1]
+    first = ordered[k]
+    text = first.text
+    while (k + 1 < len(ordered) and text.count("(") > text.count(")") and ordered[k + 1].below(ordered[k])
+           and abs(ordered[k + 1].size - first.size) <= 0.15 * first.size and ordered[k + 1].x0 > first.x0 + first.size
+           and abs(ordered[k + 1].x0 - ordered[beside[-1] + 1].x0) <= EDGE_ALIGN):
+        ordered[k + 1].goes_on = True
+        k += 1
+        text += ordered[k].text
+    ordered.insert(k + 1, tag)
 
 
 def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _Line:
@@ -1321,9 +1377,9 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
-        if line.goes_on and line.cell == before.cell:
+        if line.goes_on and (line.cell == before.cell or None in line.cell and None in before.cell):
             return True
-        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text)
+        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text) or before.aside or line.aside
                 or self.flush_right[i - 1] or self.flush_right[i]):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
