@@ -941,3 +941,17 @@ def test_a_tag_set_beside_a_wrapped_signature_is_a_paragraph_after_it():
     for signature in signatures:
         assert paragraphs[paragraphs.index(signature) + 1] == "[Function]"
     assert len(paragraphs) == 2 + 3 * 5 + 1
+
+
+def test_a_block_of_code_among_text_is_read_a_line_a_paragraph():
+    """LibreOffice Writer's export of a memory checker's report (Liberation Mono, LibreOffice's *Preformatted Text*, as
+    Debian's valgrind manual sets one) between justified paragraphs, then a prototype wrapped inside its bracket and one
+    line of code before a paragraph. The report's lines ran together where a line ended too near the margin for the
+    next one's first word, and the last line of code into the paragraph after it. Lines in a monospaced font among
+    text in proportional ones are each a paragraph, unless a bracket is open."""
+    fodt = (REAL / "libreoffice-code-block.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(" ".join(re.sub(r"<text:s[^>]*/>", " ", text).split()))
+              for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
+    source[7:9] = [f"{source[7]} {source[8]}"]  # the prototype's two lines
+    assert len(source) == 10 and source[2].startswith("==4821== at")
+    assert read_document(REAL / "libreoffice-code-block.pdf", lang="en").paragraphs == tuple(source)

@@ -127,6 +127,7 @@ _PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]
 # the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their presentation forms; those past
 # U+10800): a line without any is read as placed, its direction not asked character by character
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_NARROW = set("ijlftrI.,:;!|'")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -149,7 +150,8 @@ class _Line:
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
-    aside: bool = False  # a tag set beside a line (``_tag``): a paragraph of its own
+    aside: bool = False  # a tag set beside a line (``_tags``): a paragraph of its own
+    mono: bool = False  # set in a monospaced font (``_monospaced``)
     in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
     turned: bool = False  # of the other direction than its page's: its x stand turned about the page's middle
     # until its page's lines are ordered (``_oriented_line``)
@@ -985,7 +987,16 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
             and _hanging_marker(first) else None)
     text = _logical_order(text, rtl)
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
+                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang, mono=_monospaced(inked))
+
+
+def _monospaced(inked: list[_Glyph]) -> bool:
+    """Whether a line's characters, six or more, narrow ones among them (*i*, *l*, a stop), are all of one width: a
+    monospaced font's (a proportional font gives many letters one width, but never *i* or *l* that of an *o*)."""
+    if len(inked) < 6 or not any(glyph.text in _NARROW for glyph in inked):
+        return False
+    widths = [glyph.x1 - glyph.x0 for glyph in inked]
+    return max(widths) - min(widths) < 0.03 * max(widths)
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -1307,6 +1318,11 @@ class _Paragraphs:
         self.lines = lines
         self.hyphenation = hyphenation
         self.pitch = self._usual_pitch()
+        # lines in a monospaced font among text in proportional ones (a quarter of the lines or more) are a block of
+        # code or a program's output, each line as its author broke it (a document all monospaced, a typewriter's, has
+        # its paragraphs wrapped)
+        self.verbatim = 4 * sum(not line.mono for line in lines) >= len(lines)
+        self.reading = ""  # the paragraph being built
         # a column's lines follow one another down the page; its right edge is where its longest line ends
         self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
@@ -1362,6 +1378,7 @@ class _Paragraphs:
         paragraphs: list[tuple[str, int]] = []
         self.calls: list[list[str]] = []  # each paragraph's note calls
         for i, line in enumerate(self.lines):
+            self.reading = paragraphs[-1][0] if paragraphs else ""
             if i and self._continues(i):
                 paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
                 self.calls[-1].extend(line.calls)
@@ -1379,6 +1396,13 @@ class _Paragraphs:
         before, line = self.lines[i - 1], self.lines[i]
         if line.goes_on and (line.cell == before.cell or None in line.cell and None in before.cell):
             return True
+        if self.verbatim and before.mono and line.mono and line.below(before) and _open_bracket(self.reading):
+            return True  # a prototype's or an option's name wrapped (its next lines set in under the bracket)
+        if self.verbatim and before.mono and not _open_bracket(self.reading) and (
+                line.mono or i > 1 and self.lines[i - 2].mono and before.below(self.lines[i - 2])):
+            # a line of code, unless a bracket is open (an option's name, a prototype, wrapped); the text after a block
+            # of code (a word of code that a line of text wrapped to the next ends nothing)
+            return False
         if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text) or before.aside or line.aside
                 or self.flush_right[i - 1] or self.flush_right[i]):
             return False
@@ -1413,6 +1437,11 @@ class _Paragraphs:
         if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
             return text + more
         return f"{text} {more}"
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether ``text`` leaves a round or a square bracket open."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
 def _ragged(run: list[_Line]) -> bool:
