@@ -945,13 +945,33 @@ def test_a_tag_set_beside_a_wrapped_signature_is_a_paragraph_after_it():
 
 def test_a_block_of_code_among_text_is_read_a_line_a_paragraph():
     """LibreOffice Writer's export of a memory checker's report (Liberation Mono, LibreOffice's *Preformatted Text*, as
-    Debian's valgrind manual sets one) between justified paragraphs, then a prototype wrapped inside its bracket and one
-    line of code before a paragraph. The report's lines ran together where a line ended too near the margin for the
+    Debian's valgrind manual sets one) between justified paragraphs, then a prototype wrapped inside its bracket, one
+    line of code and two constants in capitals (no narrow letter: bzip2's *BZ_PARAM_ERROR*) before a paragraph. The
+    report's lines ran together where a line ended too near the margin for the
     next one's first word, and the last line of code into the paragraph after it. Lines in a monospaced font among
     text in proportional ones are each a paragraph, unless a bracket is open."""
     fodt = (REAL / "libreoffice-code-block.fodt").read_text(encoding="utf-8")
     source = [html.unescape(" ".join(re.sub(r"<text:s[^>]*/>", " ", text).split()))
               for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
     source[7:9] = [f"{source[7]} {source[8]}"]  # the prototype's two lines
-    assert len(source) == 10 and source[2].startswith("==4821== at")
+    assert len(source) == 12 and source[2].startswith("==4821== at")
     assert read_document(REAL / "libreoffice-code-block.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_sentence_starting_after_a_wide_space_at_a_line_s_end_goes_on_in_its_paragraph(tmp_path):
+    """As above, the words a wide space sets apart at a justified line's end starting a sentence (Debian's bzip2 manual:
+    *… existing output files.* | *Also forces* | *bzip2 to break hard links …*): the paragraph was cut after the
+    sentence before them, the piece read as the top of a new column after a line ending a sentence. The last words of
+    a line, on its baseline a few ems after it, go on in its paragraph."""
+    pdf = Layout(11.0)
+    pdf.add_page()
+    left, right = 72.0, 72.0 + 451.0
+    head, tail = "Force overwrite of output files. Normally, the program keeps", "Also forces"
+    pdf.justified(left, 100.0, "-f --force", None, 11.0)
+    pdf.justified(left, 113.2, head + " them.", right - left - pdf.width_of(tail) - 12.0, 11.0)
+    pdf.text(right - pdf.width_of(tail), 113.2, tail)
+    pdf.justified(left, 126.4, "the program to break hard links to files, which it otherwise would not do.", None, 11.0)
+    path = tmp_path / "wide-space-sentence.pdf"
+    pdf.output(str(path))
+    assert read_document(path, lang="en").paragraphs == (
+        "-f --force", f"{head} them. {tail} the program to break hard links to files, which it otherwise would not do.")

@@ -991,9 +991,12 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
 
 
 def _monospaced(inked: list[_Glyph]) -> bool:
-    """Whether a line's characters, six or more, narrow ones among them (*i*, *l*, a stop), are all of one width: a
-    monospaced font's (a proportional font gives many letters one width, but never *i* or *l* that of an *o*)."""
-    if len(inked) < 6 or not any(glyph.text in _NARROW for glyph in inked):
+    """Whether a line's characters, six or more, are all of one width, narrow ones among them (*i*, *l*, a stop) or
+    capitals with small letters, digits or underscores: a monospaced font's (a proportional font gives many small
+    letters and digits one width, but never *i* or *l* that of an *o*, nor a capital that of a small letter)."""
+    text = "".join(glyph.text for glyph in inked)
+    if len(inked) < 6 or not (_NARROW.intersection(text) or any(c.isupper() for c in text) and any(
+            c.islower() or c.isdigit() or c == "_" for c in text)):
         return False
     widths = [glyph.x1 - glyph.x0 for glyph in inked]
     return max(widths) - min(widths) < 0.03 * max(widths)
@@ -1408,6 +1411,9 @@ class _Paragraphs:
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
+        if (_word_gap_after(before, line) and same_size and not (line.table or before.table or line.in_columns)
+                and None in line.cell and None in before.cell):
+            return True  # the last words of a justified line, set apart by a wide space
         if not line.below(before):  # a new page or column
             if not same_size or _starts_item(line):
                 return False
