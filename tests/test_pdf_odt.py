@@ -975,3 +975,20 @@ def test_a_sentence_starting_after_a_wide_space_at_a_line_s_end_goes_on_in_its_p
     pdf.output(str(path))
     assert read_document(path, lang="en").paragraphs == (
         "-f --force", f"{head} them. {tail} the program to break hard links to files, which it otherwise would not do.")
+
+
+def test_a_number_ending_a_sentence_at_a_line_s_start_is_no_numbered_item(tmp_path):
+    """A justified paragraph whose line starts with the number ending the sentence of the line before (Debian's bzip2
+    manual: *… sizeof(void*) are* ⏎ *8. Under LP64 …*; nettle's *the function returns* ⏎ *1. Otherwise …*) was cut
+    there, *8.* read as a numbered item's marker. After a line stretched to the margin that ends in no stop, it is
+    the sentence's number."""
+    pdf = Layout(11.0)
+    pdf.add_page()
+    lines = ["The library was built wrongly when its integer types are not 1, 2 and",
+             "4 bytes wide; where long integers and pointers are 64 bits wide, they are",
+             "8. Under that model an integer is still 4 bytes wide, and the library works."]
+    for k, text in enumerate(lines):
+        pdf.justified(72.0, 100.0 + 13.2 * k, text, 451.0 if k < 2 else None, 11.0)
+    path = tmp_path / "number-at-line-start.pdf"
+    pdf.output(str(path))
+    assert read_document(path, lang="en").paragraphs == (" ".join(lines),)

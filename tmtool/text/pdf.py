@@ -1428,11 +1428,19 @@ class _Paragraphs:
         return not (
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
-            or _starts_item(line)
+            or _starts_item(line) and not self._number_in_sentence(i)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
             or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
+
+    def _number_in_sentence(self, i: int) -> bool:
+        """Whether line ``i`` starts with a number ending a sentence (*… are* ⏎ *8. Under LP64 …*), not a numbered
+        item's: the line before is stretched to its column's margin (an item's last line is short but by chance) and
+        ends in no stop or colon."""
+        before, line = self.lines[i - 1], self.lines[i]
+        return (re.match(r"\d{1,3}\. ", line.text) is not None and self.stretched[i - 1]
+                and not _TERMINAL.search(before.text) and not before.text.endswith(";"))
 
     def _join(self, text: str, more: str) -> str:
         end, start = _HYPHENATED_END.search(text), _WORD_START.match(more)
