@@ -992,3 +992,13 @@ def test_a_number_ending_a_sentence_at_a_line_s_start_is_no_numbered_item(tmp_pa
     path = tmp_path / "number-at-line-start.pdf"
     pdf.output(str(path))
     assert read_document(path, lang="en").paragraphs == (" ".join(lines),)
+
+
+def test_a_number_before_latin_words_in_a_right_to_left_pdf_reads_before_them():
+    """LibreOffice Writer's export of Arabic and Hebrew sentences where a year stands before Latin words (*2024 NATO*,
+    *2023 NATO Force Model*) and after them (*Steadfast Defender 2024*, *NATO Force Model 2023*). UAX #9 shows both alike,
+    the digits right of the Latin run, and the year was read after the words each time. LibreOffice writes a line's
+    runs in the order they are read: digits the page shows before the run's letters are read before them."""
+    source = _fodt_paragraphs("libreoffice-rtl-number-before-latin.fodt")
+    assert len(source) == 6 and "2024 NATO" in source[1] and "Steadfast Defender 2024" in source[2]
+    assert read_document(REAL / "libreoffice-rtl-number-before-latin.pdf", lang="ar").paragraphs == tuple(source)

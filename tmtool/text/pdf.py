@@ -65,7 +65,7 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import count, groupby
 from pathlib import Path
 
 from ..errors import TmtoolError
@@ -367,24 +367,27 @@ class _Glyph:
     bottom: float
     top: float
     size: float
+    order: int = -1  # where the page's content stream shows it: a line's runs in the order they are read (LibreOffice)
 
     @property
     def middle(self) -> float:
         return (self.bottom + self.top) / 2
 
 
-def _glyphs(container):
-    """The upright characters of a page, those inside figures (form XObjects) included."""
+def _glyphs(container, shown=None):
+    """The upright characters of a page, those inside figures (form XObjects) included, numbered in the order the
+    page shows them (``shown``: the count so far)."""
     from pdfminer.layout import LTChar, LTContainer
 
+    shown = count() if shown is None else shown
     for item in container:
         if isinstance(item, LTChar):
             a, b, c, d, _, _ = item.matrix
             text = _symbol_character(item.get_text(), item.fontname)
             if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d and text:  # not rotated (a watermark)
-                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
+                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size, next(shown))
         elif isinstance(item, LTContainer):
-            yield from _glyphs(item)
+            yield from _glyphs(item, shown)
 
 
 @dataclass(slots=True)
@@ -473,7 +476,7 @@ def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_
 
 def _mirror(glyph: _Glyph, sides: float) -> _Glyph:
     """A glyph where it stands on its page's mirror image (``sides``: the page's left and right edges' sum)."""
-    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size)
+    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size, glyph.order)
 
 
 def _direction(text: str) -> str:
@@ -488,16 +491,19 @@ def _direction(text: str) -> str:
     return ""
 
 
-def _logical_order(parts: list[str], rtl: bool) -> list[str]:
+def _logical_order(parts: list[str], rtl: bool, shown: list[int] | None = None) -> list[str]:
     """A line's parts (a glyph's text, a space) from the order they stand in, left to right (on a page read as its
     mirror image, ``rtl``: right to left), to the order they are read in, as the Unicode bidirectional algorithm
     would have placed them on a line of one direction (UAX #9, rules L1–L2, undone): on a right-to-left page, a run
     of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
     right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
     justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
-    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike): a number
-    standing right of a Latin run on a right-to-left line is read as the run's end (``_with_number``), as UAX #9 shows
-    the digits after a Latin word; each other run stands where it is."""
+    The runs' order cannot always be told back from where they stand (*NATO 2024* and *2024 NATO* in an Arabic sentence
+    look alike): a number standing right of a Latin run on a right-to-left line is read as the run's end
+    (``_with_number``), as UAX #9 shows the digits after a Latin word, unless the page's content stream shows it first
+    (``shown``: each part's place there, -1 for none; LibreOffice writes a line's runs in the order they are read); each
+    other run stands where it is."""
+    shown = shown if shown is not None else [-1] * len(parts)
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
@@ -517,16 +523,18 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
                 kashida.update(range(k, end))
     parts = [part for k, part in enumerate(parts) if k not in kashida]
     kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
+    shown = [place for k, place in enumerate(shown) if k not in kashida]
     if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
         return parts
     # a line whose letters are all of the other direction is a line of a paragraph of that direction (UAX #9, P2: a
     # bilingual table's English cell on an Arabic page): read as such, its end's stop or comma stays at its end
     if "R" not in kinds and "L" in kinds if rtl else "L" not in kinds:
-        return _logical_order(parts[::-1], not rtl)
+        return _logical_order(parts[::-1], not rtl, shown[::-1])
     embedded = [_with_brackets(parts, run) for run in
                 (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
     if rtl:
-        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0) for n, run in enumerate(embedded)]
+        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0, shown)
+                    for n, run in enumerate(embedded)]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
@@ -556,12 +564,14 @@ def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int) -> tuple[int, int]:
+def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int,
+                 shown: list[int]) -> tuple[int, int]:
     """A left-to-right run on a right-to-left line with the number of European digits read right before it (standing
     right of it), a space or a hyphen apart (*Steadfast Defender 2024*, *F-35*): UAX #9 (W7) gives such digits after a
     Latin letter the letter's direction, so the number is shown at the run's end, within it, and read with it. (A
-    number written before a Latin word, *2024 NATO*, is shown alike; rarer in Arabic and Hebrew text.) ``floor``: where
-    the run before it ends."""
+    number written before a Latin word, *2024 NATO*, is shown alike, but a PDF whose content stream writes the line's
+    runs in the order they are read, as LibreOffice's does, shows its digits before the run's letters: ``shown``.)
+    ``floor``: where the run before it ends."""
     start, end = run
     k = start - 1
     if k >= floor and (parts[k].isspace() or parts[k] in "-\u2010\u2011"):
@@ -570,6 +580,10 @@ def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor
         return run
     while k > floor and (kinds[k - 1] == "N" or k - 1 > floor and kinds[k - 2] == "N" and _is_sign(parts[k - 1], "CS")):
         k -= 1 if kinds[k - 1] == "N" else 2
+    number = [place for place in shown[k:start] if place >= 0]
+    letters = [place for place in shown[start:end] if place >= 0]
+    if number and letters and max(number) < min(letters):
+        return run  # shown before the run: written before it
     return k, end
 
 
@@ -956,6 +970,7 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     if len(marks) == len(inked):
         marks = set()
     text: list[str] = []
+    shown: list[int] = []  # where each part of text was shown in the page's content stream (-1: a space it leaves)
     calls: list[str] = []
     before = None  # the last glyph read
     for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
@@ -970,6 +985,7 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
                     calls.append("".join(g.text for g in piece))
             else:
                 text.append(piece[0].text)
+            shown.extend([-1] * (read - len(shown)) + [piece[0].order] * (len(text) - read))
             before = piece[-1] if len(text) > read else before
     glyphs = [g for g in glyphs if id(g) not in marks]
     inked = [g for g in inked if id(g) not in marks]
@@ -985,7 +1001,7 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
     hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
             and _hanging_marker(first) else None)
-    text = _logical_order(text, rtl)
+    text = _logical_order(text, rtl, shown + [-1] * (len(text) - len(shown)))
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
                  word_end.x1 - inked[0].x0, tuple(calls), hang=hang, mono=_monospaced(inked))
 
