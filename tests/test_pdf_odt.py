@@ -1002,3 +1002,13 @@ def test_a_number_before_latin_words_in_a_right_to_left_pdf_reads_before_them():
     source = _fodt_paragraphs("libreoffice-rtl-number-before-latin.fodt")
     assert len(source) == 6 and "2024 NATO" in source[1] and "Steadfast Defender 2024" in source[2]
     assert read_document(REAL / "libreoffice-rtl-number-before-latin.pdf", lang="ar").paragraphs == tuple(source)
+
+
+def test_a_block_quote_of_two_lines_is_one_paragraph():
+    """As above, with quotes of two lines: LibreOffice's *Quotations* (1 cm each side), a smaller italic one (1.5 cm each
+    side) and one set in 1.25 cm each side among indented paragraphs. The smaller one's first line had room for the
+    second's first word before the page's margin, not before its own, and was a paragraph of its own; two lines tell
+    no margin of their own (three do). A block of two lines set in is taken to be set in as far from the right."""
+    source = _fodt_paragraphs("libreoffice-block-quotes-two-lines.fodt")
+    assert len(source) == 8
+    assert read_document(REAL / "libreoffice-block-quotes-two-lines.pdf", lang="fr").paragraphs == tuple(source)

@@ -1407,9 +1407,19 @@ class _Paragraphs:
         return paragraphs
 
     def _fits(self, i: int) -> bool:
-        """Whether line ``i``'s first word had room at the end of line ``i - 1``."""
+        """Whether line ``i``'s first word had room at the end of line ``i - 1``: before the right edge of its run, or,
+        in a block of two lines set in from the run's left edge (a short quotation), before as far in from that right
+        edge (a quotation is set in from both sides alike; three lines or more tell their own margin,
+        ``_quoted_blocks``)."""
         before, line = self.lines[i - 1], self.lines[i]
-        return before.x1 + 0.5 * before.size + line.first_word <= self.right[i - 1]
+        right = self.right[i - 1]
+        inset = before.x0 - self.left[i - 1]
+        if (before.size < inset <= (right - self.left[i - 1]) / 4 and abs(line.x0 - before.x0) <= EDGE_ALIGN
+                and before.x1 <= right - inset + 0.5 and i > 1 and not self.run_start[i - 1]
+                and self.lines[i - 2].x0 < before.x0 - EDGE_ALIGN
+                and (i + 1 == len(self.lines) or self.run_start[i + 1] or self.lines[i + 1].x0 < line.x0 - EDGE_ALIGN)):
+            right -= inset
+        return before.x1 + 0.5 * before.size + line.first_word <= right
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
