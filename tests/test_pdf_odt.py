@@ -1012,3 +1012,13 @@ def test_a_block_quote_of_two_lines_is_one_paragraph():
     source = _fodt_paragraphs("libreoffice-block-quotes-two-lines.fodt")
     assert len(source) == 8
     assert read_document(REAL / "libreoffice-block-quotes-two-lines.pdf", lang="fr").paragraphs == tuple(source)
+
+
+def test_a_table_s_cell_too_narrow_for_its_word_and_stop_is_one_paragraph():
+    """The glossary above with its first column 0.8 cm wide: LibreOffice breaks the header *No.* in its cell, *No* over
+    *.*, and the stop was a paragraph of its own: it had room after *No* before the page's margin. A line in a table's
+    cell goes on from the line above it where it had no room before the cell's right edge, less the cell's inset, and a
+    stop alone on it is the word's."""
+    source = _fodt_paragraphs("libreoffice-table-narrower-numbers.fodt")
+    assert source[1:4] == ["No.", "Terme français", "English term"] and len(source) == 41
+    assert read_document(REAL / "libreoffice-table-narrower-numbers.pdf", lang="fr").paragraphs == tuple(source)

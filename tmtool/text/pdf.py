@@ -1419,6 +1419,8 @@ class _Paragraphs:
                 and self.lines[i - 2].x0 < before.x0 - EDGE_ALIGN
                 and (i + 1 == len(self.lines) or self.run_start[i + 1] or self.lines[i + 1].x0 < line.x0 - EDGE_ALIGN)):
             right -= inset
+        if None not in before.cell and before.cell[1] != float("inf"):  # a table's cell: inside its right edge by its inset
+            right = min(right, before.cell[1] - (before.x0 - before.cell[0]))
         return before.x1 + 0.5 * before.size + line.first_word <= right
 
     def _continues(self, i: int) -> bool:
@@ -1475,6 +1477,8 @@ class _Paragraphs:
                 return text[:-1] + more
             return text + more
         if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
+            return text + more
+        if more in (".", ",", ")", "]") and text[-1:].isalnum():  # a word's stop that a narrow cell broke off
             return text + more
         return f"{text} {more}"
 
