@@ -1022,3 +1022,30 @@ def test_a_table_s_cell_too_narrow_for_its_word_and_stop_is_one_paragraph():
     source = _fodt_paragraphs("libreoffice-table-narrower-numbers.fodt")
     assert source[1:4] == ["No.", "Terme français", "English term"] and len(source) == 41
     assert read_document(REAL / "libreoffice-table-narrower-numbers.pdf", lang="fr").paragraphs == tuple(source)
+
+
+def _fodt_with_notes(name: str) -> list[str]:
+    """A ``.fodt``'s paragraphs, each footnote's text after the paragraph calling it, soft hyphens dropped, no-break
+    spaces as spaces (LibreOffice's PDF shows them as a space's glyph)."""
+    paragraphs = []
+    # one paragraph a line: a note's own paragraph closes inside it
+    for text in re.findall(r'<text:p text:style-name="(?:Body|Heading)">(.*)</text:p>', (REAL / name).read_text()):
+        notes = re.findall(r'<text:note-body><text:p[^>]*>(.*?)</text:p>', text)
+        text = re.sub(r"<text:note .*?</text:note>", "", text)
+        paragraphs += [html.unescape(t).replace("\u00ad", "").replace("\u00a0", " ") for t in [text, *notes]]
+    return paragraphs
+
+
+def test_a_report_s_footnotes_and_its_part_in_two_columns_under_text_across_the_page():
+    """LibreOffice Writer's export of a report as word processors lay one out: a running header and a page number,
+    justified paragraphs with long words broken at soft hyphens, two footnotes on the first page, and the second half
+    of the text in a section of two columns starting under a paragraph across the page. LibreOffice sets a note's
+    number on the note's baseline against its first word (*1Voir le rapport…*): the two notes were read as one
+    paragraph, numbers and all. The last line of the paragraph across the page, and the header at the top of the
+    next, spanned the columns' gutter and joined the two columns' first lines into one; the columns' lines, whose
+    run's right edge was then the page's, were each a paragraph."""
+    source = _fodt_with_notes("libreoffice-report-notes-columns.fodt")
+    assert len(source) == 26 and "Voir le rapport du Comité militaire, document MC 0161/2024." in source
+    paragraphs = tuple(p.replace("\u00a0", " ") for p in
+                       read_document(REAL / "libreoffice-report-notes-columns.pdf", lang="fr").paragraphs)
+    assert paragraphs == tuple(source)

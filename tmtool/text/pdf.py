@@ -182,6 +182,8 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     unplaced: list[list[str]] = []
     for number, page_notes in enumerate(notes):
         unplaced.append([])
+        for line in page_notes:
+            _own_note_number(line)
         read = _Paragraphs(page_notes, hyphenation)
         for (note, _), own in zip(read.build(), read.calls):
             calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
@@ -198,6 +200,19 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     for page_notes in unplaced[placed:]:
         paragraphs.extend(page_notes)
     return paragraphs
+
+
+_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])")
+
+
+def _own_note_number(line: _Line) -> None:
+    """A footnote's line starting with its number set on the text's baseline, right against its first word
+    (LibreOffice's *1Voir le rapport…*): the number is the note's own, read as a raised one is (``_Line.calls``), and
+    starts a note."""
+    glued = _GLUED_NUMBER.match(line.text)
+    if glued and not line.calls:
+        line.text, line.calls = line.text[glued.end():], (glued.group(1),)
+        line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
 
 
 def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -936,20 +951,31 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         # ends a little further than this row's, at its margin), or a gap there too, starting or ending where this
         # one does (the column's margins; its own column's lines, not indented as a paragraph's first line here may
         # be, start within this gap)
-        gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                     and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
-                     or any(min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
-                            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)
-                            for a, b in zip(other_row, other_row[1:]))
-                     for other_row in near)
+        # another row near it with a gap from the same edge, lines of text wider than eight ems on both sides of it
+        # on both rows: two columns of text
+        aligned = _columns_of_text(row[k], piece) and any(any(
+            min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN) and _columns_of_text(a, b)
+            for a, b in zip(other_row, other_row[1:])) for other_row in near)
+        gutter = aligned or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+                                and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN
+                                            for p in other_row)
+                                for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
-        joins = (across or (as_wide and not gutter)) and not at_edge or hanging
+        # text across the gap on a row near it does not join it where another row near it has a gap there too, from
+        # the same edge (columns starting under a paragraph across them: its last line spans their gutter)
+        joins = ((across and not aligned) or (as_wide and not gutter)) and not at_edge or hanging
         if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
     return joined
+
+
+def _columns_of_text(left: list[_Glyph], right: list[_Glyph]) -> bool:
+    """Whether two pieces of a row are each wider than eight ems: lines of two columns of text, not a table's cells."""
+    return all(piece[-1].x1 - piece[0].x0 > 8 * piece[0].size for piece in (left, right))
 
 
 def _hanging_marker(glyphs: list[_Glyph]) -> bool:
@@ -1343,7 +1369,9 @@ class _Paragraphs:
         self.verbatim = 4 * sum(not line.mono for line in lines) >= len(lines)
         self.reading = ""  # the paragraph being built
         # a column's lines follow one another down the page; its right edge is where its longest line ends
-        self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
+        # (a page's columns start a run of their own under text across the page: their right edge is theirs)
+        self.run_start = [i == 0 or not line.below(lines[i - 1]) or line.in_columns != lines[i - 1].in_columns
+                          for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
         self.left = [0.0] * len(lines)  # where the lines of its run start: the least x
         self.stretched = [False] * len(lines)  # it ends at the right edge of a justified run (another line ends there)
