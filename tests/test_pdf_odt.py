@@ -925,3 +925,127 @@ def test_a_justified_line_s_last_word_a_wide_space_sets_apart_is_not_set_flush_r
     pdf.output(str(path))
     paragraphs = read_document(path, lang="en").paragraphs
     assert paragraphs[-1] == f"{head} {tail} do, and to overwrite files.", paragraphs
+
+
+def test_a_tag_set_beside_a_wrapped_signature_is_a_paragraph_after_it():
+    """LibreOffice Writer's export of a library's reference set as texinfo sets it (Debian's libtasn1 and nettle
+    manuals): each function's signature at the left margin, its category, *[Function]*, in smaller print at a right tab
+    beside its first line, the signature's next lines set in further than the description under it. The tag was read
+    into the signature's first line, or as a paragraph of its own between its two lines, or began the second line; a
+    table's column, where five tags stood at one x, read after the descriptions. A signature is one paragraph, the tag
+    one after it."""
+    paragraphs = read_document(REAL / "libreoffice-function-signatures.pdf", lang="en").paragraphs
+    signatures = [" ".join(re.sub(r"<text:tab/>.*?</text:span>|<text:line-break/>", " ", text).split()) for text in re.findall(
+        r'<text:p text:style-name="Signature">(.*?)</text:p>', (REAL / "libreoffice-function-signatures.fodt").read_text())]
+    assert len(signatures) == 5 and paragraphs.count("[Function]") == 5
+    for signature in signatures:
+        assert paragraphs[paragraphs.index(signature) + 1] == "[Function]"
+    assert len(paragraphs) == 2 + 3 * 5 + 1
+
+
+def test_a_block_of_code_among_text_is_read_a_line_a_paragraph():
+    """LibreOffice Writer's export of a memory checker's report (Liberation Mono, LibreOffice's *Preformatted Text*, as
+    Debian's valgrind manual sets one) between justified paragraphs, then a prototype wrapped inside its bracket, one
+    line of code and two constants in capitals (no narrow letter: bzip2's *BZ_PARAM_ERROR*) before a paragraph. The
+    report's lines ran together where a line ended too near the margin for the
+    next one's first word, and the last line of code into the paragraph after it. Lines in a monospaced font among
+    text in proportional ones are each a paragraph, unless a bracket is open."""
+    fodt = (REAL / "libreoffice-code-block.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(" ".join(re.sub(r"<text:s[^>]*/>", " ", text).split()))
+              for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
+    source[7:9] = [f"{source[7]} {source[8]}"]  # the prototype's two lines
+    assert len(source) == 12 and source[2].startswith("==4821== at")
+    assert read_document(REAL / "libreoffice-code-block.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_sentence_starting_after_a_wide_space_at_a_line_s_end_goes_on_in_its_paragraph(tmp_path):
+    """As above, the words a wide space sets apart at a justified line's end starting a sentence (Debian's bzip2 manual:
+    *… existing output files.* | *Also forces* | *bzip2 to break hard links …*): the paragraph was cut after the
+    sentence before them, the piece read as the top of a new column after a line ending a sentence. The last words of
+    a line, on its baseline a few ems after it, go on in its paragraph."""
+    pdf = Layout(11.0)
+    pdf.add_page()
+    left, right = 72.0, 72.0 + 451.0
+    head, tail = "Force overwrite of output files. Normally, the program keeps", "Also forces"
+    pdf.justified(left, 100.0, "-f --force", None, 11.0)
+    pdf.justified(left, 113.2, head + " them.", right - left - pdf.width_of(tail) - 12.0, 11.0)
+    pdf.text(right - pdf.width_of(tail), 113.2, tail)
+    pdf.justified(left, 126.4, "the program to break hard links to files, which it otherwise would not do.", None, 11.0)
+    path = tmp_path / "wide-space-sentence.pdf"
+    pdf.output(str(path))
+    assert read_document(path, lang="en").paragraphs == (
+        "-f --force", f"{head} them. {tail} the program to break hard links to files, which it otherwise would not do.")
+
+
+def test_a_number_ending_a_sentence_at_a_line_s_start_is_no_numbered_item(tmp_path):
+    """A justified paragraph whose line starts with the number ending the sentence of the line before (Debian's bzip2
+    manual: *… sizeof(void*) are* ⏎ *8. Under LP64 …*; nettle's *the function returns* ⏎ *1. Otherwise …*) was cut
+    there, *8.* read as a numbered item's marker. After a line stretched to the margin that ends in no stop, it is
+    the sentence's number."""
+    pdf = Layout(11.0)
+    pdf.add_page()
+    lines = ["The library was built wrongly when its integer types are not 1, 2 and",
+             "4 bytes wide; where long integers and pointers are 64 bits wide, they are",
+             "8. Under that model an integer is still 4 bytes wide, and the library works."]
+    for k, text in enumerate(lines):
+        pdf.justified(72.0, 100.0 + 13.2 * k, text, 451.0 if k < 2 else None, 11.0)
+    path = tmp_path / "number-at-line-start.pdf"
+    pdf.output(str(path))
+    assert read_document(path, lang="en").paragraphs == (" ".join(lines),)
+
+
+def test_a_number_before_latin_words_in_a_right_to_left_pdf_reads_before_them():
+    """LibreOffice Writer's export of Arabic and Hebrew sentences where a year stands before Latin words (*2024 NATO*,
+    *2023 NATO Force Model*) and after them (*Steadfast Defender 2024*, *NATO Force Model 2023*). UAX #9 shows both alike,
+    the digits right of the Latin run, and the year was read after the words each time. LibreOffice writes a line's
+    runs in the order they are read: digits the page shows before the run's letters are read before them."""
+    source = _fodt_paragraphs("libreoffice-rtl-number-before-latin.fodt")
+    assert len(source) == 6 and "2024 NATO" in source[1] and "Steadfast Defender 2024" in source[2]
+    assert read_document(REAL / "libreoffice-rtl-number-before-latin.pdf", lang="ar").paragraphs == tuple(source)
+
+
+def test_a_block_quote_of_two_lines_is_one_paragraph():
+    """As above, with quotes of two lines: LibreOffice's *Quotations* (1 cm each side), a smaller italic one (1.5 cm each
+    side) and one set in 1.25 cm each side among indented paragraphs. The smaller one's first line had room for the
+    second's first word before the page's margin, not before its own, and was a paragraph of its own; two lines tell
+    no margin of their own (three do). A block of two lines set in is taken to be set in as far from the right."""
+    source = _fodt_paragraphs("libreoffice-block-quotes-two-lines.fodt")
+    assert len(source) == 8
+    assert read_document(REAL / "libreoffice-block-quotes-two-lines.pdf", lang="fr").paragraphs == tuple(source)
+
+
+def test_a_table_s_cell_too_narrow_for_its_word_and_stop_is_one_paragraph():
+    """The glossary above with its first column 0.8 cm wide: LibreOffice breaks the header *No.* in its cell, *No* over
+    *.*, and the stop was a paragraph of its own: it had room after *No* before the page's margin. A line in a table's
+    cell goes on from the line above it where it had no room before the cell's right edge, less the cell's inset, and a
+    stop alone on it is the word's."""
+    source = _fodt_paragraphs("libreoffice-table-narrower-numbers.fodt")
+    assert source[1:4] == ["No.", "Terme français", "English term"] and len(source) == 41
+    assert read_document(REAL / "libreoffice-table-narrower-numbers.pdf", lang="fr").paragraphs == tuple(source)
+
+
+def _fodt_with_notes(name: str) -> list[str]:
+    """A ``.fodt``'s paragraphs, each footnote's text after the paragraph calling it, soft hyphens dropped, no-break
+    spaces as spaces (LibreOffice's PDF shows them as a space's glyph)."""
+    paragraphs = []
+    # one paragraph a line: a note's own paragraph closes inside it
+    for text in re.findall(r'<text:p text:style-name="(?:Body|Heading)">(.*)</text:p>', (REAL / name).read_text()):
+        notes = re.findall(r'<text:note-body><text:p[^>]*>(.*?)</text:p>', text)
+        text = re.sub(r"<text:note .*?</text:note>", "", text)
+        paragraphs += [html.unescape(t).replace("\u00ad", "").replace("\u00a0", " ") for t in [text, *notes]]
+    return paragraphs
+
+
+def test_a_report_s_footnotes_and_its_part_in_two_columns_under_text_across_the_page():
+    """LibreOffice Writer's export of a report as word processors lay one out: a running header and a page number,
+    justified paragraphs with long words broken at soft hyphens, two footnotes on the first page, and the second half
+    of the text in a section of two columns starting under a paragraph across the page. LibreOffice sets a note's
+    number on the note's baseline against its first word (*1Voir le rapport…*): the two notes were read as one
+    paragraph, numbers and all. The last line of the paragraph across the page, and the header at the top of the
+    next, spanned the columns' gutter and joined the two columns' first lines into one; the columns' lines, whose
+    run's right edge was then the page's, were each a paragraph."""
+    source = _fodt_with_notes("libreoffice-report-notes-columns.fodt")
+    assert len(source) == 26 and "Voir le rapport du Comité militaire, document MC 0161/2024." in source
+    paragraphs = tuple(p.replace("\u00a0", " ") for p in
+                       read_document(REAL / "libreoffice-report-notes-columns.pdf", lang="fr").paragraphs)
+    assert paragraphs == tuple(source)

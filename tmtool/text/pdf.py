@@ -65,7 +65,7 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import count, groupby
 from pathlib import Path
 
 from ..errors import TmtoolError
@@ -127,6 +127,7 @@ _PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]
 # the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their presentation forms; those past
 # U+10800): a line without any is read as placed, its direction not asked character by character
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_NARROW = set("ijlftrI.,:;!|'")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -149,6 +150,8 @@ class _Line:
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
+    aside: bool = False  # a tag set beside a line (``_tags``): a paragraph of its own
+    mono: bool = False  # set in a monospaced font (``_monospaced``)
     in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
     turned: bool = False  # of the other direction than its page's: its x stand turned about the page's middle
     # until its page's lines are ordered (``_oriented_line``)
@@ -179,6 +182,8 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     unplaced: list[list[str]] = []
     for number, page_notes in enumerate(notes):
         unplaced.append([])
+        for line in page_notes:
+            _own_note_number(line)
         read = _Paragraphs(page_notes, hyphenation)
         for (note, _), own in zip(read.build(), read.calls):
             calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
@@ -195,6 +200,19 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     for page_notes in unplaced[placed:]:
         paragraphs.extend(page_notes)
     return paragraphs
+
+
+_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])")
+
+
+def _own_note_number(line: _Line) -> None:
+    """A footnote's line starting with its number set on the text's baseline, right against its first word
+    (LibreOffice's *1Voir le rapport…*): the number is the note's own, read as a raised one is (``_Line.calls``), and
+    starts a note."""
+    glued = _GLUED_NUMBER.match(line.text)
+    if glued and not line.calls:
+        line.text, line.calls = line.text[glued.end():], (glued.group(1),)
+        line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
 
 
 def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -364,24 +382,27 @@ class _Glyph:
     bottom: float
     top: float
     size: float
+    order: int = -1  # where the page's content stream shows it: a line's runs in the order they are read (LibreOffice)
 
     @property
     def middle(self) -> float:
         return (self.bottom + self.top) / 2
 
 
-def _glyphs(container):
-    """The upright characters of a page, those inside figures (form XObjects) included."""
+def _glyphs(container, shown=None):
+    """The upright characters of a page, those inside figures (form XObjects) included, numbered in the order the
+    page shows them (``shown``: the count so far)."""
     from pdfminer.layout import LTChar, LTContainer
 
+    shown = count() if shown is None else shown
     for item in container:
         if isinstance(item, LTChar):
             a, b, c, d, _, _ = item.matrix
             text = _symbol_character(item.get_text(), item.fontname)
             if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d and text:  # not rotated (a watermark)
-                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
+                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size, next(shown))
         elif isinstance(item, LTContainer):
-            yield from _glyphs(item)
+            yield from _glyphs(item, shown)
 
 
 @dataclass(slots=True)
@@ -470,7 +491,7 @@ def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_
 
 def _mirror(glyph: _Glyph, sides: float) -> _Glyph:
     """A glyph where it stands on its page's mirror image (``sides``: the page's left and right edges' sum)."""
-    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size)
+    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size, glyph.order)
 
 
 def _direction(text: str) -> str:
@@ -485,16 +506,19 @@ def _direction(text: str) -> str:
     return ""
 
 
-def _logical_order(parts: list[str], rtl: bool) -> list[str]:
+def _logical_order(parts: list[str], rtl: bool, shown: list[int] | None = None) -> list[str]:
     """A line's parts (a glyph's text, a space) from the order they stand in, left to right (on a page read as its
     mirror image, ``rtl``: right to left), to the order they are read in, as the Unicode bidirectional algorithm
     would have placed them on a line of one direction (UAX #9, rules L1–L2, undone): on a right-to-left page, a run
     of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
     right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
     justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
-    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike): a number
-    standing right of a Latin run on a right-to-left line is read as the run's end (``_with_number``), as UAX #9 shows
-    the digits after a Latin word; each other run stands where it is."""
+    The runs' order cannot always be told back from where they stand (*NATO 2024* and *2024 NATO* in an Arabic sentence
+    look alike): a number standing right of a Latin run on a right-to-left line is read as the run's end
+    (``_with_number``), as UAX #9 shows the digits after a Latin word, unless the page's content stream shows it first
+    (``shown``: each part's place there, -1 for none; LibreOffice writes a line's runs in the order they are read); each
+    other run stands where it is."""
+    shown = shown if shown is not None else [-1] * len(parts)
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
@@ -514,16 +538,18 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
                 kashida.update(range(k, end))
     parts = [part for k, part in enumerate(parts) if k not in kashida]
     kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
+    shown = [place for k, place in enumerate(shown) if k not in kashida]
     if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
         return parts
     # a line whose letters are all of the other direction is a line of a paragraph of that direction (UAX #9, P2: a
     # bilingual table's English cell on an Arabic page): read as such, its end's stop or comma stays at its end
     if "R" not in kinds and "L" in kinds if rtl else "L" not in kinds:
-        return _logical_order(parts[::-1], not rtl)
+        return _logical_order(parts[::-1], not rtl, shown[::-1])
     embedded = [_with_brackets(parts, run) for run in
                 (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
     if rtl:
-        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0) for n, run in enumerate(embedded)]
+        embedded = [_with_number(parts, kinds, run, embedded[n - 1][1] if n else 0, shown)
+                    for n, run in enumerate(embedded)]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
@@ -553,12 +579,14 @@ def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int) -> tuple[int, int]:
+def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor: int,
+                 shown: list[int]) -> tuple[int, int]:
     """A left-to-right run on a right-to-left line with the number of European digits read right before it (standing
     right of it), a space or a hyphen apart (*Steadfast Defender 2024*, *F-35*): UAX #9 (W7) gives such digits after a
     Latin letter the letter's direction, so the number is shown at the run's end, within it, and read with it. (A
-    number written before a Latin word, *2024 NATO*, is shown alike; rarer in Arabic and Hebrew text.) ``floor``: where
-    the run before it ends."""
+    number written before a Latin word, *2024 NATO*, is shown alike, but a PDF whose content stream writes the line's
+    runs in the order they are read, as LibreOffice's does, shows its digits before the run's letters: ``shown``.)
+    ``floor``: where the run before it ends."""
     start, end = run
     k = start - 1
     if k >= floor and (parts[k].isspace() or parts[k] in "-\u2010\u2011"):
@@ -567,6 +595,10 @@ def _with_number(parts: list[str], kinds: list[str], run: tuple[int, int], floor
         return run
     while k > floor and (kinds[k - 1] == "N" or k - 1 > floor and kinds[k - 2] == "N" and _is_sign(parts[k - 1], "CS")):
         k -= 1 if kinds[k - 1] == "N" else 2
+    number = [place for place in shown[k:start] if place >= 0]
+    letters = [place for place in shown[start:end] if place >= 0]
+    if number and letters and max(number) < min(letters):
+        return run  # shown before the run: written before it
     return k, end
 
 
@@ -679,6 +711,9 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
         else:
             rows.append(([glyph.bottom, glyph.size, glyph.bottom - 0.5 * glyph.size], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
+    right = max((glyph.x1 for glyph in glyphs), default=0.0)
+    tags = _tags(pieces, right, rules)
+    pieces = [row for row in pieces if row]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
     lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
@@ -688,10 +723,62 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
             line.cell = rules.around(line)
             line.table = bool(row_edges)
     ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    for tag in tags:
+        _place_tag(ordered, _oriented_line(tag, page, rtl, sides))
     for line in ordered:
         if line.turned:  # its paragraph's indents and line ends, from here on, in its own direction
             _turn(line, sides)
     return ordered
+
+
+def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list[list[_Glyph]]:
+    """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
+    their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
+    row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
+    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell."""
+    tags = []
+    for i, row in enumerate(pieces):
+        tag = row[-1]
+        if tag[-1].x1 < right - 1.0 or len(tag) > 20:
+            continue
+        if len(row) > 1:
+            before = row[-2]
+        else:
+            beside = [other[-1] for j in (i - 1, i + 1) if 0 <= j < len(pieces) for other in [pieces[j]]
+                      if abs(other[-1][-1].bottom - tag[-1].bottom) < 1.0 and other[-1][-1].x1 < tag[0].x0]
+            if not beside:
+                continue
+            before = beside[0]
+        spaces = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
+        bracketed = tag[0].text == "[" and tag[-1].text == "]"
+        if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
+                                 < 0.95 * statistics.median(g.size for g in before))
+                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size)
+                and not rules.between(before[-1], tag[0]) and None in rules.around(_line(tag, 0))):
+            tags.append(row.pop())
+    return tags
+
+
+def _place_tag(ordered: list[_Line], tag: _Line) -> None:
+    """A tag put after the text it stands beside: after that line, or, where the line leaves a bracket open (a
+    function's signature wrapped, as texinfo sets it), after the lines under it, set in further, that close it, which
+    are read on from it."""
+    tag.aside = True
+    beside = [k for k, line in enumerate(ordered) if line.page == tag.page and abs(line.baseline - tag.baseline) < 1.0
+              and line.x1 < tag.x0]
+    if not beside:
+        ordered.append(tag)
+        return
+    k = beside[-1]
+    first = ordered[k]
+    text = first.text
+    while (k + 1 < len(ordered) and text.count("(") > text.count(")") and ordered[k + 1].below(ordered[k])
+           and abs(ordered[k + 1].size - first.size) <= 0.15 * first.size and ordered[k + 1].x0 > first.x0 + first.size
+           and abs(ordered[k + 1].x0 - ordered[beside[-1] + 1].x0) <= EDGE_ALIGN):
+        ordered[k + 1].goes_on = True
+        k += 1
+        text += ordered[k].text
+    ordered.insert(k + 1, tag)
 
 
 def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _Line:
@@ -864,20 +951,31 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         # ends a little further than this row's, at its margin), or a gap there too, starting or ending where this
         # one does (the column's margins; its own column's lines, not indented as a paragraph's first line here may
         # be, start within this gap)
-        gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                     and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
-                     or any(min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
-                            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)
-                            for a, b in zip(other_row, other_row[1:]))
-                     for other_row in near)
+        # another row near it with a gap from the same edge, lines of text wider than eight ems on both sides of it
+        # on both rows: two columns of text
+        aligned = _columns_of_text(row[k], piece) and any(any(
+            min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN) and _columns_of_text(a, b)
+            for a, b in zip(other_row, other_row[1:])) for other_row in near)
+        gutter = aligned or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+                                and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN
+                                            for p in other_row)
+                                for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
-        joins = (across or (as_wide and not gutter)) and not at_edge or hanging
+        # text across the gap on a row near it does not join it where another row near it has a gap there too, from
+        # the same edge (columns starting under a paragraph across them: its last line spans their gutter)
+        joins = ((across and not aligned) or (as_wide and not gutter)) and not at_edge or hanging
         if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
     return joined
+
+
+def _columns_of_text(left: list[_Glyph], right: list[_Glyph]) -> bool:
+    """Whether two pieces of a row are each wider than eight ems: lines of two columns of text, not a table's cells."""
+    return all(piece[-1].x1 - piece[0].x0 > 8 * piece[0].size for piece in (left, right))
 
 
 def _hanging_marker(glyphs: list[_Glyph]) -> bool:
@@ -898,6 +996,7 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     if len(marks) == len(inked):
         marks = set()
     text: list[str] = []
+    shown: list[int] = []  # where each part of text was shown in the page's content stream (-1: a space it leaves)
     calls: list[str] = []
     before = None  # the last glyph read
     for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
@@ -912,6 +1011,7 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
                     calls.append("".join(g.text for g in piece))
             else:
                 text.append(piece[0].text)
+            shown.extend([-1] * (read - len(shown)) + [piece[0].order] * (len(text) - read))
             before = piece[-1] if len(text) > read else before
     glyphs = [g for g in glyphs if id(g) not in marks]
     inked = [g for g in inked if id(g) not in marks]
@@ -927,9 +1027,21 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
     hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
             and _hanging_marker(first) else None)
-    text = _logical_order(text, rtl)
+    text = _logical_order(text, rtl, shown + [-1] * (len(text) - len(shown)))
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
+                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang, mono=_monospaced(inked))
+
+
+def _monospaced(inked: list[_Glyph]) -> bool:
+    """Whether a line's characters, six or more, are all of one width, narrow ones among them (*i*, *l*, a stop) or
+    capitals with small letters, digits or underscores: a monospaced font's (a proportional font gives many small
+    letters and digits one width, but never *i* or *l* that of an *o*, nor a capital that of a small letter)."""
+    text = "".join(glyph.text for glyph in inked)
+    if len(inked) < 6 or not (_NARROW.intersection(text) or any(c.isupper() for c in text) and any(
+            c.islower() or c.isdigit() or c == "_" for c in text)):
+        return False
+    widths = [glyph.x1 - glyph.x0 for glyph in inked]
+    return max(widths) - min(widths) < 0.03 * max(widths)
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -1251,8 +1363,15 @@ class _Paragraphs:
         self.lines = lines
         self.hyphenation = hyphenation
         self.pitch = self._usual_pitch()
+        # lines in a monospaced font among text in proportional ones (a quarter of the lines or more) are a block of
+        # code or a program's output, each line as its author broke it (a document all monospaced, a typewriter's, has
+        # its paragraphs wrapped)
+        self.verbatim = 4 * sum(not line.mono for line in lines) >= len(lines)
+        self.reading = ""  # the paragraph being built
         # a column's lines follow one another down the page; its right edge is where its longest line ends
-        self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
+        # (a page's columns start a run of their own under text across the page: their right edge is theirs)
+        self.run_start = [i == 0 or not line.below(lines[i - 1]) or line.in_columns != lines[i - 1].in_columns
+                          for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
         self.left = [0.0] * len(lines)  # where the lines of its run start: the least x
         self.stretched = [False] * len(lines)  # it ends at the right edge of a justified run (another line ends there)
@@ -1306,6 +1425,7 @@ class _Paragraphs:
         paragraphs: list[tuple[str, int]] = []
         self.calls: list[list[str]] = []  # each paragraph's note calls
         for i, line in enumerate(self.lines):
+            self.reading = paragraphs[-1][0] if paragraphs else ""
             if i and self._continues(i):
                 paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
                 self.calls[-1].extend(line.calls)
@@ -1315,19 +1435,41 @@ class _Paragraphs:
         return paragraphs
 
     def _fits(self, i: int) -> bool:
-        """Whether line ``i``'s first word had room at the end of line ``i - 1``."""
+        """Whether line ``i``'s first word had room at the end of line ``i - 1``: before the right edge of its run, or,
+        in a block of two lines set in from the run's left edge (a short quotation), before as far in from that right
+        edge (a quotation is set in from both sides alike; three lines or more tell their own margin,
+        ``_quoted_blocks``)."""
         before, line = self.lines[i - 1], self.lines[i]
-        return before.x1 + 0.5 * before.size + line.first_word <= self.right[i - 1]
+        right = self.right[i - 1]
+        inset = before.x0 - self.left[i - 1]
+        if (before.size < inset <= (right - self.left[i - 1]) / 4 and abs(line.x0 - before.x0) <= EDGE_ALIGN
+                and before.x1 <= right - inset + 0.5 and i > 1 and not self.run_start[i - 1]
+                and self.lines[i - 2].x0 < before.x0 - EDGE_ALIGN
+                and (i + 1 == len(self.lines) or self.run_start[i + 1] or self.lines[i + 1].x0 < line.x0 - EDGE_ALIGN)):
+            right -= inset
+        if None not in before.cell and before.cell[1] != float("inf"):  # a table's cell: inside its right edge by its inset
+            right = min(right, before.cell[1] - (before.x0 - before.cell[0]))
+        return before.x1 + 0.5 * before.size + line.first_word <= right
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
-        if line.goes_on and line.cell == before.cell:
+        if line.goes_on and (line.cell == before.cell or None in line.cell and None in before.cell):
             return True
-        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text)
+        if self.verbatim and before.mono and line.mono and line.below(before) and _open_bracket(self.reading):
+            return True  # a prototype's or an option's name wrapped (its next lines set in under the bracket)
+        if self.verbatim and before.mono and not _open_bracket(self.reading) and (
+                line.mono or i > 1 and self.lines[i - 2].mono and before.below(self.lines[i - 2])):
+            # a line of code, unless a bracket is open (an option's name, a prototype, wrapped); the text after a block
+            # of code (a word of code that a line of text wrapped to the next ends nothing)
+            return False
+        if (_ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text) or before.aside or line.aside
                 or self.flush_right[i - 1] or self.flush_right[i]):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
+        if (_word_gap_after(before, line) and same_size and not (line.table or before.table or line.in_columns)
+                and None in line.cell and None in before.cell):
+            return True  # the last words of a justified line, set apart by a wide space
         if not line.below(before):  # a new page or column
             if not same_size or _starts_item(line):
                 return False
@@ -1342,11 +1484,19 @@ class _Paragraphs:
         return not (
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
-            or _starts_item(line)
+            or _starts_item(line) and not self._number_in_sentence(i)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
             or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
+
+    def _number_in_sentence(self, i: int) -> bool:
+        """Whether line ``i`` starts with a number ending a sentence (*… are* ⏎ *8. Under LP64 …*), not a numbered
+        item's: the line before is stretched to its column's margin (an item's last line is short but by chance) and
+        ends in no stop or colon."""
+        before, line = self.lines[i - 1], self.lines[i]
+        return (re.match(r"\d{1,3}\. ", line.text) is not None and self.stretched[i - 1]
+                and not _TERMINAL.search(before.text) and not before.text.endswith(";"))
 
     def _join(self, text: str, more: str) -> str:
         end, start = _HYPHENATED_END.search(text), _WORD_START.match(more)
@@ -1356,7 +1506,14 @@ class _Paragraphs:
             return text + more
         if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
             return text + more
+        if more in (".", ",", ")", "]") and text[-1:].isalnum():  # a word's stop that a narrow cell broke off
+            return text + more
         return f"{text} {more}"
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether ``text`` leaves a round or a square bracket open."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
 def _ragged(run: list[_Line]) -> bool:
