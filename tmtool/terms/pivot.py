@@ -270,18 +270,25 @@ def _fronted_adverbial(words: Sequence) -> int:
 
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
-    """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
-    subtags (ISO 3166-1 and UN M.49: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*):
-    one country each, though two names and *and*. The registry ships in langcodes."""
+    """The names of countries, lower-cased, that the IANA Language Subtag Registry gives its two-letter region
+    subtags (ISO 3166-1: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*): one country
+    each, though two names and *and*. Not UN M.49's groupings (the three-digit subtags): *Australia and New
+    Zealand* is a group of two countries, each a term of its own; nor a name coordinating two others (*Serbia and
+    Montenegro*, a country until 2006, two since). The registry ships in langcodes."""
     from importlib.resources import files
 
     text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
     names = set()
     for record in text.split("\n%%\n"):
         fields = [line.split(": ", 1) for line in record.splitlines() if ": " in line]
-        if ["Type", "region"] in fields:
+        if ["Type", "region"] in fields and next(v for k, v in fields if k == "Subtag").isalpha():
             names.update(value.lower() for key, value in fields if key == "Description")
-    return frozenset(names)
+    return frozenset(name for name in names if not _two_countries(name, names))
+
+
+def _two_countries(name: str, names: set[str]) -> bool:
+    first, _, second = name.partition(" and ")
+    return bool(second) and first in names and second in names
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
