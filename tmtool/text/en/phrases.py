@@ -168,9 +168,12 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     if not words:
         return found
     sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(w.tag in ("VERB", "AUX") for w in words)
+    question = any(w.text == "?" for w in words[-2:])
     verb_seen = False
     for k, word in enumerate(words):
-        if word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
+        if question and _inverted(words, k):
+            pass  # the question's auxiliary before its subject: the clause's verb comes after (*Does the exercise test*)
+        elif word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
             verb_seen = True
         elif word.tag in _CLAUSE_OPENERS or (word.tag == "PUNCT" and word.text not in "-–/")\
                 or word.text.lower() in _RELATIVES:
@@ -191,6 +194,16 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ", "NUM", "DET")
+# auxiliaries a question puts before the subject, the bare verb after it (*Can vehicles map …?*); not *be* and *have*,
+# whose verb after the subject is a participle the tagger reads as one (*Has the exercise tested …?*)
+_QUESTION_AUXILIARIES = frozenset("do does did can could will would shall should may might must".split())
+
+
+def _inverted(words: Sequence[Word], k: int) -> bool:
+    """Whether word ``k`` is a question's auxiliary before its subject (*Does the exercise*, *Why do member
+    states*, *Can autonomous vehicles*): a subject's word, or an adjectival participle, follows it."""
+    return (words[k].text.lower() in _QUESTION_AUXILIARIES and k + 1 < len(words)
+            and (words[k + 1].tag in (*_NOMINAL, "PRON") or modifies_noun(words, k + 1)))
 
 
 def _relative(words: Sequence[Word], k: int) -> bool:
