@@ -590,6 +590,21 @@ def test_two_countries_coordinated_are_two_terms_though_the_registry_names_them_
     assert found["Serbia"] == "Serbien" and found["New Zealand"] == "Neuseeland", found
 
 
+def test_a_name_opening_on_a_country_named_with_and_has_no_piece_cut_at_its_and():
+    """*Tobago Defence Force* was kept beside *Trinidad and Tobago Defence Force*, read as a name coordinated after
+    *and* (as *Mediterranean Dialogue* of *Partnership for Peace and Mediterranean Dialogue*); the country's name
+    is one, and a phrase cutting it is a piece."""
+    from tmtool.terms.pivot import extract_english
+
+    sentences = ["The Trinidad and Tobago Defence Force sent observers to the exercise.",
+                 "The Trinidad and Tobago Defence Force sends two officers to the course.",
+                 "NATO invited the Trinidad and Tobago Defence Force to the exercise."]
+    terms = [e.terms[0].text for e in extract_english([Context("", en, "d", f"d:{k}")
+                                                       for k, en in enumerate(sentences)], top=80)]
+    assert "Trinidad and Tobago Defence Force" in terms, terms
+    assert not [t for t in terms if "Tobago" in t and t.split()[0] != "Trinidad"], terms
+
+
 # written for this test: Dutch main clauses opening on an adverbial put the finite verb second, before the subject
 # (*Elk jaar oefent de gevechtsgroep*), where English puts the subject first (*Every year the battlegroup practises*)
 DUTCH_VERB_SECOND = [

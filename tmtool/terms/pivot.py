@@ -313,9 +313,22 @@ def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list
 
 def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int, bool]]) -> bool:
     return any(start <= phrase.start and phrase.end <= end and (start, end) != (phrase.start, phrase.end)
-               and (region or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
+               and (region or _cuts_country(sentence, start, end, phrase)
+                    or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
                     and not (phrase.start == start and sentence[phrase.end:end].startswith(" and ")))
                for start, end, region in names)
+
+
+def _cuts_country(sentence: str, start: int, end: int, phrase: EnglishPhrase) -> bool:
+    """Whether ``phrase`` opens or closes inside a country's name holding *and* in the name at ``start:end``: a
+    piece of it, not a name coordinated in it (*Tobago Defence Force* of *Trinidad and Tobago Defence Force*)."""
+    text = sentence[start:end].lower()
+    for country in (name for name in region_names() if " and " in name and name in text):
+        for found in re.finditer(re.escape(country), text):
+            first, last = start + found.start(), start + found.end()
+            if first < phrase.start < last or first < phrase.end < last:
+                return True
+    return False
 
 
 _COMPLEMENT = re.compile(r"\b(?:of|for|on|in|against|and)(?: the)?\s+$")  # a name's complement, or coordinated
