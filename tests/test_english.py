@@ -401,3 +401,15 @@ def test_a_question_s_verb_read_as_a_noun_is_found_after_its_subject():
                                                       top=80)]
     assert "autonomous vehicle" in terms and "airspace" in terms, terms
     assert not {"exercise test", "vehicles map", "aircraft patrol", "autonomous vehicles map"} & set(terms), terms
+
+
+def test_a_verb_read_as_a_noun_is_found_after_a_name_holding_and():
+    """The subject's noun group opening on its article was looked for back over nouns and adjectives, and stopped at
+    the *and* of one name: after *The Trinidad and Tobago Defence Force* or *The NATO Science and Technology
+    Organization* no verb was found, and *Defence Force train* was proposed."""
+    from tmtool.text.en.phrases import hidden_verbs
+
+    sentences = ["The Trinidad and Tobago Defence Force trains with the Canadian army.",
+                 "The NATO Science and Technology Organization benefits from national funding."]
+    found = [[words[k].text for k in sorted(hidden_verbs(words))] for words in analyse(sentences)]
+    assert found == [["trains"], ["benefits"]], found

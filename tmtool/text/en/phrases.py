@@ -221,9 +221,17 @@ def _determined(words: Sequence[Word], k: int) -> bool:
     """Whether the noun group before ``k`` opens on an article or a demonstrative, as a clause's subject does
     (*The programme benefits from*), where a heading's seldom does (*NATO exercises in Estonia*)."""
     k -= 1
-    while k >= 0 and (words[k].tag in ("NOUN", "PROPN", "ADJ", "NUM") or words[k].text == "-"):
+    while k >= 0 and (words[k].tag in ("NOUN", "PROPN", "ADJ", "NUM") or words[k].text == "-"
+                      or _name_and(words, k)):
         k -= 1
     return k >= 0 and words[k].tag == "DET" and words[k].text.lower() in OBJECT_OPENERS
+
+
+def _name_and(words: Sequence[Word], k: int) -> bool:
+    """Whether word ``k`` is the *and* of one name, between proper nouns (*The Trinidad and Tobago Defence Force*,
+    *the NATO Science and Technology Organization*)."""
+    return (words[k].text == "and" and 0 < k < len(words) - 1
+            and words[k - 1].tag == "PROPN" and words[k + 1].tag == "PROPN")
 
 
 def modifies_noun(words: Sequence[Word], k: int) -> bool:
