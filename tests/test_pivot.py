@@ -646,6 +646,29 @@ def test_a_dutch_equivalent_takes_no_finite_verb_put_second_in_a_main_clause():
     assert found["air defence"] == "luchtverdediging" and found["supply chain"] == "toeleveringsketen", found
 
 
+# written for this test: German main clauses opening on a long adverbial, whose German has fewer words (*Am*, *Im*:
+# a preposition and its article in one word; *des Bündnisses* for *of the Alliance*)
+GERMAN_LONG_ADVERBIAL = [
+    ("At the end of the exercise the minesweepers return to port.",
+     "Am Ende der Übung kehren die Minenräumboote in den Hafen zurück."),
+    ("In the eastern part of the Alliance the multinational battlegroups train every month.",
+     "Im östlichen Teil des Bündnisses üben die multinationalen Kampfgruppen jeden Monat."),
+    ("Old sea mines remain a danger in the Baltic Sea.", "Alte Seeminen bleiben eine Gefahr in der Ostsee."),
+    ("The exercise lasts two weeks.", "Die Übung dauert zwei Wochen."),
+    ("Divers of the Baltic states support the exercise.", "Taucher der baltischen Staaten unterstützen die Übung."),
+]
+
+
+def test_a_long_opening_adverbial_is_not_read_as_rendered_word_for_word():
+    """The verb put second was looked for as many words in as the English adverbial has: after *At the end of the
+    exercise* (six words; *Am Ende der Übung*, four) that is *Minenräumboote*, the subject, which no span could then
+    hold (*minesweeper* without an equivalent), and after *In the eastern part of the Alliance* *multinationalen*
+    (*multinational battlegroup* = *Kampfgruppen*)."""
+    found = equivalents(build_english_glossary(pairs(GERMAN_LONG_ADVERBIAL), "de", threshold=0.0), "de")
+    assert found["minesweeper"] == "Minenräumboote", found
+    assert found["multinational battlegroup"] == "multinationalen Kampfgruppen", found
+
+
 # written for this test: a short article on the eastern flank in English and Dutch
 DUTCH_ARTICLE = [
     ("Next week the Allies will deploy additional Patriot batteries to Poland and Lithuania.",

@@ -226,6 +226,7 @@ def _two_names(words: list[tuple[str, str]]) -> bool:
 
 
 _SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+_ADVERBIAL_WORDS = 2  # the longest opening adverbial read as rendered word for word (``_Spans._second_place``)
 
 
 def _fronted_adverbial(words: Sequence) -> int:
@@ -645,8 +646,10 @@ class _Spans:
         its first constituent, the subject after it (*Morgen versterkt de NAVO …*, *In juni keurden de ministers
         …*), which the word aligner's pull to the diagonal links to the English subject (*battlegroup* = *oefent*,
         *June* = *juni keurden*). The first constituent is read as rendering the adverbial word for word (as many
-        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. -1
-        where there is none."""
+        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. Only
+        for an adverbial of one or two words (*Every year*, *In June*): a longer one is seldom as many words in the
+        other language (*At the end of the exercise* = *Am Ende der Übung*, whose word after is not the verb but
+        the subject, *die Minenräumboote*, then rendered by no span). -1 where there is none."""
         if number not in self._verbs:
             self._verbs[number] = -1
             other, english_words = self.words[number]
@@ -654,7 +657,7 @@ class _Spans:
             if opening:
                 adverbial = [j for j, w in enumerate(english_words) if w.end <= opening]
                 k = len(adverbial)
-                if adverbial and k < len(other) - 1:
+                if adverbial and k <= _ADVERBIAL_WORDS and k < len(other) - 1:
                     self._verbs[number] = k
         return self._verbs[number]
 
