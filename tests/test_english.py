@@ -382,3 +382,34 @@ def test_a_verb_read_as_a_noun_is_found_where_its_clause_has_none():
                  "The booster rocket this country has developed flies in May.", "The battlegroup receives host nation support from Lithuania."]
     found = [[words[k].text for k in sorted(hidden_verbs(words))] for words in analyse(sentences)]
     assert found == [["map"], ["patrol"], ["tests"], ["arrives"], [], []]
+
+
+def test_a_question_s_verb_read_as_a_noun_is_found_after_its_subject():
+    """A question puts its auxiliary before the subject and the bare verb after it: the auxiliary was taken as the
+    clause's verb, so *test*, *map*, *patrol* stayed the subject's head (*exercise test*, *vehicles map*). *Has*
+    and *is* are no such auxiliary: a noun after their subject is no verb (*Is the exercise area the largest?*)."""
+    from tmtool.model import Context
+    from tmtool.terms.pivot import extract_english
+    from tmtool.text.en.phrases import hidden_verbs
+
+    sentences = ["Does the exercise test the readiness of the force?", "Can autonomous vehicles map the seabed?",
+                 "Why will allied aircraft patrol the airspace?", "Is the exercise area the largest in Europe?",
+                 "Does the exercise test the readiness of the force."]
+    found = [[words[k].text for k in sorted(hidden_verbs(words))] for words in analyse(sentences)]
+    assert found == [["test"], ["map"], ["patrol"], [], []]
+    terms = [e.terms[0].text for e in extract_english([Context("", s, "d", f"d:{k}") for k, s in enumerate(sentences[:3])],
+                                                      top=80)]
+    assert "autonomous vehicle" in terms and "airspace" in terms, terms
+    assert not {"exercise test", "vehicles map", "aircraft patrol", "autonomous vehicles map"} & set(terms), terms
+
+
+def test_a_verb_read_as_a_noun_is_found_after_a_name_holding_and():
+    """The subject's noun group opening on its article was looked for back over nouns and adjectives, and stopped at
+    the *and* of one name: after *The Trinidad and Tobago Defence Force* or *The NATO Science and Technology
+    Organization* no verb was found, and *Defence Force train* was proposed."""
+    from tmtool.text.en.phrases import hidden_verbs
+
+    sentences = ["The Trinidad and Tobago Defence Force trains with the Canadian army.",
+                 "The NATO Science and Technology Organization benefits from national funding."]
+    found = [[words[k].text for k in sorted(hidden_verbs(words))] for words in analyse(sentences)]
+    assert found == [["trains"], ["benefits"]], found

@@ -226,6 +226,7 @@ def _two_names(words: list[tuple[str, str]]) -> bool:
 
 
 _SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+_ADVERBIAL_WORDS = 2  # the longest opening adverbial read as rendered word for word (``_Spans._second_place``)
 
 
 def _fronted_adverbial(words: Sequence) -> int:
@@ -270,18 +271,25 @@ def _fronted_adverbial(words: Sequence) -> int:
 
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
-    """The names of countries and regions, lower-cased, that the IANA Language Subtag Registry gives its region
-    subtags (ISO 3166-1 and UN M.49: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*):
-    one country each, though two names and *and*. The registry ships in langcodes."""
+    """The names of countries, lower-cased, that the IANA Language Subtag Registry gives its two-letter region
+    subtags (ISO 3166-1: *Bosnia and Herzegovina*, *Trinidad and Tobago*, *Antigua and Barbuda*): one country
+    each, though two names and *and*. Not UN M.49's groupings (the three-digit subtags): *Australia and New
+    Zealand* is a group of two countries, each a term of its own; nor a name coordinating two others (*Serbia and
+    Montenegro*, a country until 2006, two since). The registry ships in langcodes."""
     from importlib.resources import files
 
     text = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
     names = set()
     for record in text.split("\n%%\n"):
         fields = [line.split(": ", 1) for line in record.splitlines() if ": " in line]
-        if ["Type", "region"] in fields:
+        if ["Type", "region"] in fields and next(v for k, v in fields if k == "Subtag").isalpha():
             names.update(value.lower() for key, value in fields if key == "Description")
-    return frozenset(names)
+    return frozenset(name for name in names if not _two_countries(name, names))
+
+
+def _two_countries(name: str, names: set[str]) -> bool:
+    first, _, second = name.partition(" and ")
+    return bool(second) and first in names and second in names
 
 
 def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
@@ -306,9 +314,22 @@ def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list
 
 def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int, bool]]) -> bool:
     return any(start <= phrase.start and phrase.end <= end and (start, end) != (phrase.start, phrase.end)
-               and (region or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
+               and (region or _cuts_country(sentence, start, end, phrase)
+                    or not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
                     and not (phrase.start == start and sentence[phrase.end:end].startswith(" and ")))
                for start, end, region in names)
+
+
+def _cuts_country(sentence: str, start: int, end: int, phrase: EnglishPhrase) -> bool:
+    """Whether ``phrase`` opens or closes inside a country's name holding *and* in the name at ``start:end``: a
+    piece of it, not a name coordinated in it (*Tobago Defence Force* of *Trinidad and Tobago Defence Force*)."""
+    text = sentence[start:end].lower()
+    for country in (name for name in region_names() if " and " in name and name in text):
+        for found in re.finditer(re.escape(country), text):
+            first, last = start + found.start(), start + found.end()
+            if first < phrase.start < last or first < phrase.end < last:
+                return True
+    return False
 
 
 _COMPLEMENT = re.compile(r"\b(?:of|for|on|in|against|and)(?: the)?\s+$")  # a name's complement, or coordinated
@@ -625,8 +646,10 @@ class _Spans:
         its first constituent, the subject after it (*Morgen versterkt de NAVO …*, *In juni keurden de ministers
         …*), which the word aligner's pull to the diagonal links to the English subject (*battlegroup* = *oefent*,
         *June* = *juni keurden*). The first constituent is read as rendering the adverbial word for word (as many
-        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. -1
-        where there is none."""
+        words: the aligner's links there are the diagonal's, which cannot tell); the word after it is the verb. Only
+        for an adverbial of one or two words (*Every year*, *In June*): a longer one is seldom as many words in the
+        other language (*At the end of the exercise* = *Am Ende der Übung*, whose word after is not the verb but
+        the subject, *die Minenräumboote*, then rendered by no span). -1 where there is none."""
         if number not in self._verbs:
             self._verbs[number] = -1
             other, english_words = self.words[number]
@@ -634,7 +657,7 @@ class _Spans:
             if opening:
                 adverbial = [j for j, w in enumerate(english_words) if w.end <= opening]
                 k = len(adverbial)
-                if adverbial and k < len(other) - 1:
+                if adverbial and k <= _ADVERBIAL_WORDS and k < len(other) - 1:
                     self._verbs[number] = k
         return self._verbs[number]
 

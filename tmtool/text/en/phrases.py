@@ -168,9 +168,12 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     if not words:
         return found
     sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(w.tag in ("VERB", "AUX") for w in words)
+    question = any(w.text == "?" for w in words[-2:])
     verb_seen = False
     for k, word in enumerate(words):
-        if word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
+        if question and _inverted(words, k):
+            pass  # the question's auxiliary before its subject: the clause's verb comes after (*Does the exercise test*)
+        elif word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
             verb_seen = True
         elif word.tag in _CLAUSE_OPENERS or (word.tag == "PUNCT" and word.text not in "-–/")\
                 or word.text.lower() in _RELATIVES:
@@ -191,6 +194,16 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ", "NUM", "DET")
+# auxiliaries a question puts before the subject, the bare verb after it (*Can vehicles map …?*); not *be* and *have*,
+# whose verb after the subject is a participle the tagger reads as one (*Has the exercise tested …?*)
+_QUESTION_AUXILIARIES = frozenset("do does did can could will would shall should may might must".split())
+
+
+def _inverted(words: Sequence[Word], k: int) -> bool:
+    """Whether word ``k`` is a question's auxiliary before its subject (*Does the exercise*, *Why do member
+    states*, *Can autonomous vehicles*): a subject's word, or an adjectival participle, follows it."""
+    return (words[k].text.lower() in _QUESTION_AUXILIARIES and k + 1 < len(words)
+            and (words[k + 1].tag in (*_NOMINAL, "PRON") or modifies_noun(words, k + 1)))
 
 
 def _relative(words: Sequence[Word], k: int) -> bool:
@@ -208,9 +221,17 @@ def _determined(words: Sequence[Word], k: int) -> bool:
     """Whether the noun group before ``k`` opens on an article or a demonstrative, as a clause's subject does
     (*The programme benefits from*), where a heading's seldom does (*NATO exercises in Estonia*)."""
     k -= 1
-    while k >= 0 and (words[k].tag in ("NOUN", "PROPN", "ADJ", "NUM") or words[k].text == "-"):
+    while k >= 0 and (words[k].tag in ("NOUN", "PROPN", "ADJ", "NUM") or words[k].text == "-"
+                      or _name_and(words, k)):
         k -= 1
     return k >= 0 and words[k].tag == "DET" and words[k].text.lower() in OBJECT_OPENERS
+
+
+def _name_and(words: Sequence[Word], k: int) -> bool:
+    """Whether word ``k`` is the *and* of one name, between proper nouns (*The Trinidad and Tobago Defence Force*,
+    *the NATO Science and Technology Organization*)."""
+    return (words[k].text == "and" and 0 < k < len(words) - 1
+            and words[k - 1].tag == "PROPN" and words[k + 1].tag == "PROPN")
 
 
 def modifies_noun(words: Sequence[Word], k: int) -> bool:
