@@ -770,6 +770,16 @@ def test_one_english_phrase_renders_one_of_two_nested_french_terms():
     assert english_texts(entry_for(glossary, "défense aérienne")) == {"air defence"}
 
 
+def test_a_higher_threshold_shows_fewer_of_the_same_entries():
+    # a proposal under a higher threshold still takes its rendering from an entry nested with it: here
+    # *état-major de la défense* and *chef d'état-major de la défense* both render *Chief of Defence*
+    pairs = gold_pairs(REPO / "bench" / "data" / "terms-heldout" / "military-committee-chiefs-of-defence"
+                       / "alignment.gold.json")
+    entries = {threshold: {e.terms[0].text for e in build_glossary(pairs, threshold=threshold)}
+               for threshold in (0.5, 0.55, 0.6, 0.7)}
+    assert entries[0.7] <= entries[0.6] <= entries[0.55] <= entries[0.5]
+
+
 # ---- names of persons ---------------------------------------------------------------------------------
 
 ADMIRAL_PAIRS = [Context(fr, en, "doc") for fr, en in [

@@ -146,10 +146,15 @@ def build_glossary(
                               aligned=lambda tokens: aligned_spans(finder.views, tokens))
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    entries = sorted((e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit), key=ranking)
+    # read down to the default threshold at least, whose proposals take their renderings from what nests with them
+    # (``one_term_a_rendering``), so that a higher threshold shows fewer of the same entries, never others
+    floor = min(limit, DEFAULT_THRESHOLD)
+    entries = sorted((e for e in paired_entries(analysis, pairs, finder, floor) if e.score >= floor), key=ranking)
     # a name left untranslated goes after taking its pieces with it (*Tomasz*, *Wierzbicki*)
     declared = {key for key, candidate in analysis.candidates.items() if candidate.defined_by} | set(finder.titles)
-    return one_term_a_rendering([e for e in without_name_pieces(entries, analysis) if not untranslated_name(e)], declared)
+    entries = one_term_a_rendering([e for e in without_name_pieces(entries, analysis) if not untranslated_name(e)],
+                                   declared)
+    return [e for e in entries if e.score >= limit]
 
 
 def one_term_a_rendering(entries: list[Entry], declared: Collection[str]) -> list[Entry]:
