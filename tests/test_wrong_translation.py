@@ -156,7 +156,9 @@ def test_the_store_is_quoted_as_cmd_and_powershell_read_it_on_windows(monkeypatc
     assert api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], db) == f"(tmtool --db {shown} remove visite)"
 
 
-@pytest.mark.parametrize("db", [r"C:\TM\100%store%.db", r"C:\TM\$env.db", 'C:\\TM\\"x".db', "C:\\TM dir\\", "C:\\a`b.db"])
+@pytest.mark.parametrize("db", [r"C:\TM\100%store%.db", r"C:\TM\$env.db", 'C:\\TM\\"x".db', "C:\\TM dir\\", "C:\\a`b.db",
+                                # PowerShell reads typographic double quotes as '"' (Word's AutoCorrect writes them)
+                                "C:\\TM\\Client \u201cAlpha\u201d.db", "C:\\TM\\\u201eBeta\u201c.db"])
 def test_a_store_no_quoting_writes_for_cmd_and_powershell_is_named_apart_on_windows(monkeypatch, db):
     """cmd expands ``%`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before the
     closing quote escapes it: no quoting writes such a name for both. The command shows a placeholder that

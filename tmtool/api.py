@@ -1261,13 +1261,13 @@ def _on_windows() -> bool:
 def _shell_quoted(value: str) -> str | None:
     """``value`` as one word of a command line on this platform: POSIX shells' quoting (``shlex.quote``); on
     Windows a word both cmd and PowerShell read as written, bare or between double quotes, else None: cmd
-    expands ``%`` and ``!`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before
-    the closing quote escapes it."""
+    expands ``%`` and ``!`` inside double quotes, PowerShell ``$`` and the backtick, and ends them at a
+    typographic double quote too (“ ” „), and a backslash before the closing quote escapes it."""
     if not _on_windows():
         return shlex.quote(value)
     if re.fullmatch(r"[\w.:/\\+=-]+", value):
         return value
-    if not value or re.search(r'["%!$`\x00-\x1f]', value) or value.endswith("\\"):
+    if not value or re.search(r'["\u201c\u201d\u201e%!$`\x00-\x1f]', value) or value.endswith("\\"):
         return None
     return f'"{value}"'
 
