@@ -216,6 +216,36 @@ def test_masked_leaves_a_url_without_password_alone():
     assert masked("postgres://ana:p%40ss@db:5433/tm") == "postgres://ana:***@db:5433/tm"
 
 
+# URLs libpq reads a password from, as people write them: a password with a raw '#', '?' or ':' (libpq takes
+# everything between '://' and the first '@' before a '/' as the user and the password, and a URL has no
+# fragment to it), a password= parameter said twice (libpq takes the last), one beside other parameters
+PASSWORD_URLS = [
+    ("postgresql://ana:s3#cret@db.example.org/tm", ["s3#cret"]),
+    ("postgresql://ana:s3?cret@db.example.org:5433/tm?sslmode=require", ["s3?cret"]),
+    ("postgres://ana:s3:c#r?et@/tm?host=/var/run/postgresql", ["s3:c#r?et"]),
+    ("postgresql://ana@db.example.org/tm?password=s3cret1&password=s3cret2", ["s3cret1", "s3cret2"]),
+    ("postgresql://ana@db.example.org/tm?sslmode=require&password=s3cret&application_name=tm", ["s3cret"]),
+    ("postgresql://ana@db.example.org/tm?password=s3#cret&sslmode=require", ["s3#cret"]),
+]
+
+
+@pytest.mark.parametrize(("url", "passwords"), PASSWORD_URLS)
+def test_no_password_libpq_reads_from_a_url_is_shown(url, passwords):
+    """A password holding a raw '#' or '?' (which libpq reads as the password: only '@' and '/' end the user
+    part) was shown whole by the masked URL of every message and by the URL an advised command names; of a
+    ``password=`` said twice, the second was left in the advised command. Whatever password the URL gives
+    libpq, neither shows it, and the URL advised reads as the same connection without it."""
+    from tmtool.store.url import without_password
+
+    read = psycopg.conninfo.conninfo_to_dict(url)
+    assert read["password"] == passwords[-1]  # as libpq reads the URL
+    bare, had = without_password(url)
+    assert had
+    for password in passwords:
+        assert password not in masked(url) and password not in bare
+    assert psycopg.conninfo.conninfo_to_dict(bare) == {k: v for k, v in read.items() if k != "password"}
+
+
 def test_units_copied_across_batches_are_all_found(pg_url, monkeypatch):
     monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 3)
     units = [Unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", "fr-FR", "en-GB", tuid=str(n),

@@ -380,6 +380,25 @@ def test_memoq_units_of_the_same_texts_in_two_contexts_stay_two(store_url, tmp_p
     assert sorted(repr(sorted(u.props.items())) for u in written) == sorted(repr(sorted(u.props.items())) for u in read)
 
 
+def test_memoq_s_contexts_go_through_an_xliff_export_and_back(store_url, tmp_path):
+    """``export xliff`` wrote no context: the memoQ units of the same texts in two contexts came back as one
+    unit without any, which the store (telling units apart by their context) added as a third, and each
+    memoQ unit exported and imported again was added again. The XLIFF holds each unit's context
+    (a ``context-group``, as XLIFF 1.2 keeps what surrounds a unit); read back, the units are those stored."""
+    from tmtool import transfer
+    from tmtool.formats.xliff import read_xliff
+
+    path, out = tmp_path / "memoq.tmx", tmp_path / "out.xlf"
+    path.write_text(MEMOQ_TWO_CONTEXTS_TMX, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        assert transfer.import_file(store, path).added == 2
+        transfer.export_store(store, "xliff", out)
+        back = transfer.import_file(store, out)
+        assert (back.added, back.already_stored) == (0, 2)
+        assert _contexts(store.units()) == _contexts(read_tmx(path))
+    assert _contexts(read_xliff(out)) == _contexts(read_tmx(path))
+
+
 def test_a_store_that_merged_memoq_s_contexts_keeps_them_apart_once_upgraded(store_url, tmp_path, monkeypatch):
     """A store made by the release before holds a memoQ unit with its context under a key that ignores the
     context (the other context's unit was merged into it). Upgraded, it finds that unit again when the memory is

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from workbench import client, seeded_store
 
 from conftest import REPO, SEED_EN, SEED_FR, run_output
-from tmtool import api
+from tmtool import api, progress
 from tmtool.align.anchors import anchors, shared_anchors, unlike_translation
 from tmtool.cli import main
 from tmtool.pipeline import align_files
@@ -152,18 +152,42 @@ def test_the_store_is_quoted_as_cmd_and_powershell_read_it_on_windows(monkeypatc
     """On Windows the advice quoted the store for a POSIX shell (``'team store.db'``), which cmd passes on with
     its quotes and cuts at the space. There it is a bare word or in double quotes, which cmd and PowerShell both
     read as written."""
-    monkeypatch.setattr(api, "_on_windows", lambda: True)
+    monkeypatch.setattr(progress, "_on_windows", lambda: True)
     assert api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], db) == f"(tmtool --db {shown} remove visite)"
 
 
-@pytest.mark.parametrize("db", [r"C:\TM\100%store%.db", r"C:\TM\$env.db", 'C:\\TM\\"x".db', "C:\\TM dir\\", "C:\\a`b.db"])
+@pytest.mark.parametrize("db", [r"C:\TM\100%store%.db", r"C:\TM\$env.db", 'C:\\TM\\"x".db', "C:\\TM dir\\", "C:\\a`b.db",
+                                # PowerShell reads typographic double quotes as '"' (Word's AutoCorrect writes them)
+                                "C:\\TM\\Client \u201cAlpha\u201d.db", "C:\\TM\\\u201eBeta\u201c.db"])
 def test_a_store_no_quoting_writes_for_cmd_and_powershell_is_named_apart_on_windows(monkeypatch, db):
     """cmd expands ``%`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before the
     closing quote escapes it: no quoting writes such a name for both. The command shows a placeholder that
     fails in both as typed, never acting on another store, and the line names the store."""
-    monkeypatch.setattr(api, "_on_windows", lambda: True)
+    monkeypatch.setattr(progress, "_on_windows", lambda: True)
     said = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], db)
     assert said == f"(tmtool --db <STORE> remove visite) (<STORE>: {db}, quoted as your shell needs)"
+
+
+def test_a_document_named_with_a_space_is_quoted_as_cmd_and_powershell_read_it_on_windows(tmp_path, monkeypatch):
+    """The store in the advised removal was quoted for Windows, the document's id for a POSIX shell
+    (``remove 'rapport annuel'``): cmd passes the single quotes on and cuts the id at the space, so that the
+    command removed nothing. On Windows the id is quoted as the store is; one no quoting writes for both shells
+    is named apart, the command failing as typed rather than taking another document out."""
+    monkeypatch.setattr(progress, "_on_windows", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    for db, name, said in (("a.db", "rapport annuel", '"rapport annuel"'), ("b.db", "rapport 100%", None)):
+        fr, en = tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt"
+        fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
+        en.write_text("\n\n".join(OTHER_EN), encoding="utf-8")
+        ingested = CliRunner().invoke(main, ["--db", db, "ingest", str(fr), str(en), "--no-terms"],
+                                      env={"TMTOOL_DB": None})  # a store each: the same texts are ingested once
+        assert ingested.exit_code == 0, ingested.output
+        [command] = re.findall(r"\((tmtool [^)]*)\)", ingested.stderr)
+        if said is None:
+            assert command == f"tmtool --db {db} remove <DOC_ID>"
+            assert f"(<DOC_ID>: {name}, quoted as your shell needs)" in ingested.stderr
+        else:
+            assert command == f"tmtool --db {db} remove {said}"
 
 
 def test_the_workbench_says_it_of_an_upload(tmp_path):

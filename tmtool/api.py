@@ -47,7 +47,7 @@ from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
-from .progress import NOTICE_COMMANDS, Progress
+from .progress import NOTICE_COMMANDS, Progress, shell_quoted
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
 from .store.copy import MEND_KEYS
@@ -1238,7 +1238,7 @@ def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> 
     from .store.url import without_password
 
     url, had_password = without_password(str(db))
-    quoted = _shell_quoted(url)
+    quoted = shell_quoted(url)
     for command in commands:
         message = message.replace(command, f"tmtool --db {quoted or STORE_PLACEHOLDER}{command.removeprefix('tmtool')}")
     if quoted is None:
@@ -1252,24 +1252,6 @@ def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> 
 # as shown it fails in both (a redirection from a file "STORE"; an operator PowerShell reserves), never acting on
 # another store
 STORE_PLACEHOLDER = "<STORE>"
-
-
-def _on_windows() -> bool:
-    return os.name == "nt"  # apart, so that a test reads the advice as Windows says it on any platform
-
-
-def _shell_quoted(value: str) -> str | None:
-    """``value`` as one word of a command line on this platform: POSIX shells' quoting (``shlex.quote``); on
-    Windows a word both cmd and PowerShell read as written, bare or between double quotes, else None: cmd
-    expands ``%`` and ``!`` inside double quotes, PowerShell ``$`` and the backtick, and a backslash before
-    the closing quote escapes it."""
-    if not _on_windows():
-        return shlex.quote(value)
-    if re.fullmatch(r"[\w.:/\\+=-]+", value):
-        return value
-    if not value or re.search(r'["%!$`\x00-\x1f]', value) or value.endswith("\\"):
-        return None
-    return f'"{value}"'
 
 
 def notice_on_store(record: logging.LogRecord, db: str | Path | None) -> str:

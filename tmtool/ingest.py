@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import shlex
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from .errors import TmtoolError
 from .io.files import input_file
 from .langtags import base_language, known_language, language_pair, normalize_tag
 from .model import Segment
-from .progress import NOTICE_COMMANDS, Progress, Step
+from .progress import NOTICE_COMMANDS, Progress, Step, shell_quoted
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
 from .store.rows import other_language
@@ -187,6 +186,11 @@ def content_hash(path: Path) -> str:
 def text_hash(segments: Iterable[Segment]) -> str:
     """What a document says, whatever file format it was read from: its sentences in order."""
     return hashlib.sha256("\n".join(s.text for s in segments).encode("utf-8")).hexdigest()
+
+
+# what an advised removal says in place of a document's id no quoting writes for both cmd and PowerShell (Windows:
+# progress.shell_quoted), failing as typed in both rather than taking another document out
+DOC_PLACEHOLDER = "<DOC_ID>"
 
 
 def document_id_for(fr_path: str | Path, lang: str = "fr") -> str:
@@ -428,12 +432,15 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         units = len(store.document_units(record.id)) if store.replay_unit_edits(record.id) else len(prepared.units)
     if prepared.unlike_translation:  # said once stored (in the process saving, where notices are heard)
         holding, sharing = prepared.unlike_translation
-        remove = f"tmtool remove {shlex.quote(record.id)}"  # NOTICE_COMMANDS: the command line adds its --db
+        quoted = shell_quoted(record.id)  # for this platform's shell, as the store is (api.advised_on)
+        remove = f"tmtool remove {quoted or DOC_PLACEHOLDER}"  # NOTICE_COMMANDS: the command line adds its --db
         logging.getLogger("tmtool.ingest").info(
             "%s and %s do not read as a translation of each other: of %d aligned sentence pairs with numbers or "
             "names on both sides, %d %s one, where most do in a translation; if a file is the wrong one, remove "
-            "document %s (%s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
-            sharing, "shares" if sharing == 1 else "share", record.id, remove, extra={NOTICE_COMMANDS: (remove,)})
+            "document %s (%s)%s", Path(record.src_path).name, Path(record.tgt_path).name, holding,
+            sharing, "shares" if sharing == 1 else "share", record.id, remove,
+            "" if quoted else f" ({DOC_PLACEHOLDER}: {record.id}, quoted as your shell needs)",
+            extra={NOTICE_COMMANDS: (remove,)})
     return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated, removed_entries=removed,
                         sentences=prepared.sentences, unlike_translation=prepared.unlike_translation)
 

@@ -8,6 +8,9 @@ command prints its one-line summary either way.
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -142,3 +145,23 @@ def progress_bar(label: str, noun: str, *, quiet: bool, of: str | None = None, e
         return
     with Bar(label, noun, of=of, eta=eta, file=stream) as bar:
         yield bar
+
+
+# a tmtool command a notice, an error or a note advises, written so that it runs as shown (api.advised_on): each
+# of its words quoted for the shell of this platform
+def _on_windows() -> bool:
+    return os.name == "nt"  # apart, so that a test reads the advice as Windows says it on any platform
+
+
+def shell_quoted(value: str) -> str | None:
+    """``value`` as one word of a command line on this platform: POSIX shells' quoting (``shlex.quote``); on
+    Windows a word both cmd and PowerShell read as written, bare or between double quotes, else None: cmd
+    expands ``%`` and ``!`` inside double quotes, PowerShell ``$`` and the backtick, and ends them at a
+    typographic double quote too (“ ” „), and a backslash before the closing quote escapes it."""
+    if not _on_windows():
+        return shlex.quote(value)
+    if re.fullmatch(r"[\w.:/\\+=-]+", value):
+        return value
+    if not value or re.search(r'["\u201c\u201d\u201e%!$`\x00-\x1f]', value) or value.endswith("\\"):
+        return None
+    return f'"{value}"'

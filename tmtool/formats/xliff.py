@@ -47,7 +47,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
-from ..model import Segment, Unit
+from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
 from .tmx import ATTRIBUTE_PROP, add_prop, is_unconfirmed as is_draft, parse_date
@@ -297,13 +297,22 @@ RESNAME = "x-resname"
 CONTEXT_GROUP = "x-context-group"
 CONTINUED = "\n "
 _CONTEXT_LINE = re.compile(r"\n(?! )")  # where one context's line ends and the next begins
+# a unit's neighbouring segments (memoQ's and MateCat's context, model.CONTEXT_PROPS, which tell units of the same
+# texts apart): a context-group of this purpose, a <context> of the prop's name as its type each value
+NEIGHBOURS = "x-neighbours"
 
 
 def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
-    """A 1.2 trans-unit's ``resname`` and ``context-group``s as props (see :data:`CONTEXT_GROUP`), which a TMX
-    export writes as props and an XLIFF export as they were (:func:`_write_resource`)."""
+    """A 1.2 trans-unit's ``resname`` and ``context-group``s as props (see :data:`CONTEXT_GROUP`,
+    :data:`NEIGHBOURS`), which a TMX export writes as props and an XLIFF export as they were
+    (:func:`_write_resource`)."""
     props: dict[str, str | list[str]] = {RESNAME: unit.get("resname")} if unit.get("resname") else {}
     for group in unit.iterfind(tag("context-group")):
+        if group.get("purpose") == NEIGHBOURS:
+            for context in group.iterfind(tag("context")):
+                if context.get("context-type") in CONTEXT_PROPS:
+                    add_prop(props, context.get("context-type"), _text(context))
+            continue
         lines = [f"{context.get('context-type', '')}: {_text(context)}".replace("\n", CONTINUED)
                  for context in group.iterfind(tag("context"))]
         if lines:
@@ -316,6 +325,11 @@ def _write_resource(unit: etree._Element, item: Unit, where: str) -> None:
     """Put back the ``resname`` and context groups :func:`_resource` read."""
     if isinstance(item.props.get(RESNAME), str):
         unit.set("resname", xml_text(item.props[RESNAME], where))
+    if any(kind in item.props for kind in CONTEXT_PROPS):
+        group = etree.SubElement(unit, f"{{{XLIFF_12}}}context-group", {"purpose": NEIGHBOURS})
+        for kind in CONTEXT_PROPS:
+            for value in item.prop_values(kind):
+                etree.SubElement(group, f"{{{XLIFF_12}}}context", {"context-type": kind}).text = xml_text(value, where)
     for kind in item.props:
         if kind != CONTEXT_GROUP and not kind.startswith(CONTEXT_GROUP + ":"):
             continue

@@ -8,9 +8,11 @@ from urllib.parse import unquote
 
 from ..errors import Invalid
 
-# the password of a URL's user part (user:secret@host) or of a ``password=`` parameter
-_USER_PASSWORD = re.compile(r"^(\w+://[^:/?#@]*):([^@/?#]*)@")
-_PARAMETER_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
+# the password of a URL's user part (user:secret@host) or of a ``password=`` parameter, as libpq reads them: the
+# user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them raw), and a
+# URL has no fragment to it ('#' is a parameter's text)
+_USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
+_PARAMETER_PASSWORD = re.compile(r"([?&]password=)([^&]*)", re.IGNORECASE)
 
 
 def masked(url: str) -> str:
@@ -33,9 +35,9 @@ def without_password(url: str) -> tuple[str, bool]:
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
-    bare = re.sub(r"([?&])password=[^&#]*(&|(?=#)|$)", lambda m: m.group(1) if m.group(2) else "", bare,
-                  flags=re.IGNORECASE)
-    bare = re.sub(r"[?&](?=#|$)", "", bare)  # a query left empty
+    # each one (libpq reads the last of two): the '?' or '&' before it is looked behind, not taken
+    bare = re.sub(r"(?<=[?&])password=[^&]*(&|$)", "", bare, flags=re.IGNORECASE)
+    bare = re.sub(r"[?&]$", "", bare)  # a query left empty, or ending with its '&'
     return bare, bare != url
 
 
