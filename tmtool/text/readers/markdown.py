@@ -79,6 +79,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
     markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
+    markdown.core.ruler.push("image_in_link", _mark_images_in_links)
     # an image's description is the author's text, which the page reads to those who cannot see it (``![carte des
     # zones](carte.png)``): read in its place, where a page's <img> holds it in an attribute no text is read from; but
     # an image a link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
@@ -130,13 +131,20 @@ def _description(text: str, tokens, index: int) -> str:
 
 
 def _in_link(tokens, index: int) -> bool:
-    """Whether the inline token at ``index`` of ``tokens`` is inside a link."""
-    depth = 0
-    for token in reversed(tokens[:index]):
-        depth += {"link_close": 1, "link_open": -1}.get(token.type, 0)
-        if depth < 0:
-            return True
-    return False
+    """Whether the inline token at ``index`` of ``tokens``, an image, is inside a link (``_mark_images_in_links``)."""
+    return bool((tokens[index].meta or {}).get("in_link"))
+
+
+def _mark_images_in_links(state) -> None:
+    """Mark each image inside a link (``meta["in_link"]``), in one pass over each inline's tokens: looking back from
+    each image for the link opening it made a paragraph of thousands of images (a gallery, contributors' avatars)
+    quadratic."""
+    for block in state.tokens:
+        depth = 0
+        for token in block.children or []:
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type == "image":
+                token.meta = {**(token.meta or {}), "in_link": depth > 0}
 
 
 def _uncited_footnotes(state) -> None:
