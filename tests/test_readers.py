@@ -835,6 +835,19 @@ def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
         "Il doit pourtant être traduit.")
 
 
+def test_a_markdown_note_s_call_is_left_out_past_the_thousandth_note(tmp_path):
+    """A book's notes run past a thousand (Pandoc's Markdown of a thesis): from the thousandth on, the call markdown-it
+    renders, *[1000]*, was read in the sentence, taken for no note's call. Each call is left out, each note read once,
+    after the notes before it."""
+    count = 1002
+    path = tmp_path / "these.fr.md"
+    path.write_text("".join(f"Le chapitre {number} conclut[^{number}].\n\n" for number in range(1, count + 1))
+                    + "".join(f"[^{number}]: Note {number}.\n" for number in range(1, count + 1)), encoding="utf-8")
+    paragraphs = read_document(path).paragraphs
+    assert paragraphs == (*(f"Le chapitre {number} conclut." for number in range(1, count + 1)),
+                          *(f"Note {number}." for number in range(1, count + 1)))
+
+
 def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
     """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
     (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
