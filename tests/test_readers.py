@@ -883,6 +883,21 @@ def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):
         "Contenu repliable.", "Fin du guide.")
 
 
+def test_a_markdown_admonition_with_more_classes_is_read_and_a_line_of_marks_stays(tmp_path):
+    """An admonition whose kind has more classes after it (Material for MkDocs' ``!!! info inline end "Conseil"``,
+    Python-Markdown's ``!!! danger highlight``) was taken for no admonition: its mark ran into its first paragraph and
+    its second paragraph, indented, was code, lost. A line of marks with neither a title nor text indented under it
+    (*!!! Work in progress*, a README's) is the author's line, not an admonition's kind: it was lost."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text('# Guide\n\n!!! info inline end "Conseil"\n    Lisez d’abord le guide.\n\n    Puis contactez le '
+                    'bureau.\n\n!!! danger highlight "N’essayez pas chez vous"\n    Ce produit est dangereux.\n\n'
+                    "    Tenez-le hors de portée.\n\n!!! Travaux en cours\n\nCette page sera complétée.\n",
+                    encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Guide", "Conseil", "Lisez d’abord le guide.", "Puis contactez le bureau.", "N’essayez pas chez vous",
+        "Ce produit est dangereux.", "Tenez-le hors de portée.", "!!! Travaux en cours", "Cette page sera complétée.")
+
+
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
     """A note called a second time renders its call as markdown-it numbers it (*[1:1]*, the note's first call again),
     as pages written with markdown-it-footnote (VitePress, Docusaurus) show it: that call stayed in the sentence

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from itertools import islice
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
@@ -42,8 +43,10 @@ _FRONT_MATTER_LINE = re.compile(r"[\w.\"'-]+[ \t]*(?::(?:[ \t]|$)|=)|\[.*\]$|-(?
 _SHOWN_KEY = re.compile(r"(?:title|subtitle|description|summary)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*")
 # an admonition, a note set apart: Python-Markdown's (MkDocs: ``!!! note "Titre"``, or ``???`` folded, its text indented
-# under it) and GitHub's alert (a quotation opening with ``[!NOTE]``), whose kind the site shows as a label of its own
-_ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"(?P<title>[^\"]*)\")?[ \t]*")
+# under it; its kind followed by more classes, Material's ``!!! info inline end "Titre"``) and GitHub's alert (a
+# quotation opening with ``[!NOTE]``), whose kind the site shows as a label of its own
+_ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*"
+                         r"(?:[ \t]+\"(?P<title>.*)\")?[ \t]*")
 _ALERT = re.compile(r"(?m:^)(?P<quote>[ \t]*>[ \t]?)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 
@@ -115,8 +118,12 @@ def _without_admonition_marks(text: str) -> str:
             out.append(alert.group("quote") if alert else line)
             continue
         indent = admonition.group("indent")
-        out.extend([indent + (admonition.group("title") or ""), ""])
         inner = indent + "    "
+        following = next((after for after in islice(lines, index, None) if after.strip()), "")
+        if admonition.group("title") is None and not following.startswith((inner, indent + "\t")):
+            out.append(line)  # no title and no text under it: a line of the author's (*!!! Work in progress*)
+            continue
+        out.extend([indent + (admonition.group("title") or ""), ""])
         while index < len(lines) and (not lines[index].strip() or lines[index].startswith((inner, indent + "\t"))):
             body = lines[index]
             out.append(indent + (body[len(inner):] if body.startswith(inner) else body[len(indent) + 1:]))
