@@ -895,7 +895,8 @@ def test_a_markdown_admonition_with_more_classes_is_read_and_a_line_of_marks_sta
                     encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Guide", "Conseil", "Lisez d’abord le guide.", "Puis contactez le bureau.", "N’essayez pas chez vous",
-        "Ce produit est dangereux.", "Tenez-le hors de portée.", "!!! Travaux en cours", "Cette page sera complétée.")
+        "Ce produit est dangereux.", "Tenez-le hors de portée.", "!!! Travaux en cours",
+        "Cette page sera complétée.")
 
 
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):
