@@ -1509,6 +1509,12 @@ WORD_LIST_ITEMS = (
     "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
     "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'>1.<span style='font:7.0pt "
     "\"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>améliorer l’interopérabilité.</p>",
+    # its Wingdings bullets, spelt with letters (*Ø* shows ➢, *ü* ✓)
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt'><span style='font-family:Wingdings'>Ø<span "
+    "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
+    "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'><span "
+    "style='font-family:Wingdings'>ü<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; "
+    "</span></span>améliorer l’interopérabilité.</p>",
 ])
 def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
     """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the
