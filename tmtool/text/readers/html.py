@@ -147,8 +147,8 @@ _WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNO
 _WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 # where Word's filtered page keeps neither (Save as Web Page, Filtered), the label is told by the span of no-break
 # spaces Word sets after it, in 7-point Times New Roman, at the start of the item or the numbered heading: a bullet,
-# one character of any kind (Wingdings and Symbol spell theirs with letters: *Ø* for ➢, *ü* for ✓, *§* for ■, Courier
-# New's *o*), or a number or letter
+# one character of any kind (Wingdings and Symbol spell theirs with letters: *Ø* for ➢, *ü* for ✓, *§* for ■,
+# Courier New's *o*), or a number or letter
 _WORD_LABEL_SPACE = re.compile(r"font\s*:\s*7\.0pt\s+['\"]?Times New Roman", re.IGNORECASE)
 _WORD_LABEL = re.compile(r"\S|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]?")
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
