@@ -343,14 +343,17 @@ def test_a_field_showing_the_author_s_words_opening_with_error_is_read(tmp_path)
         + p(r("Réponse : "), form_text("Erreur ! Le formulaire est incomplet."), r(" Fin."))
         + p(r("Évitez "), field(' HYPERLINK "https://developer.mozilla.org/fr/docs/Web/CSS/important" ',
                                 r("!important")), r(" dans vos feuilles de style."))
-        + p(r("Voir "), field(" REF _Ref9 \\h ", r("Erreur ! Il n’y a pas de signet de ce nom.")), r(" plus haut.")))
+        + p(r("Voir "), field(" REF _Ref9 \\h ", r("Erreur ! Il n’y a pas de signet de ce nom.")), r(" plus haut."))
+        + p(r("Rédacteur : "), field(" DOCPROPERTY Rédacteur ", r("Erreur ! Nom de propriété de document inconnu.")),
+            r(". Voir "), field(' HYPERLINK \\l "_Toc1" ', r("Erreur ! Référence de lien hypertexte non valide.")),
+            r(" plus bas.")))
     assert read_document(write_docx(tmp_path / "messages.fr.docx", body)).paragraphs == (
         "Erreur ! Le serveur ne répond pas.",
         "Si le message « Erreur ! Le serveur ne répond pas. » s’affiche, redémarrez.",
         "Le message Erreur ! Accès refusé. signale un droit manquant.",
         "Objet : Erreur ! Mise à jour de la base. Merci.", "Réponse : Erreur ! Le formulaire est incomplet. Fin.",
         "Évitez !important dans vos feuilles de style.",
-        "Voir plus haut.")
+        "Voir plus haut.", "Rédacteur :. Voir plus bas.")
     # the same as LibreOffice saves it as ODT: the cross-reference a bookmark-ref, the link a text:a
     odt = ('<text:p text:style-name="Standard"><text:bookmark text:name="_Ref1"/>Erreur ! Le serveur ne répond pas.'
            '</text:p><text:p text:style-name="Standard">Si le message « <text:bookmark-ref '

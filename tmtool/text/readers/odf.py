@@ -350,9 +350,9 @@ class _OdtWalk(_Walk):
             elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a lost bookmark is no text
                 start = len(parts)
                 self.inline(child, parts)
-                reference = child.tag in _CROSS_REFERENCES
-                _blank_result("REF" if reference else "", parts, start,
-                              reference and child.get(_TEXT + "ref-name") in self.targets)
+                reference = child.tag in _CROSS_REFERENCES  # a property is Word's DOCPROPERTY; a link, its text
+                _blank_result("REF" if reference else "DOCPROPERTY" if child.tag == _TEXT + "user-defined" else "",
+                              parts, start, reference and child.get(_TEXT + "ref-name") in self.targets)
             elif child.tag == _FIELDMARK + "fieldmark-start":
                 self.fieldmarks.append((_fieldmark_instruction(child), parts, len(parts)))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:

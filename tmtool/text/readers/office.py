@@ -397,10 +397,11 @@ _FIELD_ERROR_OPENINGS = tuple(sorted({opening.group() for message in _FIELD_ERRO
 
 # the fields whose result Word computes from the document and, where it can make none, replaces with an error of its
 # own whichever of its messages it is (``_FIELD_ERROR_OPENINGS``): a cross-reference, a style's text, a sequence's
-# number, a formula (``=SUM(ABOVE)``). Another field's result is the author's or the data's words (a form field's, a
-# QUOTE's, a merge field's, a hyperlink's text): only Word's messages whole (``_FIELD_ERRORS``) are its errors there,
-# where *Erreur ! Accès refusé.* typed into a form field, or a link reading *!important*, is text
-_COMPUTED_FIELDS = ("REF", "PAGEREF", "NOTEREF", "STYLEREF", "SEQ")
+# number, a document's property or variable, a formula (``=SUM(ABOVE)``), a link to a bookmark (``HYPERLINK \l``).
+# Another field's result is the author's or the data's words (a form field's, a QUOTE's, a merge field's, a link's
+# text): only Word's messages whole (``_FIELD_ERRORS``) are its errors there, where *Erreur ! Accès refusé.* typed
+# into a form field, or a link reading *!important*, is text
+_COMPUTED_FIELDS = ("REF", "PAGEREF", "NOTEREF", "STYLEREF", "SEQ", "DOCPROPERTY", "DOCVARIABLE")
 _REFERENCE_FIELDS = ("REF", "PAGEREF", "NOTEREF")
 
 
@@ -433,7 +434,9 @@ def _blank_result(instruction: str, parts: list[str], start: int, found: bool = 
     if name == "FORMTEXT":  # what the form's user typed, or its five en spaces
         blank = not result.strip()
     else:
-        blank = not found and _field_error(result, name in _COMPUTED_FIELDS or name.startswith("="))
+        computed = (name in _COMPUTED_FIELDS or name.startswith("=")
+                    or (name == "HYPERLINK" and "\\l" in instruction.split()))
+        blank = not found and _field_error(result, computed)
     if blank:
         parts[start:] = [_BLANK_FIELD]
 
