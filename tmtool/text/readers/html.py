@@ -156,7 +156,8 @@ _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile
 # a note's second call after its first, in its brackets (*[1:1]*), where a link reading *10:30* or *3:16* is a time's, a
 # verse's; a number in brackets is a call however many notes come before it (a book's *[1000]*), a bare one of three
 # digits at most (a link reading *2024* is a year's)
-_NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,5}(?::\d{1,3})?\s*\]|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
+_NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,5}(?::\d{1,3})?\s*\]"
+                        r"|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 _PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
