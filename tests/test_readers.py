@@ -835,6 +835,19 @@ def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
         "Il doit pourtant être traduit.")
 
 
+def test_a_markdown_note_s_call_is_left_out_past_the_thousandth_note(tmp_path):
+    """A book's notes run past a thousand (Pandoc's Markdown of a thesis): from the thousandth on, the call markdown-it
+    renders, *[1000]*, was read in the sentence, taken for no note's call. Each call is left out, each note read once,
+    after the notes before it."""
+    count = 1002
+    path = tmp_path / "these.fr.md"
+    path.write_text("".join(f"Le chapitre {number} conclut[^{number}].\n\n" for number in range(1, count + 1))
+                    + "".join(f"[^{number}]: Note {number}.\n" for number in range(1, count + 1)), encoding="utf-8")
+    paragraphs = read_document(path).paragraphs
+    assert paragraphs == (*(f"Le chapitre {number} conclut." for number in range(1, count + 1)),
+                          *(f"Note {number}." for number in range(1, count + 1)))
+
+
 def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
     """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
     (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
@@ -868,6 +881,22 @@ def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):
         "Guide", "Les délégations doivent s’inscrire avant lundi.", "Remarque importante",
         "Le texte de la remarque doit être traduit.", "Un second paragraphe de la remarque.", "Sans titre.", "Détails",
         "Contenu repliable.", "Fin du guide.")
+
+
+def test_a_markdown_admonition_with_more_classes_is_read_and_a_line_of_marks_stays(tmp_path):
+    """An admonition whose kind has more classes after it (Material for MkDocs' ``!!! info inline end "Conseil"``,
+    Python-Markdown's ``!!! danger highlight``) was taken for no admonition: its mark ran into its first paragraph and
+    its second paragraph, indented, was code, lost. A line of marks with neither a title nor text indented under it
+    (*!!! Work in progress*, a README's) is the author's line, not an admonition's kind: it was lost."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text('# Guide\n\n!!! info inline end "Conseil"\n    Lisez d’abord le guide.\n\n    Puis contactez le '
+                    'bureau.\n\n!!! danger highlight "N’essayez pas chez vous"\n    Ce produit est dangereux.\n\n'
+                    "    Tenez-le hors de portée.\n\n!!! Travaux en cours\n\nCette page sera complétée.\n",
+                    encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Guide", "Conseil", "Lisez d’abord le guide.", "Puis contactez le bureau.", "N’essayez pas chez vous",
+        "Ce produit est dangereux.", "Tenez-le hors de portée.", "!!! Travaux en cours",
+        "Cette page sera complétée.")
 
 
 def test_a_markdown_note_called_twice_leaves_no_call_in_the_text(tmp_path):

@@ -326,6 +326,49 @@ def test_word_s_other_field_errors_are_not_the_authors_text(tmp_path):
         "Voir la figure et le, puis le Tableau 3.")
 
 
+def test_a_field_showing_the_author_s_words_opening_with_error_is_read(tmp_path):
+    """Any field's result opening with Word's word for an error (*Erreur !*, *!*) was left out as Word's error: a
+    manual's cross-reference to a message it lists (its bookmark there, *Erreur ! Le serveur ne répond pas.*), a
+    QUOTE's text, a merge field's data, what a form's user typed, a link reading *!important*, all lost. Word writes
+    its error only where it computes a result and can make none (a bookmark gone, a style's text, a formula): the
+    others are the author's words, Word's error there only as one of its messages whole."""
+    body = (
+        p('<w:bookmarkStart w:id="1" w:name="_Ref1"/>', r("Erreur ! Le serveur ne répond pas."),
+          '<w:bookmarkEnd w:id="1"/>')
+        + p(r("Si le message « "), field(" REF _Ref1 \\h ", r("Erreur ! Le serveur ne répond pas.")),
+            r(" » s’affiche, redémarrez."))
+        + p(r("Le message "), field(' QUOTE "Erreur ! Accès refusé." ', r("Erreur ! Accès refusé.")),
+            r(" signale un droit manquant."))
+        + p(r("Objet : "), field(" MERGEFIELD Objet ", r("Erreur ! Mise à jour de la base.")), r(" Merci."))
+        + p(r("Réponse : "), form_text("Erreur ! Le formulaire est incomplet."), r(" Fin."))
+        + p(r("Évitez "), field(' HYPERLINK "https://developer.mozilla.org/fr/docs/Web/CSS/important" ',
+                                r("!important")), r(" dans vos feuilles de style."))
+        + p(r("Voir "), field(" REF _Ref9 \\h ", r("Erreur ! Il n’y a pas de signet de ce nom.")), r(" plus haut."))
+        + p(r("Rédacteur : "), field(" DOCPROPERTY Rédacteur ", r("Erreur ! Nom de propriété de document inconnu.")),
+            r(". Voir "), field(' HYPERLINK \\l "_Toc1" ', r("Erreur ! Référence de lien hypertexte non valide.")),
+            r(" plus bas.")))
+    assert read_document(write_docx(tmp_path / "messages.fr.docx", body)).paragraphs == (
+        "Erreur ! Le serveur ne répond pas.",
+        "Si le message « Erreur ! Le serveur ne répond pas. » s’affiche, redémarrez.",
+        "Le message Erreur ! Accès refusé. signale un droit manquant.",
+        "Objet : Erreur ! Mise à jour de la base. Merci.", "Réponse : Erreur ! Le formulaire est incomplet. Fin.",
+        "Évitez !important dans vos feuilles de style.",
+        "Voir plus haut.", "Rédacteur :. Voir plus bas.")
+    # the same as LibreOffice saves it as ODT: the cross-reference a bookmark-ref, the link a text:a
+    odt = ('<text:p text:style-name="Standard"><text:bookmark text:name="_Ref1"/>Erreur ! Le serveur ne répond pas.'
+           '</text:p><text:p text:style-name="Standard">Si le message « <text:bookmark-ref '
+           'text:reference-format="text" text:ref-name="_Ref1">Erreur ! Le serveur ne répond pas.</text:bookmark-ref>'
+           ' » s’affiche, redémarrez.</text:p><text:p text:style-name="Standard">Évitez <text:a '
+           'xlink:type="simple" xlink:href="https://developer.mozilla.org/">!important</text:a> dans vos feuilles de '
+           "style.</text:p>"
+           '<text:p text:style-name="Standard">Voir <text:a xlink:type="simple" xlink:href="https://example.org/faq">'
+           "Erreur ! Connexion impossible</text:a> dans la FAQ.</text:p>")
+    assert read_document(write_odt(tmp_path / "messages.fr.odt", odt)).paragraphs == (
+        "Erreur ! Le serveur ne répond pas.",
+        "Si le message « Erreur ! Le serveur ne répond pas. » s’affiche, redémarrez.",
+        "Évitez !important dans vos feuilles de style.", "Voir Erreur ! Connexion impossible dans la FAQ.")
+
+
 def test_word_notes_follow_their_paragraph_and_comments_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),
@@ -1469,6 +1512,12 @@ WORD_LIST_ITEMS = (
     "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
     "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'>1.<span style='font:7.0pt "
     "\"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>améliorer l’interopérabilité.</p>",
+    # its Wingdings bullets, spelt with letters (*Ø* shows ➢, *ü* ✓)
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt'><span style='font-family:Wingdings'>Ø<span "
+    "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>renforcer la "
+    "dissuasion&nbsp;;</p><p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'><span "
+    "style='font-family:Wingdings'>ü<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; "
+    "</span></span>améliorer l’interopérabilité.</p>",
 ])
 def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
     """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the

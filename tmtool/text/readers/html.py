@@ -146,14 +146,18 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 _WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 _WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 # where Word's filtered page keeps neither (Save as Web Page, Filtered), the label is told by the span of no-break
-# spaces Word sets after it, in 7-point Times New Roman, at the start of the item or the numbered heading
+# spaces Word sets after it, in 7-point Times New Roman, at the start of the item or the numbered heading: a bullet,
+# one character of any kind (Wingdings and Symbol spell theirs with letters: *Ø* for ➢, *ü* for ✓, *§* for ■,
+# Courier New's *o*), or a number or letter
 _WORD_LABEL_SPACE = re.compile(r"font\s*:\s*7\.0pt\s+['\"]?Times New Roman", re.IGNORECASE)
-_WORD_LABEL = re.compile(r"[^\w\s]|o|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]?")
+_WORD_LABEL = re.compile(r"\S|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]?")
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back); markdown-it numbers
 # a note's second call after its first, in its brackets (*[1:1]*), where a link reading *10:30* or *3:16* is a time's, a
-# verse's
-_NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,3}:\d{1,3}\s*\]|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
+# verse's; a number in brackets is a call however many notes come before it (a book's *[1000]*), a bare one of three
+# digits at most (a link reading *2024* is a year's)
+_NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,5}(?::\d{1,3})?\s*\]"
+                        r"|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 _PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from itertools import islice
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
@@ -42,8 +43,10 @@ _FRONT_MATTER_LINE = re.compile(r"[\w.\"'-]+[ \t]*(?::(?:[ \t]|$)|=)|\[.*\]$|-(?
 _SHOWN_KEY = re.compile(r"(?:title|subtitle|description|summary)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*")
 # an admonition, a note set apart: Python-Markdown's (MkDocs: ``!!! note "Titre"``, or ``???`` folded, its text indented
-# under it) and GitHub's alert (a quotation opening with ``[!NOTE]``), whose kind the site shows as a label of its own
-_ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"(?P<title>[^\"]*)\")?[ \t]*")
+# under it; its kind followed by more classes, Material's ``!!! info inline end "Titre"``) and GitHub's alert (a
+# quotation opening with ``[!NOTE]``), whose kind the site shows as a label of its own
+_ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*"
+                         r"(?:[ \t]+\"(?P<title>.*)\")?[ \t]*")
 _ALERT = re.compile(r"(?m:^)(?P<quote>[ \t]*>[ \t]?)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 
@@ -79,6 +82,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
     markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
+    markdown.core.ruler.push("image_in_link", _mark_images_in_links)
     # an image's description is the author's text, which the page reads to those who cannot see it (``![carte des
     # zones](carte.png)``): read in its place, where a page's <img> holds it in an attribute no text is read from; but
     # an image a link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
@@ -114,8 +118,12 @@ def _without_admonition_marks(text: str) -> str:
             out.append(alert.group("quote") if alert else line)
             continue
         indent = admonition.group("indent")
-        out.extend([indent + (admonition.group("title") or ""), ""])
         inner = indent + "    "
+        following = next((after for after in islice(lines, index, None) if after.strip()), "")
+        if admonition.group("title") is None and not following.startswith((inner, indent + "\t")):
+            out.append(line)  # no title and no text under it: a line of the author's (*!!! Work in progress*)
+            continue
+        out.extend([indent + (admonition.group("title") or ""), ""])
         while index < len(lines) and (not lines[index].strip() or lines[index].startswith((inner, indent + "\t"))):
             body = lines[index]
             out.append(indent + (body[len(inner):] if body.startswith(inner) else body[len(indent) + 1:]))
@@ -130,13 +138,20 @@ def _description(text: str, tokens, index: int) -> str:
 
 
 def _in_link(tokens, index: int) -> bool:
-    """Whether the inline token at ``index`` of ``tokens`` is inside a link."""
-    depth = 0
-    for token in reversed(tokens[:index]):
-        depth += {"link_close": 1, "link_open": -1}.get(token.type, 0)
-        if depth < 0:
-            return True
-    return False
+    """Whether the inline token at ``index`` of ``tokens``, an image, is inside a link (``_mark_images_in_links``)."""
+    return bool((tokens[index].meta or {}).get("in_link"))
+
+
+def _mark_images_in_links(state) -> None:
+    """Mark each image inside a link (``meta["in_link"]``), in one pass over each inline's tokens: looking back from
+    each image for the link opening it made a paragraph of thousands of images (a gallery, contributors' avatars)
+    quadratic."""
+    for block in state.tokens:
+        depth = 0
+        for token in block.children or []:
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type == "image":
+                token.meta = {**(token.meta or {}), "in_link": depth > 0}
 
 
 def _uncited_footnotes(state) -> None:

@@ -47,6 +47,11 @@ _FORM_TEXT = {"vnd.oasis.opendocument.field.FORMTEXT", "msoffice.field.FORMTEXT"
 # document's property, a hyperlink field's), or that LibreOffice fills with its own (a reference it cannot find)
 _REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref", "user-defined",
                                          "a")}
+# the cross-references among them, and the elements naming what they show (``text:ref-name``), by their name's attribute
+_CROSS_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref")}
+_TARGETS = {**{_TEXT + name: _TEXT + "name" for name in ("bookmark", "bookmark-start", "reference-mark",
+                                                          "reference-mark-start")},
+            _TEXT + "sequence": _TEXT + "ref-name", _TEXT + "note": _TEXT + "id"}
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
@@ -197,6 +202,15 @@ def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
     return root, styles, objects
 
 
+def _fieldmark_instruction(start) -> str:
+    """The field a fieldmark (``field:fieldmark-start``) keeps of a Word document: FORMTEXT for a text form field, else
+    its code as LibreOffice keeps it in a parameter (``STYLEREF 1 \\s``), else nothing."""
+    if start.get(_FIELDMARK + "type") in _FORM_TEXT:
+        return "FORMTEXT"
+    return next((param.get(_FIELDMARK + "value", "") for param in start.iterfind(_FIELDMARK + "param")
+                 if param.get(_FIELDMARK + "name", "").endswith(".code")), "")
+
+
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
@@ -225,7 +239,9 @@ class _OdtWalk(_Walk):
         self.furniture_styles = self._styles(styles, styles)
         # the fieldmarks open: whether each is a text form field, the parts its result is read in and where it starts
         # (after its separator, or its start where it has none)
-        self.fieldmarks: list[tuple[bool, list, int]] = []
+        self.fieldmarks: list[tuple[str, list, int]] = []
+        # what the document's cross-references may show: one whose target is there shows its text, whatever it says
+        self.targets = {element.get(_TARGETS[element.tag]) for element in root.iter(*_TARGETS)} - {None}
 
     @classmethod
     def _styles(cls, styles, automatic) -> tuple[set, set]:
@@ -334,15 +350,17 @@ class _OdtWalk(_Walk):
             elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a lost bookmark is no text
                 start = len(parts)
                 self.inline(child, parts)
-                _blank_result(child.tag, parts, start)
+                reference = child.tag in _CROSS_REFERENCES  # a property is Word's DOCPROPERTY; a link, its text
+                _blank_result("REF" if reference else "DOCPROPERTY" if child.tag == _TEXT + "user-defined" else "",
+                              parts, start, reference and child.get(_TEXT + "ref-name") in self.targets)
             elif child.tag == _FIELDMARK + "fieldmark-start":
-                self.fieldmarks.append((child.get(_FIELDMARK + "type") in _FORM_TEXT, parts, len(parts)))
+                self.fieldmarks.append((_fieldmark_instruction(child), parts, len(parts)))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
                 self.fieldmarks[-1] = (self.fieldmarks[-1][0], parts, len(parts))
             elif child.tag == _FIELDMARK + "fieldmark-end" and self.fieldmarks:
-                form, result_parts, start = self.fieldmarks.pop()
+                instruction, result_parts, start = self.fieldmarks.pop()
                 if result_parts is parts:  # an empty form field holds five en spaces, as Word's; a field Word's error
-                    _blank_result("FORMTEXT" if form else "", parts, start)  # (``_blank_result``)
+                    _blank_result(instruction, parts, start)  # (``_blank_result``)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
                   and _add_raised(parts, "".join(child.itertext()))):
                 pass  # a note's call typed in superscript (no text:note makes it one), a power

@@ -395,24 +395,49 @@ _FIELD_ERROR_OPENINGS = tuple(sorted({opening.group() for message in _FIELD_ERRO
                                       if (opening := re.match(r"¡?[^\W\d_]+[!.]", message))})) + ("!",)
 
 
-def _field_error(text: str) -> bool:
-    """Whether ``text``, a field's result, is Word's or LibreOffice's error where the field could make no result
-    (``_FIELD_ERRORS``, ``_FIELD_ERROR_OPENINGS``)."""
+# the fields whose result Word computes from the document and, where it can make none, replaces with an error of its
+# own whichever of its messages it is (``_FIELD_ERROR_OPENINGS``): a cross-reference, a style's text, a sequence's
+# number, a document's property or variable, a formula (``=SUM(ABOVE)``), a link to a bookmark (``HYPERLINK \l``).
+# Another field's result is the author's or the data's words (a form field's, a QUOTE's, a merge field's, a link's
+# text): only Word's messages whole (``_FIELD_ERRORS``) are its errors there, where *Erreur ! Accès refusé.* typed
+# into a form field, or a link reading *!important*, is text
+_COMPUTED_FIELDS = ("REF", "PAGEREF", "NOTEREF", "STYLEREF", "SEQ", "DOCPROPERTY", "DOCVARIABLE")
+_REFERENCE_FIELDS = ("REF", "PAGEREF", "NOTEREF")
+
+
+def _field_error(text: str, computed: bool = False) -> bool:
+    """Whether ``text``, a field's result, is Word's or LibreOffice's error where the field could make no result: one
+    of its messages (``_FIELD_ERRORS``), or, for a field Word ``computed``, any opening with its word for an error
+    (``_FIELD_ERROR_OPENINGS``)."""
     compact = re.sub(r"\s+", "", text).casefold()
-    return compact.rstrip(".") in _FIELD_ERRORS or (compact.startswith(_FIELD_ERROR_OPENINGS) and compact[-1:] != "!"
+    return compact.rstrip(".") in _FIELD_ERRORS or (computed and compact.startswith(_FIELD_ERROR_OPENINGS)
+                                                    and compact[-1:] != "!"
                                                     and any(character.isalpha() for character in compact[1:]))
 
 
-def _blank_result(instruction: str, parts: list[str], start: int) -> None:
+def _reference_target(instruction: str) -> str | None:
+    """The bookmark a cross-reference field (``REF _Ref123 \\h``, PAGEREF, NOTEREF) shows, None for another field."""
+    words = instruction.split()
+    return words[1].strip('"') if len(words) > 1 and words[0].upper() in _REFERENCE_FIELDS else None
+
+
+def _blank_result(instruction: str, parts: list[str], start: int, found: bool = False) -> None:
     """A field's result, ``parts`` from ``start``, as ``_BLANK_FIELD`` where it shows no author's words: an empty text
     form field (FORMTEXT), which Word and LibreOffice fill with five en spaces (U+2002) for the form's user to type
     over, and the error a field shows where it could make no result (``_field_error``: *Erreur ! Source du renvoi
     introuvable.* where a cross-reference's bookmark is gone, *Error! No text of specified style in document.*). Read as
     text, the first put its spaces in the sentence, the second a sentence of Word's in the author's (its *!* ending the
-    author's too); a filled form field, a reference found, read as they show."""
+    author's too); a filled form field, a reference ``found`` (its bookmark in the document: the result is that text,
+    *Erreur ! Le serveur ne répond pas.* in a manual listing messages), read as they show."""
     name = (instruction.split() or [""])[0].upper()
     result = "".join(parts[start:])
-    if (name == "FORMTEXT" and not result.strip()) or _field_error(result):
+    if name == "FORMTEXT":  # what the form's user typed, or its five en spaces
+        blank = not result.strip()
+    else:
+        computed = (name in _COMPUTED_FIELDS or name.startswith("=")
+                    or (name == "HYPERLINK" and "\\l" in instruction.split()))
+        blank = not found and _field_error(result, computed)
+    if blank:
         parts[start:] = [_BLANK_FIELD]
 
 
@@ -803,6 +828,8 @@ class _DocxWalk(_Walk):
                       if part is not None else {} for kind, part in notes.items()}
         # the complex fields open: [state, instruction, the parts its result is read in, where it starts]
         self.fields: list[list] = []
+        # the bookmarks the document holds: a cross-reference to one shows its text, whatever it says, no error
+        self.bookmarks = {mark.get(w + "name") for mark in root.iter(w + "bookmarkStart")} - {None}
         # how many of them are not showing their result (in their instruction, or generating it): their text is not
         # read; counted as they open and close, where asking each open field at each run was quadratic in a damaged
         # document's fields never ended
@@ -932,7 +959,8 @@ class _DocxWalk(_Walk):
                 start = len(parts)
                 self.inline(child, parts)
                 if not self.unread_fields:  # not in a field's instruction
-                    _blank_result(child.get(w + "instr", ""), parts, start)
+                    instruction = child.get(w + "instr", "")
+                    _blank_result(instruction, parts, start, _reference_target(instruction) in self.bookmarks)
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
 
@@ -1069,6 +1097,6 @@ class _DocxWalk(_Walk):
             self.unread_fields -= state != "result"
             # a result read within one paragraph, not inside another field's instruction
             if state == "result" and result_parts is parts and not self.unread_fields:
-                _blank_result(instruction, parts, start)
+                _blank_result(instruction, parts, start, _reference_target(instruction) in self.bookmarks)
 
 
