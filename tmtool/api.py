@@ -29,7 +29,6 @@ import json
 import logging
 import os
 import re
-import shlex
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
