@@ -98,6 +98,11 @@ UNIT_EDIT_INSERT_COLUMNS = 'document_id, time, action, before, after, "user"'
 UNIT_EDIT_COLUMNS = f"id, {UNIT_EDIT_INSERT_COLUMNS}"
 # the place of a document ingested for the first time: last (read under the store's write lock)
 NEXT_INGEST_ORDER = "SELECT coalesce(max(ingest_order), 0) + 1 FROM documents"
+# the approved entries' ids and versions summed: an entry approved as another leaves keeps no count the same
+APPROVED_VERSION = ("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
+                    " WHERE status = 'approved'")
+APPROVED_KEYS = ("SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                 " JOIN entries e ON e.id = t.entry_id WHERE e.status = 'approved'")
 
 # a memory repeats a handful of language tags millions of times
 language_tag = lru_cache(maxsize=256)(normalize_tag)

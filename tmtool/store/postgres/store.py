@@ -40,7 +40,8 @@ from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads, unit_content_key,
 )
 from ..rows import (
-    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    APPROVED_KEYS, APPROVED_VERSION, CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS,
+    TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     came_from, entries_from_rows, entry_update, held_context_languages, import_headers, joined_variants, lookup_key_rows,
     memory_props, not_updated, store_counts, stored_props, term_context, term_row, unit_from_row, unit_row,
@@ -834,14 +835,10 @@ class PostgresStore(UnitCorrections):
         return [found[i] for i in ids]
 
     def approved_version(self) -> tuple:
-        # the ids and versions summed: an entry approved as another leaves keeps no count the same
-        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
-                                 " WHERE status = 'approved'")[0])
+        return tuple(self._query(APPROVED_VERSION)[0])
 
     def approved_keys(self) -> list[str]:
-        return [key for key, in self._query(
-            "SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id JOIN entries e ON e.id = t.entry_id"
-            " WHERE e.status = 'approved'")]
+        return [key for key, in self._query(APPROVED_KEYS)]
 
     def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
         if not words:

@@ -41,7 +41,8 @@ from ..records import (
 from ..rows import base_language as _base_language
 from ..rows import SIDE_LANGUAGE, held_context_languages, language_side, term_context
 from ..rows import (
-    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    APPROVED_KEYS, APPROVED_VERSION, CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS,
+    TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     entry_update, came_from, import_headers, memory_props, not_updated, store_counts, stored_props, term_row, unit_from_row,
     unit_row,
@@ -520,14 +521,10 @@ class SQLiteStore(UnitCorrections):
         return sorted({base for tag, in tags if (base := _base_language(tag))})
 
     def approved_version(self) -> tuple:
-        # the ids and versions summed: an entry approved as another leaves keeps no count the same
-        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
-                                 " WHERE status = 'approved'")[0])
+        return tuple(self._query(APPROVED_VERSION)[0])
 
     def approved_keys(self) -> list[str]:
-        return [key for key, in self._query(
-            "SELECT DISTINCT k.key FROM lookup_keys k JOIN terms t ON t.id = k.term_id JOIN entries e ON e.id = t.entry_id"
-            " WHERE e.status = 'approved'")]
+        return [key for key, in self._query(APPROVED_KEYS)]
 
     def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
         if not words:
