@@ -109,6 +109,26 @@ def test_an_approved_entry_whose_term_is_edited_counts_the_term_as_it_now_reads(
             "collective du flanc est."]
 
 
+def test_an_entry_imported_approved_after_the_documents_falls_back_to_the_files_count_once_they_no_longer_count_it(
+        store_url, tmp_path):
+    # the import's record of the entry (what it came with) kept the documents' count made at the import: once the
+    # documents were removed, or the entry was no longer approved, it showed that count, not the file's
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        termbase = tmp_path / "termbase.csv"
+        termbase.write_text("fr,en,status,frequency\ndissuasion,deterrence,approved,13\n"
+                            "police du ciel,air policing,approved,\n", encoding="utf-8")
+        api.import_file(store, termbase)
+        assert by_term(store, "dissuasion")["frequency"] == 3
+        assert by_term(store, "police du ciel")["frequency"] == 1
+        api.reject(store, [by_term(store, "police du ciel")["id"]])
+        assert by_term(store, "police du ciel")["frequency"] == 0  # the file gave it none
+        api.remove(store, documents=PAIRS)
+        assert by_term(store, "dissuasion")["frequency"] == 13
+        assert api.entry(store, by_term(store, "dissuasion")["id"])["contexts"] == []
+
+
 def test_an_approved_term_inside_a_longer_term_extraction_counted_there_is_not_counted_again(store_url, tmp_path):
     # *commandement maritime* was counted twice in "le Commandement maritime allié", which extraction counts: as
     # tmtool check reads an overlap, the longest term holds it

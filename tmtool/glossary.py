@@ -744,7 +744,11 @@ def _record_change(store: Store, action: str, before: Mapping[int, dict | None],
     changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
     if count_approved_again(store, changed):
         counting = store.document_counts([entry_id for entry_id in changed if after[entry_id] is not None])
-        after = {**after, **_with_evidence(store, {entry_id: snapshot(store, entry_id) for entry_id in counting})}
+        # an entry this change brings in keeps the snapshot it came with (a file's count and contexts): it is what
+        # the entry falls back to once no document counts it (``origin_snapshots``); only what documents count is added
+        after = {**after, **_with_evidence(store, {
+            entry_id: after[entry_id] if before.get(entry_id) is None else snapshot(store, entry_id)
+            for entry_id in counting})}
     return store.record_change(action, before, after, user=user)
 
 
