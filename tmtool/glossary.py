@@ -704,12 +704,24 @@ def _named(store: Store, sides: Sequence[tuple[Context, str]], heads: frozenset[
             for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
 
 
+def _read_entries(store: Store, ids: set[int], read: dict[int, Entry | None] | None) -> dict[int, Entry]:
+    """``store.entries`` of ``ids`` (no contexts), those in ``read`` taken from it and the others added to it: what a
+    recount of many documents has read of the entries they name, whose terms and status it does not change."""
+    if read is None:
+        return store.entries(sorted(ids), contexts=0)
+    if missing := sorted(ids - read.keys()):
+        found = store.entries(missing, contexts=0)
+        read.update((entry_id, found.get(entry_id)) for entry_id in missing)
+    return {entry_id: entry for entry_id in ids if (entry := read[entry_id]) is not None}
+
+
 def _approved_occurrences(store: Store, sides: Sequence[tuple[Context, str]], extracted: set[int],
                           heads: frozenset[str], named: set[int] | None = None,
-                          ) -> tuple[Counter[int], dict[int, list[Context]]]:
+                          read: dict[int, Entry | None] | None = None) -> tuple[Counter[int], dict[int, list[Context]]]:
     """How many times each approved entry not in ``extracted`` (those extraction counted in the document) occurs in
     a document's ``sides``, an overlap going to the longest term, the terms of ``extracted`` among them; with up to
-    ``CONTEXTS_PER_DOCUMENT`` of its sentences. ``named``: ``_named`` of the sides, when known."""
+    ``CONTEXTS_PER_DOCUMENT`` of its sentences. ``named``: ``_named`` of the sides, when known; ``read``: see
+    ``_read_entries``."""
     from .termindex import Glossary
 
     # the entries named, indexed as a check indexes them, and matched
@@ -718,7 +730,7 @@ def _approved_occurrences(store: Store, sides: Sequence[tuple[Context, str]], ex
     quoted: dict[int, list[Context]] = {}
     if not named - extracted:
         return counts, quoted
-    found = store.entries(sorted(named | extracted), contexts=0)
+    found = _read_entries(store, named | extracted, read)
     # what extraction counted is counted, and it holds what it overlaps: indexed whatever its status, not counted
     terms = Glossary([entry if int(entry.id) not in extracted else replace(entry, status=ReviewStatus.APPROVED)
                       for entry in found.values()])
@@ -767,8 +779,8 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
     entries are counted, not the document's others. The documents read are those it was counted in and those
     a unit of which holds the words of one of its terms (by their starts, in the word index: ``_indexed_words``),
-    not every document, and of these the sentences holding them; a term with no word the index can be asked
-    about has every document read. In
+    not every document, and of these the units the index names; a term with no word the index can be asked
+    about has every document read whole. In
     one transaction (the caller's, when in one). Returns how many documents were read."""
     if not entry_ids:
         return 0
@@ -778,6 +790,7 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
         wanted: dict[str, set[int]] = {}  # the entries to count in each document
         words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
         gone: dict[int, list[list[list[str]]]] = {}  # and of each entry no longer approved
+        units: dict[int, dict[str, set[int]] | None] = {}  # the units holding them, by document (None: any unit)
         everything = None
         for entry_id in entry_ids:
             rows = counted.get(entry_id, [])
@@ -789,28 +802,34 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
                 continue
             if entry.status is not ReviewStatus.APPROVED:
                 # its sentences, where the approved entries it held an overlap from are counted again
-                gone[entry_id] = _indexed_words(store, entry, documents=False)[0]
+                gone[entry_id], units[entry_id] = _indexed_words(store, entry)
                 continue
             words[entry_id], holding = _indexed_words(store, entry)
+            units[entry_id] = holding
             if holding is None:
                 everything = everything or {record.id for record, _ in store.documents()}
             by_extraction = {document for document, _, _, score in rows if score is not None}
-            for document in (everything if holding is None else holding) - by_extraction:
+            for document in (everything if holding is None else set(holding)) - by_extraction:
                 wanted.setdefault(document, set()).add(entry_id)
         heads = _approved_heads(store)
         changed: set[int] = set()
+        read: dict[int, Entry | None] = {}  # the entries the documents name, read once
         for document_id in sorted(wanted):
-            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads, gone)
+            held = [units.get(entry_id, {}) for entry_id in wanted[document_id]]
+            units_read = None if None in held else set().union(*(holding.get(document_id, ()) for holding in held))
+            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads, gone, units_read, read)
         recount(store, sorted(changed))
     return len(wanted)
 
 
 def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[list[list[str]]]],
-                    heads: frozenset[str], gone: Mapping[int, list[list[list[str]]]] | None = None) -> set[int]:
+                    heads: frozenset[str], gone: Mapping[int, list[list[list[str]]]] | None = None,
+                    units_read: set[int] | None = None, read: dict[int, Entry | None] | None = None) -> set[int]:
     """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
     named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
     sentences that hold the words of one of their terms (``words``; an entry's absent: no longer approved, not
-    counted; ``gone``: the words of those no longer approved). The other approved entries whose term overlaps
+    counted; ``gone``: the words of those no longer approved; ``units_read``: the ids of the units the word index
+    found those words in, the others not read, None: every unit; ``read``: see ``_read_entries``). The other approved entries whose term overlaps
     one of theirs in those sentences are counted again in the whole document: an overlap goes to the longest term,
     so approving *commandement maritime allié* takes from *commandement maritime* what it now holds, and taking
     its approval back gives it back. An entry whose count
@@ -829,22 +848,19 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
     looked_for = {entry_id: found for entry_id in entry_ids
                   if (found := words.get(entry_id, (gone or {}).get(entry_id))) is not None}
     stored = store.document_units(document_id) if looked_for else []
-    every_side = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
-                  if (context := term_context(s.unit, document_id)) is not None and context.fr]
-    sides = every_side
-    if all(looked_for.values()):  # none is every sentence
-        terms = [[re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + ")") for spellings in term]
-                 for entry_id in looked_for for term in looked_for[entry_id]]
-        sides = [(context, lang) for context, lang in sides
-                 if any(all(word.search(folded) for word in term) for folded in [fold(context.fr)] for term in terms)]
+    def sides_of(units: Iterable[StoredUnit]) -> list[tuple[Context, str]]:
+        return [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in units
+                if (context := term_context(s.unit, document_id)) is not None and context.fr]
+
+    sides = sides_of(stored if units_read is None else (s for s in stored if s.id in units_read))
     named = _named(store, sides, heads) if sides and heads else set()
-    counts, quoted = _approved_occurrences(store, sides, extracted, heads, named) if counting and named \
+    counts, quoted = _approved_occurrences(store, sides, extracted, heads, named, read) if counting and named \
         else (Counter(), {})
     changed = {entry_id for entry_id in entry_ids
                if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
-    near = _approved_overlapping(store, sides, set(looked_for), extracted, named) if named else set()
+    near = _approved_overlapping(store, sides, set(looked_for), extracted, named, read) if named else set()
     if near:  # counted again in the whole document, as its ingest counts them
-        whole, whole_quoted = _approved_occurrences(store, every_side, extracted, heads)
+        whole, whole_quoted = _approved_occurrences(store, sides_of(stored), extracted, heads, read=read)
         moved = {entry_id for entry_id in near if prior.get(entry_id, 0) != whole[entry_id]}
         before.update((entry_id, prior[entry_id]) for entry_id in moved if entry_id in prior)
         counts.update({entry_id: whole[entry_id] for entry_id in moved})
@@ -866,7 +882,7 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
 
 
 def _approved_overlapping(store: Store, sides: Sequence[tuple[Context, str]], entry_ids: set[int], extracted: set[int],
-                          named: set[int]) -> set[int]:
+                          named: set[int], read: dict[int, Entry | None] | None = None) -> set[int]:
     """The approved entries, other than ``entry_ids`` and than those extraction counted in the document, a term of
     which overlaps a term of ``entry_ids`` (whatever their status) in one of ``sides``: those whose count an
     overlap won or lost may change. ``named``: ``_named`` of the sides."""
@@ -875,7 +891,7 @@ def _approved_overlapping(store: Store, sides: Sequence[tuple[Context, str]], en
     named = named - entry_ids - extracted
     if not named:
         return set()
-    found = store.entries(sorted(named | entry_ids), contexts=0)
+    found = _read_entries(store, named | entry_ids, read)
     others = {entry_id for entry_id in named if (entry := found.get(entry_id)) and entry.status is ReviewStatus.APPROVED}
     if not others:
         return set()
@@ -918,15 +934,16 @@ def _spelt_both_ways(start: str) -> list[str]:
     return sorted(spelt)
 
 
-def _indexed_words(store: Store, entry: Entry, documents: bool = True) -> tuple[list[list[list[str]]], set[str] | None]:
+def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], dict[str, set[int]] | None]:
     """The words a sentence holding one of an entry's terms holds, for each term: each word by the starts of its
     spellings (folded, ``_word_start``, ``_spelt_both_ways``; a word of three letters or more only, where the term
-    has one: *de*, *l'* say little); and the documents some unit of which holds the words of a term (by the word
-    index). None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``:
+    has one: *de*, *l'* say little); and the units holding the words of a term, by document (by the word
+    index). None for the units when a term has no word the word index can be asked about (``_INDEXED_WORD``:
     a word in another script than Latin, Chinese): every document may hold it."""
     from .termindex import _TOKEN
 
-    terms, holding = [], set()
+    terms: list[list[list[str]]] = []
+    holding: dict[str, set[int]] = {}
     for term in entry.terms:
         if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
             continue
@@ -936,8 +953,8 @@ def _indexed_words(store: Store, entry: Entry, documents: bool = True) -> tuple[
             return [], None
         starts = [start for start in starts if len(start) >= 3] or starts
         terms.append([_spelt_both_ways(start) for start in starts])
-        if documents:  # (not asked of an entry no longer approved: the documents counting it are known)
-            holding.update(store.documents_with_words(terms[-1]))
+        for document, found in store.documents_with_words(terms[-1]).items():
+            holding.setdefault(document, set()).update(found)
     return terms, holding
 
 
