@@ -863,7 +863,8 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
         whole, whole_quoted = _approved_occurrences(store, sides_of(stored), extracted, heads, read=read)
         moved = {entry_id for entry_id in near if prior.get(entry_id, 0) != whole[entry_id]}
         before.update((entry_id, prior[entry_id]) for entry_id in moved if entry_id in prior)
-        counts.update({entry_id: whole[entry_id] for entry_id in moved})
+        for entry_id in moved:  # (their count in the sentences read is part of the whole)
+            counts[entry_id] = whole[entry_id]
         quoted.update({entry_id: whole_quoted.get(entry_id, []) for entry_id in moved})
         counting |= moved
         changed |= moved
