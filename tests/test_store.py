@@ -149,15 +149,16 @@ def test_the_documents_holding_a_word_are_found_by_its_start_in_the_word_index(s
     store.replace_document(record("b", "c", "d"), [unit("Le Comité militaire.", "The Military Committee.", "b:1"),
                                                    unit("Les Comités siègent.", "Committees sit.", "b:2")])
     store.add_units([unit("Un État tiers.", "A third State.", "m:1")], "memory.tmx")  # no document's
-    assert store.documents_with_words([["etat"]]) == ["a"]  # accents folded, the memory's unit left out
-    assert store.documents_with_words([["comit"]]) == ["b"]  # Comité, Comités
-    assert sorted(store.documents_with_words([["memb", "milit"]])) == ["a", "b"]  # either spelling
-    assert store.documents_with_words([["comit"], ["milit"]]) == ["b"]  # both words, in one unit
-    assert store.documents_with_words([["comit"], ["siege"]]) == ["b"]
-    assert store.documents_with_words([["comit"], ["memb"]]) == []  # not in one unit
-    assert store.documents_with_words([["comit"], ["military"]]) == []  # one side's words, not both sides'
-    assert store.documents_with_words([["dissua"]]) == []
-    assert store.documents_with_words([]) == []
+    ids = {u.unit.tuid: u.id for doc in ("a", "b") for u in store.document_units(doc)}
+    assert store.documents_with_words([["etat"]]) == {"a": {ids["a:1"]}}  # accents folded, the memory's unit left out
+    assert store.documents_with_words([["comit"]]) == {"b": {ids["b:1"], ids["b:2"]}}  # Comité, Comités
+    assert store.documents_with_words([["memb", "milit"]]) == {"a": {ids["a:1"]}, "b": {ids["b:1"]}}  # either
+    assert store.documents_with_words([["comit"], ["milit"]]) == {"b": {ids["b:1"]}}  # both words, in one unit
+    assert store.documents_with_words([["comit"], ["siege"]]) == {"b": {ids["b:2"]}}
+    assert store.documents_with_words([["comit"], ["memb"]]) == {}  # not in one unit
+    assert store.documents_with_words([["comit"], ["military"]]) == {}  # one side's words, not both sides'
+    assert store.documents_with_words([["dissua"]]) == {}
+    assert store.documents_with_words([]) == {}
 
 
 def test_entries_are_filtered_by_document_in_the_store(store):

@@ -4,6 +4,8 @@ ingested (tests/data/week), reviewed, exported, edited in a spreadsheet and impo
 from pathlib import Path
 
 from tmtool import api, open_store
+from tmtool.model import Unit
+from tmtool.store.records import DocumentRecord
 
 WEEK = Path(__file__).parent / "data" / "week"
 PAIRS = ["2026-12-01-mc-session", "2026-12-03-baltic-sentry", "2026-12-05-steadfast-exercise"]
@@ -107,6 +109,58 @@ def test_an_approved_entry_whose_term_is_edited_counts_the_term_as_it_now_reads(
         assert [c["fr"] for c in api.entry(store, flank)["contexts"]] == [
             "Cette activité complète la mission de police du ciel de l'OTAN dans la région et contribue à la défense "
             "collective du flanc est."]
+
+
+def test_an_entry_imported_approved_after_the_documents_falls_back_to_the_files_count_once_they_no_longer_count_it(
+        store_url, tmp_path):
+    # the import's record of the entry (what it came with) kept the documents' count made at the import: once the
+    # documents were removed, or the entry was no longer approved, it showed that count, not the file's
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        termbase = tmp_path / "termbase.csv"
+        termbase.write_text("fr,en,status,frequency\ndissuasion,deterrence,approved,13\n"
+                            "police du ciel,air policing,approved,\n", encoding="utf-8")
+        api.import_file(store, termbase)
+        assert by_term(store, "dissuasion")["frequency"] == 3
+        assert by_term(store, "police du ciel")["frequency"] == 1
+        api.reject(store, [by_term(store, "police du ciel")["id"]])
+        assert by_term(store, "police du ciel")["frequency"] == 0  # the file gave it none
+        api.remove(store, documents=PAIRS)
+        assert by_term(store, "dissuasion")["frequency"] == 13
+        assert api.entry(store, by_term(store, "dissuasion")["id"])["contexts"] == []
+
+
+def test_approving_a_longer_term_takes_its_overlaps_from_an_approved_term_counted_there_and_rejecting_it_gives_them_back(
+        store_url, tmp_path):
+    # only the entry approved was counted again: *commandement maritime*, approved and counted in every sentence,
+    # kept the ones *commandement maritime allié* now holds (4 where an ingest counts 2), and once that was
+    # rejected, the one it had lost stayed lost (an ingest with it alone approved counts 4)
+    with open_store(store_url, create=True) as store:
+        store.replace_document(DocumentRecord("d", "d.fr.txt", "d.en.txt", "d", "d", "fr-FR", "en-GB"), [
+            Unit("Le commandement maritime allié coordonne.", "Allied maritime command coordinates.", "fr-FR", "en-GB",
+                 tuid="d-1"),
+            Unit("Le commandement maritime national aussi.", "The national maritime command too.", "fr-FR", "en-GB",
+                 tuid="d-2"),
+            Unit("Le commandement maritime allié et le commandement maritime national.",
+                 "Allied maritime command and the national maritime command.", "fr-FR", "en-GB", tuid="d-3")])
+        termbase = tmp_path / "termbase.csv"
+        termbase.write_text("fr,en,status\ncommandement maritime,maritime command,approved\n"
+                            "commandement maritime allié,allied maritime command,candidate\n", encoding="utf-8")
+        api.import_file(store, termbase)
+        assert by_term(store, "commandement maritime")["frequency"] == 4
+        allied = by_term(store, "commandement maritime allié")["id"]
+        api.approve(store, [allied])
+        assert by_term(store, "commandement maritime")["frequency"] == 2
+        assert [c["fr"] for c in api.entry(store, by_term(store, "commandement maritime")["id"])["contexts"]] == [
+            "Le commandement maritime national aussi.", "Le commandement maritime allié et le commandement maritime national."]
+        assert by_term(store, "commandement maritime allié")["frequency"] == 2
+        (rejected,) = api.reject(store, [allied])
+        assert by_term(store, "commandement maritime")["frequency"] == 4
+        assert by_term(store, "commandement maritime allié")["frequency"] == 0
+        api.revert(store, rejected)
+        assert by_term(store, "commandement maritime")["frequency"] == 2
+        assert by_term(store, "commandement maritime allié")["frequency"] == 2
 
 
 def test_an_approved_term_inside_a_longer_term_extraction_counted_there_is_not_counted_again(store_url, tmp_path):

@@ -693,24 +693,44 @@ def _sides(store: Store, document_id: str) -> list[tuple[Context, str]]:
             if (context := term_context(stored.unit, document_id)) is not None and context.fr]
 
 
+def _named(store: Store, sides: Sequence[tuple[Context, str]], heads: frozenset[str]) -> set[int]:
+    """The entries some run of the words of ``sides`` is a term of, by the terms' look-up keys: the document's
+    size, not the glossary's, is what finding them costs. Only the runs that start as an approved term's key does
+    are made keys of (``heads``)."""
+    from .termindex import term_keys_in
+
+    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang, heads=heads)})
+    return {hit.entry_id for chunk in range(0, len(keys), _KEYS_A_QUERY)
+            for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
+
+
+def _read_entries(store: Store, ids: set[int], read: dict[int, Entry | None] | None) -> dict[int, Entry]:
+    """``store.entries`` of ``ids`` (no contexts), those in ``read`` taken from it and the others added to it: what a
+    recount of many documents has read of the entries they name, whose terms and status it does not change."""
+    if read is None:
+        return store.entries(sorted(ids), contexts=0)
+    if missing := sorted(ids - read.keys()):
+        found = store.entries(missing, contexts=0)
+        read.update((entry_id, found.get(entry_id)) for entry_id in missing)
+    return {entry_id: entry for entry_id in ids if (entry := read[entry_id]) is not None}
+
+
 def _approved_occurrences(store: Store, sides: Sequence[tuple[Context, str]], extracted: set[int],
-                          heads: frozenset[str]) -> tuple[Counter[int], dict[int, list[Context]]]:
+                          heads: frozenset[str], named: set[int] | None = None,
+                          read: dict[int, Entry | None] | None = None) -> tuple[Counter[int], dict[int, list[Context]]]:
     """How many times each approved entry not in ``extracted`` (those extraction counted in the document) occurs in
     a document's ``sides``, an overlap going to the longest term, the terms of ``extracted`` among them; with up to
-    ``CONTEXTS_PER_DOCUMENT`` of its sentences."""
-    from .termindex import Glossary, term_keys_in
+    ``CONTEXTS_PER_DOCUMENT`` of its sentences. ``named``: ``_named`` of the sides, when known; ``read``: see
+    ``_read_entries``."""
+    from .termindex import Glossary
 
-    # the entries some run of the document's words is a term of, by the terms' look-up keys: the document's
-    # size, not the glossary's, is what finding them costs; then indexed as a check indexes them, and matched.
-    # Only the runs that start as an approved term's key does are made keys of (``heads``)
-    keys = sorted({key for context, lang in sides for key in term_keys_in(context.fr, lang, heads=heads)})
-    named = {hit.entry_id for chunk in range(0, len(keys), _KEYS_A_QUERY)
-             for hit in store.terms_by_key(keys[chunk:chunk + _KEYS_A_QUERY])}
+    # the entries named, indexed as a check indexes them, and matched
+    named = _named(store, sides, heads) if named is None else named
     counts: Counter[int] = Counter()
     quoted: dict[int, list[Context]] = {}
     if not named - extracted:
         return counts, quoted
-    found = store.entries(sorted(named | extracted), contexts=0)
+    found = _read_entries(store, named | extracted, read)
     # what extraction counted is counted, and it holds what it overlaps: indexed whatever its status, not counted
     terms = Glossary([entry if int(entry.id) not in extracted else replace(entry, status=ReviewStatus.APPROVED)
                       for entry in found.values()])
@@ -744,7 +764,11 @@ def _record_change(store: Store, action: str, before: Mapping[int, dict | None],
     changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
     if count_approved_again(store, changed):
         counting = store.document_counts([entry_id for entry_id in changed if after[entry_id] is not None])
-        after = {**after, **_with_evidence(store, {entry_id: snapshot(store, entry_id) for entry_id in counting})}
+        # an entry this change brings in keeps the snapshot it came with (a file's count and contexts): it is what
+        # the entry falls back to once no document counts it (``origin_snapshots``); only what documents count is added
+        after = {**after, **_with_evidence(store, {
+            entry_id: after[entry_id] if before.get(entry_id) is None else snapshot(store, entry_id)
+            for entry_id in counting})}
     return store.record_change(action, before, after, user=user)
 
 
@@ -755,8 +779,8 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
     counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
     entries are counted, not the document's others. The documents read are those it was counted in and those
     a unit of which holds the words of one of its terms (by their starts, in the word index: ``_indexed_words``),
-    not every document, and of these the sentences holding them; a term with no word the index can be asked
-    about has every document read. In
+    not every document, and of these the units the index names; a term with no word the index can be asked
+    about has every document read whole. In
     one transaction (the caller's, when in one). Returns how many documents were read."""
     if not entry_ids:
         return 0
@@ -765,6 +789,8 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
         counted = store.document_counts(list(entry_ids))
         wanted: dict[str, set[int]] = {}  # the entries to count in each document
         words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
+        gone: dict[int, list[list[list[str]]]] = {}  # and of each entry no longer approved
+        units: dict[int, dict[str, set[int]] | None] = {}  # the units holding them, by document (None: any unit)
         everything = None
         for entry_id in entry_ids:
             rows = counted.get(entry_id, [])
@@ -772,50 +798,76 @@ def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
                 if score is None:  # count_approved's count
                     wanted.setdefault(document, set()).add(entry_id)
             entry = found.get(entry_id)
-            if entry is None or entry.status is not ReviewStatus.APPROVED:
+            if entry is None:
+                continue
+            if entry.status is not ReviewStatus.APPROVED:
+                # its sentences, where the approved entries it held an overlap from are counted again
+                gone[entry_id], units[entry_id] = _indexed_words(store, entry)
                 continue
             words[entry_id], holding = _indexed_words(store, entry)
+            units[entry_id] = holding
             if holding is None:
                 everything = everything or {record.id for record, _ in store.documents()}
             by_extraction = {document for document, _, _, score in rows if score is not None}
-            for document in (everything if holding is None else holding) - by_extraction:
+            for document in (everything if holding is None else set(holding)) - by_extraction:
                 wanted.setdefault(document, set()).add(entry_id)
         heads = _approved_heads(store)
         changed: set[int] = set()
+        read: dict[int, Entry | None] = {}  # the entries the documents name, read once
         for document_id in sorted(wanted):
-            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads)
+            held = [units.get(entry_id, {}) for entry_id in wanted[document_id]]
+            units_read = None if None in held else set().union(*(holding.get(document_id, ()) for holding in held))
+            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads, gone, units_read, read)
         recount(store, sorted(changed))
     return len(wanted)
 
 
 def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[list[list[str]]]],
-                    heads: frozenset[str]) -> set[int]:
+                    heads: frozenset[str], gone: Mapping[int, list[list[list[str]]]] | None = None,
+                    units_read: set[int] | None = None, read: dict[int, Entry | None] | None = None) -> set[int]:
     """Count ``entry_ids`` again in a stored document, as ``count_approved`` counts them at its ingest (the others
     named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
     sentences that hold the words of one of their terms (``words``; an entry's absent: no longer approved, not
-    counted). An entry whose count
+    counted; ``gone``: the words of those no longer approved; ``units_read``: the ids of the units the word index
+    found those words in, the others not read, None: every unit; ``read``: see ``_read_entries``). The other approved entries whose term overlaps
+    one of theirs in those sentences are counted again in the whole document: an overlap goes to the longest term,
+    so approving *commandement maritime allié* takes from *commandement maritime* what it now holds, and taking
+    its approval back gives it back. An entry whose count
     changes has what the document gave it (count and contexts) replaced. Returns those entries."""
     rows = store.document_counts(store.document_entry_ids(document_id))
-    extracted, before = set(), {}
+    extracted, prior = set(), {}
     for entry_id, counts in rows.items():
         for document, frequency, _, score in counts:
             if document == document_id:
                 if score is not None:
                     extracted.add(entry_id)
-                elif entry_id in entry_ids:
-                    before[entry_id] = frequency
+                else:
+                    prior[entry_id] = frequency
+    before = {entry_id: frequency for entry_id, frequency in prior.items() if entry_id in entry_ids}
     counting = {entry_id for entry_id in entry_ids if entry_id in words}
-    stored = store.document_units(document_id) if counting else []
-    sides = [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in stored
-             if (context := term_context(s.unit, document_id)) is not None and context.fr]
-    if all(words[entry_id] for entry_id in counting):  # none is every sentence
-        terms = [[re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + ")") for spellings in term]
-                 for entry_id in counting for term in words[entry_id]]
-        sides = [(context, lang) for context, lang in sides
-                 if any(all(word.search(folded) for word in term) for folded in [fold(context.fr)] for term in terms)]
-    counts, quoted = _approved_occurrences(store, sides, extracted, heads) if sides and heads else (Counter(), {})
+    looked_for = {entry_id: found for entry_id in entry_ids
+                  if (found := words.get(entry_id, (gone or {}).get(entry_id))) is not None}
+    stored = store.document_units(document_id) if looked_for else []
+    def sides_of(units: Iterable[StoredUnit]) -> list[tuple[Context, str]]:
+        return [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in units
+                if (context := term_context(s.unit, document_id)) is not None and context.fr]
+
+    sides = sides_of(stored if units_read is None else (s for s in stored if s.id in units_read))
+    named = _named(store, sides, heads) if sides and heads else set()
+    counts, quoted = _approved_occurrences(store, sides, extracted, heads, named, read) if counting and named \
+        else (Counter(), {})
     changed = {entry_id for entry_id in entry_ids
                if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
+    near = _approved_overlapping(store, sides, set(looked_for), extracted, named, read) if named else set()
+    if near:  # counted again in the whole document, as its ingest counts them
+        whole, whole_quoted = _approved_occurrences(store, sides_of(stored), extracted, heads, read=read)
+        moved = {entry_id for entry_id in near if prior.get(entry_id, 0) != whole[entry_id]}
+        before.update((entry_id, prior[entry_id]) for entry_id in moved if entry_id in prior)
+        for entry_id in moved:  # (their count in the sentences read is part of the whole)
+            counts[entry_id] = whole[entry_id]
+        quoted.update({entry_id: whole_quoted.get(entry_id, []) for entry_id in moved})
+        counting |= moved
+        changed |= moved
     if not changed:
         return changed
     unit_ids = {s.unit.tuid: s.id for s in stored}
@@ -828,6 +880,33 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
             store.count_in_document(entry_id, document_id, counts[entry_id], seen, None)
             store.add_contexts(entry_id, quoted[entry_id], unit_ids)
     return changed
+
+
+def _approved_overlapping(store: Store, sides: Sequence[tuple[Context, str]], entry_ids: set[int], extracted: set[int],
+                          named: set[int], read: dict[int, Entry | None] | None = None) -> set[int]:
+    """The approved entries, other than ``entry_ids`` and than those extraction counted in the document, a term of
+    which overlaps a term of ``entry_ids`` (whatever their status) in one of ``sides``: those whose count an
+    overlap won or lost may change. ``named``: ``_named`` of the sides."""
+    from .termindex import Glossary, Side
+
+    named = named - entry_ids - extracted
+    if not named:
+        return set()
+    found = _read_entries(store, named | entry_ids, read)
+    others = {entry_id for entry_id in named if (entry := found.get(entry_id)) and entry.status is ReviewStatus.APPROVED}
+    if not others:
+        return set()
+    mine = frozenset(map(str, entry_ids))
+    terms = Glossary([found[entry_id] if entry_id in others else replace(found[entry_id], status=ReviewStatus.APPROVED)
+                      for entry_id in others | (entry_ids & set(found))])
+    near: set[int] = set()
+    for context, lang in sides:
+        matches = Side(terms, context.fr, lang).found
+        spans = [(match.start, match.end) for match in matches if any(term.entry in mine for term in match.terms)]
+        for match in matches:
+            if any(start < match.end and match.start < end for start, end in spans):
+                near.update(int(term.entry) for term in match.terms if term.entry not in mine)
+    return near & others
 
 
 # a word the word index finds by its start, folded: where a term's word can be looked for in the index
@@ -856,15 +935,16 @@ def _spelt_both_ways(start: str) -> list[str]:
     return sorted(spelt)
 
 
-def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], set[str] | None]:
+def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], dict[str, set[int]] | None]:
     """The words a sentence holding one of an entry's terms holds, for each term: each word by the starts of its
     spellings (folded, ``_word_start``, ``_spelt_both_ways``; a word of three letters or more only, where the term
-    has one: *de*, *l'* say little); and the documents some unit of which holds the words of a term (by the word
-    index). None for the documents when a term has no word the word index can be asked about (``_INDEXED_WORD``:
+    has one: *de*, *l'* say little); and the units holding the words of a term, by document (by the word
+    index). None for the units when a term has no word the word index can be asked about (``_INDEXED_WORD``:
     a word in another script than Latin, Chinese): every document may hold it."""
     from .termindex import _TOKEN
 
-    terms, documents = [], set()
+    terms: list[list[list[str]]] = []
+    holding: dict[str, set[int]] = {}
     for term in entry.terms:
         if term.lang == "en":  # a document's sentences beside the English are counted, never its English ones
             continue
@@ -874,8 +954,9 @@ def _indexed_words(store: Store, entry: Entry) -> tuple[list[list[list[str]]], s
             return [], None
         starts = [start for start in starts if len(start) >= 3] or starts
         terms.append([_spelt_both_ways(start) for start in starts])
-        documents.update(store.documents_with_words(terms[-1]))
-    return terms, documents
+        for document, found in store.documents_with_words(terms[-1]).items():
+            holding.setdefault(document, set()).update(found)
+    return terms, holding
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],

@@ -324,10 +324,11 @@ class Store(Protocol):
         document's runs of words are sifted by before their keys are looked up (``glossary.count_approved``)."""
         ...
 
-    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
-        """The ids of the stored documents some unit of which holds, in its source or in its target, every word of
-        ``words``, each given by the starts of its spellings (folded: lower case, no accents; letters, digits), found
-        by the word index, in no order: the documents a term just approved may occur in."""
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
+        """The stored documents some unit of which holds, in its source or in its target, every word of ``words``,
+        each given by the starts of its spellings (folded: lower case, no accents; letters, digits), found by the word
+        index: each document's id with the ids of those units, in no order. The sentences a term just approved may
+        occur in."""
         ...
 
     def term_languages(self) -> list[str]:

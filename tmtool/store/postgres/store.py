@@ -840,14 +840,17 @@ class PostgresStore(UnitCorrections):
     def approved_keys(self) -> list[str]:
         return [key for key, in self._query(APPROVED_KEYS)]
 
-    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
         if not words:
-            return []
+            return {}
         # the starts are letters and digits only (the caller's): nothing to quote in a tsquery
         query = " & ".join("(" + " | ".join(f"{start}:*" for start in spellings) + ")" for spellings in words)
-        return [document for document, in self._query(
-            "SELECT DISTINCT document_id FROM units, to_tsquery('tm_words', %(q)s) q"
-            " WHERE document_id IS NOT NULL AND (source_words @@ q OR target_words @@ q)", {"q": query})]
+        found: dict[str, set[int]] = {}
+        for document, unit_id in self._query(
+                "SELECT document_id, id FROM units, to_tsquery('tm_words', %(q)s) q"
+                " WHERE document_id IS NOT NULL AND (source_words @@ q OR target_words @@ q)", {"q": query}):
+            found.setdefault(document, set()).add(unit_id)
+        return found
 
     def term_languages(self) -> list[str]:
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]

@@ -526,15 +526,17 @@ class SQLiteStore(UnitCorrections):
     def approved_keys(self) -> list[str]:
         return [key for key, in self._query(APPROVED_KEYS)]
 
-    def documents_with_words(self, words: Sequence[Sequence[str]]) -> list[str]:
+    def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
         if not words:
-            return []
+            return {}
         each = ["(" + " OR ".join(_phrase(start) + "*" for start in spellings) + ")" for spellings in words]
         # the words in one column: a sentence's, not one in the source and another in its translation
         match = " OR ".join(f"{column} : ({' AND '.join(each)})" for column in ("source", "target"))
-        return [document for document, in self._query(
-            "SELECT DISTINCT u.document_id FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-            " WHERE units_fts MATCH ? AND u.document_id IS NOT NULL", (match,))]
+        found: dict[str, set[int]] = {}
+        for document, unit_id in self._query("SELECT u.document_id, u.id FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+                                              " WHERE units_fts MATCH ? AND u.document_id IS NOT NULL", (match,)):
+            found.setdefault(document, set()).add(unit_id)
+        return found
 
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
