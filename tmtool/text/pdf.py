@@ -953,11 +953,13 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         # be, start within this gap)
         # another row near it with a gap from the same edge, lines of text wider than eight ems on both sides of it
         # on both rows: two columns of text
-        aligned = _columns_of_text(row[k], piece) and any(any(
-            min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
-            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN) and _columns_of_text(a, b)
-            for a, b in zip(other_row, other_row[1:])) for other_row in near)
-        gutter = aligned or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+        same_edge = [(a, b) for other_row in near for a, b in zip(other_row, other_row[1:])
+                     if min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+                     and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)]
+        aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
+        # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
+        # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
+        gutter = bool(same_edge) or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                                 and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN
                                             for p in other_row)
                                 for other_row in near)
