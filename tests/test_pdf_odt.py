@@ -1067,3 +1067,13 @@ def test_three_narrow_justified_columns_are_not_joined_across_their_gutters():
     assert Counter(" ".join(read).split()) == Counter(" ".join(source).split())
     assert sum((Counter(read) & Counter(source)).values()) >= 68
     assert not any("mobilité L’exercice" in paragraph for paragraph in read)
+
+
+def test_a_footnote_s_line_starting_with_a_number_against_a_word_goes_on_in_its_note():
+    """LibreOffice's notes with their numbers on their baseline (*1Decision of…*), two of them wrapped so that their
+    second line starts with a number against a word: *5G networks*, *75th anniversary*. Those numbers had been taken
+    for notes' own, dropped (*G networks…*, *th anniversary…* read as notes of their own, after the text). A note's
+    own number is one the text calls, or the number after the note before, and no note has had it."""
+    source = _fodt_with_notes("libreoffice-notes-numbers-in-words.fodt")
+    assert len(source) == 7 and source[3].endswith("posture. Secure 5G networks were also discussed.")
+    assert read_document(REAL / "libreoffice-notes-numbers-in-words.pdf", lang="en").paragraphs == tuple(source)

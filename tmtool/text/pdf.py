@@ -180,10 +180,11 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     # else after the paragraph the text of its page ends in
     after: dict[int, list[str]] = defaultdict(list)
     unplaced: list[list[str]] = []
+    last_note, seen_notes = None, set()  # the last note's number, the numbers of the notes read
     for number, page_notes in enumerate(notes):
         unplaced.append([])
-        for line in page_notes:
-            _own_note_number(line)
+        called = {call for (_, page), calls in zip(built, body.calls) if page <= number for call in calls}
+        last_note = _own_note_numbers(page_notes, called, last_note, seen_notes)
         read = _Paragraphs(page_notes, hyphenation)
         for (note, _), own in zip(read.build(), read.calls):
             calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
@@ -202,17 +203,29 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     return paragraphs
 
 
-_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])")
+# a number against a word, not an ordinal's (*1er*, *2e*, *75th*)
+_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])(?!(?:st|nd|rd|th|er|re|e|es|ers|res|ème|èmes)\b)")
 
 
-def _own_note_number(line: _Line) -> None:
+def _own_note_numbers(lines: list[_Line], called: set[str], last: str | None, seen: set[str]) -> str | None:
     """A footnote's line starting with its number set on the text's baseline, right against its first word
     (LibreOffice's *1Voir le rapport…*): the number is the note's own, read as a raised one is (``_Line.calls``), and
-    starts a note."""
-    glued = _GLUED_NUMBER.match(line.text)
-    if glued and not line.calls:
-        line.text, line.calls = line.text[glued.end():], (glued.group(1),)
-        line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
+    starts a note, where no note read had it (``seen``, which this adds to) and it follows the note before (``last``,
+    on this page or one before; the first note's is 1) or the text calls a note of that number. A note's second line
+    may start with a number against a word too (*5G networks*, *1er juillet*). Returns the last note's number."""
+    for line in lines:
+        glued = _GLUED_NUMBER.match(line.text)
+        if line.calls:
+            last = line.calls[0]
+        elif glued and glued.group(1) not in seen and (glued.group(1) in called or glued.group(1) == (
+                "1" if last is None else str(int(last) + 1) if last.isdigit() else None)):
+            line.text, line.calls = line.text[glued.end():], (glued.group(1),)
+            line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
+            last = glued.group(1)
+        else:
+            continue
+        seen.add(last)
+    return last
 
 
 def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
