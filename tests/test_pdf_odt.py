@@ -1077,3 +1077,13 @@ def test_a_footnote_s_line_starting_with_a_number_against_a_word_goes_on_in_its_
     source = _fodt_with_notes("libreoffice-notes-numbers-in-words.fodt")
     assert len(source) == 7 and source[3].endswith("posture. Secure 5G networks were also discussed.")
     assert read_document(REAL / "libreoffice-notes-numbers-in-words.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_source_in_brackets_set_flush_right_in_the_right_column_stays_in_its_column():
+    """LibreOffice's two columns under a paragraph across the page, the right one holding a source in brackets set flush
+    right (*[Source: NATO]*) under a paragraph. It ends at the page's right edge, in brackets, far from the left
+    column's line beside it: it was taken for that line's tag (texinfo's *[Function]*), read after it, and cut the left
+    column's paragraph in two. A line longer than a tag starting between them on a row near it is a column's."""
+    source = _fodt_paragraphs("libreoffice-two-columns-source-flush-right.fodt")
+    assert len(source) == 12 and source[10] == "[Source: NATO]"
+    assert read_document(REAL / "libreoffice-two-columns-source-flush-right.pdf", lang="en").paragraphs == tuple(source)

@@ -748,7 +748,8 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
     """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
     their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
     row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
-    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell."""
+    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell nor
+    in a column of text right of them."""
     tags = []
     for i, row in enumerate(pieces):
         tag = row[-1]
@@ -763,10 +764,14 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
                 continue
             before = beside[0]
         spaces = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
+        # a line longer than a tag starting, on a row near it, between the words and the tag: the gap is a column's
+        # gutter, the tag a line of the column right of it (a source in brackets set flush right)
+        column = any(len(other) > 20 and before[-1].x1 + EDGE_ALIGN < other[0].x0 < tag[0].x0 - EDGE_ALIGN
+                     for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for other in pieces[j])
         bracketed = tag[0].text == "[" and tag[-1].text == "]"
         if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
                                  < 0.95 * statistics.median(g.size for g in before))
-                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size)
+                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size) and not column
                 and not rules.between(before[-1], tag[0]) and None in rules.around(_line(tag, 0))):
             tags.append(row.pop())
     return tags
