@@ -977,10 +977,10 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
         # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
         # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
-        gutter = bool(same_edge) or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                                and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN
-                                            for p in other_row)
-                                for other_row in near)
+        gutter = bool(same_edge) or any(
+            any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+            and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
+            for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         # text across the gap on a row near it does not join it where another row near it has a gap there too, from
