@@ -1049,3 +1049,41 @@ def test_a_report_s_footnotes_and_its_part_in_two_columns_under_text_across_the_
     paragraphs = tuple(p.replace("\u00a0", " ") for p in
                        read_document(REAL / "libreoffice-report-notes-columns.pdf", lang="fr").paragraphs)
     assert paragraphs == tuple(source)
+
+
+def test_three_narrow_justified_columns_are_not_joined_across_their_gutters():
+    """Three columns 134 pt wide, justified: their lines are cut into short pieces at their stretched spaces, and a
+    gap on a row near a gutter from its edge is a gutter whatever the width of the pieces beside it. Read as
+    main did after session 26 (a gutter needing lines of text wider than eight ems on both sides), 17 paragraphs
+    more came out, their lines read across the three columns (*« Sans mobilité L’exercice comprenait militaire, la
+    dissuasion …*); 68 of the 72 are whole, as before session 26 (four stay cut where a column ends a page)."""
+    from collections import Counter
+    dev = Path(__file__).parent.parent / "bench" / "data" / "terms-dev"
+    # the paragraphs as Helvetica's code page held them when the PDF was written (no-break spaces as spaces)
+    source = [p.strip().replace("\u00a0", " ").replace("\u202f", " ").encode("cp1252", "replace").decode("cp1252")
+              for path in sorted(dev.glob("*/*.fr.txt"))
+              for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()] * 6
+    read = read_document(REAL / "fpdf2-three-columns-indented.pdf", lang="fr").paragraphs
+    assert Counter(" ".join(read).split()) == Counter(" ".join(source).split())
+    assert sum((Counter(read) & Counter(source)).values()) >= 68
+    assert not any("mobilité L’exercice" in paragraph for paragraph in read)
+
+
+def test_a_footnote_s_line_starting_with_a_number_against_a_word_goes_on_in_its_note():
+    """LibreOffice's notes with their numbers on their baseline (*1Decision of…*), two of them wrapped so that their
+    second line starts with a number against a word: *5G networks*, *75th anniversary*. Those numbers had been taken
+    for notes' own, dropped (*G networks…*, *th anniversary…* read as notes of their own, after the text). A note's
+    own number is one the text calls, or the number after the note before, and no note has had it."""
+    source = _fodt_with_notes("libreoffice-notes-numbers-in-words.fodt")
+    assert len(source) == 7 and source[3].endswith("posture. Secure 5G networks were also discussed.")
+    assert read_document(REAL / "libreoffice-notes-numbers-in-words.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_source_in_brackets_set_flush_right_in_the_right_column_stays_in_its_column():
+    """LibreOffice's two columns under a paragraph across the page, the right one holding a source in brackets set flush
+    right (*[Source: NATO]*) under a paragraph. It ends at the page's right edge, in brackets, far from the left
+    column's line beside it: it was taken for that line's tag (texinfo's *[Function]*), read after it, and cut the left
+    column's paragraph in two. A line longer than a tag starting between them on a row near it is a column's."""
+    source = _fodt_paragraphs("libreoffice-two-columns-source-flush-right.fodt")
+    assert len(source) == 12 and source[10] == "[Source: NATO]"
+    assert read_document(REAL / "libreoffice-two-columns-source-flush-right.pdf", lang="en").paragraphs == tuple(source)

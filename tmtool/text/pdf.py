@@ -180,10 +180,11 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     # else after the paragraph the text of its page ends in
     after: dict[int, list[str]] = defaultdict(list)
     unplaced: list[list[str]] = []
+    last_note, seen_notes = None, set()  # the last note's number, the numbers of the notes read
     for number, page_notes in enumerate(notes):
         unplaced.append([])
-        for line in page_notes:
-            _own_note_number(line)
+        called = {call for (_, page), calls in zip(built, body.calls) if page <= number for call in calls}
+        last_note = _own_note_numbers(page_notes, called, last_note, seen_notes)
         read = _Paragraphs(page_notes, hyphenation)
         for (note, _), own in zip(read.build(), read.calls):
             calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
@@ -202,17 +203,29 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     return paragraphs
 
 
-_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])")
+# a number against a word, not an ordinal's (*1er*, *2e*, *75th*)
+_GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[^\W\d_]|[«“\"(])(?!(?:st|nd|rd|th|er|re|e|es|ers|res|ème|èmes)\b)")
 
 
-def _own_note_number(line: _Line) -> None:
+def _own_note_numbers(lines: list[_Line], called: set[str], last: str | None, seen: set[str]) -> str | None:
     """A footnote's line starting with its number set on the text's baseline, right against its first word
     (LibreOffice's *1Voir le rapport…*): the number is the note's own, read as a raised one is (``_Line.calls``), and
-    starts a note."""
-    glued = _GLUED_NUMBER.match(line.text)
-    if glued and not line.calls:
-        line.text, line.calls = line.text[glued.end():], (glued.group(1),)
-        line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
+    starts a note, where no note read had it (``seen``, which this adds to) and it follows the note before (``last``,
+    on this page or one before; the first note's is 1) or the text calls a note of that number. A note's second line
+    may start with a number against a word too (*5G networks*, *1er juillet*). Returns the last note's number."""
+    for line in lines:
+        glued = _GLUED_NUMBER.match(line.text)
+        if line.calls:
+            last = line.calls[0]
+        elif glued and glued.group(1) not in seen and (glued.group(1) in called or glued.group(1) == (
+                "1" if last is None else str(int(last) + 1) if last.isdigit() else None)):
+            line.text, line.calls = line.text[glued.end():], (glued.group(1),)
+            line.hang = line.x0 + 0.5 * line.size * len(glued.group(1))
+            last = glued.group(1)
+        else:
+            continue
+        seen.add(last)
+    return last
 
 
 def _without_repeated_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -735,7 +748,8 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
     """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
     their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
     row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
-    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell."""
+    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell nor
+    in a column of text right of them."""
     tags = []
     for i, row in enumerate(pieces):
         tag = row[-1]
@@ -750,10 +764,14 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
                 continue
             before = beside[0]
         spaces = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
+        # a line longer than a tag starting, on a row near it, between the words and the tag: the gap is a column's
+        # gutter, the tag a line of the column right of it (a source in brackets set flush right)
+        column = any(len(other) > 20 and before[-1].x1 + EDGE_ALIGN < other[0].x0 < tag[0].x0 - EDGE_ALIGN
+                     for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for other in pieces[j])
         bracketed = tag[0].text == "[" and tag[-1].text == "]"
         if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
                                  < 0.95 * statistics.median(g.size for g in before))
-                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size)
+                and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size) and not column
                 and not rules.between(before[-1], tag[0]) and None in rules.around(_line(tag, 0))):
             tags.append(row.pop())
     return tags
@@ -953,14 +971,16 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         # be, start within this gap)
         # another row near it with a gap from the same edge, lines of text wider than eight ems on both sides of it
         # on both rows: two columns of text
-        aligned = _columns_of_text(row[k], piece) and any(any(
-            min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
-            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN) and _columns_of_text(a, b)
-            for a, b in zip(other_row, other_row[1:])) for other_row in near)
-        gutter = aligned or any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                                and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN
-                                            for p in other_row)
-                                for other_row in near)
+        same_edge = [(a, b) for other_row in near for a, b in zip(other_row, other_row[1:])
+                     if min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+                     and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)]
+        aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
+        # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
+        # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
+        gutter = bool(same_edge) or any(
+            any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+            and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
+            for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         # text across the gap on a row near it does not join it where another row near it has a gap there too, from
