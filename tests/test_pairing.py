@@ -2,6 +2,7 @@
 choice of an English noun phrase for a French term. Sentences written for these tests."""
 
 import gzip
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -216,6 +217,18 @@ def test_an_english_equivalent_keeps_a_capital_the_english_writes_inside_sentenc
                if e.terms_in("en")}
     assert english["sommet de Vilnius"] == "Vilnius Summit"  # a name, written so inside a sentence
     assert english["gestion de crise"] == "crisis management"  # capitalised by its place, after a number
+
+
+def test_a_common_nouns_english_is_not_spelt_as_the_name_holding_it():
+    """*lutte contre les mines* is rendered *Mine Countermeasures* inside *Mine Countermeasures Group*, first
+    in the text, and *mine countermeasures* on its own: the term's English is the latter's spelling."""
+    from tmtool.pipeline import align_files
+    from tmtool.terms import build_glossary
+
+    sample = Path(__file__).resolve().parents[1] / "bench" / "data" / "pivot-de"
+    pairs = align_files(sample / "exercise.fr.txt", sample / "exercise.en.txt").term_pairs("exercise")
+    english = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(pairs, threshold=0.0)}
+    assert english["lutte contre les mines"] == ["mine countermeasure"]
 
 
 # ---- candidates the translation shows: a term the parse broke -------------------------------------

@@ -572,8 +572,11 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         key, (_, value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][2].text)))
         if value > 0:
             item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
-            if item.sentence_initial and any(c.isalpha() for c in context.en[:phrase.start]):  # not *10. Crisis*
-                item.phrase, item.sentence_initial = phrase, False  # a spelling not capitalised by its place
+            lower = term.text[:1].islower() and phrase.text[:1].islower() and not item.phrase.text[:1].islower()
+            if (item.sentence_initial or lower) and any(c.isalpha() for c in context.en[:phrase.start]):
+                # a spelling not capitalised by its place (*10. Crisis*), nor, for a common noun's rendering, by
+                # a name holding it (*mine countermeasures*, also in *Mine Countermeasures Group*)
+                item.phrase, item.sentence_initial = phrase, False
             item.total += value
             item.pairs.append(number)
             if phrase.text not in item.forms:
