@@ -78,6 +78,11 @@ SPAN_SLACK = 3  # a span has at most twice the English phrase's content words an
 # number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*).
 # Swiss German (gsw, a language tag of its own, not de's) is written so too (*Militärfahrzüüg*)
 CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
+# languages writing a compound as one word (*Minenjagdboot*, *mijnenjager*), which inflects on its last part: a
+# compound the word list lacks is put in the singular as its longest final part the list holds, of at least
+# MIN_COMPOUND_PART letters
+CLOSED_COMPOUNDS = frozenset({"de", "gsw", "lb", "nl", "sv", "da", "nb", "nn", "no", "is", "fi"})
+MIN_COMPOUND_PART = 4
 # languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
 # versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
 # diagonal links to the English noun ending the English clause (*eastern flank* = *versterken*). The clause opens
@@ -701,17 +706,24 @@ class _Spans:
     def _singular(self, text: str, lang: str) -> str:
         """``text`` with its words up to the first word of grammar (the head and the words agreeing with it, before
         a complement: *sistemas* of *sistemas de defensa*) read as singulars by the language's plural endings
-        (``normalize.PLURALS``), each the reading the language uses more than the word itself (wordfreq; Spanish
-        with its accent restored: *aviones*, *avión*); as written unless every such word has one."""
+        (``_singular_word``), a compound the word list lacks by its last part (*Minenjagdboote*: *Minenjagdboot*);
+        as written unless every such word has one."""
         from wordfreq import word_frequency
 
         words = text.split(" ")
         group = next((k for k, word in enumerate(words) if word.lower() in self.frequent), len(words))
+        if group > 1 and lang in CAPITALISED_NOUNS:
+            return text  # an adjective declines with the case (*flachen Gewässern*: *flaches Gewässer*), unread here
         for k in range(group):
             word = words[k]
-            readings = {variant for reading in singular_readings(word, lang) for variant in _accented(reading, lang)}
-            best = max(sorted(readings), key=lambda r: word_frequency(r, lang), default=None)
-            if best is None or word_frequency(best, lang) <= word_frequency(word.lower(), lang):
+            best = _singular_word(word.lower(), lang)
+            if best is None and lang in CLOSED_COMPOUNDS and not word_frequency(word.lower(), lang):
+                # a compound the word list does not hold (*Minenjagdboote*) inflects on its last part (*Boote*)
+                cut = next((cut for cut in range(1, len(word) - MIN_COMPOUND_PART + 1)
+                            if word_frequency(word[cut:].lower(), lang)), None)
+                last = None if cut is None else _singular_word(word[cut:].lower(), lang)
+                best = None if last is None else word[:cut].lower() + last
+            if best is None:
                 return text
             words[k] = best.upper() if word.isupper() else best[:1].upper() + best[1:] if word[:1].isupper() else best
         return " ".join(words)
@@ -782,6 +794,18 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
         return sum(words[k].endswith(endings) for k in varying)
 
     return min(forms, key=lambda form: (form not in ungoverned, oblique(form), -forms[form]))
+
+
+def _singular_word(word: str, lang: str) -> str | None:
+    """The singular a lower-case word's plural ending stands for (``normalize.PLURALS``, ``AMBIGUOUS_PLURALS``): the
+    reading the language uses more than the word itself (wordfreq; Spanish with its accent restored: *aviones*,
+    *avión*); None if none is."""
+    from wordfreq import word_frequency
+
+    readings = {variant for reading in singular_readings(word, lang, ambiguous=True)
+                for variant in _accented(reading, lang)}
+    best = max(sorted(readings), key=lambda r: word_frequency(r, lang), default=None)
+    return None if best is None or word_frequency(best, lang) <= word_frequency(word, lang) else best
 
 
 def _accented(word: str, lang: str) -> set[str]:

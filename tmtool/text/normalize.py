@@ -456,10 +456,18 @@ def inflection_keys(text: str, lang: str) -> set[str]:
     return {key for forms in product(*readings) if (key := " ".join(forms))}
 
 
-def singular_readings(word: str, lang: str) -> list[str]:
-    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``), lower-cased."""
+# Plural endings that end singulars and other forms as often (German -e, -en: Boote, Übungen, but Plane, Raten):
+# never a key a term is found by, only a reading the language's word frequencies may confirm, for the citation
+# form of an equivalent the text writes in the plural alone (``terms.pivot``)
+AMBIGUOUS_PLURALS = {"de": (("en", ""), ("e", ""))}
+
+
+def singular_readings(word: str, lang: str, ambiguous: bool = False) -> list[str]:
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
+    ``AMBIGUOUS_PLURALS`` too), lower-cased."""
     lower = normalize_for_match(word)
-    return [lower[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
+    endings = (*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ()))
+    return [lower[: -len(plural)] + singular for plural, singular in endings
             if lower.endswith(plural) and len(lower) > len(plural) + 2]
 
 
