@@ -70,7 +70,7 @@ def test_a_german_equivalent_closes_on_a_noun_written_with_its_capital():
                         .read_text(encoding="utf-8").splitlines() if line] for lang in ("en", "de"))
     assert len(english) == len(german) == 11  # one sentence a line, in the same order
     found = equivalents(build_english_glossary(pairs(zip(english, german)), "de"), "de")
-    assert found["mine countermeasure"] == "Minenabwehrverband" and found["seabed"] == "Meeresboden"
+    assert found["Mine Countermeasures Group"] == "Minenabwehrverband" and found["seabed"] == "Meeresboden"
     # *said that …* rendered by a clause with no subordinator (*sagte, die Minenabwehr sei … für die maritime
     # Sicherheit*): no verb-final clause, its last word a noun
     assert found["maritime security"] == "maritime Sicherheit"
@@ -88,6 +88,17 @@ def test_a_german_compound_is_put_in_the_singular_by_its_last_part():
     assert found["minehunter"] == "Minenjagdboot" and found["underwater vehicle"] == "Unterwasserfahrzeug"
     assert found["Baltic approach"] == "Zufahrt zur Ostsee"
     assert found["shallow water"] == "flachen Gewässern"
+
+
+def test_a_piece_of_a_name_is_not_rendered_by_the_word_the_other_language_writes_the_name_as():
+    """German writes *Mine Countermeasures Group* as one word, *Minenabwehrverband*, which was the German of
+    *mine countermeasures* too, voted for where the English term stands inside the name. Those occurrences do not
+    vote where the term stands outside a name too."""
+    english, german = ([line for line in (REPO / "bench" / "data" / "pivot-de" / f"exercise.{lang}.txt")
+                        .read_text(encoding="utf-8").splitlines() if line] for lang in ("en", "de"))
+    found = equivalents(build_english_glossary(pairs(zip(english, german)), "de", threshold=0.0), "de")
+    assert found["Mine Countermeasures Group"] == "Minenabwehrverband"
+    assert found["mine countermeasure"] != "Minenabwehrverband"
 
 
 # written for this test: German puts the verb of a clause last, after the noun phrase the English term renders

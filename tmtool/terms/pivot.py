@@ -146,10 +146,15 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
         return []
     spans = _Spans(pairs, lang, memory, lexicon)
     written = spellings(c.en for c in pairs)
+    names: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)  # sentence → the names' spans in it
+    for candidate in candidates.values():
+        if len(candidate.words) > 1 and not candidate.phrase.acronym and _named(candidate.phrase):
+            for number, phrase in candidate.occurrences:
+                names[number].append((phrase.start, phrase.end, False))
     entries = []
     for candidate in chosen:
         entry = _entry(candidate, scores[candidate.key], pairs, written)
-        equivalent = spans.equivalent(candidate, lang, pos=entry.terms[0].pos)
+        equivalent = spans.equivalent(candidate, lang, pos=entry.terms[0].pos, names=names)
         if equivalent is not None and _untranslated_name(entry.terms[0], equivalent):
             continue  # a name the other language writes as English does: a ship's, a person's
         entry.terms += [equivalent] if equivalent else []
@@ -728,14 +733,22 @@ class _Spans:
             words[k] = best.upper() if word.isupper() else best[:1].upper() + best[1:] if word[:1].isupper() else best
         return " ".join(words)
 
-    def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
-        """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
+    def equivalent(self, candidate: _Candidate, lang: str, pos: str,
+                   names: dict[int, list[tuple[int, int, bool]]] | None = None) -> Term | None:
+        """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``. A common
+        noun's occurrences inside a name (``names``: each sentence's names' spans) do not vote where others do: the
+        other language may write the name as one word (*Mine Countermeasures Group*: *Minenabwehrverband*), which
+        is no rendering of the piece (*mine countermeasures*: *Minenabwehr*)."""
         # key → [total, forms, pairs, forms rendering a singular English phrase, forms rendering one no preposition
         # governs (in a language with cases)]
         votes: dict[str, list] = {}
         cases = base_language(lang) in OBLIQUE_ENDINGS
         occurrences = 0
-        for number, phrase in candidate.occurrences:
+        voting = candidate.occurrences
+        if names and pos != "properNoun":
+            free = [(n, p) for n, p in voting if not _in_name(self.pairs[n].en, p, names.get(n, []))]
+            voting = free or voting
+        for number, phrase in voting:
             found = self.best(number, phrase)
             if found is None:
                 continue
