@@ -86,8 +86,17 @@ def test_a_german_compound_is_put_in_the_singular_by_its_last_part():
                         .read_text(encoding="utf-8").splitlines() if line] for lang in ("en", "de"))
     found = equivalents(build_english_glossary(pairs(zip(english, german)), "de", threshold=0.0), "de")
     assert found["minehunter"] == "Minenjagdboot" and found["underwater vehicle"] == "Unterwasserfahrzeug"
-    assert found["Baltic approach"] == "Zufahrt zur Ostsee"
+    assert found["Baltic approach"] == "Zufahrt zur Ostsee" and found["shipping lane"] == "Schifffahrtsweg"
     assert found["shallow water"] == "flachen Gewässern"
+
+
+def test_a_german_equivalent_is_given_as_written_where_no_preposition_governs_its_english():
+    """*nach Blindgängern* (dative) renders *for unexploded ordnance*, *Blindgänger auf dem Meeresboden* the
+    subject: German's case endings end nominatives too, so only the preposition tells."""
+    english, german = ([line for line in (REPO / "bench" / "data" / "pivot-de" / f"exercise.{lang}.txt")
+                        .read_text(encoding="utf-8").splitlines() if line] for lang in ("en", "de"))
+    found = equivalents(build_english_glossary(pairs(zip(english, german)), "de", threshold=0.0), "de")
+    assert found["unexploded ordnance"] == "Blindgänger"
 
 
 def test_a_piece_of_a_name_is_not_rendered_by_the_word_the_other_language_writes_the_name_as():
@@ -121,7 +130,7 @@ def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
     geeignet*."""
     found = equivalents(build_english_glossary(pairs(GERMAN_VERB_LAST), "de", threshold=0.0), "de")
     closing = {english: german.split()[-1] for english, german in found.items() if german}
-    assert closing["troop movement"] == "Truppenbewegungen"
+    assert closing["troop movement"] == "Truppenbewegung"  # in the singular, as the English term
     assert all(word[:1].isupper() for word in closing.values()), found
 
 

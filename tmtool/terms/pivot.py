@@ -96,8 +96,10 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 # is in an oblique case: *in the Baltic Sea*, *na Morzu Bałtyckim*), then the one whose inflected words (those its
 # forms write differently) carry fewest of these endings: the nominative where the sentences show it. Polish: an
 # adjective's -ej, -ego, -emu, -ym, -im, -ych, -ich, -ymi, -imi; a noun's -ą, -ę, -owi, -ami (not -om, -ach,
-# which nominatives end in too: *dom*, *dach*)
-OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "ami")}
+# which nominatives end in too: *dom*, *dach*). German's endings all end nominatives too (*Boden*, *Minen*,
+# *maritimer*): only the preposition tells (*nach Blindgängern*, *Blindgänger auf dem Meeresboden*)
+OBLIQUE_ENDINGS = {"pl": ("ej", "ego", "emu", "ym", "im", "ych", "ich", "ymi", "imi", "ą", "ę", "owi", "ami"),
+                   "de": ()}
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -622,7 +624,9 @@ class _Spans:
         before = [w for w in self._english_tags()[number] if w.end <= phrase.start]
         while before and before[-1].tag in ("DET", "PRON", "NUM"):
             before.pop()
-        return bool(before) and before[-1].tag == "ADP"
+        # *to* before a noun phrase is a preposition, whatever the tagger read (*reports to Allied Maritime Command*:
+        # an infinitive's *to*, *Allied* a verb)
+        return bool(before) and (before[-1].tag == "ADP" or before[-1].text.lower() == "to")
 
     def _clause_ends(self, number: int) -> frozenset[int]:
         """The words of pair ``number``'s other sentence that end a subordinate clause (``VERB_FINAL_CLAUSES``):
@@ -711,8 +715,8 @@ class _Spans:
     def _singular(self, text: str, lang: str) -> str:
         """``text`` with its words up to the first word of grammar (the head and the words agreeing with it, before
         a complement: *sistemas* of *sistemas de defensa*) read as singulars by the language's plural endings
-        (``_singular_word``), a compound the word list lacks by its last part (*Minenjagdboote*: *Minenjagdboot*);
-        as written unless every such word has one."""
+        (``_singular_word``), a compound whose singular the word list lacks by its last part (*Minenjagdboote*:
+        *Minenjagdboot*); as written unless every such word has one."""
         from wordfreq import word_frequency
 
         words = text.split(" ")
@@ -722,8 +726,9 @@ class _Spans:
         for k in range(group):
             word = words[k]
             best = _singular_word(word.lower(), lang)
-            if best is None and lang in CLOSED_COMPOUNDS and not word_frequency(word.lower(), lang):
-                # a compound the word list does not hold (*Minenjagdboote*) inflects on its last part (*Boote*)
+            if best is None and lang in CLOSED_COMPOUNDS:
+                # a compound whose singular the word list does not hold (*Minenjagdboote*, *Schifffahrtswege*)
+                # inflects on its last part (*Boote*, *Wege*)
                 cut = next((cut for cut in range(1, len(word) - MIN_COMPOUND_PART + 1)
                             if word_frequency(word[cut:].lower(), lang)), None)
                 last = None if cut is None else _singular_word(word[cut:].lower(), lang)
@@ -795,9 +800,9 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
     (``OBLIQUE_ENDINGS``), one of the ``ungoverned`` (rendering an English phrase no preposition governs), then the
     one whose inflected words carry fewest of the language's oblique case endings, then the most frequent. A word
     written alike in every form (a genitive complement: *ochrona infrastruktury krytycznej*) is not weighed."""
-    endings = OBLIQUE_ENDINGS.get(lang)
-    if not endings:
+    if lang not in OBLIQUE_ENDINGS:
         return forms.most_common(1)[0][0]
+    endings = OBLIQUE_ENDINGS[lang]
     written = [form.lower().split() for form in forms]
     alike = len({len(words) for words in written}) == 1  # else no word is compared, the place alone tells
     varying = [k for k in range(len(written[0])) if len({words[k] for words in written}) > 1] if alike else []
@@ -805,6 +810,11 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
     def oblique(form: str) -> int:
         words = form.lower().split()
         return sum(words[k].endswith(endings) for k in varying)
+
+    if lang in CAPITALISED_NOUNS and any(not form.split()[k][:1].isupper() for form in forms for k in varying):
+        # German declines an adjective with its article as with its case (*die autonomen Fahrzeuge* is a subject):
+        # only where the forms differ in nouns (*nach Blindgängern*, *Blindgänger*) does the preposition tell
+        ungoverned = frozenset()
 
     return min(forms, key=lambda form: (form not in ungoverned, oblique(form), -forms[form]))
 
