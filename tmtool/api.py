@@ -59,7 +59,7 @@ __all__ = [
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
@@ -1274,6 +1274,14 @@ def error_on_store(error: TmtoolError, db: str | Path | None, said: str | None =
     "no import 7 (see 'tmtool --db team.db imports')"
     """
     return advised_on(str(error) if said is None else said, error.commands, db)
+
+
+def named_from_anywhere(db: str | Path) -> str:
+    """The store ``db`` named so that a command advised on it works in any folder (:func:`advised_on` for a
+    server, whose reader types it in a shell of their own): a SQLite file's path made absolute."""
+    from .store.url import named_from_anywhere as anywhere
+
+    return anywhere(os.fspath(db))
 
 
 def masked_url(url: str | Path) -> str:

@@ -3,6 +3,7 @@ show a password)."""
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import unquote
 
@@ -89,3 +90,22 @@ def sqlite_path(url: str) -> str:
     if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
         raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
     return path
+
+
+def named_from_anywhere(db: str) -> str:
+    """The store ``db`` (a path or URL) named so that the name finds it from any folder: a SQLite file's path
+    (a ``sqlite:///`` URL's too) made absolute, a PostgreSQL URL as it is. A command advised by a server (the
+    workbench) is typed in another shell and folder than the server's, where a relative path names another file.
+
+    >>> named_from_anywhere("postgresql://ana@db/tm") == "postgresql://ana@db/tm"
+    True
+    >>> named_from_anywhere("sqlite:///my%20store.db") == os.path.abspath("my store.db")
+    True
+    """
+    scheme, sep, _ = db.partition("://")
+    if sep and scheme.lower() != "sqlite":
+        return db
+    try:
+        return os.path.abspath(sqlite_path(db) if sep else db)
+    except (Invalid, ValueError):  # no file's name (the store cannot be opened either): as given
+        return db
