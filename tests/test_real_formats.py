@@ -493,7 +493,8 @@ def test_a_sentence_memoq_holds_in_three_contexts_is_told_apart_by_them(store_ur
     for answers in (found, held, looked_up):
         assert sorted((a["document"], a["context_pre"], a["context_post"]) for a in answers) == sorted(THREE_CONTEXTS)
         assert {(a["source"], a["target"]) for a in answers} == {("Le convoi part.", "The convoy leaves.")}
-    assert {(m["score"], m["matched"], m["translation"]) for m in found} == {(100.0, "Le convoi part.", "The convoy leaves.")}
+    assert {(m["score"], m["matched"], m["translation"]) for m in found} == {
+        (100.0, "Le convoi part.", "The convoy leaves.")}
 
 
 def test_tm_search_and_concordance_show_the_contexts_of_one_sentence_once(tmp_path):

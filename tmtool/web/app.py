@@ -291,7 +291,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         status, kind = next(((status, kind) for cls, status, kind in (
             (NotFound, 404, "not found"), (Conflict, 409, "conflict"), (Unavailable, 503, "unavailable"))
             if isinstance(exc, cls)), (400, "invalid"))
-        return error(request, status, kind, api.error_on_store(exc, advised_db))  # a command it advises, on the store served
+        # a command it advises, on the store served
+        return error(request, status, kind, api.error_on_store(exc, advised_db))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
