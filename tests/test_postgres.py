@@ -16,6 +16,10 @@ import pytest
 
 from conftest import tool_missing
 
+from click.testing import CliRunner
+
+from tmtool import api
+from tmtool.cli import main
 from tmtool.errors import Conflict, NotFound, TmtoolError
 from tmtool.model import Context, Entry, Term, Unit, Variant
 from tmtool.search import similarity
@@ -244,6 +248,37 @@ def test_no_password_libpq_reads_from_a_url_is_shown(url, passwords):
     for password in passwords:
         assert password not in masked(url) and password not in bare
     assert psycopg.conninfo.conninfo_to_dict(bare) == {k: v for k, v in read.items() if k != "password"}
+
+
+# libpq's other secret, the password of the client's SSL key (sslpassword), and a secret parameter whose name is
+# percent-encoded, which libpq decodes as it decodes a value (pass%77ord is password)
+SECRET_PARAMETER_URLS = [
+    ("postgresql://ana@db.example.org/tm?sslmode=verify-full&sslpassword=k3yphrase", {"sslpassword": "k3yphrase"}),
+    ("postgresql://ana:s3cret@db.example.org/tm?sslpassword=k3yphrase&sslmode=require",
+     {"password": "s3cret", "sslpassword": "k3yphrase"}),
+    ("postgresql://ana@db.example.org/tm?pass%77ord=s3cret&sslmode=require", {"password": "s3cret"}),
+    ("postgresql://ana@db.example.org/tm?ssl%70assword=k3yphrase", {"sslpassword": "k3yphrase"}),
+]
+
+
+@pytest.mark.parametrize(("url", "secrets"), SECRET_PARAMETER_URLS)
+def test_no_secret_libpq_reads_from_a_url_is_shown(url, secrets, tmp_path):
+    """``sslpassword``, the passphrase of the client's SSL key, was shown in every message naming the store (``cannot
+    open store``) and in the command a notice advised, where ``password`` was masked or left out; so was a password
+    given as ``pass%77ord``, which libpq decodes to ``password``. Neither is shown now, and the URL advised reads as
+    the same connection without them."""
+    from tmtool.store.url import without_password
+
+    read = psycopg.conninfo.conninfo_to_dict(url)
+    assert {key: read[key] for key in secrets} == secrets  # as libpq reads the URL
+    bare, had = without_password(url)
+    assert had and psycopg.conninfo.conninfo_to_dict(bare) == {k: v for k, v in read.items() if k not in secrets}
+    advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url)
+    refused = CliRunner().invoke(main, ["--db", url.replace("db.example.org", "127.0.0.1:9"), "stats"])
+    assert refused.exit_code != 0 and "cannot open store" in refused.stderr
+    for secret in secrets.values():
+        assert secret not in masked(url) and secret not in bare and secret not in advised
+        assert secret not in refused.stderr
 
 
 def test_units_copied_across_batches_are_all_found(pg_url, monkeypatch):

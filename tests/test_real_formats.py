@@ -461,6 +461,71 @@ def test_a_memoq_unit_came_from_the_document_memoq_names(store_url, tmp_path):
             ("Le convoi part.", "communique.docx"), ("Le convoi arrive.", "plain.tmx")]
 
 
+# one sentence memoQ holds in three contexts: twice in one document, once in another, the last unit that document's
+# last segment (memoQ writes its x-context-post empty)
+MEMOQ_THREE_CONTEXTS_TMX = MEMOQ_TWO_CONTEXTS_TMX.replace("  </tu>\n</body>", (
+    '  </tu>\n  <tu changedate="20241018T093000Z" creationdate="20241018T091500Z" creationid="pmorel">\n'
+    '    <prop type="x-document">rapport-annuel.docx</prop>\n    <tuv xml:lang="fr-fr">\n'
+    '      <prop type="x-context-pre">&lt;seg&gt;Les exercices &lt;bpt i="1" x="1"&gt;{}&lt;/bpt&gt;reprennent'
+    '&lt;ept i="1"&gt;{}&lt;/ept&gt;.&lt;/seg&gt;</prop>\n      <prop type="x-context-post"></prop>\n'
+    '      <seg>Le convoi part.</seg>\n    </tuv>\n'
+    '    <tuv xml:lang="en-gb">\n      <seg>The convoy leaves.</seg>\n    </tuv>\n  </tu>\n</body>'))
+# what tells the three apart: the document memoQ names, the segments before and after each
+THREE_CONTEXTS = [("communique.docx", "Le sommet s'ouvre.", "La frégate rentre."),
+                  ("communique.docx", "La frégate rentre.", "Le sommet se clôt."),
+                  ("rapport-annuel.docx", "Les exercices reprennent.", None)]
+
+
+def test_a_sentence_memoq_holds_in_three_contexts_is_told_apart_by_them(store_url, tmp_path):
+    """memoQ's units of one sentence in three contexts are three units: ``tm search``, the concordance and the
+    look-up gave three identical answers, nothing telling which came from where (memoQ shows a match's document
+    and context beside it). Each answer carries its context, the source segments before and after it as memoQ
+    kept them (their text, codes left out), and where it came from (``document``, a search's too)."""
+    from tmtool import api, transfer
+
+    path = tmp_path / "memoq.tmx"
+    path.write_text(MEMOQ_THREE_CONTEXTS_TMX, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        assert transfer.import_file(store, path).added == 3
+        found = api.search(store, "Le convoi part.", lang="fr")
+        held = api.concordance(store, "convoi")
+        looked_up = api.lookup(store, "convoi")["memory"]
+    for answers in (found, held, looked_up):
+        assert sorted((a["document"], a["context_pre"], a["context_post"]) for a in answers) == sorted(THREE_CONTEXTS)
+        assert {(a["source"], a["target"]) for a in answers} == {("Le convoi part.", "The convoy leaves.")}
+    assert {(m["score"], m["matched"], m["translation"]) for m in found} == {
+        (100.0, "Le convoi part.", "The convoy leaves.")}
+
+
+def test_tm_search_and_concordance_show_the_contexts_of_one_sentence_once(tmp_path):
+    """At the command line the three units were three lines alike. The sentence is shown once, then one line a
+    unit saying where it came from and between which segments; a unit of its own with no context is shown as
+    before, and so are units of the same texts ingested from two documents, told apart by their document."""
+    path, db = tmp_path / "memoq.tmx", tmp_path / "t.db"
+    path.write_text(MEMOQ_THREE_CONTEXTS_TMX, encoding="utf-8")
+    assert tmtool(db, "import", path)[0] == 0
+    contexts = ('in communique.docx, after "Le sommet s\'ouvre.", before "La frégate rentre."\n',
+                'in communique.docx, after "La frégate rentre.", before "Le sommet se clôt."\n',
+                'in rapport-annuel.docx, after "Les exercices reprennent."\n')
+    assert tmtool(db, "tm", "search", "Le convoi part.") == (0, "100.0%  Le convoi part.\n        The convoy leaves."
+                                                                "  [source of fr-FR→en-GB]\n"
+                                                             + "".join("        " + c for c in contexts), "")
+    assert tmtool(db, "tm", "concordance", "convoi") == (
+        0, "Le convoi part.\n    The convoy leaves.\n" + "".join("    " + c for c in contexts), "")
+    code, out, _ = tmtool(db, "lookup", "convoi")
+    assert code == 0 and out.count("en: The convoy leaves.") == 3 and all(c.split(", ", 1)[1] in out for c in contexts)
+
+    for name, other in (("a", "Les navires suivent."), ("b", "La frégate attend au port.")):
+        (tmp_path / f"{name}.fr.txt").write_text(f"Le char avance. {other}\n", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text("The tank advances. " + {"a": "The ships follow.",
+                                                  "b": "The frigate waits in port."}[name] + "\n", encoding="utf-8")
+        assert tmtool(db, "ingest", tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt", "--no-terms")[0] == 0
+    assert tmtool(db, "tm", "search", "Le char avance.", "--lang", "fr")[1] == (
+        "100.0%  Le char avance.\n        The tank advances.  [source of fr-FR→en-GB]\n        in a\n        in b\n")
+    assert tmtool(db, "tm", "search", "Les navires suivent.")[1] == (
+        "100.0%  Les navires suivent.\n        The ships follow.  [source of fr-FR→en-GB]\n")
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""

@@ -64,6 +64,25 @@ def test_concordance_finds_units_by_word(api):
     assert units and all("pandémie" in u["source"] for u in units) and units[0]["document"] == SEED_ID
 
 
+def test_search_and_concordance_say_each_unit_s_context_and_document(api, tmp_path):
+    """memoQ's units of one sentence in three contexts came back from /api/search, /api/concordance and the
+    look-up as three answers alike. Each says its context (``context_pre``, ``context_post``: the segments
+    around it, None where none) and where it came from (``document``, a search's match too); a unit without a
+    context says None."""
+    from test_real_formats import MEMOQ_THREE_CONTEXTS_TMX, THREE_CONTEXTS
+
+    http, headers = api
+    files = {"file": ("memoq.tmx", MEMOQ_THREE_CONTEXTS_TMX.encode())}
+    assert http.post("/api/import", files=files, headers=headers).json()["added"] == 3
+    matches = http.get("/api/search", params={"q": "Le convoi part."}).json()["matches"]
+    units = http.get("/api/concordance", params={"q": "convoi"}).json()["units"]
+    memory = http.get("/api/lookup", params={"q": "convoi"}).json()["memory"]
+    for answers in (matches, units, memory):
+        assert sorted((a["document"], a["context_pre"], a["context_post"]) for a in answers) == sorted(THREE_CONTEXTS)
+    [seed] = http.get("/api/concordance", params={"q": "pandémie", "limit": 1}).json()["units"]
+    assert (seed["document"], seed["context_pre"], seed["context_post"]) == (SEED_ID, None, None)
+
+
 def test_entries_are_filtered_and_paged(api, db):
     http, _ = api
     count = candidates(db)

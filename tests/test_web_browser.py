@@ -624,6 +624,37 @@ def test_a_sentence_looked_up_finds_its_fuzzy_matches_in_the_memory(server, brow
     assert best["matched"].startswith("La crise sanitaire actuelle")
 
 
+def test_a_sentence_memoq_holds_in_three_contexts_shows_each_context(server, browser, db, tmp_path):
+    """The look-up showed memoQ's three units of one sentence as three fuzzy matches alike, and its memory units
+    with their document only (twice the same). Each shows its context, the segments around it, and a fuzzy match
+    alike another its document too."""
+    from test_real_formats import MEMOQ_THREE_CONTEXTS_TMX, THREE_CONTEXTS
+
+    memory = tmp_path / "memoq.tmx"
+    memory.write_text(MEMOQ_THREE_CONTEXTS_TMX, encoding="utf-8")
+    with open_store(db) as store:
+        assert api.import_file(store, memory)["added"] == 3
+    said = [f"{doc} " + ", ".join([f"after “{pre}”", *([f"before “{post}”"] if post else [])])
+            for doc, pre, post in THREE_CONTEXTS]
+    browser.get(server.url + "/?q=" + quote("Le convoi partait."))
+    for typed in (False, True):  # the page the server wrote, then the one the script writes as one types
+        if typed:
+            browser.get(server.url + "/")
+            css(browser, "#lookup-q")[0].send_keys("Le convoi partait.")
+        wait(browser, lambda b: len(css(b, "#lookup-results .match")) == 3, "no fuzzy match appeared")
+        sources = [m.find_element("css selector", "p").text for m in css(browser, "#lookup-results .match")]
+        assert sorted(text.split("% ", 1)[1].replace(" Le convoi part.\n", " ") for text in sources) == sorted(said)
+    for typed in (False, True):
+        if typed:
+            browser.get(server.url + "/")
+            css(browser, "#lookup-q")[0].send_keys("convoi")
+        else:
+            browser.get(server.url + "/?q=convoi")
+        wait(browser, lambda b: len(css(b, "#lookup-results > div.context")) == 3, "no memory unit appeared")
+        sources = [p.find_element("css selector", "p").text for p in css(browser, "#lookup-results > div.context")]
+        assert sorted(text.replace(" Le convoi part.\n", " ") for text in sources) == sorted(said)
+
+
 def test_a_reviewer_s_name_goes_into_the_history_of_what_they_decide(server, browser, db):
     """On a server a team shares, the name typed in the header is kept (the next pages have it) and sent
     with every decision: the history names that reviewer, not the server's user."""

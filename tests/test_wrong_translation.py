@@ -190,6 +190,32 @@ def test_a_document_named_with_a_space_is_quoted_as_cmd_and_powershell_read_it_o
             assert command == f"tmtool --db {db} remove {said}"
 
 
+@pytest.mark.parametrize("named", ["team.db", "sqlite:///team.db"])
+def test_the_workbench_names_a_store_given_by_a_relative_path_from_anywhere(tmp_path, monkeypatch, named):
+    """``tmtool --db team.db serve`` advised ``tmtool --db team.db imports``: typed in the reader's own shell, in
+    another folder than the server's, it named another store (or none). The command a server advises names its
+    SQLite store by its absolute path, which works wherever it is pasted."""
+    served = tmp_path / "server"
+    served.mkdir()
+    shutil.copyfile(seeded_store(tmp_path), served / "team.db")
+    monkeypatch.chdir(served)
+    http, _ = client(named)
+
+    def failing(store):
+        raise api.NotFound("no import 7 in the store (see 'tmtool imports')", commands=("tmtool imports",))
+
+    monkeypatch.setattr(api, "stats", failing)
+    said = http.get("/api/stats").json()["message"]
+    assert said == f"no import 7 in the store (see 'tmtool --db {shlex.quote(str(served / 'team.db'))} imports')"
+    elsewhere = tmp_path / "reader"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # typed as shown in another folder, it lists the served store's imports
+    [command] = re.findall(r"'(tmtool [^']*)'", said)
+    listed = CliRunner().invoke(main, shlex.split(command)[1:], env={"TMTOOL_DB": None})
+    assert listed.exit_code == 0, listed.output
+    assert not (elsewhere / "team.db").exists()
+
+
 def test_the_workbench_says_it_of_an_upload(tmp_path):
     http, headers = client(seeded_store(tmp_path))
     files = {"fr_file": ("visite.fr.txt", "\n\n".join(MEETING_FR).encode()),

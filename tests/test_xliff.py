@@ -58,10 +58,20 @@ def test_write_then_read_round_trips():
     )  # fmt: skip
 
 
-def test_duplicate_ids_and_illegal_characters_are_refused(tmp_path):
-    with pytest.raises(TmtoolError, match="duplicate id"):
-        twins = [Unit("a", "b", "fr", "en", tuid="x"), Unit("c", "d", "fr", "en", tuid="x")]
-        write_xliff(twins, io.BytesIO(), srclang="fr")
+def test_units_of_one_tuid_get_ids_apart_and_their_tuid_back(tmp_path):
+    """Two units of one tuid stopped the export (``duplicate id``). The second gets the next free id, its tuid
+    beside it, which reading gives back: the units read are those written, tuids and all."""
+    twins = [Unit("a", "b", "fr-FR", "en-GB", tuid="x"), Unit("c", "d", "fr-FR", "en-GB", tuid="x"),
+             Unit("e", "f", "fr-FR", "en-GB", tuid="x-2"), Unit("g", "h", "fr-FR", "en-GB")]
+    out = io.BytesIO()
+    write_xliff(twins, out, srclang="fr")
+    ids = [unit.get("id") for unit in etree.fromstring(out.getvalue()).iter(f"{{{XLIFF_12}}}trans-unit")]
+    assert ids == ["x", "x-2", "x-2-2", "4"]
+    assert [(u.source, u.tuid) for u in read_xliff(io.BytesIO(out.getvalue()))] == [
+        ("a", "x"), ("c", "x"), ("e", "x-2"), ("g", "4")]
+
+
+def test_illegal_characters_are_refused(tmp_path):
     path = tmp_path / "out.xlf"
     with pytest.raises(TmtoolError, match="U\\+0007"):
         write_xliff([Unit("bip\x07", "", "fr", "en")], path, srclang="fr")
@@ -594,3 +604,44 @@ def test_what_a_note_annotates_or_applies_to_is_kept_and_written_back(tmp_path):
     [again] = read_xliff(tmp_path / "out.en.xliff")
     assert {k: v for k, v in again.props.items() if k.startswith("x-note-")} == {
         k: v for k, v in unit12.props.items() if k.startswith("x-note-")}
+
+
+# two memories exported from Trados, each numbering its units from 1 (tuid), and memoQ's, whose units have none
+def _numbered_tmx(pairs) -> str:
+    units = "".join(f'<tu tuid="{n}" creationdate="20240312T101500Z"><tuv xml:lang="fr-FR"><seg>{fr}</seg></tuv>'
+                    f'<tuv xml:lang="en-GB"><seg>{en}</seg></tuv></tu>\n' for n, (fr, en) in enumerate(pairs, 1))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="SDL Language Platform"'
+            ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+            f' srclang="fr-FR"/>\n<body>\n{units}</body></tmx>\n')
+
+
+def test_an_export_of_memories_numbered_alike_goes_through_xliff_and_back(tmp_path):
+    """``export xliff`` of a store holding two memories each numbered from 1 (or a unit of tuid 1 after a unit
+    without one, written as the first) stopped on ``unit '1': duplicate id``: nothing was written. Every unit is
+    written, its id unique and the same at every export; imported into another store, the units are those
+    stored, each with its own tuid."""
+    from conftest import run
+    from tmtool.store import open_store
+
+    first, second = tmp_path / "first.tmx", tmp_path / "second.tmx"
+    first.write_text(_numbered_tmx([("Le convoi part.", "The convoy leaves."),
+                                    ("La frégate rentre.", "The frigate returns.")]), encoding="utf-8")
+    second.write_text(_numbered_tmx([("Le char avance.", "The tank advances."),
+                                     ("Le navire appareille.", "The ship sails.")]), encoding="utf-8")
+    untold = tmp_path / "untold.tmx"  # a unit without a tuid, the store's first: written as id 1
+    untold.write_text(_numbered_tmx([("La séance est levée.", "The meeting is closed.")]).replace(' tuid="1"', ""),
+                      encoding="utf-8")
+    db, out, again = tmp_path / "t.db", tmp_path / "out.xlf", tmp_path / "again.xlf"
+    for path in (untold, first, second):
+        run(db, "import", path)
+    run(db, "export", "xliff", "-o", out)
+    run(db, "export", "xliff", "-o", again)
+    ids = [unit.get("id") for unit in etree.parse(str(out)).iter(f"{{{XLIFF_12}}}trans-unit")]
+    assert len(ids) == len(set(ids)) == 5 and out.read_bytes() == again.read_bytes()
+    copy = tmp_path / "copy.db"
+    assert "5 units added" in run(copy, "import", out).stdout
+    with open_store(str(db)) as store, open_store(str(copy)) as copied:
+        held = sorted((u.source, u.target, u.tuid) for u in store.units())
+        assert [tuid for _, _, tuid in held].count("1") == 2
+        assert sorted((u.source, u.target, u.tuid) for u in copied.units()) == [
+            (source, target, tuid or "1") for source, target, tuid in held]  # the untold unit's id is its tuid

@@ -59,7 +59,7 @@ __all__ = [
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
@@ -448,7 +448,9 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     "source" or "target", or "variant": one of its other languages), ``"lang"`` (its language),
     ``"matched"`` (its text), ``"translation", "translation_lang"`` (the other side; a variant's: the
     unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants", "draft"}`` (the unit as stored; draft: its
-    translation not confirmed, see :func:`import_file`'s ``include_unconfirmed``).
+    translation not confirmed, see :func:`import_file`'s ``include_unconfirmed``), ``"context_pre", "context_post"``
+    (its context, see :func:`concordance`) and ``"document"`` (where it came from, as :func:`concordance` names it):
+    what tells apart units of the same texts in several contexts.
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -470,7 +472,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": m.text,
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
-             **_unit_dict(m.unit)} for m in matches]
+             **_unit_dict(m.unit), "document": m.document} for m in matches]
 
 
 # the text shown as a match's translation: the other side, or for one of the unit's other languages its source
@@ -481,7 +483,10 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
     accent-insensitive), those holding it in their source or target first, then the shortest, then by
     unit id (the same order on every backend), each with the document or file it came from (of an imported unit, the
-    document its tool names: memoQ's ``x-document``); with ``lang`` (a
+    document its tool names: memoQ's ``x-document``) and its context, the source segments before and after it
+    where its tool kept them (``context_pre``, ``context_post``: memoQ's and MateCat's; None where it has none),
+    which tell apart units of the same texts: memoQ keeps a unit for each context a sentence was translated in;
+    with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if _tag(lang) == "auto" else base_language(lang)
@@ -494,12 +499,14 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
 
 def _unit_dict(unit) -> dict:
     """A unit as search, concordance and look-up give it; ``draft``: its translation not confirmed (imported with
-    ``include_unconfirmed``), not to be taken for one that is."""
-    from .formats.tmx import is_unconfirmed
+    ``include_unconfirmed``), not to be taken for one that is; ``context_pre``, ``context_post``: the texts of the
+    source segments before and after it, as its tool kept them (memoQ's ContexTM, MateCat's), None for none."""
+    from .formats.tmx import is_unconfirmed, neighbour_text
 
     return {"source": unit.source, "target": unit.target, "srclang": unit.srclang, "tgtlang": unit.tgtlang,
             "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants],
-            "draft": is_unconfirmed(unit)}
+            "draft": is_unconfirmed(unit), "context_pre": neighbour_text(unit, "x-context-pre"),
+            "context_post": neighbour_text(unit, "x-context-post")}
 
 
 # ---- glossary: look-up and review -----------------------------------------------------------------
@@ -1274,6 +1281,14 @@ def error_on_store(error: TmtoolError, db: str | Path | None, said: str | None =
     "no import 7 (see 'tmtool --db team.db imports')"
     """
     return advised_on(str(error) if said is None else said, error.commands, db)
+
+
+def named_from_anywhere(db: str | Path) -> str:
+    """The store ``db`` named so that a command advised on it works in any folder (:func:`advised_on` for a
+    server, whose reader types it in a shell of their own): a SQLite file's path made absolute."""
+    from .store.url import named_from_anywhere as anywhere
+
+    return anywhere(os.fspath(db))
 
 
 def masked_url(url: str | Path) -> str:

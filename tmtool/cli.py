@@ -583,6 +583,8 @@ def lookup(ctx, term, lang, as_json, limit):
         click.echo(f"  {indent} {api.base_language(unit['tgtlang'])}: {unit['target']}{_draft_mark(unit)}")
         for variant in unit["variants"]:
             click.echo(f"  {indent} {api.base_language(variant['lang'])}: {variant['text']}")
+        if unit["context_pre"] is not None or unit["context_post"] is not None:  # memoQ's: what tells it apart
+            click.echo(f"  {indent} {_where({**unit, 'document': None})}")
     if fuzzy:
         click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
         for hit in fuzzy:
@@ -1018,7 +1020,11 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     the translation. --json adds side (source, target or variant), lang,
     matched, translation and translation_lang to the unit's source, target,
     srclang, tgtlang, tuid and draft (a translation imported with
-    import --include-unconfirmed, marked "draft, not confirmed").
+    import --include-unconfirmed, marked "draft, not confirmed"), and
+    document, context_pre and context_post: where it came from and the
+    segments before and after it. Matches of the same texts (memoQ keeps a
+    unit for each context a sentence was translated in) are shown once,
+    then a line each: in DOCUMENT, after "…", before "…".
 
     A match is scored on the whole sentence, as CAT tools score it: a phrase or a sentence cut short
     scores low against a long unit holding it (tm concordance finds units by their words).
@@ -1035,10 +1041,44 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     if not matches:
         click.echo(f"no match of {min_score:g}% or more", err=True)
         ctx.exit(1)
-    for match in matches:
+    for group in _alike(matches, ("score", "side", "lang", "matched", "translation", "srclang", "tgtlang", "draft")):
+        match = group[0]
         side = match["lang"] if match["side"] == "variant" else match["side"]  # another language: its tag
         click.echo(f"{match['score']:5.1f}%  {match['matched']}\n        {match['translation']}"
                    f"  [{side} of {match['srclang']}→{match['tgtlang']}{'; ' + _DRAFT if match['draft'] else ''}]")
+        for where in _whereabouts(group):
+            click.echo(f"        {where}")
+
+
+def _alike(units: list[dict], keys: tuple[str, ...]) -> list[list[dict]]:
+    """``units`` (of a search or a concordance) in groups showing the same (``keys``), each where its first
+    stands: memoQ keeps a unit for each context a sentence was translated in, which would be lines alike."""
+    import json
+
+    groups: dict[str, list[dict]] = {}
+    for unit in units:
+        groups.setdefault(json.dumps([unit[key] for key in keys]), []).append(unit)
+    return list(groups.values())
+
+
+def _whereabouts(group: list[dict]) -> list[str]:
+    """The lines telling apart the units of a group showing the same texts (:func:`_alike`): where each came from
+    and its context (the segments before and after it, as memoQ keeps them), one line a unit, or a line for
+    units alike in these too (``(3 units)``); none for a unit alone without a context."""
+    from collections import Counter
+
+    if len(group) == 1 and group[0]["context_pre"] is None and group[0]["context_post"] is None:
+        return []
+    lines = Counter(_where(unit) for unit in group)
+    return [line + (f" ({count} units)" if count > 1 else "") for line, count in lines.items()]
+
+
+def _where(unit: dict) -> str:
+    """Where a unit came from and its context: ``in communique.docx, after "…", before "…"``."""
+    parts = [f"in {unit['document']}"] if unit.get("document") else []
+    parts += [f'after "{unit["context_pre"]}"'] if unit["context_pre"] is not None else []
+    parts += [f'before "{unit["context_post"]}"'] if unit["context_post"] is not None else []
+    return ", ".join(parts) or "in an unnamed source"
 
 
 # a unit whose translation its tool had not confirmed (imported with --include-unconfirmed), shown as such
@@ -1055,14 +1095,15 @@ def _draft_mark(unit: dict) -> str:
 @click.option("--lang", default="auto", show_default=True,
               help="Only the units' texts in this language (fr, de-DE …); auto: every language of every unit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the units as JSON (source, target, srclang, tgtlang, "
-                                                      "tuid, variants, draft, document).")
+                                                      "tuid, variants, draft, document, context_pre, context_post).")
 @click.pass_context
 def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source, target or other languages contain WORD or phrase (accent-insensitive; œ typed oe).
 
     Each unit is shown as its source, its target, then its other languages with their tags; those
     holding WORD in their source or target first, then the shortest, then by unit id (on SQLite and
-    PostgreSQL alike).
+    PostgreSQL alike). Units of the same texts are shown once, then a line each saying where it came
+    from and between which segments (memoQ's context), as a unit with a context is.
 
     \b
     Examples:
@@ -1077,10 +1118,13 @@ def tm_concordance(ctx, word, limit, lang, as_json):
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
-    for unit in units:
+    for group in _alike(units, ("source", "target", "srclang", "tgtlang", "variants", "draft")):
+        unit = group[0]
         click.echo(f"{unit['source']}\n    {unit['target']}{_draft_mark(unit)}")
         for variant in unit["variants"]:
             click.echo(f"    [{variant['lang']}] {variant['text']}")
+        for where in _whereabouts(group):
+            click.echo(f"    {where}")
 
 
 @main.command(short_help="Count what the store holds, by language and language pair too.")

@@ -36,6 +36,7 @@ class TmMatch:
     unit: Unit
     side: str = "source"  # the side of the unit that matched, one of SIDES, or VARIANT
     variant: Variant | None = None  # the other language that matched (side VARIANT)
+    document: str = ""  # where the unit came from, as a concordance names it (Store.units_came_from)
 
     @property
     def lang(self) -> str:
@@ -109,7 +110,8 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10,
             break
         best.setdefault(unit_id, (score, side, variant))
     units = store.units_by_id(list(best))
-    return [TmMatch(round(score, 1), units[unit_id], side, _held(units[unit_id], variant))
+    documents = store.units_came_from(units)
+    return [TmMatch(round(score, 1), units[unit_id], side, _held(units[unit_id], variant), documents[unit_id])
             for unit_id, (score, side, variant) in best.items()]
 
 

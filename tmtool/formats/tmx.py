@@ -69,9 +69,9 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
-from .inline import markup_segment, omegat_segment, omegat_text, segment_content
+from .inline import markup_segment, omegat_segment, omegat_text, plain_text, segment_content
 from .skips import OnSkip, Unusable, refuse
-from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
+from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TMX_NAMESPACE = "{http://www.lisa.org/tmx"  # tmx14, and the drafts' tmx20
@@ -336,6 +336,23 @@ def _memoq_context(kind: str, value: str) -> bool:
     """Whether a unit's prop is memoQ's context of its source (:data:`MEMOQ_CONTEXT`: a neighbouring segment, as
     ``<seg>…</seg>``), which memoQ writes on the source ``tuv`` and reads from there only."""
     return kind in MEMOQ_CONTEXT and value.startswith("<seg>") and value.endswith("</seg>")
+
+
+def neighbour_text(unit: Unit, kind: str) -> str | None:
+    """The text of a unit's neighbouring source segment (``kind``: ``x-context-pre``, the one before it, or
+    ``x-context-post``, the one after, :data:`MEMOQ_CONTEXT`) as a reader sees it: memoQ's ``<seg>…</seg>`` as
+    its text without codes, MateCat's plain text as it is; None where the unit has none (or an empty one: the
+    first or last segment of its document)."""
+    texts = []
+    for value in unit.prop_values(kind):
+        if _memoq_context(kind, value):
+            try:
+                value = plain_text(etree.fromstring(value, xml_parser()))
+            except etree.XMLSyntaxError:  # not memoQ's markup after all: the text as it is
+                pass
+        if value.strip():
+            texts.append(" ".join(value.split()))
+    return " ".join(texts) or None
 
 
 def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:

@@ -64,6 +64,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
+# tmtool's own attributes on a trans-unit it writes, as memoQ, Trados and Phrase add theirs: ``tmtool:tuid``, the
+# unit's tuid where its id had to differ (another unit written before holds that id: two memories numbered from 1)
+TMTOOL = "urn:x-tmtool:xliff"
+TUID = f"{{{TMTOOL}}}tuid"
 # target states saying the target is not a translation yet: 1.2 "new", "needs-translation" (what this
 # module writes with source_as_target, and what OmegaT leaves), "needs-l10n" and "needs-adaptation",
 # 2.0 "initial", Trados's "Draft" (a copy of the source is one), memoQ's "NotStarted"
@@ -109,7 +113,10 @@ def write_xliff(
 ) -> int:
     """Write XLIFF 1.2 to a path (atomically) or a binary stream; return how many trans-units were written.
 
-    Trans-unit ids are the units' tuids when they have one, else their 1-based position. A unit's inline
+    Trans-unit ids are the units' tuids when they have one, else their 1-based position; an id a unit written
+    before holds already (two memories' units both numbered 1, a tuid 3 and the third unit without one) is made
+    unique by a suffix (``1-2``, the next free), the same each time the same units are written, the unit's own
+    tuid kept beside it as ``tmtool:tuid``, which reading gives back. A unit's inline
     codes (its TMX markup) are written as XLIFF's (:func:`~tmtool.formats.inline.write_xliff_inline`). The
     languages are a unit's own, else ``srclang`` and ``tgtlang``: as a ``<file>`` has one pair, units of
     another pair (an export's ``en-US`` among ``en-GB``) are in a ``<file>`` of their own.
@@ -136,22 +143,36 @@ def write_xliff(
                     with xf.element(f"{{{XLIFF_12}}}file", file_attrs), xf.element(f"{{{XLIFF_12}}}body"):
                         xf.write("\n")
                         for count, item in enumerate(items, count + 1):
-                            unit_id = (item.tuid if isinstance(item, Unit) else None) or str(count)
+                            tuid = item.tuid if isinstance(item, Unit) else None
+                            unit_id = _unique_id(tuid or str(count), seen_ids)
                             where = f"unit {unit_id!r}"
-                            if unit_id in seen_ids:
-                                raise TmtoolError(f"{where}: duplicate id, XLIFF trans-unit ids must be unique")
-                            seen_ids.add(unit_id)
                             # not pretty-printed: inside xml:space="preserve" added whitespace is content
-                            xf.write(_trans_unit(item, unit_id, where, source_as_target))
+                            xf.write(_trans_unit(item, unit_id, where, source_as_target,
+                                                 tuid if tuid and tuid != unit_id else None))
                             xf.write("\n")
     return count
 
 
-def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target: bool) -> etree._Element:
-    # each element is serialised on its own, so it carries the default namespace declaration itself
-    unit = etree.Element(
-        f"{{{XLIFF_12}}}trans-unit", {"id": xml_text(unit_id, where), XML_SPACE: "preserve"}, nsmap={None: XLIFF_12}
-    )
+def _unique_id(wanted: str, seen: set[str]) -> str:
+    """``wanted`` if no trans-unit written holds it, else ``wanted-2``, ``wanted-3`` … the first free; noted as
+    held in ``seen``."""
+    unit_id, number = wanted, 1
+    while unit_id in seen:
+        number += 1
+        unit_id = f"{wanted}-{number}"
+    seen.add(unit_id)
+    return unit_id
+
+
+def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target: bool,
+                tuid: str | None = None) -> etree._Element:
+    """A ``trans-unit`` of ``unit_id``, with the unit's own ``tuid`` beside it when that differs (:data:`TUID`)."""
+    # each element is serialised on its own, so it carries its namespace declarations itself
+    attributes = {"id": xml_text(unit_id, where), XML_SPACE: "preserve"}
+    if tuid is not None:
+        attributes[TUID] = xml_text(tuid, where)
+    unit = etree.Element(f"{{{XLIFF_12}}}trans-unit", attributes,
+                         nsmap={None: XLIFF_12, **({"tmtool": TMTOOL} if tuid is not None else {})})
     if isinstance(item, Unit):
         source, markup, target, target_markup = item.source, item.source_markup, item.target, item.target_markup
     else:
@@ -272,7 +293,8 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
             unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
-                unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
+                unit_id = unit.get(TUID) or unit.get("id")  # the tuid a tmtool export gave an id apart
+                unit_id = unit_id if segments is None or len(segments) == 1 else f"{unit_id}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id, gettext),
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))

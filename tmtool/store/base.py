@@ -228,6 +228,11 @@ class Store(Protocol):
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]: ...
 
+    def units_came_from(self, units: Mapping[int, Unit]) -> dict[int, str]:
+        """Where each of ``units`` (by id, as :meth:`units_by_id` gives them) came from, as :meth:`concordance`
+        names it: its document's id, else the document its tool names, else the file it was imported from."""
+        ...
+
     def source_languages(self, *, since: datetime | None = None) -> list[str]:
         """The distinct source language tags of :meth:`units`, as stored, sorted."""
         ...

@@ -3,40 +3,52 @@ show a password)."""
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import unquote
 
 from ..errors import Invalid
 
-# the password of a URL's user part (user:secret@host) or of a ``password=`` parameter, as libpq reads them: the
-# user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them raw), and a
-# URL has no fragment to it ('#' is a parameter's text)
+# the password of a URL's user part (user:secret@host) or of a secret parameter (SECRET_PARAMETERS), as libpq
+# reads them: the user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them
+# raw), and a URL has no fragment to it ('#' is a parameter's text)
 _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
-_PARAMETER_PASSWORD = re.compile(r"([?&]password=)([^&]*)", re.IGNORECASE)
+# the connection parameters of libpq whose value is a secret: the server's password, and the one of the client's
+# SSL key (sslpassword); libpq decodes a parameter's name as it decodes its value (pass%77ord is password)
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+_PARAMETER = re.compile(r"([?&])([^?&=]*)=([^&]*)")
+
+
+def _secret(match: re.Match) -> bool:
+    """Whether a ``?name=value`` or ``&name=value`` of :data:`_PARAMETER` gives a secret (:data:`SECRET_PARAMETERS`)."""
+    return unquote(match.group(2)).lower() in SECRET_PARAMETERS
 
 
 def masked(url: str) -> str:
     """``url`` with any password in it replaced by ``***``.
 
-    >>> masked("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require")
-    'postgresql://ana:***@db.example.org/tm?password=***&sslmode=require'
+    >>> masked("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
+    'postgresql://ana:***@db.example.org/tm?password=***&sslmode=require&sslpassword=***'
     """
-    return _PARAMETER_PASSWORD.sub(r"\1***", _USER_PASSWORD.sub(r"\1:***@", url))
+    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
+                          _USER_PASSWORD.sub(r"\1:***@", url))
 
 
 def without_password(url: str) -> tuple[str, bool]:
-    """``url`` without the password in it (its user part's, a ``password=`` parameter), and whether it held one:
+    """``url`` without the passwords in it (its user part's, a ``password=`` or ``sslpassword=`` parameter), and
+    whether it held one:
     a URL to advise a command with, which libpq completes from PGPASSWORD or the password file (~/.pgpass),
     where a masked one (``***``) would be sent as the password and refused.
 
-    >>> without_password("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require")
+    >>> without_password("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
     ('postgresql://ana@db.example.org/tm?sslmode=require', True)
     """
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
-    # each one (libpq reads the last of two): the '?' or '&' before it is looked behind, not taken
-    bare = re.sub(r"(?<=[?&])password=[^&]*(&|$)", "", bare, flags=re.IGNORECASE)
+    # each one (libpq reads the last of two), the '?' or '&' before it kept for the parameter after it
+    bare = _PARAMETER.sub(lambda m: m.group(1) if _secret(m) else m.group(0), bare)
+    bare = re.sub(r"(?<=[?&])&+", "", bare)  # the '&' of a parameter taken out
     bare = re.sub(r"[?&]$", "", bare)  # a query left empty, or ending with its '&'
     return bare, bare != url
 
@@ -48,7 +60,9 @@ def scrubbed(text: str, url: str) -> str:
     >>> scrubbed('invalid percent-encoded token: "s3%ZZcret"', "postgresql://ana:s3%ZZcret@db/tm")
     'invalid percent-encoded token: "***"'
     """
-    secrets = [m.group(2) for m in (_USER_PASSWORD.match(url), *_PARAMETER_PASSWORD.finditer(url)) if m and m.group(2)]
+    user = _USER_PASSWORD.match(url)
+    secrets = [user.group(2)] if user and user.group(2) else []
+    secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
     for secret in sorted({*secrets, *map(unquote, secrets)}, key=len, reverse=True):
         text = text.replace(secret, "***")
     return text
@@ -76,3 +90,22 @@ def sqlite_path(url: str) -> str:
     if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
         raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
     return path
+
+
+def named_from_anywhere(db: str) -> str:
+    """The store ``db`` (a path or URL) named so that the name finds it from any folder: a SQLite file's path
+    (a ``sqlite:///`` URL's too) made absolute, a PostgreSQL URL as it is. A command advised by a server (the
+    workbench) is typed in another shell and folder than the server's, where a relative path names another file.
+
+    >>> named_from_anywhere("postgresql://ana@db/tm") == "postgresql://ana@db/tm"
+    True
+    >>> named_from_anywhere("sqlite:///my%20store.db") == os.path.abspath("my store.db")
+    True
+    """
+    scheme, sep, _ = db.partition("://")
+    if sep and scheme.lower() != "sqlite":
+        return db
+    try:
+        return os.path.abspath(sqlite_path(db) if sep else db)
+    except (Invalid, ValueError):  # no file's name (the store cannot be opened either): as given
+        return db

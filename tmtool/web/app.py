@@ -223,6 +223,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                   dependencies=[Depends(json_bodies)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
+    # the store as a command advised to the browser names it: typed in the reader's own folder, not the server's
+    advised_db = api.named_from_anywhere(db)
     notices = logging.getLogger("tmtool")
     if not any(isinstance(handler, Notices) for handler in notices.handlers):
         notices.addHandler(Notices())
@@ -289,7 +291,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         status, kind = next(((status, kind) for cls, status, kind in (
             (NotFound, 404, "not found"), (Conflict, 409, "conflict"), (Unavailable, 503, "unavailable"))
             if isinstance(exc, cls)), (400, "invalid"))
-        return error(request, status, kind, api.error_on_store(exc, db))  # a command it advises, on the store served
+        # a command it advises, on the store served
+        return error(request, status, kind, api.error_on_store(exc, advised_db))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
@@ -557,7 +560,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             pair = (fr, en, srclang, tgtlang)
         else:  # an English original is the pair's source, its French translation the target
             pair = (en, fr, "en-GB", "fr-FR") if original == "en" else (fr, en, "fr-FR", "en-GB")
-        with store() as s, noticed(db) as said:
+        with store() as s, noticed(advised_db) as said:
             done = api.ingest(s, pair[0], pair[1], document_id=doc_id or None, srclang=pair[2], tgtlang=pair[3])
         return {**done, "notices": said}
 
@@ -571,7 +574,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         confirmed (drafts) too, as ``tmtool import --include-unconfirmed``; ``notices``: what reading the file said, a
         line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
         language)."""
-        with store() as s, noticed(db) as said:
+        with store() as s, noticed(advised_db) as said:
             done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status, include_unconfirmed=include_unconfirmed)
         if (failed := api.nothing_imported(done, file.filename)) is not None:  # bad input, as `tmtool import` has it

@@ -594,6 +594,10 @@ class PostgresStore(UnitCorrections):
         headers = self._headers(rows)
         return self._with_variants({row[0]: unit_from_row(row, headers) for row in rows})
 
+    def units_came_from(self, units: Mapping[int, Unit]) -> dict[int, str]:
+        rows = self._query("SELECT id, document_id, origin FROM units WHERE id = ANY(%s)", (list(units),))
+        return {unit_id: came_from(units[unit_id], document_id, origin) for unit_id, document_id, origin in rows}
+
     def source_languages(self, *, since: datetime | None = None) -> list[str]:
         where, params = (" WHERE changed >= %s", (iso(since),)) if since else ("", ())
         return [tag for tag, in self._query(f"SELECT DISTINCT srclang FROM units{where} ORDER BY srclang", params)]

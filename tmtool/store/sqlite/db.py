@@ -607,6 +607,11 @@ class SQLiteStore(UnitCorrections):
         headers = self._headers(rows)
         return self._with_variants({row[0]: unit_from_row(row, headers) for row in rows})
 
+    def units_came_from(self, units: Mapping[int, Unit]) -> dict[int, str]:
+        ids = list(units)
+        rows = self._query(f"SELECT id, document_id, origin FROM units WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {unit_id: came_from(units[unit_id], document_id, origin) for unit_id, document_id, origin in rows}
+
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS, lang: str = "fr") -> list[Context]:
         """Stored French–English units (or those of ``lang`` and English), translated either way, as sentence

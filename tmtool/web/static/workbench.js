@@ -130,10 +130,14 @@ function renderLookup(found, results) {
     const doc = element("span", unit.document, "doc");
     doc.dir = "ltr";
     both.firstChild.prepend(doc, " ");
+    neighbours(both.firstChild, unit);
     results.append(both);
   }
   if (found.matches.length) results.append(element("h2", "Fuzzy matches"));
-  for (const match of found.matches) {
+  // matches showing the same texts (memoQ keeps a unit for each context a sentence was translated in) say where
+  // each came from, as do those with a context
+  const shown = found.matches.map((match) => JSON.stringify([match.matched, match.translation]));
+  for (const [number, match] of found.matches.entries()) {
     const both = pair(match.matched, match.translation);
     both.classList.add("match");
     draftMark(both.lastChild, match);
@@ -142,8 +146,24 @@ function renderLookup(found, results) {
     const score = element("span", `${match.score}%`, "score");
     score.dir = "ltr";
     both.firstChild.prepend(score, " ");
+    const alike = shown.filter((texts) => texts === shown[number]).length > 1;
+    if (alike || match.context_pre !== null || match.context_post !== null) {
+      const doc = element("span", match.document, "doc");
+      doc.dir = "ltr";
+      score.after(" ", doc);
+      neighbours(both.firstChild, match);
+    }
     results.append(both);
   }
+}
+
+// a unit's context, the source segments before and after it as its tool kept them (memoQ's, MateCat's): what tells
+// apart units of the same texts
+function neighbours(side, unit) {
+  const said = [];
+  if (unit.context_pre !== null) said.push(`after “${unit.context_pre}”`);
+  if (unit.context_post !== null) said.push(`before “${unit.context_post}”`);
+  if (said.length) side.append(element("span", said.join(", "), "doc neighbours"));
 }
 
 // a translation its tool had not confirmed (imported with include_unconfirmed): not to be taken for one that is
