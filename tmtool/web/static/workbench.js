@@ -316,7 +316,15 @@ function setUpReview() {
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
     form.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; card.focus(); });
-    form.addEventListener("keydown", (event) => { if (event.key === "Escape") form.querySelector(".cancel").click(); });
+    form.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") form.querySelector(".cancel").click();
+      // Enter saves from the note's and the definition's boxes as from the others; Shift+Enter starts a new line
+      // (an input method composing a word takes its own Enter)
+      if (event.key === "Enter" && event.target.tagName === "TEXTAREA" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
   }
 
   if (single) {  // no queue: no undo button, no picking
