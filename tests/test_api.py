@@ -487,3 +487,38 @@ def test_a_store_used_in_another_thread_than_its_own_is_refused_in_one_line(stor
     assert api.stats(store)["entries"] == 0
     api.add_entry(store, ["char de combat"], ["battle tank"])  # its own thread's work goes on
     assert api.stats(store)["entries"] == 1
+
+
+def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invalid_and_says_so(store, tmp_path):
+    """What a script reads from a file name or a command line that is not UTF-8 (café typed on a Latin-1
+    terminal: Python keeps the byte 0xE9 as '\\udce9'), half a character from JSON ('\\ud800'), a path holding a
+    NUL and a minimum score past 64 bits reached the store's driver or os: UnicodeEncodeError ("surrogates not
+    allowed"), ValueError ("embedded null byte"), SQLite's OverflowError, where tmtool.Invalid is promised."""
+    api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    out = tmp_path / "out"
+    out.mkdir()
+    byte = r"holds the byte 0xE9, which is not UTF-8 \(text in another encoding\): '(le )?caf\\udce9( du Comité)?'$"
+    half = r"holds a lone surrogate U\+D800 \(half of a character, without its other half\)"
+    calls = [(lambda: api.lookup(store, "caf\udce9"), "^term " + byte),
+             (lambda: api.concordance(store, "caf\udce9"), "^text " + byte),
+             (lambda: api.search(store, "le café du Comité", min_score=50), None),  # as typed in UTF-8: no error
+             (lambda: api.search(store, "le caf\udce9 du Comité"), "^text " + byte),
+             (lambda: api.entries(store, text="\ud800"), "^text " + half),
+             (lambda: api.entries(store, document="caf\udce9"), "^a document's id " + byte),
+             (lambda: api.document_units(store, "caf\udce9"), "^a document's id " + byte),
+             (lambda: api.check_document(store, "\ud800"), "^a document's id " + half),
+             (lambda: api.undo_correction(store, "caf\udce9"), "^a document's id " + byte),
+             (lambda: api.backup(store, out / "a\x00.db"), r"^path holds a NUL character \(U\+0000\)"),
+             (lambda: api.backup(store, str(out / "\ud800.db")), "^path " + half),
+             (lambda: api.export(store, "tsv", out / "a\x00.tsv"), r"^out holds a NUL character \(U\+0000\)")]
+    for call, says in calls:
+        if says is None:
+            call()
+            continue
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entries(store, min_score=2**80) == [] and len(api.entries(store, min_score=-2**80)) == 1
+    assert list(out.iterdir()) == []
+    result = CliRunner().invoke(main, ["--db", store.url, "lookup", "caf\udce9"])
+    assert (result.exit_code, result.stderr) == (
+        1, "tmtool: error: term holds the byte 0xE9, which is not UTF-8 (text in another encoding): 'caf\\udce9'\n")
