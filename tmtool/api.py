@@ -1135,9 +1135,9 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
-                 user: str | None = None) -> int:
+                 user: str | None = None) -> int | None:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
-    the correction's id."""
+    the correction's id, None when the unit was excluded (included) already: no correction is recorded."""
     from . import corrections
 
     if not isinstance(excluded, bool):  # "no" was a ValueError, 0 and 1 a TypeError from deep down
