@@ -522,3 +522,30 @@ def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invali
     result = CliRunner().invoke(main, ["--db", store.url, "lookup", "caf\udce9"])
     assert (result.exit_code, result.stderr) == (
         1, "tmtool: error: term holds the byte 0xE9, which is not UTF-8 (text in another encoding): 'caf\\udce9'\n")
+
+
+def test_a_term_given_twice_is_stored_once_however_it_is_added(store):
+    """An entry held two of one term when the same text (or the same in another case or spacing) was given twice
+    in one call — ``--en-also IMS --en-also IMS``, ``add_en: ["MC", "mc"]`` — where a term the entry held already
+    was passed over: exports then wrote it twice in the entry's language."""
+    from workbench import client
+
+    added = api.add_entry(store, ["État-major militaire international", "EMI", " EMI "],
+                          ["International Military Staff", "international military staff"], terms={"de": ["IMS", "IMS"]})
+    assert [(t["lang"], t["text"]) for t in added["terms"]] == [
+        ("fr", "État-major militaire international"), ("fr", "EMI"), ("en", "International Military Staff"),
+        ("de", "IMS")]
+    edited = api.edit(store, added["id"], add_en=["IMS", "IMS"], add_terms={"de": ["Internationaler Militärstab"] * 2})
+    assert [(t["lang"], t["text"]) for t in edited["entry"]["terms"]][3:] == [
+        ("de", "IMS"), ("en", "IMS"), ("de", "Internationaler Militärstab")]
+    result = CliRunner().invoke(main, ["--db", store.url, "glossary", "add", "Comité militaire", "Military Committee",
+                                       "--en-also", "MC", "--en-also", "MC", "--fr-also", "CM", "--fr-also", "cm"])
+    assert result.exit_code == 0, result.output
+    military = api.lookup(store, "Military Committee")["entries"][0]
+    assert [t["text"] for t in military["terms"]] == ["Comité militaire", "CM", "Military Committee", "MC"]
+    http, csrf = client(store.url)
+    answer = http.patch(f"/api/entries/{military['id']}", headers=csrf,
+                        json={"version": military["version"], "add_en": ["Military Cttee", "military cttee"]})
+    assert answer.status_code == 200, answer.text
+    assert [t["text"] for t in answer.json()["entry"]["terms"] if t["lang"] == "en"] == [
+        "Military Committee", "MC", "Military Cttee"]
