@@ -549,3 +549,22 @@ def test_a_term_given_twice_is_stored_once_however_it_is_added(store):
     assert answer.status_code == 200, answer.text
     assert [t["text"] for t in answer.json()["entry"]["terms"] if t["lang"] == "en"] == [
         "Military Committee", "MC", "Military Cttee"]
+
+
+def test_a_file_written_to_standard_output_reaches_a_text_stream_standing_for_it(store):
+    """In a notebook, IDLE or under contextlib.redirect_stdout, standard output is a text stream without the
+    bytes beneath it: align, segment's TMX, the SRX rules and a TMX export to "-" (their default) raised
+    AttributeError ("'StringIO' object has no attribute 'buffer'"), where the text export and segment's lines
+    were written."""
+    import contextlib
+
+    api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
+    calls = {"align": lambda: api.align(SEED_FR, SEED_EN), "segment": lambda: api.segment(SEED_FR, "fr", fmt="tmx"),
+             "export_srx": lambda: api.export_srx(), "export": lambda: api.export(store, "tmx")}
+    for name, call in calls.items():
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown):
+            call()
+        written = shown.getvalue()
+        assert written.startswith("<?xml") and written.rstrip().endswith(("</tmx>", "</srx>")), name
+        assert name == "export_srx" or "Les partenaires de l’OTAN" in written
