@@ -568,3 +568,17 @@ def test_a_file_written_to_standard_output_reaches_a_text_stream_standing_for_it
         written = shown.getvalue()
         assert written.startswith("<?xml") and written.rstrip().endswith(("</tmx>", "</srx>")), name
         assert name == "export_srx" or "Les partenaires de l’OTAN" in written
+
+
+def test_a_check_given_no_file_or_three_or_an_unknown_report_format_is_invalid(store, tmp_path):
+    """A wrong argument of the terminology check was a plain TmtoolError: a script catching tmtool.Invalid for
+    its bad input let it through."""
+    xliff = tmp_path / "t.xlf"
+    xliff.write_text('<xliff version="1.2"><file source-language="fr" target-language="en"><body/></file></xliff>')
+    calls = [(lambda: api.check(store), "^give one bilingual file, or a document and its translation$"),
+             (lambda: api.check(store, SEED_FR, SEED_EN, SEED_EN), "^give one bilingual file"),
+             (lambda: api.check(store, xliff, srclang="fr", tgtlang="en"), "^a file's languages are read from it"),
+             (lambda: api.check_report([], "html"), r"^unknown report format 'html' \(expected one of text, json, csv\)$")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
