@@ -189,6 +189,19 @@ def aligned(unit) -> tuple:
             unit.sentences, unit.position)
 
 
+def test_a_unit_s_number_bead_and_confidence_each_stand_on_one_line(server, browser):
+    """The page wraps a long word anywhere (a web address): the document's table squeezed its narrow columns to a
+    character's width, unit 10 read as 1 over 0, a confidence of 0.986 as 0.98 over 6, "bead" as "be" over "ad"."""
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    lines = """const range = document.createRange(); range.selectNodeContents(arguments[0]);
+               return range.getClientRects().length;"""
+    row = css(browser, "tr.unit")[9]
+    cells = [row.find_element("css selector", "td"), *row.find_elements("css selector", "td.bead, td.confidence"),
+             *css(browser, "#units th")]
+    assert [cell.text for cell in cells[:3]] == ["10", "1-1", cells[2].text] and len(cells) == 9
+    assert [browser.execute_script(lines, cell) for cell in cells] == [1] * 9
+
+
 def test_export_tbx_with_the_status_filter(server, browser, db, tmp_path):
     from selenium.webdriver.support.ui import Select
 
