@@ -107,6 +107,28 @@ def test_look_up_a_term_as_you_type(server, browser, db, tmp_path):
     shot(browser, tmp_path, "lookup")
 
 
+def test_a_deprecated_term_looked_up_is_struck_through_and_says_so(server, browser, db):
+    """The look-up showed a deprecated term as it showed the preferred one (the rule striking it through wanted its
+    text in a span it was not in, and no word said it), where ``tmtool lookup`` labels it "(deprecated)": a
+    translator took the term the terminologist had ruled out."""
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee", "Military Cttee"])
+        api.deprecate(store, added["id"], "Military Cttee")
+        api.set_usage(store, added["id"], "Military Committee", "admitted")
+
+    def terms(b):
+        return [(li.get_attribute("class"), li.text, li.find_element("css selector", ".term").value_of_css_property(
+            "text-decoration-line")) for li in css(b, "#lookup-results article.hit li")]
+
+    shown = [("preferred", "fr Comité militaire", "none"), ("admitted", "en Military Committee admitted", "none"),
+             ("deprecated", "en Military Cttee deprecated", "line-through")]
+    browser.get(server.url + "/?q=" + quote("Military Cttee"))  # the page, as a look-up's link opens it
+    assert terms(browser) == shown
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys("Military Cttee")  # as one types
+    wait(browser, lambda b: terms(b) == shown, "the deprecated term was not shown as such as one types")
+
+
 def test_review_ten_candidates_with_the_keyboard(server, browser, db, tmp_path):
     from selenium.webdriver.common.action_chains import ActionChains
 

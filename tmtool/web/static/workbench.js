@@ -101,7 +101,9 @@ function renderLookup(found, results) {
     for (const term of entry.terms) {
       const item = element("li", undefined, term.usage);
       written(item, term.lang);
-      item.append(element("b", term.lang), " " + term.text);
+      // a deprecated term is struck through and says so, as `tmtool lookup` labels it: not one to translate with
+      item.append(element("b", term.lang), " ", element("span", term.text, "term"));
+      if (term.usage !== "preferred") item.append(" ", element("small", term.usage, "usage"));
       terms.append(item);
     }
     article.append(head, terms);
