@@ -582,3 +582,18 @@ def test_a_check_given_no_file_or_three_or_an_unknown_report_format_is_invalid(s
     for call, says in calls:
         with pytest.raises(api.Invalid, match=says):
             call()
+
+
+def test_a_store_used_after_its_with_block_closed_it_is_refused_in_one_line(store_url):
+    """A script reading a store after its ``with`` block got SQLite's ProgrammingError ("Cannot operate on a closed
+    database") or, on PostgreSQL, the connection said lost, as if the server had gone (Unavailable: try later)."""
+    with api.open_store(store_url, create=True) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    closed = r"^this store is closed: use it inside its with block, or open it again \(open_store\(\)\)$"
+    for call in (lambda: api.lookup(store, "Comité"), lambda: api.stats(store), lambda: api.approve(store, [added["id"]]),
+                 lambda: api.entries(store)):
+        with pytest.raises(api.Invalid, match=closed):
+            call()
+    store.close()  # closing again is no error
+    with api.open_store(store_url) as again:
+        assert api.entry(again, added["id"])["status"] == "approved"
