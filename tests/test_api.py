@@ -487,3 +487,113 @@ def test_a_store_used_in_another_thread_than_its_own_is_refused_in_one_line(stor
     assert api.stats(store)["entries"] == 0
     api.add_entry(store, ["char de combat"], ["battle tank"])  # its own thread's work goes on
     assert api.stats(store)["entries"] == 1
+
+
+def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invalid_and_says_so(store, tmp_path):
+    """What a script reads from a file name or a command line that is not UTF-8 (café typed on a Latin-1
+    terminal: Python keeps the byte 0xE9 as '\\udce9'), half a character from JSON ('\\ud800'), a path holding a
+    NUL and a minimum score past 64 bits reached the store's driver or os: UnicodeEncodeError ("surrogates not
+    allowed"), ValueError ("embedded null byte"), SQLite's OverflowError, where tmtool.Invalid is promised."""
+    api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    out = tmp_path / "out"
+    out.mkdir()
+    byte = r"holds the byte 0xE9, which is not UTF-8 \(text in another encoding\): '(le )?caf\\udce9( du Comité)?'$"
+    half = r"holds a lone surrogate U\+D800 \(half of a character, without its other half\)"
+    calls = [(lambda: api.lookup(store, "caf\udce9"), "^term " + byte),
+             (lambda: api.concordance(store, "caf\udce9"), "^text " + byte),
+             (lambda: api.search(store, "le café du Comité", min_score=50), None),  # as typed in UTF-8: no error
+             (lambda: api.search(store, "le caf\udce9 du Comité"), "^text " + byte),
+             (lambda: api.entries(store, text="\ud800"), "^text " + half),
+             (lambda: api.entries(store, document="caf\udce9"), "^a document's id " + byte),
+             (lambda: api.document_units(store, "caf\udce9"), "^a document's id " + byte),
+             (lambda: api.check_document(store, "\ud800"), "^a document's id " + half),
+             (lambda: api.undo_correction(store, "caf\udce9"), "^a document's id " + byte),
+             (lambda: api.backup(store, out / "a\x00.db"), r"^path holds a NUL character \(U\+0000\)"),
+             (lambda: api.backup(store, str(out / "\ud800.db")), "^path " + half),
+             (lambda: api.export(store, "tsv", out / "a\x00.tsv"), r"^out holds a NUL character \(U\+0000\)")]
+    for call, says in calls:
+        if says is None:
+            call()
+            continue
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entries(store, min_score=2**80) == [] and len(api.entries(store, min_score=-2**80)) == 1
+    assert list(out.iterdir()) == []
+    result = CliRunner().invoke(main, ["--db", store.url, "lookup", "caf\udce9"])
+    assert (result.exit_code, result.stderr) == (
+        1, "tmtool: error: term holds the byte 0xE9, which is not UTF-8 (text in another encoding): 'caf\\udce9'\n")
+
+
+def test_a_term_given_twice_is_stored_once_however_it_is_added(store):
+    """An entry held two of one term when the same text (or the same in another case or spacing) was given twice
+    in one call — ``--en-also IMS --en-also IMS``, ``add_en: ["MC", "mc"]`` — where a term the entry held already
+    was passed over: exports then wrote it twice in the entry's language."""
+    from workbench import client
+
+    added = api.add_entry(store, ["État-major militaire international", "EMI", " EMI "],
+                          ["International Military Staff", "international military staff"], terms={"de": ["IMS", "IMS"]})
+    assert [(t["lang"], t["text"]) for t in added["terms"]] == [
+        ("fr", "État-major militaire international"), ("fr", "EMI"), ("en", "International Military Staff"),
+        ("de", "IMS")]
+    edited = api.edit(store, added["id"], add_en=["IMS", "IMS"], add_terms={"de": ["Internationaler Militärstab"] * 2})
+    assert [(t["lang"], t["text"]) for t in edited["entry"]["terms"]][3:] == [
+        ("de", "IMS"), ("en", "IMS"), ("de", "Internationaler Militärstab")]
+    result = CliRunner().invoke(main, ["--db", store.url, "glossary", "add", "Comité militaire", "Military Committee",
+                                       "--en-also", "MC", "--en-also", "MC", "--fr-also", "CM", "--fr-also", "cm"])
+    assert result.exit_code == 0, result.output
+    military = api.lookup(store, "Military Committee")["entries"][0]
+    assert [t["text"] for t in military["terms"]] == ["Comité militaire", "CM", "Military Committee", "MC"]
+    http, csrf = client(store.url)
+    answer = http.patch(f"/api/entries/{military['id']}", headers=csrf,
+                        json={"version": military["version"], "add_en": ["Military Cttee", "military cttee"]})
+    assert answer.status_code == 200, answer.text
+    assert [t["text"] for t in answer.json()["entry"]["terms"] if t["lang"] == "en"] == [
+        "Military Committee", "MC", "Military Cttee"]
+
+
+def test_a_file_written_to_standard_output_reaches_a_text_stream_standing_for_it(store):
+    """In a notebook, IDLE or under contextlib.redirect_stdout, standard output is a text stream without the
+    bytes beneath it: align, segment's TMX, the SRX rules and a TMX export to "-" (their default) raised
+    AttributeError ("'StringIO' object has no attribute 'buffer'"), where the text export and segment's lines
+    were written."""
+    import contextlib
+
+    api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
+    calls = {"align": lambda: api.align(SEED_FR, SEED_EN), "segment": lambda: api.segment(SEED_FR, "fr", fmt="tmx"),
+             "export_srx": lambda: api.export_srx(), "export": lambda: api.export(store, "tmx")}
+    for name, call in calls.items():
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown):
+            call()
+        written = shown.getvalue()
+        assert written.startswith("<?xml") and written.rstrip().endswith(("</tmx>", "</srx>")), name
+        assert name == "export_srx" or "Les partenaires de l’OTAN" in written
+
+
+def test_a_check_given_no_file_or_three_or_an_unknown_report_format_is_invalid(store, tmp_path):
+    """A wrong argument of the terminology check was a plain TmtoolError: a script catching tmtool.Invalid for
+    its bad input let it through."""
+    xliff = tmp_path / "t.xlf"
+    xliff.write_text('<xliff version="1.2"><file source-language="fr" target-language="en"><body/></file></xliff>')
+    calls = [(lambda: api.check(store), "^give one bilingual file, or a document and its translation$"),
+             (lambda: api.check(store, SEED_FR, SEED_EN, SEED_EN), "^give one bilingual file"),
+             (lambda: api.check(store, xliff, srclang="fr", tgtlang="en"), "^a file's languages are read from it"),
+             (lambda: api.check_report([], "html"), r"^unknown report format 'html' \(expected one of text, json, csv\)$")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+
+
+def test_a_store_used_after_its_with_block_closed_it_is_refused_in_one_line(store_url):
+    """A script reading a store after its ``with`` block got SQLite's ProgrammingError ("Cannot operate on a closed
+    database") or, on PostgreSQL, the connection said lost, as if the server had gone (Unavailable: try later)."""
+    with api.open_store(store_url, create=True) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    closed = r"^this store is closed: use it inside its with block, or open it again \(open_store\(\)\)$"
+    for call in (lambda: api.lookup(store, "Comité"), lambda: api.stats(store), lambda: api.approve(store, [added["id"]]),
+                 lambda: api.entries(store)):
+        with pytest.raises(api.Invalid, match=closed):
+            call()
+    store.close()  # closing again is no error
+    with api.open_store(store_url) as again:
+        assert api.entry(again, added["id"])["status"] == "approved"

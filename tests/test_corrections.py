@@ -314,3 +314,15 @@ def test_a_revision_s_summary_counts_the_units_stored_once_its_corrections_are_m
     en.write_text("Agenda\n\n" + en.read_text(encoding="utf-8"), encoding="utf-8")
     assert run(db, "ingest", fr, en, "--no-terms").stdout.startswith("d: 2 units")
     assert "  2  " in run(db, "documents").stdout.splitlines()[1]
+
+
+def test_a_unit_excluded_already_is_no_correction_and_the_undo_undoes_the_one_made(store):
+    """A second click on exclude (or two reviewers excluding the same unit) recorded a second correction that
+    changed nothing; "undo the last correction" then undid that one, and the unit stayed out of the exports."""
+    house = store.document_units("d")[2]
+    assert corrections.exclude_unit(store, "d", house.id, excluded=False) is None  # included already
+    made = corrections.exclude_unit(store, "d", house.id)
+    assert corrections.exclude_unit(store, "d", store.document_units("d")[2].id) is None
+    assert [edit.id for edit in store.unit_edits("d")] == [made]
+    assert store.undo_unit_edit("d").id == made
+    assert not store.document_units("d")[2].excluded and store.unit_edits("d") == []

@@ -682,6 +682,38 @@ def test_serve_refuses_another_address_without_a_token():
     check_binding("localhost", None)
 
 
+def test_serve_says_an_ipv6_address_as_a_browser_opens_it(db, monkeypatch):
+    """``serve --host ::1`` said it listened on http://::1:8765/, which no browser or curl opens."""
+    from click.testing import CliRunner
+
+    import tmtool.web
+    from tmtool.cli import main
+
+    served = []
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
+    for host, said in (("::1", "http://[::1]:8766/"), ("[::1]", "http://[::1]:8766/"),
+                       ("127.0.0.1", "http://127.0.0.1:8766/"), ("localhost", "http://localhost:8766/")):
+        result = CliRunner().invoke(main, ["--db", db, "serve", "--host", host, "--port", "8766"])
+        assert (result.exit_code, result.stderr) == (0, f"tmtool workbench on {said} (Ctrl-C stops it)\n")
+    assert served == ["::1", "[::1]", "127.0.0.1", "localhost"]
+
+
+def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
+    """``serve --host [::1]`` (the address as its URL writes it) had uvicorn look the name "[::1]" up: "Name or
+    service not known", after the line saying where the workbench was."""
+    import uvicorn
+
+    import tmtool.web
+
+    listened = []
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: listened.append(options["host"]))
+    for host in ("[::1]", "::1", "127.0.0.1"):
+        tmtool.web.serve(db, host=host, port=8766)
+    assert listened == ["::1", "::1", "127.0.0.1"]
+
+
 # ---- many clients at once ------------------------------------------------------------------------
 
 

@@ -107,6 +107,28 @@ def test_look_up_a_term_as_you_type(server, browser, db, tmp_path):
     shot(browser, tmp_path, "lookup")
 
 
+def test_a_deprecated_term_looked_up_is_struck_through_and_says_so(server, browser, db):
+    """The look-up showed a deprecated term as it showed the preferred one (the rule striking it through wanted its
+    text in a span it was not in, and no word said it), where ``tmtool lookup`` labels it "(deprecated)": a
+    translator took the term the terminologist had ruled out."""
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee", "Military Cttee"])
+        api.deprecate(store, added["id"], "Military Cttee")
+        api.set_usage(store, added["id"], "Military Committee", "admitted")
+
+    def terms(b):
+        return [(li.get_attribute("class"), li.text, li.find_element("css selector", ".term").value_of_css_property(
+            "text-decoration-line")) for li in css(b, "#lookup-results article.hit li")]
+
+    shown = [("preferred", "fr Comité militaire", "none"), ("admitted", "en Military Committee admitted", "none"),
+             ("deprecated", "en Military Cttee deprecated", "line-through")]
+    browser.get(server.url + "/?q=" + quote("Military Cttee"))  # the page, as a look-up's link opens it
+    assert terms(browser) == shown
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys("Military Cttee")  # as one types
+    wait(browser, lambda b: terms(b) == shown, "the deprecated term was not shown as such as one types")
+
+
 def test_review_ten_candidates_with_the_keyboard(server, browser, db, tmp_path):
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -187,6 +209,19 @@ def aligned(unit) -> tuple:
     """What the aligner made of a unit, and where it stands."""
     return (unit.unit.source, unit.unit.target, unit.unit.tuid, unit.bead, unit.confidence, unit.excluded,
             unit.sentences, unit.position)
+
+
+def test_a_unit_s_number_bead_and_confidence_each_stand_on_one_line(server, browser):
+    """The page wraps a long word anywhere (a web address): the document's table squeezed its narrow columns to a
+    character's width, unit 10 read as 1 over 0, a confidence of 0.986 as 0.98 over 6, "bead" as "be" over "ad"."""
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    lines = """const range = document.createRange(); range.selectNodeContents(arguments[0]);
+               return range.getClientRects().length;"""
+    row = css(browser, "tr.unit")[9]
+    cells = [row.find_element("css selector", "td"), *row.find_elements("css selector", "td.bead, td.confidence"),
+             *css(browser, "#units th")]
+    assert [cell.text for cell in cells[:3]] == ["10", "1-1", cells[2].text] and len(cells) == 9
+    assert [browser.execute_script(lines, cell) for cell in cells] == [1] * 9
 
 
 def test_export_tbx_with_the_status_filter(server, browser, db, tmp_path):
@@ -294,7 +329,7 @@ def test_an_edit_sends_only_the_fields_changed(server, browser, db, tmp_path):
         added = int(api.add_entry(store, ["chasseur de mines"], status="candidate")["id"])
     browser.get(server.url + "/review?q=" + quote("chasseur de mines"))
     ActionChains(browser).send_keys("e").perform()
-    note = css(browser, '.card.selected .edit-form input[name="note"]')[0]
+    note = css(browser, '.card.selected .edit-form textarea[name="note"]')[0]
     note.send_keys("MCM vessel", Keys.ENTER)
     wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
     with open_store(db) as store:
@@ -319,6 +354,36 @@ def test_a_terms_gender_is_shown_and_mended_in_the_edit_form(server, browser, db
         terms = glossary.entry(store, added).terms
     assert [(t.lang, t.text, t.gender, t.pos) for t in terms] == [
         ("fr", "centre de commandement", "masculine", "noun"), ("en", "command centre", None, "noun")]
+
+
+def test_a_note_and_a_definition_of_several_lines_keep_them_when_the_form_saves(server, browser, db):
+    """A termbase's note is lines ("Created by: …", "Modified by: …"): the edit form showed it in a one-line box,
+    which drops line breaks, and saving a gender sent the note and the definition back joined into one line."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    note, definition = "Created by: clambert\nModified by: pmorel", "A ship.\nIt finds and destroys mines."
+    with open_store(db) as store:
+        added = int(api.add_entry(store, ["chasseur de mines"], ["minehunter"], status="candidate")["id"])
+        api.edit(store, added, note=note, definition=definition, status="candidate")
+    browser.get(server.url + "/review?q=" + quote("chasseur de mines"))
+    ActionChains(browser).send_keys("e").perform()
+    Select(css(browser, '.card.selected .edit-form select[name="genders.fr"]')[0]).select_by_visible_text("masculine")
+    css(browser, ".card.selected .edit-form button[type=submit]")[0].click()
+    wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
+    with open_store(db) as store:
+        entry = api.entry(store, added)
+    assert (entry["note"], entry["definition"], entry["terms"][0]["gender"]) == (note, definition, "masculine")
+    # on the entry's page, which shows the note as its lines: one added, Shift+Enter starting it and Enter saving
+    browser.get(f"{server.url}/entries/{added}")
+    assert "Created by: clambert\nModified by: pmorel" in css(browser, "main")[0].text
+    css(browser, "#queue .card .edit")[0].click()
+    box = css(browser, '#queue .card textarea[name="note"]')[0]
+    box.send_keys(Keys.CONTROL, Keys.END, Keys.NULL)
+    box.send_keys(Keys.SHIFT, Keys.ENTER, Keys.NULL, "Checked: NATOTerm", Keys.ENTER)
+    wait(browser, lambda b: _note(db, added) != note, "the note was not saved")
+    assert _note(db, added) == note + "\nChecked: NATOTerm"
 
 
 def test_a_german_spanish_entry_is_reviewed_and_edited_in_german_and_spanish(server, browser, db, tmp_path):
@@ -525,7 +590,7 @@ def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(serv
     browser.get(server.url + "/review")
     browser.switch_to.window(first_tab)
     css(browser, ".card.selected .edit")[0].click()
-    css(browser, '.card.selected .edit-form input[name="note"]')[0].send_keys("first tab", Keys.ENTER)
+    css(browser, '.card.selected .edit-form textarea[name="note"]')[0].send_keys("first tab", Keys.ENTER)
     wait(browser, lambda b: _status(db, entry_id) == "approved", "the first tab's edit did not land")
     with open_store(db) as store:
         saved = glossary.entry(store, entry_id)
@@ -601,7 +666,7 @@ def test_escape_closes_the_edit_form_unsaved_and_the_keys_work_again(server, bro
     browser.get(server.url + "/review")
     entry_id = int(css(browser, ".card.selected")[0].get_attribute("data-entry"))
     ActionChains(browser).send_keys("e").perform()
-    css(browser, '.card.selected .edit-form input[name="note"]')[0].send_keys("not kept", Keys.ESCAPE)
+    css(browser, '.card.selected .edit-form textarea[name="note"]')[0].send_keys("not kept", Keys.ESCAPE)
     assert not css(browser, ".card.selected .edit-form")[0].is_displayed()
     ActionChains(browser).send_keys("r").perform()
     wait(browser, lambda b: _status(db, entry_id) == "rejected", "the key after Escape did not reach the card")
@@ -794,7 +859,7 @@ def test_a_note_saved_on_an_approved_entry_while_a_document_is_ingested_is_kept(
     with open_store(db) as store:  # the day's document arrives meanwhile
         api.ingest(store, tmp_path / "n.fr.txt", tmp_path / "n.en.txt")
         assert api.entry(store, nato)["frequency"] > before["frequency"]
-    card.find_element("css selector", '.edit-form input[name="note"]').send_keys("checked in NATOTerm", Keys.ENTER)
+    card.find_element("css selector", '.edit-form textarea[name="note"]').send_keys("checked in NATOTerm", Keys.ENTER)
     wait(browser, lambda b: css(b, "#status")[0].text, "the save did not answer")
     assert (_note(db, nato), css(browser, "#status")[0].text) == ("checked in NATOTerm", f"#{nato} saved, approved")
     with open_store(db) as store:
@@ -825,7 +890,7 @@ def test_an_entry_found_by_look_up_is_reviewed_on_its_own_page_which_says_where_
     assert _status(db, entry_id) == "approved" and "approved" in css(browser, "h1")[0].text
     assert "approved" in css(browser, "#history")[0].text  # the page reloaded with the change in its history
     css(browser, "#queue .card .edit")[0].click()
-    note = css(browser, '#queue .card input[name="note"]')[0]
+    note = css(browser, '#queue .card textarea[name="note"]')[0]
     note.send_keys("vu en réunion", Keys.ENTER)
     wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the edit was not said")
     with open_store(db) as store:

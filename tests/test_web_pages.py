@@ -272,3 +272,19 @@ def test_the_documents_page_says_when_a_document_was_revised(tmp_path):
     with sqlite3.connect(db) as connection:  # as a revision ingested later sets it
         connection.execute("UPDATE documents SET updated = ? WHERE id = ?", ("2031-01-02T03:04:05+00:00", SEED_ID))
     assert row.format(ingested=ingested, revised="2031-01-02T03:04:05+00:00") in http.get("/documents").text
+
+
+def test_an_entry_s_page_shows_each_term_s_gender_as_its_card_and_glossary_show_do(tmp_path):
+    """The review card and ``tmtool glossary show`` give a French term's gender; the entry's own page (where a
+    look-up's #12 leads) left it out, so that a terminologist checking *la* or *le* had to open the edit form."""
+    from tmtool import api
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        added = api.add_entry(store, ["base aérienne", "BA"], ["air base"], status="candidate")
+        api.edit(store, added["id"], genders={"fr": "feminine"}, status="candidate")
+    http = client(db)[0]
+    page = http.get(f"/entries/{added['id']}").text
+    assert '<span class="term">base aérienne</span> <small>noun, feminine, fullForm, preferred</small>' in page
+    assert '<span class="term">BA</span> <small>noun, acronym, preferred</small>' in page
+    assert "noun, feminine" in http.get("/review", params={"q": "base aérienne"}).text

@@ -43,6 +43,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
 from .io.files import input_file
+from .io.xmlchars import named
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
@@ -598,7 +599,15 @@ def _sought(text: str | None, what: str, *, optional: bool = False) -> str | Non
         return None
     if "\x00" in text:
         raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
+    # a byte of another encoding, as Python reads a command line's argument or a file name that is not UTF-8
+    # (café typed on a Latin-1 terminal), or half a character (\ud800 in JSON): no stored text holds it, and
+    # the store's driver raised UnicodeEncodeError ("surrogates not allowed") for it
+    if (half := _SURROGATE.search(text)) is not None:
+        raise Invalid(f"{what} holds {named(half.group())}: {text!r}")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _texts(**given: str | None) -> None:
@@ -622,7 +631,8 @@ def _score(value: float | None, name: str, *, optional: bool = True) -> float | 
     if (value is not None or not optional) and (
             isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
         raise Invalid(f"{name} is a number, not {value!r}")
-    return value
+    # as a float: a whole number past 64 bits was SQLite's OverflowError ("Python int too large")
+    return None if value is None else float(value)
 
 
 def _tag(value: str | None, name: str = "lang", *, optional: bool = False) -> str | None:
@@ -647,6 +657,12 @@ def _path(value: str | Path, name: str = "path") -> str | Path:
     """A path to write to, as text or a path; a number was a TypeError of os's."""
     if not isinstance(value, (str, os.PathLike)):
         raise Invalid(f"{name} is a path, not {value!r}")
+    if "\x00" in os.fspath(value):  # no file is named so: os's ValueError ("embedded null byte")
+        raise Invalid(f"{name} holds a NUL character (U+0000): {os.fspath(value)!r}")
+    try:
+        os.fsencode(value)
+    except UnicodeEncodeError as error:  # half a character (\ud800), which no file system's name holds
+        raise Invalid(f"{name} holds {named(error.object[error.start])}: {os.fspath(value)!r}") from None
     return value
 
 
@@ -654,7 +670,7 @@ def _written_to(out):
     """Where a file is written: a path, or a binary stream; a text stream (``sys.stdout``, ``io.StringIO()``) was
     a TypeError at its first write ("string argument expected, got 'bytes'"), and None or a number another."""
     if isinstance(out, (str, os.PathLike)):
-        return out
+        return _path(out, "out")
     if isinstance(out, io.TextIOBase) or not callable(getattr(out, "write", None)):
         raise Invalid(f"out is a path or a binary stream (sys.stdout.buffer, io.BytesIO()), not {out!r}")
     return out
@@ -705,7 +721,7 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
         raise Invalid(f"offset is a whole number from 0, not {offset!r}")
     # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
-    _score(min_score, "min_score")
+    min_score = _score(min_score, "min_score")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
@@ -1126,9 +1142,9 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
-                 user: str | None = None) -> int:
+                 user: str | None = None) -> int | None:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
-    the correction's id."""
+    the correction's id, None when the unit was excluded (included) already: no correction is recorded."""
     from . import corrections
 
     if not isinstance(excluded, bool):  # "no" was a ValueError, 0 and 1 a TypeError from deep down

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import ReviewStatus, Unit
@@ -416,13 +416,13 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
     translation in ``languages`` (default: French and English), against the store's approved glossary."""
     if len(paths) == 1:
         if languages:
-            raise TmtoolError("a file's languages are read from it: give the languages for a document and its "
-                              "translation only")
+            raise Invalid("a file's languages are read from it: give the languages for a document and its "
+                      "translation only")
         units, skipped = read_units(paths[0])
     elif len(paths) == 2:
         units, skipped = aligned_units(*paths, *(languages or ())), []
     else:
-        raise TmtoolError("give one bilingual file, or a document and its translation")
+        raise Invalid("give one bilingual file, or a document and its translation")
     glossary = load_glossary(store)
     report = check_units(glossary, units)
     if not report.checked and report.other_languages:
@@ -454,7 +454,7 @@ def render(findings: Sequence[dict], fmt: str) -> str:
             writer.writerow({key: spreadsheet_safe("" if value is None else str(value)) for key, value in row.items()})
         return out.getvalue().rstrip("\n")
     if fmt != "text":
-        raise TmtoolError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise Invalid(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
     lines = []
     for _, group in groupby(findings, key=lambda finding: finding["unit"]):
         group = list(group)

@@ -132,10 +132,15 @@ def move_sentence(store, document_id: str, unit_id: int, side: str, direction: s
 
 
 @_in_one_transaction
-def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True, *, user: str | None = None) -> int:
-    """Exclude a unit from exports (or include it again); it stays in the store and the view."""
+def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True, *,
+                 user: str | None = None) -> int | None:
+    """Exclude a unit from exports (or include it again); it stays in the store and the view. The correction's
+    id; None when the unit was so already: nothing is recorded (a second click, or two reviewers excluding it,
+    was a correction of its own, which the document's undo then undid leaving the unit as it was)."""
     units, index = _find(store, document_id, unit_id)
     unit = units[index]
+    if unit.excluded == excluded:
+        return None
     source, target = sides(unit)
     if (" ".join(source), " ".join(target)) != (unit.unit.source, unit.unit.target):
         source, target = [unit.unit.source], [unit.unit.target]  # the segmenter's text differs: kept whole

@@ -100,7 +100,22 @@ def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
         raise Invalid("an entry needs a term")
     for name in ("definition", "note"):
         _writable(fields.get(name), f"the {name}")
-    return Entry(terms=[_new_term(text, lang) for lang, texts in terms.items() for text in texts], **fields)
+    return Entry(terms=_unrepeated([], terms), **fields)
+
+
+def _unrepeated(held: Sequence[Term], added: Mapping[str, Sequence[str]]) -> list[Term]:
+    """The terms ``added`` by language that are not among the ``held`` ones nor given before in the same list
+    (any case, accents, spacing: :func:`fold`): a term given twice (``--add-en IMS --add-en IMS``, or typed with
+    another case) was stored twice, one entry holding two of one term."""
+    seen = {(term.lang, fold(term.text)) for term in held}
+    kept = []
+    for lang, texts in added.items():
+        for text in texts:
+            term = _new_term(text, lang)
+            if (lang, fold(term.text)) not in seen:
+                seen.add((lang, fold(term.text)))
+                kept.append(term)
+    return kept
 
 
 def edit(
@@ -135,9 +150,7 @@ def edit(
             entry.terms.append(_new_term(text, lang))
         elif current[0].text != text:  # the same text keeps its lemma and forms: no edit
             current[0].text, current[0].lemma, current[0].forms = text, None, []
-    for lang, texts in (add or {}).items():
-        held = {fold(t.text) for t in entry.terms_in(lang)}
-        entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
+    entry.terms += _unrepeated([t for lang in (add or {}) for t in entry.terms_in(lang)], add or {})
     for text, lang in ((item, None) if isinstance(item, str) else item for item in drop):
         entry.terms.remove(_find(entry, text, lang))
     for field, values, written in (("gender", genders, grammatical_gender), ("pos", parts_of_speech, part_of_speech)):

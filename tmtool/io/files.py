@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import io
 import os
 import sys
 import tempfile
@@ -113,8 +114,18 @@ def _mode_for(path: Path) -> int:
 def open_output(path_or_dash: str | Path, mode: str = "wb", *, encoding: str = "utf-8") -> Iterator[IO]:
     """The ``-o OUT|-`` convention: ``-`` is standard output (left open), anything else is written atomically."""
     if str(path_or_dash) == "-":
-        stream = sys.stdout.buffer if "b" in mode else sys.stdout
-        yield stream
+        stream = sys.stdout.buffer if "b" in mode and hasattr(sys.stdout, "buffer") else sys.stdout
+        if "b" in mode and stream is sys.stdout:
+            # a text stream standing for stdout (a notebook's, IDLE's, contextlib.redirect_stdout's) has no bytes
+            # to write to: the file is written as its text ("'StringIO' object has no attribute 'buffer'")
+            written = io.BytesIO()
+            yield written
+            try:
+                stream.write(written.getvalue().decode("utf-8"))
+            except UnicodeDecodeError:
+                raise Invalid("this output is not text (a spreadsheet): write it to a file") from None
+        else:
+            yield stream
         stream.flush()
         return
     with atomic_write(path_or_dash, mode, encoding=encoding) as f:

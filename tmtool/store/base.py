@@ -58,11 +58,15 @@ def announce_upgrade(version: int, latest: int) -> None:
             "upgrading the store from schema %d to %d (once; on a large memory this takes a while)", version, latest)
 
 
-def in_own_thread(opened_in: int) -> None:
-    """A store is one connection, the thread's that opened it (``opened_in``: its ``threading.get_ident()``); used
-    in another, it is refused, on both backends alike. On PostgreSQL a second thread's write joined the transaction
-    the first had open, and was undone with it after it had been answered; SQLite's driver refused it with its own
-    ProgrammingError."""
+def in_own_thread(opened_in: int | None) -> None:
+    """A store is one connection, the thread's that opened it (``opened_in``: its ``threading.get_ident()``; None
+    once closed); used in another, it is refused, on both backends alike. On PostgreSQL a second thread's write
+    joined the transaction the first had open, and was undone with it after it had been answered; SQLite's driver
+    refused it with its own ProgrammingError. A store used after its ``with`` block closed it was the driver's
+    ProgrammingError ("Cannot operate on a closed database") or, on PostgreSQL, a connection said lost (503): a
+    script's mistake, said as one."""
+    if opened_in is None:
+        raise Invalid("this store is closed: use it inside its with block, or open it again (open_store())")
     if threading.get_ident() != opened_in:
         raise Invalid("this store was opened in another thread: open_store() in each thread that uses one")
 

@@ -36,6 +36,13 @@ def check_port(host: str, port: int) -> None:
             raise TmtoolError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
 
 
+def address(host: str, port: int) -> str:
+    """Where a browser opens the workbench: an IPv6 address in brackets (``http://[::1]:8765/``), as a URL
+    writes it — ``http://::1:8765/`` was no address a browser or curl could open."""
+    bare = host.strip("[]")
+    return f"http://[{bare}]:{port}/" if ":" in bare else f"http://{host}:{port}/"
+
+
 _SETTINGS = "TMTOOL_WORKBENCH"  # how the worker processes of serve(workers > 1) are told what to serve
 
 
@@ -52,7 +59,9 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     # machine's names are not known here, and the token keeps other sites out
     settings = {"db": db, "token": token, "hosts": None if is_loopback(host) else ["*"], "user": user,
                 "csrf": new_secret()}
-    options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    # an IPv6 address as a URL writes it ([::1]) is the address itself to the socket: uvicorn looked the
+    # bracketed name up, failed, and the server had said where it listened
+    options = {"host": host.strip("[]"), "port": port, "log_level": "warning", "server_header": False}
     if workers == 1:
         uvicorn.run(app_from(settings), **options)
         return

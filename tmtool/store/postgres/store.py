@@ -245,6 +245,7 @@ class PostgresStore(UnitCorrections):
 
     def close(self) -> None:
         _release(self._pg, self._pool)
+        self._thread = None  # closed: used again, it is refused (base.in_own_thread)
 
     def __enter__(self) -> PostgresStore:
         return self

@@ -257,6 +257,7 @@ class SQLiteStore(UnitCorrections):
 
     def close(self) -> None:
         self._conn.close()
+        self._thread = None  # closed: used again, it is refused (base.in_own_thread)
 
     def __enter__(self) -> SQLiteStore:
         return self

@@ -101,7 +101,9 @@ function renderLookup(found, results) {
     for (const term of entry.terms) {
       const item = element("li", undefined, term.usage);
       written(item, term.lang);
-      item.append(element("b", term.lang), " " + term.text);
+      // a deprecated term is struck through and says so, as `tmtool lookup` labels it: not one to translate with
+      item.append(element("b", term.lang), " ", element("span", term.text, "term"));
+      if (term.usage !== "preferred") item.append(" ", element("small", term.usage, "usage"));
       terms.append(item);
     }
     article.append(head, terms);
@@ -336,7 +338,15 @@ function setUpReview() {
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
     form.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; card.focus(); });
-    form.addEventListener("keydown", (event) => { if (event.key === "Escape") form.querySelector(".cancel").click(); });
+    form.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") form.querySelector(".cancel").click();
+      // Enter saves from the note's and the definition's boxes as from the others; Shift+Enter starts a new line
+      // (an input method composing a word takes its own Enter)
+      if (event.key === "Enter" && event.target.tagName === "TEXTAREA" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
   }
 
   if (single) {  // no queue: no undo button, no picking
