@@ -1258,7 +1258,7 @@ def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp
     path = tmp_path / "conseil.fr.html"
     path.write_text(SAVED_PAGE, encoding="utf-8")
     assert segment(path) == [
-        "Le Conseil approuve le plan",
+        "Le Conseil approuve le plan | Actualités", "Le Conseil approuve le plan",
         "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",
@@ -1367,7 +1367,7 @@ def test_readers_comments_forms_and_other_consent_managers_notices_are_not_the_p
         'des tiers sélectionnés utilisons des traceurs à des fins techniques.</p></div><div id="axeptio_overlay">'
         '<p>Ce site utilise des traceurs pour mesurer l’audience.</p></div><div id="qc-cmp2-container"><p>Nous '
         "respectons votre vie privée.</p></div></body></html>", encoding="utf-8")
-    assert read_document(page).paragraphs == ("Communiqué du 12 juillet 2023", "L’ambassadeur a reçu la délégation.",
+    assert read_document(page).paragraphs == ("Communiqué", "Communiqué du 12 juillet 2023", "L’ambassadeur a reçu la délégation.",
                                               "La réunion a porté sur la coopération.")
     aspnet = tmp_path / "annonce.fr.html"
     aspnet.write_text('<html><body><form method="post" action="./annonce.aspx" id="aspnetForm"><div class="aspNetHidden">'
@@ -1421,7 +1421,7 @@ def test_a_drupal_page_s_title_above_its_article_is_read_and_its_comments_not(tm
         '</label><input type="text" id="edit-subject"><div class="description">Les adresses de pages web et de '
         'courriels sont transformées en liens automatiquement.</div><input type="submit" value="Enregistrer"></form>'
         "</section></div></article></div></main></div></div></body></html>", encoding="utf-8")
-    assert read_document(page).paragraphs == ("Exercice Steadfast", "L’exercice a réuni dix pays.",
+    assert read_document(page).paragraphs == ("Exercice | Site", "Exercice Steadfast", "L’exercice a réuni dix pays.",
                                               "Il s’est déroulé en mer Baltique.")
 
 
@@ -1604,7 +1604,7 @@ def test_an_xhtml_page_s_xml_declaration_names_its_encoding(tmp_path):
                      'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/'
                      '1999/xhtml" xml:lang="fr"><head><title>Budget</title></head><body><p>Un budget de 5 € pour '
                      'l’œuvre.</p></body></html>'.replace("’", "'").encode("iso-8859-15"))
-    assert read_document(path).paragraphs == ("Un budget de 5 € pour l'œuvre.",)
+    assert read_document(path).paragraphs == ("Budget", "Un budget de 5 € pour l'œuvre.")
 
 
 def test_soft_hyphens_are_left_out_of_every_format(tmp_path):

@@ -12,7 +12,7 @@ from itertools import takewhile
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span, image_descriptions
 from .equations import mathml_text
 
 
@@ -170,11 +170,11 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def _html_paragraphs(data: bytes, path: str) -> _Reading:
+def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
     """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
     the ``<article>`` holding the most text when there is one (the story, not the teasers of others), after the page's
     title (its ``<h1>``) when the article holds none and no other article holds it (Drupal writes the title in a block
-    above the article)."""
+    above the article), after the page's ``<title>`` when ``titled`` (``_add_page_title``)."""
     import lxml.html
     from lxml import etree
 
@@ -229,7 +229,21 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
                     ancestor.tag == "article" for ancestor in title.iterancestors()):
                 _collect_blocks(title, read, [])  # the page's title, over its article (Drupal's title block)
             _collect_blocks(article, read, [])
+    if titled:
+        _add_page_title(root, read)
     return read
+
+
+def _add_page_title(root, read: _Reading) -> None:
+    """The page's ``<title>``, the name its window and its tab show, read first, as the CAT tools extract it (OmegaT's and
+    Okapi's HTML filters); unless it is the first paragraph already, the article's heading."""
+    title = root.find("head/title")
+    text = " ".join(title.text_content().split()) if title is not None else ""
+    if text and (not read.paragraphs or text.casefold() != " ".join(read.paragraphs[0].split()).casefold()):
+        first = _Reading(read.path)
+        first.add(text)
+        read.paragraphs[:0] = first.paragraphs
+        read.rows = [tuple(index + len(first.paragraphs) for index in row) for row in read.rows]
 
 
 # characters XML 1.0 cannot carry, which the HTML parser keeps (typed, or as references: &#4;) and lxml refuses to
@@ -458,6 +472,8 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+# what closes a sentence or a clause right after an image, which the space before the image is left out before
+_CLOSING = frozenset(".,;…)]")
 # between the links of a bar (Imprimer | Envoyer); from a run of spaces' first only, which a split would
 # otherwise scan again from each of its spaces, a page spaced out with thousands of them
 _LINK_BAR = re.compile(r"(?<!\s)\s*[|·]\s*")
@@ -467,6 +483,13 @@ _LISTS = {"ul", "ol", "menu", "dl"}
 
 class _Linked(str):
     """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
+
+
+class _Picture(str):
+    """Where an image stands in a paragraph: no text, its descriptions (``image_descriptions``) read after the
+    paragraph (``_flush``)."""
+
+    descriptions: list[str]
 
 
 @dataclass(slots=True)
@@ -511,6 +534,12 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role"))
                         and not _anchor(element))
     text = _Linked if linked else str
+    # a linked image's description names the link (a logo, a badge); one hidden from screen readers is decoration
+    if element.tag == "img" and not linked and element.get("aria-hidden") != "true" and element.get("role") not in (
+            "presentation", "none"):
+        picture = _Picture()
+        picture.descriptions = image_descriptions(element.get("alt"), element.get("title"))
+        current.append(picture)
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
             _flush(read, current, inside)
@@ -628,6 +657,12 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*). A page's date stamp (``_stamp_line``) is left out
     too, but in a heading or a table's cell (``titled``), as the element's rule leaves them (``_date_stamp``): text
     among blocks, in an element that says nothing, is a paragraph only as gathered."""
+    pictures = [index for index, part in enumerate(current) if isinstance(part, _Picture)]
+    descriptions = [description for index in pictures for description in current[index].descriptions]
+    for index in pictures:  # the sentence closes where its image stood (*l’image .*)
+        after = "".join(current[index + 1:])
+        if after[:1] in _CLOSING and current[index - 1:index] and not isinstance(current[index - 1], _Linked):
+            current[index - 1] = current[index - 1].rstrip()
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
@@ -637,6 +672,9 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
         kept = _ASCII_SPACE.sub(" ", "".join(_without_link_bar(current))).strip()
         if titled or not _stamp_line(kept):
             read.add(kept)
+    for description in descriptions:
+        if description.casefold() != text.casefold():  # an icon beside its label (a flag and its country's name)
+            read.add(description)
     current.clear()
     return not (text and navigation)  # whether it was no links
 

@@ -1030,7 +1030,7 @@ class _DocxWalk(_Walk):
             data, kind = (page.get_payload(decode=True) or b"", ".html") if page is not None else (data, kind)
         path = self.read.path
         if kind in HTML_EXTENSIONS:
-            chunk = _html_paragraphs(data, path)
+            chunk = _html_paragraphs(data, path, titled=False)  # Word shows the page's body, not its title
         elif kind == ".txt":
             chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
                                                     path))
