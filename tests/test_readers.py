@@ -870,6 +870,20 @@ def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
         "Il doit pourtant être traduit.")
 
 
+def test_a_markdown_note_defined_twice_is_read_once_each_definition(tmp_path):
+    """A label defined twice (two sections merged, each with its ``[^1]:``): markdown-it's plugin showed the last
+    definition and lost the first; GitHub (cmark-gfm) shows the first, as CommonMark keeps a link's first reference.
+    The call cites the first, as GitHub shows it; the second is read as a note no call cites, after the notes cited:
+    nothing lost, nothing read twice."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("Le Conseil s’est réuni[^1]. Les ministres ont conclu[^2].\n\n"
+                    "[^1]: Au siège de l’OTAN, à Bruxelles.\n[^2]: Le 14 juin.\n\n## Annexe\n\n"
+                    "La déclaration suit.\n\n[^1]: Texte adopté par consensus.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil s’est réuni. Les ministres ont conclu.", "Annexe", "La déclaration suit.",
+        "Au siège de l’OTAN, à Bruxelles.", "Le 14 juin.", "Texte adopté par consensus.")
+
+
 def test_a_markdown_note_s_call_is_left_out_past_the_thousandth_note(tmp_path):
     """A book's notes run past a thousand (Pandoc's Markdown of a thesis): from the thousandth on, the call markdown-it
     renders, *[1000]*, was read in the sentence, taken for no note's call. Each call is left out, each note read once,

@@ -151,9 +151,21 @@ def _mark_images_in_links(state) -> None:
 
 def _uncited_footnotes(state) -> None:
     """Give the footnotes that no call cites a place among the notes, after those cited, in the order they are defined:
-    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too."""
+    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too. A
+    label defined again (``[^1]:`` twice) is cited at its first definition, as GitHub shows it (cmark-gfm keeps the
+    first, as CommonMark does a link's reference), where the plugin kept the last and lost the first; the later
+    definitions are read as notes no call cites."""
     notes = state.env.get("footnotes", {})
     cited, listed = notes.get("refs", {}), notes.setdefault("list", {})
+    defined: set[str] = set()
+    for token in state.tokens:
+        if token.type != "footnote_reference_open":
+            continue
+        label = token.meta["label"]
+        if label in defined:  # no label holds a space: a name of its own
+            token.meta["label"] = label = f"{label} {len(defined)}"
+            cited[":" + label] = -1
+        defined.add(label)
     for label, number in cited.items():
         if number < 0:
             cited[label] = len(listed)
