@@ -971,7 +971,7 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
     path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
                              "Militaire.", "Version définitive.",
-                             "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+                             "Texte commenté.", "Illustration 1: Le général à Bruxelles.", "Photo"]
 
 
 # a paragraph's automatic style breaking into the page style *Landscape*, as LibreOffice writes it
@@ -1143,6 +1143,61 @@ def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_
     path = write_odt(tmp_path / "styles.fr.odt", body, automatic_styles=automatic, styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Il entre en vigueur en mai.",
                              "Le Comité s’est réuni à Bruxelles."]
+
+
+def picture(number: int, description: str, title: str = "", link: bool = False) -> str:
+    """A picture as Word 365 writes one inserted from a file, its alternative text (Alt Text) in ``wp:docPr``'s
+    ``descr`` and ``title`` and again in ``pic:cNvPr``; ``link``: a link set on the picture (Ctrl+K)."""
+    extra = f' title="{title}"' if title else ""
+    click = ('<a:hlinkClick xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:id="rId51"/>'
+             if link else "")
+    return ('<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            '<wp:extent cx="5486400" cy="3200400"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{number}" name="Image {number}" descr="{description}"{extra}>{click}</wp:docPr>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="http://schemas.openxmlformats.org/'
+            'drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr>'
+            f'<pic:cNvPr id="{number}" name="Image {number}" descr="{description}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            '<pic:blipFill><a:blip r:embed="rId41"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>'
+            '<a:xfrm><a:off x="0" y="0"/><a:ext cx="5486400" cy="3200400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            '</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def test_a_picture_s_alternative_text_is_read_after_its_paragraph_in_a_docx_and_an_odt(tmp_path):
+    """A picture's alternative text (Word's Alt Text: ``wp:docPr``'s ``descr`` and ``title``; LibreOffice's: a
+    frame's ``svg:desc`` and ``svg:title``) is the author's description, which an HTML page's ``alt`` is too: it was
+    not read. It is read, each text once, as a paragraph after the one the picture stands in, as a text box's text is;
+    not the description Word 365 writes by itself (*Description générée automatiquement*), the file's name Word 2010
+    wrote, nor a linked picture's (it names its link). The ODT LibreOffice 7.4 saves of the DOCX reads the same."""
+    body = (p(r("Voir la carte ci-dessous."))
+            + p(picture(1, "Carte des zones d’exercice en mer Baltique", "Zones"))
+            + p(r("Les navires "), picture(2, "Une image contenant eau, ciel&#10;&#10;Description générée "
+                                              "automatiquement"), r("sont partis de Kiel."))
+            + p(picture(3, "C:\\Users\\jdupont\\Pictures\\fregate.jpg"), r("La frégate à quai."))
+            + p(r("Le logo "), picture(4, "Logo de l’OTAN", link=True), r("mène au site."))
+            + p(r("Fin.")))
+    docx = write_docx(tmp_path / "carte.fr.docx", body)
+    expected = ("Voir la carte ci-dessous.", "Carte des zones d’exercice en mer Baltique", "Zones",
+                "Les navires sont partis de Kiel.", "La frégate à quai.", "Le logo mène au site.", "Fin.")
+    assert read_document(docx).paragraphs == expected
+
+    def frame(number: int, description: str, title: str = "") -> str:  # as LibreOffice 7.4 writes a picture
+        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/>{f"<svg:title>{title}</svg:title>" if title else ""}<svg:desc>{description}</svg:desc>'
+                "</draw:frame>")
+
+    odt = write_odt(tmp_path / "carte.fr.odt", (
+        '<text:p text:style-name="Standard">Voir la carte ci-dessous.</text:p><text:p text:style-name="Standard">'
+        f'{frame(1, "Carte des zones d’exercice en mer Baltique", "Zones")}</text:p><text:p text:style-name='
+        f'"Standard">Les navires {frame(2, "Une image contenant eau, ciel Description générée automatiquement")}'
+        f'sont partis de Kiel.</text:p><text:p text:style-name="Standard">{frame(3, "fregate.jpg")}La frégate à quai.'
+        '</text:p><text:p text:style-name="Standard">Le logo <draw:a xlink:type="simple" xlink:href="https://www.nato.int/">'
+        f'{frame(4, "Logo de l’OTAN")}</draw:a>mène au site.</text:p><text:p text:style-name="Standard">Fin.'
+        "</text:p>"))
+    assert read_document(odt).paragraphs == expected
 
 
 def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_description(tmp_path):
