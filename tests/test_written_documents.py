@@ -1164,6 +1164,32 @@ def picture(number: int, description: str, title: str = "", link: bool = False) 
             '</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
 
+def test_word_s_error_for_a_lost_cross_reference_is_left_out_of_its_page_where_no_field_is_left(tmp_path):
+    """Word's error where a cross-reference lost its bookmark (*Erreur ! Source du renvoi introuvable.*) was left out
+    of a DOCX's field but read from the page Word saves filtered (no field left, the error a bold run of its own) and
+    from the Markdown Pandoc converts of the document (``**…**``): a sentence of Word's in the author's, its *!* and
+    full stop cutting it in three. It is left out where it is one of Word's messages whole, in bold; an author quoting
+    it (in quotation marks, or in plain text) is read."""
+    page = tmp_path / "rapport.fr.html"
+    page.write_text(
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator '
+        'content="Microsoft Word 15 (filtered)"></head><body lang=FR-BE style=\'word-wrap:break-word\'>'
+        '<div class=WordSection1><p class=MsoNormal><span lang=FR>Les effectifs figurent au tableau </span><b><span '
+        'lang=FR>Erreur ! Source du renvoi introuvable.</span></b><span lang=FR> ci-dessous.</span></p><p '
+        'class=MsoNormal><span lang=FR>Voir la section </span><b><span lang=FR>Erreur&nbsp;! Signet non défini.</span>'
+        '</b><span lang=FR>.</span></p><p class=MsoNormal><span lang=FR>Si Word affiche « <b>Erreur ! Source du renvoi '
+        'introuvable.</b> », mettez à jour les champs. Le message Erreur ! Signet non défini. dit la même chose.</span>'
+        '</p></div></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Les effectifs figurent au tableau ci-dessous.", "Voir la section.",
+        "Si Word affiche « Erreur ! Source du renvoi introuvable. », mettez à jour les champs. Le message Erreur ! "
+        "Signet non défini. dit la même chose.")
+    converted = tmp_path / "guide.en.md"
+    converted.write_text("The units are listed in section **Error! Reference source not found.** below.\n\n"
+                         "See **Error! Bookmark not defined.**, then the annex.\n", encoding="utf-8")
+    assert read_document(converted).paragraphs == ("The units are listed in section below.", "See, then the annex.")
+
+
 def test_a_picture_s_alternative_text_is_read_after_its_paragraph_in_a_docx_and_an_odt(tmp_path):
     """A picture's alternative text (Word's Alt Text: ``wp:docPr``'s ``descr`` and ``title``; LibreOffice's: a
     frame's ``svg:desc`` and ``svg:title``) is the author's description, which an HTML page's ``alt`` is too: it was

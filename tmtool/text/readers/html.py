@@ -160,6 +160,9 @@ _NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,5}(?::\d{1,3})?\s*\]"
                         r"|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[7-9]00)", re.IGNORECASE)
+# the marks around a quotation (a manual quoting Word's error): French, English and typewriter ones
+_OPENING_QUOTES, _CLOSING_QUOTES = ("«", "“", "‘", '"', "'", "„"), ("»", "”", "’", '"', "'")
 _PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
@@ -423,6 +426,21 @@ def _text_slots_before(block, stop) -> list[tuple] | None:
     return slots if walk(block) else None
 
 
+def _word_error(element) -> bool:
+    """Whether ``element`` is Word's error where a field could make no result (*Erreur ! Source du renvoi
+    introuvable.*), in a page Word saved, or converted from a Word document or its PDF, where no field is left: one of
+    Word's messages whole (``_field_error``), in bold as Word sets it, a run of its own. An author quoting one (in
+    quotation marks, or in a sentence of plain text) is read."""
+    from .office import _field_error  # office reads a document's imported pages: imported here, when called
+
+    if not ((element.tag in ("b", "strong") or _BOLD.search(element.get("style", "")))
+            and _field_error(element.text_content().strip())):
+        return False
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+    return not (before.rstrip().endswith(_OPENING_QUOTES) or (element.tail or "").lstrip().startswith(_CLOSING_QUOTES))
+
+
 def _anchor(element) -> bool:
     """Whether ``element``, an ``<a>``, is a link's target, named (``name``, ``id``) with no address to go to."""
     return element.get("href") is None and (element.get("name") is not None or element.get("id") is not None)
@@ -485,11 +503,18 @@ class _Linked(str):
     """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
 
 
-class _Picture(str):
-    """Where an image stands in a paragraph: no text, its descriptions (``image_descriptions``) read after the
-    paragraph (``_flush``)."""
+class _Gap(str):
+    """Where an image or Word's error (``_word_error``) stood in a paragraph: no text, the space before it left out
+    before a full stop or a comma (``_flush``); an image's descriptions (``image_descriptions``) read after the
+    paragraph."""
 
     descriptions: list[str]
+
+    @classmethod
+    def of(cls, descriptions: list[str]) -> _Gap:
+        gap = cls()
+        gap.descriptions = descriptions
+        return gap
 
 
 @dataclass(slots=True)
@@ -512,6 +537,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     table's data, never a stamp (``_stamp_line``), as ``_date_stamp`` leaves them; so is a line of preformatted text,
     as typed (a program's output: *mtime: Mon, 10 Oct 2011 23:24:11 GMT*)."""
     seen = _Seen() if seen is None else seen
+    if _word_error(element):
+        current.append(_Gap.of([]))
+        return
     inside = titled or element.tag in _HEADINGS or element.tag in ("td", "th")
     if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
             and _add_raised(current, element.text_content())):
@@ -537,9 +565,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     # a linked image's description names the link (a logo, a badge); one hidden from screen readers is decoration
     if element.tag == "img" and not linked and element.get("aria-hidden") != "true" and element.get("role") not in (
             "presentation", "none"):
-        picture = _Picture()
-        picture.descriptions = image_descriptions(element.get("alt"), element.get("title"))
-        current.append(picture)
+        current.append(_Gap.of(image_descriptions(element.get("alt"), element.get("title"))))
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
             _flush(read, current, inside)
@@ -657,9 +683,9 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*). A page's date stamp (``_stamp_line``) is left out
     too, but in a heading or a table's cell (``titled``), as the element's rule leaves them (``_date_stamp``): text
     among blocks, in an element that says nothing, is a paragraph only as gathered."""
-    pictures = [index for index, part in enumerate(current) if isinstance(part, _Picture)]
-    descriptions = [description for index in pictures for description in current[index].descriptions]
-    for index in pictures:  # the sentence closes where its image stood (*l’image .*)
+    gaps = [index for index, part in enumerate(current) if isinstance(part, _Gap)]
+    descriptions = [description for index in gaps for description in current[index].descriptions]
+    for index in gaps:  # the sentence closes where its image stood (*l’image .*)
         after = "".join(current[index + 1:])
         if after[:1] in _CLOSING and current[index - 1:index] and not isinstance(current[index - 1], _Linked):
             current[index - 1] = current[index - 1].rstrip()
