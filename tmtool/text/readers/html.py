@@ -683,12 +683,14 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*). A page's date stamp (``_stamp_line``) is left out
     too, but in a heading or a table's cell (``titled``), as the element's rule leaves them (``_date_stamp``): text
     among blocks, in an element that says nothing, is a paragraph only as gathered."""
-    gaps = [index for index, part in enumerate(current) if isinstance(part, _Gap)]
-    descriptions = [description for index in gaps for description in current[index].descriptions]
-    for index in gaps:  # the sentence closes where its image stood (*l’image .*)
-        after = "".join(current[index + 1:])
-        if after[:1] in _CLOSING and current[index - 1:index] and not isinstance(current[index - 1], _Linked):
-            current[index - 1] = current[index - 1].rstrip()
+    descriptions = [description for part in current if isinstance(part, _Gap) for description in part.descriptions]
+    following = ""  # the first character after the part, read from the end: once, for a paragraph of a thousand images
+    for index in range(len(current) - 1, 0, -1):
+        part = current[index]
+        if (isinstance(part, _Gap) and following in _CLOSING and following
+                and not isinstance(current[index - 1], _Linked)):  # the sentence closes where its image stood
+            current[index - 1] = current[index - 1].rstrip()  # (*l’image .*)
+        following = part[:1] or following
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
