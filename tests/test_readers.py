@@ -908,11 +908,11 @@ def test_a_markdown_image_s_description_is_read_as_a_paragraph_after_its_own(tmp
     path.write_text("![Carte des zones d’exercice](carte.png)\n\nVoir la [page de l’exercice](https://www.nato.int/x) "
                     "et l’image ![*schéma* des forces](schema.png \"Schéma\").\n\nUn logo ![](logo.png) sans "
                     "description.\n\n# Rapport [![Build Status](https://ci.example.org/b.svg)](https://ci.example.org)"
-                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n",
-                    encoding="utf-8")
+                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n\n"
+                    "Les drapeaux ![France](fr.png)![Italie](it.png).\n", encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Carte des zones d’exercice", "Voir la page de l’exercice et l’image.", "schéma des forces", "Schéma",
-        "Un logo sans description.", "Rapport", "Une capture collée.")
+        "Un logo sans description.", "Rapport", "Une capture collée.", "Les drapeaux.", "France", "Italie")
 
 
 def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):

@@ -687,8 +687,8 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     following = ""  # the first character after the part, read from the end: once, for a paragraph of a thousand images
     for index in range(len(current) - 1, 0, -1):
         part = current[index]
-        if (isinstance(part, _Gap) and following in _CLOSING and following
-                and not isinstance(current[index - 1], _Linked)):  # the sentence closes where its image stood
+        if (isinstance(part, _Gap) and following and following in _CLOSING
+                and not isinstance(current[index - 1], (_Gap, _Linked))):  # the sentence closes where its images stood
             current[index - 1] = current[index - 1].rstrip()  # (*l’image .*)
         following = part[:1] or following
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
