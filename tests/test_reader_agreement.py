@@ -52,7 +52,7 @@ def _odp(path, paragraphs):
 
 def _html(path, paragraphs):
     # as a browser saves a page: <br> then a new line in the source
-    path.write_text("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Note</title></head><body>"
+    path.write_text("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body>"
                     + "".join("<p>" + "<br>\n".join(lines) + "</p>\n" for lines in paragraphs) + "</body></html>",
                     encoding="utf-8")
     return path
@@ -143,7 +143,7 @@ def _raised_odp(path, paragraphs):
 
 
 def _raised_html(path, paragraphs):
-    path.write_text("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Note</title></head><body>"
+    path.write_text("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body>"
                     + "".join("<p>" + "".join(f"<sup>{text}</sup>" if raised else text for text, raised in pieces)
                               + "</p>\n" for pieces in paragraphs) + "</body></html>", encoding="utf-8")
     return path
@@ -244,7 +244,7 @@ def _equations_odt(path):
 
 
 def _equations_html(path):
-    path.write_text('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Calcul</title></head><body><p>'
+    path.write_text('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body><p>'
                     + _sentence(str, lambda n: f"<math>{EQUATIONS[n][1]}</math>") + "</p></body></html>",
                     encoding="utf-8")
     return path

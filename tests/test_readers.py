@@ -57,6 +57,7 @@ def test_encodings_line_ends_and_blank_lines(tmp_path, encoding, bom, newline):
 def test_html_keeps_the_article_and_drops_the_noise():
     paragraphs = read_document(DOCS / "nato-news.html").paragraphs
     assert paragraphs == (
+        "OTAN - Actualités : Réunion des partenaires",
         "Les partenaires de l’OTAN sont un atout inestimable",
         "Le 13 juillet 2021, le directeur général de l’EMI a organisé la première réunion en présentiel.",
         "Cette réunion a été l’occasion de faire le point.",
@@ -70,7 +71,41 @@ def test_html_keeps_the_article_and_drops_the_noise():
     )
     noise = ("Accueil", "Actualités", "analytics", "injecté", "À lire", "Articles liés", "OTAN 2021", "cookies",
              "Partager")  # fmt: skip
-    assert not any(word in p for p in paragraphs for word in noise)
+    assert not any(word in p for p in paragraphs[1:] for word in noise)  # the page's title names its section
+
+
+def test_html_images_descriptions_and_the_page_s_title_are_read_as_paragraphs_of_their_own(tmp_path):
+    """The page's ``<title>`` (its tab's name) and an image's ``alt`` and ``title`` are text a translator translates,
+    which OmegaT's and Okapi's HTML filters extract as segments of their own; they were not read. The title is read first,
+    unless the article's heading says the same; each description after the paragraph its image stands in (a figure's
+    before its caption, a table's in its cell), the sentence closing where the image stood; once, where it says what
+    the text beside it says (a flag beside its country's name). A linked image (the site's
+    logo, a thumbnail), a decorative one (``alt=""``, hidden from screen readers), a file's name (a CMS's upload) and
+    Word 365's own description of what it saw are no author's words."""
+    path = tmp_path / "exercice.fr.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Exercice Steadfast | OTAN</title></head>'
+        '<body><header><a href="/fr/"><img src="logo.svg" alt="OTAN - Accueil"></a></header><main><article>'
+        '<h1>Exercice Steadfast</h1><p><a href="/fr/photos"><img src="vignette.jpg" alt="Galerie de photos"></a></p>'
+        '<p>Voir la carte <img src="carte.png" alt="Carte des zones d’exercice" title="Zones">. Les navires '
+        '<img src="puce.png" alt="" role="presentation">sont partis de Kiel.</p>'
+        '<figure><img src="IMG_2041.JPG" alt="IMG_2041.JPG"><figcaption>Le départ des navires.</figcaption></figure>'
+        '<figure><img src="fregate.jpg" alt="Une frégate à quai"><figcaption>La frégate.</figcaption></figure>'
+        '<p><img src="x.png" alt="Une image contenant eau, ciel, bateau&#10;&#10;Description générée '
+        'automatiquement" aria-hidden="false">Fin.</p>'
+        '<table><tr><th>Pays</th><th>Navires</th></tr><tr><td><img src="fr.png" alt="France"> France</td>'
+        '<td>trois frégates</td></tr><tr><td><img src="it.png" alt="Italie"></td><td>deux frégates</td></tr></table>'
+        '</article></main></body></html>', encoding="utf-8")
+    document = read_document(path)
+    assert document.paragraphs == (
+        "Exercice Steadfast | OTAN", "Exercice Steadfast", "Voir la carte. Les navires sont partis de Kiel.",
+        "Carte des zones d’exercice", "Zones", "Le départ des navires.", "Une frégate à quai", "La frégate.", "Fin.",
+        "Pays", "Navires", "France", "trois frégates", "Italie", "deux frégates")
+    assert document.rows == ((9, 10), (11, 12), (13, 14))
+    same = tmp_path / "titre.fr.html"
+    same.write_text('<html><head><title> Exercice  Steadfast </title></head><body><h1>Exercice Steadfast</h1>'
+                    '<p>Dix pays.</p></body></html>', encoding="utf-8")
+    assert read_document(same).paragraphs == ("Exercice Steadfast", "Dix pays.")
 
 
 def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):
@@ -835,6 +870,20 @@ def test_a_markdown_note_no_call_cites_is_read_after_the_notes_cited(tmp_path):
         "Il doit pourtant être traduit.")
 
 
+def test_a_markdown_note_defined_twice_is_read_once_each_definition(tmp_path):
+    """A label defined twice (two sections merged, each with its ``[^1]:``): markdown-it's plugin showed the last
+    definition and lost the first; GitHub (cmark-gfm) shows the first, as CommonMark keeps a link's first reference.
+    The call cites the first, as GitHub shows it; the second is read as a note no call cites, after the notes cited:
+    nothing lost, nothing read twice."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("Le Conseil s’est réuni[^1]. Les ministres ont conclu[^2].\n\n"
+                    "[^1]: Au siège de l’OTAN, à Bruxelles.\n[^2]: Le 14 juin.\n\n## Annexe\n\n"
+                    "La déclaration suit.\n\n[^1]: Texte adopté par consensus.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil s’est réuni. Les ministres ont conclu.", "Annexe", "La déclaration suit.",
+        "Au siège de l’OTAN, à Bruxelles.", "Le 14 juin.", "Texte adopté par consensus.")
+
+
 def test_a_markdown_note_s_call_is_left_out_past_the_thousandth_note(tmp_path):
     """A book's notes run past a thousand (Pandoc's Markdown of a thesis): from the thousandth on, the call markdown-it
     renders, *[1000]*, was read in the sentence, taken for no note's call. Each call is left out, each note read once,
@@ -848,21 +897,22 @@ def test_a_markdown_note_s_call_is_left_out_past_the_thousandth_note(tmp_path):
                           *(f"Note {number}." for number in range(1, count + 1)))
 
 
-def test_a_markdown_image_s_description_is_read_in_its_place(tmp_path):
-    """An image's description (``![carte des zones](carte.png)``) is the author's text, which a translator translates
-    (the page reads it to those who cannot see the image): rendered as an ``<img>``, it was lost, an image on a line of
-    its own with it, and a sentence showing one was left with a gap (*Voir l’image .*). It is read in its place, its
-    emphasis as text; an image with no description leaves nothing, nor does an image a link shows (a badge, *Build
-    Status*), nor GitHub's *image* for a picture pasted in."""
+def test_a_markdown_image_s_description_is_read_as_a_paragraph_after_its_own(tmp_path):
+    """An image's description and title (``![carte des zones](carte.png "Carte")``) are the author's text, which a
+    translator translates (the page reads them to those who cannot see the image; Okapi and OmegaT extract an HTML
+    image's ``alt`` and ``title`` as segments of their own): each is read as a paragraph after the one the image stands
+    in, as an HTML page's image is, and the sentence closes where the image stood (*l’image.*, not *l’image .*). An image
+    with no description leaves nothing, nor does an image a link shows (a badge, *Build Status*), nor GitHub's *image*
+    for a picture pasted in."""
     path = tmp_path / "note.fr.md"
     path.write_text("![Carte des zones d’exercice](carte.png)\n\nVoir la [page de l’exercice](https://www.nato.int/x) "
                     "et l’image ![*schéma* des forces](schema.png \"Schéma\").\n\nUn logo ![](logo.png) sans "
                     "description.\n\n# Rapport [![Build Status](https://ci.example.org/b.svg)](https://ci.example.org)"
-                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n",
-                    encoding="utf-8")
+                    "\n\nUne capture ![image](https://github.com/user-attachments/assets/1.png) collée.\n\n"
+                    "Les drapeaux ![France](fr.png)![Italie](it.png).\n", encoding="utf-8")
     assert read_document(path).paragraphs == (
-        "Carte des zones d’exercice", "Voir la page de l’exercice et l’image schéma des forces.",
-        "Un logo sans description.", "Rapport", "Une capture collée.")
+        "Carte des zones d’exercice", "Voir la page de l’exercice et l’image.", "schéma des forces", "Schéma",
+        "Un logo sans description.", "Rapport", "Une capture collée.", "Les drapeaux.", "France", "Italie")
 
 
 def test_a_markdown_admonition_is_read_as_its_site_shows_it(tmp_path):

@@ -308,6 +308,33 @@ _MONEY_HEADER = re.compile(
     r"|tarifas?|prezz[oi]|import[oi]|cost[oi]|tariff[ae]|prijs|prijzen|bedrag(?:en)?|pre[cç]os?|custos?)\b)")
 
 
+# what describes no image: a file's name (*IMG_2041.jpg*, *C:\Users\…\carte.png*: Word 2007 and 2010 wrote the picture's file
+# as its description, CMSs the upload's name), the word GitHub writes for a picture pasted in (*image*), and the
+# description Word 365 writes by itself, a list of what it saw (*Une image contenant texte, Police, logo* ending in
+# *Description générée automatiquement*), in the languages of its interface
+_FILE_NAME = re.compile(r".*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)", re.IGNORECASE)
+_MACHINE_DESCRIPTION = re.compile(
+    r".*(?:description (?:automatically generated|générée automatiquement)|automatisch generierte beschreibung"
+    r"|descripción generada automáticamente|descrizione generata automaticamente"
+    r"|descrição gerada automaticamente|automatisch gegenereerde beschrijving)\.?", re.IGNORECASE | re.DOTALL)
+
+
+def image_descriptions(*texts: str | None) -> list[str]:
+    """An image's descriptions to read, of its ``texts`` (its alternative text, then its title: HTML's ``alt`` and
+    ``title``, Markdown's description and title, a DOCX's ``descr`` and ``title``, an ODT's ``svg:desc`` and
+    ``svg:title``): the author's words, which the CAT tools extract (OmegaT's, Okapi's HTML filters) and a page reads to
+    those who cannot see it, each read once, as a paragraph of its own after the one the image stands in. None
+    that describes no image (``_FILE_NAME``, ``_MACHINE_DESCRIPTION``, *image*)."""
+    kept: list[str] = []
+    for text in texts:
+        text = " ".join((text or "").split())
+        if (text and text.casefold() != "image" and not _FILE_NAME.fullmatch(text)
+                and not _MACHINE_DESCRIPTION.fullmatch(text)
+                and text.casefold() not in (known.casefold() for known in kept)):
+            kept.append(text)
+    return kept
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""

@@ -12,7 +12,7 @@ from itertools import takewhile
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span, image_descriptions
 from .equations import mathml_text
 
 
@@ -160,6 +160,9 @@ _NOTE_MARK = re.compile(r"\s*(?:\[\s*\d{1,5}(?::\d{1,3})?\s*\]"
                         r"|\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?)\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[7-9]00)", re.IGNORECASE)
+# the marks around a quotation (a manual quoting Word's error): French, English and typewriter ones
+_OPENING_QUOTES, _CLOSING_QUOTES = ("«", "“", "‘", '"', "'", "„"), ("»", "”", "’", '"', "'")
 _PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
@@ -170,11 +173,11 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def _html_paragraphs(data: bytes, path: str) -> _Reading:
+def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
     """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
     the ``<article>`` holding the most text when there is one (the story, not the teasers of others), after the page's
     title (its ``<h1>``) when the article holds none and no other article holds it (Drupal writes the title in a block
-    above the article)."""
+    above the article), after the page's ``<title>`` when ``titled`` (``_add_page_title``)."""
     import lxml.html
     from lxml import etree
 
@@ -229,7 +232,21 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
                     ancestor.tag == "article" for ancestor in title.iterancestors()):
                 _collect_blocks(title, read, [])  # the page's title, over its article (Drupal's title block)
             _collect_blocks(article, read, [])
+    if titled:
+        _add_page_title(root, read)
     return read
+
+
+def _add_page_title(root, read: _Reading) -> None:
+    """The page's ``<title>``, the name its window and its tab show, read first, as the CAT tools extract it (OmegaT's and
+    Okapi's HTML filters); unless it is the first paragraph already, the article's heading."""
+    title = root.find("head/title")
+    text = " ".join(title.text_content().split()) if title is not None else ""
+    if text and (not read.paragraphs or text.casefold() != " ".join(read.paragraphs[0].split()).casefold()):
+        first = _Reading(read.path)
+        first.add(text)
+        read.paragraphs[:0] = first.paragraphs
+        read.rows = [tuple(index + len(first.paragraphs) for index in row) for row in read.rows]
 
 
 # characters XML 1.0 cannot carry, which the HTML parser keeps (typed, or as references: &#4;) and lxml refuses to
@@ -409,6 +426,21 @@ def _text_slots_before(block, stop) -> list[tuple] | None:
     return slots if walk(block) else None
 
 
+def _word_error(element) -> bool:
+    """Whether ``element`` is Word's error where a field could make no result (*Erreur ! Source du renvoi
+    introuvable.*), in a page Word saved, or converted from a Word document or its PDF, where no field is left: one of
+    Word's messages whole (``_field_error``), in bold as Word sets it, a run of its own. An author quoting one (in
+    quotation marks, or in a sentence of plain text) is read."""
+    from .office import _field_error  # office reads a document's imported pages: imported here, when called
+
+    if not ((element.tag in ("b", "strong") or _BOLD.search(element.get("style", "")))
+            and _field_error(element.text_content().strip())):
+        return False
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+    return not (before.rstrip().endswith(_OPENING_QUOTES) or (element.tail or "").lstrip().startswith(_CLOSING_QUOTES))
+
+
 def _anchor(element) -> bool:
     """Whether ``element``, an ``<a>``, is a link's target, named (``name``, ``id``) with no address to go to."""
     return element.get("href") is None and (element.get("name") is not None or element.get("id") is not None)
@@ -458,6 +490,8 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+# what closes a sentence or a clause right after an image, which the space before the image is left out before
+_CLOSING = frozenset(".,;…)]")
 # between the links of a bar (Imprimer | Envoyer); from a run of spaces' first only, which a split would
 # otherwise scan again from each of its spaces, a page spaced out with thousands of them
 _LINK_BAR = re.compile(r"(?<!\s)\s*[|·]\s*")
@@ -467,6 +501,20 @@ _LISTS = {"ul", "ol", "menu", "dl"}
 
 class _Linked(str):
     """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
+
+
+class _Gap(str):
+    """Where an image or Word's error (``_word_error``) stood in a paragraph: no text, the space before it left out
+    before a full stop or a comma (``_flush``); an image's descriptions (``image_descriptions``) read after the
+    paragraph."""
+
+    descriptions: list[str]
+
+    @classmethod
+    def of(cls, descriptions: list[str]) -> _Gap:
+        gap = cls()
+        gap.descriptions = descriptions
+        return gap
 
 
 @dataclass(slots=True)
@@ -489,6 +537,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     table's data, never a stamp (``_stamp_line``), as ``_date_stamp`` leaves them; so is a line of preformatted text,
     as typed (a program's output: *mtime: Mon, 10 Oct 2011 23:24:11 GMT*)."""
     seen = _Seen() if seen is None else seen
+    if _word_error(element):
+        current.append(_Gap.of([]))
+        return
     inside = titled or element.tag in _HEADINGS or element.tag in ("td", "th")
     if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
             and _add_raised(current, element.text_content())):
@@ -511,6 +562,10 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role"))
                         and not _anchor(element))
     text = _Linked if linked else str
+    # a linked image's description names the link (a logo, a badge); one hidden from screen readers is decoration
+    if element.tag == "img" and not linked and element.get("aria-hidden") != "true" and element.get("role") not in (
+            "presentation", "none"):
+        current.append(_Gap.of(image_descriptions(element.get("alt"), element.get("title"))))
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
             _flush(read, current, inside)
@@ -628,6 +683,14 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*). A page's date stamp (``_stamp_line``) is left out
     too, but in a heading or a table's cell (``titled``), as the element's rule leaves them (``_date_stamp``): text
     among blocks, in an element that says nothing, is a paragraph only as gathered."""
+    descriptions = [description for part in current if isinstance(part, _Gap) for description in part.descriptions]
+    following = ""  # the first character after the part, read from the end: once, for a paragraph of a thousand images
+    for index in range(len(current) - 1, 0, -1):
+        part = current[index]
+        if (isinstance(part, _Gap) and following and following in _CLOSING
+                and not isinstance(current[index - 1], (_Gap, _Linked))):  # the sentence closes where its images stood
+            current[index - 1] = current[index - 1].rstrip()  # (*l’image .*)
+        following = part[:1] or following
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
@@ -637,6 +700,9 @@ def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
         kept = _ASCII_SPACE.sub(" ", "".join(_without_link_bar(current))).strip()
         if titled or not _stamp_line(kept):
             read.add(kept)
+    for description in descriptions:
+        if description.casefold() != text.casefold():  # an icon beside its label (a flag and its country's name)
+            read.add(description)
     current.clear()
     return not (text and navigation)  # whether it was no links
 

@@ -8,8 +8,9 @@ a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]:
 and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
-is read after those cited. An image's description (``![carte des zones](carte.png)``) is read in its place, the author's
-words, as a link's text is, but for an image a link shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
+is read after those cited. An image's description and title (``![carte des zones](carte.png "Carte")``) are read as an
+HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
+shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
 code, which CAT tools leave
 untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
@@ -83,11 +84,11 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
         markdown.add_render_rule(rule, lambda *_: "")
     markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
     markdown.core.ruler.push("image_in_link", _mark_images_in_links)
-    # an image's description is the author's text, which the page reads to those who cannot see it (``![carte des
-    # zones](carte.png)``): read in its place, where a page's <img> holds it in an attribute no text is read from; but
-    # an image a link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
-    markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: _description(
-        renderer.renderInlineAsText(tokens[index].children or [], options, env), tokens, index))
+    # an image as a page's: its description and title read after its paragraph (``_html_paragraphs``); but an image a
+    # link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
+    image = markdown.renderer.rules["image"]
+    markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: (
+        "" if _in_link(tokens, index) else image(tokens, index, options, env)))
     tokens = markdown.parse(_without_admonition_marks(text))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
@@ -131,12 +132,6 @@ def _without_admonition_marks(text: str) -> str:
     return "\n".join(out)
 
 
-def _description(text: str, tokens, index: int) -> str:
-    """An image's description as read: none for an image a link shows (``_in_link``), nor the word GitHub writes for a
-    picture pasted in (*image*), which describes nothing."""
-    return "" if _in_link(tokens, index) or text.strip().casefold() == "image" else escape(text)
-
-
 def _in_link(tokens, index: int) -> bool:
     """Whether the inline token at ``index`` of ``tokens``, an image, is inside a link (``_mark_images_in_links``)."""
     return bool((tokens[index].meta or {}).get("in_link"))
@@ -156,9 +151,21 @@ def _mark_images_in_links(state) -> None:
 
 def _uncited_footnotes(state) -> None:
     """Give the footnotes that no call cites a place among the notes, after those cited, in the order they are defined:
-    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too."""
+    markdown-it's plugin renders a note only where the text calls it, and the translator translates the others too. A
+    label defined again (``[^1]:`` twice) is cited at its first definition, as GitHub shows it (cmark-gfm keeps the
+    first, as CommonMark does a link's reference), where the plugin kept the last and lost the first; the later
+    definitions are read as notes no call cites."""
     notes = state.env.get("footnotes", {})
     cited, listed = notes.get("refs", {}), notes.setdefault("list", {})
+    defined: set[str] = set()
+    for token in state.tokens:
+        if token.type != "footnote_reference_open":
+            continue
+        label = token.meta["label"]
+        if label in defined:  # no label holds a space: a name of its own
+            token.meta["label"] = label = f"{label} {len(defined)}"
+            cited[":" + label] = -1
+        defined.add(label)
     for label, number in cited.items():
         if number < 0:
             cited[label] = len(listed)

@@ -7,7 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span, image_descriptions
 from .equations import mathml_text
 from .office import _GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _open_package, _package_xml, _Walk
 
@@ -17,6 +17,7 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 # deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), a ruby
 # annotation (the reading of the text it annotates, as a DOCX's w:rt), and what
 # the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
@@ -214,10 +215,10 @@ def _fieldmark_instruction(start) -> str:
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
-    box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
-    text, in its sentence when anchored as a character) and a chart (its titles, its axes', its series' names and
-    its categories' labels: ``_chart_labels``), the page styles' headers and footers after the body
-    (``_headers_and_footers``). Left out: a paragraph's number typed before a tab (``_Walk.text``), deleted text kept for
+    box's; a shape's title and description are no text of the page, a picture's are: ``image_descriptions``),
+    embedded objects: a formula (its linear text, in its sentence when anchored as a character) and a chart (its
+    titles, its axes', its series' names and its categories' labels: ``_chart_labels``), the page styles' headers and
+    footers after the body (``_headers_and_footers``). Left out: a paragraph's number typed before a tab (``_Walk.text``), deleted text kept for
     change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), a content control's placeholder
     and a check box's box, and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
@@ -374,7 +375,10 @@ class _OdtWalk(_Walk):
                 if self._first_reading(formula):
                     parts.append(mathml_text(formula))  # a formula in its sentence, as a Word equation
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
-                self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
+                if (child.tag == _DRAW + "frame" and child.find(_DRAW + "image") is not None
+                        and element.tag != _DRAW + "a"):  # a picture's alternative text, as a DOCX's, but a linked one's
+                    self.notes.extend(image_descriptions(child.findtext(_SVG + "desc"), child.findtext(_SVG + "title")))
+                self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never a shape's title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)
             if child.tail:

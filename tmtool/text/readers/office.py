@@ -15,7 +15,7 @@ from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
 from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs,
-                   column_span)
+                   column_span, image_descriptions)
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -102,7 +102,10 @@ class _Walk(ABC):
 
     def place(self, notes: list) -> None:
         for note in notes:
-            self.blocks(note)
+            if isinstance(note, str):  # an image's description (``image_descriptions``)
+                self.read.add(note)
+            else:
+                self.blocks(note)
 
     def _table(self, table) -> None:
         self.read.open_table()
@@ -174,6 +177,11 @@ _CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart",
 _CHART_KINDS = ("chart", "chartEx")  # their relationships' types
 _CHART = frozenset(f"{{{namespace}}}chart" for namespace in _CHART_NAMESPACES)
 _CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NAMESPACES)
+# a drawing's properties (a picture's, a chart's, a shape's), whose description and title are Word's alternative text
+# (``_picture``: read for a picture)
+_DRAWING_PROPERTIES = frozenset(f"{{{namespace}}}docPr" for namespace in (
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing"))
 # a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
 # the properties
 _NO_DRAWING_TEXT = {"fld", "pPr", "rPr", "endParaRPr"}
@@ -269,6 +277,12 @@ def _later_alternative(element) -> bool:
     written in alternatives (for newer readers and a fallback for older ones) is read once, the first."""
     return element.tag in (_MC + "Choice", _MC + "Fallback") and element is not next(
         element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
+
+
+def _picture(drawing) -> bool:
+    """Whether ``drawing`` (a ``wp:inline`` or ``wp:anchor``) shows a picture (DrawingML's ``pic:pic``)."""
+    return drawing is not None and any(isinstance(element.tag, str) and element.tag.endswith("}pic")
+                                       and "drawingml" in element.tag for element in drawing.iter())
 
 
 def _relation_id(reference) -> str | None:
@@ -844,7 +858,8 @@ class _DocxWalk(_Walk):
         self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": LINE_BREAK, w + "cr": LINE_BREAK,
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
-                                                               "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
+                                                               "endnoteReference")), *_DIAGRAM, *_CHART, *_DRAWING_PROPERTIES,
+                       m + "t"}
         self.signs = {m + tag for tag in _OMML_STRUCTURES}
 
     def skipped(self, element) -> bool:
@@ -988,7 +1003,8 @@ class _DocxWalk(_Walk):
 
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
-        a SmartArt diagram or a chart (read after the paragraph too)."""
+        a SmartArt diagram or a chart (read after the paragraph too), a picture's alternative text (after the paragraph,
+        as an HTML image's ``alt``; not a linked picture's, which names its link)."""
         w, tag = self.w, element.tag
         if element in self.marks:
             return
@@ -996,6 +1012,10 @@ class _DocxWalk(_Walk):
             parts.append(self._text(element))
         elif tag == w + "txbxContent":
             self.notes.append(element)
+        elif tag in _DRAWING_PROPERTIES:  # a picture's, not a linked one's (it names the link), nor a shape's
+            if _picture(element.getparent()) and not any(
+                    isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in element):
+                self.notes.extend(image_descriptions(element.get("descr"), element.get("title")))
         elif tag in _DIAGRAM or tag in _CHART:
             drawing = self.drawings.pop(_relation_id(element), None)  # once
             if drawing is not None:
@@ -1030,7 +1050,7 @@ class _DocxWalk(_Walk):
             data, kind = (page.get_payload(decode=True) or b"", ".html") if page is not None else (data, kind)
         path = self.read.path
         if kind in HTML_EXTENSIONS:
-            chunk = _html_paragraphs(data, path)
+            chunk = _html_paragraphs(data, path, titled=False)  # Word shows the page's body, not its title
         elif kind == ".txt":
             chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
                                                     path))
