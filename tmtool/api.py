@@ -882,7 +882,8 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
-              expected_version: int | None = None, user: str | None = None) -> int | None:
+              expected_version: int | None = None, user: str | None = None,
+              progress: Progress | None = None) -> int | None:
     """Mark one term of an entry deprecated; ``lang``: its language, for a term written alike in two (*radar*,
     French and English), else the first term so written; returns the change id, None when it was already.
 
@@ -895,7 +896,8 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None 
     [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
     >>> store.close()
     """
-    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user)
+    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user,
+                     progress=progress)
 
 
 # the history's name of each change of usage
@@ -903,7 +905,8 @@ _USAGE_ACTIONS = {UsageStatus.PREFERRED: "prefer", UsageStatus.ADMITTED: "admit"
 
 
 def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang: str | None = None,
-              expected_version: int | None = None, user: str | None = None) -> int | None:
+              expected_version: int | None = None, user: str | None = None,
+              progress: Progress | None = None) -> int | None:
     """Set one term's usage, ``preferred``, ``admitted`` or ``deprecated`` (TBX's administrative status):
     a term a termbase delivered deprecated is admitted again so. ``lang`` as :func:`deprecate`'s; returns
     the change id, None when the term had that usage already.
@@ -927,9 +930,10 @@ def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang:
         raise Invalid(f"usage must be one of {', '.join(USAGES)}, not {usage!r}")
     value = UsageStatus(usage)
     lang = None if _sought(lang, "lang", optional=True) is None else _language(lang)
-    return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
-                                 lambda e: glossary.set_usage(e, term, value, lang),
-                                 expected_version=_version(expected_version), user=_user(user))
+    with glossary.changing(store, progress):
+        return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
+                                     lambda e: glossary.set_usage(e, term, value, lang),
+                                     expected_version=_version(expected_version), user=_user(user))
 
 
 def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:

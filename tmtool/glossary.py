@@ -787,37 +787,49 @@ def changing(store: Store, progress: Progress | None = None) -> Iterator[None]:
                 "the change is made; the stored documents using it are counted at the next change (%s)", error)
 
 
+_TO_FIND = ""  # the queued document of an entry whose documents are to be found (``_find_documents``)
+
+
 def _queue_counts(store: Store, before: Mapping[int, dict | None], after: Mapping[int, dict | None]) -> None:
     """Queue the documents where a change's entries approved, no longer approved, or whose approved terms changed are
     to be counted again (as ``count_approved`` counts them when a document is ingested, where extraction did not
-    count them): for an entry now approved, those a unit of which holds the words of one of its terms (by their
-    starts, in the word index: ``_indexed_words``; every document for a term with no word the index can be asked
-    about); for one no longer approved, those it was counted in. Where an entry's terms as they were are gone (the
-    entry removed, or its approved terms edited), every approved entry of the documents it was counted in is
-    counted again (entry 0): the overlaps its terms held there go back to the shorter ones."""
+    count them): those it was counted in, and for an entry now approved those that use its terms, found after the
+    change (``_TO_FIND``: the word index is asked outside its transaction). Where an entry's terms as they were are
+    gone (the entry removed, or its approved terms edited), every approved entry of the documents it was counted in
+    is counted again (entry 0): the overlaps its terms held there go back to the shorter ones."""
     changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
     if not changed:
         return
-    found = store.entries(changed, contexts=0)
     counted = store.document_counts(changed)
     pairs: set[tuple[str, int]] = set()
-    everything = None
     for entry_id in changed:
-        entry = found.get(entry_id)
+        now, was = after[entry_id], before.get(entry_id)
         # what documents counted of it, as its snapshot before keeps it when the change took it out
-        rows = counted.get(entry_id, []) if entry is not None else [tuple(row) for row in _counted(before.get(entry_id))]
-        held = {document for document, _, _, score in rows if score is None}  # count_approved's counts
-        was = before.get(entry_id)
-        terms_gone = entry is None or (bool(was) and was["status"] == ReviewStatus.APPROVED.value
-                                       and _approved_terms(was) != _approved_terms(after[entry_id]))
-        pairs |= {(document, 0 if terms_gone else entry_id) for document in held}
+        rows = counted.get(entry_id, []) if now is not None else _counted(was)
+        terms_gone = now is None or (bool(was) and was["status"] == ReviewStatus.APPROVED.value
+                                     and _approved_terms(was) != _approved_terms(now))
+        pairs |= {(row[0], 0 if terms_gone else entry_id) for row in rows if row[3] is None}  # count_approved's
+        if now is not None and now["status"] == ReviewStatus.APPROVED.value:
+            pairs.add((_TO_FIND, entry_id))
+    store.queue_counts(sorted(pairs))
+
+
+def _find_documents(store: Store) -> None:
+    """Queue, for each entry queued ``_TO_FIND``, the documents a unit of which holds the words of one of its terms
+    (by their starts, in the word index: ``_indexed_words``; every document for a term with no word the index can
+    be asked about) but those whose extraction counted it: asked outside a transaction, each entry's queued in
+    one of its own."""
+    for entry_id in sorted(store.queued_counts(1).get(_TO_FIND, ())):
+        entry = store.entries([entry_id], contexts=0).get(entry_id)
+        pairs = []
         if entry is not None and entry.status is ReviewStatus.APPROVED:
             _, holding = _indexed_words(store, entry)
-            if holding is None:
-                everything = everything or {record.id for record, _ in store.documents()}
-            by_extraction = {document for document, _, _, score in rows if score is not None}
-            pairs |= {(document, entry_id) for document in (everything if holding is None else set(holding)) - by_extraction}
-    store.queue_counts(sorted(pairs))
+            documents = {record.id for record, _ in store.documents()} if holding is None else set(holding)
+            by_extraction = {row[0] for row in store.document_counts([entry_id]).get(entry_id, []) if row[3] is not None}
+            pairs = [(document, entry_id) for document in sorted(documents - by_extraction)]
+        with store.transaction():
+            store.queue_counts(pairs)
+            store.unqueue_counts([(_TO_FIND, entry_id)])
 
 
 COUNT_BATCH = 20  # documents counted again in one transaction: what another writer may wait for
@@ -829,20 +841,25 @@ def count_queued(store: Store, progress: Progress | None = None) -> int:
     is counted as it reads when its batch runs (an entry changed again meanwhile counts as it now reads), so that
     counts left queued by a process that stopped are made by the next change, and a document counted twice counts
     the same. Reports the documents counted to ``progress``. Returns how many were counted."""
+    _find_documents(store)
     total = len(store.queued_counts())
     done = 0
     indexed: dict[int, tuple[int, list[list[list[str]]], dict[str, set[int]] | None]] = {}  # by entry, at a version
     while True:
         with store.transaction():
             batch = store.queued_counts(COUNT_BATCH)
-            if not batch:
-                break
-            _count_batch(store, batch, indexed)
-            store.unqueue_counts(sorted(batch))
+            if batch and _TO_FIND not in batch:
+                _count_batch(store, batch, indexed)
+                store.unqueue_counts([(document, entry_id) for document, entry_ids in sorted(batch.items())
+                                      for entry_id in sorted(entry_ids)])
+        if not batch:
+            return done
+        if _TO_FIND in batch:  # queued by another program's change meanwhile
+            _find_documents(store)
+            continue
         done += len(batch)
         if progress is not None:
             progress(Step(done, max(total, done), done, sorted(batch)[-1]))
-    return done
 
 
 def _count_batch(store: Store, batch: Mapping[str, set[int]],

@@ -326,8 +326,9 @@ class Store(Protocol):
 
     def queue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
         """Keep (document id, entry id) pairs whose approved count is to be made again (``glossary.count_queued``),
-        entry id 0 for every approved entry of the document; a pair kept already is kept once. In the caller's
-        transaction: a change and the counts it leaves to make are committed together, so that none is lost."""
+        entry id 0 for every approved entry of the document, document id '' for an entry whose documents are to be
+        found; a pair kept already is kept once. In the caller's transaction: a change and the counts it leaves to
+        make are committed together, so that none is lost."""
         ...
 
     def queued_counts(self, limit: int | None = None) -> dict[str, set[int]]:
@@ -335,8 +336,8 @@ class Store(Protocol):
         one when None): each document's entry ids."""
         ...
 
-    def unqueue_counts(self, document_ids: Sequence[str]) -> None:
-        """Forget the queued pairs of these documents (counted again)."""
+    def unqueue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        """Forget these queued pairs (counted again)."""
         ...
 
     def in_transaction(self) -> bool:

@@ -853,8 +853,9 @@ class PostgresStore(UnitCorrections):
             found.setdefault(document, set()).add(entry_id)
         return found
 
-    def unqueue_counts(self, document_ids: Sequence[str]) -> None:
-        self._pg.execute("DELETE FROM queued_counts WHERE document_id = ANY(%s)", (list(document_ids),))
+    def unqueue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        with self._pg.cursor() as cursor:
+            cursor.executemany("DELETE FROM queued_counts WHERE document_id = %s AND entry_id = %s", list(pairs))
 
     def in_transaction(self) -> bool:
         return self._in_transaction

@@ -538,8 +538,8 @@ class SQLiteStore(UnitCorrections):
             found.setdefault(document, set()).add(entry_id)
         return found
 
-    def unqueue_counts(self, document_ids: Sequence[str]) -> None:
-        self._conn.executemany("DELETE FROM queued_counts WHERE document_id = ?", [(d,) for d in document_ids])
+    def unqueue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self._conn.executemany("DELETE FROM queued_counts WHERE document_id = ? AND entry_id = ?", pairs)
 
     def in_transaction(self) -> bool:
         return self._conn.in_transaction

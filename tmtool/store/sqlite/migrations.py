@@ -655,10 +655,10 @@ CREATE TRIGGER IF NOT EXISTS imports_id_floor AFTER DELETE ON imports WHEN old.c
 END;
 """
 # the approved counts a change to the glossary leaves to make, by document (``glossary.count_queued``): entry 0 for
-# every approved entry of the document; a document removed has none left to make
+# every approved entry of the document, document '' for an entry whose documents are to be found first
 _V32 = """
 CREATE TABLE queued_counts (
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
     entry_id    INTEGER NOT NULL,
     PRIMARY KEY (document_id, entry_id)
 ) WITHOUT ROWID;
