@@ -1,5 +1,5 @@
 """What approving an entry costs once many documents are stored: the entry is counted in the stored documents
-the word index finds its words in (``glossary.count_approved_again``), not read document by document.
+the word index finds its words in (``glossary.count_queued``), not read document by document.
 
 ``python bench/approve_count.py [--memory 100000] [--documents 1000] [--units 100] [--db URL]``: a store holding
 ``--memory`` imported units (bench/scale.py's memory, built once in --work) and ``--documents`` stored documents

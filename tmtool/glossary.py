@@ -814,16 +814,19 @@ def _queue_counts(store: Store, before: Mapping[int, dict | None], after: Mappin
     store.queue_counts(sorted(pairs))
 
 
-def _find_documents(store: Store) -> None:
+_Indexed = dict[int, tuple[int, list[list[list[str]]], dict[str, set[int]] | None]]  # _indexed_words by entry, at a version
+
+
+def _find_documents(store: Store, indexed: _Indexed) -> None:
     """Queue, for each entry queued ``_TO_FIND``, the documents a unit of which holds the words of one of its terms
     (by their starts, in the word index: ``_indexed_words``; every document for a term with no word the index can
     be asked about) but those whose extraction counted it: asked outside a transaction, each entry's queued in
-    one of its own."""
+    one of its own; what the index says is kept in ``indexed`` for the count."""
     for entry_id in sorted(store.queued_counts(1).get(_TO_FIND, ())):
         entry = store.entries([entry_id], contexts=0).get(entry_id)
         pairs = []
         if entry is not None and entry.status is ReviewStatus.APPROVED:
-            _, holding = _indexed_words(store, entry)
+            holding = _indexed(store, entry, indexed)[2]
             documents = {record.id for record, _ in store.documents()} if holding is None else set(holding)
             by_extraction = {row[0] for row in store.document_counts([entry_id]).get(entry_id, []) if row[3] is not None}
             pairs = [(document, entry_id) for document in sorted(documents - by_extraction)]
@@ -841,10 +844,10 @@ def count_queued(store: Store, progress: Progress | None = None) -> int:
     is counted as it reads when its batch runs (an entry changed again meanwhile counts as it now reads), so that
     counts left queued by a process that stopped are made by the next change, and a document counted twice counts
     the same. Reports the documents counted to ``progress``. Returns how many were counted."""
-    _find_documents(store)
+    indexed: _Indexed = {}
+    _find_documents(store, indexed)
     total = len(store.queued_counts())
     done = 0
-    indexed: dict[int, tuple[int, list[list[list[str]]], dict[str, set[int]] | None]] = {}  # by entry, at a version
     while True:
         with store.transaction():
             batch = store.queued_counts(COUNT_BATCH)
@@ -855,15 +858,21 @@ def count_queued(store: Store, progress: Progress | None = None) -> int:
         if not batch:
             return done
         if _TO_FIND in batch:  # queued by another program's change meanwhile
-            _find_documents(store)
+            _find_documents(store, indexed)
             continue
         done += len(batch)
         if progress is not None:
             progress(Step(done, max(total, done), done, sorted(batch)[-1]))
 
 
-def _count_batch(store: Store, batch: Mapping[str, set[int]],
-                 indexed: dict[int, tuple[int, list[list[list[str]]], dict[str, set[int]] | None]]) -> None:
+def _indexed(store: Store, entry: Entry, indexed: _Indexed) -> tuple[int, list[list[list[str]]], dict[str, set[int]] | None]:
+    """``_indexed_words`` of an entry, asked once a version of it."""
+    if indexed.get(int(entry.id), (None,))[0] != entry.version:
+        indexed[int(entry.id)] = (entry.version, *_indexed_words(store, entry))
+    return indexed[int(entry.id)]
+
+
+def _count_batch(store: Store, batch: Mapping[str, set[int]], indexed: _Indexed) -> None:
     """Count queued entries again in a batch of documents (entry 0: every approved entry of the document), in the
     units the word index names for their words (``indexed``: read once an entry's version, for the batches
     after)."""
@@ -872,9 +881,7 @@ def _count_batch(store: Store, batch: Mapping[str, set[int]],
     gone: dict[int, list[list[list[str]]]] = {}  # and of each entry no longer approved
     units: dict[int, dict[str, set[int]] | None] = {}  # the units holding them, by document (None: any unit)
     for entry_id, entry in found.items():
-        if indexed.get(entry_id, (None,))[0] != entry.version:
-            indexed[entry_id] = (entry.version, *_indexed_words(store, entry))
-        _, looked_for, units[entry_id] = indexed[entry_id]
+        _, looked_for, units[entry_id] = _indexed(store, entry, indexed)
         (words if entry.status is ReviewStatus.APPROVED else gone)[entry_id] = looked_for
     heads = _approved_heads(store)
     changed: set[int] = set()
