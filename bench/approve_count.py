@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -77,18 +78,21 @@ def main() -> None:
         terms = args.work / "approve.csv"
         terms.write_text("fr,en,status\n" + "".join(f"{fr},{en},candidate\n" for _, fr, en in APPROVED), encoding="utf-8")
         api.import_file(store, terms)
-        print("| term | documents read | wall (s) | CPU (s) | frequency after |")
-        print("|---|---|---|---|---|")
+        held = _timing_transactions(store)
+        print("| term | documents read | wall (s) | CPU (s) | longest write transaction (s) | frequency after |")
+        print("|---|---|---|---|---|---|")
         for label, fr, _ in APPROVED:
             (entry,) = [e for e in api.entries(store, limit=100) if any(t["text"] == fr for t in e["terms"])]
             read = []
             counting = glossary._count_again_in  # once a document the entry is counted in
             glossary._count_again_in = lambda *args, **kwargs: read.append(1) or counting(*args, **kwargs)
             wall, cpu = time.perf_counter(), time.process_time()
+            held.clear()
             api.approve(store, [entry["id"]])
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             glossary._count_again_in = counting
-            print(f"| {label}: *{fr}* | {len(read):,} | {wall:.2f} | {cpu:.2f} | {api.entry(store, entry['id'])['frequency']} |")
+            print(f"| {label}: *{fr}* | {len(read):,} | {wall:.2f} | {cpu:.2f} | {max(held):.2f} |"
+                  f" {api.entry(store, entry['id'])['frequency']} |")
         if args.import_approved:
             runs = Counter(run for fr in french for words in [re.findall(r"[^\W\d_]{4,}", fr)]
                            for run in zip(words, words[1:]))
@@ -105,6 +109,28 @@ def main() -> None:
             print(f"import of {args.import_approved} approved entries: {wall:.1f} s wall, {cpu:.1f} s CPU; the approved"
                   f" entries' frequencies sum to {frequencies:,}; a second writer {args.writer_after:g} s in:"
                   f" {writer.communicate()[0].strip()}")
+
+
+def _timing_transactions(store) -> list[float]:
+    """The store's outermost write transactions timed from now on (how long another writer may wait): their
+    durations, appended as each ends."""
+    held: list[float] = []
+    transaction, depth = store.transaction, [0]
+
+    @contextmanager
+    def timed():
+        depth[0] += 1
+        start = time.perf_counter()
+        try:
+            with transaction():
+                yield
+        finally:
+            depth[0] -= 1
+            if not depth[0]:
+                held.append(time.perf_counter() - start)
+
+    store.transaction = timed
+    return held
 
 
 # another process adding an entry: how long it waited for the store, or the error it got

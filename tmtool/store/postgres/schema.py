@@ -373,7 +373,7 @@ ALTER TABLE contexts ADD COLUMN IF NOT EXISTS lang ctext;  -- a context's langua
 
 
 _V21 = """
-CREATE TABLE queued_counts (  -- the approved counts a change leaves to make (SQLite's migration 32)
+CREATE TABLE IF NOT EXISTS queued_counts (  -- the approved counts a change leaves to make (SQLite's migration 32)
     document_id ctext NOT NULL,
     entry_id    bigint NOT NULL,
     PRIMARY KEY (document_id, entry_id)

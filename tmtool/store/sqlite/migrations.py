@@ -656,8 +656,9 @@ END;
 """
 # the approved counts a change to the glossary leaves to make, by document (``glossary.count_queued``): entry 0 for
 # every approved entry of the document, document '' for an entry whose documents are to be found first
+# (made once: a store set back to an earlier version by hand has it)
 _V32 = """
-CREATE TABLE queued_counts (
+CREATE TABLE IF NOT EXISTS queued_counts (
     document_id TEXT NOT NULL,
     entry_id    INTEGER NOT NULL,
     PRIMARY KEY (document_id, entry_id)
