@@ -87,6 +87,13 @@ def pg_url(pg_server, request):
 # ---- stores, by backend: the store tests are written once against tmtool.store.base.Store -----------
 
 
+def queuing_no_counts(monkeypatch) -> None:
+    """The glossary as a release before the queued approved counts wrote (a store of its schema has no
+    queued_counts table): each change counts nothing after it commits."""
+    monkeypatch.setattr("tmtool.glossary._queue_counts", lambda store, before, after: None)
+    monkeypatch.setattr("tmtool.glossary.count_queued", lambda store, progress=None: 0)
+
+
 def written_today(store) -> None:
     """Give a store made by an earlier release's migrations (a test's "release before") what today's code
     writes and reads beyond it, so that today's code can write its entries and units there as that release

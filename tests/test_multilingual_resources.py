@@ -158,6 +158,8 @@ def test_a_store_made_before_finds_its_arabic_and_persian_terms_so_written_once_
                         migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._spelling_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS",
                         schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._spelling_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     monkeypatch.setattr(normalize, "arabic_script_spelling", lambda text: text)  # the release before's keys
     try:
         with open_store(store_url, create=True) as old:

@@ -196,6 +196,8 @@ def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgr
     tmx, old, team, back = tmp_path / "three.tmx", tmp_path / "old.db", pg_url, tmp_path / "back.db"
     tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
     monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:MIGRATIONS.index(_V19)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     with open_store(old, create=True) as store:
         written_today(store)
     run(old, "import", tmx)  # as the release before stored it: no index of the variants' words
@@ -478,6 +480,8 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
     monkeypatch.setattr(migrations, "MIGRATIONS",
                         migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     monkeypatch.delitem(normalize.SNOWBALL, "ro")  # as the release before keyed its terms: Romanian folded only
     try:
         with open_store(store_url, create=True) as old:
@@ -507,6 +511,8 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
     monkeypatch.setattr(migrations, "MIGRATIONS",
                         migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     for lang in ("pl", "cs"):  # as the release before keyed its terms: Polish and Czech folded only
         monkeypatch.delitem(normalize.SNOWBALL, lang)
     try:

@@ -338,3 +338,23 @@ def test_a_job_writing_to_the_terminal_draws_no_bar_over_its_own_lines(tmp_path,
     piped = CliRunner().invoke(main, ["--db", db, "export", "tsv"])
     assert piped.exit_code == 0 and "Comité militaire\tMilitary Committee" in piped.stdout
     assert terminal.getvalue().count("Exporting") > 1
+
+
+def test_approving_on_a_terminal_shows_the_documents_counted(tmp_path, monkeypatch):
+    # the stored documents using an entry just approved were counted with nothing shown, for seconds on a large store
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        for name in ("a", "b"):
+            store.replace_document(tmtool.store.DocumentRecord(name, f"{name}.fr.txt", f"{name}.en.txt", name, name,
+                                                               "fr-FR", "en-GB"),
+                                   [Unit("La dissuasion reste crédible.", "Deterrence remains credible.", "fr-FR",
+                                         "en-GB", tuid=f"{name}-1")])
+        entry = api.add_entry(store, ["dissuasion"], ["deterrence"], status="candidate")
+    result = CliRunner().invoke(main, ["--db", db, "glossary", "approve", entry["id"]])
+    assert result.exit_code == 0, result.output
+    assert result.output == "1 entry approved (change 2)\n"
+    assert "Counting" in terminal.getvalue() and "2/2 documents" in last_line(terminal)
+    with open_store(db) as store:
+        assert api.entry(store, entry["id"])["frequency"] == 2

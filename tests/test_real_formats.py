@@ -415,6 +415,8 @@ def test_a_store_that_merged_memoq_s_contexts_keeps_them_apart_once_upgraded(sto
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
         migrations._context_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._context_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     [unit] = read_tmx(one)
     unit.props = {}
     with open_store(store_url, create=True) as old:  # the key the release before gave it: its texts' alone
@@ -2728,6 +2730,8 @@ def test_a_store_holding_the_header_on_each_unit_holds_it_once_upgraded(store_ur
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
         migrations._import_headers)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._import_headers)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
     with open_store(store_url, create=True) as old:  # as the release before stored two imports
         run, mark = _run(old)
         with old.transaction():

@@ -144,7 +144,7 @@ def test_replacing_a_document_replaces_its_units_and_counts(store):
 
 
 def test_the_documents_holding_a_word_are_found_by_its_start_in_the_word_index(store):
-    # what an entry approved after the documents were stored is counted in (glossary.count_approved_again)
+    # what an entry approved after the documents were stored is counted in (glossary._find_documents)
     store.replace_document(record("a"), [unit("Les États membres se réunissent.", "Member States meet.", "a:1")])
     store.replace_document(record("b", "c", "d"), [unit("Le Comité militaire.", "The Military Committee.", "b:1"),
                                                    unit("Les Comités siègent.", "Committees sit.", "b:2")])

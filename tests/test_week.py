@@ -301,3 +301,116 @@ def test_a_document_stored_without_terms_then_extracted_counts_its_approved_entr
         assert {text: by_term(store, text)["frequency"] for text in terms} == counted
         assert {text: len(api.entry(store, by_term(store, text)["id"])["contexts"]) for text in terms} == contexts
         assert [e["status"] for e in api.lookup(store, "OTAN")["entries"]] == ["approved"]
+
+
+def maritime_store(store, tmp_path, allied_status: str = "candidate"):
+    """A document of three sentences where *commandement maritime allié* overlaps *commandement maritime* twice; the
+    shorter approved, the longer ``allied_status``."""
+    store.replace_document(DocumentRecord("d", "d.fr.txt", "d.en.txt", "d", "d", "fr-FR", "en-GB"), [
+        Unit("Le commandement maritime allié coordonne.", "Allied maritime command coordinates.", "fr-FR", "en-GB",
+             tuid="d-1"),
+        Unit("Le commandement maritime national aussi.", "The national maritime command too.", "fr-FR", "en-GB",
+             tuid="d-2"),
+        Unit("Le commandement maritime allié et le commandement maritime national.",
+             "Allied maritime command and the national maritime command.", "fr-FR", "en-GB", tuid="d-3")])
+    termbase = tmp_path / "maritime.csv"
+    termbase.write_text("fr,en,status\ncommandement maritime,maritime command,approved\n"
+                        f"commandement maritime allié,allied maritime command,{allied_status}\n", encoding="utf-8")
+    api.import_file(store, termbase)
+
+
+def test_removing_an_approved_longer_term_gives_its_overlaps_back_to_the_shorter_one(store_url, tmp_path):
+    # only the entry removed was counted again: *commandement maritime* kept 2 where an ingest, the longer term gone,
+    # counts 4; a revert of the removal takes them back again
+    with open_store(store_url, create=True) as store:
+        maritime_store(store, tmp_path, "approved")
+        assert by_term(store, "commandement maritime")["frequency"] == 2
+        allied = by_term(store, "commandement maritime allié")["id"]
+        removed = api.remove_entry(store, allied)
+        assert by_term(store, "commandement maritime")["frequency"] == 4
+        assert len(api.entry(store, by_term(store, "commandement maritime")["id"])["contexts"]) == 3
+        api.revert(store, removed)
+        assert by_term(store, "commandement maritime")["frequency"] == 2
+        assert by_term(store, "commandement maritime allié")["frequency"] == 2
+
+
+def test_editing_an_approved_term_gives_the_overlaps_its_old_term_held_back(store_url, tmp_path):
+    # the edited entry was counted as it now reads, but the approved entries its old term overshadowed kept the
+    # count they had lost to it: *commandement maritime* 2 where an ingest counts 4
+    with open_store(store_url, create=True) as store:
+        maritime_store(store, tmp_path, "approved")
+        allied = by_term(store, "commandement maritime allié")["id"]
+        api.edit(store, allied, fr="commandement maritime national", en="national maritime command")
+        assert by_term(store, "commandement maritime national")["frequency"] == 2
+        # d-1 alone is its own again; d-3's second occurrence is the national command's
+        assert by_term(store, "commandement maritime")["frequency"] == 2
+        api.edit(store, allied, fr="flotte alliée", en="allied fleet")
+        assert by_term(store, "flotte alliée")["frequency"] == 0
+        assert by_term(store, "commandement maritime")["frequency"] == 4
+
+
+def test_an_approval_counts_the_documents_after_it_is_committed_a_batch_at_a_time(store_url, tmp_path, monkeypatch):
+    # the documents using an entry were counted in the approval's transaction: a second writer waited for all of
+    # them (on SQLite, failed after 10 s with "the store is locked"), and nothing showed how far the count was
+    from tmtool import glossary
+
+    monkeypatch.setattr(glossary, "COUNT_BATCH", 1, raising=False)
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n", encoding="utf-8")
+        api.import_file(store, tmp_path / "candidates.csv")
+        deterrence = by_term(store, "dissuasion")["id"]
+        steps, written = [], []
+
+        def another_writer(step):
+            steps.append((step.done, step.total))
+            with open_store(store_url) as other:  # between two batches: the write lock is free
+                # (its change counts what is left queued, as any change does)
+                written.append(api.add_entry(other, ["terme"], ["term"])["id"])
+
+        api.approve(store, [deterrence], progress=another_writer)
+        assert steps == [(1, 3)] and len(written) == 1
+        assert api.entry(store, deterrence)["frequency"] == 3
+        assert {c["document"] for c in api.entry(store, deterrence)["contexts"]} == set(PAIRS)
+        api.reject(store, [deterrence], progress=lambda step: steps.append((step.done, step.total)))
+        assert steps[1:] == [(1, 3), (2, 3), (3, 3)]
+        assert api.entry(store, deterrence)["frequency"] == 0
+
+
+def test_counts_a_stopped_process_left_to_make_are_made_by_the_next_change(store_url, tmp_path, monkeypatch):
+    # a process stopping after the approval is committed, its documents not all counted yet, must not leave the
+    # count short for good
+    from tmtool import glossary
+
+    monkeypatch.setattr(glossary, "COUNT_BATCH", 1, raising=False)
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n"
+                                                 "flanc est,eastern flank,candidate\n", encoding="utf-8")
+        api.import_file(store, tmp_path / "candidates.csv")
+        deterrence, flank = by_term(store, "dissuasion")["id"], by_term(store, "flanc est")["id"]
+        counting, counted = store.count_in_document, []
+
+        def stopping(entry_id, *args):
+            if entry_id == int(deterrence) and counted:
+                raise KeyboardInterrupt  # the process stopped as it counted a second document
+            counted.append(entry_id)
+            counting(entry_id, *args)
+
+        monkeypatch.setattr(store, "count_in_document", stopping)
+        try:
+            api.approve(store, [deterrence])
+        except KeyboardInterrupt:
+            pass
+        assert api.entry(store, deterrence)["status"] == "approved"
+        assert api.entry(store, deterrence)["frequency"] == 1  # one document counted of three
+        monkeypatch.setattr(store, "count_in_document", counting)
+        api.approve(store, [flank])  # the next change
+        assert api.entry(store, deterrence)["frequency"] == 3
+        assert {c["document"] for c in api.entry(store, deterrence)["contexts"]} == set(PAIRS)
+        assert api.entry(store, flank)["frequency"] == 2
+        # and the approval reverted takes them back
+        api.revert(store, api.history(store, deterrence)[-1]["id"])
+        assert api.entry(store, deterrence)["frequency"] == 0

@@ -822,7 +822,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          drop_terms: Mapping[str, Sequence[str]] | None = None,
          definition: str | None = None, note: str | None = None, status: str | None = None,
          genders: Mapping[str, str] | None = None, parts_of_speech: Mapping[str, str] | None = None,
-         expected_version: int | None = None, user: str | None = None) -> dict:
+         expected_version: int | None = None, user: str | None = None, progress: Progress | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`): ``fr``/``en``, and ``terms`` by language tag
     (``{"de": "Militärausschuss"}``), replace that language's first term (or add one); ``add_fr``,
     ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms; ``drop`` removes terms by text, and
@@ -866,40 +866,47 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
            **{f"parts_of_speech[{lang!r}]": value for lang, value in parts_of_speech.items()})
     genders = _by_language({}, genders, "genders")
     parts_of_speech = _by_language({}, parts_of_speech, "parts of speech")
-    change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
-        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
-        genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=_user(user))
+    with glossary.changing(store, progress):
+        change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
+            e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
+            genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version),
+            user=_user(user))
     return {"change": change, "entry": entry(store, entry_id)}
 
 
 def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStatus, expected_version: int | None,
-                user: str | None) -> list[int]:
+                user: str | None, progress: Progress | None) -> list[int]:
     entry_ids = _listed(entry_ids, "entry_ids")
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
     expected_version = _version(expected_version)
-    with store.transaction():  # an id given twice (12 12, 12 012) is one change
+    with glossary.changing(store, progress):  # an id given twice (12 12, 12 012) is one change
         changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=_user(user))
                    for i in dict.fromkeys(_id(i) for i in entry_ids)]
     return [change for change in changes if change is not None]
 
 
 def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
+            progress: Progress | None = None,
             user: str | None = None) -> list[int]:
     """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
-    entry approved and reviewed already: nothing changes)."""
-    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
+    entry approved and reviewed already: nothing changes). The stored documents using them are counted once the
+    approval is committed, a batch at a time (:func:`tmtool.glossary.count_queued`; ``progress``: the documents
+    counted), as after every change to the approved entries."""
+    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user, progress)
 
 
 def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
+           progress: Progress | None = None,
            user: str | None = None) -> list[int]:
     """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
     already). Extraction never proposes them again."""
-    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
+    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user, progress)
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
-              expected_version: int | None = None, user: str | None = None) -> int | None:
+              expected_version: int | None = None, user: str | None = None,
+              progress: Progress | None = None) -> int | None:
     """Mark one term of an entry deprecated; ``lang``: its language, for a term written alike in two (*radar*,
     French and English), else the first term so written; returns the change id, None when it was already.
 
@@ -912,7 +919,8 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None 
     [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
     >>> store.close()
     """
-    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user)
+    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user,
+                     progress=progress)
 
 
 # the history's name of each change of usage
@@ -920,7 +928,8 @@ _USAGE_ACTIONS = {UsageStatus.PREFERRED: "prefer", UsageStatus.ADMITTED: "admit"
 
 
 def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang: str | None = None,
-              expected_version: int | None = None, user: str | None = None) -> int | None:
+              expected_version: int | None = None, user: str | None = None,
+              progress: Progress | None = None) -> int | None:
     """Set one term's usage, ``preferred``, ``admitted`` or ``deprecated`` (TBX's administrative status):
     a term a termbase delivered deprecated is admitted again so. ``lang`` as :func:`deprecate`'s; returns
     the change id, None when the term had that usage already.
@@ -944,9 +953,10 @@ def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang:
         raise Invalid(f"usage must be one of {', '.join(USAGES)}, not {usage!r}")
     value = UsageStatus(usage)
     lang = None if _sought(lang, "lang", optional=True) is None else _language(lang)
-    return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
-                                 lambda e: glossary.set_usage(e, term, value, lang),
-                                 expected_version=_version(expected_version), user=_user(user))
+    with glossary.changing(store, progress):
+        return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
+                                     lambda e: glossary.set_usage(e, term, value, lang),
+                                     expected_version=_version(expected_version), user=_user(user))
 
 
 def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:
@@ -966,21 +976,25 @@ def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[s
 
 
 def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_version: int | None = None,
-          user: str | None = None) -> int:
+          user: str | None = None, progress: Progress | None = None) -> int:
     """Merge entry ``source_id`` into ``target_id``; returns the change id. With ``expected_version`` (of
     ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away."""
-    return glossary.merge_entries(store, _id(source_id), _id(target_id), expected_version=_version(expected_version),
-                                  user=_user(user))
+    with glossary.changing(store, progress):
+        return glossary.merge_entries(store, _id(source_id), _id(target_id),
+                                      expected_version=_version(expected_version), user=_user(user))
 
 
-def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) -> int:
+def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None,
+                 progress: Progress | None = None) -> int:
     """Remove an entry; returns the change id (revert brings it back)."""
-    return glossary.remove_entry(store, _id(entry_id), user=_user(user))
+    with glossary.changing(store, progress):
+        return glossary.remove_entry(store, _id(entry_id), user=_user(user))
 
 
-def revert(store: Store, change_id: int | str, *, user: str | None = None) -> int:
+def revert(store: Store, change_id: int | str, *, user: str | None = None, progress: Progress | None = None) -> int:
     """Undo a recorded change; returns the id of the change that undid it."""
-    return glossary.revert(store, _id(change_id, "change"), user=_user(user))
+    with glossary.changing(store, progress):
+        return glossary.revert(store, _id(change_id, "change"), user=_user(user))
 
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
@@ -1168,7 +1182,7 @@ def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequen
     if not documents and not imports:
         raise Invalid("give documents or imports to remove")
     result: dict = {"documents": None, "imports": []}
-    with store.transaction():
+    with glossary.changing(store):
         if documents:
             documents = [_document(document_id) for document_id in documents]
             removal = glossary.remove_documents(store, documents)

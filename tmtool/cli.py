@@ -343,6 +343,11 @@ def _progress_bar(ctx: click.Context, label: str, noun: str, **options):
     return progress_bar(label, noun, quiet=ctx.find_root().obj["quiet"], **options)
 
 
+def _counting_bar(ctx: click.Context):
+    """The progress of counting a change to the approved entries in the stored documents (glossary.count_queued)."""
+    return _progress_bar(ctx, "Counting", "documents", of="documents")
+
+
 def _terms_text(entry: dict, lang: str) -> str:
     return " · ".join(
         t["text"] + (" (deprecated)" if t["usage"] == "deprecated" else "") for t in _terms_in(entry, lang)
@@ -796,11 +801,12 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
         if tag in replaced:
             raise click.UsageError(f"--term {tag}= given twice: it replaces the first {tag} term (--add-term adds more)")
         replaced[tag] = text
-    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
-                      add_terms=_terms_by_language(add_terms), drop=drop, drop_terms=_terms_by_language(drop_terms),
-                      definition=definition, note=note,
-                      status=status, genders=dict(genders), parts_of_speech=dict(parts_of_speech),
-                      expected_version=expected_version, user=_user(ctx))
+    with _counting_bar(ctx) as progress:
+        edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
+                          add_terms=_terms_by_language(add_terms), drop=drop, drop_terms=_terms_by_language(drop_terms),
+                          definition=definition, note=note,
+                          status=status, genders=dict(genders), parts_of_speech=dict(parts_of_speech),
+                          expected_version=expected_version, user=_user(ctx), progress=progress)
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
                else f"entry {entry_id} edited (change {edited['change']})")
 
@@ -812,7 +818,9 @@ def _status_command(name: str, status: str):
     @_EXPECTED_VERSION
     @click.pass_context
     def command(ctx, entry_ids, expected_version):
-        changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx))
+        with _counting_bar(ctx) as progress:
+            changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx),
+                                         progress=progress)
         unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
         said = [f"{_counted(len(changes), 'entry', 'entries')} {status} "
                 f"(change {', '.join(map(str, changes))})"] if changes else []
@@ -864,8 +872,9 @@ def glossary_usage(ctx, entry_id, term, usage, lang, expected_version):
 
 
 def _set_usage(ctx, entry_id: int, term: str, usage: str, lang: str | None, expected_version: int | None) -> None:
-    change = api.set_usage(_open_store(ctx), entry_id, term, usage, lang=lang, expected_version=expected_version,
-                           user=_user(ctx))
+    with _counting_bar(ctx) as progress:
+        change = api.set_usage(_open_store(ctx), entry_id, term, usage, lang=lang, expected_version=expected_version,
+                               user=_user(ctx), progress=progress)
     click.echo(f"{term!r} {usage} in entry {entry_id} already: nothing changed" if change is None
                else f"{term!r} {usage} in entry {entry_id} (change {change})")
 
@@ -882,7 +891,9 @@ def glossary_merge(ctx, source_id, target_id, expected_version):
     Example:
       tmtool glossary merge 15 12
     """
-    change = api.merge(_open_store(ctx), source_id, target_id, expected_version=expected_version, user=_user(ctx))
+    with _counting_bar(ctx) as progress:
+        change = api.merge(_open_store(ctx), source_id, target_id, expected_version=expected_version, user=_user(ctx),
+                           progress=progress)
     click.echo(f"entry {source_id} merged into {target_id} (change {change})")
 
 
@@ -896,7 +907,8 @@ def glossary_remove(ctx, entry_id):
     Example:
       tmtool glossary remove 12
     """
-    change = api.remove_entry(_open_store(ctx), entry_id, user=_user(ctx))
+    with _counting_bar(ctx) as progress:
+        change = api.remove_entry(_open_store(ctx), entry_id, user=_user(ctx), progress=progress)
     click.echo(f"entry {entry_id} removed (change {change})")
 
 
@@ -936,7 +948,9 @@ def glossary_revert(ctx, change_id):
     Example:
       tmtool glossary revert 7
     """
-    click.echo(f"change {change_id} reverted (change {api.revert(_open_store(ctx), change_id, user=_user(ctx))})")
+    with _counting_bar(ctx) as progress:
+        reverted = api.revert(_open_store(ctx), change_id, user=_user(ctx), progress=progress)
+    click.echo(f"change {change_id} reverted (change {reverted})")
 
 
 @glossary.command("reextract", short_help="Extract the terms of stored documents again, from their units.")

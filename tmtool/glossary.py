@@ -14,7 +14,8 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
@@ -22,8 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .io.xmlchars import named, not_xml
+from .progress import Progress, Step
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
     entry_to_dict, grammatical_gender, held_languages, iso, parse_time, part_of_speech, sentence_language, utcnow,
@@ -245,7 +247,7 @@ def _read_for_change(store: Store, entry_ids: Sequence[int]) -> tuple[dict[int, 
 
 def add_entry(store: Store, new: Entry, *, user: str | None = None) -> int:
     """Add an entry a person wrote (reviewed unless it is left a candidate)."""
-    with store.transaction():
+    with changing(store):
         entry_id = store.insert_entry(new, reviewed=new.status != ReviewStatus.CANDIDATE)
         _record_change(store, "add", {entry_id: None}, {entry_id: snapshot(store, entry_id)}, user=user)
     return entry_id
@@ -265,7 +267,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
     reviewed already or still a candidate): then nothing is written or recorded and the version stays. With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
-    with store.transaction():
+    with changing(store):
         found, before = _read_for_change(store, [entry_id])
         current = found[entry_id]
         _as_seen(entry_id, current, expected_version)
@@ -294,7 +296,7 @@ def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_ve
 
 
 def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
-    with store.transaction():
+    with changing(store):
         before = snapshot(store, entry_id)
         if before is None:
             raise missing(store, entry_id)
@@ -310,7 +312,7 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
     ``expected_version`` (of ``source_id``, as the person saw it), one changed since is a Conflict."""
     if source_id == target_id:
         raise Invalid("cannot merge an entry into itself")
-    with store.transaction():
+    with changing(store):
         found, before = _read_for_change(store, [source_id, target_id])
         source, target = found[source_id], found[target_id]
         _as_seen(source_id, source, expected_version)
@@ -413,7 +415,7 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
     An entry the revert takes out keeps what documents counted of it in the history, and one it brings back
     or restores with that kept gets it back (``_with_evidence``): reverting a merge gives the entry merged away
     and the one it went into each its own counts, equivalents' support and sentences again."""
-    with store.transaction():
+    with changing(store):
         change = store.change(change_id)
         if change is None:
             raise NotFound(f"no change {change_id}")
@@ -452,8 +454,10 @@ def _not_counted_since(change: Change, entry_id: int, now: dict) -> None:
     document ingested since found its terms. Reverting an add or an import would take the document's evidence out
     of the glossary with the entry, and ingesting it again would not bring it back: a person removes the entry
     instead, knowingly (``glossary remove``, ``remove --import`` keeps the entries documents count)."""
-    then = _counted(change.after[str(entry_id)])
-    document = next((row[0] for row in _counted(now) if row not in then), None)
+    then, when = _counted(change.after[str(entry_id)]), parse_time(change.time)
+    # an approved entry's count in a document stored before the change is the change's own (count_queued)
+    document = next((row[0] for row in _counted(now) if row not in then
+                     and not (row[3] is None and (parse_time(row[2]) or when) <= when)), None)
     if document is not None:
         remove = f"tmtool glossary remove {entry_id}"
         raise Conflict(f"entry {entry_id} has been counted by document {document!r} since change {change.id}: "
@@ -764,75 +768,181 @@ def _changes_approved_terms(before: dict | None, after: dict | None) -> bool:
     approved = [bool(snapshot) and snapshot["status"] == ReviewStatus.APPROVED.value for snapshot in (before, after)]
     if not any(approved):
         return False
-    return approved[0] != approved[1] or [(t["text"], t["lang"], t.get("type"), t.get("usage")) for t in before["terms"]] \
-        != [(t["text"], t["lang"], t.get("type"), t.get("usage")) for t in after["terms"]]
+    return approved[0] != approved[1] or _approved_terms(before) != _approved_terms(after)
+
+
+def _approved_terms(snapshot: dict | None) -> list[tuple]:
+    """What ``count_approved`` reads of an entry's terms, as a snapshot keeps them."""
+    return [(t["text"], t["lang"], t.get("type"), t.get("usage")) for t in (snapshot or {}).get("terms", [])]
 
 
 def _record_change(store: Store, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None], *,
                    user: str | None = None) -> int:
-    """Record a change to the glossary, once the entries it approved, took approval from, or whose approved terms
-    it changed are counted again in the stored documents (``count_approved_again``): every change a person, a file
-    or a revert makes goes through here. Their snapshots after it keep what documents count of them then, as a
-    revert compares it with what they count when it runs (``_not_counted_since``)."""
-    changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
-    if count_approved_again(store, changed):
-        counting = store.document_counts([entry_id for entry_id in changed if after[entry_id] is not None])
-        # an entry this change brings in keeps the snapshot it came with (a file's count and contexts): it is what
-        # the entry falls back to once no document counts it (``origin_snapshots``); only what documents count is added
-        after = {**after, **_with_evidence(store, {
-            entry_id: after[entry_id] if before.get(entry_id) is None else snapshot(store, entry_id)
-            for entry_id in counting})}
+    """Record a change to the glossary, with the counts it leaves to make in the stored documents queued in the same
+    transaction (``_queue_counts``; :func:`changing` makes them once it is committed): every change a person, a file
+    or a revert makes goes through here."""
+    _queue_counts(store, before, after)
     return store.record_change(action, before, after, user=user)
 
 
-def count_approved_again(store: Store, entry_ids: Sequence[int]) -> int:
-    """Count again, in the documents already stored, the entries just approved, no longer approved, or whose
-    approved terms changed, as ``count_approved`` counts them when a document is ingested, where extraction did not
-    count them: an entry approved after the documents using it were ingested gains their counts, an edited term
-    counts as it now reads, an entry no longer approved has ``count_approved``'s counts taken back. Only these
-    entries are counted, not the document's others. The documents read are those it was counted in and those
-    a unit of which holds the words of one of its terms (by their starts, in the word index: ``_indexed_words``),
-    not every document, and of these the units the index names; a term with no word the index can be asked
-    about has every document read whole. In
-    one transaction (the caller's, when in one). Returns how many documents were read."""
-    if not entry_ids:
-        return 0
+@contextmanager
+def changing(store: Store, progress: Progress | None = None) -> Iterator[None]:
+    """A transaction of changes to the glossary; once it is committed (the outermost: one it joins leaves that to the
+    outer one), the counts they queued are made, a batch of documents a transaction (:func:`count_queued`)."""
+    outermost = not store.in_transaction()
     with store.transaction():
-        found = store.entries(list(entry_ids), contexts=0)
-        counted = store.document_counts(list(entry_ids))
-        wanted: dict[str, set[int]] = {}  # the entries to count in each document
-        words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
-        gone: dict[int, list[list[list[str]]]] = {}  # and of each entry no longer approved
-        units: dict[int, dict[str, set[int]] | None] = {}  # the units holding them, by document (None: any unit)
-        everything = None
-        for entry_id in entry_ids:
-            rows = counted.get(entry_id, [])
-            for document, _, _, score in rows:
-                if score is None:  # count_approved's count
-                    wanted.setdefault(document, set()).add(entry_id)
-            entry = found.get(entry_id)
-            if entry is None:
-                continue
-            if entry.status is not ReviewStatus.APPROVED:
-                # its sentences, where the approved entries it held an overlap from are counted again
-                gone[entry_id], units[entry_id] = _indexed_words(store, entry)
-                continue
-            words[entry_id], holding = _indexed_words(store, entry)
-            units[entry_id] = holding
-            if holding is None:
-                everything = everything or {record.id for record, _ in store.documents()}
-            by_extraction = {document for document, _, _, score in rows if score is not None}
-            for document in (everything if holding is None else set(holding)) - by_extraction:
-                wanted.setdefault(document, set()).add(entry_id)
-        heads = _approved_heads(store)
-        changed: set[int] = set()
-        read: dict[int, Entry | None] = {}  # the entries the documents name, read once
-        for document_id in sorted(wanted):
-            held = [units.get(entry_id, {}) for entry_id in wanted[document_id]]
-            units_read = None if None in held else set().union(*(holding.get(document_id, ()) for holding in held))
-            changed |= _count_again_in(store, document_id, wanted[document_id], words, heads, gone, units_read, read)
-        recount(store, sorted(changed))
-    return len(wanted)
+        yield
+    if outermost:
+        try:
+            count_queued(store, progress)
+        except Unavailable as error:  # the change is made; what is left queued, the next change counts
+            logging.getLogger("tmtool.glossary").info(
+                "the change is made; the stored documents using it are counted at the next change (%s)", error)
+
+
+_TO_FIND = ""  # the queued document of an entry whose documents are to be found (``_find_documents``)
+
+
+def _queue_counts(store: Store, before: Mapping[int, dict | None], after: Mapping[int, dict | None]) -> None:
+    """Queue the documents where a change's entries approved, no longer approved, or whose approved terms changed are
+    to be counted again (as ``count_approved`` counts them when a document is ingested, where extraction did not
+    count them): those it was counted in, and for an entry now approved those that use its terms, found after the
+    change (``_TO_FIND``: the word index is asked outside its transaction). Where an entry's terms as they were are
+    gone (the entry removed, or its approved terms edited), every approved entry of the documents it was counted in
+    is counted again (entry 0): the overlaps its terms held there go back to the shorter ones."""
+    changed = [entry_id for entry_id in after if _changes_approved_terms(before.get(entry_id), after[entry_id])]
+    if not changed:
+        return
+    counted = store.document_counts(changed)
+    pairs: set[tuple[str, int]] = set()
+    for entry_id in changed:
+        now, was = after[entry_id], before.get(entry_id)
+        # what documents counted of it, as its snapshot before keeps it when the change took it out
+        rows = counted.get(entry_id, []) if now is not None else _counted(was)
+        terms_gone = now is None or (bool(was) and was["status"] == ReviewStatus.APPROVED.value
+                                     and _approved_terms(was) != _approved_terms(now))
+        pairs |= {(row[0], 0 if terms_gone else entry_id) for row in rows if row[3] is None}  # count_approved's
+        if now is not None and now["status"] == ReviewStatus.APPROVED.value:
+            pairs.add((_TO_FIND, entry_id))
+    store.queue_counts(sorted(pairs))
+
+
+_Indexed = dict[int, tuple[int, list[list[list[str]]], dict[str, set[int]] | None]]  # _indexed_words by entry, at a version
+
+
+def _find_documents(store: Store, indexed: _Indexed) -> None:
+    """Queue, for each entry queued ``_TO_FIND``, the documents a unit of which holds the words of one of its terms
+    (by their starts, in the word index: ``_indexed_words``; every document for a term with no word the index can
+    be asked about) but those whose extraction counted it: asked outside a transaction, each entry's queued in
+    one of its own; what the index says is kept in ``indexed`` for the count."""
+    for entry_id in sorted(store.queued_counts(1).get(_TO_FIND, ())):
+        entry = store.entries([entry_id], contexts=0).get(entry_id)
+        pairs = []
+        if entry is not None and entry.status is ReviewStatus.APPROVED:
+            holding = _indexed(store, entry, indexed)[2]
+            documents = {record.id for record, _ in store.documents()} if holding is None else set(holding)
+            by_extraction = {row[0] for row in store.document_counts([entry_id]).get(entry_id, []) if row[3] is not None}
+            pairs = [(document, entry_id) for document in sorted(documents - by_extraction)]
+        with store.transaction():
+            store.queue_counts(pairs)
+            store.unqueue_counts([(_TO_FIND, entry_id)])
+
+
+COUNT_BATCH = 20  # documents counted again in one transaction: what another writer may wait for
+
+
+def count_queued(store: Store, progress: Progress | None = None) -> int:
+    """Make the counts changes to the glossary queued (``_queue_counts``), ``COUNT_BATCH`` documents a transaction,
+    so that another writer waits for one batch at most, not for every document an approval reaches. Each document
+    is counted as it reads when its batch runs (an entry changed again meanwhile counts as it now reads), so that
+    counts left queued by a process that stopped are made by the next change, and a document counted twice counts
+    the same. Reports the documents counted to ``progress``. Returns how many were counted."""
+    indexed: _Indexed = {}
+    _find_documents(store, indexed)
+    total = len(store.queued_counts())
+    done = 0
+    while True:
+        with store.transaction():
+            batch = store.queued_counts(COUNT_BATCH)
+            if batch and _TO_FIND not in batch:
+                _count_batch(store, batch, indexed)
+                store.unqueue_counts([(document, entry_id) for document, entry_ids in sorted(batch.items())
+                                      for entry_id in sorted(entry_ids)])
+        if not batch:
+            return done
+        if _TO_FIND in batch:  # queued by another program's change meanwhile
+            _find_documents(store, indexed)
+            continue
+        done += len(batch)
+        if progress is not None:
+            progress(Step(done, max(total, done), done, sorted(batch)[-1]))
+
+
+def _indexed(store: Store, entry: Entry, indexed: _Indexed) -> tuple[int, list[list[list[str]]], dict[str, set[int]] | None]:
+    """``_indexed_words`` of an entry, asked once a version of it."""
+    if indexed.get(int(entry.id), (None,))[0] != entry.version:
+        indexed[int(entry.id)] = (entry.version, *_indexed_words(store, entry))
+    return indexed[int(entry.id)]
+
+
+def _count_batch(store: Store, batch: Mapping[str, set[int]], indexed: _Indexed) -> None:
+    """Count queued entries again in a batch of documents (entry 0: every approved entry of the document), in the
+    units the word index names for their words (``indexed``: read once an entry's version, for the batches
+    after)."""
+    found = store.entries(sorted({entry_id for wanted in batch.values() for entry_id in wanted} - {0}), contexts=0)
+    words: dict[int, list[list[list[str]]]] = {}  # the words of each approved entry's terms (none: any sentence)
+    gone: dict[int, list[list[list[str]]]] = {}  # and of each entry no longer approved
+    units: dict[int, dict[str, set[int]] | None] = {}  # the units holding them, by document (None: any unit)
+    for entry_id, entry in found.items():
+        _, looked_for, units[entry_id] = _indexed(store, entry, indexed)
+        (words if entry.status is ReviewStatus.APPROVED else gone)[entry_id] = looked_for
+    heads = _approved_heads(store)
+    changed: set[int] = set()
+    read: dict[int, Entry | None] = {}  # the entries the documents name, read once
+    for document_id in sorted(batch):
+        if store.document(document_id) is None:
+            continue
+        if 0 in batch[document_id]:
+            changed |= _count_whole(store, document_id, heads, read)
+            continue
+        wanted = batch[document_id] & found.keys()
+        held = [units[entry_id] for entry_id in wanted]
+        units_read = None if None in held else set().union(*(holding.get(document_id, ()) for holding in held))
+        changed |= _count_again_in(store, document_id, wanted, words, heads, gone, units_read, read)
+    recount(store, sorted(changed))
+
+
+def _counted_in(store: Store, document_id: str) -> tuple[set[int], dict[int, int]]:
+    """The entries extraction counted in a stored document, and what ``count_approved`` counted of the others."""
+    extracted, prior = set(), {}
+    for entry_id, counts in store.document_counts(store.document_entry_ids(document_id)).items():
+        for document, frequency, _, score in counts:
+            if document == document_id:
+                if score is not None:
+                    extracted.add(entry_id)
+                else:
+                    prior[entry_id] = frequency
+    return extracted, prior
+
+
+def _sides_of(units: Iterable[StoredUnit], document_id: str) -> list[tuple[Context, str]]:
+    """Units of a stored document, as contexts in the language beside English, each with that language."""
+    return [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in units
+            if (context := term_context(s.unit, document_id)) is not None and context.fr]
+
+
+def _count_whole(store: Store, document_id: str, heads: frozenset[str], read: dict[int, Entry | None]) -> set[int]:
+    """Every approved entry of a stored document counted again, as its ingest counts them (``count_approved``), an
+    entry counted there that is no longer approved, or gone, counting nothing: where an entry's terms as they were
+    are gone, the overlaps they held go back to the approved terms they overshadowed. Returns the entries whose
+    count changed."""
+    extracted, prior = _counted_in(store, document_id)
+    stored = store.document_units(document_id)
+    counts, quoted = _approved_occurrences(store, _sides_of(stored, document_id), extracted, heads, read=read) \
+        if heads else (Counter(), {})
+    changed = {entry_id for entry_id in prior.keys() | counts.keys() if prior.get(entry_id, 0) != counts[entry_id]}
+    _write_counts(store, document_id, stored, changed, prior, counts, quoted)
+    return changed
 
 
 def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: Mapping[int, list[list[list[str]]]],
@@ -842,30 +952,21 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
     named in the same sentences, and what extraction counted there, holding the overlaps they win), in the
     sentences that hold the words of one of their terms (``words``; an entry's absent: no longer approved, not
     counted; ``gone``: the words of those no longer approved; ``units_read``: the ids of the units the word index
-    found those words in, the others not read, None: every unit; ``read``: see ``_read_entries``). The other approved entries whose term overlaps
+    found those words in, the others not read, None: every unit, as for a document stored again since the index
+    was read; ``read``: see ``_read_entries``). The other approved entries whose term overlaps
     one of theirs in those sentences are counted again in the whole document: an overlap goes to the longest term,
     so approving *commandement maritime allié* takes from *commandement maritime* what it now holds, and taking
     its approval back gives it back. An entry whose count
     changes has what the document gave it (count and contexts) replaced. Returns those entries."""
-    rows = store.document_counts(store.document_entry_ids(document_id))
-    extracted, prior = set(), {}
-    for entry_id, counts in rows.items():
-        for document, frequency, _, score in counts:
-            if document == document_id:
-                if score is not None:
-                    extracted.add(entry_id)
-                else:
-                    prior[entry_id] = frequency
+    extracted, prior = _counted_in(store, document_id)
     before = {entry_id: frequency for entry_id, frequency in prior.items() if entry_id in entry_ids}
     counting = {entry_id for entry_id in entry_ids if entry_id in words}
     looked_for = {entry_id: found for entry_id in entry_ids
                   if (found := words.get(entry_id, (gone or {}).get(entry_id))) is not None}
     stored = store.document_units(document_id) if looked_for else []
-    def sides_of(units: Iterable[StoredUnit]) -> list[tuple[Context, str]]:
-        return [(context, other_language(s.unit.srclang, s.unit.tgtlang)) for s in units
-                if (context := term_context(s.unit, document_id)) is not None and context.fr]
-
-    sides = sides_of(stored if units_read is None else (s for s in stored if s.id in units_read))
+    if units_read is not None and not units_read <= {s.id for s in stored}:
+        units_read = None  # stored again since the word index was read: its units are others
+    sides = _sides_of(stored if units_read is None else (s for s in stored if s.id in units_read), document_id)
     named = _named(store, sides, heads) if sides and heads else set()
     counts, quoted = _approved_occurrences(store, sides, extracted, heads, named, read) if counting and named \
         else (Counter(), {})
@@ -873,26 +974,32 @@ def _count_again_in(store: Store, document_id: str, entry_ids: set[int], words: 
                if before.get(entry_id, 0) != (counts[entry_id] if entry_id in counting else 0)}
     near = _approved_overlapping(store, sides, set(looked_for), extracted, named, read) if named else set()
     if near:  # counted again in the whole document, as its ingest counts them
-        whole, whole_quoted = _approved_occurrences(store, sides_of(stored), extracted, heads, read=read)
+        whole, whole_quoted = _approved_occurrences(store, _sides_of(stored, document_id), extracted, heads, read=read)
         moved = {entry_id for entry_id in near if prior.get(entry_id, 0) != whole[entry_id]}
         before.update((entry_id, prior[entry_id]) for entry_id in moved if entry_id in prior)
         for entry_id in moved:  # (their count in the sentences read is part of the whole)
             counts[entry_id] = whole[entry_id]
         quoted.update({entry_id: whole_quoted.get(entry_id, []) for entry_id in moved})
-        counting |= moved
         changed |= moved
+    _write_counts(store, document_id, stored, changed, before, counts, quoted)
+    return changed
+
+
+def _write_counts(store: Store, document_id: str, stored: Sequence[StoredUnit], changed: set[int],
+                  before: Mapping[int, int], counts: Mapping[int, int], quoted: Mapping[int, list[Context]]) -> None:
+    """Replace what a document gave the ``changed`` entries (``before``: those it had counted) by ``counts`` and
+    their contexts ``quoted``."""
     if not changed:
-        return changed
+        return
     unit_ids = {s.unit.tuid: s.id for s in stored}
     record = store.document(document_id)
     seen = (parse_time(record.updated or record.ingested) if record else None) or utcnow()
     for entry_id in sorted(changed):
         if entry_id in before:
             store.forget_entry_evidence(entry_id, [document_id])
-        if entry_id in counting and counts[entry_id]:
+        if counts.get(entry_id):
             store.count_in_document(entry_id, document_id, counts[entry_id], seen, None)
             store.add_contexts(entry_id, quoted[entry_id], unit_ids)
-    return changed
 
 
 def _approved_overlapping(store: Store, sides: Sequence[tuple[Context, str]], entry_ids: set[int], extracted: set[int],
@@ -1006,7 +1113,7 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
     and terms; one that other documents vouch for keeps their evidence, and has this document's
     counts, contexts and equivalents' support replaced."""
     replaceable = {document_id, *replaceable}
-    with store.transaction():
+    with changing(store):
         finder = _EntryFinder(store, pivot([*proposals, *near]))
         keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
         finder.read(keys)
@@ -1525,7 +1632,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
-    with store.transaction():
+    with changing(store):
         for read in entries:
             for term in read.terms:
                 term.text = term_text(term.text)
@@ -1848,7 +1955,7 @@ def remove_import(store: Store, import_id: int, *, user: str | None = None) -> t
     """Take out what an import added, in one transaction: its units, and its entries but those
     changed since — by a person (a recorded change) or by extraction (a document counts
     them) — which stay. The entries removed are one recorded change (``glossary revert``)."""
-    with store.transaction():
+    with changing(store):
         found = [r for r in store.imports() if r.id == import_id]
         if not found:
             raise NotFound(f"no import {import_id} in the store (see 'tmtool imports')", commands=("tmtool imports",))

@@ -119,7 +119,7 @@ reviewer corrected the alignment) is left as it is: its extraction read other un
     release = extraction_release()
 
     def replace(replaceable: set[str] | Sequence[str], *, trial: bool = False) -> Reextracted:
-        with store.transaction():
+        with glossary.changing(store):
             if store.document(record.id) is None or _as_read(store.document_units(record.id)) != read:
                 return Reextracted(record.id, skipped="its units changed while its terms were extracted "
                                                       "(revised, corrected or removed)")

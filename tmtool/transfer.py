@@ -88,7 +88,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     def on_skip(skipped: Skipped) -> None:  # told under the name the import is recorded as
         tell(replace(skipped, path=origin) if skipped.path == str(path) else skipped)
 
-    with ExitStack() as files, store.transaction():
+    # the approved entries read are counted in the stored documents once the import is committed
+    with ExitStack() as files, glossary.changing(store, progress):
         import_id = store.new_import(origin, fmt.name, result.kind)
         if progress and fmt.streamed:
             stream = files.enter_context(open(path, "rb"))

@@ -333,6 +333,26 @@ class Store(Protocol):
         document's runs of words are sifted by before their keys are looked up (``glossary.count_approved``)."""
         ...
 
+    def queue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        """Keep (document id, entry id) pairs whose approved count is to be made again (``glossary.count_queued``),
+        entry id 0 for every approved entry of the document, document id '' for an entry whose documents are to be
+        found; a pair kept already is kept once. In the caller's transaction: a change and the counts it leaves to
+        make are committed together, so that none is lost."""
+        ...
+
+    def queued_counts(self, limit: int | None = None) -> dict[str, set[int]]:
+        """The queued pairs (:meth:`queue_counts`) of the first ``limit`` documents queued, by document id (every
+        one when None): each document's entry ids."""
+        ...
+
+    def unqueue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        """Forget these queued pairs (counted again)."""
+        ...
+
+    def in_transaction(self) -> bool:
+        """Whether a transaction of this connection is open (one begun now would join it)."""
+        ...
+
     def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
         """The stored documents some unit of which holds, in its source or in its target, every word of ``words``,
         each given by the starts of its spellings (folded: lower case, no accents; letters, digits), found by the word

@@ -372,6 +372,14 @@ ALTER TABLE contexts ADD COLUMN IF NOT EXISTS lang ctext;  -- a context's langua
 """
 
 
+_V21 = """
+CREATE TABLE IF NOT EXISTS queued_counts (  -- the approved counts a change leaves to make (SQLite's migration 32)
+    document_id ctext NOT NULL,
+    entry_id    bigint NOT NULL,
+    PRIMARY KEY (document_id, entry_id)
+);
+"""
+
 def _spelling_keys(pg) -> None:
     """Terms looked up with œ and æ spelt out, a French term by French plurals, an Arabic or Persian term as an
     Arabic keyboard and Arabic texts write it (SQLite's migration 28): the terms' keys are made again where they
@@ -427,7 +435,7 @@ def _context_keys(pg) -> None:
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
                     _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers,
-                    _context_keys]
+                    _context_keys, _V21]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

@@ -527,6 +527,24 @@ class SQLiteStore(UnitCorrections):
     def approved_keys(self) -> list[str]:
         return [key for key, in self._query(APPROVED_KEYS)]
 
+    def queue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self._conn.executemany("INSERT OR IGNORE INTO queued_counts (document_id, entry_id) VALUES (?, ?)", pairs)
+
+    def queued_counts(self, limit: int | None = None) -> dict[str, set[int]]:
+        found: dict[str, set[int]] = {}
+        for document, entry_id in self._query(
+                "SELECT document_id, entry_id FROM queued_counts WHERE document_id IN"
+                " (SELECT DISTINCT document_id FROM queued_counts ORDER BY document_id LIMIT ?)",
+                (-1 if limit is None else limit,)):
+            found.setdefault(document, set()).add(entry_id)
+        return found
+
+    def unqueue_counts(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self._conn.executemany("DELETE FROM queued_counts WHERE document_id = ? AND entry_id = ?", pairs)
+
+    def in_transaction(self) -> bool:
+        return self._conn.in_transaction
+
     def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
         if not words:
             return {}
