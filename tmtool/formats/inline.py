@@ -19,8 +19,10 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
 ``mrk mtype="protected"``          ``hi type="x-locked"``, text not to be changed
-``mrk`` and unknown elements       their text only (a ``mrk`` Trados's track changes deleted:
-                                   none)
+``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``
+``mrk`` of no type, ``seg``,       their text only (a ``mrk`` Trados's track changes deleted:
+Trados's ``x-sdl-…``, unknown      none)
+elements
 =================================  ===========================================================
 
 =================================  ===========================================================
@@ -104,6 +106,10 @@ from ..io.xmlsafe import split_tag, xml_parser, xml_text
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
 END = "\x00end"  # an original_data key's suffix for the end of a paired code (no XML id holds a NUL)
 DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted (x-sdl-added is text)
+# mrk types of Trados's review (track changes, comments: x-sdl-added, x-sdl-comment), read as text, not as a hi
+_TOOL_MARKS = ("x-sdl-",)
+# the mrk type an XLIFF export gives a TMX hi, read back as that hi's type (a hi of no type is written x-hi)
+_HI_TYPE = {"protected": "x-locked", "x-hi": None}
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # memoQ's special character as a standalone code's native data (its value escaped once more, or not)
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
@@ -291,7 +297,8 @@ class _Converter:
             code.text = source.text
             for child in source:
                 if isinstance(child.tag, str) and split_tag(child.tag)[1] == "sub":
-                    self.fill(etree.SubElement(code, "sub"), child)
+                    kinds = {"datatype": child.get("datatype"), "type": child.get("ctype") or child.get("type")}
+                    self.fill(etree.SubElement(code, "sub", {k: v for k, v in kinds.items() if v}), child)
                 _append_text(code, child.tail)
         return code
 
@@ -332,10 +339,15 @@ class _Converter:
             self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
 
     def _mrk(self, parent, mrk) -> None:
-        if mrk.get("mtype") == "protected":  # text not to be changed, as TMX marks Trados's locked content
-            self.fill(etree.SubElement(parent, "hi", type="x-locked"), mrk)
-        elif mrk.get("mtype") != DELETED:  # a reviewer's deletion, tracked, is no longer text
+        mtype = (mrk.get("mtype") or "").strip()
+        if mtype == DELETED:  # a reviewer's deletion, tracked, is no longer text
+            return
+        if not mtype or mtype == "seg" or mtype.startswith(_TOOL_MARKS):  # a segment's or a review's bounds: text
             self.fill(parent, mrk)
+            return
+        # text of a kind (a term, a name, text not to be changed): TMX's hi, as an XLIFF export writes one
+        kind = _HI_TYPE.get(mtype, mtype)
+        self.fill(etree.SubElement(parent, "hi", {"type": kind} if kind else {}), mrk)
 
     def _it(self, parent, it) -> None:
         pos = "end" if it.get("pos") == "close" else "begin"
