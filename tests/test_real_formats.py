@@ -635,6 +635,27 @@ def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
         (u.source_markup, u.target_markup) for u in units]
 
 
+def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_valid_tmx(tmp_path):
+    """MateCat's TMX exports held XLIFF's ``g``, ``x``, ``bx``/``ex`` inside ``<seg>`` until 2020 (its issue
+    1526). They were kept as they stood, so ``export tmx`` wrote elements TMX does not allow in a ``seg``: a
+    file the DTD and the XSD refuse. They are TMX's codes now, the text as it was, TMX's own codes kept."""
+    path = REAL / "matecat-2019-xliff-codes.tmx"
+    units = list(read_tmx(path))
+    assert [(u.source, u.target) for u in units] == [
+        ("Cliquez ici pour continuer maintenant.", "Click here to continue now."),
+        ("Le comité se réunit lundi.", "The committee meets on Monday.")]
+    assert units[0].source_markup == ('Cliquez <bpt i="1" x="1"/>ici<ept i="1"/> pour<ph x="2"/> continuer '
+                                      '<bpt i="2" x="3"/>maintenant<ept i="2"/>.')
+    assert units[1].target_markup == ('<bpt i="1" x="1"/>The <bpt i="2" x="2"/>committee<ept i="2"/> meets<ept i="1"/>'
+                                      ' <bpt i="3">&lt;b&gt;</bpt>on Monday<ept i="3">&lt;/b&gt;</ept>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    _valid_tmx(exported)
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
+        (u.source_markup, u.target_markup) for u in units]
+
+
 # ---- XLIFF ----
 
 

@@ -96,6 +96,7 @@ B*, not *Column AColumn B*) while the markup keeps the code as memoQ wrote it.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from html import unescape
 
 from lxml import etree
@@ -136,6 +137,21 @@ def segment_content(seg: etree._Element) -> tuple[str, str | None]:
     # lxml escapes '>' in attribute values, so the first '>' ends the start tag
     xml = etree.tostring(seg, encoding="unicode", with_tail=False)
     return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
+
+
+TMX_INLINE = CODES | {"hi", "sub"}  # the elements a TMX <seg> may hold
+
+
+def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
+    """A TMX ``<seg>``'s plain text and inner XML, as :func:`segment_content`; elements TMX does not define
+    there are read as XLIFF's (MateCat's TMX exports held its ``g`` and ``x`` until 2020) and made TMX's
+    codes, others their text, so that an export writes TMX back."""
+    if all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
+        return segment_content(seg)
+    repaired = etree.Element("seg")
+    _TmxRepair({}).fill(repaired, seg)
+    _isolate_unpaired(repaired)
+    return segment_content(repaired)
 
 
 def omegat_segment(text: str) -> tuple[str, str | None]:
@@ -382,6 +398,36 @@ class _Converter:
             _append_text(parent, char)
         else:  # what XML 1.0 cannot carry is a code, not text
             self._code(parent, "ph", type="x-cp").text = cp.get("hex")
+
+
+class _TmxRepair(_Converter):
+    """Copies a TMX ``<seg>`` holding elements of XLIFF: TMX's own are kept (pairs numbered anew, after XLIFF's
+    ``g``), XLIFF's converted."""
+
+    def _bpt(self, parent, bpt) -> None:
+        self._tmx_code(parent, bpt).set("i", self._pair(f"\x01{bpt.get('i')}"))
+
+    def _ept(self, parent, ept) -> None:
+        self._tmx_code(parent, ept).set("i", self._pair(f"\x01{ept.get('i')}"))
+
+    def _ph(self, parent, ph) -> None:
+        self._tmx_code(parent, ph)
+
+    def _it(self, parent, it) -> None:
+        self._tmx_code(parent, it)
+
+    def _ut(self, parent, ut) -> None:
+        self._tmx_code(parent, ut)
+
+    def _hi(self, parent, hi) -> None:
+        self.fill(etree.SubElement(parent, "hi", dict(hi.attrib)), hi)
+
+    @staticmethod
+    def _tmx_code(parent, code) -> etree._Element:
+        copied = deepcopy(code)
+        copied.tail = None
+        parent.append(copied)
+        return copied
 
 
 def _append_text(parent: etree._Element, text: str | None) -> None:

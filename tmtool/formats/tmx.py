@@ -69,7 +69,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
-from .inline import markup_segment, omegat_segment, omegat_text, segment_content
+from .inline import markup_segment, omegat_segment, omegat_text, tmx_segment
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
 
@@ -642,7 +642,7 @@ class _TmxReader:
             raise Unusable("a <tuv> without <seg>", tuv.sourceline)
         if len(seg) == 0 and (omegat or _by_omegat(tuv)):
             return omegat_segment(seg.text or "")
-        return segment_content(seg)
+        return tmx_segment(seg)
 
     @staticmethod
     def _unit_tag(tag: str, element: etree._Element) -> str:
