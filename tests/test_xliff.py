@@ -399,6 +399,28 @@ def test_highlighted_text_and_a_code_s_sub_flow_keep_their_kinds_through_xliff()
     assert (marked.source, marked.source_markup) == ("Un deux trois", None)
 
 
+def test_a_final_or_signed_off_translation_is_exported_as_such():
+    """A translation a reviewer signed off (``state="signed-off"``, ``approved="yes"``) or marked ``final`` was
+    exported as merely ``translated`` and not approved, which translate-toolkit reads as fuzzy: the review was
+    lost on the way back to the tool. Its state comes back, with ``approved="yes"``; a plain translation and a
+    draft are written as before."""
+    units = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1" approved="yes"><source>Le comit\xc3\xa9'
+        b'</source><target state="signed-off">The committee</target></trans-unit><trans-unit id="2"><source>La s\xc3'
+        b'\xa9ance</source><target state="final">The meeting</target></trans-unit><trans-unit id="3"><source>Le vote'
+        b'</source><target state="translated">The vote</target></trans-unit><trans-unit id="4"><source>La cl\xc3\xb4ture'
+        b'</source><target state="needs-review-translation">The closure</target></trans-unit></body></file></xliff>'))
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr")
+    written = xlifffile.parsestring(out.getvalue())
+    assert [(u.getid().rsplit("\x04", 1)[-1], u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
+             u.isfuzzy()) for u in written.units] == [("1", "yes", "signed-off", False), ("2", "yes", "final", False),
+                                        ("3", None, "translated", True), ("4", None, "needs-review-translation", True)]
+    assert [unit.props.get("x-state") for unit in read_xliff(io.BytesIO(out.getvalue()))] == [
+        "signed-off", "final", "translated", "needs-review-translation"]
+
+
 def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path):
     """Angular's ng extract-i18n writes where a message comes from as ``<context-group purpose="location">``
     (``sourcefile``, ``linenumber``), one a place it stands in; Symfony and Okapi name a unit's resource by
