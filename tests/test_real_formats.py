@@ -1734,9 +1734,46 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert [(t.text, t.lang, t.pos, t.gender) for t in entry.terms] == [
         ("mobility corridor", "en", "noun", None), ("corridor de mobilité", "fr", "noun", "masculine")]
     assert entry.definition == "A route for moving forces."
+    # the term's transacGrp dates the entry and names who made it (it was dropped: no date, no person)
     assert entry.note.split("\n") == [
         "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
-        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
+        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020",
+        "Created by: clambert"]
+    assert entry.first_seen == datetime(2020, 5, 4)
+
+
+def test_transactions_of_a_tbx_entry_s_terms_and_language_sections_are_its_history(tmp_path):
+    """TBX-Basic's samples date a term in its ``tig``/``termSec`` and a language section in its ``langSec``; only
+    the entry's own transacGrp was read, so an entry dated by its terms alone came without date or person, and a
+    term changed after its entry lost that change. They are the entry's history now, one repeated by a section
+    once, and an export writes the entry's dates and people back."""
+    path = tmp_path / "basic.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en-US"><martifHeader><fileDesc>'
+        '<sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+        '<termEntry id="c5"><langSet xml:lang="en"><tig><term>e-mail</term><transacGrp><transac type="transactionType">'
+        'origination</transac><transacNote type="responsibility" target="US5001">Jane</transacNote><date>2007-07-22'
+        '</date></transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>courriel</term></tig></langSet></termEntry>\n'
+        '<termEntry id="c6"><transacGrp><transac type="transactionType">origination</transac><date>2010-04-17</date>'
+        '<transacNote type="responsibility">Tommy</transacNote></transacGrp><langSet xml:lang="en"><transacGrp><transac'
+        ' type="transactionType">origination</transac><date>2010-04-17</date><transacNote type="responsibility">Tommy'
+        '</transacNote></transacGrp><tig><term>open cluster</term><transacGrp><transac type="transactionType">'
+        'modification</transac><date>2010-05-01</date><transacNote type="responsibility">Anne</transacNote>'
+        '</transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>amas ouvert</term></tig></langSet></termEntry>\n'
+        '</body></text></martif>\n', encoding="utf-8")
+    entries, skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2007, 7, 22), None, "Created by: Jane"),
+        (datetime(2010, 4, 17), datetime(2010, 5, 1), "Created by: Tommy\nModified by: Anne")]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tbx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", exported)[0] == 0
+    written = etree.parse(str(exported))
+    assert [[(g[0].text, g[1].text[:10], g[2].text) for g in entry.iter("{*}transacGrp")]
+            for entry in written.iter("{*}conceptEntry")] == [
+        [("origination", "2007-07-22", "Jane")],
+        [("origination", "2010-04-17", "Tommy"), ("modification", "2010-05-01", "Anne")]]
 
 
 def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):
