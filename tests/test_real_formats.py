@@ -1742,6 +1742,29 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.first_seen == datetime(2020, 5, 4)
 
 
+def test_transactions_of_a_multiterm_entry_s_terms_are_its_history(tmp_path):
+    """MultiTerm dates each term it exports (a ``transacGrp`` in the ``termGrp``) as well as the entry; the terms'
+    were dropped, so a term changed after its entry lost that change, and an entry dated by its terms alone its
+    dates. They are the entry's history now, a term's repeating the entry's once."""
+    path = tmp_path / "export.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept><transacGrp><transac'
+        ' type="origination">julien</transac><date>2021-03-01T11:21:32</date></transacGrp><languageGrp><language'
+        ' type="English" lang="EN"/><termGrp><term>home</term><transacGrp><transac type="origination">julien</transac>'
+        '<date>2021-03-01T11:21:32</date></transacGrp><transacGrp><transac type="modification">anne</transac><date>'
+        '2021-03-04T09:00:00</date></transacGrp></termGrp></languageGrp><languageGrp><language type="French" lang="FR"/>'
+        '<termGrp><term>accueil</term></termGrp></languageGrp></conceptGrp>\n<conceptGrp><concept>2</concept>'
+        '<languageGrp><language type="English" lang="EN"/><termGrp><term>convoy</term><transacGrp><transac'
+        ' type="origination">pmorel</transac><date>2020-06-01T08:00:00</date></transacGrp></termGrp></languageGrp>'
+        '<languageGrp><language type="French" lang="FR"/><termGrp><term>convoi</term></termGrp></languageGrp>'
+        '</conceptGrp></mtf>\n', encoding="utf-16")
+    entries, skipped = read_all(read_multiterm, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2021, 3, 1, 11, 21, 32), datetime(2021, 3, 4, 9), "Created by: julien\nModified by: anne"),
+        (datetime(2020, 6, 1, 8), None, "Created by: pmorel")]
+
+
 def test_transactions_of_a_tbx_entry_s_terms_and_language_sections_are_its_history(tmp_path):
     """TBX-Basic's samples date a term in its ``tig``/``termSec`` and a language section in its ``langSec``; only
     the entry's own transacGrp was read, so an entry dated by its terms alone came without date or person, and a
