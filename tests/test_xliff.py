@@ -397,6 +397,14 @@ def test_highlighted_text_and_a_code_s_sub_flow_keep_their_kinds_through_xliff()
         b'deux</mrk> <mrk mtype="x-sdl-comment">trois</mrk></source><target>One two three</target></trans-unit>'
         b'</body></file></xliff>'))
     assert (marked.source, marked.source_markup) == ("Un deux trois", None)
+    # a mark of a type XLIFF 1.2 defines (Okapi's terms) goes back as that type, not as one of its own (x-term)
+    [term] = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Le <mrk mtype="term">char</mrk>'
+        b'</source><target>The <mrk mtype="term">tank</mrk></target></trans-unit></body></file></xliff>'))
+    out = io.BytesIO()
+    write_xliff([term], out, srclang="fr")
+    assert '<source>Le <mrk mtype="term">char</mrk></source>' in out.getvalue().decode()
 
 
 def test_a_final_or_signed_off_translation_is_exported_as_such():

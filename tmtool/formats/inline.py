@@ -55,7 +55,8 @@ holding native code                ``sub`` kept; ``ut`` a ``ph``
 ``bpt`` … ``ept`` holding none     ``g`` around the text between them, ``bx`` / ``ex`` when the
                                    pair overlaps another
 ``ph`` / ``it`` holding none       ``x`` / ``bx`` or ``ex``
-``hi``                             ``mrk``, ``mtype="protected"`` for ``x-locked``
+``hi``                             ``mrk``, ``mtype="protected"`` for ``x-locked``, the type
+                                   itself if XLIFF defines it (``term``), else ``x-…``
 =================================  ===========================================================
 
 OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
@@ -459,6 +460,12 @@ _PAIRED_CTYPES = frozenset({"bold", "italic", "underlined", "link"})
 _PLACEHOLDER_CTYPES = frozenset({"image", "pb", "lb"})
 # the mtype XLIFF 1.2 gives text that is not to be changed, what a TMX hi of Trados's locked content holds
 _LOCKED = {"x-locked": "protected"}
+# the mtype values XLIFF 1.2 defines (ISO 12620's term types and its own), written as they are; any other x-…
+_MTYPES_12 = frozenset("""abbrev abbreviated-form abbreviation acronym appellation collocation common-name datetime
+equation expanded-form formula head-term initialism international-scientific-term internationalism
+logical-expression materials-management-unit name near-synonym part-number phrase phraseological-unit protected
+romanized-form seg set-phrase short-form sku standard-text symbol synonym synonymous-phrase term transcribed-form
+transliterated-form truncated-term variant""".split())
 
 
 def markup_segment(markup: str, where: str) -> etree._Element:
@@ -607,7 +614,7 @@ class _XliffWriter:
     @staticmethod
     def _mtype(kind: str | None) -> str:
         kind = (kind or "").strip()
-        return _LOCKED.get(kind) or _own_value(kind or "hi")
+        return _LOCKED.get(kind) or (kind if kind in _MTYPES_12 - {"seg"} else _own_value(kind or "hi"))
 
 
 def _own_value(kind: str) -> str:
