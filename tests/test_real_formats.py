@@ -702,6 +702,27 @@ def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
         (u.source_markup, u.target_markup) for u in units]
 
 
+def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_valid_tmx(tmp_path):
+    """MateCat's TMX exports held XLIFF's ``g``, ``x``, ``bx``/``ex`` inside ``<seg>`` until 2020 (its issue
+    1526). They were kept as they stood, so ``export tmx`` wrote elements TMX does not allow in a ``seg``: a
+    file the DTD and the XSD refuse. They are TMX's codes now, the text as it was, TMX's own codes kept."""
+    path = REAL / "matecat-2019-xliff-codes.tmx"
+    units = list(read_tmx(path))
+    assert [(u.source, u.target) for u in units] == [
+        ("Cliquez ici pour continuer maintenant.", "Click here to continue now."),
+        ("Le comité se réunit lundi.", "The committee meets on Monday.")]
+    assert units[0].source_markup == ('Cliquez <bpt i="1" x="1"/>ici<ept i="1"/> pour<ph x="2"/> continuer '
+                                      '<bpt i="2" x="3"/>maintenant<ept i="2"/>.')
+    assert units[1].target_markup == ('<bpt i="1" x="1"/>The <bpt i="2" x="2"/>committee<ept i="2"/> meets<ept i="1"/>'
+                                      ' <bpt i="3">&lt;b&gt;</bpt>on Monday<ept i="3">&lt;/b&gt;</ept>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    _valid_tmx(exported)
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
+        (u.source_markup, u.target_markup) for u in units]
+
+
 # ---- XLIFF ----
 
 
@@ -1780,9 +1801,69 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert [(t.text, t.lang, t.pos, t.gender) for t in entry.terms] == [
         ("mobility corridor", "en", "noun", None), ("corridor de mobilité", "fr", "noun", "masculine")]
     assert entry.definition == "A route for moving forces."
+    # the term's transacGrp dates the entry and names who made it (it was dropped: no date, no person)
     assert entry.note.split("\n") == [
         "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
-        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
+        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020",
+        "Created by: clambert"]
+    assert entry.first_seen == datetime(2020, 5, 4)
+
+
+def test_transactions_of_a_multiterm_entry_s_terms_are_its_history(tmp_path):
+    """MultiTerm dates each term it exports (a ``transacGrp`` in the ``termGrp``) as well as the entry; the terms'
+    were dropped, so a term changed after its entry lost that change, and an entry dated by its terms alone its
+    dates. They are the entry's history now, a term's repeating the entry's once."""
+    path = tmp_path / "export.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept><transacGrp><transac'
+        ' type="origination">julien</transac><date>2021-03-01T11:21:32</date></transacGrp><languageGrp><language'
+        ' type="English" lang="EN"/><termGrp><term>home</term><transacGrp><transac type="origination">julien</transac>'
+        '<date>2021-03-01T11:21:32</date></transacGrp><transacGrp><transac type="modification">anne</transac><date>'
+        '2021-03-04T09:00:00</date></transacGrp></termGrp></languageGrp><languageGrp><language type="French" lang="FR"/>'
+        '<termGrp><term>accueil</term></termGrp></languageGrp></conceptGrp>\n<conceptGrp><concept>2</concept>'
+        '<languageGrp><language type="English" lang="EN"/><termGrp><term>convoy</term><transacGrp><transac'
+        ' type="origination">pmorel</transac><date>2020-06-01T08:00:00</date></transacGrp></termGrp></languageGrp>'
+        '<languageGrp><language type="French" lang="FR"/><termGrp><term>convoi</term></termGrp></languageGrp>'
+        '</conceptGrp></mtf>\n', encoding="utf-16")
+    entries, skipped = read_all(read_multiterm, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2021, 3, 1, 11, 21, 32), datetime(2021, 3, 4, 9), "Created by: julien\nModified by: anne"),
+        (datetime(2020, 6, 1, 8), None, "Created by: pmorel")]
+
+
+def test_transactions_of_a_tbx_entry_s_terms_and_language_sections_are_its_history(tmp_path):
+    """TBX-Basic's samples date a term in its ``tig``/``termSec`` and a language section in its ``langSec``; only
+    the entry's own transacGrp was read, so an entry dated by its terms alone came without date or person, and a
+    term changed after its entry lost that change. They are the entry's history now, one repeated by a section
+    once, and an export writes the entry's dates and people back."""
+    path = tmp_path / "basic.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en-US"><martifHeader><fileDesc>'
+        '<sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+        '<termEntry id="c5"><langSet xml:lang="en"><tig><term>e-mail</term><transacGrp><transac type="transactionType">'
+        'origination</transac><transacNote type="responsibility" target="US5001">Jane</transacNote><date>2007-07-22'
+        '</date></transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>courriel</term></tig></langSet></termEntry>\n'
+        '<termEntry id="c6"><transacGrp><transac type="transactionType">origination</transac><date>2010-04-17</date>'
+        '<transacNote type="responsibility">Tommy</transacNote></transacGrp><langSet xml:lang="en"><transacGrp><transac'
+        ' type="transactionType">origination</transac><date>2010-04-17</date><transacNote type="responsibility">Tommy'
+        '</transacNote></transacGrp><tig><term>open cluster</term><transacGrp><transac type="transactionType">'
+        'modification</transac><date>2010-05-01</date><transacNote type="responsibility">Anne</transacNote>'
+        '</transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>amas ouvert</term></tig></langSet></termEntry>\n'
+        '</body></text></martif>\n', encoding="utf-8")
+    entries, skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2007, 7, 22), None, "Created by: Jane"),
+        (datetime(2010, 4, 17), datetime(2010, 5, 1), "Created by: Tommy\nModified by: Anne")]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tbx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", exported)[0] == 0
+    written = etree.parse(str(exported))
+    assert [[(g[0].text, g[1].text[:10], g[2].text) for g in entry.iter("{*}transacGrp")]
+            for entry in written.iter("{*}conceptEntry")] == [
+        [("origination", "2007-07-22", "Jane")],
+        [("origination", "2010-04-17", "Tommy"), ("modification", "2010-05-01", "Anne")]]
 
 
 def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):

@@ -289,3 +289,31 @@ def test_an_output_folder_where_no_file_can_be_created_is_named_not_the_hidden_t
         with open_output(Path("/proc/seed.tmx")) as out:
             out.write(b"<tmx/>")
     assert str(raised.value) == "cannot write /proc/seed.tmx: cannot create a file in /proc (No such file or directory)"
+
+
+def test_a_tu_s_own_datatype_segtype_and_original_format_are_kept_and_written_back():
+    """A ``<tu>`` may say what its own text is where it differs from the header (``datatype="html"`` in a
+    plain text memory, a ``segtype``, ``o-tmf``, ``o-encoding``): those were dropped, so an export lost how to
+    read the unit's native codes. They are kept and written back on the ``<tu>``, valid against the DTD and
+    the XSD; a ``segtype`` outside the DTD's four is not kept, as in the header."""
+    read = list(read_tmx(io.BytesIO(
+        b'<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"'
+        b' adminlang="en" srclang="fr" datatype="plaintext"/><body><tu tuid="1" datatype="html" segtype="paragraph"'
+        b' o-tmf="TW4Win 2.0 Format" o-encoding="iso-8859-1"><tuv xml:lang="fr"><seg>Le <bpt i="1">&lt;b&gt;</bpt>'
+        b'comit\xc3\xa9<ept i="1">&lt;/b&gt;</ept></seg></tuv><tuv xml:lang="en"><seg>The <bpt i="1">&lt;b&gt;</bpt>'
+        b'committee<ept i="1">&lt;/b&gt;</ept></seg></tuv></tu><tu tuid="2" segtype="line"><tuv xml:lang="fr"><seg>'
+        b'Oui</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>')))
+    def own(unit):  # the tu's attributes, not its memory's header's (x-tmx-header:@…)
+        return {kind: value for kind, value in unit.props.items() if kind.startswith("@")}
+
+    assert [own(unit) for unit in read] == [
+        {"@datatype": "html", "@segtype": "paragraph", "@o-tmf": "TW4Win 2.0 Format", "@o-encoding": "iso-8859-1"}, {}]
+    out = io.BytesIO()
+    write_tmx(read, out, srclang="fr")
+    tree = etree.fromstring(out.getvalue())
+    assert [dict(tu.attrib) for tu in tree.iter("tu")] == [
+        {"tuid": "1", "datatype": "html", "segtype": "paragraph", "o-tmf": "TW4Win 2.0 Format",
+         "o-encoding": "iso-8859-1"}, {"tuid": "2"}]
+    for validator in (etree.DTD(str(SCHEMAS / "tmx14.dtd")), etree.XMLSchema(etree.parse(str(SCHEMAS / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log
+    assert [own(unit) for unit in read_tmx(io.BytesIO(out.getvalue()))] == [own(unit) for unit in read]

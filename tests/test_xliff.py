@@ -373,6 +373,72 @@ def test_locked_text_and_omegat_s_tags_are_written_as_xliff_means_them():
     assert (second.source_markup, second.target_markup) == (locked.source_markup, locked.target_markup)
 
 
+def test_highlighted_text_and_a_code_s_sub_flow_keep_their_kinds_through_xliff():
+    """A TMX ``hi`` (a term, LISA level 2) is exported as XLIFF's ``mrk`` and a ``sub`` inside a code keeps its
+    ``type`` as ``ctype``; read back, the ``mrk`` was its text alone and the ``sub`` lost its type, so a second
+    export differed from the first. Both come back as they were, and a ``mrk`` of a tool's own (a segment's
+    bounds, Trados's comment) is still text."""
+    from tmtool.formats.tmx import read_tmx
+
+    [unit] = read_tmx(io.BytesIO(
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"'
+        ' srclang="fr" datatype="html"/><body><tu><tuv xml:lang="fr"><seg>Voir <bpt i="1">&lt;a href="<sub type="x-href"'
+        ' datatype="html">aide.html</sub>"&gt;</bpt>l’<hi type="x-term">OTAN</hi><ept i="1">&lt;/a&gt;</ept> <hi>ici</hi>'
+        '</seg></tuv><tuv xml:lang="en"><seg>See <bpt i="1">&lt;a href="<sub type="x-href" datatype="html">help.html</sub>'
+        '"&gt;</bpt><hi type="x-term">NATO</hi><ept i="1">&lt;/a&gt;</ept> <hi>here</hi></seg></tuv></tu></body></tmx>'
+        .encode()))
+    first = io.BytesIO()
+    write_xliff([unit], first, srclang="fr")
+    assert '<mrk mtype="x-term">OTAN</mrk>' in first.getvalue().decode()
+    [read] = read_xliff(io.BytesIO(first.getvalue()))
+    def kinds(markup):  # each element, its attributes but the id XLIFF gives a code (TMX's x), its text
+        return [(e.tag, {k: v for k, v in e.attrib.items() if k != "x"}, e.text)
+                for e in etree.fromstring(f"<seg>{markup}</seg>").iter()]
+
+    for side in ("source_markup", "target_markup"):
+        assert kinds(getattr(read, side)) == kinds(getattr(unit, side))
+    assert (read.source, read.target) == ("Voir l’OTAN ici", "See NATO here")
+    again = io.BytesIO()
+    write_xliff([read], again, srclang="fr")
+    assert again.getvalue() == first.getvalue()
+    [marked] = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source><mrk>Un</mrk> <mrk mtype="seg">'
+        b'deux</mrk> <mrk mtype="x-sdl-comment">trois</mrk></source><target>One two three</target></trans-unit>'
+        b'</body></file></xliff>'))
+    assert (marked.source, marked.source_markup) == ("Un deux trois", None)
+    # a mark of a type XLIFF 1.2 defines (Okapi's terms) goes back as that type, not as one of its own (x-term)
+    [term] = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Le <mrk mtype="term">char</mrk>'
+        b'</source><target>The <mrk mtype="term">tank</mrk></target></trans-unit></body></file></xliff>'))
+    out = io.BytesIO()
+    write_xliff([term], out, srclang="fr")
+    assert '<source>Le <mrk mtype="term">char</mrk></source>' in out.getvalue().decode()
+
+
+def test_a_final_or_signed_off_translation_is_exported_as_such():
+    """A translation a reviewer signed off (``state="signed-off"``, ``approved="yes"``) or marked ``final`` was
+    exported as merely ``translated`` and not approved, which translate-toolkit reads as fuzzy: the review was
+    lost on the way back to the tool. Its state comes back, with ``approved="yes"``; a plain translation and a
+    draft are written as before."""
+    units = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1" approved="yes"><source>Le comit\xc3\xa9'
+        b'</source><target state="signed-off">The committee</target></trans-unit><trans-unit id="2"><source>La s\xc3'
+        b'\xa9ance</source><target state="final">The meeting</target></trans-unit><trans-unit id="3"><source>Le vote'
+        b'</source><target state="translated">The vote</target></trans-unit><trans-unit id="4"><source>La cl\xc3\xb4ture'
+        b'</source><target state="needs-review-translation">The closure</target></trans-unit></body></file></xliff>'))
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr")
+    written = xlifffile.parsestring(out.getvalue())
+    assert [(u.getid().rsplit("\x04", 1)[-1], u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
+             u.isfuzzy()) for u in written.units] == [("1", "yes", "signed-off", False), ("2", "yes", "final", False),
+                                        ("3", None, "translated", True), ("4", None, "needs-review-translation", True)]
+    assert [unit.props.get("x-state") for unit in read_xliff(io.BytesIO(out.getvalue()))] == [
+        "signed-off", "final", "translated", "needs-review-translation"]
+
+
 def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path):
     """Angular's ng extract-i18n writes where a message comes from as ``<context-group purpose="location">``
     (``sourcefile``, ``linenumber``), one a place it stands in; Symfony and Okapi name a unit's resource by

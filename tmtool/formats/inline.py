@@ -19,8 +19,10 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
 ``mrk mtype="protected"``          ``hi type="x-locked"``, text not to be changed
-``mrk`` and unknown elements       their text only (a ``mrk`` Trados's track changes deleted:
-                                   none)
+``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``
+``mrk`` of no type, ``seg``,       their text only (a ``mrk`` Trados's track changes deleted:
+Trados's ``x-sdl-…``, unknown      none)
+elements
 =================================  ===========================================================
 
 =================================  ===========================================================
@@ -53,7 +55,8 @@ holding native code                ``sub`` kept; ``ut`` a ``ph``
 ``bpt`` … ``ept`` holding none     ``g`` around the text between them, ``bx`` / ``ex`` when the
                                    pair overlaps another
 ``ph`` / ``it`` holding none       ``x`` / ``bx`` or ``ex``
-``hi``                             ``mrk``, ``mtype="protected"`` for ``x-locked``
+``hi``                             ``mrk``, ``mtype="protected"`` for ``x-locked``, the type
+                                   itself if XLIFF defines it (``term``), else ``x-…``
 =================================  ===========================================================
 
 OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
@@ -94,6 +97,7 @@ B*, not *Column AColumn B*) while the markup keeps the code as memoQ wrote it.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from html import unescape
 
 from lxml import etree
@@ -104,6 +108,10 @@ from ..io.xmlsafe import split_tag, xml_parser, xml_text
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
 END = "\x00end"  # an original_data key's suffix for the end of a paired code (no XML id holds a NUL)
 DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted (x-sdl-added is text)
+# mrk types of Trados's review (track changes, comments: x-sdl-added, x-sdl-comment), read as text, not as a hi
+_TOOL_MARKS = ("x-sdl-",)
+# the mrk type an XLIFF export gives a TMX hi, read back as that hi's type (a hi of no type is written x-hi)
+_HI_TYPE = {"protected": "x-locked", "x-hi": None}
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # memoQ's special character as a standalone code's native data (its value escaped once more, or not)
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
@@ -130,6 +138,21 @@ def segment_content(seg: etree._Element) -> tuple[str, str | None]:
     # lxml escapes '>' in attribute values, so the first '>' ends the start tag
     xml = etree.tostring(seg, encoding="unicode", with_tail=False)
     return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
+
+
+TMX_INLINE = CODES | {"hi", "sub"}  # the elements a TMX <seg> may hold
+
+
+def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
+    """A TMX ``<seg>``'s plain text and inner XML, as :func:`segment_content`; elements TMX does not define
+    there are read as XLIFF's (MateCat's TMX exports held its ``g`` and ``x`` until 2020) and made TMX's
+    codes, others their text, so that an export writes TMX back."""
+    if all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
+        return segment_content(seg)
+    repaired = etree.Element("seg")
+    _TmxRepair({}).fill(repaired, seg)
+    _isolate_unpaired(repaired)
+    return segment_content(repaired)
 
 
 def omegat_segment(text: str) -> tuple[str, str | None]:
@@ -291,7 +314,8 @@ class _Converter:
             code.text = source.text
             for child in source:
                 if isinstance(child.tag, str) and split_tag(child.tag)[1] == "sub":
-                    self.fill(etree.SubElement(code, "sub"), child)
+                    kinds = {"datatype": child.get("datatype"), "type": child.get("ctype") or child.get("type")}
+                    self.fill(etree.SubElement(code, "sub", {k: v for k, v in kinds.items() if v}), child)
                 _append_text(code, child.tail)
         return code
 
@@ -332,10 +356,15 @@ class _Converter:
             self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
 
     def _mrk(self, parent, mrk) -> None:
-        if mrk.get("mtype") == "protected":  # text not to be changed, as TMX marks Trados's locked content
-            self.fill(etree.SubElement(parent, "hi", type="x-locked"), mrk)
-        elif mrk.get("mtype") != DELETED:  # a reviewer's deletion, tracked, is no longer text
+        mtype = (mrk.get("mtype") or "").strip()
+        if mtype == DELETED:  # a reviewer's deletion, tracked, is no longer text
+            return
+        if not mtype or mtype == "seg" or mtype.startswith(_TOOL_MARKS):  # a segment's or a review's bounds: text
             self.fill(parent, mrk)
+            return
+        # text of a kind (a term, a name, text not to be changed): TMX's hi, as an XLIFF export writes one
+        kind = _HI_TYPE.get(mtype, mtype)
+        self.fill(etree.SubElement(parent, "hi", {"type": kind} if kind else {}), mrk)
 
     def _it(self, parent, it) -> None:
         pos = "end" if it.get("pos") == "close" else "begin"
@@ -372,6 +401,36 @@ class _Converter:
             self._code(parent, "ph", type="x-cp").text = cp.get("hex")
 
 
+class _TmxRepair(_Converter):
+    """Copies a TMX ``<seg>`` holding elements of XLIFF: TMX's own are kept (pairs numbered anew, after XLIFF's
+    ``g``), XLIFF's converted."""
+
+    def _bpt(self, parent, bpt) -> None:
+        self._tmx_code(parent, bpt).set("i", self._pair(f"\x01{bpt.get('i')}"))
+
+    def _ept(self, parent, ept) -> None:
+        self._tmx_code(parent, ept).set("i", self._pair(f"\x01{ept.get('i')}"))
+
+    def _ph(self, parent, ph) -> None:
+        self._tmx_code(parent, ph)
+
+    def _it(self, parent, it) -> None:
+        self._tmx_code(parent, it)
+
+    def _ut(self, parent, ut) -> None:
+        self._tmx_code(parent, ut)
+
+    def _hi(self, parent, hi) -> None:
+        self.fill(etree.SubElement(parent, "hi", dict(hi.attrib)), hi)
+
+    @staticmethod
+    def _tmx_code(parent, code) -> etree._Element:
+        copied = deepcopy(code)
+        copied.tail = None
+        parent.append(copied)
+        return copied
+
+
 def _append_text(parent: etree._Element, text: str | None) -> None:
     if not text:
         return
@@ -401,6 +460,12 @@ _PAIRED_CTYPES = frozenset({"bold", "italic", "underlined", "link"})
 _PLACEHOLDER_CTYPES = frozenset({"image", "pb", "lb"})
 # the mtype XLIFF 1.2 gives text that is not to be changed, what a TMX hi of Trados's locked content holds
 _LOCKED = {"x-locked": "protected"}
+# the mtype values XLIFF 1.2 defines (ISO 12620's term types and its own), written as they are; any other x-…
+_MTYPES_12 = frozenset("""abbrev abbreviated-form abbreviation acronym appellation collocation common-name datetime
+equation expanded-form formula head-term initialism international-scientific-term internationalism
+logical-expression materials-management-unit name near-synonym part-number phrase phraseological-unit protected
+romanized-form seg set-phrase short-form sku standard-text symbol synonym synonymous-phrase term transcribed-form
+transliterated-form truncated-term variant""".split())
 
 
 def markup_segment(markup: str, where: str) -> etree._Element:
@@ -549,7 +614,7 @@ class _XliffWriter:
     @staticmethod
     def _mtype(kind: str | None) -> str:
         kind = (kind or "").strip()
-        return _LOCKED.get(kind) or _own_value(kind or "hi")
+        return _LOCKED.get(kind) or (kind if kind in _MTYPES_12 - {"seg"} else _own_value(kind or "hi"))
 
 
 def _own_value(kind: str) -> str:

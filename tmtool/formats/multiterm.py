@@ -12,6 +12,7 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
         termGrp
           term
           descripGrp/descrip type="…"           term fields
+          transacGrp                            the term's history: the entry's too (its latest change …)
 
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
 definition, ``Note``/``Comment`` a note (the entry's, or the term's whose field it is), ``Part of speech``
@@ -71,12 +72,15 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
     entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
     contexts: list[tuple[Term, Context]] = []  # each term's Context fields
     transactions, at = [], None  # (kind, who, when) of its transacGrps; where the note names who
+    term_transactions = []  # those of its terms
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child, languages)
             for group in child:
                 if group.tag == "termGrp":
                     entry.terms.append(_term(group, lang, entry, notes, contexts))
+                    # a term's history is the entry's too (MultiTerm dates each term it exports)
+                    term_transactions += [t for grp in group.iterfind("transacGrp") for t in _transaction(grp)]
                 elif group.tag == "descripGrp":  # a field of the language (a termbase's definitions often are)
                     _field(group, entry, None, notes)
         elif child.tag == "descripGrp":
@@ -84,7 +88,9 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
         elif child.tag == "transacGrp":
             at = len(notes) if at is None else at
             transactions += _transaction(child)
+    transactions = list(dict.fromkeys(transactions + term_transactions))  # a term's repeating the entry's once
     if transactions:
+        at = len(notes) if at is None else at
         notes[at:at] = dated_by_transactions(entry, transactions)
     entry.terms = [term for term in entry.terms if term.text.strip()]
     if not entry.terms:

@@ -9,7 +9,8 @@ namespace::
       note                                      Entry.note
       note "x-status: …", "x-frequency: …", "x-score: …"
       transacGrp origination | modification     first_seen | last_seen (the earliest origination, the latest
-                                                modification: model.dated_by_transactions)
+                                                modification: model.dated_by_transactions; read from its
+                                                language sections and terms too)
         transacNote type=responsibility         who: a line "Created by: …" | "Modified by: …" of the note
       langSec | langSet  @xml:lang              one per language, terms in their order
         termSec | tig
@@ -470,6 +471,9 @@ class _EntryReader:
         # each term's x-pos and x-gender notes: its value outside TBX-Basic's picklist, shown as "other"
         self.beyond_picklists: list[tuple[Term, str, str]] = []
         self.contexts: list[tuple[Term, Context]] = []  # each context read beside a term, not of it only (x-of)
+        # the transactions of its language sections and terms: the entry's history too (a termbase that dates its
+        # terms only, as TBX-Basic's samples do, dates its entry by them)
+        self.transactions: list[tuple[str, str, datetime | None]] = []
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -483,7 +487,9 @@ class _EntryReader:
                 transactions += self._transaction(child)
             else:
                 self._read_description(child, entry, self._property_setter(entry, _ENTRY_PROPERTIES))
+        transactions = list(dict.fromkeys(transactions + self.transactions))  # a section's repeating the entry's once
         if transactions:
+            at = len(self.notes) if at is None else at
             self.notes[at:at] = dated_by_transactions(entry, transactions)
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
@@ -520,7 +526,9 @@ class _EntryReader:
             local = _local(child)
             if local in _TERM_SECTIONS:
                 entry.terms.append(self._read_term(child, lang, entry))
-            elif local != "transacGrp":
+            elif local == "transacGrp":
+                self.transactions += self._transaction(child)
+            else:
                 self._read_description(child, entry, self._property_setter(None, {}))
 
     def _read_term(self, section: etree._Element, lang: str, entry: Entry) -> Term:
@@ -537,6 +545,8 @@ class _EntryReader:
                 self.reviews.append(_text(child).strip().lower())  # and kept as a note, which term it is
             if local == _TERM_GROUP:
                 self._read_term_data(child, term, entry, set_property)
+            elif local == "transacGrp":
+                self.transactions += self._transaction(child)
             elif local == "term":
                 term.text = _text(child)
             elif kind in _TERM_NOTES:

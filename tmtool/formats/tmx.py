@@ -23,8 +23,9 @@ verbatim in ``source_markup``/``target_markup``, which the writer puts back as i
 text stays text. Written back, such a segment is text again, as OmegaT writes it, and its ``tuv`` says OmegaT
 made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for itself, overriding the
 header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes of a
-``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and ``usagecount``
-(or its target ``tuv``'s) are kept as props and written back as attributes. memoQ's context of a unit (its
+``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate``, ``usagecount``,
+``datatype``, ``segtype``, ``o-tmf`` and ``o-encoding`` (or its target ``tuv``'s) are kept as props and written
+back as attributes. memoQ's context of a unit (its
 neighbouring source segments, ``x-context-pre``/``x-context-post`` holding each as ``<seg>…</seg>``: see
 :data:`MEMOQ_CONTEXT`) is written back on the source ``tuv``, where memoQ writes and reads it.
 
@@ -69,7 +70,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
-from .inline import markup_segment, omegat_segment, omegat_text, plain_text, segment_content
+from .inline import markup_segment, omegat_segment, omegat_text, plain_text, tmx_segment
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
@@ -80,7 +81,10 @@ DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
 # the <tu>'s attributes beyond its id and dates (who made and changed it, how often it was used: Trados,
 # memoQ; OmegaT puts them on the target <tuv>), kept as props named with ATTRIBUTE_PROP before them
-TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
+# a <tu>'s attributes kept as props ("@NAME") and written back: who and how often, and what its own text is (its
+# datatype, segtype, original format and encoding where they differ from the header's); not its creationtool,
+# which would have OmegaT (and tmtool) read its segments as OmegaT's tags
+TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount", "datatype", "segtype", "o-tmf", "o-encoding")
 ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
 # memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
@@ -602,6 +606,8 @@ class _TmxReader:
                 raise Unusable(exc.message, tu.sourceline) from None
         for attr in TU_ATTRIBUTES:
             value = next((e.get(attr) for e in carriers if e.get(attr)), None)
+            if attr == "segtype" and value not in SEGTYPES:  # the DTD's values only, as the header's
+                value = None
             if value:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
@@ -659,7 +665,7 @@ class _TmxReader:
             raise Unusable("a <tuv> without <seg>", tuv.sourceline)
         if len(seg) == 0 and (omegat or _by_omegat(tuv)):
             return omegat_segment(seg.text or "")
-        return segment_content(seg)
+        return tmx_segment(seg)
 
     @staticmethod
     def _unit_tag(tag: str, element: etree._Element) -> str:

@@ -1,8 +1,9 @@
 """XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0 to 2.2.
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
-with a target gets ``<target state="translated">``, a draft (a translation not confirmed, imported as
-such) ``needs-review-translation`` or the 1.2 state it came with. A source-only unit or a bare segment (for
+with a target gets ``<target state="translated">`` (``final`` or ``signed-off``, with ``approved="yes"``, when it
+came with that state), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
+the 1.2 state it came with. A source-only unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -95,6 +96,11 @@ UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
                                 "needs-review-adaptation"}) | _NEEDS_WORK
+# the 1.2 states of a confirmed translation written back as they came (another tool's, Trados's Translated, as
+# translated); final and signed-off with approved="yes", which 1.2 gives a translation final or past its final
+# review (and translate-toolkit reads as not fuzzy)
+_APPROVED_STATES_12 = frozenset({"final", "signed-off"})
+_CONFIRMED_STATES_12 = _APPROVED_STATES_12 | {"translated"}
 # the 1.2 states a draft is written back in: its own when it is one of them, else (Trados's Draft, memoQ's
 # PreTranslated, a TMX's x-ConfirmationLevel) needs-review-translation, which translate-toolkit, Okapi and
 # this reader take for a translation not yet confirmed
@@ -183,6 +189,8 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
               where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
+    if target and unit[-1].get("state") in _APPROVED_STATES_12:
+        unit.set("approved", "yes")
     if isinstance(item, Unit):
         _write_resource(unit, item, where)
     for number, note in enumerate(item.notes if isinstance(item, Unit) else (), 1):
@@ -191,10 +199,12 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def _target_state(item: Unit | Segment) -> str:
-    """``translated``, or for a draft (a unit imported with its translation not confirmed, see
-    :func:`~tmtool.formats.tmx.is_unconfirmed`) a state saying it still needs review."""
+    """``translated``, or the 1.2 state of a confirmed translation it came with (``final``, ``signed-off``); for a
+    draft (a unit imported with its translation not confirmed, see :func:`~tmtool.formats.tmx.is_unconfirmed`) a
+    state saying it still needs review."""
     if not isinstance(item, Unit) or not is_draft(item):
-        return "translated"
+        return next((state for state in item.prop_values("x-state") if state in _CONFIRMED_STATES_12) if
+                    isinstance(item, Unit) else (), "translated")
     return next((state for state in item.prop_values("x-state") if state in _DRAFT_STATES_12),
                 "needs-review-translation")
 
