@@ -1051,6 +1051,19 @@ def test_a_report_s_footnotes_and_its_part_in_two_columns_under_text_across_the_
     assert paragraphs == tuple(source)
 
 
+def test_a_column_s_first_line_beside_a_heading_s_first_line_over_staggered_rows_is_not_joined_to_it():
+    """The report in English: its two columns start under a paragraph across the page, the left column with a heading
+    of two lines, the right with the last word of a paragraph (*seabed.*) on the heading's first baseline; the rows
+    under them are staggered (the heading's spacing is not the text's), so no row near holds both columns' lines.
+    The gap between *group* and *seabed.* had text across it on the row above (the paragraph across the page) and was
+    read as a justified line's space: *A NATO standing mine countermeasures group seabed.*, the heading's second line
+    and the right column's next paragraph each cut apart (23 of 26 paragraphs whole)."""
+    source = _fodt_with_notes("libreoffice-report-notes-columns-en.fodt")
+    assert len(source) == 26 and source[15].endswith("to map the seabed.")
+    paragraphs = read_document(REAL / "libreoffice-report-notes-columns-en.pdf", lang="en").paragraphs
+    assert tuple(p.replace("\u00a0", " ") for p in paragraphs) == tuple(source)
+
+
 def test_three_narrow_justified_columns_are_not_joined_across_their_gutters():
     """Three columns 134 pt wide, justified: their lines are cut into short pieces at their stretched spaces, and a
     gap on a row near a gutter from its edge is a gutter whatever the width of the pieces beside it. Read as
@@ -1087,3 +1100,7 @@ def test_a_source_in_brackets_set_flush_right_in_the_right_column_stays_in_its_c
     source = _fodt_paragraphs("libreoffice-two-columns-source-flush-right.fodt")
     assert len(source) == 12 and source[10] == "[Source: NATO]"
     assert read_document(REAL / "libreoffice-two-columns-source-flush-right.pdf", lang="en").paragraphs == tuple(source)
+
+
+
+

@@ -975,6 +975,11 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
                      if min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
                      and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)]
         aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
+        # or columns whose rows are staggered (a paragraph's spacing sets each column's baselines apart), under the row
+        # of text across the gap: a line of a column starts where this gap ends on a row near it, another ends within
+        # the gap, both wider than eight ems and neither row having text in the gap (a column's first line beside a
+        # heading's, *group* | *seabed.*, the heading's second line and the column's next staggered under them)
+        aligned = aligned or _staggered_columns(near, row[0][0].x0, start, end)
         # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
         # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
         gutter = bool(same_edge) or any(
@@ -991,6 +996,17 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         else:
             joined.append(list(piece))
     return joined
+
+
+def _staggered_columns(near: list[list[list[_Glyph]]], left: float, start: float, end: float) -> bool:
+    """Whether rows near a gap from ``start`` to ``end`` in a row starting at ``left`` hold lines of two columns on rows
+    of their own: one starting where the gap ends, one starting at ``left`` and ending before the gap does, each wider
+    than eight ems, on rows with no text in the gap."""
+    clear = [other_row for other_row in near
+             if not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)]
+    wide = [p for other_row in clear for p in other_row if p[-1].x1 - p[0].x0 > 8 * p[0].size]
+    return (any(abs(p[0].x0 - end) <= EDGE_ALIGN for p in wide)
+            and any(abs(p[0].x0 - left) <= EDGE_ALIGN and p[-1].x1 < end - EDGE_ALIGN for p in wide))
 
 
 def _columns_of_text(left: list[_Glyph], right: list[_Glyph]) -> bool:
