@@ -1102,5 +1102,23 @@ def test_a_source_in_brackets_set_flush_right_in_the_right_column_stays_in_its_c
     assert read_document(REAL / "libreoffice-two-columns-source-flush-right.pdf", lang="en").paragraphs == tuple(source)
 
 
+def test_a_source_set_flush_right_at_a_left_column_s_foot_is_not_joined_to_the_right_column():
+    """Two columns under a paragraph across the page; the left column ends with *[Source: NATO]* set flush right, in
+    the text's print, on the row of the right column's last line. Ending at the column's margin, it was taken for a
+    full line that the right column's first paragraph goes on from (*[Source: NATO] The North Atlantic Council…*): a
+    line starting further in than a paragraph's first line is indented is set flush right or centred, not full."""
+    source = _fodt_paragraphs("libreoffice-two-columns-source-column-foot.fodt")
+    assert len(source) == 13 and source[6] == "[Source: NATO]" and source[7].startswith("The North Atlantic")
+    assert read_document(REAL / "libreoffice-two-columns-source-column-foot.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_credit_in_small_print_at_a_column_s_foot_is_read_in_place_not_as_a_note():
+    """The same page with *(Photo: NATO)* in 8 pt, flush right, under the left column's last paragraph and under the
+    right column's fourth. The left one stands on the row of the right column's last line, its baseline less than a
+    point lower: it was taken for small print under all the page's text, a footnote, and read after the page's last
+    paragraph. A note's top stands under the text's lowest baseline."""
+    source = _fodt_paragraphs("libreoffice-two-columns-photo-credit.fodt")
+    assert len(source) == 13 and source[6] == "(Photo: NATO)" and source[11] == "(Photo: NATO)"
+    assert read_document(REAL / "libreoffice-two-columns-photo-credit.pdf", lang="en").paragraphs == tuple(source)
 
 

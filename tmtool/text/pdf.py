@@ -273,9 +273,11 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         end = end or len(page)  # a page all in small print is text
         # and, on a page in columns, the small print under all of its text, which the reading order puts
         # at the foot of the column it stands under (the first), not after the text the page ends in
+        # (its top under the text's lowest baseline: a credit in small print under a column's last line, *(Photo:
+        # NATO)*, stands on the row of the next column's last line, a little lower, and is read in place)
         text = [line.baseline for line in page[:end] if line.size >= NOTE_SIZE * body_size]
         under = {id(line) for line in page[:end] if text and line.size < NOTE_SIZE * body_size
-                 and line.baseline < min(text)}
+                 and line.baseline + line.size < min(text)}
         bodies.append([line for line in page[:end] if id(line) not in under])
         notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
@@ -1514,7 +1516,11 @@ class _Paragraphs:
                 # its justified column (a paragraph's last line is not) and the next line stands at its own column's
                 # left edge (not indented as a paragraph's first line)
                 return self.stretched[i - 1] and line.x0 < self.left[i] + 0.5 * line.size
-            full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
+            # a line of one is neither full nor short; nor is one set flush right (or centred) at its column's foot, a
+            # source's or a credit's *[Source: NATO]*, starting further in from the run's left edge than a paragraph's
+            # first line is indented: the next column's first line does not go on from it
+            full = (not self.run_start[i - 1] and not self._fits(i)
+                    and (before.table or before.x0 <= self.left[i - 1] + GUTTER_INDENT * before.size))
             return full or line.text[0].islower()
         usual = self.pitch.get(round(before.size), 1.2 * before.size)
         return not (
