@@ -1122,3 +1122,16 @@ def test_a_credit_in_small_print_at_a_column_s_foot_is_read_in_place_not_as_a_no
     assert read_document(REAL / "libreoffice-two-columns-photo-credit.pdf", lang="en").paragraphs == tuple(source)
 
 
+def test_a_borderless_table_of_figures_is_read_cell_by_cell_in_its_rows_order():
+    """LibreOffice Writer's export of a borderless table of defence spending: a column of names, two of figures of
+    one width (*1.86*, *4.12*) in columns set evenly apart. A figure like *1.86* reads as a clause's number, and the
+    cell after it was taken for the text after a hanging indent's marker, not a column's start; the gaps before the
+    last column were as wide as the gap after the name, as a justified line's stretched spaces are: the last column
+    had no edge, and its cells and the header's were joined across the rows' gaps (*2014 (% of GDP) 2024 (% of
+    GDP)*, *Latvia Greece Norway*, *2.22 3.08*), the names of three rows read as one paragraph before their figures.
+    A marker after a row's first cell followed by one word is a cell of figures; two rows near it starting both of
+    their last pieces where the row does are a table's columns."""
+    source = _fodt_paragraphs("libreoffice-table-figures.fodt")
+    assert len(source) == 21 and source[3:6] == ["2014 (% of GDP)", "2024 (% of GDP)", "Poland"]
+    assert read_document(REAL / "libreoffice-table-figures.pdf", lang="en").paragraphs == tuple(source)
+

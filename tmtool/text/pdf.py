@@ -864,11 +864,20 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
         if k < len(row) - 1:  # in columns of text: a column's line, or its last word after a stretched space
             return not _is_word(row[k]) or k > 1 and abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
         stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        if stretched and k > 1 and sum(
+                len(pieces[j]) > k and abs(pieces[j][k][0].x0 - row[k][0].x0) <= EDGE_ALIGN
+                and abs(pieces[j][k - 1][0].x0 - row[k - 1][0].x0) <= EDGE_ALIGN
+                for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i) >= 2:
+            # a table's last two columns, figures of one width in columns set evenly apart (*1.86* | *4.12*): the
+            # gaps before them are as wide by chance, but two rows near it start both pieces where this row does,
+            # which a justified line's stretched spaces never do
+            return False
         return stretched or not _is_word(row[k])
 
     starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
               for before, piece in [(row[k - 1], row[k])]
-              if not _hanging_marker(before)
+              # (a marker after a cell, followed by one word, is a figure's cell before the next: *1.86* | *4.12*)
+              if not (_hanging_marker(before) and (k == 1 or not _is_word(piece)))
               and not justified(i, k)]
     edges = _edges_from_starts(starts, pieces)
     # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
