@@ -1135,3 +1135,17 @@ def test_a_borderless_table_of_figures_is_read_cell_by_cell_in_its_rows_order():
     assert len(source) == 21 and source[3:6] == ["2014 (% of GDP)", "2024 (% of GDP)", "Poland"]
     assert read_document(REAL / "libreoffice-table-figures.pdf", lang="en").paragraphs == tuple(source)
 
+
+def test_an_equation_s_number_set_flush_right_is_a_paragraph_after_the_equation():
+    """LibreOffice Writer's export of three equations between justified paragraphs, each centred at a tab with its
+    number, *(1)*, at a right tab on the margin, as TeX sets them (zlib's CRC paper): the number was read into the
+    equation's line (*CRC(M) = M(x) · xD mod P(x) (1)*), where a number on a row of its own is a paragraph of its own.
+    It is taken out as a tag is (texinfo's *[Function]*) and read right after its equation, also where the
+    equation's subscripts set the line's baseline lower than the number's (it went to the page's end)."""
+    source = _fodt_paragraphs("libreoffice-equation-numbers.fodt")
+    equations = [[re.sub(r"<[^>]+>", "", part) for part in text.split("<text:tab/>")[1:]] for text in source[1::2]]
+    assert len(source) == 7 and equations[1][1] == "(2)"
+    expected = [source[0]]
+    for (equation, number), text in zip(equations, source[2::2]):
+        expected += [equation, number, text]
+    assert read_document(REAL / "libreoffice-equation-numbers.pdf", lang="en").paragraphs == tuple(expected)

@@ -116,6 +116,7 @@ _HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
 HANGING_GAP = 6.0
 # a table of contents' entry ends at its page number after a leader of dots: its line is full, its last word at the
 # margin, as a line that a paragraph goes on from
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})*[a-z]?\)")
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·]\s?){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -748,7 +749,8 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
 
 def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list[list[_Glyph]]:
     """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
-    their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
+    their rows: a row's last piece ending at the page's right edge, in square brackets, an equation's number, *(6)*, or in
+    smaller print than the words before it (on its
     row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
     them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell nor
     in a column of text right of them."""
@@ -770,7 +772,10 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
         # gutter, the tag a line of the column right of it (a source in brackets set flush right)
         column = any(len(other) > 20 and before[-1].x1 + EDGE_ALIGN < other[0].x0 < tag[0].x0 - EDGE_ALIGN
                      for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for other in pieces[j])
-        bracketed = tag[0].text == "[" and tag[-1].text == "]"
+        # an equation's number set flush right on the equation's row, *(6)*, is such a tag too (one on a row of its own
+        # is read in place already)
+        bracketed = tag[0].text == "[" and tag[-1].text == "]" or len(row) > 1 and _EQUATION_NUMBER.fullmatch(
+            "".join(g.text for g in tag)) is not None
         if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
                                  < 0.95 * statistics.median(g.size for g in before))
                 and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size) and not column
@@ -786,6 +791,10 @@ def _place_tag(ordered: list[_Line], tag: _Line) -> None:
     tag.aside = True
     beside = [k for k, line in enumerate(ordered) if line.page == tag.page and abs(line.baseline - tag.baseline) < 1.0
               and line.x1 < tag.x0]
+    if not beside:  # a line whose baseline large print set lower (an equation's sums, its number on the row): the nearest
+        near = [(abs(line.baseline - tag.baseline), k) for k, line in enumerate(ordered)
+                if line.page == tag.page and abs(line.baseline - tag.baseline) < tag.size and line.x1 < tag.x0]
+        beside = [min(near)[1]] if near else []
     if not beside:
         ordered.append(tag)
         return
