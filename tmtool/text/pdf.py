@@ -873,13 +873,14 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
         if k < len(row) - 1:  # in columns of text: a column's line, or its last word after a stretched space
             return not _is_word(row[k]) or k > 1 and abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
         stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
-        if stretched and k > 1 and sum(
+        if stretched and k > 1 and _is_word(row[k]) and _is_word(row[k - 1]) and sum(
                 len(pieces[j]) > k and abs(pieces[j][k][0].x0 - row[k][0].x0) <= EDGE_ALIGN
                 and abs(pieces[j][k - 1][0].x0 - row[k - 1][0].x0) <= EDGE_ALIGN
                 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i) >= 2:
-            # a table's last two columns, figures of one width in columns set evenly apart (*1.86* | *4.12*): the
-            # gaps before them are as wide by chance, but two rows near it start both pieces where this row does,
-            # which a justified line's stretched spaces never do
+            # a table's last two columns, words or figures of one width in columns set evenly apart (*1.86* | *4.12*):
+            # the gaps before them are as wide by chance, but two rows near it start both words where this row does,
+            # which a justified line's stretched spaces never do (a contents entry's title and page number, a hex
+            # dump's bytes, pieces of several words, stay a line)
             return False
         return stretched or not _is_word(row[k])
 
@@ -957,14 +958,16 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
         return row
     cut = []
     for piece in row:
-        start = 0
-        for k in range(1, len(piece)):
-            before, glyph = piece[k - 1], piece[k]
-            if (any(abs(glyph.x0 - x) <= EDGE_ALIGN for x in edges) and not glyph.text.isspace()
-                    and (before.text.isspace() or glyph.x0 - before.x1 > WORD_GAP * glyph.size)):
-                cut.append(piece[start:k])
-                start = k
-        cut.append(piece[start:])
+        # where a word starts at an edge
+        at = [k for k in range(1, len(piece)) if not piece[k].text.isspace()
+              and (piece[k - 1].text.isspace() or piece[k].x0 - piece[k - 1].x1 > WORD_GAP * piece[k].size)
+              and any(abs(piece[k].x0 - x) <= EDGE_ALIGN for x in edges)]
+        if any(piece[0].x0 < x - EDGE_ALIGN and piece[-1].x1 > x + EDGE_ALIGN
+               and not any(abs(piece[k].x0 - x) <= EDGE_ALIGN for k in at) for x in edges):
+            cut.append(piece)  # text running across an edge with no word starting there: a caption across the table
+            continue
+        for start, stop in zip([0, *at], [*at, len(piece)]):
+            cut.append(piece[start:stop])
     return [piece for piece in cut if any(not g.text.isspace() for g in piece)]
 
 
