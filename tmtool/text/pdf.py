@@ -114,9 +114,10 @@ _LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
 _HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
 # the widest gap (in ems) from a hanging indent's marker to its text: a clause's number in a margin of 2.5 cm
 HANGING_GAP = 6.0
+# an equation's number, set flush right on its row (``_tags``)
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})*[a-z]?\)")
 # a table of contents' entry ends at its page number after a leader of dots: its line is full, its last word at the
 # margin, as a line that a paragraph goes on from
-_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})*[a-z]?\)")
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·]\s?){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -749,11 +750,10 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
 
 def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list[list[_Glyph]]:
     """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
-    their rows: a row's last piece ending at the page's right edge, in square brackets, an equation's number, *(6)*, or in
-    smaller print than the words before it (on its
-    row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
-    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell nor
-    in a column of text right of them."""
+    their rows: a row's last piece ending at the page's right edge, in square brackets, an equation's number (*(6)*) on
+    its row, or in smaller print than the words before it (on its row, or on the row next to it, less than a point lower
+    or higher: a tag's baseline may be set apart), further from them than twice their widest space (a justified line's
+    spaces are stretched alike), not in a ruled table's cell nor in a column of text right of them."""
     tags = []
     for i, row in enumerate(pieces):
         tag = row[-1]
@@ -791,7 +791,7 @@ def _place_tag(ordered: list[_Line], tag: _Line) -> None:
     tag.aside = True
     beside = [k for k, line in enumerate(ordered) if line.page == tag.page and abs(line.baseline - tag.baseline) < 1.0
               and line.x1 < tag.x0]
-    if not beside:  # a line whose baseline large print set lower (an equation's sums, its number on the row): the nearest
+    if not beside:  # an equation whose subscripts set its baseline lower than its number's: the nearest within an em
         near = [(abs(line.baseline - tag.baseline), k) for k, line in enumerate(ordered)
                 if line.page == tag.page and abs(line.baseline - tag.baseline) < tag.size and line.x1 < tag.x0]
         beside = [min(near)[1]] if near else []
@@ -999,9 +999,10 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
                      and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)]
         aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
         # or columns whose rows are staggered (a paragraph's spacing sets each column's baselines apart), under the row
-        # of text across the gap: a line of a column starts where this gap ends on a row near it, another ends within
-        # the gap, both wider than eight ems and neither row having text in the gap (a column's first line beside a
-        # heading's, *group* | *seabed.*, the heading's second line and the column's next staggered under them)
+        # of text across the gap: on rows near it, a line starts where this gap ends and another starts at this row's
+        # left and ends before the gap does, both wider than eight ems, neither row having text in the gap (a column's
+        # first line beside a heading's, *group* | *seabed.*, the heading's second line and the column's next staggered
+        # under them)
         aligned = aligned or _staggered_columns(near, row[0][0].x0, start, end)
         # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
         # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
