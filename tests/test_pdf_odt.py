@@ -1051,6 +1051,19 @@ def test_a_report_s_footnotes_and_its_part_in_two_columns_under_text_across_the_
     assert paragraphs == tuple(source)
 
 
+def test_a_column_s_first_line_beside_a_heading_s_first_line_over_staggered_rows_is_not_joined_to_it():
+    """The report in English: its two columns start under a paragraph across the page, the left column with a heading
+    of two lines, the right with the last word of a paragraph (*seabed.*) on the heading's first baseline; the rows
+    under them are staggered (the heading's spacing is not the text's), so no row near holds both columns' lines.
+    The gap between *group* and *seabed.* had text across it on the row above (the paragraph across the page) and was
+    read as a justified line's space: *A NATO standing mine countermeasures group seabed.*, the heading's second line
+    and the right column's next paragraph each cut apart (23 of 26 paragraphs whole)."""
+    source = _fodt_with_notes("libreoffice-report-notes-columns-en.fodt")
+    assert len(source) == 26 and source[15].endswith("to map the seabed.")
+    paragraphs = read_document(REAL / "libreoffice-report-notes-columns-en.pdf", lang="en").paragraphs
+    assert tuple(p.replace("\u00a0", " ") for p in paragraphs) == tuple(source)
+
+
 def test_three_narrow_justified_columns_are_not_joined_across_their_gutters():
     """Three columns 134 pt wide, justified: their lines are cut into short pieces at their stretched spaces, and a
     gap on a row near a gutter from its edge is a gutter whatever the width of the pieces beside it. Read as
@@ -1087,3 +1100,52 @@ def test_a_source_in_brackets_set_flush_right_in_the_right_column_stays_in_its_c
     source = _fodt_paragraphs("libreoffice-two-columns-source-flush-right.fodt")
     assert len(source) == 12 and source[10] == "[Source: NATO]"
     assert read_document(REAL / "libreoffice-two-columns-source-flush-right.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_source_set_flush_right_at_a_left_column_s_foot_is_not_joined_to_the_right_column():
+    """Two columns under a paragraph across the page; the left column ends with *[Source: NATO]* set flush right, in
+    the text's print, on the row of the right column's last line. Ending at the column's margin, it was taken for a
+    full line that the right column's first paragraph goes on from (*[Source: NATO] The North Atlantic Council…*): a
+    line starting further in than a paragraph's first line is indented is set flush right or centred, not full."""
+    source = _fodt_paragraphs("libreoffice-two-columns-source-column-foot.fodt")
+    assert len(source) == 13 and source[6] == "[Source: NATO]" and source[7].startswith("The North Atlantic")
+    assert read_document(REAL / "libreoffice-two-columns-source-column-foot.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_credit_in_small_print_at_a_column_s_foot_is_read_in_place_not_as_a_note():
+    """The same page with *(Photo: NATO)* in 8 pt, flush right, under the left column's last paragraph and under the
+    right column's fourth. The left one stands on the row of the right column's last line, its baseline less than a
+    point lower: it was taken for small print under all the page's text, a footnote, and read after the page's last
+    paragraph. A note's top stands under the text's lowest baseline."""
+    source = _fodt_paragraphs("libreoffice-two-columns-photo-credit.fodt")
+    assert len(source) == 13 and source[6] == "(Photo: NATO)" and source[11] == "(Photo: NATO)"
+    assert read_document(REAL / "libreoffice-two-columns-photo-credit.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_a_borderless_table_of_figures_is_read_cell_by_cell_in_its_rows_order():
+    """LibreOffice Writer's export of a borderless table of defence spending: a column of names, two of figures of
+    one width (*1.86*, *4.12*) in columns set evenly apart. A figure like *1.86* reads as a clause's number, and the
+    cell after it was taken for the text after a hanging indent's marker, not a column's start; the gaps before the
+    last column were as wide as the gap after the name, as a justified line's stretched spaces are: the last column
+    had no edge, and its cells and the header's were joined across the rows' gaps (*2014 (% of GDP) 2024 (% of
+    GDP)*, *Latvia Greece Norway*, *2.22 3.08*), the names of three rows read as one paragraph before their figures.
+    A marker after a row's first cell followed by one word is a cell of figures; two rows near it starting both of
+    their last pieces where the row does are a table's columns."""
+    source = _fodt_paragraphs("libreoffice-table-figures.fodt")
+    assert len(source) == 21 and source[3:6] == ["2014 (% of GDP)", "2024 (% of GDP)", "Poland"]
+    assert read_document(REAL / "libreoffice-table-figures.pdf", lang="en").paragraphs == tuple(source)
+
+
+def test_an_equation_s_number_set_flush_right_is_a_paragraph_after_the_equation():
+    """LibreOffice Writer's export of three equations between justified paragraphs, each centred at a tab with its
+    number, *(1)*, at a right tab on the margin, as TeX sets them (zlib's CRC paper): the number was read into the
+    equation's line (*CRC(M) = M(x) · xD mod P(x) (1)*), where a number on a row of its own is a paragraph of its own.
+    It is taken out as a tag is (texinfo's *[Function]*) and read right after its equation, also where the
+    equation's subscripts set the line's baseline lower than the number's (it went to the page's end)."""
+    source = _fodt_paragraphs("libreoffice-equation-numbers.fodt")
+    equations = [[re.sub(r"<[^>]+>", "", part) for part in text.split("<text:tab/>")[1:]] for text in source[1::2]]
+    assert len(source) == 7 and equations[1][1] == "(2)"
+    expected = [source[0]]
+    for (equation, number), text in zip(equations, source[2::2]):
+        expected += [equation, number, text]
+    assert read_document(REAL / "libreoffice-equation-numbers.pdf", lang="en").paragraphs == tuple(expected)

@@ -114,6 +114,8 @@ _LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
 _HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
 # the widest gap (in ems) from a hanging indent's marker to its text: a clause's number in a margin of 2.5 cm
 HANGING_GAP = 6.0
+# an equation's number, set flush right on its row (``_tags``)
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})*[a-z]?\)")
 # a table of contents' entry ends at its page number after a leader of dots: its line is full, its last word at the
 # margin, as a line that a paragraph goes on from
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·]\s?){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
@@ -273,9 +275,11 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         end = end or len(page)  # a page all in small print is text
         # and, on a page in columns, the small print under all of its text, which the reading order puts
         # at the foot of the column it stands under (the first), not after the text the page ends in
+        # (its top under the text's lowest baseline: a credit in small print under a column's last line, *(Photo:
+        # NATO)*, stands on the row of the next column's last line, a little lower, and is read in place)
         text = [line.baseline for line in page[:end] if line.size >= NOTE_SIZE * body_size]
         under = {id(line) for line in page[:end] if text and line.size < NOTE_SIZE * body_size
-                 and line.baseline < min(text)}
+                 and line.baseline + line.size < min(text)}
         bodies.append([line for line in page[:end] if id(line) not in under])
         notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
@@ -746,10 +750,10 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
 
 def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list[list[_Glyph]]:
     """The tags set flush right beside a row's text (texinfo's *[Function]* beside a function's signature), taken out of
-    their rows: a row's last piece ending at the page's right edge, in brackets or in smaller print than the words before it (on its
-    row, or on the row next to it, less than a point lower or higher: a tag's baseline may be set apart), further from
-    them than twice their widest space (a justified line's spaces are stretched alike), not in a ruled table's cell nor
-    in a column of text right of them."""
+    their rows: a row's last piece ending at the page's right edge, in square brackets, an equation's number (*(6)*) on
+    its row, or in smaller print than the words before it (on its row, or on the row next to it, less than a point lower
+    or higher: a tag's baseline may be set apart), further from them than twice their widest space (a justified line's
+    spaces are stretched alike), not in a ruled table's cell nor in a column of text right of them."""
     tags = []
     for i, row in enumerate(pieces):
         tag = row[-1]
@@ -768,7 +772,10 @@ def _tags(pieces: list[list[list[_Glyph]]], right: float, rules: _Rules) -> list
         # gutter, the tag a line of the column right of it (a source in brackets set flush right)
         column = any(len(other) > 20 and before[-1].x1 + EDGE_ALIGN < other[0].x0 < tag[0].x0 - EDGE_ALIGN
                      for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for other in pieces[j])
-        bracketed = tag[0].text == "[" and tag[-1].text == "]"
+        # an equation's number set flush right on the equation's row, *(6)*, is such a tag too (one on a row of its own
+        # is read in place already)
+        bracketed = tag[0].text == "[" and tag[-1].text == "]" or len(row) > 1 and _EQUATION_NUMBER.fullmatch(
+            "".join(g.text for g in tag)) is not None
         if (len(before) > 1 and (bracketed or statistics.median(g.size for g in tag)
                                  < 0.95 * statistics.median(g.size for g in before))
                 and tag[0].x0 - before[-1].x1 > max(2 * max(spaces), tag[0].size) and not column
@@ -784,6 +791,10 @@ def _place_tag(ordered: list[_Line], tag: _Line) -> None:
     tag.aside = True
     beside = [k for k, line in enumerate(ordered) if line.page == tag.page and abs(line.baseline - tag.baseline) < 1.0
               and line.x1 < tag.x0]
+    if not beside:  # an equation whose subscripts set its baseline lower than its number's: the nearest within an em
+        near = [(abs(line.baseline - tag.baseline), k) for k, line in enumerate(ordered)
+                if line.page == tag.page and abs(line.baseline - tag.baseline) < tag.size and line.x1 < tag.x0]
+        beside = [min(near)[1]] if near else []
     if not beside:
         ordered.append(tag)
         return
@@ -862,11 +873,21 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
         if k < len(row) - 1:  # in columns of text: a column's line, or its last word after a stretched space
             return not _is_word(row[k]) or k > 1 and abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
         stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        if stretched and k > 1 and _is_word(row[k]) and _is_word(row[k - 1]) and sum(
+                len(pieces[j]) > k and abs(pieces[j][k][0].x0 - row[k][0].x0) <= EDGE_ALIGN
+                and abs(pieces[j][k - 1][0].x0 - row[k - 1][0].x0) <= EDGE_ALIGN
+                for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i) >= 2:
+            # a table's last two columns, words or figures of one width in columns set evenly apart (*1.86* | *4.12*):
+            # the gaps before them are as wide by chance, but two rows near it start both words where this row does,
+            # which a justified line's stretched spaces never do (a contents entry's title and page number, a hex
+            # dump's bytes, pieces of several words, stay a line)
+            return False
         return stretched or not _is_word(row[k])
 
     starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
               for before, piece in [(row[k - 1], row[k])]
-              if not _hanging_marker(before)
+              # (a marker after a cell, followed by one word, is a figure's cell before the next: *1.86* | *4.12*)
+              if not (_hanging_marker(before) and (k == 1 or not _is_word(piece)))
               and not justified(i, k)]
     edges = _edges_from_starts(starts, pieces)
     # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
@@ -937,14 +958,16 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
         return row
     cut = []
     for piece in row:
-        start = 0
-        for k in range(1, len(piece)):
-            before, glyph = piece[k - 1], piece[k]
-            if (any(abs(glyph.x0 - x) <= EDGE_ALIGN for x in edges) and not glyph.text.isspace()
-                    and (before.text.isspace() or glyph.x0 - before.x1 > WORD_GAP * glyph.size)):
-                cut.append(piece[start:k])
-                start = k
-        cut.append(piece[start:])
+        # where a word starts at an edge
+        at = [k for k in range(1, len(piece)) if not piece[k].text.isspace()
+              and (piece[k - 1].text.isspace() or piece[k].x0 - piece[k - 1].x1 > WORD_GAP * piece[k].size)
+              and any(abs(piece[k].x0 - x) <= EDGE_ALIGN for x in edges)]
+        if any(piece[0].x0 < x - EDGE_ALIGN and piece[-1].x1 > x + EDGE_ALIGN
+               and not any(abs(piece[k].x0 - x) <= EDGE_ALIGN for k in at) for x in edges):
+            cut.append(piece)  # text running across an edge with no word starting there: a caption across the table
+            continue
+        for start, stop in zip([0, *at], [*at, len(piece)]):
+            cut.append(piece[start:stop])
     return [piece for piece in cut if any(not g.text.isspace() for g in piece)]
 
 
@@ -975,6 +998,12 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
                      if min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
                      and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)]
         aligned = _columns_of_text(row[k], piece) and any(_columns_of_text(a, b) for a, b in same_edge)
+        # or columns whose rows are staggered (a paragraph's spacing sets each column's baselines apart), under the row
+        # of text across the gap: on rows near it, a line starts where this gap ends and another starts at this row's
+        # left and ends before the gap does, both wider than eight ems, neither row having text in the gap (a column's
+        # first line beside a heading's, *group* | *seabed.*, the heading's second line and the column's next staggered
+        # under them)
+        aligned = aligned or _staggered_columns(near, row[0][0].x0, start, end)
         # a gap from the same edge on a row near it is a gutter whatever its pieces' widths: narrow justified
         # columns' lines are cut into short pieces at their stretched spaces, and these line up with a gutter's edge
         gutter = bool(same_edge) or any(
@@ -991,6 +1020,17 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         else:
             joined.append(list(piece))
     return joined
+
+
+def _staggered_columns(near: list[list[list[_Glyph]]], left: float, start: float, end: float) -> bool:
+    """Whether rows near a gap from ``start`` to ``end`` in a row starting at ``left`` hold lines of two columns on rows
+    of their own: one starting where the gap ends, one starting at ``left`` and ending before the gap does, each wider
+    than eight ems, on rows with no text in the gap."""
+    clear = [other_row for other_row in near
+             if not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)]
+    wide = [p for other_row in clear for p in other_row if p[-1].x1 - p[0].x0 > 8 * p[0].size]
+    return (any(abs(p[0].x0 - end) <= EDGE_ALIGN for p in wide)
+            and any(abs(p[0].x0 - left) <= EDGE_ALIGN and p[-1].x1 < end - EDGE_ALIGN for p in wide))
 
 
 def _columns_of_text(left: list[_Glyph], right: list[_Glyph]) -> bool:
@@ -1498,7 +1538,11 @@ class _Paragraphs:
                 # its justified column (a paragraph's last line is not) and the next line stands at its own column's
                 # left edge (not indented as a paragraph's first line)
                 return self.stretched[i - 1] and line.x0 < self.left[i] + 0.5 * line.size
-            full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
+            # a line of one is neither full nor short; nor is one set flush right (or centred) at its column's foot, a
+            # source's or a credit's *[Source: NATO]*, starting further in from the run's left edge than a paragraph's
+            # first line is indented: the next column's first line does not go on from it
+            full = (not self.run_start[i - 1] and not self._fits(i)
+                    and (before.table or before.x0 <= self.left[i - 1] + GUTTER_INDENT * before.size))
             return full or line.text[0].islower()
         usual = self.pitch.get(round(before.size), 1.2 * before.size)
         return not (
