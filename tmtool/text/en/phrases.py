@@ -161,9 +161,11 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     tagger found no verb at all, a noun after a noun group opening on an article and before a preposition,
     that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with the noun before it
     (*the contingent arrives in*, *the programme benefits from*; not *host nation support to*, *NATO forces
-    in*). EWT, web text, seldom
-    shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
-    the clause's missing verb says otherwise."""
+    in*), or before a bare object (``_bare_object``: *the eastern flank cuts deployment times*). EWT, web text,
+    seldom shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
+    the clause's missing verb says otherwise. Also the verbs the tagger read by a close call to a noun (``analyse``'s
+    ``alternative``: *NATO forces train soldiers*) before a bare object, first in their clause: the noun reading would
+    make a phrase across them (*NATO forces train soldiers*)."""
     found: set[int] = set()
     if not words:
         return found
