@@ -158,8 +158,9 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     after a noun (the subject's head: *the exercise tests*, *vehicles map*) followed by the opening of an
     object (a determiner, a possessive, an object pronoun: ``OBJECT_OPENERS``), which a noun phrase never
     runs on into; or, in a sentence (it ends as one, so it needs a finite verb; a heading need not) where the
-    tagger found no verb (but participles modifying nouns), a noun after a noun group opening on an article and before a preposition,
-    that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with the noun before it
+    tagger found no verb (but participles modifying nouns), a noun after a noun group opening on an article and
+    before a preposition, that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with
+    the noun before it
     (*the contingent arrives in*, *the programme benefits from*; not *host nation support to*, *NATO forces
     in*), or before a bare object (``_bare_object``: *the eastern flank cuts deployment times*). EWT, web text,
     seldom shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
