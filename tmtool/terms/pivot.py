@@ -518,14 +518,21 @@ def _closed_class_words(lang: str) -> frozenset[str] | None:
 @lru_cache(maxsize=8)
 def _grammar_words(lang: str) -> frozenset[str]:
     """spaCy's stop words for ``lang`` (the words of grammar it ships for the language, beside its French model),
-    as ``plain_words`` reads them; none where spaCy has no list."""
-    from importlib import import_module
+    as ``plain_words`` reads them; none where spaCy has no list. The list's file (``spacy/lang/LANG/stop_words.py``,
+    a set and no import) is run alone: importing it imported spaCy whole, 0.6 s of CPU, a fifth of an English–German
+    ingest of a page, which needs nothing else of spaCy (bench/README.md)."""
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
 
-    try:
-        listed = import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
-    except ImportError:
+    package = find_spec("spacy")
+    if package is None or not package.submodule_search_locations or not lang.isalpha():
         return frozenset()
-    return frozenset(w.text for word in listed for w in plain_words(word))
+    path = Path(next(iter(package.submodule_search_locations))) / "lang" / lang / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    spec = spec_from_file_location(f"tmtool_stop_words_{lang}", path)
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(w.text for word in module.STOP_WORDS for w in plain_words(word))
 
 
 # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning

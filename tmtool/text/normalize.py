@@ -433,11 +433,18 @@ PLURALS = {
 def inflection_key(text: str, lang: str) -> str | None:
     """``text`` folded with each word reduced to its stem by the Snowball stemmer of ``lang`` (a base
     language): *Militärausschusses* and *Militärausschuss* alike; None for a language without one."""
-    stemmer = _stemmer(lang)
-    if stemmer is None:
+    if lang not in SNOWBALL:
         return None
     # Snowball's stemmers read words with their accents (Russian й, German ä), so folding comes after
-    return fold(_LETTERS.sub(lambda word: stemmer.stemWord(word.group()), normalize_for_match(text)))
+    return fold(_LETTERS.sub(lambda word: _stem_word(word.group(), lang), normalize_for_match(text)))
+
+
+@lru_cache(maxsize=200_000)
+def _stem_word(word: str, lang: str) -> str:
+    """A word's Snowball stem, remembered: a text's look-up keys stem each word once for every run of words it is
+    in (up to ``termindex.LONGEST_TERM_TOKENS``), and a document repeats its words (German's stemmer in pure Python
+    was nine tenths of the keys' time, bench/README.md)."""
+    return _stemmer(lang).stemWord(word)
 
 
 def inflection_keys(text: str, lang: str) -> set[str]:

@@ -1,6 +1,7 @@
 """English lemmas from a word and its UPOS tag: the forms EWT lemmatises irregularly, and suffix
 rules learned from EWT for every other word (*battlegroups* → *battlegroup*, *allies* → *ally*,
-*analyses* → *analysis*, *servicemen* → *serviceman*).
+*analyses* → *analysis*, *servicemen* → *serviceman*). A plural in *-ses* of two nouns (*bases*: *basis*, *base*) is
+the one English uses more (``_sis_or_se``).
 
 A rule is (characters to cut, text to add) for the longest known ending of the word among the words
 of that tag in EWT train, each ending's rule backed off to its shorter ending's (``learn``). The lemma
@@ -121,10 +122,12 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     whose lemma the rules get wrong is an exception.
     """
     seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    plural_nouns, ic_nouns = set(), set()
+    plural_nouns, ic_nouns, noun_lemmas = set(), set(), set()
     for form, upos, lemma, plural in tokens:
         if upos in LEMMATISED:
             seen[(upos, form.lower())][lemma.lower()] += 1
+            if upos == "NOUN":
+                noun_lemmas.add(lemma.lower())
             if upos == "NOUN" and plural:
                 plural_nouns.add(form.lower())
             if upos == "NOUN" and lemma.lower().endswith("ic"):
@@ -132,6 +135,9 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     for form, lemma in LISTED_PLURALS.items():  # one occurrence more: it settles a tie in EWT
         seen[("NOUN", form)][lemma] += 1
         plural_nouns.add(form)
+    for (upos, form), lemmas in seen.items():
+        if upos == "NOUN" and (either := _sis_or_se(form, noun_lemmas)):
+            seen[(upos, form)] = Counter({either: sum(lemmas.values())})
     # a word's most frequent lemmas; a tie (*controls* once *control*, once *controls*) is shared
     # among the endings' counts and leaves the word to the rules if they give one of its lemmas
     tops = {key: sorted(l for l, n in lemmas.items() if n == max(lemmas.values())) for key, lemmas in seen.items()}
@@ -150,6 +156,21 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
         if lemmatizer.lemma(form, upos).lower() not in lemmas:
             exceptions[upos][form] = lemmas[0]
     return Lemmatizer(dict(exceptions), rules, plural_nouns, ic_nouns)
+
+
+def _sis_or_se(form: str, noun_lemmas: set[str]) -> str | None:
+    """The singular of a plural in *-ses* that two nouns share (*bases*: *basis* and *base*), both known as noun
+    lemmas in training: the one English uses more (wordfreq). EWT lemmatises its four *bases*, military bases
+    all, as *basis*, the commoner lemma there; *base* is the commoner word. None where one reading alone is a
+    noun (*crises*: *crise* is none; *theses*: *these* is none; *houses*, *cases*, *responses*: no *-sis*)."""
+    if not form.endswith("ses"):
+        return None
+    readings = (form[:-2] + "is", form[:-1])
+    if not all(reading in noun_lemmas for reading in readings):
+        return None
+    from wordfreq import word_frequency
+
+    return max(readings, key=lambda reading: word_frequency(reading, "en"))
 
 
 def _rules(endings: dict[str, Counter], words: Counter, alpha: float) -> dict[str, tuple[int, str]]:

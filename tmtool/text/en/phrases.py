@@ -158,19 +158,25 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
     after a noun (the subject's head: *the exercise tests*, *vehicles map*) followed by the opening of an
     object (a determiner, a possessive, an object pronoun: ``OBJECT_OPENERS``), which a noun phrase never
     runs on into; or, in a sentence (it ends as one, so it needs a finite verb; a heading need not) where the
-    tagger found no verb at all, a noun after a noun group opening on an article and before a preposition,
-    that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with the noun before it
+    tagger found no verb (but participles modifying nouns), a noun after a noun group opening on an article and
+    before a preposition, that EWT has seen as a verb (its ambiguity class, or its base's), whose form agrees with
+    the noun before it
     (*the contingent arrives in*, *the programme benefits from*; not *host nation support to*, *NATO forces
-    in*). EWT, web text, seldom
-    shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
-    the clause's missing verb says otherwise."""
+    in*), or before a bare object (``_bare_object``: *the eastern flank cuts deployment times*). EWT, web text,
+    seldom shows *map*, *patrol*, *tests* as verbs, so the greedy tagger reads them as the head of the noun before;
+    the clause's missing verb says otherwise. Also the verbs the tagger read by a close call to a noun (``analyse``'s
+    ``alternative``: *NATO forces train soldiers*) before a bare object, first in their clause: the noun reading would
+    make a phrase across them (*NATO forces train soldiers*)."""
     found: set[int] = set()
     if not words:
         return found
-    sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(w.tag in ("VERB", "AUX") for w in words)
+    # a sentence (not a heading) with no verb but participles modifying nouns (*Allied air forces*)
+    sentence = any(w.text in _SENTENCE_END for w in words[-2:]) and not any(
+        w.tag == "AUX" or (w.tag == "VERB" and not modifies_noun(words, k)) for k, w in enumerate(words))
     question = any(w.text == "?" for w in words[-2:])
     verb_seen = False
     for k, word in enumerate(words):
+        clause_had_verb = verb_seen
         if question and _inverted(words, k):
             pass  # the question's auxiliary before its subject: the clause's verb comes after (*Does the exercise test*)
         elif word.tag == "AUX" or (word.tag == "VERB" and not modifies_noun(words, k)):
@@ -178,10 +184,15 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
         elif word.tag in _CLAUSE_OPENERS or (word.tag == "PUNCT" and word.text not in "-–/")\
                 or word.text.lower() in _RELATIVES:
             verb_seen = False
-        if verb_seen or word.tag != "NOUN" or not 0 < k < len(words) - 1 or not word.text.islower():
+        if not 0 < k < len(words) - 1 or not word.text.islower():
             continue
         before, after = words[k - 1], words[k + 1]
         if before.tag not in ("NOUN", "PROPN") or before.end == word.start:
+            continue
+        if word.tag == "VERB" and word.alternative == "NOUN" and not clause_had_verb and _bare_object(words, k):
+            found.add(k)  # the tagger's verb, which its close call would read as a noun inside a phrase
+            continue
+        if verb_seen or word.tag != "NOUN":
             continue
         if after.text.lower() in OBJECT_OPENERS and after.tag in ("DET", "PRON") and not _relative(words, k + 1):
             found.add(k)
@@ -190,7 +201,20 @@ def hidden_verbs(words: Sequence[Word]) -> set[int]:
               and _determined(words, k)):
             found.add(k)
             verb_seen = True
+        elif sentence and _bare_object(words, k):
+            found.add(k)
+            verb_seen = True
     return found
+
+
+def _bare_object(words: Sequence[Word], k: int) -> bool:
+    """Whether word ``k``, after a noun, is a present tense taking a bare noun phrase as its object (*NATO forces
+    train soldiers*, *Allied nations support Ukraine*): a form EWT has seen as a verb, bare or in *-s* (no
+    participle: *NATO training mission*), agreeing with the noun before it as its subject (*host nation support
+    teams* does not), before a noun, a name, an adjective or a number."""
+    text = words[k].text
+    return (words[k + 1].tag in ("NOUN", "PROPN", "ADJ", "NUM") and words[k + 1].text[:1].isalnum()
+            and not text.endswith(("ing", "ed")) and _verb_form(text) and _agrees(words[k - 1].text, text))
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ", "NUM", "DET")
