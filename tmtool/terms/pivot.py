@@ -83,6 +83,7 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 # MIN_COMPOUND_PART letters
 CLOSED_COMPOUNDS = frozenset({"de", "gsw", "lb", "nl", "sv", "da", "nb", "nn", "no", "is", "fi"})
 MIN_COMPOUND_PART = 4
+MIN_FIRST_PART = 3  # *See*, *zee*, *lid* (*lidstaten*) begin compounds; no word of one or two letters does
 # languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
 # versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
 # diagonal links to the English noun ending the English clause (*eastern flank* = *versterken*). The clause opens
@@ -737,7 +738,7 @@ class _Spans:
                 # a compound whose singular the word list does not hold (*Minenjagdboote*, *Schifffahrtswege*)
                 # inflects on its last part (*Boote*, *Wege*)
                 # the first part a word too, not a letter or two the word list happens to hold (*K osten*, *Gr enzen*)
-                cut = next((cut for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
+                cut = next((cut for cut in range(MIN_FIRST_PART, len(word) - MIN_COMPOUND_PART + 1)
                             if word_frequency(word[cut:].lower(), lang)), None)
                 last = None if cut is None else _singular_word(word[cut:].lower(), lang)
                 best = None if last is None else word[:cut].lower() + last
