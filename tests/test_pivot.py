@@ -760,3 +760,36 @@ def test_an_english_dutch_glossary_reads_spacy_s_words_of_grammar_without_import
 
     listed = import_module("spacy.lang.nl.stop_words").STOP_WORDS
     assert _grammar_words("nl") == {w.text for word in listed for w in plain_words(word)}
+
+
+# written for this test: sea mines only in the plural, Seeminen in every German sentence
+GERMAN_SEA_MINES = [
+    ("Sea mines remain a danger to merchant shipping.", "Seeminen bleiben eine Gefahr für die Handelsschifffahrt."),
+    ("The minehunters cleared sea mines near the coast.", "Die Minenjagdboote räumten Seeminen vor der Küste."),
+    ("Divers searched for sea mines in shallow water.", "Taucher suchten in flachen Gewässern nach Seeminen."),
+    ("The ministers discussed the costs of the operation.", "Die Minister erörterten die Kosten des Einsatzes."),
+    ("Soldiers guard the borders day and night.", "Soldaten bewachen die Grenzen Tag und Nacht."),
+]
+
+
+def test_a_german_plural_in_n_is_read_as_its_noun_in_e_not_as_a_shorter_frequent_word():
+    """*Minen* reads as *Mine* (-n) or *Min* (-en); the word list holds both, *min* (an abbreviation) more: the
+    glossary gave *sea mine* = *Seemin*. The longer reading the list confirms is the singular."""
+    found = equivalents(build_english_glossary(pairs(GERMAN_SEA_MINES), "de", threshold=0.0), "de")
+    assert found["sea mine"] == "Seemine", found
+
+
+def test_a_compound_s_first_part_is_a_word_not_a_letter_or_two_the_word_list_holds():
+    """The last part of a compound is read on only after a first part of a word's length: *Kosten* is no *K* +
+    *Osten*, *Daten* no *D* + *aten*, Dutch *schepen* (ships) no *sc* + *hepen*; they stay as written rather
+    than become *Kost*, *Date*, *schep*. A compound still reads on its last part (*Truppenbewegungen*)."""
+    from tmtool.terms.pivot import _Spans
+
+    spans = _Spans.__new__(_Spans)
+    spans.frequent = set()  # no word of grammar in these single words
+    assert spans._singular("Daten", "de") == "Daten"
+    assert spans._singular("schepen", "nl") == "schepen"
+    assert spans._singular("kosten", "nl") == "kosten"
+    assert spans._singular("zeestrijdkrachten", "nl") == "zeestrijdkrachten"  # *strijdkrachten*, no singular
+    assert spans._singular("Truppenbewegungen", "de") == "Truppenbewegung"
+    assert spans._singular("Schifffahrtswege", "de") == "Schifffahrtsweg"

@@ -48,7 +48,7 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import fold, inflection_key, singular_readings, spellings
+from ..text.normalize import AMBIGUOUS_PLURALS, fold, inflection_key, singular_readings, spellings
 from . import english
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
@@ -83,6 +83,7 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 # MIN_COMPOUND_PART letters
 CLOSED_COMPOUNDS = frozenset({"de", "gsw", "lb", "nl", "sv", "da", "nb", "nn", "no", "is", "fi"})
 MIN_COMPOUND_PART = 4
+MIN_FIRST_PART = 3  # *See*, *zee*, *lid* (*lidstaten*) begin compounds; no word of one or two letters does
 # languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
 # versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
 # diagonal links to the English noun ending the English clause (*eastern flank* = *versterken*). The clause opens
@@ -736,7 +737,8 @@ class _Spans:
             if best is None and lang in CLOSED_COMPOUNDS:
                 # a compound whose singular the word list does not hold (*Minenjagdboote*, *Schifffahrtswege*)
                 # inflects on its last part (*Boote*, *Wege*)
-                cut = next((cut for cut in range(1, len(word) - MIN_COMPOUND_PART + 1)
+                # the first part a word too, not a letter or two the word list happens to hold (*K osten*, *Gr enzen*)
+                cut = next((cut for cut in range(MIN_FIRST_PART, len(word) - MIN_COMPOUND_PART + 1)
                             if word_frequency(word[cut:].lower(), lang)), None)
                 last = None if cut is None else _singular_word(word[cut:].lower(), lang)
                 best = None if last is None else word[:cut].lower() + last
@@ -834,8 +836,12 @@ def _singular_word(word: str, lang: str) -> str | None:
 
     readings = {variant for reading in singular_readings(word, lang, ambiguous=True)
                 for variant in _accented(reading, lang)}
-    best = max(sorted(readings), key=lambda r: word_frequency(r, lang), default=None)
-    return None if best is None or word_frequency(best, lang) <= word_frequency(word, lang) else best
+    confirmed = [r for r in sorted(readings) if word_frequency(r, lang) > word_frequency(word, lang)]
+    if lang in AMBIGUOUS_PLURALS:
+        # German -n after a noun's -e (*Minen*: *Mine*) against -en after a consonant (*Bahnen*: *Bahn*): the
+        # longer reading the list confirms, as the shorter may be another word, more frequent (*min*, an abbreviation)
+        return max(confirmed, key=len, default=None)
+    return max(confirmed, key=lambda r: word_frequency(r, lang), default=None)
 
 
 def _accented(word: str, lang: str) -> set[str]:
