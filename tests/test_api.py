@@ -627,3 +627,17 @@ def test_a_store_used_after_its_with_block_closed_it_is_refused_in_one_line(stor
     store.close()  # closing again is no error
     with api.open_store(store_url) as again:
         assert api.entry(again, added["id"])["status"] == "approved"
+
+
+def test_a_closed_store_exported_backed_up_or_checked_is_refused_in_one_line(store_url, tmp_path):
+    """The calls reading the store's connection past its one checked query (the units a TMX export streams, a
+    backup, check_store) were still the driver's error on a closed store: SQLite's ProgrammingError ("Cannot
+    operate on a closed database"), psycopg's OperationalError ("the connection is closed")."""
+    with api.open_store(store_url, create=True) as store:
+        api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    closed = r"^this store is closed: use it inside its with block, or open it again \(open_store\(\)\)$"
+    for call in (lambda: api.export(store, "tmx", io.BytesIO()), lambda: api.backup(store, tmp_path / "copy.db"),
+                 lambda: api.check_store(store)):
+        with pytest.raises(api.Invalid, match=closed):
+            call()
+    assert not (tmp_path / "copy.db").exists()
