@@ -518,6 +518,10 @@ def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invali
         with pytest.raises(api.Invalid, match=says):
             call()
     assert api.entries(store, min_score=2**80) == [] and len(api.entries(store, min_score=-2**80)) == 1
+    # past a float's range too (float() was OverflowError: "int too large to convert to float")
+    assert api.entries(store, min_score=10**400) == [] and len(api.entries(store, min_score=-10**400)) == 1
+    with pytest.raises(api.Invalid, match="^minimum match must be between 1 and 100"):
+        api.search(store, "le café du Comité militaire", min_score=10**400)
     assert list(out.iterdir()) == []
     result = CliRunner().invoke(main, ["--db", store.url, "lookup", "caf\udce9"])
     assert (result.exit_code, result.stderr) == (
