@@ -92,8 +92,8 @@ def test_the_workbench_writes_arabic_and_hebrew_right_to_left(tmp_path):
         "--status", "candidate")
     http = client(str(db))[0]
     found = http.get("/?q=NATO").text
-    assert '<li lang="ar" dir="rtl" class="preferred"><b>ar</b> حلف شمال الأطلسي</li>' in found
-    assert '<li lang="en" dir="ltr" class="preferred"><b>en</b> NATO</li>' in found
+    assert '<li lang="ar" dir="rtl" class="preferred"><b>ar</b> <span class="term">حلف شمال الأطلسي</span></li>' in found
+    assert '<li lang="en" dir="ltr" class="preferred"><b>en</b> <span class="term">NATO</span></li>' in found
     assert '<li lang="he" dir="rtl"' in found
     memory = http.get("/?q=" + "بروكسل").text
     assert '<p lang="ar-EG" dir="rtl"><span class="doc" dir="ltr">ar.tmx</span> اجتمع' in memory
