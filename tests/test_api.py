@@ -70,7 +70,7 @@ def test_an_edit_that_changes_nothing_is_no_change(store):
     added = api.add_entry(store, ["Comité militaire", "CM"], ["Military Committee"], definition="The senior body.",
                           note="NATO")
     history = api.history(store)
-    for same in ({"fr": "Comité militaire"}, {"en": "Military Committee", "note": "NATO"}, {"add_fr": ["comité militaire"]},
+    for same in ({"fr": "Comité militaire"}, {"en": "Military Committee", "note": "NATO"}, {"add_fr": [" Comité  militaire "]},
                  {"definition": "The senior body.", "status": "approved"}, {}):
         assert api.edit(store, str(added["id"]), **same) == {"change": None, "entry": added}, same
     assert api.approve(store, [added["id"], int(added["id"])]) == []
@@ -518,6 +518,10 @@ def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invali
         with pytest.raises(api.Invalid, match=says):
             call()
     assert api.entries(store, min_score=2**80) == [] and len(api.entries(store, min_score=-2**80)) == 1
+    # past a float's range too (float() was OverflowError: "int too large to convert to float")
+    assert api.entries(store, min_score=10**400) == [] and len(api.entries(store, min_score=-10**400)) == 1
+    with pytest.raises(api.Invalid, match="^minimum match must be between 1 and 100"):
+        api.search(store, "le café du Comité militaire", min_score=10**400)
     assert list(out.iterdir()) == []
     result = CliRunner().invoke(main, ["--db", store.url, "lookup", "caf\udce9"])
     assert (result.exit_code, result.stderr) == (
@@ -525,13 +529,13 @@ def test_text_that_is_not_utf8_a_nul_in_a_path_or_a_score_past_64_bits_is_invali
 
 
 def test_a_term_given_twice_is_stored_once_however_it_is_added(store):
-    """An entry held two of one term when the same text (or the same in another case or spacing) was given twice
-    in one call — ``--en-also IMS --en-also IMS``, ``add_en: ["MC", "mc"]`` — where a term the entry held already
-    was passed over: exports then wrote it twice in the entry's language."""
+    """An entry held two of one term when the same text (spaced otherwise too) was given twice in one call —
+    ``--en-also IMS --en-also IMS`` — where a term the entry held already was passed over: exports then wrote it
+    twice in the entry's language. A term in another case is another term, kept (``_case_and_accents_make``)."""
     from workbench import client
 
     added = api.add_entry(store, ["État-major militaire international", "EMI", " EMI "],
-                          ["International Military Staff", "international military staff"], terms={"de": ["IMS", "IMS"]})
+                          ["International Military Staff", "International  Military Staff"], terms={"de": ["IMS", "IMS"]})
     assert [(t["lang"], t["text"]) for t in added["terms"]] == [
         ("fr", "État-major militaire international"), ("fr", "EMI"), ("en", "International Military Staff"),
         ("de", "IMS")]
@@ -539,16 +543,46 @@ def test_a_term_given_twice_is_stored_once_however_it_is_added(store):
     assert [(t["lang"], t["text"]) for t in edited["entry"]["terms"]][3:] == [
         ("de", "IMS"), ("en", "IMS"), ("de", "Internationaler Militärstab")]
     result = CliRunner().invoke(main, ["--db", store.url, "glossary", "add", "Comité militaire", "Military Committee",
-                                       "--en-also", "MC", "--en-also", "MC", "--fr-also", "CM", "--fr-also", "cm"])
+                                       "--en-also", "MC", "--en-also", "MC", "--fr-also", "CM", "--fr-also", "CM"])
     assert result.exit_code == 0, result.output
     military = api.lookup(store, "Military Committee")["entries"][0]
     assert [t["text"] for t in military["terms"]] == ["Comité militaire", "CM", "Military Committee", "MC"]
     http, csrf = client(store.url)
     answer = http.patch(f"/api/entries/{military['id']}", headers=csrf,
-                        json={"version": military["version"], "add_en": ["Military Cttee", "military cttee"]})
+                        json={"version": military["version"], "add_en": ["Military Cttee", "Military\tCttee"]})
     assert answer.status_code == 200, answer.text
     assert [t["text"] for t in answer.json()["entry"]["terms"] if t["lang"] == "en"] == [
         "Military Committee", "MC", "Military Cttee"]
+
+
+def test_case_and_accents_make_another_term_kept_as_an_import_keeps_it(store, tmp_path):
+    """*CM* (Comité militaire) and *cm* (centimètre), *Internet* and *internet*, *résumé* and *resume* are each two
+    terms, as a termbase holds them and its import keeps them: a person adding one to an entry holding the other
+    (or giving both) had it passed over, said nowhere — and, an entry holding both, dropping or deprecating
+    ``internet`` took *Internet*, the first written alike folded."""
+    added = api.add_entry(store, ["Internet"], ["Internet", "internet"], terms={"de": ["CM", "cm"]})
+    assert [(t["lang"], t["text"]) for t in added["terms"]] == [
+        ("fr", "Internet"), ("en", "Internet"), ("en", "internet"), ("de", "CM"), ("de", "cm")]
+    edited = api.edit(store, added["id"], add_fr=["internet", "Internet"], add_en=["INTERNET"])
+    assert [t["text"] for t in edited["entry"]["terms"] if t["lang"] != "de"] == [
+        "Internet", "Internet", "internet", "internet", "INTERNET"]
+    api.deprecate(store, added["id"], "internet", lang="en")
+    assert [t["text"] for t in api.entry(store, added["id"])["terms"] if t["usage"] == "deprecated"] == ["internet"]
+    dropped = api.edit(store, added["id"], drop_terms={"fr": ["internet"]})
+    assert [t["text"] for t in dropped["entry"]["terms"] if t["lang"] == "fr"] == ["Internet"]
+    résumé = api.add_entry(store, ["curriculum vitae"], ["résumé", "resume", "résumé"])
+    assert [t["text"] for t in résumé["terms"] if t["lang"] == "en"] == ["résumé", "resume"]
+    # the import's reading of the same: two terms kept, one term given twice kept once
+    tbx = tmp_path / "case.tbx"
+    tbx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>Alliance</term></termSec><termSec><term>alliance</term></termSec><termSec><term>Alliance</term></termSec>
+</langSec><langSec xml:lang="fr"><termSec><term>Alliance</term></termSec></langSec></conceptEntry>
+</body></text></tbx>""", encoding="utf-8")
+    api.import_file(store, tbx)
+    imported = api.lookup(store, "Alliance")["entries"][0]
+    assert [t["text"] for t in imported["terms"] if t["lang"] == "en"] == ["Alliance", "alliance"]
 
 
 def test_a_file_written_to_standard_output_reaches_a_text_stream_standing_for_it(store):
@@ -597,3 +631,17 @@ def test_a_store_used_after_its_with_block_closed_it_is_refused_in_one_line(stor
     store.close()  # closing again is no error
     with api.open_store(store_url) as again:
         assert api.entry(again, added["id"])["status"] == "approved"
+
+
+def test_a_closed_store_exported_backed_up_or_checked_is_refused_in_one_line(store_url, tmp_path):
+    """The calls reading the store's connection past its one checked query (the units a TMX export streams, a
+    backup, check_store) were still the driver's error on a closed store: SQLite's ProgrammingError ("Cannot
+    operate on a closed database"), psycopg's OperationalError ("the connection is closed")."""
+    with api.open_store(store_url, create=True) as store:
+        api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    closed = r"^this store is closed: use it inside its with block, or open it again \(open_store\(\)\)$"
+    for call in (lambda: api.export(store, "tmx", io.BytesIO()), lambda: api.backup(store, tmp_path / "copy.db"),
+                 lambda: api.check_store(store)):
+        with pytest.raises(api.Invalid, match=closed):
+            call()
+    assert not (tmp_path / "copy.db").exists()

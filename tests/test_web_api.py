@@ -714,6 +714,52 @@ def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     assert listened == ["::1", "::1", "127.0.0.1"]
 
 
+
+def _link_local() -> str | None:
+    """An IPv6 link-local address of this machine's, with its zone (``fe80::1%eth0``), if it has one."""
+    try:
+        lines = Path("/proc/net/if_inet6").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        hexes, _, _, scope, _, name = line.split()
+        if scope == "20":  # link
+            return ":".join(hexes[i:i + 4] for i in range(0, 32, 4)) + "%" + name
+    return None
+
+
+def test_serve_says_and_listens_on_a_link_local_ipv6_address_with_its_zone(db, monkeypatch):
+    """``serve --host fe80::…%eth0``: refused ("cannot listen on fe80::…%eth0:8765: Invalid argument", the probe
+    binding it without the zone's interface), and said as http://[fe80::…%eth0]:8765/, whose %eth reads as an escape
+    (RFC 6874 writes the zone's % as %25, as curl opens it). An address in use is said in brackets too."""
+    import socket
+
+    from click.testing import CliRunner
+
+    import tmtool.web
+    from tmtool.cli import main
+    from tmtool.errors import TmtoolError
+    from tmtool.web import address, check_port
+
+    assert address("fe80::1%eth0", 8765) == "http://[fe80::1%25eth0]:8765/"
+    assert address("[fe80::1%eth0]", 8765) == "http://[fe80::1%25eth0]:8765/"
+    with socket.socket(socket.AF_INET6) as taken:
+        taken.bind(("::1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(TmtoolError, match=rf"^cannot listen on \[::1\]:{port}: Address already in use"):
+            check_port("::1", port)
+    link_local = _link_local()
+    if link_local is None:
+        pytest.skip("this machine has no IPv6 link-local address")
+    served = []
+    monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
+    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", link_local, "--port", str(port),
+                                       "--token", "a-token-of-twenty-chars"])
+    assert (result.exit_code, result.stderr) == (
+        0, f"tmtool workbench on http://[{link_local.replace('%', '%25')}]:{port}/ (Ctrl-C stops it)\n")
+    assert served == [link_local]
+
 # ---- many clients at once ------------------------------------------------------------------------
 
 

@@ -386,6 +386,31 @@ def test_a_note_and_a_definition_of_several_lines_keep_them_when_the_form_saves(
     assert _note(db, added) == note + "\nChecked: NATOTerm"
 
 
+def test_enter_and_escape_picking_an_input_method_s_word_neither_save_nor_close_the_form(server, browser, db):
+    """Typing Japanese or Chinese, Enter picks the word the input method composed and Escape drops it: in the note's
+    box Safari's keydown of that Enter says isComposing false and only keyCode 229 tells it, and the form saved the
+    half-typed note; Escape closed the form, the edit lost. The boxes say what Enter does, for a screen reader."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        added = int(api.add_entry(store, ["chasseur de mines"], ["minehunter"], status="candidate")["id"])
+    browser.get(server.url + "/review?q=" + quote("chasseur de mines"))
+    ActionChains(browser).send_keys("e").perform()
+    box = css(browser, '.card.selected .edit-form textarea[name="note"]')[0]
+    box.send_keys("掃海艇")
+    key = """arguments[0].dispatchEvent(new KeyboardEvent("keydown", {key: arguments[1], keyCode: arguments[2],
+             isComposing: arguments[3], bubbles: true, cancelable: true}))"""
+    for name, code, composing in (("Enter", 229, False), ("Enter", 13, True), ("Escape", 229, False),
+                                  ("Escape", 27, True)):
+        browser.execute_script(key, box, name, code, composing)
+    time.sleep(1)  # a save would have landed meanwhile
+    assert (_status(db, added), _note(db, added)) == ("candidate", None)
+    assert css(browser, ".card.selected .edit-form")[0].is_displayed()
+    hint = browser.find_element("id", box.get_attribute("aria-describedby"))
+    assert hint.text == "Enter saves; Shift+Enter starts a new line"
+    browser.execute_script(key, box, "Enter", 13, False)  # the word picked: Enter saves
+    wait(browser, lambda b: _note(db, added) == "掃海艇", "Enter did not save once the word was picked")
+
 def test_a_german_spanish_entry_is_reviewed_and_edited_in_german_and_spanish(server, browser, db, tmp_path):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys

@@ -631,8 +631,11 @@ def _score(value: float | None, name: str, *, optional: bool = True) -> float | 
     if (value is not None or not optional) and (
             isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
         raise Invalid(f"{name} is a number, not {value!r}")
-    # as a float: a whole number past 64 bits was SQLite's OverflowError ("Python int too large")
-    return None if value is None else float(value)
+    # as a float: a whole number past 64 bits was SQLite's OverflowError ("Python int too large"); one past a
+    # float's range (10**400) is beyond every score, as infinity is (float() was OverflowError: "int too large")
+    if value is None:
+        return None
+    return float(value) if abs(value) < 2 ** 1000 else float("inf") if value > 0 else float("-inf")
 
 
 def _tag(value: str | None, name: str = "lang", *, optional: bool = False) -> str | None:

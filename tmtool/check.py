@@ -417,7 +417,7 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
     if len(paths) == 1:
         if languages:
             raise Invalid("a file's languages are read from it: give the languages for a document and its "
-                      "translation only")
+                          "translation only")
         units, skipped = read_units(paths[0])
     elif len(paths) == 2:
         units, skipped = aligned_units(*paths, *(languages or ())), []

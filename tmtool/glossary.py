@@ -47,11 +47,15 @@ _Counts = Mapping[int, list[tuple[str, int, str | None, float | None]]]
 
 
 def _find(entry: Entry, text: str, lang: str | None = None) -> Term:
-    """The entry's term written ``text`` (folded), in ``lang`` (a base language) when given: *radar* is the French
-    and the English term of one entry."""
-    for term in entry.terms:
-        if fold(term.text) == fold(text) and lang in (None, term.lang):
-            return term
+    """The entry's term written ``text``, in ``lang`` (a base language) when given: *radar* is the French
+    and the English term of one entry. The term written as given first, then one written alike folded (*emi* for
+    *EMI*): of *Internet* and *internet*, both an entry's, ``internet`` is the second (the first was dropped or
+    deprecated in its place)."""
+    candidates = [term for term in entry.terms if lang in (None, term.lang)]
+    for same in (_same_text, lambda a, b: fold(a) == fold(b)):
+        for term in candidates:
+            if same(term.text, text):
+                return term
     raise Invalid(f"entry {entry.id} has no {lang + ' ' if lang else ''}term {text!r}")
 
 
@@ -107,17 +111,25 @@ def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
 
 def _unrepeated(held: Sequence[Term], added: Mapping[str, Sequence[str]]) -> list[Term]:
     """The terms ``added`` by language that are not among the ``held`` ones nor given before in the same list
-    (any case, accents, spacing: :func:`fold`): a term given twice (``--add-en IMS --add-en IMS``, or typed with
-    another case) was stored twice, one entry holding two of one term."""
-    seen = {(term.lang, fold(term.text)) for term in held}
+    (the same text, its spacing tidied, in either Unicode form: :func:`_same_text`): a term given twice
+    (``--add-en IMS --add-en IMS``) was stored twice, one entry holding two of one term. A term in another case
+    or with other accents is another term, kept, as an imported termbase keeps it: *CM* and *cm*, *Internet* and
+    *internet* (one preferred, one deprecated), *résumé* and *resume*."""
+    seen = {(term.lang, visible(term.text)) for term in held}
     kept = []
     for lang, texts in added.items():
         for text in texts:
             term = _new_term(text, lang)
-            if (lang, fold(term.text)) not in seen:
-                seen.add((lang, fold(term.text)))
+            if (lang, visible(term.text)) not in seen:
+                seen.add((lang, visible(term.text)))
                 kept.append(term)
     return kept
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Two terms' texts are one term's: written alike, in either Unicode form, spacing tidied (as an import's
+    ``_once`` reads a file's terms); a case or an accent makes another term."""
+    return visible(term_text(a)) == visible(term_text(b))
 
 
 def edit(

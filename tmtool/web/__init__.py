@@ -27,20 +27,29 @@ def check_binding(host: str, token: str | None) -> None:
 def check_port(host: str, port: int) -> None:
     """Refuse, in one line, an address something else listens on (another tmtool serve), before the
     server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((host.strip("[]"), port))
+            # the address as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's
+            # number there, where bind((host, port)) left it 0 and refused the address ("Invalid argument")
+            probe.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
         except OSError as exc:
             hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
-            raise TmtoolError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+            raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
 
 
 def address(host: str, port: int) -> str:
     """Where a browser opens the workbench: an IPv6 address in brackets (``http://[::1]:8765/``), as a URL
     writes it — ``http://::1:8765/`` was no address a browser or curl could open."""
+    return f"http://{_host_port(host, port)}/"
+
+
+def _host_port(host: str, port: int) -> str:
+    """``host:port`` as a URL writes it: an IPv6 address in brackets, its zone's ``%`` written ``%25``
+    (RFC 6874: ``[fe80::1%25eth0]``, as curl opens it; a bare ``%eth0`` reads as an escape)."""
     bare = host.strip("[]")
-    return f"http://[{bare}]:{port}/" if ":" in bare else f"http://{host}:{port}/"
+    return f"[{bare.replace('%', '%25')}]:{port}" if ":" in bare else f"{host}:{port}"
 
 
 _SETTINGS = "TMTOOL_WORKBENCH"  # how the worker processes of serve(workers > 1) are told what to serve

@@ -218,7 +218,7 @@ class PostgresStore(UnitCorrections):
 
     def __init__(self, pg: psycopg.Connection, url: str, pool: psycopg_pool.ConnectionPool | None = None, *,
                  created: bool = False):
-        self._pg, self._pool = pg, pool
+        self._connection, self._pool = pg, pool
         self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self._pipelined = False
         self.url = self.path = masked(url)
@@ -244,8 +244,16 @@ class PostgresStore(UnitCorrections):
         return cls(pg, url, pool, created=version is None)
 
     def close(self) -> None:
-        _release(self._pg, self._pool)
+        _release(self._connection, self._pool)
         self._thread = None  # closed: used again, it is refused (base.in_own_thread)
+
+    @property
+    def _pg(self) -> psycopg.Connection:
+        """The connection, to this store's thread while it is open (base.in_own_thread): a method reading it
+        without ``_query`` (``units``, the export's) was psycopg's OperationalError ("the connection is closed")
+        once the store was closed."""
+        in_own_thread(self._thread)
+        return self._connection
 
     def __enter__(self) -> PostgresStore:
         return self

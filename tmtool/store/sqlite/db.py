@@ -213,7 +213,7 @@ class SQLiteStore(UnitCorrections):
     :func:`tmtool.store.open_store`); use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str, *, created: bool = False):
-        self._conn = conn
+        self._connection = conn
         self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self.path = self.url = path
         self.created = created
@@ -256,8 +256,16 @@ class SQLiteStore(UnitCorrections):
         return cls(conn, path, created=created)
 
     def close(self) -> None:
-        self._conn.close()
+        self._connection.close()
         self._thread = None  # closed: used again, it is refused (base.in_own_thread)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The connection, to this store's thread while it is open (base.in_own_thread): a method reading it
+        without ``_query`` (``units``, the export's; ``backup``; ``check_store``'s) was the driver's
+        ProgrammingError ("Cannot operate on a closed database") once the store was closed."""
+        in_own_thread(self._thread)
+        return self._connection
 
     def __enter__(self) -> SQLiteStore:
         return self

@@ -339,10 +339,13 @@ function setUpReview() {
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
     form.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; card.focus(); });
     form.addEventListener("keydown", (event) => {
+      // an input method composing a word (Japanese, Chinese, Korean) takes its own Enter, which picks the word, and
+      // Escape, which drops the composition: neither saves nor closes the form. Safari's keydown of that Enter says
+      // isComposing false, only its keyCode 229 tells it
+      if (event.isComposing || event.keyCode === 229) return;
       if (event.key === "Escape") form.querySelector(".cancel").click();
       // Enter saves from the note's and the definition's boxes as from the others; Shift+Enter starts a new line
-      // (an input method composing a word takes its own Enter)
-      if (event.key === "Enter" && event.target.tagName === "TEXTAREA" && !event.shiftKey && !event.isComposing) {
+      if (event.key === "Enter" && event.target.tagName === "TEXTAREA" && !event.shiftKey) {
         event.preventDefault();
         form.requestSubmit();
       }
