@@ -551,7 +551,7 @@ class SQLiteStore(UnitCorrections):
         self._conn.executemany("DELETE FROM queued_counts WHERE document_id = ? AND entry_id = ?", pairs)
 
     def in_transaction(self) -> bool:
-        return self._thread is not None and self._conn.in_transaction  # closed: none, and a transaction is refused
+        return self._conn.in_transaction
 
     def documents_with_words(self, words: Sequence[Sequence[str]]) -> dict[str, set[int]]:
         if not words:
