@@ -1339,7 +1339,7 @@ def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp
     path = tmp_path / "conseil.fr.html"
     path.write_text(SAVED_PAGE, encoding="utf-8")
     assert segment(path) == [
-        "Le Conseil approuve le plan | Actualités", "Le Conseil approuve le plan",
+        "Le Conseil approuve le plan",  # the page's <title>, the heading and the site's section, read once
         "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",

@@ -313,10 +313,16 @@ _MONEY_HEADER = re.compile(
 # description Word 365 writes by itself, a list of what it saw (*Une image contenant texte, Police, logo* ending in
 # *Description générée automatiquement*), in the languages of its interface
 _FILE_NAME = re.compile(r".*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)", re.IGNORECASE)
+# (*… Description automatically generated with low confidence*), and since 2024 the warning it ends them with instead
+# (*Une image contenant carte, texte Le contenu généré par l’IA peut être incorrect.*, *Ein Bild, das Text enthält.
+# KI-generierte Inhalte können fehlerhaft sein.*)
 _MACHINE_DESCRIPTION = re.compile(
-    r".*(?:description (?:automatically generated|générée automatiquement)|automatisch generierte beschreibung"
+    r".*(?:(?:description (?:automatically generated|générée automatiquement)|automatisch generierte beschreibung"
     r"|descripción generada automáticamente|descrizione generata automaticamente"
-    r"|descrição gerada automaticamente|automatisch gegenereerde beschrijving)\.?", re.IGNORECASE | re.DOTALL)
+    r"|descrição gerada automaticamente|automatisch gegenereerde beschrijving)(?: (?:with|avec|mit|con|com|met) .{1,60})?"
+    r"|ai-generated content may be incorrect|le contenu généré par l['’]ia peut être incorrect"
+    r"|ki-generierte inhalte können (?:fehlerhaft|falsch) sein|el contenido generado por ia puede ser incorrecto"
+    r"|il contenuto generato dall['’]ia potrebbe (?:non essere corretto|essere errato))\.?", re.IGNORECASE | re.DOTALL)
 
 
 def image_descriptions(*texts: str | None) -> list[str]:
