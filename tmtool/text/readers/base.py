@@ -341,6 +341,17 @@ def image_descriptions(*texts: str | None) -> list[str]:
     return kept
 
 
+def said_beside(descriptions: list[str], *texts: str) -> list[str]:
+    """``descriptions`` (``image_descriptions``) less those that ``texts`` say again but for case and punctuation:
+    the picture's paragraph, the caption under or over it (an author copies *Carte des zones d’exercice* from *Figure 1 :
+    Carte des zones d’exercice* into the picture's alternative text, as accessibility checkers ask)."""
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+    beside = words(" ".join(texts))
+    return [description for description in descriptions if words(description) not in beside]
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
