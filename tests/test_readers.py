@@ -106,6 +106,13 @@ def test_html_images_descriptions_and_the_page_s_title_are_read_as_paragraphs_of
     same.write_text('<html><head><title> Exercice  Steadfast </title></head><body><h1>Exercice Steadfast</h1>'
                     '<p>Dix pays.</p></body></html>', encoding="utf-8")
     assert read_document(same).paragraphs == ("Exercice Steadfast", "Dix pays.")
+    # the heading's own punctuation around it, and its no-break spaces, as DocBook writes them (OmegaT's manuals)
+    same.write_text('<html><head><title>¡Aprenda a usar OmegaT en 5 minutos!</title></head><body><h1>¡Aprenda a usar '
+                    'OmegaT en 5 minutos!</h1></body></html>', encoding="utf-8")
+    assert read_document(same).paragraphs == ("¡Aprenda a usar OmegaT en 5 minutos!",)
+    same.write_text('<html><head><title>Appendix D. Plugin Tokenizer&amp;</title></head><body><h1>Appendix&nbsp;D.&nbsp;'
+                    'Plugin Tokenizer&amp;</h1></body></html>', encoding="utf-8")
+    assert read_document(same).paragraphs == ("Appendix\u00a0D.\u00a0Plugin Tokenizer&",)
 
 
 def test_html_page_title_saying_its_heading_with_the_site_s_name_or_a_date_is_read_once(tmp_path):

@@ -271,7 +271,9 @@ def _title_repeats(title: str, heading: str) -> bool:
     found = words and re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", title)
     if not found:
         return False
-    before, after = title[:found.start()].rstrip(), title[found.end():].lstrip()
+    # punctuation alone around the heading is the heading's own (*¡Aprenda …!*, *Plugin Tokenizer&*)
+    before, after = (part.strip() if re.search(r"\w", part) else "" for part in (title[:found.start()],
+                                                                                 title[found.end():]))
     return ((not before or before[-1] in _TITLE_SEPARATORS) and (not after or after[0] in _TITLE_SEPARATORS)
             and len(re.findall(r"\w+", before + " " + after)) <= _TITLE_FURNITURE_WORDS)
 
