@@ -77,7 +77,7 @@ def test_html_keeps_the_article_and_drops_the_noise():
 def test_html_images_descriptions_and_the_page_s_title_are_read_as_paragraphs_of_their_own(tmp_path):
     """The page's ``<title>`` (its tab's name) and an image's ``alt`` and ``title`` are text a translator translates,
     which OmegaT's and Okapi's HTML filters extract as segments of their own; they were not read. The title is read first,
-    unless the article's heading says the same; each description after the paragraph its image stands in (a figure's
+    unless the article's heading says the same (with the site's name around it: *Exercice Steadfast | OTAN*); each description after the paragraph its image stands in (a figure's
     before its caption, a table's in its cell), the sentence closing where the image stood; once, where it says what
     the text beside it says (a flag beside its country's name). A linked image (the site's
     logo, a thumbnail), a decorative one (``alt=""``, hidden from screen readers), a file's name (a CMS's upload) and
@@ -98,14 +98,115 @@ def test_html_images_descriptions_and_the_page_s_title_are_read_as_paragraphs_of
         '</article></main></body></html>', encoding="utf-8")
     document = read_document(path)
     assert document.paragraphs == (
-        "Exercice Steadfast | OTAN", "Exercice Steadfast", "Voir la carte. Les navires sont partis de Kiel.",
+        "Exercice Steadfast", "Voir la carte. Les navires sont partis de Kiel.",
         "Carte des zones d’exercice", "Zones", "Le départ des navires.", "Une frégate à quai", "La frégate.", "Fin.",
         "Pays", "Navires", "France", "trois frégates", "Italie", "deux frégates")
-    assert document.rows == ((9, 10), (11, 12), (13, 14))
+    assert document.rows == ((8, 9), (10, 11), (12, 13))
     same = tmp_path / "titre.fr.html"
     same.write_text('<html><head><title> Exercice  Steadfast </title></head><body><h1>Exercice Steadfast</h1>'
                     '<p>Dix pays.</p></body></html>', encoding="utf-8")
     assert read_document(same).paragraphs == ("Exercice Steadfast", "Dix pays.")
+    # the heading's own punctuation around it, and its no-break spaces, as DocBook writes them (OmegaT's manuals)
+    same.write_text('<html><head><title>¡Aprenda a usar OmegaT en 5 minutos!</title></head><body><h1>¡Aprenda a usar '
+                    'OmegaT en 5 minutos!</h1></body></html>', encoding="utf-8")
+    assert read_document(same).paragraphs == ("¡Aprenda a usar OmegaT en 5 minutos!",)
+    same.write_text('<html><head><title>Appendix D. Plugin Tokenizer&amp;</title></head><body><h1>Appendix&nbsp;D.&nbsp;'
+                    'Plugin Tokenizer&amp;</h1></body></html>', encoding="utf-8")
+    assert read_document(same).paragraphs == ("Appendix\u00a0D.\u00a0Plugin Tokenizer&",)
+
+
+def test_html_page_title_saying_its_heading_with_the_site_s_name_or_a_date_is_read_once(tmp_path):
+    """A site writes its name and the page's section or date around the heading in the page's ``<title>`` (NATO's
+    *OTAN - Actualités: … , 12-mars-2024*, *… | NATO*): read, it was the heading again, a unit pairing *Actualités* and
+    a date with no English for them, and each of the heading's terms counted twice. It is read once, as the heading;
+    a title saying more than the heading, or a site's title over another heading, is read."""
+    french, english, other = (tmp_path / name for name in ("visite.fr.html", "visit.en.html", "sommet.fr.html"))
+    french.write_text(
+        '<html lang="fr"><head><meta charset="utf-8"><title>OTAN - Actualités: Le Secrétaire général se rend en '
+        'Pologne, 12-mars-2024</title></head><body><main><article><h1>Le Secrétaire général se rend en Pologne</h1>'
+        '<p>Il a rencontré le président polonais à Varsovie.</p></article></main></body></html>', encoding="utf-8")
+    english.write_text(
+        '<html lang="en"><head><meta charset="utf-8"><title>Secretary-General visits Poland | NATO</title></head><body>'
+        '<main><article><h1>Secretary General visits Poland</h1><p>He met the Polish President in Warsaw.</p>'
+        '</article></main></body></html>', encoding="utf-8")
+    other.write_text(
+        '<html lang="fr"><head><meta charset="utf-8"><title>Le sommet de Vilnius renforce la défense aérienne - OTAN'
+        '</title></head><body><main><article><h1>Le sommet de Vilnius</h1><p>Les Alliés se sont réunis.</p></article>'
+        '</main></body></html>', encoding="utf-8")
+    assert read_document(french).paragraphs == (
+        "Le Secrétaire général se rend en Pologne", "Il a rencontré le président polonais à Varsovie.")
+    assert read_document(english).paragraphs == ("Secretary General visits Poland", "He met the Polish President in Warsaw.")
+    assert read_document(other).paragraphs == (
+        "Le sommet de Vilnius renforce la défense aérienne - OTAN", "Le sommet de Vilnius", "Les Alliés se sont réunis.")
+
+
+def test_html_image_description_saying_its_caption_again_is_read_once(tmp_path):
+    """WordPress writes an image's caption as its ``alt`` too, and sites a figure's caption as its image's description
+    (with its credit after it in the caption): the description was read as a paragraph of its own over the caption, the
+    same sentence twice. A description the words of its figure (or its paragraph, its caption's block) hold is read
+    once, in the caption; one saying something else is read."""
+    path = tmp_path / "exercice.fr.html"
+    path.write_text(
+        '<html><body><main><article><h1>Exercice</h1><div class="wp-caption"><img src="a.jpg" alt="Des soldats polonais '
+        'lors de l’exercice" title="Des soldats polonais lors de l’exercice"><p class="wp-caption-text">Des soldats '
+        'polonais lors de l’exercice.</p></div><figure><img src="sg.jpg" alt="Le Secrétaire général à Varsovie, le 12 '
+        'mars 2024"><figcaption>Le Secrétaire général à Varsovie, le 12 mars 2024 (photo OTAN)</figcaption></figure>'
+        '<figure><img src="f.jpg" alt="Une frégate à quai"><figcaption>La frégate Normandie.</figcaption></figure>'
+        '</article></main></body></html>', encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Exercice", "Des soldats polonais lors de l’exercice.",
+        "Le Secrétaire général à Varsovie, le 12 mars 2024 (photo OTAN)", "Une frégate à quai", "La frégate Normandie.")
+
+
+def test_html_icon_beside_a_table_cell_s_text_keeps_the_row_in_the_table_s_rows(tmp_path):
+    """An icon beside a cell's text (a flag beside its country, a file's type beside a document's title) had its
+    description read as a second paragraph of the cell, which left the row out of the table's rows (a list of
+    abbreviations read as lines, a column of amounts): it is the datum's decoration, not read; a cell holding an image
+    alone, or a page laid out in a cell, keeps its description."""
+    path = tmp_path / "sigles.fr.html"
+    path.write_text(
+        '<html><body><main><h1>Sigles</h1><table><tr><td><img src="otan.png" alt="Drapeau de l’OTAN"> OTAN</td>'
+        '<td>Organisation du Traité de l’Atlantique Nord</td></tr><tr><td><img src="pdf.gif" alt="PDF"> ACO</td>'
+        '<td>Commandement allié Opérations</td></tr><tr><td><img src="ue.png" alt="Drapeau de l’Union européenne"></td>'
+        '<td>Union européenne</td></tr></table></main></body></html>', encoding="utf-8")
+    document = read_document(path)
+    assert document.paragraphs == (
+        "Sigles", "OTAN", "Organisation du Traité de l’Atlantique Nord", "ACO", "Commandement allié Opérations",
+        "Drapeau de l’Union européenne", "Union européenne")
+    assert document.rows == ((1, 2), (3, 4), (5, 6))
+
+
+def test_word_365_s_descriptions_with_their_confidence_or_ai_warning_are_no_author_s(tmp_path):
+    """Word 365 ends the description it writes of a picture with *Description automatically generated with low
+    confidence*, and since 2024 with a warning instead (*Le contenu généré par l’IA peut être incorrect.*, *KI-generierte
+    Inhalte können fehlerhaft sein.*), in the language of its interface: those were read as the author's descriptions,
+    Pandoc's Markdown of the document and its page alike."""
+    converted = tmp_path / "guide.fr.md"
+    converted.write_text(
+        "Voir le tableau de bord.\n\n![Une image contenant texte, capture d’écran, Police, logo\nLe contenu généré "
+        "par l’IA peut être incorrect.](media/image1.png)\n\n![Ein Bild, das Text, Screenshot enthält. KI-generierte "
+        "Inhalte können fehlerhaft sein.](media/image2.png)\n\n![Imagen que contiene Diagrama\nEl contenido "
+        "generado por IA puede ser incorrecto.](media/image3.png)\n\n![Immagine che contiene mappa, testo Il contenuto "
+        "generato dall'IA potrebbe non essere corretto.](media/image4.png)\n\n![A group of people posing on a tree "
+        "trunk\nDescription automatically generated with low confidence](media/image5.png)\n\n![A diagram of a "
+        "network AI-generated content may be incorrect.](media/image6.png)\n\n![Carte des zones](media/image7.png)\n",
+        encoding="utf-8")
+    assert read_document(converted).paragraphs == ("Voir le tableau de bord.", "Carte des zones")
+
+
+def test_bold_words_of_word_s_error_on_a_site_s_page_are_the_author_s(tmp_path):
+    """Word's error where no field is left is looked for in a page a word processor or a converter wrote: on a help
+    site's page, the same words in bold are the author's, cited in a sentence, and were left out of it (*If you see ,
+    press F9*)."""
+    path = tmp_path / "help.en.html"
+    path.write_text(
+        '<html><head><meta charset="utf-8"><title>Fix broken cross-references</title></head><body><main><article>'
+        '<h1>Fix broken cross-references</h1><p>If you see <strong>Error! Reference source not found.</strong>, press '
+        'F9 to update the fields.</p><p>Word affiche <b>Erreur ! Source du renvoi introuvable.</b> lorsque le signet a '
+        'été supprimé.</p></article></main></body></html>', encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Fix broken cross-references", "If you see Error! Reference source not found., press F9 to update the fields.",
+        "Word affiche Erreur ! Source du renvoi introuvable. lorsque le signet a été supprimé.")
 
 
 def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):

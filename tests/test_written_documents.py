@@ -1226,6 +1226,38 @@ def test_a_picture_s_alternative_text_is_read_after_its_paragraph_in_a_docx_and_
     assert read_document(odt).paragraphs == expected
 
 
+def test_a_picture_s_alternative_text_saying_its_caption_again_is_read_once_in_a_docx_and_an_odt(tmp_path):
+    """Authors copy a figure's caption into its picture's alternative text, as accessibility checkers ask (*Figure 1 :
+    Carte des zones d’exercice* under the picture, *Carte des zones d’exercice* its Alt Text): the description was read
+    as a paragraph of its own before the caption, the same words twice, a unit pairing with the English caption too.
+    A description the picture's paragraph or the one under or over it says again is read once, there; one saying
+    something else is read."""
+    body = (p(picture(1, "Carte des zones d’exercice"))
+            + p(r("Figure 1 : Carte des zones d’exercice"))
+            + p(r("Tableau 2 : La frégate Normandie à quai"))
+            + p(picture(2, "La frégate Normandie à quai, à Kiel", "La frégate Normandie à quai"))
+            + p(r("Fin.")))
+    docx = write_docx(tmp_path / "figures.fr.docx", body)
+    expected = ("Figure 1 : Carte des zones d’exercice", "Tableau 2 : La frégate Normandie à quai",
+                "La frégate Normandie à quai, à Kiel", "Fin.")
+    assert read_document(docx).paragraphs == expected
+
+    def frame(number: int, description: str, title: str = "") -> str:  # as LibreOffice 7.4 writes a picture
+        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/>{f"<svg:title>{title}</svg:title>" if title else ""}<svg:desc>{description}</svg:desc>'
+                "</draw:frame>")
+
+    odt = write_odt(tmp_path / "figures.fr.odt", (
+        f'<text:p text:style-name="Standard">{frame(1, "Carte des zones d’exercice")}</text:p><text:p text:style-name='
+        '"Standard">Figure 1 : Carte des zones d’exercice</text:p><text:p text:style-name="Standard">Tableau 2 : La '
+        'frégate Normandie à quai</text:p><text:p text:style-name="Standard">'
+        f'{frame(2, "La frégate Normandie à quai, à Kiel", "La frégate Normandie à quai")}</text:p>'
+        '<text:p text:style-name="Standard">Fin.</text:p>'))
+    assert read_document(odt).paragraphs == expected
+
+
 def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_description(tmp_path):
     """A shape drawn in Writer (a callout, a group of boxes) holds paragraphs, read after the paragraph it
     is anchored in as a text box's are; its title and description (the alternative text) are not read."""
@@ -1339,7 +1371,7 @@ def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp
     path = tmp_path / "conseil.fr.html"
     path.write_text(SAVED_PAGE, encoding="utf-8")
     assert segment(path) == [
-        "Le Conseil approuve le plan | Actualités", "Le Conseil approuve le plan",
+        "Le Conseil approuve le plan",  # the page's <title>, the heading and the site's section, read once
         "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",

@@ -313,10 +313,16 @@ _MONEY_HEADER = re.compile(
 # description Word 365 writes by itself, a list of what it saw (*Une image contenant texte, Police, logo* ending in
 # *Description générée automatiquement*), in the languages of its interface
 _FILE_NAME = re.compile(r".*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)", re.IGNORECASE)
+# (*… Description automatically generated with low confidence*), and since 2024 the warning it ends them with instead
+# (*Une image contenant carte, texte Le contenu généré par l’IA peut être incorrect.*, *Ein Bild, das Text enthält.
+# KI-generierte Inhalte können fehlerhaft sein.*)
 _MACHINE_DESCRIPTION = re.compile(
-    r".*(?:description (?:automatically generated|générée automatiquement)|automatisch generierte beschreibung"
+    r".*(?:(?:description (?:automatically generated|générée automatiquement)|automatisch generierte beschreibung"
     r"|descripción generada automáticamente|descrizione generata automaticamente"
-    r"|descrição gerada automaticamente|automatisch gegenereerde beschrijving)\.?", re.IGNORECASE | re.DOTALL)
+    r"|descrição gerada automaticamente|automatisch gegenereerde beschrijving)(?: (?:with|avec|mit|con|com|met) .{1,60})?"
+    r"|ai-generated content may be incorrect|le contenu généré par l['’]ia peut être incorrect"
+    r"|ki-generierte inhalte können (?:fehlerhaft|falsch) sein|el contenido generado por ia puede ser incorrecto"
+    r"|il contenuto generato dall['’]ia potrebbe (?:non essere corretto|essere errato))\.?", re.IGNORECASE | re.DOTALL)
 
 
 def image_descriptions(*texts: str | None) -> list[str]:
@@ -333,6 +339,17 @@ def image_descriptions(*texts: str | None) -> list[str]:
                 and text.casefold() not in (known.casefold() for known in kept)):
             kept.append(text)
     return kept
+
+
+def said_beside(descriptions: list[str], *texts: str) -> list[str]:
+    """``descriptions`` (``image_descriptions``) less those that ``texts`` say again but for case and punctuation:
+    the picture's paragraph, the caption under or over it (an author copies *Carte des zones d’exercice* from *Figure 1 :
+    Carte des zones d’exercice* into the picture's alternative text, as accessibility checkers ask)."""
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+    beside = words(" ".join(texts))
+    return [description for description in descriptions if words(description) not in beside]
 
 
 @dataclass(slots=True)

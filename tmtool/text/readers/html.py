@@ -173,11 +173,13 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
+def _html_paragraphs(data: bytes, path: str, titled: bool = True, converted: bool = False) -> _Reading:
     """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
     the ``<article>`` holding the most text when there is one (the story, not the teasers of others), after the page's
     title (its ``<h1>``) when the article holds none and no other article holds it (Drupal writes the title in a block
-    above the article), after the page's ``<title>`` when ``titled`` (``_add_page_title``)."""
+    above the article), after the page's ``<title>`` when ``titled`` (``_add_page_title``). Word's error where no field
+    is left (``_word_error``) is looked for in a page a word processor or a converter wrote (``_converted_page``), or
+    when ``converted`` (Pandoc's Markdown of a document)."""
     import lxml.html
     from lxml import etree
 
@@ -198,6 +200,7 @@ def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
     for element in root.iter():
         _replace_controls(element)
     _drop_word_list_labels(root)
+    converted = converted or _converted_page(root)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         if element.tag in _FORM_CONTROLS:  # a box between two labels parts them as a space does
             element.tail = " " + (element.tail or "")
@@ -230,8 +233,9 @@ def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
             title = next(scope.iter("h1"), None)
             if article is not scope and next(article.iter("h1"), None) is None and title is not None and not any(
                     ancestor.tag == "article" for ancestor in title.iterancestors()):
-                _collect_blocks(title, read, [])  # the page's title, over its article (Drupal's title block)
-            _collect_blocks(article, read, [])
+                # the page's title, over its article (Drupal's title block)
+                _collect_blocks(title, read, [], seen=_Seen(word_errors=converted))
+            _collect_blocks(article, read, [], seen=_Seen(word_errors=converted))
     if titled:
         _add_page_title(root, read)
     return read
@@ -239,14 +243,39 @@ def _html_paragraphs(data: bytes, path: str, titled: bool = True) -> _Reading:
 
 def _add_page_title(root, read: _Reading) -> None:
     """The page's ``<title>``, the name its window and its tab show, read first, as the CAT tools extract it (OmegaT's and
-    Okapi's HTML filters); unless it is the first paragraph already, the article's heading."""
+    Okapi's HTML filters); unless it says the article's heading again (the first paragraph, or an ``<h1>`` read), with
+    the site's name or a date around it or not (``_title_repeats``)."""
     title = root.find("head/title")
     text = " ".join(title.text_content().split()) if title is not None else ""
-    if text and (not read.paragraphs or text.casefold() != " ".join(read.paragraphs[0].split()).casefold()):
+    headings = {" ".join(heading.text_content().split()) for heading in root.iter("h1")}
+    candidates = read.paragraphs[:1] + [paragraph for paragraph in read.paragraphs if paragraph in headings]
+    if text and not any(_title_repeats(text, heading) for heading in candidates):
         first = _Reading(read.path)
         first.add(text)
         read.paragraphs[:0] = first.paragraphs
         read.rows = [tuple(index + len(first.paragraphs) for index in row) for row in read.rows]
+
+
+# what parts a page's title from the site's name or a date around its heading (*OTAN - Actualités: … , 12-mars-2024*,
+# *… | NATO*, *… — Le Monde*), and the words those say at most
+_TITLE_SEPARATORS = frozenset("|-–—:·•»«/,.!?…()[]")
+_TITLE_FURNITURE_WORDS = 8
+
+
+def _title_repeats(title: str, heading: str) -> bool:
+    """Whether a page's ``title`` says its ``heading`` again, but for case, spaces and punctuation, and a few words set
+    apart from it by a separator (``_TITLE_SEPARATORS``): the site's name, its section, a date. A title saying more
+    about the same subject (*Le Secrétaire général se rend en Pologne pour parler de défense aérienne*) is read."""
+    words = re.findall(r"\w+", heading.casefold())
+    title = title.casefold()
+    found = words and re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", title)
+    if not found:
+        return False
+    # punctuation alone around the heading is the heading's own (*¡Aprenda …!*, *Plugin Tokenizer&*)
+    before, after = (part.strip() if re.search(r"\w", part) else "" for part in (title[:found.start()],
+                                                                                 title[found.end():]))
+    return ((not before or before[-1] in _TITLE_SEPARATORS) and (not after or after[0] in _TITLE_SEPARATORS)
+            and len(re.findall(r"\w+", before + " " + after)) <= _TITLE_FURNITURE_WORDS)
 
 
 # characters XML 1.0 cannot carry, which the HTML parser keeps (typed, or as references: &#4;) and lxml refuses to
@@ -426,6 +455,21 @@ def _text_slots_before(block, stop) -> list[tuple] | None:
     return slots if walk(block) else None
 
 
+# the programs that write a page of a document (Word's Save as Web Page, LibreOffice's export, Pandoc), by the page's
+# generator, or Word's style names (*MsoNormal*)
+_CONVERTER = re.compile(r"microsoft word|libreoffice|openoffice|pandoc", re.IGNORECASE)
+
+
+def _converted_page(root) -> bool:
+    """Whether the page is a document's a word processor or a converter wrote (``_CONVERTER``), where Word's error can
+    stand where a field was (``_word_error``); on a site's page, a help's, the same words in bold are the author's
+    (*If you see <b>Error! Reference source not found.</b>, press F9*)."""
+    return any(_CONVERTER.search(meta.get("content", "")) for meta in root.iter("meta")
+               if meta.get("name", "").casefold() == "generator") or any(
+        name.startswith("Mso") for element in root.iter() if isinstance(element.tag, str)
+        for name in element.get("class", "").split())
+
+
 def _word_error(element) -> bool:
     """Whether ``element`` is Word's error where a field could make no result (*Erreur ! Source du renvoi
     introuvable.*), in a page Word saved, or converted from a Word document or its PDF, where no field is left: one of
@@ -526,6 +570,9 @@ class _Seen:
     link_items: int = 0
     headings: int = 0
     covered: dict = field(default_factory=dict)
+    word_errors: bool = False  # whether Word's error is looked for (``_converted_page``)
+    # the words of the blocks around images met so far, by block (``_said_beside``)
+    beside: dict = field(default_factory=dict)
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False,
@@ -537,7 +584,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     table's data, never a stamp (``_stamp_line``), as ``_date_stamp`` leaves them; so is a line of preformatted text,
     as typed (a program's output: *mtime: Mon, 10 Oct 2011 23:24:11 GMT*)."""
     seen = _Seen() if seen is None else seen
-    if _word_error(element):
+    if seen.word_errors and _word_error(element):
         current.append(_Gap.of([]))
         return
     inside = titled or element.tag in _HEADINGS or element.tag in ("td", "th")
@@ -565,7 +612,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     # a linked image's description names the link (a logo, a badge); one hidden from screen readers is decoration
     if element.tag == "img" and not linked and element.get("aria-hidden") != "true" and element.get("role") not in (
             "presentation", "none"):
-        current.append(_Gap.of(image_descriptions(element.get("alt"), element.get("title"))))
+        current.append(_Gap.of([] if _beside_a_datum(element, seen) else [
+            description for description in image_descriptions(element.get("alt"), element.get("title"))
+            if not _said_beside(description, element, seen)]))
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
             _flush(read, current, inside)
@@ -602,6 +651,43 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         read.add_row(_placed(cells, seen.covered.setdefault(element.getparent(), {})), header)
     elif element.tag == "table":
         read.close_table()
+
+
+# the words of a table's cell that is a datum (a country's name, an amount, a document's title), not a page laid out
+# in a cell
+_DATUM_WORDS = 12
+
+
+def _beside_a_datum(image, seen: _Seen) -> bool:
+    """Whether ``image`` stands beside the text of its table's cell, a datum (``_DATUM_WORDS``): a flag beside its
+    country's name (*Drapeau de la France*), a file's type beside a document's title (*PDF*), a trend's arrow beside an
+    amount. Its description would be a paragraph of the cell's own, which leaves the row out of the table's rows
+    (``_Reading.add_row``: a list of abbreviations, a column of amounts); a cell holding the image alone is read."""
+    cell = next(image.iterancestors("td", "th"), None)
+    if cell is None:
+        return False
+    words = _block_words(cell, seen).split()
+    return 0 < len(words) <= _DATUM_WORDS
+
+
+def _block_words(block, seen: _Seen) -> str:
+    """The words of ``block``, lower case, between spaces; read once a block (a gallery's thousand images in one)."""
+    if block not in seen.beside:
+        seen.beside[block] = " " + " ".join(re.findall(r"\w+", block.text_content().casefold())) + " "
+    return seen.beside[block]
+
+
+def _said_beside(description: str, image, seen: _Seen) -> bool:
+    """Whether an image's ``description`` says again, but for case and punctuation, words of the block the image
+    stands in (its ``<figure>``, else its paragraph, its cell, its caption's ``div``): a caption repeated as the alt
+    (WordPress writes the caption as both), a flag beside its country's name."""
+    block = next(image.iterancestors("figure"), None)
+    if block is None:
+        block = next((ancestor for ancestor in image.iterancestors() if ancestor.tag in _BLOCKS), None)
+    if block is None:
+        return False
+    words = " ".join(re.findall(r"\w+", description.casefold()))
+    return bool(words) and f" {words} " in _block_words(block, seen)
 
 
 # the rows a cell spans at most (HTML's limit), and those ``rowspan="0"`` spans: all the rows left in its group

@@ -97,7 +97,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><main>"
             + "".join(f"<p>{escape(value)}</p>" for value in shown if value)
             + markdown.renderer.render(tokens, markdown.options, {}) + "</main></body></html>")
-    return _html_paragraphs(page.encode("utf-8"), path)
+    return _html_paragraphs(page.encode("utf-8"), path, converted=True)  # as Pandoc writes a document
 
 
 def _without_admonition_marks(text: str) -> str:

@@ -7,7 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span, image_descriptions
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span, image_descriptions, said_beside
 from .equations import mathml_text
 from .office import _GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _open_package, _package_xml, _Walk
 
@@ -212,6 +212,18 @@ def _fieldmark_instruction(start) -> str:
                  if param.get(_FIELDMARK + "name", "").endswith(".code")), "")
 
 
+def _shown_text(block) -> str:
+    """The text of an ODF ``block`` as it shows, without its frames' titles and descriptions (``svg:title``,
+    ``svg:desc``), which are no text of the page."""
+    parts = []
+    for element in block.iter():
+        if isinstance(element.tag, str) and not element.tag.startswith(_SVG):
+            parts.append(element.text or "")
+        if element is not block:
+            parts.append(element.tail or "")
+    return " ".join(parts)
+
+
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
@@ -377,7 +389,11 @@ class _OdtWalk(_Walk):
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
                 if (child.tag == _DRAW + "frame" and child.find(_DRAW + "image") is not None
                         and element.tag != _DRAW + "a"):  # a picture's alternative text, as a DOCX's, but a linked one's
-                    self.notes.extend(image_descriptions(child.findtext(_SVG + "desc"), child.findtext(_SVG + "title")))
+                    paragraph = next(child.iterancestors(_TEXT + "p", _TEXT + "h"), None)  # and the caption around it
+                    beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
+                    self.notes.extend(said_beside(
+                        image_descriptions(child.findtext(_SVG + "desc"), child.findtext(_SVG + "title")),
+                        *(_shown_text(block) for block in beside if block is not None)))
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never a shape's title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)

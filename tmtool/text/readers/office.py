@@ -15,7 +15,7 @@ from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
 from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs,
-                   column_span, image_descriptions)
+                   column_span, image_descriptions, said_beside)
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -1015,7 +1015,10 @@ class _DocxWalk(_Walk):
         elif tag in _DRAWING_PROPERTIES:  # a picture's, not a linked one's (it names the link), nor a shape's
             if _picture(element.getparent()) and not any(
                     isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in element):
-                self.notes.extend(image_descriptions(element.get("descr"), element.get("title")))
+                paragraph = next(element.iterancestors(w + "p"), None)  # and the caption under or over it
+                beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
+                self.notes.extend(said_beside(image_descriptions(element.get("descr"), element.get("title")), *(
+                    "".join(text.text or "" for text in block.iter(w + "t")) for block in beside if block is not None)))
         elif tag in _DIAGRAM or tag in _CHART:
             drawing = self.drawings.pop(_relation_id(element), None)  # once
             if drawing is not None:
