@@ -5,6 +5,7 @@ over and reported with its line — or, with ``import --strict``, the file refus
 from __future__ import annotations
 
 import io
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -2970,3 +2971,71 @@ def test_a_csv_without_header_in_another_script_is_refused_saying_what_a_csv_can
                                       "as en and ru\n"), err
     path.write_text("en,be\n" + rows, encoding="utf-8")  # as it says
     assert tmtool(tmp_path / "t.db", "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in be 3, en 3)\n")
+
+
+def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path):
+    """A transacGrp whose date is no ISO 8601 date (a person's ``22/07/2007``, a tool's ``mardi dernier``) passed
+    the whole entry over, its terms fine — and since a term's and a language section's transacGrp are the entry's
+    history, a bad date there too. The entry is imported, the date as written a line of its note, its person kept,
+    and a notice names the line (``import --strict`` has nothing to refuse: no entry is lost)."""
+    path = tmp_path / "basic.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en-US"><martifHeader><fileDesc>'
+        '<sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+        '<termEntry id="c1"><transacGrp><transac type="transactionType">origination</transac><date>2010-04-17</date>'
+        '</transacGrp><langSet xml:lang="en"><tig><term>open cluster</term><transacGrp><transac type="transactionType">'
+        'modification</transac><transacNote type="responsibility">Anne</transacNote>\n<date>22/07/2011</date>'
+        '</transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>amas ouvert</term></tig></langSet></termEntry>\n'
+        '<termEntry id="c2"><transacGrp><transac type="transactionType">origination</transac>\n<date>mardi dernier'
+        '</date></transacGrp><langSet xml:lang="en"><tig><term>convoy</term></tig></langSet><langSet xml:lang="fr">'
+        '<tig><term>convoi</term></tig></langSet></termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    notices = []
+    handler = _Collect(notices)
+    logging.getLogger("tmtool").addHandler(handler)
+    try:
+        entries, skipped = read_all(read_tbx, path)
+    finally:
+        logging.getLogger("tmtool").removeHandler(handler)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2010, 4, 17), None, "Modified by: Anne\nmodification date: 22/07/2011"),
+        (None, None, "origination date: mardi dernier")]
+    assert notices == [
+        f"{path}:4: invalid date '22/07/2011' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note",
+        f"{path}:6: invalid date 'mardi dernier' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note"]
+    db = tmp_path / "t.db"
+    code, _, err = tmtool(db, "import", "--strict", path)
+    assert code == 0 and f"{path}:6: invalid date 'mardi dernier'" in err
+
+
+def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path):
+    """The same for MultiTerm: a term's transacGrp with a date it does not read no longer passes its entry over."""
+    path = tmp_path / "export.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept><transacGrp><transac'
+        ' type="origination">julien</transac><date>2021-03-01T11:21:32</date></transacGrp><languageGrp><language'
+        ' type="English" lang="EN"/><termGrp><term>home</term>\n<transacGrp><transac type="modification">anne</transac>'
+        '<date>04.03.2021</date></transacGrp></termGrp></languageGrp><languageGrp><language type="French" lang="FR"/>'
+        '<termGrp><term>accueil</term></termGrp></languageGrp></conceptGrp></mtf>\n', encoding="utf-16")
+    notices = []
+    handler = _Collect(notices)
+    logging.getLogger("tmtool").addHandler(handler)
+    try:
+        entries, skipped = read_all(read_multiterm, path)
+    finally:
+        logging.getLogger("tmtool").removeHandler(handler)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
+    assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601): kept in the entry's note"]
+
+
+class _Collect(logging.Handler):
+    """The notices the library logs, as lines."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__(logging.INFO)
+        self.lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
