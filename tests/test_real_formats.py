@@ -724,6 +724,29 @@ def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_vali
         (u.source_markup, u.target_markup) for u in units]
 
 
+def test_xliff_codes_inside_a_tmx_code_s_sub_are_tmx_codes_too(tmp_path):
+    """A TMX code's ``<sub>`` (the text of an attribute, a footnote) may itself hold MateCat's XLIFF codes; the
+    code was copied whole, its sub's ``g`` and ``x`` with it, so ``export tmx`` wrote elements a ``sub`` may not
+    hold, refused by the DTD and the XSD. The sub's codes are TMX's too, its text as it was."""
+    path = tmp_path / "matecat.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="Matecat-Cattool"'
+        ' creationtoolversion="2.9.4" o-tmf="Matecat" datatype="plaintext" segtype="sentence" adminlang="en-US"'
+        ' srclang="fr-FR"/><body><tu tuid="7"><tuv xml:lang="fr-FR"><seg>Voir <ph>&lt;a title="<sub>la <g id="1">note'
+        '</g><x id="2"/></sub>"&gt;</ph><g id="3">ici</g>.</seg></tuv><tuv xml:lang="en-GB"><seg>See <ph>&lt;a title="'
+        '<sub>the <g id="1">note</g><x id="2"/></sub>"&gt;</ph><g id="3">here</g>.</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.source, unit.target) == ("Voir ici.", "See here.")
+    assert unit.target_markup == ('See <ph>&lt;a title="<sub>the <bpt i="1" x="1"/>note<ept i="1"/><ph x="2"/></sub>'
+                                  '"&gt;</ph><bpt i="2" x="3"/>here<ept i="2"/>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    _valid_tmx(exported)
+    assert [u.target_markup for u in read_tmx(exported)] == [unit.target_markup]
+
+
 # ---- XLIFF ----
 
 

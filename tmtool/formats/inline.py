@@ -97,7 +97,6 @@ B*, not *Column AColumn B*) while the markup keeps the code as memoQ wrote it.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from html import unescape
 
 from lxml import etree
@@ -147,7 +146,7 @@ def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
     """A TMX ``<seg>``'s plain text and inner XML, as :func:`segment_content`; elements TMX does not define
     there are read as XLIFF's (MateCat's TMX exports held its ``g`` and ``x`` until 2020) and made TMX's
     codes, others their text, so that an export writes TMX back."""
-    if all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
+    if not len(seg) or all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
         return segment_content(seg)
     repaired = etree.Element("seg")
     _TmxRepair({}).fill(repaired, seg)
@@ -423,11 +422,16 @@ class _TmxRepair(_Converter):
     def _hi(self, parent, hi) -> None:
         self.fill(etree.SubElement(parent, "hi", dict(hi.attrib)), hi)
 
-    @staticmethod
-    def _tmx_code(parent, code) -> etree._Element:
-        copied = deepcopy(code)
-        copied.tail = None
-        parent.append(copied)
+    def _tmx_code(self, parent, code) -> etree._Element:
+        """A copy of a TMX code, the XLIFF codes its ``sub`` holds made TMX's too (a sub may hold no ``g``)."""
+        copied = etree.SubElement(parent, code.tag, dict(code.attrib))
+        copied.text = code.text
+        for child in code:
+            if child.tag == "sub":
+                self.fill(etree.SubElement(copied, "sub", dict(child.attrib)), child)
+            elif isinstance(child.tag, str):  # no element a code holds: its text is the code's
+                _append_text(copied, "".join(child.itertext()))
+            _append_text(copied, child.tail)
         return copied
 
 
