@@ -19,7 +19,8 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
 ``mrk mtype="protected"``          ``hi type="x-locked"``, text not to be changed
-``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``
+``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``;
+                                   one of no text (memoQ's QA marker ``x-ewloc``) a position: none
 ``mrk`` of no type, ``seg``,       their text only (a ``mrk`` Trados's track changes deleted:
 Trados's ``x-sdl-…``, unknown      none)
 elements
@@ -360,6 +361,8 @@ class _Converter:
             return
         if not mtype or mtype == "seg" or mtype.startswith(_TOOL_MARKS):  # a segment's or a review's bounds: text
             self.fill(parent, mrk)
+            return
+        if not len(mrk) and not mrk.text:  # a position, no text of a kind (memoQ's QA markers, x-ewloc): nothing
             return
         # text of a kind (a term, a name, text not to be changed): TMX's hi, as an XLIFF export writes one
         kind = _HI_TYPE.get(mtype, mtype)
