@@ -726,3 +726,17 @@ def test_a_mrk_marking_a_position_not_text_is_no_markup():
         b'<target>The tank</target></trans-unit></body></file></xliff>'))
     assert (located.target, located.target_markup) == ("4 Tervrajz", None)
     assert marked.source_markup == 'Le <hi type="x-its">char</hi>'
+
+
+def test_a_pair_of_codes_opening_in_a_marked_text_and_closing_after_it_stays_a_pair():
+    """A code pair may open inside a ``mrk`` (a term) and close after it; since such a ``mrk`` became a TMX ``hi``,
+    the pair's halves were no longer side by side and each was taken for a code without its other half (its end an
+    isolated ``it``, its start a ``bpt`` with no ``ept``, which TMX does not allow). They stay a pair, as TMX lets
+    a pair overlap a ``hi``; a half without its other is still isolated."""
+    [unit] = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Le <mrk mtype="term"><bx id="1"/>'
+        b'char</mrk> lourd<ex id="1"/> <bx id="2"/>avance</source><target>The <mrk mtype="term"><bx id="1"/>heavy'
+        b'</mrk> tank<ex id="1"/> <bx id="2"/>advances</target></trans-unit></body></file></xliff>'))
+    assert unit.source_markup == ('Le <hi type="term"><bpt i="1" x="1"/>char</hi> lourd<ept i="1"/> '
+                                  '<it x="2" pos="begin"/>avance')

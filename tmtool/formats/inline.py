@@ -449,14 +449,22 @@ def _append_text(parent: etree._Element, text: str | None) -> None:
 
 
 def _isolate_unpaired(seg: etree._Element) -> None:
-    """A ``bpt`` without its ``ept`` in the segment (or the reverse) becomes an ``it``."""
-    starts = {code.get("i") for code in seg.iterchildren("bpt")}
-    ends = {code.get("i") for code in seg.iterchildren("ept")}
-    for code in list(seg.iterchildren("bpt", "ept")):
-        if code.get("i") not in (ends if code.tag == "bpt" else starts):
-            code.set("pos", "begin" if code.tag == "bpt" else "end")
-            code.tag = "it"
-            del code.attrib["i"]
+    """A ``bpt`` without its ``ept`` in the segment or its ``sub`` (or the reverse) becomes an ``it``; a pair may
+    open in a ``hi`` and close after it, as TMX lets it."""
+    scopes: dict[etree._Element, list[etree._Element]] = {}
+    for code in seg.iter("bpt", "ept"):
+        scope = code.getparent()
+        while scope is not seg and scope.tag != "sub":
+            scope = scope.getparent()
+        scopes.setdefault(scope, []).append(code)
+    for codes in scopes.values():
+        starts = {code.get("i") for code in codes if code.tag == "bpt"}
+        ends = {code.get("i") for code in codes if code.tag == "ept"}
+        for code in codes:
+            if code.get("i") not in (ends if code.tag == "bpt" else starts):
+                code.set("pos", "begin" if code.tag == "bpt" else "end")
+                code.tag = "it"
+                del code.attrib["i"]
 
 
 # ---- writing XLIFF 1.2 ----
