@@ -2996,7 +2996,7 @@ def test_a_csv_without_header_in_another_script_is_refused_saying_what_a_csv_can
     assert tmtool(tmp_path / "t.db", "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in be 3, en 3)\n")
 
 
-def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path):
+def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path, caplog):
     """A transacGrp whose date is no ISO 8601 date (a person's ``22/07/2007``, a tool's ``mardi dernier``) passed
     the whole entry over, its terms fine — and since a term's and a language section's transacGrp are the entry's
     history, a bad date there too. The entry is imported, the date as written a line of its note, its person kept,
@@ -3012,13 +3012,9 @@ def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_i
         '<termEntry id="c2"><transacGrp><transac type="transactionType">origination</transac>\n<date>mardi dernier'
         '</date></transacGrp><langSet xml:lang="en"><tig><term>convoy</term></tig></langSet><langSet xml:lang="fr">'
         '<tig><term>convoi</term></tig></langSet></termEntry>\n</body></text></martif>\n', encoding="utf-8")
-    notices = []
-    handler = _Collect(notices)
-    logging.getLogger("tmtool").addHandler(handler)
-    try:
+    with caplog.at_level(logging.INFO, logger="tmtool"):
         entries, skipped = read_all(read_tbx, path)
-    finally:
-        logging.getLogger("tmtool").removeHandler(handler)
+    notices = [record.getMessage() for record in caplog.records]
     assert skipped == []
     assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
         (datetime(2010, 4, 17), None, "Modified by: Anne\nmodification date: 22/07/2011"),
@@ -3029,9 +3025,18 @@ def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_i
     db = tmp_path / "t.db"
     code, _, err = tmtool(db, "import", "--strict", path)
     assert code == 0 and f"{path}:6: invalid date 'mardi dernier'" in err
+    for fmt, validators in (
+            ("tbx", [etree.RelaxNG(etree.parse(str(SHARED / "schemas" / "tbx" / "TBXcoreStructV03.rng"))),
+                     isoschematron.Schematron(etree.parse(str(SHARED / "schemas" / "tbx" / "TBX-Basic_DCA.xslt1.sch")))]),
+            ("tbx-martif", [etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tbx-martif" / "tbx.xsd")))])):
+        exported = tmp_path / f"{fmt}.tbx"
+        assert tmtool(db, "export", fmt, "--status", "all", "-o", exported)[0] == 0
+        for validator in validators:
+            assert validator.validate(etree.parse(str(exported))), validator.error_log
+        assert [(e.first_seen, e.note) for e in read_tbx(exported)] == [(e.first_seen, e.note) for e in entries]
 
 
-def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path):
+def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path, caplog):
     """The same for MultiTerm: a term's transacGrp with a date it does not read no longer passes its entry over."""
     path = tmp_path / "export.xml"
     path.write_text(
@@ -3040,25 +3045,11 @@ def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_e
         ' type="English" lang="EN"/><termGrp><term>home</term>\n<transacGrp><transac type="modification">anne</transac>'
         '<date>04.03.2021</date></transacGrp></termGrp></languageGrp><languageGrp><language type="French" lang="FR"/>'
         '<termGrp><term>accueil</term></termGrp></languageGrp></conceptGrp></mtf>\n', encoding="utf-16")
-    notices = []
-    handler = _Collect(notices)
-    logging.getLogger("tmtool").addHandler(handler)
-    try:
+    with caplog.at_level(logging.INFO, logger="tmtool"):
         entries, skipped = read_all(read_multiterm, path)
-    finally:
-        logging.getLogger("tmtool").removeHandler(handler)
+    notices = [record.getMessage() for record in caplog.records]
     assert skipped == []
     assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
         (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
     assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601): kept in the entry's note"]
 
-
-class _Collect(logging.Handler):
-    """The notices the library logs, as lines."""
-
-    def __init__(self, lines: list[str]):
-        super().__init__(logging.INFO)
-        self.lines = lines
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
