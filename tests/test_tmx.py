@@ -330,3 +330,14 @@ def test_a_tmx_pair_overlapping_a_hi_stays_a_pair_when_xliff_codes_are_read_besi
         b'</seg></tuv><tuv xml:lang="en"><seg>The tank advances</seg></tuv></tu></body></tmx>'))
     assert unit.source_markup == ('Le <hi type="term"><bpt i="1">&lt;b&gt;</bpt>char</hi> lourd<ept i="1">&lt;/b&gt;'
                                   '</ept> <bpt i="2" x="2"/>avance<ept i="2"/>')
+
+
+def test_a_tu_s_segtype_is_read_as_the_header_s_is_whatever_its_case():
+    """The header's ``segtype`` is read whatever its case or spaces (``Sentence``, as some tools write it), a
+    ``<tu>``'s was kept only when written exactly as the DTD spells it: the same value was lost on a unit. Both are
+    read alike, written back as the DTD spells them."""
+    [unit] = read_tmx(io.BytesIO(
+        b'<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="Sentence" o-tmf="x"'
+        b' adminlang="en" srclang="fr" datatype="plaintext"/><body><tu segtype=" Paragraph"><tuv xml:lang="fr"><seg>'
+        b'Oui</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>'))
+    assert unit.props["@segtype"] == "paragraph"
