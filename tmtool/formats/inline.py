@@ -140,15 +140,22 @@ def segment_content(seg: etree._Element) -> tuple[str, str | None]:
     return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
 
 
-TMX_INLINE = CODES | {"hi", "sub"}  # the elements a TMX <seg> may hold
+# a start tag in a <seg>'s XML of an element TMX does not define there (a comment's too): lxml writes '<' in text and
+# attribute values as '&lt;', so each '<' starts markup
+_FOREIGN_TAG = re.compile(r"<(?!/|(?:bpt|ept|ph|it|ut|hi|sub)[\s/>])")
 
 
 def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
     """A TMX ``<seg>``'s plain text and inner XML, as :func:`segment_content`; elements TMX does not define
     there are read as XLIFF's (MateCat's TMX exports held its ``g`` and ``x`` until 2020) and made TMX's
-    codes, others their text, so that an export writes TMX back."""
-    if not len(seg) or all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
-        return segment_content(seg)
+    codes, others their text, so that an export writes TMX back. (Told by the XML written, not element by
+    element: this runs for every segment of a large memory.)"""
+    if len(seg) == 0:
+        return seg.text or "", None
+    xml = etree.tostring(seg, encoding="unicode", with_tail=False)
+    inner = xml[xml.index(">") + 1 : xml.rindex("</")]
+    if not _FOREIGN_TAG.search(inner):
+        return plain_text(seg), inner
     repaired = etree.Element("seg")
     _TmxRepair({}).fill(repaired, seg)
     _isolate_unpaired(repaired)
