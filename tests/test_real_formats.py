@@ -5,6 +5,7 @@ over and reported with its line — or, with ``import --strict``, the file refus
 from __future__ import annotations
 
 import io
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -721,6 +722,29 @@ def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_vali
     _valid_tmx(exported)
     assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
         (u.source_markup, u.target_markup) for u in units]
+
+
+def test_xliff_codes_inside_a_tmx_code_s_sub_are_tmx_codes_too(tmp_path):
+    """A TMX code's ``<sub>`` (the text of an attribute, a footnote) may itself hold MateCat's XLIFF codes; the
+    code was copied whole, its sub's ``g`` and ``x`` with it, so ``export tmx`` wrote elements a ``sub`` may not
+    hold, refused by the DTD and the XSD. The sub's codes are TMX's too, its text as it was."""
+    path = tmp_path / "matecat.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="Matecat-Cattool"'
+        ' creationtoolversion="2.9.4" o-tmf="Matecat" datatype="plaintext" segtype="sentence" adminlang="en-US"'
+        ' srclang="fr-FR"/><body><tu tuid="7"><tuv xml:lang="fr-FR"><seg>Voir <ph>&lt;a title="<sub>la <g id="1">note'
+        '</g><x id="2"/></sub>"&gt;</ph><g id="3">ici</g>.</seg></tuv><tuv xml:lang="en-GB"><seg>See <ph>&lt;a title="'
+        '<sub>the <g id="1">note</g><x id="2"/></sub>"&gt;</ph><g id="3">here</g>.</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.source, unit.target) == ("Voir ici.", "See here.")
+    assert unit.target_markup == ('See <ph>&lt;a title="<sub>the <bpt i="1" x="1"/>note<ept i="1"/><ph x="2"/></sub>'
+                                  '"&gt;</ph><bpt i="2" x="3"/>here<ept i="2"/>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    _valid_tmx(exported)
+    assert [u.target_markup for u in read_tmx(exported)] == [unit.target_markup]
 
 
 # ---- XLIFF ----
@@ -2970,3 +2994,62 @@ def test_a_csv_without_header_in_another_script_is_refused_saying_what_a_csv_can
                                       "as en and ru\n"), err
     path.write_text("en,be\n" + rows, encoding="utf-8")  # as it says
     assert tmtool(tmp_path / "t.db", "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in be 3, en 3)\n")
+
+
+def test_a_bad_date_in_a_tbx_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path, caplog):
+    """A transacGrp whose date is no ISO 8601 date (a person's ``22/07/2007``, a tool's ``mardi dernier``) passed
+    the whole entry over, its terms fine — and since a term's and a language section's transacGrp are the entry's
+    history, a bad date there too. The entry is imported, the date as written a line of its note, its person kept,
+    and a notice names the line (``import --strict`` has nothing to refuse: no entry is lost)."""
+    path = tmp_path / "basic.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en-US"><martifHeader><fileDesc>'
+        '<sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+        '<termEntry id="c1"><transacGrp><transac type="transactionType">origination</transac><date>2010-04-17</date>'
+        '</transacGrp><langSet xml:lang="en"><tig><term>open cluster</term><transacGrp><transac type="transactionType">'
+        'modification</transac><transacNote type="responsibility">Anne</transacNote>\n<date>22/07/2011</date>'
+        '</transacGrp></tig></langSet><langSet xml:lang="fr"><tig><term>amas ouvert</term></tig></langSet></termEntry>\n'
+        '<termEntry id="c2"><transacGrp><transac type="transactionType">origination</transac>\n<date>mardi dernier'
+        '</date></transacGrp><langSet xml:lang="en"><tig><term>convoy</term></tig></langSet><langSet xml:lang="fr">'
+        '<tig><term>convoi</term></tig></langSet></termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="tmtool"):
+        entries, skipped = read_all(read_tbx, path)
+    notices = [record.getMessage() for record in caplog.records]
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2010, 4, 17), None, "Modified by: Anne\nmodification date: 22/07/2011"),
+        (None, None, "origination date: mardi dernier")]
+    assert notices == [
+        f"{path}:4: invalid date '22/07/2011' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note",
+        f"{path}:6: invalid date 'mardi dernier' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note"]
+    db = tmp_path / "t.db"
+    code, _, err = tmtool(db, "import", "--strict", path)
+    assert code == 0 and f"{path}:6: invalid date 'mardi dernier'" in err
+    for fmt, validators in (
+            ("tbx", [etree.RelaxNG(etree.parse(str(SHARED / "schemas" / "tbx" / "TBXcoreStructV03.rng"))),
+                     isoschematron.Schematron(etree.parse(str(SHARED / "schemas" / "tbx" / "TBX-Basic_DCA.xslt1.sch")))]),
+            ("tbx-martif", [etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tbx-martif" / "tbx.xsd")))])):
+        exported = tmp_path / f"{fmt}.tbx"
+        assert tmtool(db, "export", fmt, "--status", "all", "-o", exported)[0] == 0
+        for validator in validators:
+            assert validator.validate(etree.parse(str(exported))), validator.error_log
+        assert [(e.first_seen, e.note) for e in read_tbx(exported)] == [(e.first_seen, e.note) for e in entries]
+
+
+def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_entry_imported(tmp_path, caplog):
+    """The same for MultiTerm: a term's transacGrp with a date it does not read no longer passes its entry over."""
+    path = tmp_path / "export.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept><transacGrp><transac'
+        ' type="origination">julien</transac><date>2021-03-01T11:21:32</date></transacGrp><languageGrp><language'
+        ' type="English" lang="EN"/><termGrp><term>home</term>\n<transacGrp><transac type="modification">anne</transac>'
+        '<date>04.03.2021</date></transacGrp></termGrp></languageGrp><languageGrp><language type="French" lang="FR"/>'
+        '<termGrp><term>accueil</term></termGrp></languageGrp></conceptGrp></mtf>\n', encoding="utf-16")
+    with caplog.at_level(logging.INFO, logger="tmtool"):
+        entries, skipped = read_all(read_multiterm, path)
+    notices = [record.getMessage() for record in caplog.records]
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
+    assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601): kept in the entry's note"]
+

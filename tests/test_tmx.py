@@ -317,3 +317,27 @@ def test_a_tu_s_own_datatype_segtype_and_original_format_are_kept_and_written_ba
     for validator in (etree.DTD(str(SCHEMAS / "tmx14.dtd")), etree.XMLSchema(etree.parse(str(SCHEMAS / "tmx14.xsd")))):
         assert validator.validate(tree), validator.error_log
     assert [own(unit) for unit in read_tmx(io.BytesIO(out.getvalue()))] == [own(unit) for unit in read]
+
+
+def test_a_tmx_pair_overlapping_a_hi_stays_a_pair_when_xliff_codes_are_read_beside_it():
+    """TMX lets a pair open inside a ``hi`` and close after it. In a ``<seg>`` also holding MateCat's XLIFF codes,
+    read as TMX's, the pair's halves were each taken for a code without its other (a ``bpt`` left without its
+    ``ept``, which TMX does not allow, the ``ept`` an ``it``): the memory's own codes changed. They stay a pair."""
+    [unit] = read_tmx(io.BytesIO(
+        b'<tmx version="1.4"><header creationtool="Matecat-Cattool" creationtoolversion="2.9.4" segtype="sentence"'
+        b' o-tmf="Matecat" adminlang="en" srclang="fr" datatype="plaintext"/><body><tu><tuv xml:lang="fr"><seg>Le'
+        b' <hi type="term"><bpt i="1">&lt;b&gt;</bpt>char</hi> lourd<ept i="1">&lt;/b&gt;</ept> <g id="2">avance</g>'
+        b'</seg></tuv><tuv xml:lang="en"><seg>The tank advances</seg></tuv></tu></body></tmx>'))
+    assert unit.source_markup == ('Le <hi type="term"><bpt i="1">&lt;b&gt;</bpt>char</hi> lourd<ept i="1">&lt;/b&gt;'
+                                  '</ept> <bpt i="2" x="2"/>avance<ept i="2"/>')
+
+
+def test_a_tu_s_segtype_is_read_as_the_header_s_is_whatever_its_case():
+    """The header's ``segtype`` is read whatever its case or spaces (``Sentence``, as some tools write it), a
+    ``<tu>``'s was kept only when written exactly as the DTD spells it: the same value was lost on a unit. Both are
+    read alike, written back as the DTD spells them."""
+    [unit] = read_tmx(io.BytesIO(
+        b'<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="Sentence" o-tmf="x"'
+        b' adminlang="en" srclang="fr" datatype="plaintext"/><body><tu segtype=" Paragraph"><tuv xml:lang="fr"><seg>'
+        b'Oui</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>'))
+    assert unit.props["@segtype"] == "paragraph"

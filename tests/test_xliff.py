@@ -711,3 +711,32 @@ def test_an_export_of_memories_numbered_alike_goes_through_xliff_and_back(tmp_pa
         assert [tuid for _, _, tuid in held].count("1") == 2
         assert sorted((u.source, u.target, u.tuid) for u in copied.units()) == [
             (source, target, tuid or "1") for source, target, tuid in held]  # the untold unit's id is its tuid
+
+
+def test_a_mrk_marking_a_position_not_text_is_no_markup():
+    """memoQ marks where its QA found a problem with empty ``mrk mtype="x-ewloc"`` (its errors refer to them), Trados
+    where a segment was with ``x-sdl-location``: positions, no text of a kind. Since a ``mrk`` of a type became a TMX
+    ``hi``, each was an empty ``hi`` in the memory, a target with QA markers no longer plain text. A mark of no
+    text is nothing; one around text is still that text's ``hi``."""
+    located, marked = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="nl"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>4 Tervrajz</source>'
+        b'<target xml:space="preserve">4 T<mrk mtype="x-ewloc" mid="1" />ervra<mrk mtype="x-ewloc" mid="2"></mrk>jz'
+        b'</target></trans-unit><trans-unit id="2"><source>Le <mrk mtype="x-its">char</mrk></source>'
+        b'<target>The tank</target></trans-unit></body></file></xliff>'))
+    assert (located.target, located.target_markup) == ("4 Tervrajz", None)
+    assert marked.source_markup == 'Le <hi type="x-its">char</hi>'
+
+
+def test_a_pair_of_codes_opening_in_a_marked_text_and_closing_after_it_stays_a_pair():
+    """A code pair may open inside a ``mrk`` (a term) and close after it; since such a ``mrk`` became a TMX ``hi``,
+    the pair's halves were no longer side by side and each was taken for a code without its other half (its end an
+    isolated ``it``, its start a ``bpt`` with no ``ept``, which TMX does not allow). They stay a pair, as TMX lets
+    a pair overlap a ``hi``; a half without its other is still isolated."""
+    [unit] = read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr"'
+        b' target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Le <mrk mtype="term"><bx id="1"/>'
+        b'char</mrk> lourd<ex id="1"/> <bx id="2"/>avance</source><target>The <mrk mtype="term"><bx id="1"/>heavy'
+        b'</mrk> tank<ex id="1"/> <bx id="2"/>advances</target></trans-unit></body></file></xliff>'))
+    assert unit.source_markup == ('Le <hi type="term"><bpt i="1" x="1"/>char</hi> lourd<ept i="1"/> '
+                                  '<it x="2" pos="begin"/>avance')

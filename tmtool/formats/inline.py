@@ -19,7 +19,8 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
 ``mrk mtype="protected"``          ``hi type="x-locked"``, text not to be changed
-``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``
+``mrk mtype="…"`` (term, x-…)      ``hi`` of that type (``x-hi``: of none), as an export writes a ``hi``;
+                                   one of no text (memoQ's QA marker ``x-ewloc``) a position: none
 ``mrk`` of no type, ``seg``,       their text only (a ``mrk`` Trados's track changes deleted:
 Trados's ``x-sdl-…``, unknown      none)
 elements
@@ -97,7 +98,6 @@ B*, not *Column AColumn B*) while the markup keeps the code as memoQ wrote it.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from html import unescape
 
 from lxml import etree
@@ -140,15 +140,22 @@ def segment_content(seg: etree._Element) -> tuple[str, str | None]:
     return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
 
 
-TMX_INLINE = CODES | {"hi", "sub"}  # the elements a TMX <seg> may hold
+# a start tag in a <seg>'s XML of an element TMX does not define there (a comment's too): lxml writes '<' in text and
+# attribute values as '&lt;', so each '<' starts markup
+_FOREIGN_TAG = re.compile(r"<(?!/|(?:bpt|ept|ph|it|ut|hi|sub)[\s/>])")
 
 
 def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
     """A TMX ``<seg>``'s plain text and inner XML, as :func:`segment_content`; elements TMX does not define
     there are read as XLIFF's (MateCat's TMX exports held its ``g`` and ``x`` until 2020) and made TMX's
-    codes, others their text, so that an export writes TMX back."""
-    if all(element.tag in TMX_INLINE for element in seg.iterdescendants() if isinstance(element.tag, str)):
-        return segment_content(seg)
+    codes, others their text, so that an export writes TMX back. (Told by the XML written, not element by
+    element: this runs for every segment of a large memory.)"""
+    if len(seg) == 0:
+        return seg.text or "", None
+    xml = etree.tostring(seg, encoding="unicode", with_tail=False)
+    inner = xml[xml.index(">") + 1 : xml.rindex("</")]
+    if not _FOREIGN_TAG.search(inner):
+        return plain_text(seg), inner
     repaired = etree.Element("seg")
     _TmxRepair({}).fill(repaired, seg)
     _isolate_unpaired(repaired)
@@ -362,6 +369,8 @@ class _Converter:
         if not mtype or mtype == "seg" or mtype.startswith(_TOOL_MARKS):  # a segment's or a review's bounds: text
             self.fill(parent, mrk)
             return
+        if not len(mrk) and not mrk.text:  # a position, no text of a kind (memoQ's QA markers, x-ewloc): nothing
+            return
         # text of a kind (a term, a name, text not to be changed): TMX's hi, as an XLIFF export writes one
         kind = _HI_TYPE.get(mtype, mtype)
         self.fill(etree.SubElement(parent, "hi", {"type": kind} if kind else {}), mrk)
@@ -423,11 +432,16 @@ class _TmxRepair(_Converter):
     def _hi(self, parent, hi) -> None:
         self.fill(etree.SubElement(parent, "hi", dict(hi.attrib)), hi)
 
-    @staticmethod
-    def _tmx_code(parent, code) -> etree._Element:
-        copied = deepcopy(code)
-        copied.tail = None
-        parent.append(copied)
+    def _tmx_code(self, parent, code) -> etree._Element:
+        """A copy of a TMX code, the XLIFF codes its ``sub`` holds made TMX's too (a sub may hold no ``g``)."""
+        copied = etree.SubElement(parent, code.tag, dict(code.attrib))
+        copied.text = code.text
+        for child in code:
+            if child.tag == "sub":
+                self.fill(etree.SubElement(copied, "sub", dict(child.attrib)), child)
+            elif isinstance(child.tag, str):  # no element a code holds: its text is the code's
+                _append_text(copied, "".join(child.itertext()))
+            _append_text(copied, child.tail)
         return copied
 
 
@@ -442,14 +456,22 @@ def _append_text(parent: etree._Element, text: str | None) -> None:
 
 
 def _isolate_unpaired(seg: etree._Element) -> None:
-    """A ``bpt`` without its ``ept`` in the segment (or the reverse) becomes an ``it``."""
-    starts = {code.get("i") for code in seg.iterchildren("bpt")}
-    ends = {code.get("i") for code in seg.iterchildren("ept")}
-    for code in list(seg.iterchildren("bpt", "ept")):
-        if code.get("i") not in (ends if code.tag == "bpt" else starts):
-            code.set("pos", "begin" if code.tag == "bpt" else "end")
-            code.tag = "it"
-            del code.attrib["i"]
+    """A ``bpt`` without its ``ept`` in the segment or its ``sub`` (or the reverse) becomes an ``it``; a pair may
+    open in a ``hi`` and close after it, as TMX lets it."""
+    scopes: dict[etree._Element, list[etree._Element]] = {}
+    for code in seg.iter("bpt", "ept"):
+        scope = code.getparent()
+        while scope is not seg and scope.tag != "sub":
+            scope = scope.getparent()
+        scopes.setdefault(scope, []).append(code)
+    for codes in scopes.values():
+        starts = {code.get("i") for code in codes if code.tag == "bpt"}
+        ends = {code.get("i") for code in codes if code.tag == "ept"}
+        for code in codes:
+            if code.get("i") not in (ends if code.tag == "bpt" else starts):
+                code.set("pos", "begin" if code.tag == "bpt" else "end")
+                code.tag = "it"
+                del code.attrib["i"]
 
 
 # ---- writing XLIFF 1.2 ----

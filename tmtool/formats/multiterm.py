@@ -36,7 +36,7 @@ from ..model import (
     Context, Entry, Term, UsageStatus, dated_by_transactions, grammatical_gender, part_of_speech,
     place_contexts,
 )
-from .skips import OnSkip, Unusable, refuse
+from .skips import OnSkip, Unusable, refuse, tell_kept
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
 _USAGE_WORDS = (("deprecated", UsageStatus.DEPRECATED), ("forbidden", UsageStatus.DEPRECATED),
@@ -59,7 +59,7 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
             checked = True
         if element.tag == "conceptGrp":
             try:
-                yield _entry(element, languages)
+                yield _entry(element, languages, name)
             except Unusable as unusable:
                 on_skip(unusable.skipped(name))
             element.clear()
@@ -68,11 +68,12 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
     languages.tell(name)
 
 
-def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
+def _entry(concept: etree._Element, languages: TermLanguages, path: str | None) -> Entry:
     entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
     contexts: list[tuple[Term, Context]] = []  # each term's Context fields
     transactions, at = [], None  # (kind, who, when) of its transacGrps; where the note names who
     term_transactions = []  # those of its terms
+    unread_dates: list[str] = []  # the note lines of their dates read as none
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child, languages)
@@ -80,18 +81,18 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
                 if group.tag == "termGrp":
                     entry.terms.append(_term(group, lang, entry, notes, contexts))
                     # a term's history is the entry's too (MultiTerm dates each term it exports)
-                    term_transactions += [t for grp in group.iterfind("transacGrp") for t in _transaction(grp)]
+                    term_transactions += [t for grp in group.iterfind("transacGrp") for t in _transaction(grp, unread_dates, path)]
                 elif group.tag == "descripGrp":  # a field of the language (a termbase's definitions often are)
                     _field(group, entry, None, notes)
         elif child.tag == "descripGrp":
             _field(child, entry, None, notes)
         elif child.tag == "transacGrp":
             at = len(notes) if at is None else at
-            transactions += _transaction(child)
+            transactions += _transaction(child, unread_dates, path)
     transactions = list(dict.fromkeys(transactions + term_transactions))  # a term's repeating the entry's once
     if transactions:
         at = len(notes) if at is None else at
-        notes[at:at] = dated_by_transactions(entry, transactions)
+        notes[at:at] = dated_by_transactions(entry, transactions) + unread_dates
     entry.terms = [term for term in entry.terms if term.text.strip()]
     if not entry.terms:
         raise Unusable("a conceptGrp without any term", concept.sourceline)
@@ -147,15 +148,20 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             notes.append(f"{kind}: {value}" if term is None else f"{kind} ({term.text}): {value}")
 
 
-def _transaction(group: etree._Element) -> list[tuple[str, str, datetime | None]]:
+def _transaction(group: etree._Element, unread_dates: list[str], path: str | None
+                 ) -> list[tuple[str, str, datetime | None]]:
     """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who (its transac's
-    text), when."""
-    transac, date = group.find("transac"), group.findtext("date")
+    text), when. A date it does not read is none, kept as written in ``unread_dates`` (lines of the entry's note):
+    the entry's terms are not lost for it."""
+    transac, date = group.find("transac"), group.find("date")
     kind = transac.get("type") if transac is not None else None
     if kind not in ("origination", "modification"):
         return []
+    written = (date.text or "").strip() if date is not None else ""
     try:
-        when = datetime.fromisoformat(date.strip()) if date else None
+        when = datetime.fromisoformat(written) if written else None
     except ValueError:
-        raise Unusable(f"invalid date {date!r} (expected ISO 8601)", group.sourceline) from None
+        when = None
+        unread_dates.append(f"{kind} date: {written}")
+        tell_kept(f"invalid date {written!r} (expected ISO 8601): kept in the entry's note", path, date.sourceline)
     return [(kind, (transac.text or "").strip(), when)]

@@ -7,6 +7,10 @@ without any term, a TSV line with no tab. A reader passes over such an item and 
 ``on_skip`` callback where and why with a :class:`Skipped`, then reads on (code deep inside a
 reader raises :class:`Unusable`, which the reader's loop turns into the notice).
 
+A value inside an item that cannot be used where the format puts it (a bad date in a termbase entry's
+history) does not lose the item: the reader keeps the value as written (a line of the entry's note) and
+says so with :func:`tell_kept`, a notice naming the line.
+
 The default callback, :func:`refuse`, turns the first notice into the error, so that a caller who
 did not ask for leniency gets none (``tmtool import --strict``). ``tmtool import`` without it gives
 ``list.append``, imports the rest, and reports what it passed over.
@@ -14,6 +18,7 @@ did not ask for leniency gets none (``tmtool import --strict``). ``tmtool import
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
@@ -55,3 +60,8 @@ class Unusable(Exception):
 def refuse(skipped: Skipped) -> NoReturn:
     """The strict handler: an unusable item refuses the whole file."""
     raise skipped.error()
+
+
+def tell_kept(reason: str, path: str | None, line: int | None) -> None:
+    """Say that a value a reader could not use was kept as written, its item read all the same."""
+    logging.getLogger("tmtool.formats").info("%s", TmtoolError(reason, path=path, line=line))

@@ -75,7 +75,7 @@ from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
     dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines, sentence_language,
 )
-from .skips import OnSkip, Unusable, refuse
+from .skips import OnSkip, Unusable, refuse, tell_kept
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -474,6 +474,7 @@ class _EntryReader:
         # the transactions of its language sections and terms: the entry's history too (a termbase that dates its
         # terms only, as TBX-Basic's samples do, dates its entry by them)
         self.transactions: list[tuple[str, str, datetime | None]] = []
+        self.unread_dates: list[str] = []  # the note lines of the dates of its transactions read as none
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -490,7 +491,7 @@ class _EntryReader:
         transactions = list(dict.fromkeys(transactions + self.transactions))  # a section's repeating the entry's once
         if transactions:
             at = len(self.notes) if at is None else at
-            self.notes[at:at] = dated_by_transactions(entry, transactions)
+            self.notes[at:at] = dated_by_transactions(entry, transactions) + self.unread_dates
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
@@ -633,21 +634,24 @@ class _EntryReader:
             of = f" ({term.text})" if term is not None and term.text else ""
             self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
 
-    @staticmethod
-    def _transaction(group: etree._Element) -> list[tuple[str, str, datetime | None]]:
-        """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who, when."""
+    def _transaction(self, group: etree._Element) -> list[tuple[str, str, datetime | None]]:
+        """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who, when. A date
+        it does not read is none, kept as written as a line of the note: the entry's terms are not lost for it."""
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
         if not kinds or kinds[0] not in (*_ORIGINATION, "modification"):
             return []
+        kind = "origination" if kinds[0] in _ORIGINATION else "modification"
         who = next((_text(c).strip() for c in group if (_local(c) == "transacNote" and c.get("type") == "responsibility")
                     or _local(c) == "responsibility"), "")
         date = next((c for c in group if _local(c) == "date"), None)
         try:
             when = datetime.fromisoformat(_text(date).strip()) if date is not None else None
         except ValueError:
-            raise Unusable(f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)",
-                           date.sourceline) from None
-        return [("origination" if kinds[0] in _ORIGINATION else "modification", who, when)]
+            when = None
+            self.unread_dates.append(f"{kind} date: {_text(date).strip()}")
+            tell_kept(f"invalid date {_text(date).strip()!r} (expected ISO 8601, e.g. 2021-07-13): kept in the entry's "
+                      "note", self.path, date.sourceline)
+        return [(kind, who, when)]
 
     def _property_setter(self, target: Entry | Term | None, conversions: dict):
         """The handler of ``x-`` notes that sets the fields of ``target`` named in ``conversions``."""

@@ -606,8 +606,8 @@ class _TmxReader:
                 raise Unusable(exc.message, tu.sourceline) from None
         for attr in TU_ATTRIBUTES:
             value = next((e.get(attr) for e in carriers if e.get(attr)), None)
-            if attr == "segtype" and value not in SEGTYPES:  # the DTD's values only, as the header's
-                value = None
+            if attr == "segtype" and value:  # the DTD's values only, read as the header's
+                value = value.strip().lower() if value.strip().lower() in SEGTYPES else None
             if value:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
