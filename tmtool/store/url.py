@@ -123,6 +123,10 @@ def named_from_anywhere(db: str) -> str:
     if sep and scheme.lower() != "sqlite":
         return db
     try:
-        return os.path.abspath(sqlite_path(db) if sep else db)
-    except (Invalid, ValueError):  # no file's name (the store cannot be opened either): as given
+        path = sqlite_path(db) if sep else db
+        if os.name == "nt":  # Windows takes "a\\..\\" out as text before it looks for a file, as abspath does
+            return os.path.abspath(path)
+        # POSIX reads "link/.." as the parent of the link's target: taken out as text (abspath), another file
+        return os.path.join(os.getcwd(), path)
+    except (Invalid, ValueError, OSError):  # no file's name, or no folder to start from: as given
         return db
