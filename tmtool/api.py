@@ -1252,12 +1252,10 @@ def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> 
     if had_password:  # libpq reads a password from elsewhere, not the others (sslpassword, oauth_client_secret …)
         names = secrets_named(str(db))
         others = [name for name in names if name != "password"]
-        message += f" (the store's {', '.join(names)} left out"
-        if "password" in names:
-            message += f": libpq reads {'the password' if others else 'it'} from PGPASSWORD or the password file, ~/.pgpass"
-        if others:
-            message += f"{'; ' if 'password' in names else ': '}add {', '.join(others)} to the URL as your connection needs"
-        message += ")"
+        said = [f"libpq reads {'the password' if others else 'it'} from PGPASSWORD or the password file, ~/.pgpass"
+                ] if "password" in names else []
+        said += [f"add {', '.join(others)} to the URL as your connection needs"] if others else []
+        message += f" (the store's {', '.join(names)} left out: {'; '.join(said)})"
     return message
 
 
