@@ -281,6 +281,46 @@ def test_no_secret_libpq_reads_from_a_url_is_shown(url, secrets, tmp_path):
         assert secret not in refused.stderr
 
 
+
+def test_every_secret_libpq_hides_is_a_secret_parameter():
+    """libpq marks the parameters whose value it never shows (``dispchar`` ``*``): ``password``, ``sslpassword``
+    and, since PostgreSQL 18, ``oauth_client_secret``, the OAuth client's secret, which was shown in every message
+    naming the store and left in the command a notice advised. Each is masked and left out as a password is."""
+    from tmtool.store.url import SECRET_PARAMETERS
+
+    hidden = {option.keyword.decode() for option in psycopg.pq.Conninfo.get_defaults() if option.dispchar == b"*"}
+    assert {"password", "sslpassword"} <= hidden <= SECRET_PARAMETERS
+
+
+def test_an_oauth_client_secret_is_neither_shown_nor_advised():
+    """PostgreSQL 18's OAuth: a client's secret in the store's URL (oauth_client_secret) was shown as typed by the
+    masked URL and kept in the command advised on the store. It is masked, and the advised URL is the same
+    connection without it."""
+    from tmtool.store.url import scrubbed, without_password
+
+    url = ("postgresql://ana@db.example.org/tm?oauth_issuer=https://login.example.org&oauth_client_id=tmtool"
+           "&oauth_client_secret=0a5Fz9&sslmode=require")
+    assert masked(url) == url.replace("secret=0a5Fz9", "secret=***")
+    assert without_password(url) == (url.replace("&oauth_client_secret=0a5Fz9", ""), True)
+    assert "0a5Fz9" not in api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url)
+    assert scrubbed("connection refused for secret 0a5Fz9", url) == "connection refused for secret ***"
+
+
+def test_a_secret_other_than_the_password_left_out_is_not_said_to_be_read_from_pgpassword():
+    """A URL's sslpassword (or OAuth client secret) left out of an advised command was said to be "the store's
+    password", which libpq "reads from PGPASSWORD or ~/.pgpass": it reads neither secret from there, and one set
+    as told was sent as the server's password. The note names what was left out, and where each comes from."""
+    def note(url: str) -> str:
+        return api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url).partition(" visite) ")[2]
+
+    assert note("postgresql://ana@db.example.org/tm?sslpassword=k3yphrase") == (
+        "(the store's sslpassword left out: add sslpassword to the URL as your connection needs)")
+    assert note("postgresql://ana:s3cret@db.example.org/tm?oauth_client_secret=0a5Fz9") == (
+        "(the store's password, oauth_client_secret left out: libpq reads the password from PGPASSWORD or the"
+        " password file, ~/.pgpass; add oauth_client_secret to the URL as your connection needs)")
+    assert note("postgresql://ana:s3cret@db.example.org/tm") == (
+        "(the store's password left out: libpq reads it from PGPASSWORD or the password file, ~/.pgpass)")
+
 def test_units_copied_across_batches_are_all_found(pg_url, monkeypatch):
     monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 3)
     units = [Unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", "fr-FR", "en-GB", tuid=str(n),

@@ -216,6 +216,28 @@ def test_the_workbench_names_a_store_given_by_a_relative_path_from_anywhere(tmp_
     assert not (elsewhere / "team.db").exists()
 
 
+
+def test_a_store_named_through_a_link_and_dotdot_is_advised_by_the_file_served(tmp_path, monkeypatch):
+    """``--db current/../team.db``, ``current`` a symbolic link to a release's folder, names the store beside that
+    folder, as the system reads ``..`` after a link. The path advised had ``current/..`` taken out as text, naming a
+    ``team.db`` in the server's own folder: another store, or none. The path advised names the file served."""
+    stores = tmp_path / "stores"
+    (stores / "release-5").mkdir(parents=True)
+    shutil.copyfile(seeded_store(tmp_path), stores / "team.db")
+    served = tmp_path / "server"
+    served.mkdir()
+    (served / "current").symlink_to(stores / "release-5", target_is_directory=True)
+    monkeypatch.chdir(served)
+    http, _ = client("current/../team.db")
+
+    def failing(store):
+        raise api.NotFound("no import 7 in the store (see 'tmtool imports')", commands=("tmtool imports",))
+
+    monkeypatch.setattr(api, "stats", failing)
+    [command] = re.findall(r"'(tmtool [^']*)'", http.get("/api/stats").json()["message"])
+    named = shlex.split(command)[2]
+    assert os.path.isabs(named) and os.path.samefile(named, stores / "team.db")
+
 def test_the_workbench_says_it_of_an_upload(tmp_path):
     http, headers = client(seeded_store(tmp_path))
     files = {"fr_file": ("visite.fr.txt", "\n\n".join(MEETING_FR).encode()),

@@ -1274,7 +1274,7 @@ def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> 
     commands = [command for command in commands if command in message]
     if db is None or not commands:
         return message
-    from .store.url import without_password
+    from .store.url import secrets_named, without_password
 
     url, had_password = without_password(str(db))
     quoted = shell_quoted(url)
@@ -1282,8 +1282,13 @@ def advised_on(message: str, commands: Iterable[str], db: str | Path | None) -> 
         message = message.replace(command, f"tmtool --db {quoted or STORE_PLACEHOLDER}{command.removeprefix('tmtool')}")
     if quoted is None:
         message += f" ({STORE_PLACEHOLDER}: {url}, quoted as your shell needs)"
-    if had_password:
-        message += " (the store's password left out: libpq reads it from PGPASSWORD or the password file, ~/.pgpass)"
+    if had_password:  # libpq reads a password from elsewhere, not the others (sslpassword, oauth_client_secret …)
+        names = secrets_named(str(db))
+        others = [name for name in names if name != "password"]
+        said = [f"libpq reads {'the password' if others else 'it'} from PGPASSWORD or the password file, ~/.pgpass"
+                ] if "password" in names else []
+        said += [f"add {', '.join(others)} to the URL as your connection needs"] if others else []
+        message += f" (the store's {', '.join(names)} left out: {'; '.join(said)})"
     return message
 
 

@@ -66,7 +66,11 @@ SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
 # tmtool's own attributes on a trans-unit it writes, as memoQ, Trados and Phrase add theirs: ``tmtool:tuid``, the
-# unit's tuid where its id had to differ (another unit written before holds that id: two memories numbered from 1)
+# unit's tuid where its id had to differ (another unit written before holds that id: two memories numbered from 1).
+# Not ``resname``: Symfony's loader and Okapi take it for the string's key (a unit's own, kept as RESNAME, goes there);
+# OmegaT 3.6 and translate-toolkit write the attribute back untouched. XLIFF 1.2's strict schema wants a schema for
+# any other namespace's attribute (processContents="strict"; the transitional one, Symfony's, skips them), as for
+# memoQ's mq: and Trados's sdl:, so an export whose ids need no suffix writes none
 TMTOOL = "urn:x-tmtool:xliff"
 TUID = f"{{{TMTOOL}}}tuid"
 # target states saying the target is not a translation yet: 1.2 "new", "needs-translation" (what this

@@ -13,9 +13,12 @@ from ..errors import Invalid
 # reads them: the user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them
 # raw), and a URL has no fragment to it ('#' is a parameter's text)
 _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
-# the connection parameters of libpq whose value is a secret: the server's password, and the one of the client's
-# SSL key (sslpassword); libpq decodes a parameter's name as it decodes its value (pass%77ord is password)
-SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+# the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
+# the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
+# and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
+# pass-through), which log one in as well; libpq decodes a parameter's name as its value (pass%77ord is password)
+SECRET_PARAMETERS = frozenset({"password", "sslpassword", "oauth_client_secret", "scram_client_key",
+                               "scram_server_key"})
 _PARAMETER = re.compile(r"([?&])([^?&=]*)=([^&]*)")
 
 
@@ -51,6 +54,20 @@ def without_password(url: str) -> tuple[str, bool]:
     bare = re.sub(r"(?<=[?&])&+", "", bare)  # the '&' of a parameter taken out
     bare = re.sub(r"[?&]$", "", bare)  # a query left empty, or ending with its '&'
     return bare, bare != url
+
+
+def secrets_named(url: str) -> list[str]:
+    """The names of the secrets a PostgreSQL URL gives libpq (``password``, its user part's too, and the other
+    :data:`SECRET_PARAMETERS`), each once, in the order they come: what :func:`without_password` leaves out.
+
+    >>> secrets_named("postgresql://ana:s3cret@db/tm?sslpassword=k3y&pass%77ord=s3cret")
+    ['password', 'sslpassword']
+    """
+    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
+        return []
+    names = ["password"] if _USER_PASSWORD.match(url) else []
+    names += [unquote(m.group(2)).lower() for m in _PARAMETER.finditer(url) if _secret(m)]
+    return list(dict.fromkeys(names))
 
 
 def scrubbed(text: str, url: str) -> str:
@@ -106,6 +123,10 @@ def named_from_anywhere(db: str) -> str:
     if sep and scheme.lower() != "sqlite":
         return db
     try:
-        return os.path.abspath(sqlite_path(db) if sep else db)
-    except (Invalid, ValueError):  # no file's name (the store cannot be opened either): as given
+        path = sqlite_path(db) if sep else db
+        if os.name == "nt":  # Windows takes "a\\..\\" out as text before it looks for a file, as abspath does
+            return os.path.abspath(path)
+        # POSIX reads "link/.." as the parent of the link's target: taken out as text (abspath), another file
+        return os.path.join(os.getcwd(), path)
+    except (Invalid, ValueError, OSError):  # no file's name, or no folder to start from: as given
         return db
