@@ -318,6 +318,11 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     ctx.call_on_close(store.close)
     if store.created:
         root.obj["new_store"] = root.obj["db"]
+    elif store.queued_counts(1):
+        # counts a process stopped before making (killed as it counted a change): made by any command, one that only
+        # reads the glossary too, so that none shows a count short for good (serve: once, as it starts)
+        with _counting_bar(ctx) as progress:
+            api.count_left(store, progress=progress)
     return store
 
 
