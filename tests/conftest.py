@@ -92,6 +92,7 @@ def queuing_no_counts(monkeypatch) -> None:
     queued_counts table): each change counts nothing after it commits."""
     monkeypatch.setattr("tmtool.glossary._queue_counts", lambda store, before, after: None)
     monkeypatch.setattr("tmtool.glossary.count_queued", lambda store, progress=None: 0)
+    monkeypatch.setattr("tmtool.glossary.count_left", lambda store, progress=None: 0)
 
 
 def written_today(store) -> None:

@@ -104,8 +104,8 @@ def _as_the_release_before(store_url, monkeypatch) -> None:
     monkeypatch.setattr("tmtool.text.normalize._ARABIC_MARKS", re.compile("(?!)"))
     monkeypatch.setattr(migrations, "UNITS_WORDS", "rowid, source, target")
     # nor did it queue the approved counts a change leaves to make (its tables came later)
-    monkeypatch.setattr("tmtool.glossary._queue_counts", lambda store, before, after: None)
-    monkeypatch.setattr("tmtool.glossary.count_queued", lambda store, progress=None: 0)
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)
     with open_store(store_url, create=True) as old:
         written_today(old)
         fill(old)

@@ -225,8 +225,8 @@ def test_a_store_made_before_written_acronyms_were_keyed_finds_them_once_upgrade
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     monkeypatch.setattr(rows, "_written_acronym", lambda text: "")  # as the release before keyed its terms
     # nor did it queue the approved counts a change leaves to make (its tables came later)
-    monkeypatch.setattr("tmtool.glossary._queue_counts", lambda store, before, after: None)
-    monkeypatch.setattr("tmtool.glossary.count_queued", lambda store, progress=None: 0)
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)
     try:
         with open_store(store_url, create=True) as old:
             written_today(old)

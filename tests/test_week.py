@@ -414,3 +414,66 @@ def test_counts_a_stopped_process_left_to_make_are_made_by_the_next_change(store
         # and the approval reverted takes them back
         api.revert(store, api.history(store, deterrence)[-1]["id"])
         assert api.entry(store, deterrence)["frequency"] == 0
+
+
+# a child process approving an entry, killed (SIGKILL: no clean-up) as it counts the second document of three
+_KILLED_WHILE_COUNTING = """
+import os, signal, sys
+from tmtool import api, glossary, open_store
+glossary.COUNT_BATCH = 1
+with open_store(sys.argv[1]) as store:
+    counting, counted = store.count_in_document, []
+    def killed(entry_id, *args):
+        if counted:
+            os.kill(os.getpid(), signal.SIGKILL)
+        counted.append(entry_id)
+        counting(entry_id, *args)
+    store.count_in_document = killed
+    api.approve(store, [int(sys.argv[2])])
+"""
+
+
+def killed_while_counting(store_url, tmp_path) -> int:
+    """A store of the week's pairs where a process approving *dissuasion* was killed after its approval committed,
+    one document of three counted; the entry's id."""
+    import signal
+    import subprocess
+    import sys
+
+    with open_store(store_url, create=True) as store:
+        for name in PAIRS:
+            ingest(store, name)
+        (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n", encoding="utf-8")
+        api.import_file(store, tmp_path / "candidates.csv")
+        deterrence = by_term(store, "dissuasion")["id"]
+    child = subprocess.run([sys.executable, "-c", _KILLED_WHILE_COUNTING, store_url, str(deterrence)])
+    assert child.returncode == -signal.SIGKILL
+    with open_store(store_url) as store:
+        assert store.queued_counts()  # what it left to count
+    return deterrence
+
+
+def test_counts_a_killed_process_left_are_made_by_a_command_that_only_reads(store_url, tmp_path):
+    # made only by the next change to the glossary: a team that approved, then only read the glossary, saw the
+    # approval's count short (1 of 3) for good
+    import json
+
+    from conftest import invoke
+
+    deterrence = killed_while_counting(store_url, tmp_path)
+    listed = json.loads(invoke(store_url, "glossary", "list", "--status", "approved", "--json", code=0).stdout)
+    assert [(e["id"], e["frequency"]) for e in listed] == [(deterrence, 3)]
+    with open_store(store_url) as store:
+        assert not store.queued_counts()
+        assert {c["document"] for c in api.entry(store, deterrence)["contexts"]} == set(PAIRS)
+
+
+def test_counts_a_killed_process_left_are_made_by_the_next_ingest(store_url, tmp_path):
+    deterrence = killed_while_counting(store_url, tmp_path)
+    with open_store(store_url) as store:
+        assert api.entry(store, deterrence)["frequency"] == 1
+        (tmp_path / "memo.fr.txt").write_text("Le commandement maritime allié coordonne.\n", encoding="utf-8")
+        (tmp_path / "memo.en.txt").write_text("Allied maritime command coordinates.\n", encoding="utf-8")
+        ingest(store, "memo", tmp_path)
+        assert not store.queued_counts()
+        assert api.entry(store, deterrence)["frequency"] == 3

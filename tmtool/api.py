@@ -56,7 +56,7 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
     "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
@@ -998,6 +998,15 @@ def revert(store: Store, change_id: int | str, *, user: str | None = None, progr
     """Undo a recorded change; returns the id of the change that undid it."""
     with glossary.changing(store, progress):
         return glossary.revert(store, _id(change_id, "change"), user=_user(user))
+
+
+def count_left(store: Store, *, progress: Progress | None = None) -> int:
+    """Make the approved entries' counts in the stored documents that a change left to make: a process stopped
+    (killed) after committing it, or its count waited past the store's lock timeout. Every change to the glossary
+    and every ingest makes them once committed, and the command line as it opens a store; a program that only
+    reads the glossary calls this. A store still locked, or read-only, leaves them to make later (told in the
+    log). Returns how many documents were counted (0: none was left)."""
+    return glossary.count_left(store, progress)
 
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:

@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import click
 
@@ -318,6 +318,19 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     ctx.call_on_close(store.close)
     if store.created:
         root.obj["new_store"] = root.obj["db"]
+    else:
+        # counts a process stopped before making (killed as it counted a change): made by any command, one that only
+        # reads the glossary too, so that none shows a count short for good (serve: once, as it starts)
+        with ExitStack() as shown:
+            bar: list = []  # the Counting bar, drawn once there is something to count
+
+            def progress(step) -> None:
+                if not bar:
+                    bar.append(shown.enter_context(_counting_bar(ctx)))
+                if bar[0] is not None:
+                    bar[0](step)
+
+            api.count_left(store, progress=progress)
     return store
 
 

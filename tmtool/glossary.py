@@ -805,11 +805,23 @@ def changing(store: Store, progress: Progress | None = None) -> Iterator[None]:
     with store.transaction():
         yield
     if outermost:
-        try:
-            count_queued(store, progress)
-        except Unavailable as error:  # the change is made; what is left queued, the next change counts
-            logging.getLogger("tmtool.glossary").info(
-                "the change is made; the stored documents using it are counted at the next change (%s)", error)
+        count_left(store, progress)
+
+
+def count_left(store: Store, progress: Progress | None = None) -> int:
+    """Make the counts left queued, when any is (:func:`count_queued`): by a change just committed, or by a process
+    that stopped before it had made them (killed, or its count timed out on the write lock), which the next change,
+    ingest or command line reading the store makes. A store locked past its timeout or read-only leaves them
+    queued, told in the log: the change is made, only its counts wait. In a transaction, none are made (the
+    outermost one's end makes them). Returns how many documents were counted."""
+    if store.in_transaction() or not store.queued_counts(1):
+        return 0
+    try:
+        return count_queued(store, progress)
+    except Unavailable as error:
+        logging.getLogger("tmtool.glossary").info(
+            "the glossary's change is made; the stored documents using it are counted at the next change (%s)", error)
+        return 0
 
 
 _TO_FIND = ""  # the queued document of an entry whose documents are to be found (``_find_documents``)

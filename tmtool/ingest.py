@@ -421,7 +421,8 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
     record = prepared.record
     if prepared.asked_as:
         return _save_terms(store, prepared)
-    with store.transaction():
+    # (a change to the glossary: once committed, the counts a stopped process left queued are made, as a change makes)
+    with glossary.changing(store):
         holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
@@ -452,7 +453,7 @@ def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:
     unit of its sentences matches; where a reviewer's corrections changed that unit, its sentences
     alone (the units stay as the reviewer left them)."""
     document_id = prepared.record.id
-    with store.transaction():
+    with glossary.changing(store):
         current = _without_terms(store, document_id, True)
         if current is None or current.updated != prepared.record.updated:
             return IngestResult(prepared.asked_as, held_by=document_id)
