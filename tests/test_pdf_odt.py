@@ -1149,3 +1149,24 @@ def test_an_equation_s_number_set_flush_right_is_a_paragraph_after_the_equation(
     for (equation, number), text in zip(equations, source[2::2]):
         expected += [equation, number, text]
     assert read_document(REAL / "libreoffice-equation-numbers.pdf", lang="en").paragraphs == tuple(expected)
+
+
+@pytest.mark.parametrize("name", ["libreoffice-paragraph-beside-figure-page-foot",
+                                  "libreoffice-two-columns-paragraph-beside-figure-column-foot"])
+def test_a_paragraph_beside_a_figure_at_the_page_s_foot_goes_on_to_the_next_page(name):
+    """LibreOffice Writer's export of justified paragraphs, one of them (a list of countries, each a capital) running
+    beside a grey figure 2.5 cm wide from its third line to the foot of the page and on to the next. The lines beside
+    the figure start 2.8 cm in from the margin, further than a paragraph's first line is indented, as a source set
+    flush right at a column's foot does (*[Source: NATO]*), and the page's last one was taken for such a line: the
+    paragraph was cut at the page's end (*… Liechtenstein, Albania,* | *Montenegro, Serbia, …*). The same in a
+    section of two columns, the left column ending beside the figure (*… Georgia,* | *Armenia, …*). Lines set in alike
+    one under the other are a paragraph's beside a figure. (Its lines are also cut where the figure starts beside them,
+    *… Luxembourg,* | *Malta, …*: the reader's before this rule, left as it is.)"""
+    source = [re.sub(r"<[^>]+>", "", text) for text in _fodt_paragraphs(f"{name}.fodt")]
+    declaration = next(text for text in source if text.startswith("The declaration"))
+    assert declaration.endswith("Korea, Australia.") and "Liechtenstein, Albania, Montenegro, Serbia" in declaration
+    paragraphs = read_document(REAL / f"{name}.pdf", lang="en").paragraphs
+    first = paragraphs.index(next(p for p in paragraphs if p.startswith("The declaration")))
+    last = paragraphs.index(next(p for p in paragraphs if p.endswith("Korea, Australia.")))
+    assert last - first <= 1 and " ".join(paragraphs[first:last + 1]) == declaration
+    assert paragraphs[last + 1:] == tuple(source[source.index(declaration) + 1:])

@@ -1540,9 +1540,13 @@ class _Paragraphs:
                 return self.stretched[i - 1] and line.x0 < self.left[i] + 0.5 * line.size
             # a line of one is neither full nor short; nor is one set flush right (or centred) at its column's foot, a
             # source's or a credit's *[Source: NATO]*, starting further in from the run's left edge than a paragraph's
-            # first line is indented: the next column's first line does not go on from it
+            # first line is indented: the next column's first line does not go on from it. Lines set in alike, the
+            # line above starting where it does, are a paragraph's running beside a figure at the foot of the page
+            set_in = before.x0 > self.left[i - 1] + GUTTER_INDENT * before.size
+            above = self.lines[i - 2] if i > 1 else None
+            beside_figure = above is not None and before.below(above) and abs(above.x0 - before.x0) <= EDGE_ALIGN
             full = (not self.run_start[i - 1] and not self._fits(i)
-                    and (before.table or before.x0 <= self.left[i - 1] + GUTTER_INDENT * before.size))
+                    and (before.table or not set_in or beside_figure))
             return full or line.text[0].islower()
         usual = self.pitch.get(round(before.size), 1.2 * before.size)
         return not (
