@@ -387,12 +387,12 @@ def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_p
     old = tmp_path / "copy.db"
     old.write_bytes(b"yesterday's backup")
     with open_store(db, create=True) as store:
-        store._conn, conn = _FailingBackup(), store._conn
+        store._connection, conn = _FailingBackup(), store._connection  # behind the checked _conn
         try:
             with pytest.raises(sqlite3.OperationalError, match="disk full"):
                 store.backup(old)
         finally:
-            store._conn = conn
+            store._connection = conn
     assert old.read_bytes() == b"yesterday's backup"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".copy.db")]  # no temporary file left
 
