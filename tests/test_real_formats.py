@@ -3051,5 +3051,5 @@ def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_e
     assert skipped == []
     assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
         (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
-    assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601): kept in the entry's note"]
+    assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note"]
 

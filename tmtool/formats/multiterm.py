@@ -36,7 +36,7 @@ from ..model import (
     Context, Entry, Term, UsageStatus, dated_by_transactions, grammatical_gender, part_of_speech,
     place_contexts,
 )
-from .skips import OnSkip, Unusable, refuse, tell_kept
+from .skips import OnSkip, Unusable, history_date, refuse
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
 _USAGE_WORDS = (("deprecated", UsageStatus.DEPRECATED), ("forbidden", UsageStatus.DEPRECATED),
@@ -158,10 +158,5 @@ def _transaction(group: etree._Element, unread_dates: list[str], path: str | Non
     if kind not in ("origination", "modification"):
         return []
     written = (date.text or "").strip() if date is not None else ""
-    try:
-        when = datetime.fromisoformat(written) if written else None
-    except ValueError:
-        when = None
-        unread_dates.append(f"{kind} date: {written}")
-        tell_kept(f"invalid date {written!r} (expected ISO 8601): kept in the entry's note", path, date.sourceline)
+    when = history_date(kind, written, unread_dates, path, None if date is None else date.sourceline)
     return [(kind, (transac.text or "").strip(), when)]

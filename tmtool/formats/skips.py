@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NoReturn
 
 from ..errors import TmtoolError
@@ -65,3 +66,16 @@ def refuse(skipped: Skipped) -> NoReturn:
 def tell_kept(reason: str, path: str | None, line: int | None) -> None:
     """Say that a value a reader could not use was kept as written, its item read all the same."""
     logging.getLogger("tmtool.formats").info("%s", TmtoolError(reason, path=path, line=line))
+
+
+def history_date(kind: str, written: str, unread: list[str], path: str | None, line: int | None) -> datetime | None:
+    """The date of a termbase entry's origination or modification (``kind``), ``written`` in ISO 8601; None if
+    it is not, kept as written as a line of the entry's note (``unread``) and told (:func:`tell_kept`): the
+    entry's terms are not lost for it (TBX, MultiTerm)."""
+    try:
+        return datetime.fromisoformat(written) if written else None
+    except ValueError:
+        unread.append(f"{kind} date: {written}")
+        tell_kept(f"invalid date {written!r} (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note",
+                  path, line)
+        return None

@@ -75,7 +75,7 @@ from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
     dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines, sentence_language,
 )
-from .skips import OnSkip, Unusable, refuse, tell_kept
+from .skips import OnSkip, Unusable, history_date, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -644,14 +644,9 @@ class _EntryReader:
         who = next((_text(c).strip() for c in group if (_local(c) == "transacNote" and c.get("type") == "responsibility")
                     or _local(c) == "responsibility"), "")
         date = next((c for c in group if _local(c) == "date"), None)
-        try:
-            when = datetime.fromisoformat(_text(date).strip()) if date is not None else None
-        except ValueError:
-            when = None
-            self.unread_dates.append(f"{kind} date: {_text(date).strip()}")
-            tell_kept(f"invalid date {_text(date).strip()!r} (expected ISO 8601, e.g. 2021-07-13): kept in the entry's "
-                      "note", self.path, date.sourceline)
-        return [(kind, who, when)]
+        written = _text(date).strip() if date is not None else ""
+        return [(kind, who, history_date(kind, written, self.unread_dates, self.path,
+                                         None if date is None else date.sourceline))]
 
     def _property_setter(self, target: Entry | Term | None, conversions: dict):
         """The handler of ``x-`` notes that sets the fields of ``target`` named in ``conversions``."""
