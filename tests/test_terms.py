@@ -682,6 +682,34 @@ def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     assert "patrouille maritime" not in glossary and glossary["avion de patrouille maritime"] == ["maritime patrol aircraft"]
 
 
+def test_a_coordination_rendered_under_one_english_head_is_one_term():
+    from tmtool.terms.equivalents import one_head_coordinated
+    from tmtool.terms.extract import analyse_french
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Les ministres ont parlé des technologies émergentes et de rupture.",
+         "The ministers discussed emerging and disruptive technologies."),
+        ("Des pompiers et du personnel hospitalier ont participé à l'exercice.",
+         "Firefighters and hospital staff took part in the exercise."),
+        ("Les convois ont traversé trois pays en dix jours.", "The convoys crossed three countries in ten days."),
+    ]]
+    french = analyse_french(pairs)
+    key = "technologie émergente et de rupture"
+    # the French alone reads a coordination as two terms; English coordinating two modifiers of one head
+    # says it is one
+    assert french.scores[key] < DEFAULT_THRESHOLD <= french.units[key]
+    glossary = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(pairs)}
+    assert glossary[key] == ["emerging and disruptive technology"]
+    assert not any(french.startswith("pompier et") for french in glossary)
+    assert one_head_coordinated("deterrence and defence posture".split())
+    assert one_head_coordinated("national and commercial satellites".split())
+    # two noun phrases coordinated are two terms, and so is a name's coordination
+    assert not one_head_coordinated("firefighters and hospital staff".split())
+    assert not one_head_coordinated("information sharing and maritime awareness".split())
+    assert not one_head_coordinated("Peace and Mediterranean Dialogue".split())
+    assert not one_head_coordinated("peace and security".split())
+
+
 def test_a_rendering_is_whole_when_its_words_keep_their_links_between_term_and_phrase():
     import numpy as np
     from tmtool.terms.equivalents import CLEAN_ALIGNMENT, _word_alignment

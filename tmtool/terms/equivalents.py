@@ -215,7 +215,7 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)
-        if key in units and not rendered_as_unit(entry, finder):
+        if key in units and not rendered_as_unit(entry, finder, analysis.candidates[key].coordinated):
             entry.score = round(analysis.scores[key], 4)
         if key in finder.titles:  # an English title is read, not aligned: no word of it is left out
             entry.score = round(entry.score * (TRANSLATION_BASE + DEFINITION_CONFIDENCE), 4)
@@ -327,7 +327,7 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
     return spans
 
 
-def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
+def rendered_as_unit(entry: Entry, finder: _EquivalentFinder, coordinated: bool = False) -> bool:
     """Whether the entry's equivalent renders the French term as a unit of its own: one compact
     English noun phrase (content words only: *supply chain*, not *resilience of the supply chain*)
     with a word for each of the term's, whose words and the term's are aligned with each other rather
@@ -337,11 +337,14 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
     a longer term, as the French is (*avion de patrouille maritime*); one that ends its phrase is the
     term (*the weight of battle tanks*). Nor does a rendering of a French common phrase begin inside an
     English name (``_inside_name``): *forces alliées en Europe* → *Allied Commander Europe* is a piece of
-    *commandant suprême des forces alliées en Europe* → *Supreme Allied Commander Europe*."""
+    *commandant suprême des forces alliées en Europe* → *Supreme Allied Commander Europe*. A ``coordinated``
+    term is one when its rendering coordinates two modifiers of one head (``one_head_coordinated``)."""
     english = next((t for t in entry.terms if t.lang != "fr"), None)
     french = entry.terms[0]
-    if english is None or leaves_out_words(french.text, english.text) or any(
-            w.lower() in _ENGLISH_LINKS for w in re.split(r"[\s-]+", english.text)):
+    if english is None or leaves_out_words(french.text, english.text):
+        return False
+    words = re.split(r"[\s-]+", english.text)
+    if not one_head_coordinated(words) if coordinated else any(w.lower() in _ENGLISH_LINKS for w in words):
         return False
     forms = {_phrase_key(form) for form in english.forms}
     seen = False
@@ -363,6 +366,22 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
                 return False
             seen = True
     return seen
+
+
+def one_head_coordinated(words: Sequence[str]) -> bool:
+    """Whether an English common noun phrase coordinates two modifiers of one head, each a word, the first an
+    adjective, a participle or a noun in the singular (*emerging and disruptive technologies*, *deterrence and
+    defence posture*): one concept, where French coordinates two complements of its head (*technologies
+    émergentes et de rupture*), which the French alone reads as two terms (``termhood.shape``). Two noun
+    phrases coordinated (*firefighters and hospital staff*, *information sharing and maritime awareness*)
+    are two terms."""
+    from ..text.en.tagger import tag
+
+    if len(words) < 4 or words[1] != "and" or any(w.lower() in _ENGLISH_LINKS for w in words[2:]):
+        return False
+    first = tag(words)[0]
+    return all(w.islower() for w in words) and (
+        first in ("ADJ", "VERB") or first == "NOUN" and not re.search(r"[^s]s$", words[0]))
 
 
 def _inside_name(phrase: EnglishPhrase, other: EnglishPhrase, sentence: str) -> bool:

@@ -119,13 +119,14 @@ def rare(word: str, lang: str = "fr") -> bool:
 def shape(candidate: Candidate, unit: bool = False) -> float:
     """How often a candidate of this form is a term (see the module docstring). ``unit``: read as a unit
     of its own, as the translation may show it to be (``score``'s ``units``): a complement with an article
-    is then no sign of a free phrase (*protection de la force* → *force protection*)."""
+    is then no sign of a free phrase (*protection de la force* → *force protection*), nor a coordination
+    a sign of two terms (*technologies émergentes et de rupture* → *emerging and disruptive technologies*)."""
     weight = 1.0
     if len(candidate.content_words) == 1 and not candidate.acronym and not rare(candidate.content_words[0]):
         weight *= _SINGLE_WORD
     if candidate.article_complement and not candidate.name and not unit:
         weight *= _ARTICLE_COMPLEMENT
-    if candidate.coordinated:
+    if candidate.coordinated and not unit:
         weight *= _COORDINATION
     if candidate.numbered:
         weight *= _NUMBER
