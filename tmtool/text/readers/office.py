@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs,
-                   column_span, image_descriptions, said_beside)
+from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, DATUM_WORDS, LINE_BREAK, _add_raised, _raised, _Reading,
+                   _text_paragraphs, column_span, image_descriptions, said_beside)
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -114,10 +114,23 @@ class _Walk(ABC):
             for cell, span in self.cells(row):
                 start = len(self.read.paragraphs)
                 if cell is not None:
+                    outer, self.notes = self.notes, []
                     self.blocks(cell)
+                    self._cell_descriptions(start, [note for note in self.notes if isinstance(note, str)])
+                    self.notes = outer + [note for note in self.notes if not isinstance(note, str)]
                 cells.append((range(start, len(self.read.paragraphs)), span))  # the columns it covers
             self.read.add_row(cells, self.header(row))
         self.read.close_table()
+
+    def _cell_descriptions(self, start: int, descriptions: list[str]) -> None:
+        """Read the descriptions of the pictures in a table's cell whose paragraphs start at ``start``, in the cell,
+        as an HTML image's are (the notes a cell cites wait for the table's end, that its row stays a row): a picture
+        alone in its cell (a status icon) is the cell's text; one beside a datum (``DATUM_WORDS``: a flag beside its
+        country's name) is its decoration, which would leave the row out of the table's rows, and is not read."""
+        words = len(re.findall(r"\w+", " ".join(self.read.paragraphs[start:])))
+        if not 0 < words <= DATUM_WORDS:
+            for description in descriptions:
+                self.read.add(description)
 
     def cells(self, row):
         """The cells of ``row`` with the columns each spans; None for a column a cell of a row above covers, where a
