@@ -9,7 +9,8 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, page, para, run, shape, slide_number, table,
+from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, image_frame, page, para, picture, run, shape,
+                       slide_number, table,
                        write_odp, write_pptx)
 from test_pdf_odt import write_odt
 from test_written_documents import smart_art
@@ -397,3 +398,39 @@ def test_segment_reads_a_slide_deck(tmp_path):
     path = write_pptx(tmp_path / "deck.fr.pptx", [Slide([shape(para(run("Le Conseil siège. Il décide.")), ph="body",
                                                                      idx=1, number=3)])])
     assert segment(path) == ["Le Conseil siège.", "Il décide."]
+
+
+def test_a_slide_s_picture_gives_its_alternative_text_in_its_place_as_a_docx_s_does(tmp_path):
+    """A picture's alternative text (PowerPoint's Alt Text, ``p:cNvPr``'s ``descr`` and ``title``; Impress's
+    ``svg:desc`` and ``svg:title``) was not read from a slide, where a DOCX's, an ODT's and an HTML page's are: the
+    author's description of a map a briefing shows, which its English deck describes too. It is read in the picture's
+    place among the slide's shapes, as a DOCX's is, by the same rules: not the description Office writes by itself,
+    a file's name, a picture marked as decorative or a linked one (its link's name), nor one the slide's text says
+    again (its caption)."""
+    slides = [
+        Slide([shape(para("Zones d’exercice"), ph="title", number=2),
+               shape(para("Les manœuvres se tiendront au large de Kiel."), ph="obj", idx=1, number=3),
+               picture(4, "Carte des zones d’exercice en mer Baltique", title="Carte"),
+               picture(5, "Une image contenant carte, texte&#10;&#10;Description générée automatiquement"),
+               picture(6, "bandeau_otan.png"),
+               picture(7, "Motif de fond bleu", decorative=True),
+               picture(8, "Logo de l’OTAN", link=True)]),
+        Slide([shape(para("La frégate Normandie à quai"), ph="title", number=2),
+               picture(3, "La frégate Normandie à quai", ph="pic"),
+               group(picture(11, "Le port de Kiel vu du ciel"), shape(para("Vue aérienne."), number=12))]),
+    ]
+    expected = ("Zones d’exercice", "Les manœuvres se tiendront au large de Kiel.",
+                "Carte des zones d’exercice en mer Baltique", "Carte", "La frégate Normandie à quai",
+                "Le port de Kiel vu du ciel", "Vue aérienne.")
+    assert read_document(write_pptx(tmp_path / "zones.fr.pptx", slides)).paragraphs == expected
+
+    pages = (page(frame("<text:p>Zones d’exercice</text:p>", kind="title"),
+                  frame("<text:p>Les manœuvres se tiendront au large de Kiel.</text:p>", kind="outline"),
+                  image_frame("Carte des zones d’exercice en mer Baltique", "Carte"),
+                  image_frame("Une image contenant carte, texte Description générée automatiquement"),
+                  image_frame("bandeau_otan.png"), image_frame("Logo de l’OTAN", link=True), number=1)
+             + page(frame("<text:p>La frégate Normandie à quai</text:p>", kind="title"),
+                    image_frame("La frégate Normandie à quai"),
+                    f'<draw:g>{image_frame("Le port de Kiel vu du ciel")}'
+                    f'{frame("<text:p>Vue aérienne.</text:p>")}</draw:g>', number=2))
+    assert read_document(write_odp(tmp_path / "zones.fr.odp", pages)).paragraphs == expected

@@ -1994,3 +1994,16 @@ def test_a_picture_s_alternative_text_in_a_table_cell_is_read_in_its_cell_in_a_d
         f'{odt_cell("Norfolk")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
     read = read_document(odt)
     assert (read.paragraphs, read.rows) == (document.paragraphs, document.rows)
+
+
+def test_a_picture_word_marks_as_decorative_gives_no_description(tmp_path):
+    """A picture marked as decorative (Alt Text > Mark as decorative: a border, a background motif, which screen
+    readers pass over) keeps the description it had written beside Office's mark, and it was read as the author's."""
+    decorative = ('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext '
+                  'uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec='
+                  '"http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst></wp:docPr>')
+    body = (p(r("Le Conseil a approuvé le plan."))
+            + p(picture(1, "Filet bleu décoratif").replace("</wp:docPr>", decorative))
+            + p(picture(2, "Carte des zones d’exercice")))
+    assert read_document(write_docx(tmp_path / "plan.fr.docx", body)).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Carte des zones d’exercice")

@@ -298,6 +298,21 @@ def _picture(drawing) -> bool:
                                        and "drawingml" in element.tag for element in drawing.iter())
 
 
+# Office's mark of a picture as decorative (*Mark as decorative*: nothing a screen reader says), in its properties'
+# extensions; the description it had may stay written beside it
+_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def _picture_descriptions(properties) -> list[str]:
+    """The descriptions to read of a picture whose properties are ``properties`` (a DOCX's ``wp:docPr``, a slide's
+    ``p:cNvPr``: ``descr`` and ``title``, ``image_descriptions``); none of a picture marked as decorative, nor of a
+    linked one, whose description names its link."""
+    if any(isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in properties) or any(
+            mark.get("val", "1").lower() in ("1", "true") for mark in properties.iter(_DECORATIVE)):
+        return []
+    return image_descriptions(properties.get("descr"), properties.get("title"))
+
+
 def _relation_id(reference) -> str | None:
     """The relationship id a drawing's reference to a part gives: a chart's ``r:id``, a diagram's data ``r:dm``."""
     return next((value for key, value in reference.attrib.items() if key.endswith(("}id", "}dm"))), None)
@@ -1017,7 +1032,7 @@ class _DocxWalk(_Walk):
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
         a SmartArt diagram or a chart (read after the paragraph too), a picture's alternative text (after the paragraph,
-        as an HTML image's ``alt``; not a linked picture's, which names its link)."""
+        as an HTML image's ``alt``: ``_picture_descriptions``)."""
         w, tag = self.w, element.tag
         if element in self.marks:
             return
@@ -1026,11 +1041,10 @@ class _DocxWalk(_Walk):
         elif tag == w + "txbxContent":
             self.notes.append(element)
         elif tag in _DRAWING_PROPERTIES:  # a picture's, not a linked one's (it names the link), nor a shape's
-            if _picture(element.getparent()) and not any(
-                    isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in element):
+            if _picture(element.getparent()):
                 paragraph = next(element.iterancestors(w + "p"), None)  # and the caption under or over it
                 beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
-                self.notes.extend(said_beside(image_descriptions(element.get("descr"), element.get("title")), *(
+                self.notes.extend(said_beside(_picture_descriptions(element), *(
                     "".join(text.text or "" for text in block.iter(w + "t")) for block in beside if block is not None)))
         elif tag in _DIAGRAM or tag in _CHART:
             drawing = self.drawings.pop(_relation_id(element), None)  # once
