@@ -1170,3 +1170,65 @@ def test_a_paragraph_beside_a_figure_at_the_page_s_foot_goes_on_to_the_next_page
     last = paragraphs.index(next(p for p in paragraphs if p.endswith("Korea, Australia.")))
     assert last - first <= 1 and " ".join(paragraphs[first:last + 1]) == declaration
     assert paragraphs[last + 1:] == tuple(source[source.index(declaration) + 1:])
+
+
+def _word_pdf(path: Path, lines: list[list[tuple[str, bool]]], creator: str = "Microsoft® Word pour Microsoft 365"):
+    """A PDF as Word's Save as PDF writes one: each line its runs (text, bold) shown one after the other, the spaces
+    as characters (an empty line: the space after a paragraph), the information naming Word as the creator and
+    producer."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_creator(creator)
+    pdf.set_producer(creator)
+    pdf.add_page()
+    y = 90.0
+    for runs in lines:
+        x = 72.0
+        for text, bold in runs:
+            pdf.set_font("Helvetica", "B" if bold else "", 11)
+            pdf.text(x, y, text)
+            x += pdf.get_string_width(text)
+        y += 13.2  # a paragraph's space after it, as a line
+    pdf.output(str(path))
+    return path
+
+
+def test_word_s_error_for_a_lost_cross_reference_is_left_out_of_a_pdf_word_wrote(tmp_path):
+    """Word's error where a cross-reference lost its bookmark (*Erreur ! Source du renvoi introuvable.*, in bold as Word
+    sets it) was read from the PDF Word saved of the document, where the DOCX's field and its HTML page leave it out: a
+    sentence of Word's in the author's, its *!* and full stop cutting it in three. It is left out, over a line's end
+    too, what closes the sentence after it against the word before; an author quoting it, in quotation marks or in
+    plain text, is read, and so is a bold message in a PDF no word processor wrote (a help site's)."""
+    lines = [
+        [("Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs", False)],
+        [("des états-majors en ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de", False)],
+        [("proposer au Conseil de l’Atlantique Nord une révision du calendrier des exercices pour", False)],
+        [("l’année prochaine.", False)],
+        [],
+        [("Les effectifs figurent au tableau ", False), ("Erreur ! Source du renvoi introuvable.", True),
+         (" ci-dessous.", False)],
+        [],
+        [("Voir la section ", False), ("Erreur ! Signet non défini.", True), (".", False)],
+        [],
+        [("Le plan prévoit trois phases, décrites à la figure ", False), ("Erreur ! Source du", True)],
+        [("renvoi introuvable.", True), (", et un calendrier.", False)],
+        [],
+        [("Si Word affiche « ", False), ("Erreur ! Source du renvoi introuvable.", True),
+         (" », mettez à jour les champs.", False)],
+        [("Le message Erreur ! Signet non défini. dit la même chose.", False)],
+    ]
+    assert read_document(_word_pdf(tmp_path / "rapport.fr.pdf", lines)).paragraphs == (
+        "Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs des états-majors en "
+        "ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de proposer au Conseil de l’Atlantique Nord "
+        "une révision du calendrier des exercices pour l’année prochaine.",
+        "Les effectifs figurent au tableau ci-dessous.", "Voir la section.",
+        "Le plan prévoit trois phases, décrites à la figure, et un calendrier.",
+        "Si Word affiche « Erreur ! Source du renvoi introuvable. », mettez à jour les champs. Le message Erreur ! "
+        "Signet non défini. dit la même chose.")
+    english = _word_pdf(tmp_path / "report.en.pdf", [[("The units are listed in ", False),
+                                                      ("Error! Reference source not found.", True),
+                                                      (" below.", False)]])
+    assert read_document(english).paragraphs == ("The units are listed in below.",)
+    help_page = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see ", False), ("Error! Reference source not found.", True),
+                                                      (" press F9.", False)]], creator="Help & Manual 8")
+    assert read_document(help_page).paragraphs == ("If you see Error! Reference source not found. press F9.",)
