@@ -1629,12 +1629,23 @@ class _Paragraphs:
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
             or _starts_item(line) and not self._number_in_sentence(i)
-            or line.x0 > _text_start(before) + 0.8 * before.size
+            or line.x0 > _text_start(before) + 0.8 * before.size and not self._figure_starts_beside(i)
             # a line opening with what closes a clause (*, et un calendrier.*) goes on from the one before, whose end
             # may be short of a field's result left out (``_without_field_errors``)
             or (not hyphenated and not line.text.startswith((",", ";", ")", "]")) and self._fits(i))
             or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
+
+    def _figure_starts_beside(self, i: int) -> bool:
+        """Whether line ``i``, set in from the line before it, is the first of a paragraph's lines running beside a
+        figure set left of them, as a word processor wraps text around it: both lines are stretched to the run's right
+        edge (a justified paragraph's lines, where a paragraph's last is short and a block quote is set in from the
+        right too), and the line after it, in its run, starts where it does (a paragraph's first line indented goes
+        back to the margin on its second)."""
+        line = self.lines[i]
+        after = self.lines[i + 1] if i + 1 < len(self.lines) and not self.run_start[i + 1] else None
+        return (self.stretched[i - 1] and self.stretched[i]
+                and (after is None or abs(after.x0 - line.x0) <= EDGE_ALIGN))
 
     def _number_in_sentence(self, i: int) -> bool:
         """Whether line ``i`` starts with a number ending a sentence (*… are* ⏎ *8. Under LP64 …*), not a numbered
