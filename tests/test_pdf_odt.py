@@ -1233,3 +1233,23 @@ def test_word_s_error_for_a_lost_cross_reference_is_left_out_of_a_pdf_word_wrote
     help_page = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see ", False), ("Error! Reference source not found.", True),
                                                       (" press F9.", False)]], creator="Help & Manual 8")
     assert read_document(help_page).paragraphs == ("If you see Error! Reference source not found. press F9.",)
+
+
+def test_three_justified_columns_in_a_monospaced_font_are_read_column_by_column(tmp_path):
+    """Three columns 134 pt wide of justified text in Courier 9 pt (a typewriter's font, as a form or a telex copy sets
+    it): its lines are cut at their stretched spaces into pieces, and words of a monospaced font, of few widths, start
+    at one x on rows near one another now and then, which were taken for a table's column edges: the paragraphs were
+    cut at them (*Du 3 au* | *21 avril 2023, le Groupe naval…*), 7 of 12 whole. A piece after gaps as wide as one
+    another up to the line's end at the column's margin is a justified line's word, no cell: 10 of 12 are whole
+    (two stay cut where a column ends), and no paragraph runs across a gutter."""
+    from collections import Counter
+    dev = Path(__file__).parent.parent / "bench" / "data" / "terms-dev"
+    source = [p.strip().replace("\u00a0", " ").replace("\u202f", " ").encode("cp1252", "replace").decode("cp1252")
+              for path in sorted(dev.glob("*/*.fr.txt"))
+              for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    path = tmp_path / "telex.fr.pdf"
+    write_pdf(path, source, width=134, columns=3, size=9, font="Courier", lines_per_column=60)
+    read = read_document(path, lang="fr").paragraphs
+    assert Counter(" ".join(read).split()) == Counter(" ".join(source).split())
+    assert all(any(paragraph in whole for whole in source) for paragraph in read)
+    assert sum((Counter(read) & Counter(source)).values()) >= 10

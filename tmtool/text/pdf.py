@@ -959,11 +959,29 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
             return False
         return stretched or not _is_word(row[k])
 
+    def stretched(i: int, k: int) -> bool:
+        """Whether piece ``k`` of row ``i`` stands among a justified line's words: the gaps from it on to the row's
+        piece that ends at a right margin of the rows near it (``justified``) are all as wide as the gap before it,
+        two gaps or more, as a line's stretched spaces are (a monospaced font's words, of few widths, start at one x on
+        rows near one another now and then); not where two rows near it (``EDGE_ROWS``) start a piece where it starts
+        and one where the piece before it does (a table's columns set evenly apart)."""
+        row = pieces[i]
+        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[k - 1:], row[k:])]
+        for last in range(k, len(row)):
+            if abs(gaps[last - k] - gaps[0]) >= 0.15 * gaps[0]:
+                return False
+            if last > k and justified(i, last):
+                break
+        else:
+            return False
+        return sum(all(any(abs(piece[0].x0 - row[n][0].x0) <= EDGE_ALIGN for piece in pieces[j]) for n in (k - 1, k))
+                   for j in range(max(0, i - EDGE_ROWS), min(len(pieces), i + EDGE_ROWS + 1)) if j != i) < 2
+
     starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
               for before, piece in [(row[k - 1], row[k])]
               # (a marker after a cell, followed by one word, is a figure's cell before the next: *1.86* | *4.12*)
               if not (_hanging_marker(before) and (k == 1 or not _is_word(piece)))
-              and not justified(i, k)]
+              and not justified(i, k) and not stretched(i, k)]
     edges = _edges_from_starts(starts, pieces)
     # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
     # by its other columns or near one (its last row's last cell may end where a paragraph's lines do), is the
