@@ -2007,3 +2007,24 @@ def test_a_picture_word_marks_as_decorative_gives_no_description(tmp_path):
             + p(picture(2, "Carte des zones d’exercice")))
     assert read_document(write_docx(tmp_path / "plan.fr.docx", body)).paragraphs == (
         "Le Conseil a approuvé le plan.", "Carte des zones d’exercice")
+
+
+def test_a_picture_word_wrote_in_compatibility_mode_gives_its_alternative_text(tmp_path):
+    """A document saved from a .doc, in compatibility mode, holds its pictures as VML shapes (``w:pict``, ``v:shape``
+    and its ``v:imagedata``), their alternative text in the shape's ``alt``: it was not read, where a DrawingML
+    picture's is. It is, by the same rules: after its paragraph, not a file's name, not a linked picture's, nor one its
+    caption says again."""
+    def vml(number: int, alt: str, href: str = "") -> str:
+        link = f' href="{href}"' if href else ""
+        return (f'<w:r><w:pict><v:shape id="Image {number}" o:spid="_x0000_i102{number}" type="#_x0000_t75" '
+                f'alt="{alt}" style="width:432pt;height:252pt"{link}><v:imagedata r:id="rId4{number}" '
+                f'o:title="image00{number}"/></v:shape></w:pict></w:r>')
+
+    body = (p(r("Voir la carte ci-dessous."))
+            + p(vml(1, "Carte des zones d’exercice en mer Baltique"))
+            + p(vml(2, "fregate.jpg"), r("La frégate à quai."))
+            + p(r("Le logo "), vml(3, "Logo de l’OTAN", "https://www.nato.int/"), r("mène au site."))
+            + p(vml(4, "Le port de Kiel")) + p(r("Figure 2 : Le port de Kiel")))
+    assert read_document(write_docx(tmp_path / "carte.fr.docx", body)).paragraphs == (
+        "Voir la carte ci-dessous.", "Carte des zones d’exercice en mer Baltique", "La frégate à quai.",
+        "Le logo mène au site.", "Figure 2 : Le port de Kiel")

@@ -298,6 +298,10 @@ def _picture(drawing) -> bool:
                                        and "drawingml" in element.tag for element in drawing.iter())
 
 
+# a VML shape holding a picture, as Word writes one in a document saved in compatibility mode (from .doc), its
+# alternative text in the shape's ``alt``
+_VML = "{urn:schemas-microsoft-com:vml}"
+_VML_SHAPE, _VML_IMAGE = _VML + "shape", _VML + "imagedata"
 # Office's mark of a picture as decorative (*Mark as decorative*: nothing a screen reader says), in its properties'
 # extensions; the description it had may stay written beside it
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
@@ -998,6 +1002,11 @@ class _DocxWalk(_Walk):
                 self._math(child, parts)
             elif tag == w + "r" and self._raised_run(child, parts):
                 pass
+            elif tag == _VML_SHAPE and child.find(_VML_IMAGE) is not None:  # a picture as Word 2003 and .doc wrote one
+                if not (self.unread_fields or child.get("href") or next(child.iterancestors(w + "hyperlink"), None)
+                        is not None):  # (in compatibility mode): its alternative text, but a linked one's
+                    self.notes.extend(said_beside(image_descriptions(child.get("alt")), *self._beside(child)))
+                self.inline(child, parts)
             elif tag == w + "fldSimple":
                 start = len(parts)
                 self.inline(child, parts)
@@ -1042,10 +1051,7 @@ class _DocxWalk(_Walk):
             self.notes.append(element)
         elif tag in _DRAWING_PROPERTIES:  # a picture's, not a linked one's (it names the link), nor a shape's
             if _picture(element.getparent()):
-                paragraph = next(element.iterancestors(w + "p"), None)  # and the caption under or over it
-                beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
-                self.notes.extend(said_beside(_picture_descriptions(element), *(
-                    "".join(text.text or "" for text in block.iter(w + "t")) for block in beside if block is not None)))
+                self.notes.extend(said_beside(_picture_descriptions(element), *self._beside(element)))
         elif tag in _DIAGRAM or tag in _CHART:
             drawing = self.drawings.pop(_relation_id(element), None)  # once
             if drawing is not None:
@@ -1061,6 +1067,12 @@ class _DocxWalk(_Walk):
             parts.append("\n")
         else:
             parts.append(self.characters[tag])
+
+    def _beside(self, picture) -> list[str]:
+        """The text of the paragraph a picture stands in, and of the paragraphs over and under it (its caption)."""
+        paragraph = next(picture.iterancestors(self.w + "p"), None)
+        beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
+        return ["".join(text.text or "" for text in block.iter(self.w + "t")) for block in beside if block is not None]
 
     def _chunk(self, element) -> None:
         """A document imported whole (``w:altChunk``), as generators write them and Word converts them on
