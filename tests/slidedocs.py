@@ -193,7 +193,8 @@ _ODF = {"office": "office", "style": "style", "text": "text", "table": "table", 
         "fo": "xsl-fo-compatible", "svg": "svg-compatible", "presentation": "presentation"}
 ODP_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
                           for prefix, name in _ODF.items()) + (
-    ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"')
+    ' xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3"')
 
 
 def frame(*paragraphs: str, kind: str | None = None, name: str = "") -> str:
@@ -260,10 +261,10 @@ def picture(number: int, description: str = "", *, title: str = "", decorative: 
             'cy="3505200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
 
-def image_frame(description: str = "", title: str = "", *, link: bool = False) -> str:
+def image_frame(description: str = "", title: str = "", *, link: bool = False, style: str = "gr3") -> str:
     """A picture on a slide as Impress writes one: a frame holding ``draw:image`` (with its empty paragraph), then
     its ``svg:title`` and ``svg:desc``; ``link``: in a ``draw:a`` (Insert > Hyperlink on the picture)."""
-    frame = ('<draw:frame draw:style-name="gr3" draw:text-style-name="P3" draw:layer="layout" svg:width="12cm" '
+    frame = (f'<draw:frame draw:style-name="{style}" draw:text-style-name="P3" draw:layer="layout" svg:width="12cm" '
              'svg:height="8cm" svg:x="14cm" svg:y="5cm"><draw:image xlink:href="Pictures/10000001000003E8.png" '
              'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"><text:p/>'
              f'</draw:image>{f"<svg:title>{title}</svg:title>" if title else ""}'

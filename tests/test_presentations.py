@@ -434,3 +434,30 @@ def test_a_slide_s_picture_gives_its_alternative_text_in_its_place_as_a_docx_s_d
                     f'<draw:g>{image_frame("Le port de Kiel vu du ciel")}'
                     f'{frame("<text:p>Vue aérienne.</text:p>")}</draw:g>', number=2))
     assert read_document(write_odp(tmp_path / "zones.fr.odp", pages)).paragraphs == expected
+
+
+def test_a_picture_libreoffice_marks_as_decorative_gives_no_description_in_an_odp_and_an_odt(tmp_path):
+    """LibreOffice (7.5 on) marks a picture as decorative in its graphic style (``loext:decorative``), keeping the
+    description it had: it was read as the author's, where Office's mark (``adec:decorative``) leaves it out."""
+    decorative = ('<style:style style:name="gr4" style:family="graphic"><style:graphic-properties draw:stroke="none" '
+                  'loext:decorative="true"/></style:style>')
+    pages = page(frame("<text:p>Zones d’exercice</text:p>", kind="title"),
+                 image_frame("Filet bleu décoratif", style="gr4"),
+                 image_frame("Carte des zones d’exercice en mer Baltique"), number=1)
+    assert read_document(write_odp(tmp_path / "zones.fr.odp", pages, automatic_styles=decorative)).paragraphs == (
+        "Zones d’exercice", "Carte des zones d’exercice en mer Baltique")
+
+    def frame_in_text(number: int, description: str, style: str) -> str:  # as LibreOffice 7.6 writes a picture
+        return (f'<draw:frame draw:style-name="{style}" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
+
+    odt = write_odt(tmp_path / "zones.fr.odt", (
+        '<text:p text:style-name="Standard">Zones d’exercice</text:p><text:p text:style-name="Standard">'
+        f'{frame_in_text(1, "Filet bleu décoratif", "fr2")}</text:p><text:p text:style-name="Standard">'
+        f'{frame_in_text(2, "Carte des zones d’exercice en mer Baltique", "fr1")}</text:p>'),
+        automatic_styles=('<style:style style:name="fr1" style:family="graphic" style:parent-style-name="Graphics"/>'
+                          '<style:style style:name="fr2" style:family="graphic" style:parent-style-name="Graphics">'
+                          '<style:graphic-properties loext:decorative="true"/></style:style>'))
+    assert read_document(odt).paragraphs == ("Zones d’exercice", "Carte des zones d’exercice en mer Baltique")

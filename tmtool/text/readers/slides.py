@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ...errors import TmtoolError
 from ...io.xmlsafe import split_tag
-from .base import _Reading, image_descriptions, said_beside
-from .odf import _DRAW, _OFFICE, _STYLE, _SVG, _TEXT, _odf_parts, _OdtWalk, _shown_text
+from .base import _Reading, said_beside
+from .odf import _DRAW, _OFFICE, _STYLE, _TEXT, _odf_parts, _OdtWalk, _shown_text
 from .office import (_CHART, _CHART_KINDS, _DIAGRAM, _Walk, _drawing_text, _drawing_texts, _later_alternative,
                      _main_part, _open_package, _package_xml, _part_relations, _picture_descriptions, _relation_id)
 
@@ -156,8 +156,7 @@ class _OdpWalk(_OdtWalk):
                 and element.getparent().tag != _DRAW + "a"
                 and next(element.iterancestors(_TEXT + "p", _TEXT + "h"), None) is None):
             slide = next(element.iterancestors(_DRAW + "page"), element)
-            for description in said_beside(image_descriptions(element.findtext(_SVG + "desc"),
-                                                              element.findtext(_SVG + "title")), _shown_text(slide)):
+            for description in said_beside(self.picture_descriptions(element), _shown_text(slide)):
                 self.read.add(description)
         super().blocks(element)
 
