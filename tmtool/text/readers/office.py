@@ -127,6 +127,8 @@ class _Walk(ABC):
         as an HTML image's are (the notes a cell cites wait for the table's end, that its row stays a row): a picture
         alone in its cell (a status icon) is the cell's text; one beside a datum (``DATUM_WORDS``: a flag beside its
         country's name) is its decoration, which would leave the row out of the table's rows, and is not read."""
+        if not descriptions:
+            return
         words = len(re.findall(r"\w+", " ".join(self.read.paragraphs[start:])))
         if not 0 < words <= DATUM_WORDS:
             for description in descriptions:
