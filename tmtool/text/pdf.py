@@ -424,8 +424,8 @@ def _word_processor(document) -> bool:
 
 
 def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
-    """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du renvoi
-    introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
+    """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du
+    renvoi introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
     of Word's messages whole (``_field_error``), a run of bold characters of its own, as Word sets it, in the order
     the page shows them (over a line's end too); not one an author quotes (in quotation marks). Its characters are
     kept without their text, that its lines keep their width and their start (a line's indent, its end short of the

@@ -10,8 +10,8 @@ end, its call a link reading *[1]*, which the page's reading leaves out as a not
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
 is read after those cited. A task list's boxes (GitHub's ``- [x]``) are boxes, not text; a definition list's terms and
 definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own; a
-heading's attributes (``# Installation {#installation}``) name its anchor, and are left out. An image's description and title (``![carte des zones](carte.png "Carte")``) are read as an
-HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
+heading's attributes (``# Installation {#installation}``) name its anchor, and are left out. An image's description
+and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
 code, which CAT tools leave
