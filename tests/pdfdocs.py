@@ -18,12 +18,12 @@ MARGIN = 72.0
 
 
 class Layout(FPDF):
-    def __init__(self, size: float = 11.0):
+    def __init__(self, size: float = 11.0, font: str = "Helvetica"):
         super().__init__(unit="pt", format="A4")
         self.core_fonts_encoding = "windows-1252"
         self.set_auto_page_break(False)
         self.size = size
-        self.set_font("Helvetica", size=size)
+        self.set_font(font, size=size)
 
     def width_of(self, text: str, size: float | None = None) -> float:
         self.set_font_size(size or self.size)
@@ -72,15 +72,16 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
               header: str | tuple[str, ...] | None = None,
               numbers: str | None = "Page {}", lines_per_column: int = 40, columns: int = 1, indent: bool = True,
               spaced: bool = True, size: float = 11.0, heading: str | None = None,
-              notes: dict[int, list[str]] | None = None, numbers_even: str | None = None) -> list[list[str]]:
+              notes: dict[int, list[str]] | None = None, numbers_even: str | None = None,
+              font: str = "Helvetica", gutter: float = 24.0) -> list[list[str]]:
     """Lay ``paragraphs`` out in columns ``width`` wide and return their lines. ``hyphenate``: see
     :meth:`Layout.wrap`. ``header``: the running header, or the headers of odd and even pages (a book's
     title on one, its chapter's on the other). ``numbers``: the footer, ``{}`` the page number (``numbers_even``:
     the even pages' footer, when it differs).
-    Paragraphs start indented, else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
-    pdf = Layout(size)
+    Paragraphs start indented, else (``spaced``) after a space. A ``heading`` opens page one in a larger font.
+    ``font``: a core font (Helvetica, Courier: a typewriter's text), ``gutter``: between columns."""
+    pdf = Layout(size, font)
     leading = 1.2 * size
-    gutter = 24.0
     paragraphs = [pdf.wrap(text, width, hyphenate, 2 * size if indent else 0.0) for text in paragraphs]
     page, column, filled = 0, columns - 1, lines_per_column  # as if a full page came before the first
     y = 0.0

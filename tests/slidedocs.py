@@ -193,7 +193,8 @@ _ODF = {"office": "office", "style": "style", "text": "text", "table": "table", 
         "fo": "xsl-fo-compatible", "svg": "svg-compatible", "presentation": "presentation"}
 ODP_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
                           for prefix, name in _ODF.items()) + (
-    ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"')
+    ' xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3"')
 
 
 def frame(*paragraphs: str, kind: str | None = None, name: str = "") -> str:
@@ -238,3 +239,34 @@ def write_odp(path: Path, pages: str, *, automatic_styles: str = "") -> Path:
                                        'style:name="Default" draw:style-name="dp1"/></office:master-styles>'
                                        "</office:document-styles>")
     return path
+
+
+def picture(number: int, description: str = "", *, title: str = "", decorative: bool = False,
+            link: bool = False, ph: str | None = None) -> str:
+    """A picture as PowerPoint 365 writes one inserted from a file: its alternative text in ``p:cNvPr``'s ``descr``
+    (and ``title``); ``decorative``: marked as decorative (Alt Text > Mark as decorative), the extension PowerPoint
+    writes beside the description it leaves; ``link``: a link set on it; ``ph``: in a picture placeholder."""
+    attributes = (f' descr="{description}"' if description else "") + (f' title="{title}"' if title else "")
+    click = '<a:hlinkClick r:id="rId20"/>' if link else ""
+    extensions = ('<a:extLst><a:ext uri="{FF2B5EF4-FFF2-40B4-BE49-F238E27FC236}"><a16:creationId xmlns:a16='
+                  '"http://schemas.microsoft.com/office/drawing/2014/main" id="{6A1C1E47-3B7A-4E2B-9F11-5D1C6B1E2A30}"/>'
+                  '</a:ext>' + ('<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec='
+                                '"http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'
+                                if decorative else "") + "</a:extLst>")
+    placeholder = f'<p:ph type="{ph}" idx="13"/>' if ph else ""
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{number}" name="Image {number}"{attributes}>{click}{extensions}'
+            '</p:cNvPr><p:cNvPicPr><a:picLocks noGrp="1" noChangeAspect="1"/></p:cNvPicPr>'
+            f'<p:nvPr>{placeholder}</p:nvPr></p:nvPicPr><p:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/>'
+            '</a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="6096000" y="1825625"/><a:ext cx="5257800" '
+            'cy="3505200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
+
+
+def image_frame(description: str = "", title: str = "", *, link: bool = False, style: str = "gr3") -> str:
+    """A picture on a slide as Impress writes one: a frame holding ``draw:image`` (with its empty paragraph), then
+    its ``svg:title`` and ``svg:desc``; ``link``: in a ``draw:a`` (Insert > Hyperlink on the picture)."""
+    frame = (f'<draw:frame draw:style-name="{style}" draw:text-style-name="P3" draw:layer="layout" svg:width="12cm" '
+             'svg:height="8cm" svg:x="14cm" svg:y="5cm"><draw:image xlink:href="Pictures/10000001000003E8.png" '
+             'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"><text:p/>'
+             f'</draw:image>{f"<svg:title>{title}</svg:title>" if title else ""}'
+             f'{f"<svg:desc>{description}</svg:desc>" if description else ""}</draw:frame>')
+    return f'<draw:a xlink:type="simple" xlink:href="https://www.nato.int/">{frame}</draw:a>' if link else frame

@@ -1160,13 +1160,96 @@ def test_a_paragraph_beside_a_figure_at_the_page_s_foot_goes_on_to_the_next_page
     flush right at a column's foot does (*[Source: NATO]*), and the page's last one was taken for such a line: the
     paragraph was cut at the page's end (*… Liechtenstein, Albania,* | *Montenegro, Serbia, …*). The same in a
     section of two columns, the left column ending beside the figure (*… Georgia,* | *Armenia, …*). Lines set in alike
-    one under the other are a paragraph's beside a figure. (Its lines are also cut where the figure starts beside them,
-    *… Luxembourg,* | *Malta, …*: the reader's before this rule, left as it is.)"""
+    one under the other are a paragraph's beside a figure. Its lines were also cut where the figure starts beside them
+    (*… Ireland,* | *Malta, …*), the line set in as a new paragraph's: a line stretched to the right edge under one
+    that is, the line after it starting where it does, is a paragraph's going on beside a figure."""
     source = [re.sub(r"<[^>]+>", "", text) for text in _fodt_paragraphs(f"{name}.fodt")]
     declaration = next(text for text in source if text.startswith("The declaration"))
     assert declaration.endswith("Korea, Australia.") and "Liechtenstein, Albania, Montenegro, Serbia" in declaration
     paragraphs = read_document(REAL / f"{name}.pdf", lang="en").paragraphs
     first = paragraphs.index(next(p for p in paragraphs if p.startswith("The declaration")))
     last = paragraphs.index(next(p for p in paragraphs if p.endswith("Korea, Australia.")))
-    assert last - first <= 1 and " ".join(paragraphs[first:last + 1]) == declaration
+    assert paragraphs[first] == declaration
     assert paragraphs[last + 1:] == tuple(source[source.index(declaration) + 1:])
+
+
+def _word_pdf(path: Path, lines: list[list[tuple[str, bool]]], creator: str = "Microsoft® Word pour Microsoft 365"):
+    """A PDF as Word's Save as PDF writes one: each line its runs (text, bold) shown one after the other, the spaces
+    as characters (an empty line: the space after a paragraph), the information naming Word as the creator and
+    producer."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_creator(creator)
+    pdf.set_producer(creator)
+    pdf.add_page()
+    y = 90.0
+    for runs in lines:
+        x = 72.0
+        for text, bold in runs:
+            pdf.set_font("Helvetica", "B" if bold else "", 11)
+            pdf.text(x, y, text)
+            x += pdf.get_string_width(text)
+        y += 13.2  # a paragraph's space after it, as a line
+    pdf.output(str(path))
+    return path
+
+
+def test_word_s_error_for_a_lost_cross_reference_is_left_out_of_a_pdf_word_wrote(tmp_path):
+    """Word's error where a cross-reference lost its bookmark (*Erreur ! Source du renvoi introuvable.*, in bold as Word
+    sets it) was read from the PDF Word saved of the document, where the DOCX's field and its HTML page leave it out: a
+    sentence of Word's in the author's, its *!* and full stop cutting it in three. It is left out, over a line's end
+    too, what closes the sentence after it against the word before; an author quoting it, in quotation marks or in
+    plain text, is read, and so is a bold message in a PDF no word processor wrote (a help site's)."""
+    lines = [
+        [("Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs", False)],
+        [("des états-majors en ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de", False)],
+        [("proposer au Conseil de l’Atlantique Nord une révision du calendrier des exercices pour", False)],
+        [("l’année prochaine.", False)],
+        [],
+        [("Les effectifs figurent au tableau ", False), ("Erreur ! Source du renvoi introuvable.", True),
+         (" ci-dessous.", False)],
+        [],
+        [("Voir la section ", False), ("Erreur ! Signet non défini.", True), (".", False)],
+        [],
+        [("Le plan prévoit trois phases, décrites à la figure ", False), ("Erreur ! Source du", True)],
+        [("renvoi introuvable.", True), (", et un calendrier.", False)],
+        [],
+        [("Si Word affiche « ", False), ("Erreur ! Source du renvoi introuvable.", True),
+         (" », mettez à jour les champs.", False)],
+        [("Le message Erreur ! Signet non défini. dit la même chose.", False)],
+    ]
+    assert read_document(_word_pdf(tmp_path / "rapport.fr.pdf", lines)).paragraphs == (
+        "Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs des états-majors en "
+        "ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de proposer au Conseil de l’Atlantique Nord "
+        "une révision du calendrier des exercices pour l’année prochaine.",
+        "Les effectifs figurent au tableau ci-dessous.", "Voir la section.",
+        "Le plan prévoit trois phases, décrites à la figure, et un calendrier.",
+        "Si Word affiche « Erreur ! Source du renvoi introuvable. », mettez à jour les champs. Le message Erreur ! "
+        "Signet non défini. dit la même chose.")
+    english = _word_pdf(tmp_path / "report.en.pdf", [[("The units are listed in ", False),
+                                                      ("Error! Reference source not found.", True),
+                                                      (" below.", False)]])
+    assert read_document(english).paragraphs == ("The units are listed in below.",)
+    help_page = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see ", False), ("Error! Reference source not found.", True),
+                                                      (" press F9.", False)]], creator="Help & Manual 8")
+    assert read_document(help_page).paragraphs == ("If you see Error! Reference source not found. press F9.",)
+
+
+def test_three_justified_columns_in_a_monospaced_font_are_read_column_by_column(tmp_path):
+    """Three columns 134 pt wide of justified text in Courier 9 pt (a typewriter's font, as a form or a telex copy sets
+    it): its lines are cut at their stretched spaces into pieces, and words of a monospaced font, of few widths, start
+    at one x on rows near one another now and then, which were taken for a table's column edges: the paragraphs were
+    cut at them (*Du 3 au* | *21 avril 2023, le Groupe naval…*), 7 of 12 whole. A piece after gaps as wide as one
+    another up to the line's end at the column's margin is a justified line's word, no cell: 10 of 12 are whole
+    (two stay cut where a column ends), and no paragraph runs across a gutter."""
+    from collections import Counter
+    dev = Path(__file__).parent.parent / "bench" / "data" / "terms-dev"
+    source = [p.strip().replace("\u00a0", " ").replace("\u202f", " ").encode("cp1252", "replace").decode("cp1252")
+              for path in sorted(dev.glob("*/*.fr.txt"))
+              for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    path = tmp_path / "telex.fr.pdf"
+    write_pdf(path, source, width=134, columns=3, size=9, font="Courier", lines_per_column=60)
+    read = read_document(path, lang="fr").paragraphs
+    assert Counter(" ".join(read).split()) == Counter(" ".join(source).split())
+    assert all(any(paragraph in whole for whole in source) for paragraph in read)
+    assert sum((Counter(read) & Counter(source)).values()) >= 10

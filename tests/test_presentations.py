@@ -9,7 +9,8 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, page, para, run, shape, slide_number, table,
+from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, image_frame, page, para, picture, run, shape,
+                       slide_number, table,
                        write_odp, write_pptx)
 from test_pdf_odt import write_odt
 from test_written_documents import smart_art
@@ -397,3 +398,66 @@ def test_segment_reads_a_slide_deck(tmp_path):
     path = write_pptx(tmp_path / "deck.fr.pptx", [Slide([shape(para(run("Le Conseil siège. Il décide.")), ph="body",
                                                                      idx=1, number=3)])])
     assert segment(path) == ["Le Conseil siège.", "Il décide."]
+
+
+def test_a_slide_s_picture_gives_its_alternative_text_in_its_place_as_a_docx_s_does(tmp_path):
+    """A picture's alternative text (PowerPoint's Alt Text, ``p:cNvPr``'s ``descr`` and ``title``; Impress's
+    ``svg:desc`` and ``svg:title``) was not read from a slide, where a DOCX's, an ODT's and an HTML page's are: the
+    author's description of a map a briefing shows, which its English deck describes too. It is read in the picture's
+    place among the slide's shapes, as a DOCX's is, by the same rules: not the description Office writes by itself,
+    a file's name, a picture marked as decorative or a linked one (its link's name), nor one the slide's text says
+    again (its caption)."""
+    slides = [
+        Slide([shape(para("Zones d’exercice"), ph="title", number=2),
+               shape(para("Les manœuvres se tiendront au large de Kiel."), ph="obj", idx=1, number=3),
+               picture(4, "Carte des zones d’exercice en mer Baltique", title="Carte"),
+               picture(5, "Une image contenant carte, texte&#10;&#10;Description générée automatiquement"),
+               picture(6, "bandeau_otan.png"),
+               picture(7, "Motif de fond bleu", decorative=True),
+               picture(8, "Logo de l’OTAN", link=True)]),
+        Slide([shape(para("La frégate Normandie à quai"), ph="title", number=2),
+               picture(3, "La frégate Normandie à quai", ph="pic"),
+               group(picture(11, "Le port de Kiel vu du ciel"), shape(para("Vue aérienne."), number=12))]),
+    ]
+    expected = ("Zones d’exercice", "Les manœuvres se tiendront au large de Kiel.",
+                "Carte des zones d’exercice en mer Baltique", "Carte", "La frégate Normandie à quai",
+                "Le port de Kiel vu du ciel", "Vue aérienne.")
+    assert read_document(write_pptx(tmp_path / "zones.fr.pptx", slides)).paragraphs == expected
+
+    pages = (page(frame("<text:p>Zones d’exercice</text:p>", kind="title"),
+                  frame("<text:p>Les manœuvres se tiendront au large de Kiel.</text:p>", kind="outline"),
+                  image_frame("Carte des zones d’exercice en mer Baltique", "Carte"),
+                  image_frame("Une image contenant carte, texte Description générée automatiquement"),
+                  image_frame("bandeau_otan.png"), image_frame("Logo de l’OTAN", link=True), number=1)
+             + page(frame("<text:p>La frégate Normandie à quai</text:p>", kind="title"),
+                    image_frame("La frégate Normandie à quai"),
+                    f'<draw:g>{image_frame("Le port de Kiel vu du ciel")}'
+                    f'{frame("<text:p>Vue aérienne.</text:p>")}</draw:g>', number=2))
+    assert read_document(write_odp(tmp_path / "zones.fr.odp", pages)).paragraphs == expected
+
+
+def test_a_picture_libreoffice_marks_as_decorative_gives_no_description_in_an_odp_and_an_odt(tmp_path):
+    """LibreOffice (7.5 on) marks a picture as decorative in its graphic style (``loext:decorative``), keeping the
+    description it had: it was read as the author's, where Office's mark (``adec:decorative``) leaves it out."""
+    decorative = ('<style:style style:name="gr4" style:family="graphic"><style:graphic-properties draw:stroke="none" '
+                  'loext:decorative="true"/></style:style>')
+    pages = page(frame("<text:p>Zones d’exercice</text:p>", kind="title"),
+                 image_frame("Filet bleu décoratif", style="gr4"),
+                 image_frame("Carte des zones d’exercice en mer Baltique"), number=1)
+    assert read_document(write_odp(tmp_path / "zones.fr.odp", pages, automatic_styles=decorative)).paragraphs == (
+        "Zones d’exercice", "Carte des zones d’exercice en mer Baltique")
+
+    def frame_in_text(number: int, description: str, style: str) -> str:  # as LibreOffice 7.6 writes a picture
+        return (f'<draw:frame draw:style-name="{style}" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
+
+    odt = write_odt(tmp_path / "zones.fr.odt", (
+        '<text:p text:style-name="Standard">Zones d’exercice</text:p><text:p text:style-name="Standard">'
+        f'{frame_in_text(1, "Filet bleu décoratif", "fr2")}</text:p><text:p text:style-name="Standard">'
+        f'{frame_in_text(2, "Carte des zones d’exercice en mer Baltique", "fr1")}</text:p>'),
+        automatic_styles=('<style:style style:name="fr1" style:family="graphic" style:parent-style-name="Graphics"/>'
+                          '<style:style style:name="fr2" style:family="graphic" style:parent-style-name="Graphics">'
+                          '<style:graphic-properties loext:decorative="true"/></style:style>'))
+    assert read_document(odt).paragraphs == ("Zones d’exercice", "Carte des zones d’exercice en mer Baltique")

@@ -1129,3 +1129,22 @@ def test_a_wrapped_text_s_items_with_word_s_bullets_stay_items(tmp_path):
         "● renforcer la posture de défense avancée sur le flanc est de l'Alliance",
         "➢ améliorer l'interopérabilité des forces des pays membres de l'Alliance",
         "\uf0b7 augmenter les dépenses de défense à deux pour cent du produit intérieur")
+
+
+def test_markdown_task_boxes_definition_lists_and_heading_attributes_read_as_they_render(tmp_path):
+    """A task list's boxes (GitHub's ``- [x]``) were read as text (*[x] Relire la traduction*), a definition list's term
+    and definition (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) ran into one paragraph
+    (*Gisement : Zone où…*), and a heading's attributes (``{#installation}``, ``{.unnumbered}``, ``{-}``, Python-Markdown's
+    ``{: #id }``), which name its anchor, stayed in its text. Each reads as its page shows it: the item's text, the term
+    and its definitions as paragraphs of their own, the heading's words; braces of the author's are kept."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text(
+        "# Installation {#installation}\n\n## Annexes {.unnumbered}\n\nRemerciements {-}\n-----------------\n\n"
+        "## Glossaire {: #glossaire .court }\n\n## Le format {json}\n\n"
+        "- [x] Relire la traduction\n- [ ] Valider le glossaire\n\n"
+        "Gisement\n: Zone où se trouvent des ressources exploitables.\n\n"
+        "Chenal\n:   Passage navigable.\n\n    Il est balisé.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Installation", "Annexes", "Remerciements", "Glossaire", "Le format {json}", "Relire la traduction",
+        "Valider le glossaire", "Gisement", "Zone où se trouvent des ressources exploitables.", "Chenal",
+        "Passage navigable.", "Il est balisé.")

@@ -1938,3 +1938,93 @@ def test_a_later_section_s_first_page_shows_the_first_page_header_it_inherits(tm
     assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
         "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "OTAN SANS CLASSIFICATION",
         "Annexe au rapport annuel")
+
+
+def test_a_picture_s_alternative_text_in_a_table_cell_is_read_in_its_cell_in_a_docx_and_an_odt(tmp_path):
+    """A picture in a table's cell (a status icon, a photo beside a biography) had its description read after the
+    whole table, as a note cited in a cell is, away from its row: *Terminé* under the table instead of in its cell. It
+    is read in its cell, as an HTML image's is: a cell holding the icon alone reads its description, the row kept in
+    the table's rows; an icon beside a datum (a flag beside its country's name) is the datum's decoration, not read,
+    the row kept too; a photo beside a page laid out in a cell is read after the cell's text."""
+    def cell(*paragraphs: str) -> str:
+        return '<w:tc><w:tcPr><w:tcW w:w="3020" w:type="dxa"/></w:tcPr>' + "".join(paragraphs) + "</w:tc>"
+
+    def icon(number: int, description: str) -> str:  # an icon Word 365 inserted (Insert > Icons), 0.5 cm wide
+        return picture(number, description).replace('cx="5486400" cy="3200400"', 'cx="180000" cy="180000"')
+
+    biography = ("Le général Martin a commandé la brigade franco-allemande de 2019 à 2022 avant de rejoindre "
+                 "l’état-major du Commandement allié Transformation à Norfolk.")
+    body = (p(r("État des travaux :"))
+            + '<w:tbl><w:tblPr><w:tblStyle w:val="Grilledutableau"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+            '<w:tblGrid><w:gridCol w:w="3020"/><w:gridCol w:w="3020"/></w:tblGrid>'
+            f'<w:tr>{cell(p(r("Rédaction du rapport")))}{cell(p(icon(1, "Terminé")))}</w:tr>'
+            f'<w:tr>{cell(p(r("Traduction")))}{cell(p(icon(2, "En cours")))}</w:tr>'
+            f'<w:tr>{cell(p(icon(3, "Drapeau de la France"), r(" France")))}{cell(p(r("Paris")))}</w:tr>'
+            f'<w:tr>{cell(p(picture(4, "Portrait du général Martin")))}{cell(p(r(biography)))}</w:tr>'
+            f'<w:tr>{cell(p(r(biography)), p(picture(5, "Le général Martin à Norfolk")))}{cell(p(r("Norfolk")))}</w:tr>'
+            '</w:tbl>' + p(r("Fin.")))
+    document = read_document(write_docx(tmp_path / "travaux.fr.docx", body))
+    assert document.paragraphs == (
+        "État des travaux :", "Rédaction du rapport", "Terminé", "Traduction", "En cours", "France", "Paris",
+        "Portrait du général Martin", biography, biography, "Le général Martin à Norfolk", "Norfolk", "Fin.")
+    assert document.rows == ((1, 2), (3, 4), (5, 6), (7, 8))
+
+    def frame(number: int, description: str, size: str = "0.5cm") -> str:  # as LibreOffice 7.4 writes a picture
+        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="{size}" svg:height="{size}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
+
+    def odt_cell(*paragraphs: str) -> str:
+        return ('<table:table-cell table:style-name="Tableau1.A1" office:value-type="string">'
+                + "".join(f'<text:p text:style-name="P1">{paragraph}</text:p>' for paragraph in paragraphs)
+                + "</table:table-cell>")
+
+    odt = write_odt(tmp_path / "travaux.fr.odt", (
+        '<text:p text:style-name="Standard">État des travaux :</text:p><table:table table:name="Tableau1" '
+        'table:style-name="Tableau1"><table:table-column table:style-name="Tableau1.A" '
+        'table:number-columns-repeated="2"/>'
+        f'<table:table-row>{odt_cell("Rédaction du rapport")}{odt_cell(frame(1, "Terminé"))}</table:table-row>'
+        f'<table:table-row>{odt_cell("Traduction")}{odt_cell(frame(2, "En cours"))}</table:table-row>'
+        f'<table:table-row>{odt_cell(frame(3, "Drapeau de la France") + " France")}{odt_cell("Paris")}'
+        '</table:table-row>'
+        f'<table:table-row>{odt_cell(frame(4, "Portrait du général Martin", "4cm"))}{odt_cell(biography)}'
+        '</table:table-row>'
+        f'<table:table-row>{odt_cell(biography, frame(5, "Le général Martin à Norfolk", "4cm"))}'
+        f'{odt_cell("Norfolk")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
+    read = read_document(odt)
+    assert (read.paragraphs, read.rows) == (document.paragraphs, document.rows)
+
+
+def test_a_picture_word_marks_as_decorative_gives_no_description(tmp_path):
+    """A picture marked as decorative (Alt Text > Mark as decorative: a border, a background motif, which screen
+    readers pass over) keeps the description it had written beside Office's mark, and it was read as the author's."""
+    decorative = ('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext '
+                  'uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec='
+                  '"http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst></wp:docPr>')
+    body = (p(r("Le Conseil a approuvé le plan."))
+            + p(picture(1, "Filet bleu décoratif").replace("</wp:docPr>", decorative))
+            + p(picture(2, "Carte des zones d’exercice")))
+    assert read_document(write_docx(tmp_path / "plan.fr.docx", body)).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Carte des zones d’exercice")
+
+
+def test_a_picture_word_wrote_in_compatibility_mode_gives_its_alternative_text(tmp_path):
+    """A document saved from a .doc, in compatibility mode, holds its pictures as VML shapes (``w:pict``, ``v:shape``
+    and its ``v:imagedata``), their alternative text in the shape's ``alt``: it was not read, where a DrawingML
+    picture's is. It is, by the same rules: after its paragraph, not a file's name, not a linked picture's, nor one its
+    caption says again."""
+    def vml(number: int, alt: str, href: str = "") -> str:
+        link = f' href="{href}"' if href else ""
+        return (f'<w:r><w:pict><v:shape id="Image {number}" o:spid="_x0000_i102{number}" type="#_x0000_t75" '
+                f'alt="{alt}" style="width:432pt;height:252pt"{link}><v:imagedata r:id="rId4{number}" '
+                f'o:title="image00{number}"/></v:shape></w:pict></w:r>')
+
+    body = (p(r("Voir la carte ci-dessous."))
+            + p(vml(1, "Carte des zones d’exercice en mer Baltique"))
+            + p(vml(2, "fregate.jpg"), r("La frégate à quai."))
+            + p(r("Le logo "), vml(3, "Logo de l’OTAN", "https://www.nato.int/"), r("mène au site."))
+            + p(vml(4, "Le port de Kiel")) + p(r("Figure 2 : Le port de Kiel")))
+    assert read_document(write_docx(tmp_path / "carte.fr.docx", body)).paragraphs == (
+        "Voir la carte ci-dessous.", "Carte des zones d’exercice en mer Baltique", "La frégate à quai.",
+        "Le logo mène au site.", "Figure 2 : Le port de Kiel")

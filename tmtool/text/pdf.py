@@ -346,21 +346,28 @@ def _read_lines(path: Path) -> list[list[_Line]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
     pages, tops = [], []
     try:
         with open(path, "rb") as stream:
+            document = PDFDocument(PDFParser(stream))
+            word_processor = _word_processor(document)
             resources = PDFResourceManager()
             device = PDFPageAggregator(resources)  # no layout analysis: the characters as placed
             interpreter = PDFPageInterpreter(resources, device)
-            for page in PDFPage.get_pages(stream):
+            for page in PDFPage.create_pages(document):
                 interpreter.process_page(page)
                 layout = device.get_result()
                 rules = _Rules([], [])
                 _add_rules(layout, rules)
-                pages.append((list(_glyphs(layout)), rules, page.mediabox[0] + page.mediabox[2]))
+                glyphs = list(_glyphs(layout))
+                if word_processor:
+                    glyphs = _without_field_errors(glyphs)
+                pages.append((glyphs, rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
@@ -391,6 +398,70 @@ def _read_lines(path: Path) -> list[list[_Line]]:
     return lines
 
 
+# the programs that write a document's PDF (Word's Save as PDF, LibreOffice's export), by its producer or creator:
+# where Word's error for a field it could make no result of stands in the text (``_without_field_errors``)
+_WORD_PROCESSOR = re.compile(r"microsoft.{0,3} (?:office )?word|libreoffice|openoffice", re.IGNORECASE)
+# what closes a sentence or a clause right after a field's result, against it once the result is gone
+_CLOSING_PUNCTUATION = frozenset(".,;…)]")
+
+
+def _word_processor(document) -> bool:
+    """Whether the PDF ``document`` was written by a word processor (``_WORD_PROCESSOR``), by its information's
+    ``Producer`` or ``Creator``."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psexceptions import PSException
+    from pdfminer.utils import decode_text
+
+    for info in document.info:
+        for key in ("Producer", "Creator"):
+            try:
+                value = resolve1(info.get(key))
+            except (PSException, ValueError, TypeError, KeyError, RecursionError):  # damaged: says no producer
+                continue
+            if isinstance(value, bytes) and _WORD_PROCESSOR.search(decode_text(value)):
+                return True
+    return False
+
+
+def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du
+    renvoi introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
+    of Word's messages whole (``_field_error``), a run of bold characters of its own, as Word sets it, in the order
+    the page shows them (over a line's end too); not one an author quotes (in quotation marks). Its characters are
+    kept without their text, that its lines keep their width and their start (a line's indent, its end short of the
+    margin, would end a paragraph); what closes the sentence after it (*Voir la section Erreur ! Signet non
+    défini..*) then stands against the word before it."""
+    from .readers.html import _CLOSING_QUOTES, _OPENING_QUOTES
+    from .readers.office import _field_error
+
+    shown = sorted(glyphs, key=lambda glyph: glyph.order)
+    dropped: set[int] = set()
+    start = 0
+    while start < len(shown):
+        if not shown[start].bold or shown[start].text.isspace():
+            start += 1
+            continue
+        end = start
+        while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
+            end += 1
+        before = next((glyph.text for glyph in reversed(shown[:start]) if not glyph.text.isspace()), "")
+        after = next((glyph for glyph in shown[end:] if not glyph.text.isspace()), None)
+        if (_field_error("".join(glyph.text for glyph in shown[start:end])) and not before.endswith(_OPENING_QUOTES)
+                and (after is None or after.text not in _CLOSING_QUOTES)):
+            dropped.update(id(glyph) for glyph in shown[start:end])
+            if after is not None and after.text in _CLOSING_PUNCTUATION:
+                after.joins = True
+                for glyph in reversed(shown[:start]):  # the space before the result
+                    if not glyph.text.isspace():
+                        break
+                    dropped.add(id(glyph))
+        start = end
+    for glyph in glyphs:
+        if id(glyph) in dropped:
+            glyph.text = ""
+    return glyphs
+
+
 @dataclass(slots=True)
 class _Glyph:
     text: str
@@ -400,6 +471,8 @@ class _Glyph:
     top: float
     size: float
     order: int = -1  # where the page's content stream shows it: a line's runs in the order they are read (LibreOffice)
+    bold: bool = False  # set in a bold font
+    joins: bool = False  # it stands against the character before it, a field's result between them left out
 
     @property
     def middle(self) -> float:
@@ -417,7 +490,8 @@ def _glyphs(container, shown=None):
             a, b, c, d, _, _ = item.matrix
             text = _symbol_character(item.get_text(), item.fontname)
             if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d and text:  # not rotated (a watermark)
-                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size, next(shown))
+                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size, next(shown),
+                             "bold" in item.fontname.lower())
         elif isinstance(item, LTContainer):
             yield from _glyphs(item, shown)
 
@@ -508,7 +582,8 @@ def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_
 
 def _mirror(glyph: _Glyph, sides: float) -> _Glyph:
     """A glyph where it stands on its page's mirror image (``sides``: the page's left and right edges' sum)."""
-    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size, glyph.order)
+    return _Glyph(glyph.text, sides - glyph.x1, sides - glyph.x0, glyph.bottom, glyph.top, glyph.size, glyph.order,
+                  glyph.bold, glyph.joins)
 
 
 def _direction(text: str) -> str:
@@ -734,7 +809,7 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
     lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
-              if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
+              if any(g.text.strip() for g in piece)] for i in range(len(pieces))]
     for row, row_edges in zip(lines, edges):
         for line in row:
             line.cell = rules.around(line)
@@ -884,11 +959,29 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
             return False
         return stretched or not _is_word(row[k])
 
+    def stretched(i: int, k: int) -> bool:
+        """Whether piece ``k`` of row ``i`` stands among a justified line's words: the gaps from it on to the row's
+        piece that ends at a right margin of the rows near it (``justified``) are all as wide as the gap before it,
+        two gaps or more, as a line's stretched spaces are (a monospaced font's words, of few widths, start at one x on
+        rows near one another now and then); not where two rows near it (``EDGE_ROWS``) start a piece where it starts
+        and one where the piece before it does (a table's columns set evenly apart)."""
+        row = pieces[i]
+        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[k - 1:], row[k:])]
+        for last in range(k, len(row)):
+            if abs(gaps[last - k] - gaps[0]) >= 0.15 * gaps[0]:
+                return False
+            if last > k and justified(i, last):
+                break
+        else:
+            return False
+        return sum(all(any(abs(piece[0].x0 - row[n][0].x0) <= EDGE_ALIGN for piece in pieces[j]) for n in (k - 1, k))
+                   for j in range(max(0, i - EDGE_ROWS), min(len(pieces), i + EDGE_ROWS + 1)) if j != i) < 2
+
     starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
               for before, piece in [(row[k - 1], row[k])]
               # (a marker after a cell, followed by one word, is a figure's cell before the next: *1.86* | *4.12*)
               if not (_hanging_marker(before) and (k == 1 or not _is_word(piece)))
-              and not justified(i, k)]
+              and not justified(i, k) and not stretched(i, k)]
     edges = _edges_from_starts(starts, pieces)
     # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
     # by its other columns or near one (its last row's last cell may end where a paragraph's lines do), is the
@@ -1062,7 +1155,8 @@ def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
         for piece in [list(group)] if raised else [[glyph] for glyph in group]:
             # no space character between words: the gap says it
-            if before is not None and piece[0].x0 - before.x1 > WORD_GAP * piece[0].size and not before.text.isspace():
+            if (before is not None and piece[0].x0 - before.x1 > WORD_GAP * piece[0].size and not before.text.isspace()
+                    and piece[0].text and not piece[0].joins):  # (a field's result left out: ``_without_field_errors``)
                 text.append(" ")
             read = len(text)
             if raised:
@@ -1553,10 +1647,23 @@ class _Paragraphs:
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
             or _starts_item(line) and not self._number_in_sentence(i)
-            or line.x0 > _text_start(before) + 0.8 * before.size
-            or (not hyphenated and self._fits(i))
+            or line.x0 > _text_start(before) + 0.8 * before.size and not self._figure_starts_beside(i)
+            # a line opening with what closes a clause (*, et un calendrier.*) goes on from the one before, whose end
+            # may be short of a field's result left out (``_without_field_errors``)
+            or (not hyphenated and not line.text.startswith((",", ";", ")", "]")) and self._fits(i))
             or line.x1 > self.right[i - 1] + 0.5  # past a block quote's margin: the text after it
         )
+
+    def _figure_starts_beside(self, i: int) -> bool:
+        """Whether line ``i``, set in from the line before it, is the first of a paragraph's lines running beside a
+        figure set left of them, as a word processor wraps text around it: both lines are stretched to the run's right
+        edge (a justified paragraph's lines, where a paragraph's last is short and a block quote is set in from the
+        right too), and the line after it, in its run, starts where it does (a paragraph's first line indented goes
+        back to the margin on its second)."""
+        line = self.lines[i]
+        after = self.lines[i + 1] if i + 1 < len(self.lines) and not self.run_start[i + 1] else None
+        return (self.stretched[i - 1] and self.stretched[i]
+                and (after is None or abs(after.x0 - line.x0) <= EDGE_ALIGN))
 
     def _number_in_sentence(self, i: int) -> bool:
         """Whether line ``i`` starts with a number ending a sentence (*… are* ⏎ *8. Under LP64 …*), not a numbered
@@ -1576,6 +1683,8 @@ class _Paragraphs:
             return text + more
         if more in (".", ",", ")", "]") and text[-1:].isalnum():  # a word's stop that a narrow cell broke off
             return text + more
+        if more.startswith((",", ";", ")", "]")) and text[-1:].isalnum():  # no line opens so: a field's result, left
+            return text + more  # out (``_without_field_errors``), stood between
         return f"{text} {more}"
 
 

@@ -325,6 +325,11 @@ _MACHINE_DESCRIPTION = re.compile(
     r"|il contenuto generato dall['’]ia potrebbe (?:non essere corretto|essere errato))\.?", re.IGNORECASE | re.DOTALL)
 
 
+# the words of a table's cell that is a datum (a country's name, an amount, a document's title), not a page laid out
+# in a cell: an image beside them is their decoration (HTML's ``_beside_a_datum``, ``_Walk._cell_descriptions``)
+DATUM_WORDS = 12
+
+
 def image_descriptions(*texts: str | None) -> list[str]:
     """An image's descriptions to read, of its ``texts`` (its alternative text, then its title: HTML's ``alt`` and
     ``title``, Markdown's description and title, a DOCX's ``descr`` and ``title``, an ODT's ``svg:desc`` and

@@ -12,7 +12,7 @@ from itertools import takewhile
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span, image_descriptions
+from .base import _ASCII_SPACE, DATUM_WORDS, LINE_BREAK, _add_raised, _Reading, column_span, image_descriptions
 from .equations import mathml_text
 
 
@@ -653,13 +653,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         read.close_table()
 
 
-# the words of a table's cell that is a datum (a country's name, an amount, a document's title), not a page laid out
-# in a cell
-_DATUM_WORDS = 12
-
-
 def _beside_a_datum(image, seen: _Seen) -> bool:
-    """Whether ``image`` stands beside the text of its table's cell, a datum (``_DATUM_WORDS``): a flag beside its
+    """Whether ``image`` stands beside the text of its table's cell, a datum (``DATUM_WORDS``): a flag beside its
     country's name (*Drapeau de la France*), a file's type beside a document's title (*PDF*), a trend's arrow beside an
     amount. Its description would be a paragraph of the cell's own, which leaves the row out of the table's rows
     (``_Reading.add_row``: a list of abbreviations, a column of amounts); a cell holding the image alone is read."""
@@ -667,7 +662,7 @@ def _beside_a_datum(image, seen: _Seen) -> bool:
     if cell is None:
         return False
     words = _block_words(cell, seen).split()
-    return 0 < len(words) <= _DATUM_WORDS
+    return 0 < len(words) <= DATUM_WORDS
 
 
 def _block_words(block, seen: _Seen) -> str:

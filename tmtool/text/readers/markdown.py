@@ -8,8 +8,10 @@ a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]:
 and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
-is read after those cited. An image's description and title (``![carte des zones](carte.png "Carte")``) are read as an
-HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
+is read after those cited. A task list's boxes (GitHub's ``- [x]``) are boxes, not text; a definition list's terms and
+definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own; a
+heading's attributes (``# Installation {#installation}``) name its anchor, and are left out. An image's description
+and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
 code, which CAT tools leave
@@ -50,6 +52,10 @@ _ADMONITION = re.compile(r"(?m:^)(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+
                          r"(?:[ \t]+\"(?P<title>.*)\")?[ \t]*")
 _ALERT = re.compile(r"(?m:^)(?P<quote>[ \t]*>[ \t]?)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+# a heading's attributes after its text (``# Installation {#installation}``, ``{.unnumbered}``, ``{-}``, ``{: #id }``:
+# Pandoc's, kramdown's, Python-Markdown's attr_list, MkDocs'), which name the heading's anchor or class, never shown
+_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+_HEADING_ATTRIBUTES = re.compile(rf"[ \t]+\{{:?[ \t]*(?:-|{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -69,7 +75,9 @@ def _shown_values(front_matter: str) -> list[str]:
 
 def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
 
     text = decode_western_text(data, path, written_by="what Windows editors save as ANSI text in Western Europe")
     refuse_control_characters(text, path)
@@ -79,11 +87,12 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
         shown = _shown_values(front.group(2))
         text = text[front.end():]
     markdown = (MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
-                .use(footnote_plugin))
+                .use(footnote_plugin).use(tasklists_plugin).use(deflist_plugin))
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
     markdown.core.ruler.before("footnote_tail", "footnote_uncited", _uncited_footnotes)
     markdown.core.ruler.push("image_in_link", _mark_images_in_links)
+    markdown.core.ruler.after("inline", "heading_attributes", _without_heading_attributes)
     # an image as a page's: its description and title read after its paragraph (``_html_paragraphs``); but an image a
     # link shows is the link's picture, a badge (*Build Status*), a thumbnail, no sentence's words
     image = markdown.renderer.rules["image"]
@@ -130,6 +139,15 @@ def _without_admonition_marks(text: str) -> str:
             out.append(indent + (body[len(inner):] if body.startswith(inner) else body[len(indent) + 1:]))
             index += 1
     return "\n".join(out)
+
+
+def _without_heading_attributes(state) -> None:
+    """Each heading without the attributes written after its text (``_HEADING_ATTRIBUTES``)."""
+    for before, block in zip(state.tokens, state.tokens[1:]):
+        if before.type == "heading_open" and block.type == "inline" and block.children:
+            last = block.children[-1]
+            if last.type == "text":
+                last.content = _HEADING_ATTRIBUTES.sub("", last.content)
 
 
 def _in_link(tokens, index: int) -> bool:

@@ -255,6 +255,21 @@ class _OdtWalk(_Walk):
         self.fieldmarks: list[tuple[str, list, int]] = []
         # what the document's cross-references may show: one whose target is there shows its text, whatever it says
         self.targets = {element.get(_TARGETS[element.tag]) for element in root.iter(*_TARGETS)} - {None}
+        # the graphic styles of pictures marked as decorative (Properties > Decorative, LibreOffice 7.5 on: nothing a
+        # screen reader says, as Office's mark), whose description is none of the page's
+        self.decorative = {
+            style.get(_STYLE + "name") for part in (styles, root) if part is not None
+            for where in ("styles", "automatic-styles") for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")
+            if style.get(_STYLE + "family") == "graphic" and any(
+                properties.get(_LOEXT + "decorative") == "true"
+                for properties in style.iterfind(_STYLE + "graphic-properties"))}
+
+    def picture_descriptions(self, frame) -> list[str]:
+        """A picture's frame's descriptions to read (``image_descriptions`` of its ``svg:desc`` and ``svg:title``),
+        none where its style marks it as decorative."""
+        if frame.get(_DRAW + "style-name") in self.decorative:
+            return []
+        return image_descriptions(frame.findtext(_SVG + "desc"), frame.findtext(_SVG + "title"))
 
     @classmethod
     def _styles(cls, styles, automatic) -> tuple[set, set]:
@@ -391,9 +406,8 @@ class _OdtWalk(_Walk):
                         and element.tag != _DRAW + "a"):  # a picture's alternative text, as a DOCX's, but a linked one's
                     paragraph = next(child.iterancestors(_TEXT + "p", _TEXT + "h"), None)  # and the caption around it
                     beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
-                    self.notes.extend(said_beside(
-                        image_descriptions(child.findtext(_SVG + "desc"), child.findtext(_SVG + "title")),
-                        *(_shown_text(block) for block in beside if block is not None)))
+                    self.notes.extend(said_beside(self.picture_descriptions(child),
+                                                  *(_shown_text(block) for block in beside if block is not None)))
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never a shape's title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)

@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs,
-                   column_span, image_descriptions, said_beside)
+from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, DATUM_WORDS, LINE_BREAK, _add_raised, _raised, _Reading,
+                   _text_paragraphs, column_span, image_descriptions, said_beside)
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -114,10 +114,25 @@ class _Walk(ABC):
             for cell, span in self.cells(row):
                 start = len(self.read.paragraphs)
                 if cell is not None:
+                    outer, self.notes = self.notes, []
                     self.blocks(cell)
+                    self._cell_descriptions(start, [note for note in self.notes if isinstance(note, str)])
+                    self.notes = outer + [note for note in self.notes if not isinstance(note, str)]
                 cells.append((range(start, len(self.read.paragraphs)), span))  # the columns it covers
             self.read.add_row(cells, self.header(row))
         self.read.close_table()
+
+    def _cell_descriptions(self, start: int, descriptions: list[str]) -> None:
+        """Read the descriptions of the pictures in a table's cell whose paragraphs start at ``start``, in the cell,
+        as an HTML image's are (the notes a cell cites wait for the table's end, that its row stays a row): a picture
+        alone in its cell (a status icon) is the cell's text; one beside a datum (``DATUM_WORDS``: a flag beside its
+        country's name) is its decoration, which would leave the row out of the table's rows, and is not read."""
+        if not descriptions:
+            return
+        words = len(re.findall(r"\w+", " ".join(self.read.paragraphs[start:])))
+        if not 0 < words <= DATUM_WORDS:
+            for description in descriptions:
+                self.read.add(description)
 
     def cells(self, row):
         """The cells of ``row`` with the columns each spans; None for a column a cell of a row above covers, where a
@@ -283,6 +298,25 @@ def _picture(drawing) -> bool:
     """Whether ``drawing`` (a ``wp:inline`` or ``wp:anchor``) shows a picture (DrawingML's ``pic:pic``)."""
     return drawing is not None and any(isinstance(element.tag, str) and element.tag.endswith("}pic")
                                        and "drawingml" in element.tag for element in drawing.iter())
+
+
+# a VML shape holding a picture, as Word writes one in a document saved in compatibility mode (from .doc), its
+# alternative text in the shape's ``alt``
+_VML = "{urn:schemas-microsoft-com:vml}"
+_VML_SHAPE, _VML_IMAGE = _VML + "shape", _VML + "imagedata"
+# Office's mark of a picture as decorative (*Mark as decorative*: nothing a screen reader says), in its properties'
+# extensions; the description it had may stay written beside it
+_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def _picture_descriptions(properties) -> list[str]:
+    """The descriptions to read of a picture whose properties are ``properties`` (a DOCX's ``wp:docPr``, a slide's
+    ``p:cNvPr``: ``descr`` and ``title``, ``image_descriptions``); none of a picture marked as decorative, nor of a
+    linked one, whose description names its link."""
+    if any(isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in properties) or any(
+            mark.get("val", "1").lower() in ("1", "true") for mark in properties.iter(_DECORATIVE)):
+        return []
+    return image_descriptions(properties.get("descr"), properties.get("title"))
 
 
 def _relation_id(reference) -> str | None:
@@ -970,6 +1004,11 @@ class _DocxWalk(_Walk):
                 self._math(child, parts)
             elif tag == w + "r" and self._raised_run(child, parts):
                 pass
+            elif tag == _VML_SHAPE and child.find(_VML_IMAGE) is not None:  # a picture as Word 2003 and .doc wrote one
+                if not (self.unread_fields or child.get("href") or next(child.iterancestors(w + "hyperlink"), None)
+                        is not None):  # (in compatibility mode): its alternative text, but a linked one's
+                    self.notes.extend(said_beside(image_descriptions(child.get("alt")), *self._beside(child)))
+                self.inline(child, parts)
             elif tag == w + "fldSimple":
                 start = len(parts)
                 self.inline(child, parts)
@@ -1004,7 +1043,7 @@ class _DocxWalk(_Walk):
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
         a SmartArt diagram or a chart (read after the paragraph too), a picture's alternative text (after the paragraph,
-        as an HTML image's ``alt``; not a linked picture's, which names its link)."""
+        as an HTML image's ``alt``: ``_picture_descriptions``)."""
         w, tag = self.w, element.tag
         if element in self.marks:
             return
@@ -1013,12 +1052,8 @@ class _DocxWalk(_Walk):
         elif tag == w + "txbxContent":
             self.notes.append(element)
         elif tag in _DRAWING_PROPERTIES:  # a picture's, not a linked one's (it names the link), nor a shape's
-            if _picture(element.getparent()) and not any(
-                    isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in element):
-                paragraph = next(element.iterancestors(w + "p"), None)  # and the caption under or over it
-                beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
-                self.notes.extend(said_beside(image_descriptions(element.get("descr"), element.get("title")), *(
-                    "".join(text.text or "" for text in block.iter(w + "t")) for block in beside if block is not None)))
+            if _picture(element.getparent()):
+                self.notes.extend(said_beside(_picture_descriptions(element), *self._beside(element)))
         elif tag in _DIAGRAM or tag in _CHART:
             drawing = self.drawings.pop(_relation_id(element), None)  # once
             if drawing is not None:
@@ -1034,6 +1069,12 @@ class _DocxWalk(_Walk):
             parts.append("\n")
         else:
             parts.append(self.characters[tag])
+
+    def _beside(self, picture) -> list[str]:
+        """The text of the paragraph a picture stands in, and of the paragraphs over and under it (its caption)."""
+        paragraph = next(picture.iterancestors(self.w + "p"), None)
+        beside = [] if paragraph is None else [paragraph, paragraph.getprevious(), paragraph.getnext()]
+        return ["".join(text.text or "" for text in block.iter(self.w + "t")) for block in beside if block is not None]
 
     def _chunk(self, element) -> None:
         """A document imported whole (``w:altChunk``), as generators write them and Word converts them on

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from ...errors import TmtoolError
 from ...io.xmlsafe import split_tag
-from .base import _Reading
-from .odf import _DRAW, _OFFICE, _OdtWalk, _STYLE, _TEXT, _odf_parts
+from .base import _Reading, said_beside
+from .odf import _DRAW, _OFFICE, _STYLE, _TEXT, _odf_parts, _OdtWalk, _shown_text
 from .office import (_CHART, _CHART_KINDS, _DIAGRAM, _Walk, _drawing_text, _drawing_texts, _later_alternative,
-                     _main_part, _open_package, _package_xml, _part_relations, _relation_id)
+                     _main_part, _open_package, _package_xml, _part_relations, _picture_descriptions, _relation_id)
 
 
 _PRESENTATIONML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -59,7 +59,8 @@ def _placeholder(shape) -> str | None:
 class _SlidesWalk(_Walk):
     """A slide's text (or a notes page's) as PowerPoint shows it: each shape's paragraphs, the title's first,
     then the shapes in the order of the slide's shape tree (PowerPoint's reading order, which screen readers
-    follow), groups' shapes in their place, tables cell by cell, SmartArt diagrams, charts' titles and labels.
+    follow), groups' shapes in their place, tables cell by cell, SmartArt diagrams, charts' titles and labels, a
+    picture's alternative text in its place (``_picture_descriptions``, as a DOCX's; not one the slide's text says).
     Left out: hidden shapes, fields (the slide's number, the date), the date, footer and number placeholders
     repeated on every slide, a notes page's picture of its slide."""
 
@@ -67,7 +68,8 @@ class _SlidesWalk(_Walk):
         super().__init__(read)
         self.package, self.part = package, ""
         self.paragraphs = frozenset({a + "p"})
-        self.table, self.row, self.cell = a + "tbl", a + "tr", a + "tc"
+        self.table, self.row, self.cell, self.letters = a + "tbl", a + "tr", a + "tc", a + "t"
+        self.shown = ""  # the text of the slide being read
         self.drawings: dict[str, str] = {}  # the part's diagrams' and charts' parts by relationship id
         self.read_parts: set[str] = set()  # the diagrams' and charts' parts read
 
@@ -75,6 +77,7 @@ class _SlidesWalk(_Walk):
         """Read the slide or notes page ``root``, the package's ``part``; its relationships."""
         relations = _part_relations(self.package, part, self.read.path)
         self.drawings = {rid: target for rid, kind, target in relations if kind in ("diagramData", *_CHART_KINDS)}
+        self.shown = " ".join(text.text or "" for text in root.iter(self.letters))  # what a picture's caption may say
         self.blocks(root)
         return relations
 
@@ -99,6 +102,10 @@ class _SlidesWalk(_Walk):
                 self.read_parts.add(part)
                 for text in _drawing_texts(_package_xml(self.package, part, self.read.path)):
                     self.read.add(text)
+            return
+        if element.tag.endswith("}pic") and (properties := element.find("*/{*}cNvPr")) is not None:
+            for description in said_beside(_picture_descriptions(properties), self.shown):  # not the caption again
+                self.read.add(description)
             return
         super().blocks(element)
 
@@ -141,6 +148,17 @@ class _OdpWalk(_OdtWalk):
                 or element.get(_PRESENTATION + "class") in _ODP_REPEATED
                 or element.get(_DRAW + "display") in ("none", "printer")  # a shape not shown on the screen
                 or (element.tag == _DRAW + "page" and element.get(_DRAW + "style-name") in self.hidden_slides))
+
+    def blocks(self, element) -> None:
+        """A picture on a slide (a frame of its own, not one in a paragraph, which ``inline`` reads) gives its
+        alternative text in its place, as a PPTX's does: not a linked one's, nor one the slide's text says."""
+        if (element.tag == _DRAW + "frame" and element.find(_DRAW + "image") is not None
+                and element.getparent().tag != _DRAW + "a"
+                and next(element.iterancestors(_TEXT + "p", _TEXT + "h"), None) is None):
+            slide = next(element.iterancestors(_DRAW + "page"), element)
+            for description in said_beside(self.picture_descriptions(element), _shown_text(slide)):
+                self.read.add(description)
+        super().blocks(element)
 
     def order(self, element):
         if element.tag != _DRAW + "page":
