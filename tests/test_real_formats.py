@@ -699,8 +699,11 @@ def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
     assert tmtool(db, "tm", "search", "See the help now")[1].startswith("100.0%  See the help now\n")
     exported = tmp_path / "out.tmx"
     tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "fr", "-o", exported)  # the pair as stored
+    # the codes as they came; a term's mark (NATO, OTAN) is no code and left out: OmegaT reads a hi as a tag and drops
+    # its text (inline.without_annotations)
     assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
-        (u.source_markup, u.target_markup) for u in units]
+        (u.source_markup, u.target_markup) for u in units[:2]] + [
+        ("NATO partners<ut>{\\b}</ut>", "Partenaires de l’OTAN<ut>{\\b}</ut>")]
 
 
 def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_valid_tmx(tmp_path):
