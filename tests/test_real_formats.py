@@ -833,12 +833,15 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
     path = REAL / "trados-studio.sdlxliff"
     units = list(read_xliff(path))
     assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
-        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.", {"x-state": "Translated"}),
+        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.",
+         {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-origin-system": "Main TM", "x-sdl-percent": "100"}),
         ("a1b2/2", "Il a adopté le rapport annuel.", "It adopted the annual report.",
-         {"x-state": "ApprovedTranslation"}),
+         {"x-state": "ApprovedTranslation", "x-sdl-origin": "interactive"}),
         ("c3d4", "Troisième phrase non traduite.", "", {}),
-        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
-        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
+        # the source copied, not confirmed
+        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft", "x-sdl-origin": "source"}),
+        # a tracked deletion is out
+        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated", "x-sdl-origin": "interactive"}),
     ]
     # the native codes the header's tag-defs give the g
     assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
@@ -916,7 +919,7 @@ def test_what_lies_outside_the_segment_marks_of_both_sides_is_no_segment_s_text(
         "</body></file></xliff>", encoding="utf-8")
     assert [(u.tuid, u.source, u.target, u.props, u.target_markup) for u in read_xliff(path)] == [
         ("t1/1", "Un.", "One.", {"x-state": "Translated"}, None),
-        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation"}, None),
+        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation", "x-sdl-locked": "true"}, None),
         ("t2", "Trois.", "Three.", {"x-state": "Translated"}, None),
         ("t3", "Quatre.", "", {}, None)]
 
@@ -968,7 +971,8 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
     """memoQ writes to its memories the segments a translator or reviewer confirmed; one edited and
     not confirmed, pre-translated from a memory or by a machine was imported as a translation."""
     path = tmp_path / "job.mqxliff"
-    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed"]
+    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed",
+                "Edited"]  # memoQ's name for a row edited and not confirmed
     path.write_text(
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
         '<file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>' + "".join(
@@ -977,7 +981,7 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped, "
-                              "3 not confirmed skipped\n")
+                              "4 not confirmed skipped\n")
 
 
 def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
@@ -1391,8 +1395,9 @@ def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
     units, skipped = read_all(read_xliff, trados)
     assert [(u.tuid, u.created, u.changed, u.props) for u in units] == [
         ("t1/1", datetime(2024, 11, 5, 8, 7, 6, tzinfo=timezone.utc), datetime(2024, 11, 6, 17, 45, tzinfo=timezone.utc),
-         {"x-state": "Translated", "@creationid": "EXEMPLE\\anne", "@changeid": "EXEMPLE\\marc"}),
-        ("t1/2", None, None, {"x-state": "Translated"})]
+         {"x-state": "Translated", "x-sdl-origin": "interactive", "@creationid": "EXEMPLE\\anne",
+          "@changeid": "EXEMPLE\\marc"}),
+        ("t1/2", None, None, {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-percent": "100"})]
     assert skipped == [f"{trados}:1: invalid created_on '24/11/2024 08:07:06'"]
 
 
@@ -1621,7 +1626,7 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
 def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(tmp_path):
     """Okapi's XLIFF filter test file (copied, see the README): an ``<alt-trans>`` is a match proposed for
     unit 4, not its translation; ``translate="no"`` keeps unit 0 out; ``approved="yes"`` is no state of
-    its own; the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
+    its own (kept as ``x-approved``); the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
     sentence's, and is kept in the markup."""
     path = REAL / "okapi-alt-trans.xlf"
     units, skipped = read_all(read_xliff, path)
@@ -1631,7 +1636,7 @@ def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(t
         ("0", "Do not translate this.", "", "en", "fr", {"x-translate": "no"}),
         ("1", "Text number 1", "", "en", "fr", {}),
         ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {}),
-        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {}),
+        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {"x-approved": "yes"}),  # approved: kept
         ("4", "Text number four", "", "en", "fr", {}),  # not "Le texte numéro quatre."
         ("5", "Text  text.", "", "en", "fr", {}),
     ]
@@ -3056,3 +3061,25 @@ def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_e
         (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
     assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note"]
 
+
+
+def test_a_draft_confirmed_by_its_reviewed_file_takes_the_file_s_origin_and_approval(tmp_path):
+    """A Trados draft a machine filled in (``Draft``, ``origin="mt"``), imported as a draft, then confirmed by the
+    file back from review (``ApprovedSignOff``, the reviewer's edit: ``origin="interactive"``) kept the draft's origin
+    beside its new level: the memory said a signed-off translation was the machine's. What a confirmation changes
+    beside the level (the origin, an XLIFF's approved and state-qualifier) is the confirming file's."""
+    def sdlxliff(conf: str, origin: str, target: str) -> Path:
+        path = tmp_path / f"{conf}.sdlxliff"
+        path.write_text(SDLXLIFF_HEAD + '<trans-unit id="u1"><source>Le convoi part.</source><seg-source>'
+                        '<mrk mtype="seg" mid="1">Le convoi part.</mrk></seg-source><target><mrk mtype="seg" mid="1">'
+                        f'{target}</mrk></target><sdl:seg-defs><sdl:seg id="1" conf="{conf}" origin="{origin}"/>'
+                        '</sdl:seg-defs></trans-unit></body></file></xliff>', encoding="utf-8")
+        return path
+
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", sdlxliff("Draft", "mt", "The convoy leaves."), "--include-unconfirmed")[0] == 0
+    code, out, _ = tmtool(db, "import", sdlxliff("ApprovedSignOff", "interactive", "The convoy leaves."))
+    assert (code, "1 draft confirmed" in out) == (0, True), out
+    exported = tmp_path / "out.tmx"
+    tmtool(db, "export", "tmx", "-o", exported)
+    assert [u.props for u in read_tmx(exported)] == [{"x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]

@@ -436,8 +436,11 @@ def is_unconfirmed(unit: Unit) -> bool:
 
 
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
-CONFIRMATION_PROPS = ("x-state", *UNCONFIRMED_PROPS)
-_CONFIRMATION_MARKS = frozenset(CONFIRMATION_PROPS)
+_CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS))
+# and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved and
+# its target's state-qualifier (a proposal's mt-suggestion is no longer the translation's), Trados's segment origin
+CONFIRMATION_PROPS = (*_CONFIRMATION_MARKS, "x-approved", "x-state-qualifier", "x-sdl-origin", "x-sdl-origin-system",
+                      "x-sdl-percent", "x-sdl-text-match")
 
 
 def confirming(stored: dict, unit: Unit) -> dict | None:
