@@ -3083,3 +3083,30 @@ def test_a_draft_confirmed_by_its_reviewed_file_takes_the_file_s_origin_and_appr
     exported = tmp_path / "out.tmx"
     tmtool(db, "export", "tmx", "-o", exported)
     assert [u.props for u in read_tmx(exported)] == [{"x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]
+
+
+def test_a_message_translate_toolkit_marked_fuzzy_is_not_a_confirmed_translation(tmp_path):
+    """translate-toolkit (and Weblate, Pootle through it) marks a translation fuzzy, "needs editing", by
+    ``approved="no"`` and ``state="needs-translation"`` on a target it keeps: it was imported as a translation (a
+    needs-translation target that differs from its source counts as one, as OmegaT fills targets leaving that state,
+    but OmegaT writes no approved="no"). The file is written here by translate-toolkit itself."""
+    from translate.storage.xliff import xlifffile
+
+    store = xlifffile(sourcelanguage="fr-FR", targetlanguage="en-GB")
+    for source, target, fuzzy in [("Le convoi part.", "The convoy leaves.", False),
+                                  ("La séance est levée.", "The meeting is raised.", True)]:
+        unit = store.addsourceunit(source)
+        unit.target = target
+        unit.markfuzzy(False)  # reviewed, then (the second) sent back for editing
+        unit.markfuzzy(fuzzy)
+    path = tmp_path / "weblate.xlf"
+    path.write_bytes(bytes(store))
+    assert b'approved="no"' in path.read_bytes() and b'state="needs-translation"' in path.read_bytes()
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "1 not confirmed skipped\n")
+    # imported as a draft, it goes back to translate-toolkit fuzzy still
+    assert tmtool(tmp_path / "d.db", "import", path, "--include-unconfirmed")[0] == 0
+    assert tmtool(tmp_path / "d.db", "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
+    back = xlifffile.parsefile(str(tmp_path / "back.xlf"))
+    assert [(u.source, u.isfuzzy()) for u in back.units] == [("Le convoi part.", False), ("La séance est levée.", True)]

@@ -91,7 +91,7 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
 # the state of a segment its tool has not confirmed and names no state for: a Phrase segment not confirmed,
-# a fuzzy message of a PO file converted to XLIFF (see _gettext)
+# a fuzzy message of a PO file converted to XLIFF (see _gettext), translate-toolkit's fuzzy (see _state)
 UNCONFIRMED = "unconfirmed"
 # a PO file's header in XLIFF (the 1.2 representation guide for PO), and the Language field it holds
 GETTEXT_HEADER = "x-gettext-domain-header"
@@ -649,7 +649,8 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
     or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
-    needs-* state on a unit ``approved="yes"`` is ``signed-off``; in a PO file converted to XLIFF
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``needs-translation`` on one ``approved="no"``
+    translate-toolkit's fuzzy, not confirmed; in a PO file converted to XLIFF
     (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
     tool's own (``prefix:value``) and is not read."""
     state = target.get("state") if target is not None else None
@@ -658,6 +659,10 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
         return tool_state  # what tmtool wrote for the tool's state, no other tool having changed it since
     if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
         state = "signed-off"  # 1.2: the translation passed its final review
+    if unit.get("approved") == "no" and state == "needs-translation":
+        # translate-toolkit's fuzzy (Weblate's "needs editing"): its markfuzzy writes both on a target it keeps;
+        # OmegaT, which leaves needs-translation on a target it fills (see is_untranslated), writes no approved="no"
+        state = UNCONFIRMED
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
