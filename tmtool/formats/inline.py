@@ -490,9 +490,10 @@ romanized-form seg set-phrase short-form sku standard-text symbol synonym synony
 transliterated-form truncated-term variant""".split())
 
 
-# the hi types that annotate text (what XLIFF 1.2's mrk marks a term, a name, an abbreviation as), not its formatting nor
-# text not to be changed (x-locked): kept for an XLIFF export, left out of a TMX export (see without_annotations)
-ANNOTATIONS = _MTYPES_12 - {"protected", "seg"}
+# the hi types that annotate text (what XLIFF 1.2's mrk marks a term, a name, an abbreviation as; Okapi's x-its, an ITS
+# annotation: a quality issue, a term), not text not to be changed (x-locked): kept for an XLIFF export, left out of a
+# TMX export (see without_annotations); a TMX's own hi of another type (b, none) is written back as it came
+ANNOTATIONS = (_MTYPES_12 - {"protected", "seg"}) | {"x-its"}
 
 
 def without_annotations(seg: etree._Element) -> bool:
