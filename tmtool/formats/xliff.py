@@ -2,8 +2,10 @@
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
 with a target gets ``<target state="translated">`` (``final`` or ``signed-off``, with ``approved="yes"``, when it
-came with that state), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
-the 1.2 state it came with. A source-only unit or a bare segment (for
+came with that state or its tool's for it: Trados's ApprovedSignOff, memoQ's Reviewer1Confirmed, 2.x's reviewed …,
+see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
+the 1.2 state it came with; the tool's own state goes along as ``tmtool:state``, the ``approved`` and
+``state-qualifier`` it came with as they were (Trados's segment origin as the qualifier it means). A source-only unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -14,7 +16,9 @@ Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``b
 ``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain text;
 the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without one, the
 state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
-``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
+``m:confirmed``); beside it 1.2's ``approved`` and ``state-qualifier``, 2.x's ``subState`` and Trados's segment
+``origin``, ``origin-system``, ``percent``, ``text-match`` and ``locked`` (:data:`APPROVED`, :data:`STATE_QUALIFIER`,
+:data:`SUBSTATE`, :data:`SDL_SEG_PROPS`). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
@@ -652,7 +656,9 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``needs-translation`` on one ``approved="no"``
     translate-toolkit's fuzzy, not confirmed; in a PO file converted to XLIFF
     (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
-    tool's own (``prefix:value``) and is not read."""
+    tool's own (``prefix:value``), kept as a prop (:data:`SUBSTATE`), not read as the state. A ``tmtool:state`` (a
+    tool's state a tmtool export wrote beside its 1.2 one, :data:`TOOL_STATE`) is the state while the 1.2 state is
+    still the one written for it."""
     state = target.get("state") if target is not None else None
     tool_state = unit.get(TOOL_STATE)
     if tool_state and segment_id is None and state == _target_state(Unit("", "", "", "", props={"x-state": tool_state})):
