@@ -3110,3 +3110,32 @@ def test_a_message_translate_toolkit_marked_fuzzy_is_not_a_confirmed_translation
     assert tmtool(tmp_path / "d.db", "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
     back = xlifffile.parsefile(str(tmp_path / "back.xlf"))
     assert [(u.source, u.isfuzzy()) for u in back.units] == [("Le convoi part.", False), ("La séance est levée.", True)]
+
+
+def test_an_xliff_translation_a_reviewer_rejected_is_not_a_confirmed_translation(tmp_path):
+    """XLIFF 1.2 says a translation was rejected by its target's ``state-qualifier`` (``rejected-inaccurate``,
+    ``rejected-grammar``, ``rejected-length``, ``rejected-spelling``), whatever its state: such a target was imported
+    as a good translation, as Trados's RejectedTranslation is not. It is not confirmed, stays a draft through a TMX
+    (``x-state-qualifier``) and goes back to XLIFF with its qualifier."""
+    path = tmp_path / "review.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="r.txt" '
+        'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Le convoi part.</source><target state="translated">The convoy leaves.</target>'
+        '</trans-unit><trans-unit id="2"><source>La séance est levée.</source><target state="translated" '
+        'state-qualifier="rejected-inaccurate">The meeting is raised.</target></trans-unit>'
+        '<trans-unit id="3"><source>Le vote est clos.</source><target state="needs-review-translation" '
+        'state-qualifier="rejected-spelling">The vote is closd.</target></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "2 not confirmed skipped\n")
+    assert tmtool(db, "import", path, "--include-unconfirmed")[0] == 0
+    assert tmtool(db, "export", "tmx", "--include-unconfirmed", "-o", tmp_path / "all.tmx")[0] == 0
+    from tmtool.formats.tmx import is_unconfirmed
+
+    assert [is_unconfirmed(u) for u in read_tmx(tmp_path / "all.tmx")] == [False, True, True]
+    assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
+    back = (tmp_path / "back.xlf").read_text(encoding="utf-8")
+    assert '<target state="needs-review-translation" state-qualifier="rejected-inaccurate">' in back

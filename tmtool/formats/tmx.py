@@ -417,9 +417,11 @@ def parse_date(text: str) -> datetime:
 # keep them out: ImportSettings.ConfirmationLevels); Translated, ApprovedTranslation, ApprovedSignOff and a unit
 # without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
 # x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
+# An XLIFF 1.2 target's state-qualifier (kept as x-state-qualifier) says a reviewer rejected it, whatever its state.
 UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
+    "x-state-qualifier": frozenset({"rejected-inaccurate", "rejected-grammar", "rejected-length", "rejected-spelling"}),
 }
 
 
@@ -437,10 +439,10 @@ def is_unconfirmed(unit: Unit) -> bool:
 
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
 _CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS))
-# and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved and
-# its target's state-qualifier (a proposal's mt-suggestion is no longer the translation's), Trados's segment origin
-CONFIRMATION_PROPS = (*_CONFIRMATION_MARKS, "x-approved", "x-state-qualifier", "x-sdl-origin", "x-sdl-origin-system",
-                      "x-sdl-percent", "x-sdl-text-match")
+# and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved,
+# Trados's segment origin (a machine's draft a reviewer rewrote is no longer the machine's)
+CONFIRMATION_PROPS = (*_CONFIRMATION_MARKS, "x-approved", "x-sdl-origin", "x-sdl-origin-system", "x-sdl-percent",
+                      "x-sdl-text-match")
 
 
 def confirming(stored: dict, unit: Unit) -> dict | None:

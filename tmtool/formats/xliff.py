@@ -310,10 +310,11 @@ def is_untranslated(unit: Unit) -> bool:
 
 def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from XLIFF holds a translation its tool has not confirmed, or a reviewer
-    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal): Trados, memoQ
+    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal; a 1.2 ``state-qualifier``
+    ``rejected-…``, :data:`tmtool.formats.tmx.UNCONFIRMED_PROPS`): Trados, memoQ
     and Phrase keep such a target out of their memories, and so does an import, while a check reads it
     as the translation it is meant to become."""
-    return unit.props.get("x-state") in UNCONFIRMED_STATES
+    return unit.props.get("x-state") in UNCONFIRMED_STATES or is_draft(unit)  # is_draft: a rejected-* qualifier
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
