@@ -213,3 +213,29 @@ def test_omegat_loads_an_export_giving_back_a_trados_memory_s_header(tmp_path):
                                 tm={"memory.tmx": memory})
     assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
     assert run.target("minutes.txt") == "The tank advances.\n\nThe convoy leaves tonight. The meeting is closed.\n"
+
+
+def test_omegat_matches_a_unit_whose_xliff_marked_a_term(tmp_path):
+    """A term an XLIFF marks (``<mrk mtype="term">``, as Okapi's term leveraging and translate-toolkit write one) was
+    exported to TMX as ``<hi type="term">``, which OmegaT reads as a tag: the unit no longer matched the sentence it
+    translates, and OmegaT left it untranslated. A term mark is an annotation, not formatting: the TMX export leaves it
+    out (a unit's codes stay), an XLIFF export still writes it."""
+    job = tmp_path / "job.xlf"
+    job.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a.txt" source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Le <mrk mtype="term">char</mrk> recule vers la base.</source>'
+        '<target state="translated">The <mrk mtype="term">tank</mrk> moves back to the base.</target></trans-unit>'
+        '<trans-unit id="2"><source>Le convoi avance vers la frontière.</source>'
+        '<target state="translated">The convoy moves towards the border.</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    _tmtool("--db", db, "import", str(job))
+    memory = _tmtool("--db", db, "export", "tmx")
+    assert b"<hi" not in memory and b"<seg>Le char recule vers la base.</seg>" in memory
+    assert b'<mrk mtype="term">char</mrk>' in _tmtool("--db", db, "export", "xliff")
+    run = translate_with_omegat(tmp_path / "omegat", sources={"orders.txt": "Le char recule vers la base.\n\nLe convoi "
+                                                                            "avance vers la frontière.\n".encode()},
+                                tm={"memory.tmx": memory})
+    assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
+    assert run.target("orders.txt") == "The tank moves back to the base.\n\nThe convoy moves towards the border.\n"

@@ -699,8 +699,11 @@ def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
     assert tmtool(db, "tm", "search", "See the help now")[1].startswith("100.0%  See the help now\n")
     exported = tmp_path / "out.tmx"
     tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "fr", "-o", exported)  # the pair as stored
+    # the codes as they came; a term's mark (NATO, OTAN) is no code and left out: OmegaT reads a hi as a tag and drops
+    # its text (inline.without_annotations)
     assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
-        (u.source_markup, u.target_markup) for u in units]
+        (u.source_markup, u.target_markup) for u in units[:2]] + [
+        ("NATO partners<ut>{\\b}</ut>", "Partenaires de l’OTAN<ut>{\\b}</ut>")]
 
 
 def test_xliff_codes_in_a_matecat_tmx_are_read_as_tmx_codes_and_exported_as_valid_tmx(tmp_path):
@@ -830,12 +833,15 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
     path = REAL / "trados-studio.sdlxliff"
     units = list(read_xliff(path))
     assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
-        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.", {"x-state": "Translated"}),
+        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.",
+         {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-origin-system": "Main TM", "x-sdl-percent": "100"}),
         ("a1b2/2", "Il a adopté le rapport annuel.", "It adopted the annual report.",
-         {"x-state": "ApprovedTranslation"}),
+         {"x-state": "ApprovedTranslation", "x-sdl-origin": "interactive"}),
         ("c3d4", "Troisième phrase non traduite.", "", {}),
-        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
-        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
+        # the source copied, not confirmed
+        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft", "x-sdl-origin": "source"}),
+        # a tracked deletion is out
+        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated", "x-sdl-origin": "interactive"}),
     ]
     # the native codes the header's tag-defs give the g
     assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
@@ -913,7 +919,7 @@ def test_what_lies_outside_the_segment_marks_of_both_sides_is_no_segment_s_text(
         "</body></file></xliff>", encoding="utf-8")
     assert [(u.tuid, u.source, u.target, u.props, u.target_markup) for u in read_xliff(path)] == [
         ("t1/1", "Un.", "One.", {"x-state": "Translated"}, None),
-        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation"}, None),
+        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation", "x-sdl-locked": "true"}, None),
         ("t2", "Trois.", "Three.", {"x-state": "Translated"}, None),
         ("t3", "Quatre.", "", {}, None)]
 
@@ -965,7 +971,8 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
     """memoQ writes to its memories the segments a translator or reviewer confirmed; one edited and
     not confirmed, pre-translated from a memory or by a machine was imported as a translation."""
     path = tmp_path / "job.mqxliff"
-    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed"]
+    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed",
+                "Edited"]  # memoQ's name for a row edited and not confirmed
     path.write_text(
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
         '<file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>' + "".join(
@@ -974,7 +981,7 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped, "
-                              "3 not confirmed skipped\n")
+                              "4 not confirmed skipped\n")
 
 
 def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
@@ -1388,8 +1395,9 @@ def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
     units, skipped = read_all(read_xliff, trados)
     assert [(u.tuid, u.created, u.changed, u.props) for u in units] == [
         ("t1/1", datetime(2024, 11, 5, 8, 7, 6, tzinfo=timezone.utc), datetime(2024, 11, 6, 17, 45, tzinfo=timezone.utc),
-         {"x-state": "Translated", "@creationid": "EXEMPLE\\anne", "@changeid": "EXEMPLE\\marc"}),
-        ("t1/2", None, None, {"x-state": "Translated"})]
+         {"x-state": "Translated", "x-sdl-origin": "interactive", "@creationid": "EXEMPLE\\anne",
+          "@changeid": "EXEMPLE\\marc"}),
+        ("t1/2", None, None, {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-percent": "100"})]
     assert skipped == [f"{trados}:1: invalid created_on '24/11/2024 08:07:06'"]
 
 
@@ -1618,7 +1626,7 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
 def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(tmp_path):
     """Okapi's XLIFF filter test file (copied, see the README): an ``<alt-trans>`` is a match proposed for
     unit 4, not its translation; ``translate="no"`` keeps unit 0 out; ``approved="yes"`` is no state of
-    its own; the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
+    its own (kept as ``x-approved``); the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
     sentence's, and is kept in the markup."""
     path = REAL / "okapi-alt-trans.xlf"
     units, skipped = read_all(read_xliff, path)
@@ -1628,7 +1636,7 @@ def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(t
         ("0", "Do not translate this.", "", "en", "fr", {"x-translate": "no"}),
         ("1", "Text number 1", "", "en", "fr", {}),
         ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {}),
-        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {}),
+        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {"x-approved": "yes"}),  # approved: kept
         ("4", "Text number four", "", "en", "fr", {}),  # not "Le texte numéro quatre."
         ("5", "Text  text.", "", "en", "fr", {}),
     ]
@@ -3053,3 +3061,81 @@ def test_a_bad_date_in_a_multiterm_entry_s_history_is_kept_in_its_note_and_the_e
         (datetime(2021, 3, 1, 11, 21, 32), None, "Created by: julien\nModified by: anne\nmodification date: 04.03.2021")]
     assert notices == [f"{path}:3: invalid date '04.03.2021' (expected ISO 8601, e.g. 2021-07-13): kept in the entry's note"]
 
+
+
+def test_a_draft_confirmed_by_its_reviewed_file_takes_the_file_s_origin_and_approval(tmp_path):
+    """A Trados draft a machine filled in (``Draft``, ``origin="mt"``), imported as a draft, then confirmed by the
+    file back from review (``ApprovedSignOff``, the reviewer's edit: ``origin="interactive"``) kept the draft's origin
+    beside its new level: the memory said a signed-off translation was the machine's. What a confirmation changes
+    beside the level (the origin, an XLIFF's approved and state-qualifier) is the confirming file's."""
+    def sdlxliff(conf: str, origin: str, target: str) -> Path:
+        path = tmp_path / f"{conf}.sdlxliff"
+        path.write_text(SDLXLIFF_HEAD + '<trans-unit id="u1"><source>Le convoi part.</source><seg-source>'
+                        '<mrk mtype="seg" mid="1">Le convoi part.</mrk></seg-source><target><mrk mtype="seg" mid="1">'
+                        f'{target}</mrk></target><sdl:seg-defs><sdl:seg id="1" conf="{conf}" origin="{origin}"/>'
+                        '</sdl:seg-defs></trans-unit></body></file></xliff>', encoding="utf-8")
+        return path
+
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", sdlxliff("Draft", "mt", "The convoy leaves."), "--include-unconfirmed")[0] == 0
+    code, out, _ = tmtool(db, "import", sdlxliff("ApprovedSignOff", "interactive", "The convoy leaves."))
+    assert (code, "1 draft confirmed" in out) == (0, True), out
+    exported = tmp_path / "out.tmx"
+    tmtool(db, "export", "tmx", "-o", exported)
+    assert [u.props for u in read_tmx(exported)] == [{"x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]
+
+
+def test_a_message_translate_toolkit_marked_fuzzy_is_not_a_confirmed_translation(tmp_path):
+    """translate-toolkit (and Weblate, Pootle through it) marks a translation fuzzy, "needs editing", by
+    ``approved="no"`` and ``state="needs-translation"`` on a target it keeps: it was imported as a translation (a
+    needs-translation target that differs from its source counts as one, as OmegaT fills targets leaving that state,
+    but OmegaT writes no approved="no"). The file is written here by translate-toolkit itself."""
+    from translate.storage.xliff import xlifffile
+
+    store = xlifffile(sourcelanguage="fr-FR", targetlanguage="en-GB")
+    for source, target, fuzzy in [("Le convoi part.", "The convoy leaves.", False),
+                                  ("La séance est levée.", "The meeting is raised.", True)]:
+        unit = store.addsourceunit(source)
+        unit.target = target
+        unit.markfuzzy(False)  # reviewed, then (the second) sent back for editing
+        unit.markfuzzy(fuzzy)
+    path = tmp_path / "weblate.xlf"
+    path.write_bytes(bytes(store))
+    assert b'approved="no"' in path.read_bytes() and b'state="needs-translation"' in path.read_bytes()
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "1 not confirmed skipped\n")
+    # imported as a draft, it goes back to translate-toolkit fuzzy still
+    assert tmtool(tmp_path / "d.db", "import", path, "--include-unconfirmed")[0] == 0
+    assert tmtool(tmp_path / "d.db", "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
+    back = xlifffile.parsefile(str(tmp_path / "back.xlf"))
+    assert [(u.source, u.isfuzzy()) for u in back.units] == [("Le convoi part.", False), ("La séance est levée.", True)]
+
+
+def test_an_xliff_translation_a_reviewer_rejected_is_not_a_confirmed_translation(tmp_path):
+    """XLIFF 1.2 says a translation was rejected by its target's ``state-qualifier`` (``rejected-inaccurate``,
+    ``rejected-grammar``, ``rejected-length``, ``rejected-spelling``), whatever its state: such a target was imported
+    as a good translation, as Trados's RejectedTranslation is not. It is not confirmed, stays a draft through a TMX
+    (``x-state-qualifier``) and goes back to XLIFF with its qualifier."""
+    path = tmp_path / "review.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="r.txt" '
+        'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Le convoi part.</source><target state="translated">The convoy leaves.</target>'
+        '</trans-unit><trans-unit id="2"><source>La séance est levée.</source><target state="translated" '
+        'state-qualifier="rejected-inaccurate">The meeting is raised.</target></trans-unit>'
+        '<trans-unit id="3"><source>Le vote est clos.</source><target state="needs-review-translation" '
+        'state-qualifier="rejected-spelling">The vote is closd.</target></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "2 not confirmed skipped\n")
+    assert tmtool(db, "import", path, "--include-unconfirmed")[0] == 0
+    assert tmtool(db, "export", "tmx", "--include-unconfirmed", "-o", tmp_path / "all.tmx")[0] == 0
+    from tmtool.formats.tmx import is_unconfirmed
+
+    assert [is_unconfirmed(u) for u in read_tmx(tmp_path / "all.tmx")] == [False, True, True]
+    assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
+    back = (tmp_path / "back.xlf").read_text(encoding="utf-8")
+    assert '<target state="needs-review-translation" state-qualifier="rejected-inaccurate">' in back

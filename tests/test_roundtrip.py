@@ -7,6 +7,7 @@ XLIFF inline codes kept as TMX markup.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -395,8 +396,21 @@ def xliff_inline_codes_become_tmx(tmp_path: Path, document: str, plain: str) -> 
     out = tmp_path / "codes.tmx"
     write_tmx([unit], out, srclang="fr-FR")
     [again] = read_tmx(out)
-    assert comparable(again) == comparable(unit)
+    # a term's mark is no code: the TMX leaves it out (inline.without_annotations), its text kept
+    assert comparable(again) == comparable(replace(unit, source_markup=_annotations_out(unit.source_markup),
+                                                   target_markup=_annotations_out(unit.target_markup)))
     assert tmx_schema_errors(out) == []
+
+
+def _annotations_out(markup: str | None) -> str | None:
+    """A unit's markup as a TMX export writes it: its annotations (a term's ``hi``) out, no markup when codes are left."""
+    from tmtool.formats.inline import markup_segment, without_annotations
+
+    if markup is None:
+        return None
+    seg = markup_segment(markup, "a unit")
+    without_annotations(seg)
+    return etree.tostring(seg, encoding="unicode")[len("<seg>"):-len("</seg>")] if len(seg) else None
 
 
 @ROUND_TRIP_SETTINGS

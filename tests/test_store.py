@@ -339,7 +339,8 @@ def test_a_merge_keeps_the_definition_and_note_of_both_entries(store):
 def test_import_skips_identical_entries(store):
     entries = [proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country")]
     assert glossary.import_entries(store, entries, "g.tbx") == (2, 0, 0, 0)
-    assert glossary.import_entries(store, [proposal("comite militaire", "Military committee")], "g.tbx") == (0, 1, 0, 0)
+    # spelt otherwise (no accent) in the same case: already stored; in another case, another term (see below)
+    assert glossary.import_entries(store, [proposal("Comite militaire", "Military Committee")], "g.tbx") == (0, 1, 0, 0)
     assert glossary.import_entries(store, [proposal("Comité militaire", "MC")], "g.tbx") == (1, 0, 0, 0)
 
 
@@ -756,3 +757,41 @@ def test_a_first_import_that_fails_leaves_the_units_indexes_and_no_unit(tmp_path
         with pytest.raises(TmtoolError):
             store.add_units(failing(), "a.tmx")
         assert _units_indexes(store) == indexes and store.unit_count() == 0
+
+
+def test_a_merge_keeps_a_term_written_in_another_case_as_a_term_of_its_own(store):
+    """*CM* (Comité militaire) and *cm* (centimètre), *Alliance* and *alliance*, are two terms everywhere else
+    (an edit, an import keep both): a merge dropped the source entry's *cm* because the target held *CM*."""
+    target = glossary.add_entry(store, Entry(terms=[Term("CM", "fr", term_type=TermType.ACRONYM),
+                                                    Term("MC", "en", term_type=TermType.ACRONYM)]))
+    source = glossary.add_entry(store, Entry(terms=[Term("cm", "fr"), Term("Military Committee", "en"),
+                                                    Term("CM", "fr", term_type=TermType.ACRONYM)]))
+    glossary.merge_entries(store, source, target)
+    assert [(t.lang, t.text) for t in glossary.entry(store, target).terms] == [
+        ("fr", "CM"), ("en", "MC"), ("fr", "cm"), ("en", "Military Committee")]  # the same CM once
+
+
+def test_an_import_takes_an_entry_whose_terms_differ_in_case_for_another_entry(store):
+    """The "already stored" check of a glossary import matched terms ignoring case: a file's *alliance* /
+    *alliance* (the common noun) was skipped as the stored *Alliance* / *Alliance* (NATO), and *cm* as *CM*. A
+    case makes another term, as it does for a merge and an edit; the same terms spelt otherwise (*manoeuvre*
+    for *manœuvre*) are still the stored entry's."""
+    stored = glossary.add_entry(store, Entry(terms=[Term("Alliance", "fr"), Term("Alliance", "en")]))
+    acronym = glossary.add_entry(store, Entry(terms=[Term("CM", "fr", term_type=TermType.ACRONYM),
+                                                     Term("MC", "en", term_type=TermType.ACRONYM)]))
+    spelt = glossary.add_entry(store, Entry(terms=[Term("manœuvre", "fr"), Term("manoeuvre", "en")]))
+    result = glossary.import_entries(store, [
+        Entry(terms=[Term("alliance", "fr"), Term("alliance", "en")]),
+        Entry(terms=[Term("cm", "fr"), Term("MC", "en", term_type=TermType.ACRONYM)]),
+        Entry(terms=[Term("Alliance", "fr"), Term("Alliance", "en")]),
+        Entry(terms=[Term("manoeuvre", "fr"), Term("manoeuvre", "en")]),
+    ], "client.tbx")
+    assert (result.added, result.already_stored) == (2, 2)
+    held = store.entries(list(range(1, 10)), contexts=0)
+    assert sorted([(t.lang, t.text) for t in e.terms] for e in held.values())[:2] == [
+        [("fr", "Alliance"), ("en", "Alliance")], [("fr", "CM"), ("en", "MC")]]
+    assert [[(t.lang, t.text) for t in e.terms] for i, e in sorted(held.items()) if i > spelt] == [
+        [("fr", "alliance"), ("en", "alliance")], [("fr", "cm"), ("en", "MC")]]
+    assert glossary.entry(store, stored).terms[0].text == "Alliance"
+    assert [t.text for t in glossary.entry(store, acronym).terms] == ["CM", "MC"]
+    assert glossary.entry(store, spelt).terms[0].forms == ["manoeuvre"]

@@ -341,3 +341,20 @@ def test_a_tu_s_segtype_is_read_as_the_header_s_is_whatever_its_case():
         b' adminlang="en" srclang="fr" datatype="plaintext"/><body><tu segtype=" Paragraph"><tuv xml:lang="fr"><seg>'
         b'Oui</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>'))
     assert unit.props["@segtype"] == "paragraph"
+
+
+def test_a_tmx_export_leaves_a_term_mark_out_and_keeps_the_codes_around_it():
+    """An XLIFF's term mark (read as ``<hi type="term">``) is an annotation a CAT tool reads as a tag, unlike its
+    codes and text Trados locks (``x-locked``), which stay."""
+    from tmtool.formats.tmx import write_tmx
+
+    unit = Unit("Le char recule.", "The tank moves back.", "fr-FR", "en-GB",
+                source_markup='<bpt i="1">&lt;b&gt;</bpt>Le <hi type="term">char</hi><ept i="1">&lt;/b&gt;</ept> '
+                              '<hi type="x-locked">recule</hi>.',
+                target_markup='The <hi type="term">tank</hi> <hi type="x-its">moves</hi> back.')  # Okapi's ITS mark
+    out = io.BytesIO()
+    write_tmx([unit], out, srclang="fr-FR")
+    written = out.getvalue().decode()
+    assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <hi type="x-locked">recule</hi>.</seg>'
+            in written)
+    assert "<seg>The tank moves back.</seg>" in written

@@ -740,3 +740,100 @@ def test_a_pair_of_codes_opening_in_a_marked_text_and_closing_after_it_stays_a_p
         b'</mrk> tank<ex id="1"/> <bx id="2"/>advances</target></trans-unit></body></file></xliff>'))
     assert unit.source_markup == ('Le <hi type="term"><bpt i="1" x="1"/>char</hi> lourd<ept i="1"/> '
                                   '<it x="2" pos="begin"/>avance')
+
+
+_OKAPI_APPROVED = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+    'xmlns:okp="okapi-framework:xliff-extensions"><file original="orders.html" source-language="fr-FR" '
+    'target-language="en-GB" datatype="html" tool-id="okapi"><body>\n'
+    '<trans-unit id="1" resname="title" approved="yes"><source xml:lang="fr-FR">Le convoi part.</source>'
+    '<target xml:lang="en-GB">The convoy leaves.</target></trans-unit>\n'
+    '<trans-unit id="2"><source xml:lang="fr-FR">La séance est levée.</source>'
+    '<target xml:lang="en-GB" state="translated" state-qualifier="leveraged-tm">The meeting is closed.</target>'
+    '</trans-unit>\n</body></file></xliff>\n')
+
+
+def test_a_translation_okapi_approved_without_a_state_goes_back_approved(tmp_path):
+    """Okapi writes an approved translation as ``approved="yes"`` on its trans-unit and no state, translate-toolkit
+    so a message not fuzzy: the approval was dropped on reading, and the export wrote ``state="translated"`` without
+    it, which translate-toolkit reads as fuzzy and Okapi as not approved. It is kept (``x-approved``) and written
+    back with the 1.2 state an approved translation has (``final``); a ``state-qualifier`` is kept and written back
+    too (``x-state-qualifier``)."""
+    units = list(read_xliff(io.BytesIO(_OKAPI_APPROVED.encode())))
+    assert [(u.props.get("x-approved"), u.props.get("x-state"), u.props.get("x-state-qualifier")) for u in units] == [
+        ("yes", None, None), (None, "translated", "leveraged-tm")]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    written = xlifffile.parsestring(out.getvalue())
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
+             u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
+        ("yes", "final", None, False), (None, "translated", "leveraged-tm", True)]
+    again = list(read_xliff(io.BytesIO(out.getvalue())))
+    assert [(u.props.get("x-approved"), u.props.get("x-state")) for u in again] == [("yes", "final"),
+                                                                                   (None, "translated")]
+
+
+_SDLXLIFF = (
+    '<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" '
+    'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file original="a.docx" '
+    'datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><body>' + "".join(
+        f'<trans-unit id="u{n}"><source>Phrase {n}.</source><seg-source><mrk mtype="seg" mid="{n}">Phrase {n}.</mrk>'
+        f'</seg-source><target><mrk mtype="seg" mid="{n}">Sentence {n}.</mrk></target><sdl:seg-defs>'
+        f'<sdl:seg id="{n}" conf="{conf}"{seg}/></sdl:seg-defs></trans-unit>'
+        for n, (conf, seg) in enumerate([
+            ("ApprovedSignOff", ' origin="tm" percent="100" locked="true"'), ("ApprovedTranslation", ' origin="nmt"'),
+            ("Translated", ' origin="tm" percent="85"'), ("RejectedSignOff", ' origin="interactive"'),
+            ("Draft", ' origin="mt"')], 1)) + "</body></file></xliff>")
+
+
+def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as_they_were():
+    """Trados's approved and signed-off segments (``ApprovedTranslation``, ``ApprovedSignOff``) were exported as
+    merely ``translated``, not approved: translate-toolkit read them as fuzzy, the review lost. Each level is written as
+    the 1.2 state it is (a reviewer's approval ``signed-off``, a sign-off ``final``, both ``approved="yes"``; a rejected
+    or draft one ``needs-review-translation``), the origin as a ``state-qualifier``; the level itself goes along
+    (``tmtool:state``), so the file read back gives it, and the origin, match percent and lock are kept as props."""
+    units = list(read_xliff(io.BytesIO(_SDLXLIFF.encode())))
+    assert units[0].props == {"x-state": "ApprovedSignOff", "x-sdl-origin": "tm", "x-sdl-percent": "100",
+                              "x-sdl-locked": "true"}
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    written = xlifffile.parsestring(out.getvalue())
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
+             u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
+        ("yes", "final", "exact-match", False), ("yes", "signed-off", "leveraged-mt", False),
+        (None, "translated", "fuzzy-match", True), (None, "needs-review-translation", None, True),
+        (None, "needs-review-translation", "leveraged-mt", True)]
+    assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
+        "ApprovedSignOff", "ApprovedTranslation", "Translated", "RejectedSignOff", "Draft"]
+    # a tool that changes the state (a reviewer confirming the rejected translation) is read, not the level it left
+    reviewed = out.getvalue().replace(b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target '
+                                      b'state="needs-review-translation"',
+                                      b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target state="translated"')
+    assert reviewed != out.getvalue()
+    assert [u.props["x-state"] for u in read_xliff(io.BytesIO(reviewed))][3] == "translated"
+
+
+def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
+    """memoQ's reviewers' confirmations and XLIFF 2's ``reviewed`` and ``final`` were exported as ``translated``, not
+    approved; a 2.x ``subState`` was dropped. They are written as 1.2's ``signed-off`` and ``final`` (approved), a
+    translator's confirmation as ``translated``; the subState is kept as a prop."""
+    memoq = list(read_xliff(io.BytesIO((
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2"><file original="a.docx"'
+        ' source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}"><source xml:space="preserve">Phrase {n}.</source>'
+            f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>'
+            for n, status in enumerate(["ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed"], 1))
+        + "</body></file></xliff>").encode())))
+    two = list(read_xliff(io.BytesIO(
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
+        b'<file id="f"><unit id="1"><segment state="reviewed" subState="acme:checked"><source>Phrase 4.</source>'
+        b'<target>Sentence 4.</target></segment></unit><unit id="2"><segment state="final"><source>Phrase 5.</source>'
+        b'<target>Sentence 5.</target></segment></unit></file></xliff>')))
+    assert two[0].props == {"x-state": "reviewed", "x-substate": "acme:checked"}
+    out = io.BytesIO()
+    write_xliff(memoq + two, out, srclang="fr-FR")
+    written = xlifffile.parsestring(out.getvalue())
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state")) for u in written.units] == [
+        (None, "translated"), ("yes", "signed-off"), ("yes", "final"), ("yes", "signed-off"), ("yes", "final")]
+    assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
+        "ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed", "reviewed", "final"]

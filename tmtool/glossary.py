@@ -36,7 +36,7 @@ from .store.rows import lookup_key_rows, other_language, term_context
 from .store.records import (
     Change, DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, inflection_key, spelling_key, stem, visible
+from .text.normalize import capitals, fold, french_stem, inflection_key, spelling_key, stem, visible
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -331,11 +331,13 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         # what documents counted of each, which a revert splits back between them
         before = _with_evidence(store, before)
         twice = _counted_twice(store, source, target)
-        held = {(t.lang, fold(t.text)) for t in target.terms}
+        # a term of the source written as one of the target's is that term (a case or an accent makes another
+        # term, as an edit and an import keep them: *CM* and *cm*)
+        held = {(t.lang, visible(term_text(t.text))) for t in target.terms}
         # the source's contexts keep their language (German) where the target's, before or after the merge, is
         # another (French); the target's own keep theirs (Store.write_terms)
         language, before_merge = (context_language(t.lang for t in e.terms) for e in (source, target))
-        target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
+        target.terms += [t for t in source.terms if (t.lang, visible(term_text(t.text))) not in held]
         merged = context_language(t.lang for t in target.terms)
         if not language == before_merge == merged:
             for term in source.terms:
@@ -1634,7 +1636,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                    user: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
                    on_conflict: Callable[[str], None] | None = None) -> Imported:
     """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
-    skipping any whose terms (folded) are exactly those of a stored entry; an entry the file gives
+    skipping any whose terms (folded, their case kept) are exactly those of a stored entry; an entry the file gives
     no status (``status`` None, see the readers) gets ``status``.
 
     An entry that is this store's export of a stored one (:func:`_exported_from`: its id, and what
@@ -1680,7 +1682,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 stored = _identical_entry(store, read)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
-                if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
+                if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
                     skipped += 1
                     entry_id = int(stored.id)
                     respelt_from = _with_variants(store, read, stored)
@@ -1926,14 +1928,14 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
 
 def _identical_entry(store: Store, read: Entry) -> Entry | None:
     """The stored entry whose terms are exactly those read, whichever way a keyboard spells them
-    (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it), else one that holds them all (an
+    (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it) in the same case (*cm* is not *CM*), else one that holds them all (an
     OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest."""
-    wanted, written = _spelt_terms(read), _folded_terms(read)
+    wanted, written = _spelt_terms(read), _cased_terms(read)
     candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms[:1])})
     holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _spelt_terms(stored)]
 
     def likeness(stored: Entry) -> int:  # the terms as written, those and more, then spelt otherwise, those and more
-        held = _folded_terms(stored)
+        held = _cased_terms(stored)
         return 0 if held == written else 1 if written <= held else 2 if _spelt_terms(stored) == wanted else 3
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
 
@@ -1965,8 +1967,14 @@ def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
     return {(t.lang, fold(t.text)) for t in entry.terms}
 
 
-def _spelt_terms(entry: Entry) -> set[tuple[str, str]]:
-    return {(t.lang, spelling_key(t.text)) for t in entry.terms}
+# an entry's terms as an import's "already stored" check compares them: folded, or as a keyboard spells them
+# (spelling_key), their capitals kept (a case makes another term: *CM* and *cm*, as an edit and a merge keep them)
+def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
+    return {(t.lang, fold(t.text), capitals(t.text)) for t in entry.terms}
+
+
+def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
+    return {(t.lang, spelling_key(t.text), capitals(t.text)) for t in entry.terms}
 
 
 def _first_by_spelling(terms: Sequence[Term]) -> dict[tuple[str, str], Term]:

@@ -490,6 +490,26 @@ romanized-form seg set-phrase short-form sku standard-text symbol synonym synony
 transliterated-form truncated-term variant""".split())
 
 
+# the hi types that annotate text (what XLIFF 1.2's mrk marks a term, a name, an abbreviation as; Okapi's x-its, an ITS
+# annotation: a quality issue, a term), not text not to be changed (x-locked): kept for an XLIFF export, left out of a
+# TMX export (see without_annotations); a TMX's own hi of another type (b, none) is written back as it came
+ANNOTATIONS = (_MTYPES_12 - {"protected", "seg"}) | {"x-its"}
+
+
+def without_annotations(seg: etree._Element) -> bool:
+    """Take the ``hi`` that only annotate their text (:data:`ANNOTATIONS`: ``<hi type="term">``, as an XLIFF's
+    ``<mrk mtype="term">`` is read) out of a ``<seg>``, their text kept; whether there was one. OmegaT reads a TMX's
+    ``hi`` as a tag and drops its text (checked with OmegaT 3.6): a unit whose source marks a term no longer matched
+    its sentence exactly, and as a fuzzy match it scored lower and offered a translation without the term's words.
+    A memory is matched on its text. (OmegaT drops the text of every ``hi``, ``x-locked`` too, but that one says
+    what a Trados memory must not change, so it stays.)"""
+    marks = [hi for hi in seg.iter("hi") if hi.get("type") in ANNOTATIONS]
+    for hi in marks:
+        hi.tag = "x-annotation"
+    etree.strip_tags(seg, "x-annotation")
+    return bool(marks)
+
+
 def markup_segment(markup: str, where: str) -> etree._Element:
     """The ``<seg>`` of a unit's inline markup as it was read, once it is known to be well-formed XML."""
     try:

@@ -70,7 +70,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
-from .inline import markup_segment, omegat_segment, omegat_text, plain_text, tmx_segment
+from .inline import markup_segment, omegat_segment, omegat_text, plain_text, tmx_segment, without_annotations
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
@@ -318,7 +318,13 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = 
     else:
         seg = markup_segment(markup, where)
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
-        content = markup if written is None else _text(written, where)
+        if written is not None:
+            content = _text(written, where)
+        elif without_annotations(seg):  # a term's mark is no tag to a CAT tool matching the sentence
+            content = etree.tostring(seg, encoding="unicode", with_tail=False)[len("<seg>"):-len("</seg>")] \
+                if len(seg) else _text(text, where)
+        else:
+            content = markup
     start = _tuv_start(lang, written is not None)
     if props:
         start = start.removesuffix(_SEG) + props + _SEG
@@ -411,9 +417,11 @@ def parse_date(text: str) -> datetime:
 # keep them out: ImportSettings.ConfirmationLevels); Translated, ApprovedTranslation, ApprovedSignOff and a unit
 # without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
 # x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
+# An XLIFF 1.2 target's state-qualifier (kept as x-state-qualifier) says a reviewer rejected it, whatever its state.
 UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
+    "x-state-qualifier": frozenset({"rejected-inaccurate", "rejected-grammar", "rejected-length", "rejected-spelling"}),
 }
 
 
@@ -430,8 +438,11 @@ def is_unconfirmed(unit: Unit) -> bool:
 
 
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
-CONFIRMATION_PROPS = ("x-state", *UNCONFIRMED_PROPS)
-_CONFIRMATION_MARKS = frozenset(CONFIRMATION_PROPS)
+_CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS))
+# and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved,
+# Trados's segment origin (a machine's draft a reviewer rewrote is no longer the machine's)
+CONFIRMATION_PROPS = (*_CONFIRMATION_MARKS, "x-approved", "x-sdl-origin", "x-sdl-origin-system", "x-sdl-percent",
+                      "x-sdl-text-match")
 
 
 def confirming(stored: dict, unit: Unit) -> dict | None:

@@ -2,8 +2,10 @@
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
 with a target gets ``<target state="translated">`` (``final`` or ``signed-off``, with ``approved="yes"``, when it
-came with that state), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
-the 1.2 state it came with. A source-only unit or a bare segment (for
+came with that state or its tool's for it: Trados's ApprovedSignOff, memoQ's Reviewer1Confirmed, 2.x's reviewed …,
+see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
+the 1.2 state it came with; the tool's own state goes along as ``tmtool:state``, the ``approved`` and
+``state-qualifier`` it came with as they were (Trados's segment origin as the qualifier it means). A source-only unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -14,7 +16,9 @@ Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``b
 ``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain text;
 the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without one, the
 state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
-``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
+``m:confirmed``); beside it 1.2's ``approved`` and ``state-qualifier``, 2.x's ``subState`` and Trados's segment
+``origin``, ``origin-system``, ``percent``, ``text-match`` and ``locked`` (:data:`APPROVED`, :data:`STATE_QUALIFIER`,
+:data:`SUBSTATE`, :data:`SDL_SEG_PROPS`). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
@@ -80,7 +84,7 @@ _NEEDS_WORK = frozenset({"needs-l10n", "needs-adaptation"})
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"}) | _NEEDS_WORK
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
 # holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
-# Trados's Draft, memoQ's PartiallyEdited, PreTranslated, AssembledFromFragments and MachineTranslated,
+# Trados's Draft, memoQ's PartiallyEdited (Edited), PreTranslated, AssembledFromFragments and MachineTranslated,
 # Phrase's m:confirmed="0") or rejected by a reviewer (Trados's RejectedTranslation and RejectedSignOff,
 # memoQ's Rejected), or one XLIFF 1.2 says needs work (needs-l10n, needs-adaptation) or review
 # (needs-review-*: translate-toolkit's fuzzy, a PO file's fuzzy messages as it converts them). These tools
@@ -91,13 +95,13 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
 # the state of a segment its tool has not confirmed and names no state for: a Phrase segment not confirmed,
-# a fuzzy message of a PO file converted to XLIFF (see _gettext)
+# a fuzzy message of a PO file converted to XLIFF (see _gettext), translate-toolkit's fuzzy (see _state)
 UNCONFIRMED = "unconfirmed"
 # a PO file's header in XLIFF (the 1.2 representation guide for PO), and the Language field it holds
 GETTEXT_HEADER = "x-gettext-domain-header"
 _PO_LANGUAGE = re.compile(r"^Language:[ \t]*(\S+)", re.MULTILINE)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
-                                "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
+                                "PartiallyEdited", "Edited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
                                 "needs-review-adaptation"}) | _NEEDS_WORK
 # the 1.2 states of a confirmed translation written back as they came (another tool's, Trados's Translated, as
@@ -109,6 +113,37 @@ _CONFIRMED_STATES_12 = _APPROVED_STATES_12 | {"translated"}
 # PreTranslated, a TMX's x-ConfirmationLevel) needs-review-translation, which translate-toolkit, Okapi and
 # this reader take for a translation not yet confirmed
 _DRAFT_STATES_12 = frozenset({"needs-review-translation", "needs-review-l10n", "needs-review-adaptation"}) | _NEEDS_WORK
+# the 1.2 state a confirmed translation is written back in, by the state its tool gave it (XLIFF 2.x's, Trados's
+# confirmation level, also a TMX's x-ConfirmationLevel, memoQ's status, Phrase's confirmation): a reviewer's approval
+# is 1.2's signed-off, a sign-off or a second review final (1.2's last state), with approved="yes"; any other
+# confirmed translation is translated. The tool's own value goes along as tmtool:state (TOOL_STATE)
+_STATES_12 = {"reviewed": "signed-off", "final": "final",
+              "ApprovedTranslation": "signed-off", "ApprovedSignOff": "final",
+              "Reviewer1Confirmed": "signed-off", "Proofread": "signed-off", "Reviewer2Confirmed": "final"}
+# what an XLIFF 1.2 file says of a translation beside its state, kept as props and written back: the trans-unit's
+# approved (Okapi and translate-toolkit write approved="yes", no state, for a translation approved, or not fuzzy),
+# the target's state-qualifier (exact-match, fuzzy-match, mt-suggestion, rejected-inaccurate …); a 2.x segment's
+# subState (a tool's own, "prefix:value"), kept only
+APPROVED = "x-approved"
+STATE_QUALIFIER = "x-state-qualifier"
+SUBSTATE = "x-substate"
+# Trados's origin of a segment's translation (the memory or engine it came from), its match percent and kind (a
+# context match: SourceAndTarget) and whether it is locked (sdl:seg's origin, origin-system, percent, text-match,
+# locked), kept as props; an XLIFF export writes the origin as 1.2's state-qualifier (_QUALIFIERS)
+SDL_SEG_PROPS = {"origin": "x-sdl-origin", "origin-system": "x-sdl-origin-system", "percent": "x-sdl-percent",
+                 "text-match": "x-sdl-text-match", "locked": "x-sdl-locked"}
+_QUALIFIERS = {"mt": "leveraged-mt", "nmt": "leveraged-mt", "adaptive-mt": "leveraged-mt",
+               "auto-propagated": "leveraged-inherited", "document-match": "id-match"}
+# the values 1.2 gives state-qualifier; a tool's own is x-…
+_QUALIFIERS_12 = frozenset("""exact-match fuzzy-match id-match leveraged-glossary leveraged-inherited leveraged-mt
+leveraged-repository leveraged-tm mt-suggestion rejected-grammar rejected-inaccurate rejected-length rejected-spelling
+tm-suggestion""".split())
+# the state a tool gave a unit's target, written beside the 1.2 state an export gives it when that is another
+# (ApprovedSignOff beside final): read back as the unit's state while its 1.2 state is still that one
+TOOL_STATE = f"{{{TMTOOL}}}state"
+_STATES_XLIFF_12 = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation", "translated",
+                              "needs-review-translation", "needs-review-l10n", "needs-review-adaptation", "final",
+                              "signed-off"})
 
 
 def write_xliff(
@@ -181,20 +216,26 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     attributes = {"id": xml_text(unit_id, where), XML_SPACE: "preserve"}
     if tuid is not None:
         attributes[TUID] = xml_text(tuid, where)
-    unit = etree.Element(f"{{{XLIFF_12}}}trans-unit", attributes,
-                         nsmap={None: XLIFF_12, **({"tmtool": TMTOOL} if tuid is not None else {})})
     if isinstance(item, Unit):
         source, markup, target, target_markup = item.source, item.source_markup, item.target, item.target_markup
     else:
         source, markup, target, target_markup = item.text, None, "", None
+    state, qualifier, tool_state = _target_state(item), _qualifier(item), _tool_state(item)
+    if target and tool_state is not None:
+        attributes[TOOL_STATE] = xml_text(tool_state, where)
+    unit = etree.Element(f"{{{XLIFF_12}}}trans-unit", attributes,
+                         nsmap={None: XLIFF_12, **({"tmtool": TMTOOL} if TUID in attributes or TOOL_STATE in attributes
+                                                   else {})})
     codes = _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}source"), source, markup, where)
     if target:
-        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state=_target_state(item)), target, target_markup,
-              where, codes)
+        written = {"state": state, **({"state-qualifier": qualifier} if qualifier else {})}
+        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", written), target, target_markup, where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
-    if target and unit[-1].get("state") in _APPROVED_STATES_12:
+    if target and state in _APPROVED_STATES_12:
         unit.set("approved", "yes")
+    elif target and isinstance(item, Unit) and item.props.get(APPROVED) in ("yes", "no"):
+        unit.set("approved", item.props[APPROVED])
     if isinstance(item, Unit):
         _write_resource(unit, item, where)
     for number, note in enumerate(item.notes if isinstance(item, Unit) else (), 1):
@@ -203,14 +244,40 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def _target_state(item: Unit | Segment) -> str:
-    """``translated``, or the 1.2 state of a confirmed translation it came with (``final``, ``signed-off``); for a
-    draft (a unit imported with its translation not confirmed, see :func:`~tmtool.formats.tmx.is_unconfirmed`) a
-    state saying it still needs review."""
-    if not isinstance(item, Unit) or not is_draft(item):
-        return next((state for state in item.prop_values("x-state") if state in _CONFIRMED_STATES_12) if
-                    isinstance(item, Unit) else (), "translated")
-    return next((state for state in item.prop_values("x-state") if state in _DRAFT_STATES_12),
-                "needs-review-translation")
+    """``translated``, or the 1.2 state of a confirmed translation it came with (``final``, ``signed-off``, or what a
+    tool's own state is in 1.2: :data:`_STATES_12`; ``final`` for one approved with no state, as Okapi writes one);
+    for a draft (a unit imported with its translation not confirmed, see :func:`~tmtool.formats.tmx.is_unconfirmed`)
+    a state saying it still needs review."""
+    if not isinstance(item, Unit):
+        return "translated"
+    states = [*item.prop_values("x-state"), *item.prop_values("x-ConfirmationLevel")]
+    if not is_draft(item):
+        if not states and item.props.get(APPROVED) == "yes":
+            return "final"
+        return next((_STATES_12.get(state, state) for state in states
+                     if _STATES_12.get(state, state) in _CONFIRMED_STATES_12), "translated")
+    return next((state for state in states if state in _DRAFT_STATES_12), "needs-review-translation")
+
+
+def _tool_state(item: Unit | Segment) -> str | None:
+    """The state a unit's tool gave it when it is no 1.2 state (Trados's ApprovedSignOff, memoQ's ManuallyConfirmed,
+    2.x's reviewed), written beside the 1.2 one as ``tmtool:state`` so that reading the file back gives it again."""
+    state = item.props.get("x-state") if isinstance(item, Unit) else None
+    return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
+
+
+def _qualifier(item: Unit | Segment) -> str | None:
+    """The 1.2 ``state-qualifier`` of a unit's target: the one it came with, else the one Trados's origin of it
+    says (a match of a memory: exact or fuzzy by its percent; a machine's; copied from a repeated segment)."""
+    if not isinstance(item, Unit):
+        return None
+    kept = item.props.get(STATE_QUALIFIER)
+    if isinstance(kept, str) and (kept in _QUALIFIERS_12 or kept.startswith("x-")):
+        return kept
+    origin, percent = item.props.get(SDL_SEG_PROPS["origin"]), item.props.get(SDL_SEG_PROPS["percent"])
+    if origin == "tm" and isinstance(percent, str) and percent.isdigit():
+        return "exact-match" if int(percent) >= 100 else "fuzzy-match"
+    return _QUALIFIERS.get(origin) if isinstance(origin, str) else None
 
 
 def _fill(element: etree._Element, text: str, markup: str | None, where: str, source=None):
@@ -243,10 +310,11 @@ def is_untranslated(unit: Unit) -> bool:
 
 def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from XLIFF holds a translation its tool has not confirmed, or a reviewer
-    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal): Trados, memoQ
+    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal; a 1.2 ``state-qualifier``
+    ``rejected-…``, :data:`tmtool.formats.tmx.UNCONFIRMED_PROPS`): Trados, memoQ
     and Phrase keep such a target out of their memories, and so does an import, while a check reads it
     as the translation it is meant to become."""
-    return unit.props.get("x-state") in UNCONFIRMED_STATES
+    return unit.props.get("x-state") in UNCONFIRMED_STATES or is_draft(unit)  # is_draft: a rejected-* qualifier
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
@@ -314,6 +382,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              _html(unit, source_part, target_part))
                 item.props.update(_resource(unit, tag))
                 item.props.update(_note_attributes(own_notes, ("from", "priority", "annotates")))
+                item.props.update(_beside_state(unit, target, segment_id))
                 try:
                     _provenance(unit, segment_id, item)
                 except Unusable as exc:
@@ -585,12 +654,22 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
     or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
-    needs-* state on a unit ``approved="yes"`` is ``signed-off``; in a PO file converted to XLIFF
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``needs-translation`` on one ``approved="no"``
+    translate-toolkit's fuzzy, not confirmed; in a PO file converted to XLIFF
     (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
-    tool's own (``prefix:value``) and is not read."""
+    tool's own (``prefix:value``), kept as a prop (:data:`SUBSTATE`), not read as the state. A ``tmtool:state`` (a
+    tool's state a tmtool export wrote beside its 1.2 one, :data:`TOOL_STATE`) is the state while the 1.2 state is
+    still the one written for it."""
     state = target.get("state") if target is not None else None
+    tool_state = unit.get(TOOL_STATE)
+    if tool_state and segment_id is None and state == _target_state(Unit("", "", "", "", props={"x-state": tool_state})):
+        return tool_state  # what tmtool wrote for the tool's state, no other tool having changed it since
     if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
         state = "signed-off"  # 1.2: the translation passed its final review
+    if unit.get("approved") == "no" and state == "needs-translation":
+        # translate-toolkit's fuzzy (Weblate's "needs editing"): its markfuzzy writes both on a target it keeps;
+        # OmegaT, which leaves needs-translation on a target it fills (see is_untranslated), writes no approved="no"
+        state = UNCONFIRMED
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
@@ -600,6 +679,19 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     if not state and gettext and target is not None and unit.get("approved") != "yes":
         state = UNCONFIRMED
     return state or unit.get(f"{{{MEMOQ}}}status")
+
+
+def _beside_state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> dict[str, str]:
+    """What a 1.2 file says of a translation beside its state, as props (:data:`APPROVED`,
+    :data:`STATE_QUALIFIER`, :data:`SDL_SEG_PROPS`): the trans-unit's ``approved``, its target's
+    ``state-qualifier``, Trados's origin, match percent and lock of the segment."""
+    props = {APPROVED: unit.get("approved")} if unit.get("approved") in ("yes", "no") and target is not None else {}
+    if target is not None and target.get("state-qualifier"):
+        props[STATE_QUALIFIER] = target.get("state-qualifier")
+    seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
+    if seg is not None:
+        props.update({kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)})
+    return props
 
 
 def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
@@ -625,6 +717,8 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
             item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
+            if segment.get("subState"):
+                item.props[SUBSTATE] = segment.get("subState")
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 

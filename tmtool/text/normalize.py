@@ -346,6 +346,17 @@ def spelling_key(text: str) -> str:
     return " ".join(arabic_script_spelling(without_ligatures(fold(text))).replace("-", " ").split())
 
 
+def capitals(text: str) -> tuple[bool, ...]:
+    """Which of a term's letters are capitals, œ and æ spelt out as :func:`spelling_key` spells them: what that key
+    leaves out and a term keeps. *CM* and *cm*, *Alliance* and *alliance* are two terms (a committee and a unit of
+    length, NATO and an alliance), *MANŒUVRE* and *MANOEUVRE* one spelt two ways."""
+    spelt = unicodedata.normalize("NFKD", visible(text)).translate(_SPELT_OUT_CAPITALS)
+    return tuple(c.isupper() for c in spelt if c.isalpha())
+
+
+_SPELT_OUT_CAPITALS = str.maketrans({**_LIGATURES, "Œ": "OE", "Æ": "AE"})
+
+
 def _with_ligatures(word: str) -> str:
     """A lower-cased word with oe and ae written as œ and æ: *oeuvre* → *œuvre*."""
     for ligature, letters in _LIGATURES.items():
