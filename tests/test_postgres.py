@@ -825,3 +825,97 @@ def test_a_store_is_upgraded_as_the_role_owning_it(pg_url, pg_server, role, make
     finally:  # the roles own the store's tables: the database goes before them
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+# ---- libpq's connection strings (host=… dbname=…), and the passwords in them -------------------------------------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def team_db(pg_url, role):
+    """A new database on the test server owned by a role logging in with a password that holds a space, over TCP,
+    where the server asks for the password: (port, database, role, password)."""
+    from urllib.parse import urlsplit
+
+    dbname, password = urlsplit(pg_url).path[1:], "s3cret pw"
+    user = role("team_ann", f"PASSWORD '{password}'")
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{dbname}" OWNER TO {user}')
+        admin.execute("CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent")  # as an administrator would, once
+    yield _port(pg_url), dbname, user, password
+    with psycopg.connect(pg_url.replace(f"/{dbname}?", "/tmtool?"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{dbname}" WITH (FORCE)')  # before its owner, the role, is dropped
+
+
+def test_a_connection_string_opens_the_postgresql_store(team_db, tmp_path, monkeypatch):
+    """``--db "host=… dbname=… password='…'"``, libpq's key=value form (psql's, a service file's), was taken for a
+    SQLite file's name: "no such store", the password shown as typed. It opens the PostgreSQL store, wherever a store
+    is named (--db, $TMTOOL_DB, db copy), its quoted password read as libpq reads it, a service of pg_service.conf too."""
+    port, dbname, user, password = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    conninfo = f"host=127.0.0.1 port={port} dbname={dbname} user={user} password='{password}' connect_timeout=5"
+    assert psycopg.conninfo.conninfo_to_dict(conninfo)["password"] == password  # as libpq reads it
+    added = _cli("--db", conninfo, "glossary", "add", "Comité militaire", "Military Committee")
+    assert added.exit_code == 0, added.output
+    assert "s3cret" not in added.output and not (tmp_path / conninfo).exists()
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    with PostgresStore.open(url) as store:  # the same store, by its URL
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
+    monkeypatch.setenv("TMTOOL_DB", conninfo)
+    assert "entries              1" in _cli("stats").output
+    copied = _cli("db", "copy", conninfo, str(tmp_path / "copy.db"))
+    assert copied.exit_code == 0 and "password=***" in copied.output and "s3cret" not in copied.output
+    with SQLiteStore.open(str(tmp_path / "copy.db")) as copy:
+        assert copy.stats()["entries"] == 1
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[team]\nhost=127.0.0.1\nport={port}\ndbname={dbname}\nuser={user}\npassword={password}\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.delenv("TMTOOL_DB")
+    assert "entries              1" in _cli("--db", "service=team", "stats").output
+
+
+@pytest.mark.parametrize("conninfo, secrets", [
+    ("host=db.example.org dbname=tm user=ann password=s3cret", ["s3cret"]),
+    ("host=db.example.org dbname=tm user=ann password='s3cret pw'", ["s3cret pw"]),
+    (r"password = 's3\'cret\\pw' host=db.example.org dbname=tm", ["s3'cret\\pw"]),
+    ("dbname=tm password=s3cret1 sslmode=require password=s3cret2 sslpassword=k3yphrase", ["s3cret1", "s3cret2",
+                                                                                           "k3yphrase"]),
+    ("hots=db.example.org dbname=tm password=s3cret", ["s3cret"]),  # a name mistyped: libpq's to refuse
+])
+def test_no_secret_of_a_connection_string_is_shown(conninfo, secrets):
+    """Of a connection string, neither the masked form every message names the store by nor the one an advised
+    command names shows a secret; the advised one reads as the same connection without them. Refused (a server
+    that does not answer, a name mistyped), the one line said names the store without them."""
+    from tmtool.store.url import without_password
+
+    read = psycopg.conninfo.conninfo_to_dict(conninfo.replace("hots=", "host="))
+    bare, had = without_password(conninfo)
+    assert had and psycopg.conninfo.conninfo_to_dict(bare.replace("hots=", "host=")) == {
+        k: v for k, v in read.items() if k not in ("password", "sslpassword")}
+    advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], conninfo)
+    refused = CliRunner().invoke(main, ["--db", conninfo.replace("db.example.org", "127.0.0.1 port=9"), "stats"])
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1, refused.output
+    assert "cannot open store" in refused.stderr and "***" in refused.stderr
+    for secret in secrets:
+        assert secret not in masked(conninfo) and secret not in bare and secret not in advised
+        assert secret not in refused.stderr
+
+
+def test_a_password_with_a_space_left_unquoted_is_not_shown():
+    """``password=s3cret pw``: libpq stops at ``pw`` and quotes it ("missing "=" after "pw""), a piece of the
+    password. The line says what is wrong, the password's words masked."""
+    result = CliRunner().invoke(main, ["--db", "host=127.0.0.1 port=9 dbname=tm password=s3cret pw", "stats"])
+    assert result.exit_code == 1 and result.stderr == (
+        "tmtool: error: host=127.0.0.1 port=9 dbname=tm password=*** ***: a word of the connection string has no '='"
+        " after it (quote a value holding a space: password='a b')\n")
+
+
+def test_a_backup_names_the_store_without_its_password(pg_url, tmp_path):
+    """``tmtool backup`` said "postgresql://…:PASSWORD@… backed up to FILE", the only line naming the store as typed."""
+    url = pg_url + "&password=s3cret-pw"  # unused by the socket (trusted), shown masked all the same
+    assert _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    result = _cli("--db", url, "backup", str(tmp_path / "b.db"))
+    assert result.exit_code == 0 and result.output == f"{masked(url)} backed up to {tmp_path / 'b.db'}\n"
+

@@ -154,7 +154,8 @@ def _describe_os_error(exc: Exception) -> str:
     metavar="PATH|URL",
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The store: a SQLite file (or sqlite:///path), or postgresql://user@host/db. "
+    help="The store: a SQLite file (or sqlite:///path), or PostgreSQL's postgresql://user@host/db or "
+         "'host=… dbname=… user=…' (as psql takes it). "
          "Only ingest, import and glossary add create it.",
 )
 @click.option("-q", "--quiet", is_flag=True,
@@ -1330,7 +1331,7 @@ def backup(ctx, path):
     """
     store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
     api.backup(store, path)
-    click.echo(f"{ctx.find_root().obj['db']} backed up to {path}")
+    click.echo(f"{api.masked_url(ctx.find_root().obj['db'])} backed up to {path}")
 
 
 class _NamingFormats(click.Command):
@@ -1638,12 +1639,13 @@ def db():
 @click.pass_context
 def db_copy(ctx, source, target):
     """Copy every document, unit, entry, change and import of the store SOURCE into TARGET, a new
-    or empty store (a file path, sqlite:///path or postgresql://user@host:port/dbname); ids and
-    history stay as they were.
+    or empty store (a file path, sqlite:///path, postgresql://user@host:port/dbname or a libpq
+    connection string, 'host=… dbname=…'); ids and history stay as they were.
 
     \b
     Examples:
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
+      tmtool db copy tmtool.db 'host=db.example.org dbname=terminology user=ana'
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
     with _no_store_is_usage_error(ctx):

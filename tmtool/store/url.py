@@ -1,10 +1,12 @@
-"""Store URLs: the file a ``sqlite:///`` URL names, and a URL fit to print (error messages and logs never
-show a password)."""
+"""Store URLs: the file a ``sqlite:///`` URL names, a libpq connection string (``host=db dbname=tm``) told from
+a file's name, and a URL fit to print (error messages and logs never show a password)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ..errors import Invalid
@@ -22,6 +24,103 @@ SECRET_PARAMETERS = frozenset({"password", "sslpassword", "oauth_client_secret",
 _PARAMETER = re.compile(r"([?&])([^?&=]*)=([^&]*)")
 
 
+class _Item(NamedTuple):
+    """A ``name=value`` of a connection string (``value`` None: a word with no ``=`` after it), where it starts,
+    where its value starts and where it ends."""
+    name: str
+    value: str | None
+    start: int
+    value_start: int
+    end: int
+
+
+_SPACE = " \t\n\v\f\r"  # C's isspace(), which libpq splits a connection string on
+
+
+def _conninfo_items(text: str) -> list[_Item]:
+    """The items of a libpq connection string, read as libpq reads one (``conninfo_parse``): ``name = value``, a
+    value quoted ``'…'`` or running to a space, a backslash taking the next character as it is. Where libpq stops
+    with an error this goes on, so that a secret is still found: a word with no ``=`` after it is an item of its
+    own, a quote left open runs to the end."""
+    items, i, n = [], 0, len(text)
+    while True:
+        while i < n and text[i] in _SPACE:
+            i += 1
+        if i == n:
+            return items
+        start = i
+        while i < n and text[i] != "=" and text[i] not in _SPACE:
+            i += 1
+        name, end = text[start:i], i
+        while i < n and text[i] in _SPACE:
+            i += 1
+        if i == n or text[i] != "=":
+            items.append(_Item(name, None, start, end, end))
+            i = end
+            continue
+        i += 1
+        while i < n and text[i] in _SPACE:
+            i += 1
+        value_start, value, quoted = i, [], i < n and text[i] == "'"
+        i += quoted
+        while i < n and (text[i] != "'" if quoted else text[i] not in _SPACE):
+            if text[i] == "\\":
+                i += 1
+                if i == n:
+                    break
+            value.append(text[i])
+            i += 1
+        i = min(i + quoted, n)  # past the closing quote
+        items.append(_Item(name, "".join(value), start, value_start, i))
+
+
+@functools.cache
+def _libpq_keywords() -> frozenset[str]:
+    """The names of the connection parameters the libpq tmtool connects with knows (``host``, ``dbname`` …)."""
+    try:
+        import psycopg
+    except ImportError:  # no PostgreSQL backend: no connection string either
+        return frozenset()
+    return frozenset(option.keyword.decode() for option in psycopg.pq.Conninfo.get_defaults())
+
+
+def is_conninfo(db: str) -> bool:
+    """Whether ``db`` is a libpq connection string (``host=db.example dbname=tm user=ann``, ``service=tm``) rather
+    than a file's name: as psql tells one, by its ``=``, here after its first word, and a name libpq knows among its
+    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a file ``dbname=x.db`` is
+    named ``./dbname=x.db``).
+
+    >>> is_conninfo("host=db.example dbname=tm"), is_conninfo("service = tm"), is_conninfo("a=b.db")
+    (True, True, False)
+    """
+    if not re.match(f"[{_SPACE}]*[^{_SPACE}=]+[{_SPACE}]*=", db):  # most names: no parsing, no libpq loaded
+        return False
+    return any(item.value is not None and item.name in _libpq_keywords() for item in _conninfo_items(db))
+
+
+def conninfo_problem(db: str) -> str | None:
+    """What libpq would refuse in the connection string ``db`` quoting a secret of it (a word with no ``=``: the
+    rest of a password with a space, unquoted), said without the word; None when there is nothing of the kind."""
+    if any(item.value is None for item in _conninfo_items(db)):
+        return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
+    return None
+
+
+def _masked_conninfo(db: str, *, drop: bool = False) -> str:
+    """The connection string ``db`` with each secret's value (and any word with no ``=``, which may be the rest of
+    one) replaced by ``***``, or with ``drop`` left out, item and all."""
+    out, at = [], 0
+    for item in _conninfo_items(db):
+        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS:
+            continue
+        if drop:
+            out.append(db[at:item.start].rstrip(_SPACE))
+        else:
+            out.append(db[at:item.start if item.value is None else item.value_start] + "***")
+        at = item.end
+    return ("".join(out) + db[at:]).strip(_SPACE) if drop else "".join(out) + db[at:]
+
+
 def _secret(match: re.Match) -> bool:
     """Whether a ``?name=value`` or ``&name=value`` of :data:`_PARAMETER` gives a secret (:data:`SECRET_PARAMETERS`)."""
     return unquote(match.group(2)).lower() in SECRET_PARAMETERS
@@ -32,7 +131,11 @@ def masked(url: str) -> str:
 
     >>> masked("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
     'postgresql://ana:***@db.example.org/tm?password=***&sslmode=require&sslpassword=***'
+    >>> masked("host=db.example dbname=tm user=ann password='a b'")
+    'host=db.example dbname=tm user=ann password=***'
     """
+    if is_conninfo(url):
+        return _masked_conninfo(url)
     return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
                           _USER_PASSWORD.sub(r"\1:***@", url))
 
@@ -45,7 +148,12 @@ def without_password(url: str) -> tuple[str, bool]:
 
     >>> without_password("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
     ('postgresql://ana@db.example.org/tm?sslmode=require', True)
+    >>> without_password("host=db.example password='a b' dbname=tm")
+    ('host=db.example dbname=tm', True)
     """
+    if is_conninfo(url):
+        bare = _masked_conninfo(url, drop=True)
+        return bare, bare != url
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
@@ -63,6 +171,9 @@ def secrets_named(url: str) -> list[str]:
     >>> secrets_named("postgresql://ana:s3cret@db/tm?sslpassword=k3y&pass%77ord=s3cret")
     ['password', 'sslpassword']
     """
+    if is_conninfo(url):
+        names = [item.name.lower() for item in _conninfo_items(url) if item.value is not None]
+        return list(dict.fromkeys(name for name in names if name in SECRET_PARAMETERS))
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
         return []
     names = ["password"] if _USER_PASSWORD.match(url) else []
@@ -77,10 +188,17 @@ def scrubbed(text: str, url: str) -> str:
     >>> scrubbed('invalid percent-encoded token: "s3%ZZcret"', "postgresql://ana:s3%ZZcret@db/tm")
     'invalid percent-encoded token: "***"'
     """
+    if is_conninfo(url):
+        items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
+        return _replaced(text, [text for item in items for text in (url[item.value_start:item.end], item.value)])
     user = _USER_PASSWORD.match(url)
     secrets = [user.group(2)] if user and user.group(2) else []
     secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
-    for secret in sorted({*secrets, *map(unquote, secrets)}, key=len, reverse=True):
+    return _replaced(text, [*secrets, *map(unquote, secrets)])
+
+
+def _replaced(text: str, secrets: list[str]) -> str:
+    for secret in sorted(set(secrets), key=len, reverse=True):
         text = text.replace(secret, "***")
     return text
 
@@ -120,7 +238,7 @@ def named_from_anywhere(db: str) -> str:
     True
     """
     scheme, sep, _ = db.partition("://")
-    if sep and scheme.lower() != "sqlite":
+    if sep and scheme.lower() != "sqlite" or is_conninfo(db):
         return db
     try:
         path = sqlite_path(db) if sep else db
