@@ -919,3 +919,22 @@ def test_a_backup_names_the_store_without_its_password(pg_url, tmp_path):
     result = _cli("--db", url, "backup", str(tmp_path / "b.db"))
     assert result.exit_code == 0 and result.output == f"{masked(url)} backed up to {tmp_path / 'b.db'}\n"
 
+
+def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, tmp_path, monkeypatch):
+    """``ingest --dir --jobs 2`` on a store whose URL gives the password: each worker opened the masked URL and sent
+    ``***`` as the password ("password authentication failed"), every document failed. They log in as the command."""
+    port, dbname, user, password = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("partners", "partners-again"):
+        for lang in ("fr", "en"):
+            text = (SEED / f"2021-07-13-partners-meeting.{lang}.txt").read_text(encoding="utf-8")
+            (inbox / f"{name}.{lang}.txt").write_text(text + ("\nFin." if lang == "fr" else "\nEnd.") * (name != "partners"),
+                                                       encoding="utf-8")
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    result = _cli("--db", url, "-q", "ingest", "--dir", str(inbox), "--no-terms", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    with PostgresStore.open(url) as store:
+        assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
