@@ -699,6 +699,29 @@ def test_serve_says_an_ipv6_address_as_a_browser_opens_it(db, monkeypatch):
     assert served == ["::1", "[::1]", "127.0.0.1", "localhost"]
 
 
+
+def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
+    """``serve --host 0.0.0.0`` (or ``::``) said it was on http://0.0.0.0:8765/ (http://[::]:8765/), which Windows
+    and Chrome do not open. It says the loopback's URL of that family, which the server answers on too, and that
+    other machines reach it by this one's name or address."""
+    from click.testing import CliRunner
+
+    import tmtool.web
+    from tmtool.cli import main
+
+    served = []
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
+    everywhere = "(listening on every interface: other machines open it by this machine's name or address)"
+    for host, said in (("0.0.0.0", "http://127.0.0.1:8766/"), ("::", "http://[::1]:8766/"),
+                       ("[::]", "http://[::1]:8766/"), ("0:0::0", "http://[::1]:8766/")):
+        result = CliRunner().invoke(main, ["--db", db, "serve", "--host", host, "--port", "8766",
+                                           "--token", "a-token-of-twenty-chars"])
+        assert (result.exit_code, result.stderr) == (0, f"tmtool workbench on {said} {everywhere} (Ctrl-C stops it)\n")
+    assert served == ["0.0.0.0", "::", "[::]", "0:0::0"]
+    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0", "--port", "8766"])
+    assert result.exit_code == 1 and "--host 0.0.0.0 is reachable from other machines: give --token" in result.stderr
+
 def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     """``serve --host [::1]`` (the address as its URL writes it) had uvicorn look the name "[::1]" up: "Name or
     service not known", after the line saying where the workbench was."""

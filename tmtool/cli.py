@@ -1194,12 +1194,15 @@ def serve(ctx, host, port, token, workers):
       TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
       tmtool --db team.db serve --workers 2   # two processes: two cores answer at once
     """
-    from .web import address, check_binding, check_port, serve as serve_workbench
+    from .web import address, check_binding, check_port, on_every_interface, serve as serve_workbench
 
     check_binding(host, token)
     check_port(host, port)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
-    click.echo(f"tmtool workbench on {address(host, port)} (Ctrl-C stops it)", err=True)
+    # listening on every interface: other machines reach it by this one's name or address, which tmtool cannot know
+    everywhere = " (listening on every interface: other machines open it by this machine's name or address)"
+    click.echo(f"tmtool workbench on {address(host, port)}{everywhere if on_every_interface(host) else ''}"
+               " (Ctrl-C stops it)", err=True)
     serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx), workers=workers)
 
 

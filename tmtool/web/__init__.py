@@ -4,6 +4,7 @@ HTTP API scripts and CAT-tool plug-ins call. See :mod:`tmtool.web.app`."""
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import os
 import re
@@ -41,8 +42,21 @@ def check_port(host: str, port: int) -> None:
 
 def address(host: str, port: int) -> str:
     """Where a browser opens the workbench: an IPv6 address in brackets (``http://[::1]:8765/``), as a URL
-    writes it — ``http://::1:8765/`` was no address a browser or curl could open."""
+    writes it — ``http://::1:8765/`` was no address a browser or curl could open; a server listening on every
+    interface (``0.0.0.0``, ``::``: :func:`on_every_interface`) on this machine's loopback of that family, which
+    it answers on too — ``http://0.0.0.0:8765/`` is no address Windows, nor Chrome since 2024, opens."""
+    if on_every_interface(host):
+        host = "::1" if ":" in host else "127.0.0.1"
     return f"http://{_host_port(host, port)}/"
+
+
+def on_every_interface(host: str) -> bool:
+    """Whether ``--host`` listens on every interface of the machine: the unspecified address (``0.0.0.0``,
+    ``::``) or none (``""``, all of them to the server)."""
+    try:
+        return not host or ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:  # a name, or an address with its zone
+        return False
 
 
 def _host_port(host: str, port: int) -> str:
