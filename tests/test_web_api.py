@@ -912,6 +912,43 @@ def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):
     assert server.returncode == 0 and workers() == 0
 
 
+
+def test_serve_with_workers_listens_on_a_link_local_address_with_its_zone(db):
+    """``serve --host fe80::…%eth0 --workers 2`` said where the workbench was, then uvicorn's own bind, which drops the
+    zone, failed: "ERROR: [Errno 22] Invalid argument", exit 3. The workers answer on the address, token and all."""
+    import http.client
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    link_local = _link_local()
+    if link_local is None:
+        pytest.skip("this machine has no IPv6 link-local address")
+    with socket.socket(socket.AF_INET6) as free:
+        free.bind(socket.getaddrinfo(link_local, 0, socket.AF_INET6)[0][4])
+        port = free.getsockname()[1]
+    token = "a-token-of-twenty-chars"
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", db, "serve", "--host", link_local,
+                               "--port", str(port), "--workers", "2", "--token", token], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "not up"
+            try:
+                answer = http.client.HTTPConnection(link_local, port, timeout=10)
+                answer.request("GET", "/api/session", headers={"Authorization": f"Bearer {token}"})
+                assert answer.getresponse().status == 200
+                break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0
+    assert server.stderr.read() == f"tmtool workbench on http://[{link_local.replace('%', '%25')}]:{port}/ (Ctrl-C stops it)\n"
+
 def _parent(stat: Path) -> int | None:
     try:
         return int(stat.read_text().rsplit(")", 1)[1].split()[1])

@@ -28,16 +28,26 @@ def check_binding(host: str, token: str | None) -> None:
 def check_port(host: str, port: int) -> None:
     """Refuse, in one line, an address something else listens on (another tmtool serve), before the
     server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
+    try:
+        _bound(host, port).close()
+    except OSError as exc:
+        hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
+        raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
+
+
+def _bound(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host`` and ``port`` as uvicorn binds one (its family, SO_REUSEADDR), but at the address
+    as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's number there, where
+    bind((host, port)) leaves it 0 and the address is refused ("Invalid argument")."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            # the address as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's
-            # number there, where bind((host, port)) left it 0 and refused the address ("Invalid argument")
-            probe.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
-        except OSError as exc:
-            hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
-            raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def address(host: str, port: int) -> str:
@@ -91,7 +101,23 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     # each worker builds the app from the settings, with the same CSRF token: a page one worker
     # served writes through another
     os.environ[_SETTINGS] = json.dumps(settings)
-    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    # the socket the workers share bound here, as uvicorn.run would bind it but for the address (_bound): its own
+    # bind refused a link-local address with its zone ("[Errno 22] Invalid argument", after the line saying where)
+    import inspect
+
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    sock = _bound(options["host"], port)
+    sock.set_inheritable(True)
+    # uvicorn's supervisor took the workers' target before it made its own
+    target = {"target": uvicorn.Server(config).run} if "target" in inspect.signature(Multiprocess).parameters else {}
+    try:
+        Multiprocess(config, sockets=[sock], **target).run()
+    except KeyboardInterrupt:  # as uvicorn.run ends
+        pass
+    finally:
+        sock.close()
 
 
 def app_from(settings: dict):
