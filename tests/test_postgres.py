@@ -938,3 +938,19 @@ def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, 
     assert result.exit_code == 0, result.output
     with PostgresStore.open(url) as store:
         assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:s3/cret@127.0.0.1:9/tm", "postgresql://ana:s3@cret@127.0.0.1:9/tm",
+                                 "postgres://ana:s3/c@r?et@127.0.0.1:9,[::1]:9/tm?sslmode=disable"])
+def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
+    """A password pasted into a URL as it is, its '/' or '@' not written %2F or %40: libpq reads a part of it as the
+    host, the port or the database ("failed to resolve host 'ana'", "… host 'cret@127.0.0.1'"), and every line
+    named the store with the password whole or in part. The line says what to write instead, the password masked."""
+    result = CliRunner().invoke(main, ["--db", url, "stats"])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+    assert result.stderr.startswith(f"tmtool: error: {url.split(':')[0]}://ana:***@127.0.0.1:9")
+    assert "write them %40 and %2F" in result.stderr
+    for piece in ("s3", "cret", "r?et"):
+        assert piece not in result.stderr
+    assert masked("postgresql://tm.example.org:5432/tm?application_name=ana@laptop") == (
+        "postgresql://tm.example.org:5432/tm?application_name=ana@laptop")  # no user: nothing masked

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import Invalid, NotFound
 from .base import Store
 from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Removal, StoredUnit
-from .url import conninfo_problem, is_conninfo, masked, sqlite_path
+from .url import connection_problem, is_conninfo, masked, sqlite_path
 
 __all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm", "Removal", "Store",
            "StoredUnit", "open_store"]
@@ -32,10 +32,10 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
         raise Invalid(f"a store is named by its path or URL, not {url!r}")
     url = os.fspath(url)
+    problem = connection_problem(url)
+    if problem:  # which libpq would say quoting a piece of the password
+        raise Invalid(problem, path=masked(url))
     if is_conninfo(url):  # before any "://": a value of it may hold one (options='-c x=a://b')
-        problem = conninfo_problem(url)
-        if problem:  # which libpq would say quoting the word, a piece of the password
-            raise Invalid(problem, path=masked(url))
         return _postgres().open(url, create=create)
     scheme, sep, _ = url.partition("://")
     scheme = scheme.lower()  # a URL's scheme is case-insensitive

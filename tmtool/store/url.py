@@ -15,6 +15,11 @@ from ..errors import Invalid
 # reads them: the user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them
 # raw), and a URL has no fragment to it ('#' is a parameter's text)
 _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
+# a password typed with a raw '/' or '@' (ana:s3/cret@db, ana:s3@cret@db), which libpq reads as no password (a host
+# "ana", port "s3") and quotes back in part: what lies between the user's ':' and the '@' before a host (names,
+# addresses, ports, up to a '/', a '?' or the end; the last such '@'), with no '=' (db:5432/tm?application_name=ana@laptop
+# has no user)
+_TYPED_PASSWORD = re.compile(r"^(\w+://[^:/@?#=]*):([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
 # the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
 # the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
 # and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
@@ -98,11 +103,24 @@ def is_conninfo(db: str) -> bool:
     return any(item.value is not None and item.name in _libpq_keywords() for item in _conninfo_items(db))
 
 
-def conninfo_problem(db: str) -> str | None:
-    """What libpq would refuse in the connection string ``db`` quoting a secret of it (a word with no ``=``: the
-    rest of a password with a space, unquoted), said without the word; None when there is nothing of the kind."""
-    if any(item.value is None for item in _conninfo_items(db)):
-        return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
+def connection_problem(db: str) -> str | None:
+    """What libpq would misread in the PostgreSQL store ``db`` and quote back with a piece of its password, said
+    without it: of a connection string, a word with no ``=`` (the rest of a password with a space, unquoted); of a
+    URL, a password typed with a raw ``/`` or ``@``, of which libpq reads a part as the host or the database. None
+    when there is nothing of the kind.
+
+    >>> connection_problem("postgresql://ana:s3/cret@db.example.org/tm")
+    "the URL's password holds a raw '@' or '/', which libpq reads as the end of it: write them %40 and %2F"
+    """
+    if is_conninfo(db):
+        if any(item.value is None for item in _conninfo_items(db)):
+            return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
+        return None
+    if not re.match(r"postgres(ql)?://", db, re.IGNORECASE):
+        return None
+    typed, read = _TYPED_PASSWORD.match(db), _USER_PASSWORD.match(db)
+    if typed and (read is None or read.group(2) != typed.group(2)):
+        return "the URL's password holds a raw '@' or '/', which libpq reads as the end of it: write them %40 and %2F"
     return None
 
 
@@ -137,7 +155,7 @@ def masked(url: str) -> str:
     if is_conninfo(url):
         return _masked_conninfo(url)
     return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
-                          _USER_PASSWORD.sub(r"\1:***@", url))
+                          _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
 
 
 def without_password(url: str) -> tuple[str, bool]:
@@ -191,8 +209,7 @@ def scrubbed(text: str, url: str) -> str:
     if is_conninfo(url):
         items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
         return _replaced(text, [text for item in items for text in (url[item.value_start:item.end], item.value)])
-    user = _USER_PASSWORD.match(url)
-    secrets = [user.group(2)] if user and user.group(2) else []
+    secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
     secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
     return _replaced(text, [*secrets, *map(unquote, secrets)])
 
