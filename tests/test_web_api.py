@@ -722,6 +722,25 @@ def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
     result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0", "--port", "8766"])
     assert result.exit_code == 1 and "--host 0.0.0.0 is reachable from other machines: give --token" in result.stderr
 
+
+def test_serve_refuses_an_ipv4_mapped_address_before_saying_where_it_listens(db):
+    """``serve --host ::ffff:127.0.0.1``: the port's probe bound it (dual-stack), then the server, binding IPv6 only
+    as asyncio does, failed after the line saying where the workbench was ("ERROR: [Errno 22] error while attempting
+    to bind", exit 3). It is refused in one line naming the IPv4 address to give instead."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "::ffff:127.0.0.1", "--port", str(port),
+                                       "--token", "a-token-of-twenty-chars"])
+    assert (result.exit_code, result.stderr) == (1, f"tmtool: error: cannot listen on [::ffff:127.0.0.1]:{port}: Invalid"
+                                                    " argument (an IPv4 address is listened on as one: --host 127.0.0.1)\n")
+
 def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     """``serve --host [::1]`` (the address as its URL writes it) had uvicorn look the name "[::1]" up: "Name or
     service not known", after the line saying where the workbench was."""

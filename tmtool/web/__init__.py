@@ -29,13 +29,16 @@ def check_port(host: str, port: int) -> None:
     """Refuse, in one line, an address something else listens on (another tmtool serve), before the
     server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
     try:
-        _bound(host, port).close()
+        _bound(host, port, v6only=True).close()
     except OSError as exc:
         hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
+        mapped = _ipv4_mapped(host)
+        if mapped:
+            hint = f" (an IPv4 address is listened on as one: --host {mapped})"
         raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
 
 
-def _bound(host: str, port: int) -> socket.socket:
+def _bound(host: str, port: int, *, v6only: bool) -> socket.socket:
     """A socket bound to ``host`` and ``port`` as uvicorn binds one (its family, SO_REUSEADDR), but at the address
     as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's number there, where
     bind((host, port)) leaves it 0 and the address is refused ("Invalid argument")."""
@@ -43,11 +46,22 @@ def _bound(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:  # v6only: as asyncio binds (one worker), where ::ffff:127.0.0.1 is refused
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
         sock.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
     except BaseException:
         sock.close()
         raise
     return sock
+
+
+def _ipv4_mapped(host: str) -> str | None:
+    """The IPv4 address an IPv4-mapped IPv6 one (``::ffff:127.0.0.1``) stands for, else None."""
+    try:
+        mapped = ipaddress.ip_address(host.strip("[]")).ipv4_mapped
+    except (ValueError, AttributeError):  # no address, or an IPv4 one
+        return None
+    return str(mapped) if mapped else None
 
 
 def address(host: str, port: int) -> str:
@@ -108,7 +122,7 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     from uvicorn.supervisors import Multiprocess
 
     config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
-    sock = _bound(options["host"], port)
+    sock = _bound(options["host"], port, v6only=False)  # as uvicorn binds it: :: takes IPv4 too, where the OS does
     sock.set_inheritable(True)
     # uvicorn's supervisor took the workers' target before it made its own
     target = {"target": uvicorn.Server(config).run} if "target" in inspect.signature(Multiprocess).parameters else {}
