@@ -954,3 +954,14 @@ def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
         assert piece not in result.stderr
     assert masked("postgresql://tm.example.org:5432/tm?application_name=ana@laptop") == (
         "postgresql://tm.example.org:5432/tm?application_name=ana@laptop")  # no user: nothing masked
+
+
+@pytest.mark.parametrize("conninfo", ["host=127.0.0.1 port=9 dbname=postgresql://ann:s3cret@db.example.org/tm",
+                                      "host=127.0.0.1 port=9 dbname='host=db.example.org password=s3cret user=ann'"])
+def test_a_connection_string_given_as_a_dbname_shows_no_password_either(conninfo):
+    """``dbname=postgresql://ann:PASSWORD@…`` (psql expands a dbname so written into the connection it names): the
+    line naming the store showed the inner password, which was no item named password of the outer string."""
+    result = CliRunner().invoke(main, ["--db", conninfo, "stats"])
+    assert result.exit_code == 1 and "cannot open store" in result.stderr and "s3cret" not in result.stderr
+    assert "s3cret" not in masked(conninfo) and "***" in masked(conninfo)
+    assert "s3cret" not in api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], conninfo)

@@ -130,6 +130,12 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     out, at = [], 0
     for item in _conninfo_items(db):
         if item.value is not None and item.name.lower() not in SECRET_PARAMETERS:
+            # a connection string or URL as a value (dbname=postgresql://ana:pw@db/tm, as psql expands it): its own
+            nested = _nested(item.value)
+            bare = nested and (without_password(item.value)[0] if drop else masked(item.value))
+            if bare and bare != item.value:
+                out.append(db[at:item.value_start] + _quoted(bare))
+                at = item.end
             continue
         if drop:
             out.append(db[at:item.start].rstrip(_SPACE))
@@ -137,6 +143,17 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
             out.append(db[at:item.start if item.value is None else item.value_start] + "***")
         at = item.end
     return ("".join(out) + db[at:]).strip(_SPACE) if drop else "".join(out) + db[at:]
+
+
+def _nested(value: str) -> bool:
+    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or is_conninfo(value)
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a connection string writes it: quoted when it holds a space, a quote or a backslash."""
+    if value and not any(c in value for c in _SPACE + "'\\"):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _secret(match: re.Match) -> bool:
@@ -190,8 +207,10 @@ def secrets_named(url: str) -> list[str]:
     ['password', 'sslpassword']
     """
     if is_conninfo(url):
-        names = [item.name.lower() for item in _conninfo_items(url) if item.value is not None]
-        return list(dict.fromkeys(name for name in names if name in SECRET_PARAMETERS))
+        names = [name for item in _conninfo_items(url) if item.value is not None
+                 for name in ([item.name.lower()] if item.name.lower() in SECRET_PARAMETERS else
+                              secrets_named(item.value) if _nested(item.value) else [])]
+        return list(dict.fromkeys(names))
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
         return []
     names = ["password"] if _USER_PASSWORD.match(url) else []
@@ -207,6 +226,9 @@ def scrubbed(text: str, url: str) -> str:
     'invalid percent-encoded token: "***"'
     """
     if is_conninfo(url):
+        for item in _conninfo_items(url):
+            if item.value and item.name.lower() not in SECRET_PARAMETERS and _nested(item.value):
+                text = scrubbed(text, item.value)
         items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
         return _replaced(text, [text for item in items for text in (url[item.value_start:item.end], item.value)])
     secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
