@@ -40,6 +40,21 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
     assert (result.exit_code, result.output.count("\n")) == (1, 1)
 
 
+
+def test_an_empty_store_name_is_no_store(tmp_path, monkeypatch):
+    """``--db "$STORE"`` with STORE unset, ``TMTOOL_DB=``: "cannot open store: this is a directory" (SQLite took the empty
+    name as a temporary store), "no such store" naming nothing, and ``glossary add`` on ``--db " "`` made a file " "
+    and added to it. Each is said to be an empty name, exit 2, and nothing is made."""
+    monkeypatch.chdir(tmp_path)
+    said = "tmtool: error: no such store: its name is empty (check --db or $TMTOOL_DB)\n"
+    for name in ("", " "):
+        result = CliRunner().invoke(main, ["--db", name, "glossary", "add", "Comité militaire", "Military Committee"])
+        assert (result.exit_code, result.output) == (2, said)
+        monkeypatch.setenv("TMTOOL_DB", name)
+        result = CliRunner().invoke(main, ["stats"])
+        assert (result.exit_code, result.output) == (2, said)
+    assert list(tmp_path.iterdir()) == []
+
 def test_a_sqlite_url_is_percent_decoded_as_the_url_standard_writes_a_path(tmp_path, monkeypatch):
     """sqlite:///my%20store.db is the file my store.db (relative), sqlite:////abs/… an absolute one; a
     ? or # starts a query or a fragment, never a part of a file's name that would open another store."""

@@ -32,6 +32,8 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
         raise Invalid(f"a store is named by its path or URL, not {url!r}")
     url = os.fspath(url)
+    if not url.strip():  # --db "" (a variable unset: --db "$STORE", TMTOOL_DB=): SQLite's temporary store, or a file " "
+        raise NotFound("no such store: its name is empty (check --db or $TMTOOL_DB)")
     problem = connection_problem(url)
     if problem:  # which libpq would say quoting a piece of the password
         raise Invalid(problem, path=masked(url))
