@@ -714,11 +714,12 @@ def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
     monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
     everywhere = "(listening on every interface: other machines open it by this machine's name or address)"
     for host, said in (("0.0.0.0", "http://127.0.0.1:8766/"), ("::", "http://[::1]:8766/"),
-                       ("[::]", "http://[::1]:8766/"), ("0:0::0", "http://[::1]:8766/")):
+                       ("[::]", "http://[::1]:8766/"), ("0:0::0", "http://[::1]:8766/"),
+                       ("0", "http://127.0.0.1:8766/")):  # 0.0.0.0 as inet_aton reads "0", and the server with it
         result = CliRunner().invoke(main, ["--db", db, "serve", "--host", host, "--port", "8766",
                                            "--token", "a-token-of-twenty-chars"])
         assert (result.exit_code, result.stderr) == (0, f"tmtool workbench on {said} {everywhere} (Ctrl-C stops it)\n")
-    assert served == ["0.0.0.0", "::", "[::]", "0:0::0"]
+    assert served == ["0.0.0.0", "::", "[::]", "0:0::0", "0"]
     result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0", "--port", "8766"])
     assert result.exit_code == 1 and "--host 0.0.0.0 is reachable from other machines: give --token" in result.stderr
 

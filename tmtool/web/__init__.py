@@ -76,11 +76,14 @@ def address(host: str, port: int) -> str:
 
 def on_every_interface(host: str) -> bool:
     """Whether ``--host`` listens on every interface of the machine: the unspecified address (``0.0.0.0``,
-    ``::``) or none (``""``, all of them to the server)."""
-    try:
-        return not host or ipaddress.ip_address(host.strip("[]")).is_unspecified
-    except ValueError:  # a name, or an address with its zone
+    ``::``, and ``0`` as the server reads it, inet_aton's short form) or none (``""``, all of them to the server)."""
+    if not host:
+        return True
+    try:  # an address as the server reads it (getaddrinfo): "0" is 0.0.0.0 there, no name looked up
+        read = socket.getaddrinfo(host.strip("[]"), None, 0, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST)[0][4][0]
+    except (socket.gaierror, UnicodeError):  # a name
         return False
+    return ipaddress.ip_address(read.partition("%")[0]).is_unspecified
 
 
 def _host_port(host: str, port: int) -> str:
