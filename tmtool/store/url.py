@@ -252,8 +252,8 @@ def sqlite_path(url: str) -> str:
     ('my store.db', '/srv/tm/store#1.db')
     """
     scheme, _, rest = url.partition("://")
-    if not rest.startswith("/"):  # sqlite://host/… : SQLite has no host
-        raise Invalid(f"{url}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
+    if not rest.startswith("/"):  # sqlite://host/… : SQLite has no host (a user and a password pasted with one masked)
+        raise Invalid(f"{masked(url)}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
     path, query = re.match(r"/([^?#]*)(.*)", rest, re.DOTALL).groups()
     if query:
         raise Invalid(f"{url}: a SQLite URL takes no query or fragment"
