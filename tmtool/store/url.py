@@ -266,6 +266,21 @@ def sqlite_path(url: str) -> str:
     return path
 
 
+def sqlite_file(target: str) -> str:
+    """The SQLite file a store named ``target`` is (a path, a ``sqlite:///`` URL's): where a file is written (a
+    backup). A PostgreSQL store (a URL, a connection string) is no file: Invalid, its password masked, where a file
+    of that name was written ("host=db password=s3cret") or a folder "postgresql:" looked for.
+
+    >>> sqlite_file("sqlite:///backups/tm%202024.db")
+    'backups/tm 2024.db'
+    """
+    scheme, sep, _ = target.partition("://")
+    if is_conninfo(target) or scheme.lower() in ("postgresql", "postgres") and sep:
+        raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
+                      " into a server's)", path=masked(target))
+    return sqlite_path(target) if sep and scheme.lower() == "sqlite" else target
+
+
 def named_from_anywhere(db: str) -> str:
     """The store ``db`` (a path or URL) named so that the name finds it from any folder: a SQLite file's path
     (a ``sqlite:///`` URL's too) made absolute, a PostgreSQL URL as it is. A command advised by a server (the
