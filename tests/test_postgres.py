@@ -903,6 +903,14 @@ def test_no_secret_of_a_connection_string_is_shown(conninfo, secrets):
         assert secret not in refused.stderr
 
 
+def test_a_connection_string_s_name_in_capitals_is_no_file_s_name():
+    """``--db PASSWORD=s3cret`` (a name libpq knows, in capitals, which it refuses) was a SQLite file's name: "no such
+    store", the password shown. It is libpq's to refuse, the password masked."""
+    result = CliRunner().invoke(main, ["--db", "PASSWORD=s3cret", "stats"])
+    assert (result.exit_code, result.stderr) == (
+        1, 'tmtool: error: PASSWORD=***: cannot open store: invalid connection option "PASSWORD"\n')
+
+
 def test_a_password_with_a_space_left_unquoted_is_not_shown():
     """``password=s3cret pw``: libpq stops at ``pw`` and quotes it ("missing "=" after "pw""), a piece of the
     password. The line says what is wrong, the password's words masked."""

@@ -100,7 +100,8 @@ def is_conninfo(db: str) -> bool:
     """
     if not re.match(f"[{_SPACE}]*[^{_SPACE}=]+[{_SPACE}]*=", db):  # most names: no parsing, no libpq loaded
         return False
-    return any(item.value is not None and item.name in _libpq_keywords() for item in _conninfo_items(db))
+    # a name in capitals too (PASSWORD=…), which libpq refuses: never a file named with a password
+    return any(item.value is not None and item.name.lower() in _libpq_keywords() for item in _conninfo_items(db))
 
 
 def connection_problem(db: str) -> str | None:
