@@ -960,8 +960,11 @@ def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
     assert "write them %40 and %2F" in result.stderr
     for piece in ("s3", "cret", "r?et"):
         assert piece not in result.stderr
-    assert masked("postgresql://tm.example.org:5432/tm?application_name=ana@laptop") == (
-        "postgresql://tm.example.org:5432/tm?application_name=ana@laptop")  # no user: nothing masked
+    from tmtool.store.url import connection_problem
+
+    for other in ("postgresql://tm.example.org:5432/tm?application_name=ana@laptop",  # no user: nothing masked
+                  "postgresql://tm.example.org:5432/team@paris"):  # a database's name holding '@', no password
+        assert masked(other) == other and connection_problem(other) is None
 
 
 @pytest.mark.parametrize("conninfo", ["host=127.0.0.1 port=9 dbname=postgresql://ann:s3cret@db.example.org/tm",

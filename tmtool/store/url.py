@@ -18,8 +18,8 @@ _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
 # a password typed with a raw '/' or '@' (ana:s3/cret@db, ana:s3@cret@db), which libpq reads as no password (a host
 # "ana", port "s3") and quotes back in part: what lies between the user's ':' and the '@' before a host (names,
 # addresses, ports, up to a '/', a '?' or the end; the last such '@'), with no '=' (db:5432/tm?application_name=ana@laptop
-# has no user)
-_TYPED_PASSWORD = re.compile(r"^(\w+://[^:/@?#=]*):([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
+# has no user) and no port and path first (db:5432/team@paris is a database's name)
+_TYPED_PASSWORD = re.compile(r"^(\w+://[^:/@?#=]*):(?!\d+(?:,[^/@]*)?/)([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
 # the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
 # the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
 # and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
@@ -231,7 +231,7 @@ def scrubbed(text: str, url: str) -> str:
             if item.value and item.name.lower() not in SECRET_PARAMETERS and _nested(item.value):
                 text = scrubbed(text, item.value)
         items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
-        return _replaced(text, [text for item in items for text in (url[item.value_start:item.end], item.value)])
+        return _replaced(text, [piece for item in items for piece in (url[item.value_start:item.end], item.value)])
     secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
     secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
     return _replaced(text, [*secrets, *map(unquote, secrets)])
