@@ -853,6 +853,7 @@ def test_a_connection_string_opens_the_postgresql_store(team_db, tmp_path, monke
     SQLite file's name: "no such store", the password shown as typed. It opens the PostgreSQL store, wherever a store
     is named (--db, $TMTOOL_DB, db copy), its quoted password read as libpq reads it, a service of pg_service.conf too."""
     port, dbname, user, password = team_db
+    monkeypatch.chdir(tmp_path)  # where a SQLite file of that name was made
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
     conninfo = f"host=127.0.0.1 port={port} dbname={dbname} user={user} password='{password}' connect_timeout=5"
