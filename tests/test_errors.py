@@ -34,11 +34,28 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
         open_store(tmp_path / "missing.db")
     with pytest.raises(Invalid, match="three slashes"):
         open_store("sqlite://rel.db")
+    with pytest.raises(Invalid, match=r"^sqlite://ana:\*\*\*@db/tm.db: a SQLite URL has three slashes"):
+        open_store("sqlite://ana:s3cret@db/tm.db")  # a server's URL pasted with sqlite: its password not shown
     with pytest.raises(Invalid, match="unknown kind of store mysql://"):
         open_store("mysql://ana@db.example.org/terms")
     result = run("mysql://ana@db.example.org/terms", "stats")
     assert (result.exit_code, result.output.count("\n")) == (1, 1)
 
+
+
+def test_an_empty_store_name_is_no_store(tmp_path, monkeypatch):
+    """``--db "$STORE"`` with STORE unset, ``TMTOOL_DB=``: "cannot open store: this is a directory" (SQLite took the empty
+    name as a temporary store), "no such store" naming nothing, and ``glossary add`` on ``--db " "`` made a file " "
+    and added to it. Each is said to be an empty name, exit 2, and nothing is made."""
+    monkeypatch.chdir(tmp_path)
+    said = "tmtool: error: no such store: its name is empty (check --db or $TMTOOL_DB)\n"
+    for name in ("", " "):
+        result = CliRunner().invoke(main, ["--db", name, "glossary", "add", "Comité militaire", "Military Committee"])
+        assert (result.exit_code, result.output) == (2, said)
+        monkeypatch.setenv("TMTOOL_DB", name)
+        result = CliRunner().invoke(main, ["stats"])
+        assert (result.exit_code, result.output) == (2, said)
+    assert list(tmp_path.iterdir()) == []
 
 def test_a_sqlite_url_is_percent_decoded_as_the_url_standard_writes_a_path(tmp_path, monkeypatch):
     """sqlite:///my%20store.db is the file my store.db (relative), sqlite:////abs/… an absolute one; a

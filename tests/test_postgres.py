@@ -825,3 +825,155 @@ def test_a_store_is_upgraded_as_the_role_owning_it(pg_url, pg_server, role, make
     finally:  # the roles own the store's tables: the database goes before them
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+# ---- libpq's connection strings (host=… dbname=…), and the passwords in them -------------------------------------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def team_db(pg_url, role):
+    """A new database on the test server owned by a role logging in with a password that holds a space, over TCP,
+    where the server asks for the password: (port, database, role, password)."""
+    from urllib.parse import urlsplit
+
+    dbname, password = urlsplit(pg_url).path[1:], "s3cret pw"
+    user = role("team_ann", f"PASSWORD '{password}'")
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{dbname}" OWNER TO {user}')
+        admin.execute("CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent")  # as an administrator would, once
+    yield _port(pg_url), dbname, user, password
+    with psycopg.connect(pg_url.replace(f"/{dbname}?", "/tmtool?"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{dbname}" WITH (FORCE)')  # before its owner, the role, is dropped
+
+
+def test_a_connection_string_opens_the_postgresql_store(team_db, tmp_path, monkeypatch):
+    """``--db "host=… dbname=… password='…'"``, libpq's key=value form (psql's, a service file's), was taken for a
+    SQLite file's name: "no such store", the password shown as typed. It opens the PostgreSQL store, wherever a store
+    is named (--db, $TMTOOL_DB, db copy), its quoted password read as libpq reads it, a service of pg_service.conf too."""
+    port, dbname, user, password = team_db
+    monkeypatch.chdir(tmp_path)  # where a SQLite file of that name was made
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    conninfo = f"host=127.0.0.1 port={port} dbname={dbname} user={user} password='{password}' connect_timeout=5"
+    assert psycopg.conninfo.conninfo_to_dict(conninfo)["password"] == password  # as libpq reads it
+    added = _cli("--db", conninfo, "glossary", "add", "Comité militaire", "Military Committee")
+    assert added.exit_code == 0, added.output
+    assert "s3cret" not in added.output and not (tmp_path / conninfo).exists()
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    with PostgresStore.open(url) as store:  # the same store, by its URL
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
+    monkeypatch.setenv("TMTOOL_DB", conninfo)
+    assert "entries              1" in _cli("stats").output
+    copied = _cli("db", "copy", conninfo, str(tmp_path / "copy.db"))
+    assert copied.exit_code == 0 and "password=***" in copied.output and "s3cret" not in copied.output
+    with SQLiteStore.open(str(tmp_path / "copy.db")) as copy:
+        assert copy.stats()["entries"] == 1
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[team]\nhost=127.0.0.1\nport={port}\ndbname={dbname}\nuser={user}\npassword={password}\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.delenv("TMTOOL_DB")
+    assert "entries              1" in _cli("--db", "service=team", "stats").output
+
+
+@pytest.mark.parametrize("conninfo, secrets", [
+    ("host=db.example.org dbname=tm user=ann password=s3cret", ["s3cret"]),
+    ("host=db.example.org dbname=tm user=ann password='s3cret pw'", ["s3cret pw"]),
+    (r"password = 's3\'cret\\pw' host=db.example.org dbname=tm", ["s3'cret\\pw"]),
+    ("dbname=tm password=s3cret1 sslmode=require password=s3cret2 sslpassword=k3yphrase", ["s3cret1", "s3cret2",
+                                                                                           "k3yphrase"]),
+    ("hots=db.example.org dbname=tm password=s3cret", ["s3cret"]),  # a name mistyped: libpq's to refuse
+])
+def test_no_secret_of_a_connection_string_is_shown(conninfo, secrets):
+    """Of a connection string, neither the masked form every message names the store by nor the one an advised
+    command names shows a secret; the advised one reads as the same connection without them. Refused (a server
+    that does not answer, a name mistyped), the one line said names the store without them."""
+    from tmtool.store.url import without_password
+
+    read = psycopg.conninfo.conninfo_to_dict(conninfo.replace("hots=", "host="))
+    bare, had = without_password(conninfo)
+    assert had and psycopg.conninfo.conninfo_to_dict(bare.replace("hots=", "host=")) == {
+        k: v for k, v in read.items() if k not in ("password", "sslpassword")}
+    advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], conninfo)
+    refused = CliRunner().invoke(main, ["--db", conninfo.replace("db.example.org", "127.0.0.1 port=9"), "stats"])
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1, refused.output
+    assert "cannot open store" in refused.stderr and "***" in refused.stderr
+    for secret in secrets:
+        assert secret not in masked(conninfo) and secret not in bare and secret not in advised
+        assert secret not in refused.stderr
+
+
+def test_a_connection_string_s_name_in_capitals_is_no_file_s_name():
+    """``--db PASSWORD=s3cret`` (a name libpq knows, in capitals, which it refuses) was a SQLite file's name: "no such
+    store", the password shown. It is libpq's to refuse, the password masked."""
+    result = CliRunner().invoke(main, ["--db", "PASSWORD=s3cret", "stats"])
+    assert (result.exit_code, result.stderr) == (
+        1, 'tmtool: error: PASSWORD=***: cannot open store: invalid connection option "PASSWORD"\n')
+
+
+def test_a_password_with_a_space_left_unquoted_is_not_shown():
+    """``password=s3cret pw``: libpq stops at ``pw`` and quotes it ("missing "=" after "pw""), a piece of the
+    password. The line says what is wrong, the password's words masked."""
+    result = CliRunner().invoke(main, ["--db", "host=127.0.0.1 port=9 dbname=tm password=s3cret pw", "stats"])
+    assert result.exit_code == 1 and result.stderr == (
+        "tmtool: error: host=127.0.0.1 port=9 dbname=tm password=*** ***: a word of the connection string has no '='"
+        " after it (quote a value holding a space: password='a b')\n")
+
+
+def test_a_backup_names_the_store_without_its_password(pg_url, tmp_path):
+    """``tmtool backup`` said "postgresql://…:PASSWORD@… backed up to FILE", the only line naming the store as typed."""
+    url = pg_url + "&password=s3cret-pw"  # unused by the socket (trusted), shown masked all the same
+    assert _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    result = _cli("--db", url, "backup", str(tmp_path / "b.db"))
+    assert result.exit_code == 0 and result.output == f"{masked(url)} backed up to {tmp_path / 'b.db'}\n"
+
+
+def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, tmp_path, monkeypatch):
+    """``ingest --dir --jobs 2`` on a store whose URL gives the password: each worker opened the masked URL and sent
+    ``***`` as the password ("password authentication failed"), every document failed. They log in as the command."""
+    port, dbname, user, password = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("partners", "partners-again"):
+        for lang in ("fr", "en"):
+            text = (SEED / f"2021-07-13-partners-meeting.{lang}.txt").read_text(encoding="utf-8")
+            (inbox / f"{name}.{lang}.txt").write_text(text + ("\nFin." if lang == "fr" else "\nEnd.") * (name != "partners"),
+                                                       encoding="utf-8")
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    result = _cli("--db", url, "-q", "ingest", "--dir", str(inbox), "--no-terms", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    with PostgresStore.open(url) as store:
+        assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:s3/cret@127.0.0.1:9/tm", "postgresql://ana:s3@cret@127.0.0.1:9/tm",
+                                 "postgres://ana:s3/c@r?et@127.0.0.1:9,[::1]:9/tm?sslmode=disable"])
+def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
+    """A password pasted into a URL as it is, its '/' or '@' not written %2F or %40: libpq reads a part of it as the
+    host, the port or the database ("failed to resolve host 'ana'", "… host 'cret@127.0.0.1'"), and every line
+    named the store with the password whole or in part. The line says what to write instead, the password masked."""
+    result = CliRunner().invoke(main, ["--db", url, "stats"])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+    assert result.stderr.startswith(f"tmtool: error: {url.split(':')[0]}://ana:***@127.0.0.1:9")
+    assert "write them %40 and %2F" in result.stderr
+    for piece in ("s3", "cret", "r?et"):
+        assert piece not in result.stderr
+    from tmtool.store.url import connection_problem
+
+    for other in ("postgresql://tm.example.org:5432/tm?application_name=ana@laptop",  # no user: nothing masked
+                  "postgresql://tm.example.org:5432/team@paris"):  # a database's name holding '@', no password
+        assert masked(other) == other and connection_problem(other) is None
+
+
+@pytest.mark.parametrize("conninfo", ["host=127.0.0.1 port=9 dbname=postgresql://ann:s3cret@db.example.org/tm",
+                                      "host=127.0.0.1 port=9 dbname='host=db.example.org password=s3cret user=ann'"])
+def test_a_connection_string_given_as_a_dbname_shows_no_password_either(conninfo):
+    """``dbname=postgresql://ann:PASSWORD@…`` (psql expands a dbname so written into the connection it names): the
+    line naming the store showed the inner password, which was no item named password of the outer string."""
+    result = CliRunner().invoke(main, ["--db", conninfo, "stats"])
+    assert result.exit_code == 1 and "cannot open store" in result.stderr and "s3cret" not in result.stderr
+    assert "s3cret" not in masked(conninfo) and "***" in masked(conninfo)
+    assert "s3cret" not in api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], conninfo)

@@ -374,6 +374,23 @@ def test_backups_taken_while_documents_are_written_are_each_one_consistent_momen
     assert len(set(copies)) > 1  # the writer did write between backups
 
 
+
+def test_a_backup_is_written_to_a_sqlite_url_s_file_and_never_to_a_server_s_store(tmp_path, monkeypatch):
+    """``backup sqlite:///bk.db`` looked for a folder "sqlite:"; ``backup postgresql://ana:PASSWORD@db/tm`` said
+    "cannot write postgresql:/ana:PASSWORD@db/tm", and ``backup "host=db password=PASSWORD"`` wrote a file of that
+    name, password and all. A sqlite:/// URL is its file; a server's store is refused, its password masked."""
+    monkeypatch.chdir(tmp_path)
+    run("t.db", "import", write_memory(tmp_path / "memory.tmx", 3))
+    done = CliRunner().invoke(main, ["--db", "t.db", "backup", "sqlite:///my%20backup.db"])
+    assert done.exit_code == 0 and units_in(tmp_path / "my backup.db") == 3
+    for server, shown in (("postgresql://ana:s3cret@db.example.org/tm", "postgresql://ana:***@db.example.org/tm"),
+                          ("host=db.example.org dbname=tm password=s3cret", "host=db.example.org dbname=tm password=***")):
+        refused = CliRunner().invoke(main, ["--db", "t.db", "backup", server])
+        assert (refused.exit_code, refused.output) == (1, f"tmtool: error: {shown}: is a server's store, not a file: a"
+                                                          " backup is a SQLite file (tmtool db copy copies a store into a"
+                                                          " server's)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "my backup.db", "t.db"]
+
 def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_path):
     db = tmp_path / "t.db"
     run(db, "import", write_memory(tmp_path / "memory.tmx", 3))

@@ -699,6 +699,49 @@ def test_serve_says_an_ipv6_address_as_a_browser_opens_it(db, monkeypatch):
     assert served == ["::1", "[::1]", "127.0.0.1", "localhost"]
 
 
+
+def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
+    """``serve --host 0.0.0.0`` (or ``::``) said it was on http://0.0.0.0:8765/ (http://[::]:8765/), which Windows
+    and Chrome do not open. It says the loopback's URL of that family, which the server answers on too, and that
+    other machines reach it by this one's name or address."""
+    from click.testing import CliRunner
+
+    import tmtool.web
+    from tmtool.cli import main
+
+    served = []
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
+    everywhere = "(listening on every interface: other machines open it by this machine's name or address)"
+    for host, said in (("0.0.0.0", "http://127.0.0.1:8766/"), ("::", "http://[::1]:8766/"),
+                       ("[::]", "http://[::1]:8766/"), ("0:0::0", "http://[::1]:8766/"),
+                       ("0", "http://127.0.0.1:8766/")):  # 0.0.0.0 as inet_aton reads "0", and the server with it
+        result = CliRunner().invoke(main, ["--db", db, "serve", "--host", host, "--port", "8766",
+                                           "--token", "a-token-of-twenty-chars"])
+        assert (result.exit_code, result.stderr) == (0, f"tmtool workbench on {said} {everywhere} (Ctrl-C stops it)\n")
+    assert served == ["0.0.0.0", "::", "[::]", "0:0::0", "0"]
+    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0", "--port", "8766"])
+    assert result.exit_code == 1 and "--host 0.0.0.0 is reachable from other machines: give --token" in result.stderr
+
+
+def test_serve_refuses_an_ipv4_mapped_address_before_saying_where_it_listens(db):
+    """``serve --host ::ffff:127.0.0.1``: the port's probe bound it (dual-stack), then the server, binding IPv6 only
+    as asyncio does, failed after the line saying where the workbench was ("ERROR: [Errno 22] error while attempting
+    to bind", exit 3). It is refused in one line naming the IPv4 address to give instead."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "::ffff:127.0.0.1", "--port", str(port),
+                                       "--token", "a-token-of-twenty-chars"])
+    assert (result.exit_code, result.stderr) == (1, f"tmtool: error: cannot listen on [::ffff:127.0.0.1]:{port}: Invalid"
+                                                    " argument (an IPv4 address is listened on as one: --host 127.0.0.1)\n")
+
 def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     """``serve --host [::1]`` (the address as its URL writes it) had uvicorn look the name "[::1]" up: "Name or
     service not known", after the line saying where the workbench was."""
@@ -888,6 +931,43 @@ def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):
         server.wait(30)
     assert server.returncode == 0 and workers() == 0
 
+
+
+def test_serve_with_workers_listens_on_a_link_local_address_with_its_zone(db):
+    """``serve --host fe80::…%eth0 --workers 2`` said where the workbench was, then uvicorn's own bind, which drops the
+    zone, failed: "ERROR: [Errno 22] Invalid argument", exit 3. The workers answer on the address, token and all."""
+    import http.client
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    link_local = _link_local()
+    if link_local is None:
+        pytest.skip("this machine has no IPv6 link-local address")
+    with socket.socket(socket.AF_INET6) as free:
+        free.bind(socket.getaddrinfo(link_local, 0, socket.AF_INET6)[0][4])
+        port = free.getsockname()[1]
+    token = "a-token-of-twenty-chars"
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", db, "serve", "--host", link_local,
+                               "--port", str(port), "--workers", "2", "--token", token], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "not up"
+            try:
+                answer = http.client.HTTPConnection(link_local, port, timeout=10)
+                answer.request("GET", "/api/session", headers={"Authorization": f"Bearer {token}"})
+                assert answer.getresponse().status == 200
+                break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0
+    assert server.stderr.read() == f"tmtool workbench on http://[{link_local.replace('%', '%25')}]:{port}/ (Ctrl-C stops it)\n"
 
 def _parent(stat: Path) -> int | None:
     try:

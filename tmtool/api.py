@@ -1256,8 +1256,12 @@ def stats(store: Store) -> dict[str, int]:
 
 
 def backup(store: Store, path: str | Path) -> None:
-    """Copy the store to the file ``path``, consistent while others write to it."""
-    store.backup(_path(path))
+    """Copy the store to the SQLite file ``path`` (a path or a ``sqlite:///`` URL), consistent while others write to
+    it."""
+    from .store.url import sqlite_file
+
+    path = _path(path)
+    store.backup(sqlite_file(path) if isinstance(path, str) else path)
 
 
 def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:

@@ -154,7 +154,8 @@ def _describe_os_error(exc: Exception) -> str:
     metavar="PATH|URL",
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The store: a SQLite file (or sqlite:///path), or postgresql://user@host/db. "
+    help="The store: a SQLite file (or sqlite:///path), or PostgreSQL's postgresql://user@host/db or "
+         "'host=… dbname=… user=…' (as psql takes it). "
          "Only ingest, import and glossary add create it.",
 )
 @click.option("-q", "--quiet", is_flag=True,
@@ -1193,12 +1194,15 @@ def serve(ctx, host, port, token, workers):
       TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
       tmtool --db team.db serve --workers 2   # two processes: two cores answer at once
     """
-    from .web import address, check_binding, check_port, serve as serve_workbench
+    from .web import address, check_binding, check_port, on_every_interface, serve as serve_workbench
 
     check_binding(host, token)
     check_port(host, port)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
-    click.echo(f"tmtool workbench on {address(host, port)} (Ctrl-C stops it)", err=True)
+    # listening on every interface: other machines reach it by this one's name or address, which tmtool cannot know
+    everywhere = " (listening on every interface: other machines open it by this machine's name or address)"
+    click.echo(f"tmtool workbench on {address(host, port)}{everywhere if on_every_interface(host) else ''}"
+               " (Ctrl-C stops it)", err=True)
     serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx), workers=workers)
 
 
@@ -1330,7 +1334,7 @@ def backup(ctx, path):
     """
     store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
     api.backup(store, path)
-    click.echo(f"{ctx.find_root().obj['db']} backed up to {path}")
+    click.echo(f"{api.masked_url(ctx.find_root().obj['db'])} backed up to {path}")
 
 
 class _NamingFormats(click.Command):
@@ -1638,12 +1642,13 @@ def db():
 @click.pass_context
 def db_copy(ctx, source, target):
     """Copy every document, unit, entry, change and import of the store SOURCE into TARGET, a new
-    or empty store (a file path, sqlite:///path or postgresql://user@host:port/dbname); ids and
-    history stay as they were.
+    or empty store (a file path, sqlite:///path, postgresql://user@host:port/dbname or a libpq
+    connection string, 'host=… dbname=…'); ids and history stay as they were.
 
     \b
     Examples:
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
+      tmtool db copy tmtool.db 'host=db.example.org dbname=terminology user=ana'
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
     with _no_store_is_usage_error(ctx):

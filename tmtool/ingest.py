@@ -603,7 +603,7 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
     # this process is cancelling the pairs left)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=signal.signal,
                              initargs=(signal.SIGTERM, signal.default_int_handler)) as pool:
-        futures = [pool.submit(_prepare_in_worker, store.url, fr_path, en_path, name, options)
+        futures = [pool.submit(_prepare_in_worker, store.opened_from, fr_path, en_path, name, options)
                    for name, fr_path, en_path in pairs]
         try:
             for number, ((name, fr_path, _), future) in enumerate(zip(pairs, futures)):

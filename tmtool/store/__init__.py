@@ -10,14 +10,15 @@ from pathlib import Path
 from ..errors import Invalid, NotFound
 from .base import Store
 from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Removal, StoredUnit
-from .url import sqlite_path
+from .url import connection_problem, is_conninfo, masked, sqlite_path
 
 __all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm", "Removal", "Store",
            "StoredUnit", "open_store"]
 
 
 def open_store(url: str | Path, *, create: bool = False) -> Store:
-    """The store at ``url``: a file path or ``sqlite:///path`` (SQLite), or ``postgresql://…``.
+    """The store at ``url``: a file path or ``sqlite:///path`` (SQLite), or ``postgresql://…`` or a libpq
+    connection string (``host=db.example dbname=tm user=ann``, ``service=tm``).
 
     Without ``create``, a store that does not exist yet is NotFound (a misspelt ``--db``), rather
     than an empty store made on the spot; with it, a new store is created and ``store.created`` says
@@ -31,6 +32,13 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
         raise Invalid(f"a store is named by its path or URL, not {url!r}")
     url = os.fspath(url)
+    if not url.strip():  # --db "" (a variable unset: --db "$STORE", TMTOOL_DB=): SQLite's temporary store, or a file " "
+        raise NotFound("no such store: its name is empty (check --db or $TMTOOL_DB)")
+    problem = connection_problem(url)
+    if problem:  # which libpq would say quoting a piece of the password
+        raise Invalid(problem, path=masked(url))
+    if is_conninfo(url):  # before any "://": a value of it may hold one (options='-c x=a://b')
+        return _postgres().open(url, create=create)
     scheme, sep, _ = url.partition("://")
     scheme = scheme.lower()  # a URL's scheme is case-insensitive
     if not sep or scheme == "sqlite":
@@ -41,9 +49,14 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
             raise NotFound("is a folder, not a store", path=path)
         return SQLiteStore.open(path, create=create)
     if scheme in ("postgresql", "postgres"):
-        try:
-            from .postgres import PostgresStore
-        except ImportError:
-            raise Invalid("this tmtool has no PostgreSQL backend yet") from None
-        return PostgresStore.open(scheme + url[len(scheme):], create=create)  # libpq reads it lower case
-    raise Invalid(f"unknown kind of store {scheme}:// (expected a file path, sqlite:/// or postgresql://)")
+        return _postgres().open(scheme + url[len(scheme):], create=create)  # libpq reads it lower case
+    raise Invalid(f"unknown kind of store {scheme}:// (expected a file path, sqlite:///, postgresql:// or a"
+                  " connection string, host=… dbname=…)")
+
+
+def _postgres() -> type[Store]:
+    try:
+        from .postgres import PostgresStore
+    except ImportError:
+        raise Invalid("this tmtool has no PostgreSQL backend yet") from None
+    return PostgresStore

@@ -76,7 +76,9 @@ class Store(Protocol):
     """A tmtool store. Open one with :func:`tmtool.store.open_store`; use it as a context manager
     to close it."""
 
-    url: str  # what it was opened from: a file path for SQLite, a postgresql:// URL
+    url: str  # what it was opened from, fit to show: a file path for SQLite, a PostgreSQL URL its password masked
+    # what opens it again (a worker process of its own), its password kept: never to be shown
+    opened_from: str
     created: bool  # True when opening it made a new, empty store
     # used by the thread that opened it only (in_own_thread): another thread opens a store of its own
 

@@ -1,10 +1,12 @@
-"""Store URLs: the file a ``sqlite:///`` URL names, and a URL fit to print (error messages and logs never
-show a password)."""
+"""Store URLs: the file a ``sqlite:///`` URL names, a libpq connection string (``host=db dbname=tm``) told from
+a file's name, and a URL fit to print (error messages and logs never show a password)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ..errors import Invalid
@@ -13,6 +15,11 @@ from ..errors import Invalid
 # reads them: the user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them
 # raw), and a URL has no fragment to it ('#' is a parameter's text)
 _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
+# a password typed with a raw '/' or '@' (ana:s3/cret@db, ana:s3@cret@db), which libpq reads as no password (a host
+# "ana", port "s3") and quotes back in part: what lies between the user's ':' and the '@' before a host (names,
+# addresses, ports, up to a '/', a '?' or the end; the last such '@'), with no '=' (db:5432/tm?application_name=ana@laptop
+# has no user) and no port and path first (db:5432/team@paris is a database's name)
+_TYPED_PASSWORD = re.compile(r"^(\w+://[^:/@?#=]*):(?!\d+(?:,[^/@]*)?/)([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
 # the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
 # the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
 # and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
@@ -20,6 +27,134 @@ _USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
 SECRET_PARAMETERS = frozenset({"password", "sslpassword", "oauth_client_secret", "scram_client_key",
                                "scram_server_key"})
 _PARAMETER = re.compile(r"([?&])([^?&=]*)=([^&]*)")
+
+
+class _Item(NamedTuple):
+    """A ``name=value`` of a connection string (``value`` None: a word with no ``=`` after it), where it starts,
+    where its value starts and where it ends."""
+    name: str
+    value: str | None
+    start: int
+    value_start: int
+    end: int
+
+
+_SPACE = " \t\n\v\f\r"  # C's isspace(), which libpq splits a connection string on
+
+
+def _conninfo_items(text: str) -> list[_Item]:
+    """The items of a libpq connection string, read as libpq reads one (``conninfo_parse``): ``name = value``, a
+    value quoted ``'…'`` or running to a space, a backslash taking the next character as it is. Where libpq stops
+    with an error this goes on, so that a secret is still found: a word with no ``=`` after it is an item of its
+    own, a quote left open runs to the end."""
+    items, i, n = [], 0, len(text)
+    while True:
+        while i < n and text[i] in _SPACE:
+            i += 1
+        if i == n:
+            return items
+        start = i
+        while i < n and text[i] != "=" and text[i] not in _SPACE:
+            i += 1
+        name, end = text[start:i], i
+        while i < n and text[i] in _SPACE:
+            i += 1
+        if i == n or text[i] != "=":
+            items.append(_Item(name, None, start, end, end))
+            i = end
+            continue
+        i += 1
+        while i < n and text[i] in _SPACE:
+            i += 1
+        value_start, value, quoted = i, [], i < n and text[i] == "'"
+        i += quoted
+        while i < n and (text[i] != "'" if quoted else text[i] not in _SPACE):
+            if text[i] == "\\":
+                i += 1
+                if i == n:
+                    break
+            value.append(text[i])
+            i += 1
+        i = min(i + quoted, n)  # past the closing quote
+        items.append(_Item(name, "".join(value), start, value_start, i))
+
+
+@functools.cache
+def _libpq_keywords() -> frozenset[str]:
+    """The names of the connection parameters the libpq tmtool connects with knows (``host``, ``dbname`` …)."""
+    try:
+        import psycopg
+    except ImportError:  # no PostgreSQL backend: no connection string either
+        return frozenset()
+    return frozenset(option.keyword.decode() for option in psycopg.pq.Conninfo.get_defaults())
+
+
+def is_conninfo(db: str) -> bool:
+    """Whether ``db`` is a libpq connection string (``host=db.example dbname=tm user=ann``, ``service=tm``) rather
+    than a file's name: as psql tells one, by its ``=``, here after its first word, and a name libpq knows among its
+    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a file ``dbname=x.db`` is
+    named ``./dbname=x.db``).
+
+    >>> is_conninfo("host=db.example dbname=tm"), is_conninfo("service = tm"), is_conninfo("a=b.db")
+    (True, True, False)
+    """
+    if not re.match(f"[{_SPACE}]*[^{_SPACE}=]+[{_SPACE}]*=", db):  # most names: no parsing, no libpq loaded
+        return False
+    # a name in capitals too (PASSWORD=…), which libpq refuses: never a file named with a password
+    return any(item.value is not None and item.name.lower() in _libpq_keywords() for item in _conninfo_items(db))
+
+
+def connection_problem(db: str) -> str | None:
+    """What libpq would misread in the PostgreSQL store ``db`` and quote back with a piece of its password, said
+    without it: of a connection string, a word with no ``=`` (the rest of a password with a space, unquoted); of a
+    URL, a password typed with a raw ``/`` or ``@``, of which libpq reads a part as the host or the database. None
+    when there is nothing of the kind.
+
+    >>> connection_problem("postgresql://ana:s3/cret@db.example.org/tm")
+    "the URL's password holds a raw '@' or '/', which libpq reads as the end of it: write them %40 and %2F"
+    """
+    if is_conninfo(db):
+        if any(item.value is None for item in _conninfo_items(db)):
+            return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
+        return None
+    if not re.match(r"postgres(ql)?://", db, re.IGNORECASE):
+        return None
+    typed, read = _TYPED_PASSWORD.match(db), _USER_PASSWORD.match(db)
+    if typed and (read is None or read.group(2) != typed.group(2)):
+        return "the URL's password holds a raw '@' or '/', which libpq reads as the end of it: write them %40 and %2F"
+    return None
+
+
+def _masked_conninfo(db: str, *, drop: bool = False) -> str:
+    """The connection string ``db`` with each secret's value (and any word with no ``=``, which may be the rest of
+    one) replaced by ``***``, or with ``drop`` left out, item and all."""
+    out, at = [], 0
+    for item in _conninfo_items(db):
+        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS:
+            # a connection string or URL as a value (dbname=postgresql://ana:pw@db/tm, as psql expands it): its own
+            nested = _nested(item.value)
+            bare = nested and (without_password(item.value)[0] if drop else masked(item.value))
+            if bare and bare != item.value:
+                out.append(db[at:item.value_start] + _quoted(bare))
+                at = item.end
+            continue
+        if drop:
+            out.append(db[at:item.start].rstrip(_SPACE))
+        else:
+            out.append(db[at:item.start if item.value is None else item.value_start] + "***")
+        at = item.end
+    return ("".join(out) + db[at:]).strip(_SPACE) if drop else "".join(out) + db[at:]
+
+
+def _nested(value: str) -> bool:
+    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or is_conninfo(value)
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a connection string writes it: quoted when it holds a space, a quote or a backslash."""
+    if value and not any(c in value for c in _SPACE + "'\\"):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _secret(match: re.Match) -> bool:
@@ -32,9 +167,13 @@ def masked(url: str) -> str:
 
     >>> masked("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
     'postgresql://ana:***@db.example.org/tm?password=***&sslmode=require&sslpassword=***'
+    >>> masked("host=db.example dbname=tm user=ann password='a b'")
+    'host=db.example dbname=tm user=ann password=***'
     """
+    if is_conninfo(url):
+        return _masked_conninfo(url)
     return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
-                          _USER_PASSWORD.sub(r"\1:***@", url))
+                          _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
 
 
 def without_password(url: str) -> tuple[str, bool]:
@@ -45,7 +184,12 @@ def without_password(url: str) -> tuple[str, bool]:
 
     >>> without_password("postgresql://ana:s3cret@db.example.org/tm?password=s3cret&sslmode=require&sslpassword=k3y")
     ('postgresql://ana@db.example.org/tm?sslmode=require', True)
+    >>> without_password("host=db.example password='a b' dbname=tm")
+    ('host=db.example dbname=tm', True)
     """
+    if is_conninfo(url):
+        bare = _masked_conninfo(url, drop=True)
+        return bare, bare != url
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
@@ -63,6 +207,11 @@ def secrets_named(url: str) -> list[str]:
     >>> secrets_named("postgresql://ana:s3cret@db/tm?sslpassword=k3y&pass%77ord=s3cret")
     ['password', 'sslpassword']
     """
+    if is_conninfo(url):
+        names = [name for item in _conninfo_items(url) if item.value is not None
+                 for name in ([item.name.lower()] if item.name.lower() in SECRET_PARAMETERS else
+                              secrets_named(item.value) if _nested(item.value) else [])]
+        return list(dict.fromkeys(names))
     if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
         return []
     names = ["password"] if _USER_PASSWORD.match(url) else []
@@ -77,10 +226,19 @@ def scrubbed(text: str, url: str) -> str:
     >>> scrubbed('invalid percent-encoded token: "s3%ZZcret"', "postgresql://ana:s3%ZZcret@db/tm")
     'invalid percent-encoded token: "***"'
     """
-    user = _USER_PASSWORD.match(url)
-    secrets = [user.group(2)] if user and user.group(2) else []
+    if is_conninfo(url):
+        for item in _conninfo_items(url):
+            if item.value and item.name.lower() not in SECRET_PARAMETERS and _nested(item.value):
+                text = scrubbed(text, item.value)
+        items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
+        return _replaced(text, [piece for item in items for piece in (url[item.value_start:item.end], item.value)])
+    secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
     secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
-    for secret in sorted({*secrets, *map(unquote, secrets)}, key=len, reverse=True):
+    return _replaced(text, [*secrets, *map(unquote, secrets)])
+
+
+def _replaced(text: str, secrets: list[str]) -> str:
+    for secret in sorted(set(secrets), key=len, reverse=True):
         text = text.replace(secret, "***")
     return text
 
@@ -95,8 +253,8 @@ def sqlite_path(url: str) -> str:
     ('my store.db', '/srv/tm/store#1.db')
     """
     scheme, _, rest = url.partition("://")
-    if not rest.startswith("/"):  # sqlite://host/… : SQLite has no host
-        raise Invalid(f"{url}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
+    if not rest.startswith("/"):  # sqlite://host/… : SQLite has no host (a user and a password pasted with one masked)
+        raise Invalid(f"{masked(url)}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
     path, query = re.match(r"/([^?#]*)(.*)", rest, re.DOTALL).groups()
     if query:
         raise Invalid(f"{url}: a SQLite URL takes no query or fragment"
@@ -107,6 +265,21 @@ def sqlite_path(url: str) -> str:
     if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
         raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
     return path
+
+
+def sqlite_file(target: str) -> str:
+    """The SQLite file a store named ``target`` is (a path, a ``sqlite:///`` URL's): where a file is written (a
+    backup). A PostgreSQL store (a URL, a connection string) is no file: Invalid, its password masked, where a file
+    of that name was written ("host=db password=s3cret") or a folder "postgresql:" looked for.
+
+    >>> sqlite_file("sqlite:///backups/tm%202024.db")
+    'backups/tm 2024.db'
+    """
+    scheme, sep, _ = target.partition("://")
+    if is_conninfo(target) or scheme.lower() in ("postgresql", "postgres") and sep:
+        raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
+                      " into a server's)", path=masked(target))
+    return sqlite_path(target) if sep and scheme.lower() == "sqlite" else target
 
 
 def named_from_anywhere(db: str) -> str:
@@ -120,7 +293,7 @@ def named_from_anywhere(db: str) -> str:
     True
     """
     scheme, sep, _ = db.partition("://")
-    if sep and scheme.lower() != "sqlite":
+    if sep and scheme.lower() != "sqlite" or is_conninfo(db):
         return db
     try:
         path = sqlite_path(db) if sep else db

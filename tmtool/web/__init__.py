@@ -4,6 +4,7 @@ HTTP API scripts and CAT-tool plug-ins call. See :mod:`tmtool.web.app`."""
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import os
 import re
@@ -27,22 +28,62 @@ def check_binding(host: str, token: str | None) -> None:
 def check_port(host: str, port: int) -> None:
     """Refuse, in one line, an address something else listens on (another tmtool serve), before the
     server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
+    try:
+        _bound(host, port, v6only=True).close()
+    except OSError as exc:
+        hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
+        mapped = _ipv4_mapped(host)
+        if mapped:
+            hint = f" (an IPv4 address is listened on as one: --host {mapped})"
+        raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
+
+
+def _bound(host: str, port: int, *, v6only: bool) -> socket.socket:
+    """A socket bound to ``host`` and ``port`` as uvicorn binds one (its family, SO_REUSEADDR), but at the address
+    as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's number there, where
+    bind((host, port)) leaves it 0 and the address is refused ("Invalid argument")."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            # the address as the server resolves it: a link-local one's zone (fe80::1%eth0) is its interface's
-            # number there, where bind((host, port)) left it 0 and refused the address ("Invalid argument")
-            probe.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
-        except OSError as exc:
-            hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
-            raise TmtoolError(f"cannot listen on {_host_port(host, port)}: {exc.strerror or exc}{hint}") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:  # v6only: as asyncio binds (one worker), where ::ffff:127.0.0.1 is refused
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
+        sock.bind(socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)[0][4])
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def _ipv4_mapped(host: str) -> str | None:
+    """The IPv4 address an IPv4-mapped IPv6 one (``::ffff:127.0.0.1``) stands for, else None."""
+    try:
+        mapped = ipaddress.ip_address(host.strip("[]")).ipv4_mapped
+    except (ValueError, AttributeError):  # no address, or an IPv4 one
+        return None
+    return str(mapped) if mapped else None
 
 
 def address(host: str, port: int) -> str:
     """Where a browser opens the workbench: an IPv6 address in brackets (``http://[::1]:8765/``), as a URL
-    writes it — ``http://::1:8765/`` was no address a browser or curl could open."""
+    writes it — ``http://::1:8765/`` was no address a browser or curl could open; a server listening on every
+    interface (``0.0.0.0``, ``::``: :func:`on_every_interface`) on this machine's loopback of that family, which
+    it answers on too — ``http://0.0.0.0:8765/`` is no address Windows, nor Chrome since 2024, opens."""
+    if on_every_interface(host):
+        host = "::1" if ":" in host else "127.0.0.1"
     return f"http://{_host_port(host, port)}/"
+
+
+def on_every_interface(host: str) -> bool:
+    """Whether ``--host`` listens on every interface of the machine: the unspecified address (``0.0.0.0``,
+    ``::``, and ``0`` as the server reads it, inet_aton's short form) or none (``""``, all of them to the server)."""
+    if not host:
+        return True
+    try:  # an address as the server reads it (getaddrinfo): "0" is 0.0.0.0 there, no name looked up
+        read = socket.getaddrinfo(host.strip("[]"), None, 0, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST)[0][4][0]
+    except (socket.gaierror, UnicodeError):  # a name
+        return False
+    return ipaddress.ip_address(read.partition("%")[0]).is_unspecified
 
 
 def _host_port(host: str, port: int) -> str:
@@ -77,7 +118,23 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     # each worker builds the app from the settings, with the same CSRF token: a page one worker
     # served writes through another
     os.environ[_SETTINGS] = json.dumps(settings)
-    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    # the socket the workers share bound here, as uvicorn.run would bind it but for the address (_bound): its own
+    # bind refused a link-local address with its zone ("[Errno 22] Invalid argument", after the line saying where)
+    import inspect
+
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    sock = _bound(options["host"], port, v6only=False)  # as uvicorn binds it: :: takes IPv4 too, where the OS does
+    sock.set_inheritable(True)
+    # uvicorn's supervisor took the workers' target before it made its own
+    target = {"target": uvicorn.Server(config).run} if "target" in inspect.signature(Multiprocess).parameters else {}
+    try:
+        Multiprocess(config, sockets=[sock], **target).run()
+    except KeyboardInterrupt:  # as uvicorn.run ends
+        pass
+    finally:
+        sock.close()
 
 
 def app_from(settings: dict):

@@ -222,6 +222,7 @@ class PostgresStore(UnitCorrections):
         self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self._pipelined = False
         self.url = self.path = masked(url)
+        self.opened_from = url
         self.created = created
 
     # ---- opening, transactions -------------------------------------------------------------

@@ -215,7 +215,7 @@ class SQLiteStore(UnitCorrections):
     def __init__(self, conn: sqlite3.Connection, path: str, *, created: bool = False):
         self._connection = conn
         self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
-        self.path = self.url = path
+        self.path = self.url = self.opened_from = path
         self.created = created
         # fuzzy search's posting counts, (index, expression) -> (count, cap), kept while the memory
         # is unchanged (``_counted``: SQLite's data_version and this connection's changes): a long
