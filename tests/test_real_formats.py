@@ -1833,6 +1833,50 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.first_seen == datetime(2020, 5, 4)
 
 
+# translate-toolkit's Terminator writes a term's administrativeStatus with the reason for it in a termNoteGrp (its
+# TBX conformance page), and a crossReference to another concept by its target alone
+TERMINATOR_TBX = """<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE martif SYSTEM 'TBXcoreStructV02.dtd'>
+<martif type='TBX' xml:lang='en'>
+<martifHeader><fileDesc><titleStmt><title>Defence glossary</title></titleStmt>
+<sourceDesc><p>Terminator</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="cid-23">
+  <descripGrp><descrip type="subjectField">naval warfare</descrip><ref type="crossReference" target="cid-2342"></ref></descripGrp>
+  <langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet>
+  <langSet xml:lang="fr">
+    <tig><term>chasseur de mines</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>dragueur</term>
+      <termNoteGrp>
+        <termNote type="administrativeStatus">deprecatedTermadmnsts</termNote>
+        <note>Raison : un dragueur drague, il ne chasse pas.</note>
+      </termNoteGrp>
+    </tig>
+  </langSet>
+</termEntry>
+</body></text>
+</martif>
+"""
+
+
+@pytest.mark.parametrize("export", ["tbx", "tbx-martif"])
+def test_a_term_s_status_and_its_reason_in_a_termnotegrp_are_kept(tmp_path, export):
+    """A termNoteGrp was passed over whole: *dragueur*, deprecated in the termbase, was read as preferred and its
+    reason lost; and a crossReference naming only its target was dropped. They are the term's usage and note, the
+    entry's note, and come back from an export."""
+    (tmp_path / "terminator.tbx").write_text(TERMINATOR_TBX, encoding="utf-8")
+    db = tmp_path / "store.db"
+    run = CliRunner().invoke
+    assert run(main, ["--db", str(db), "import", str(tmp_path / "terminator.tbx"), "--status", "approved"]).exit_code == 0
+    assert run(main, ["--db", str(db), "export", export, "--langs", "all", "-o", str(tmp_path / "out.tbx")]).exit_code == 0
+    with open_store(str(db)) as store:
+        stored = store.list_entries()
+    for [entry] in (stored, list(read_tbx(tmp_path / "out.tbx"))):
+        [dragueur] = [t for t in entry.terms if t.text == "dragueur"]
+        assert (dragueur.usage, dragueur.note) == (UsageStatus.DEPRECATED, "Raison : un dragueur drague, il ne chasse pas.")
+        assert entry.note.split("\n")[:2] == ["subjectField: naval warfare", "crossReference: cid-2342"]
+
+
 def test_transactions_of_a_multiterm_entry_s_terms_are_its_history(tmp_path):
     """MultiTerm dates each term it exports (a ``transacGrp`` in the ``termGrp``) as well as the entry; the terms'
     were dropped, so a term changed after its entry lost that change, and an entry dated by its terms alone its

@@ -426,6 +426,9 @@ _ENTRIES = frozenset({"termEntry", "conceptEntry"})
 _LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
 _TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
 _TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
+# a term's notes grouped with a note on them (TBX 2008 and v3: translate-toolkit's Terminator writes an
+# administrativeStatus and the reason for it so), read as the term's own
+_TERM_NOTE_GROUP = "termNoteGrp"
 _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
                          "usageStatus", "normativeAuthorization", "forbidden"})
 # administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
@@ -544,7 +547,7 @@ class _EntryReader:
             kind = child.get("type") if local == "termNote" else local
             if kind == "status" and _text(child).strip().lower() in ("approved", "new"):
                 self.reviews.append(_text(child).strip().lower())  # and kept as a note, which term it is
-            if local == _TERM_GROUP:
+            if local in (_TERM_GROUP, _TERM_NOTE_GROUP):
                 self._read_term_data(child, term, entry, set_property)
             elif local == "transacGrp":
                 self.transactions += self._transaction(child)
@@ -627,12 +630,15 @@ class _EntryReader:
                 term.note = text if term.note is None else f"{term.note}\n{text}"
             else:
                 self.notes.append(text)
-        elif local and _text(element).strip() and all(_local(child) in _INLINE for child in element):
+        elif local and (_text(element).strip() or element.get("target")) and all(
+                _local(child) in _INLINE for child in element):
             # descrip, admin, termNote, xref … name their category by type; DCT style by element name
-            # (a group of several, a term's transacGrp, is no one value)
-            where = f" ({element.get('target')})" if element.get("target") else ""
+            # (a group of several, a term's transacGrp, is no one value). A reference may name only its
+            # target (a crossReference to another entry's id, as Terminator writes one): that is its value
+            text, target = _text(element).strip(), element.get("target")
+            value = f"{text} ({target})" if text and target else text or target
             of = f" ({term.text})" if term is not None and term.text else ""
-            self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
+            self.notes.append(f"{element.get('type') or local}{of}: {value}")
 
     def _transaction(self, group: etree._Element) -> list[tuple[str, str, datetime | None]]:
         """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who, when. A date
