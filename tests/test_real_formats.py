@@ -2467,6 +2467,36 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
             ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
 
 
+def test_a_memoq_term_base_csv_s_synonyms_keep_their_own_term_info_and_example(tmp_path):
+    """memoQ's CSV export writes each term of a language in a column of its own, each followed by its Term_Info
+    and Term_Example. The synonym's cells were joined to the first term's: a forbidden synonym (*mine hunter*)
+    deprecated the preferred *minehunter* too, and both examples became one context of two lines. Each synonym
+    is a term of its own with its info, usage and example, from an XLSX too."""
+    header = ("Entry_ID,English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example,"
+              "English_United_Kingdom,Term_Info,Term_Example,French_France_Def,French_France,Term_Info,Term_Example")
+    row = ("3,,minehunter,CasePermissive;HalfPrefix,The minehunter sailed.,mine hunter,"
+           "CasePermissive;HalfPrefix;Forbidden,The mine hunter sailed.,,chasseur de mines,CasePermissive;HalfPrefix,")
+    path = tmp_path / "termbase.csv"
+    path.write_text(f"{header}\r\n{row}\r\n", encoding="utf-8-sig")
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in (header, row):
+        book.active.append(line.split(","))
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    for reader, read in ((read_csv, path), (read_xlsx, tmp_path / "termbase.xlsx")):
+        [entry], skipped = read_all(reader, read)
+        assert skipped == []
+        assert [(t.text, t.lang, t.usage, t.note, [c.fr for c in t.contexts]) for t in entry.terms] == [
+            ("chasseur de mines", "fr", UsageStatus.PREFERRED, "memoQ term info: CasePermissive;HalfPrefix", []),
+            ("minehunter", "en", UsageStatus.PREFERRED, "memoQ term info: CasePermissive;HalfPrefix",
+             ["The minehunter sailed."]),
+            ("mine hunter", "en", UsageStatus.DEPRECATED, "memoQ term info: CasePermissive;HalfPrefix;Forbidden",
+             ["The mine hunter sailed."])]
+
+
 def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_back(tmp_path):
     """memoQ's term base export (CSV or XLSX) writes who created and last changed each entry, and when:
     Entry_Created, Entry_Creator, Entry_LastModified, Entry_Modifier, between the entry's project and its note.

@@ -155,6 +155,7 @@ EXAMPLE = "example"  # an example column's cells are the row's under "example:" 
 TERM_FIELDS = (EXAMPLE, "term-note", "term-info")
 TERM_INFO_LABEL = "memoQ term info"
 _FORBIDDEN = "forbidden"
+_SYNONYM = "#"  # in a row's key, before the rank of a language's further term column (en#2)
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
@@ -410,7 +411,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
         if any(said) and lang in heads:
             heads[lang].note = "\n".join(filter(None, [heads[lang].note, *said]))
             # memoQ's info names its settings (CasePermissive;HalfPrefix): a term it forbids is one not to use
-            if _FORBIDDEN in {_folded_name(setting) for setting in re.split(r"[;|,\s]+", info)}:
+            if _forbids(info):
                 heads[lang].usage = UsageStatus.DEPRECATED
         elif any(said):
             entry.note = "\n".join(filter(None, [entry.note, *said]))
@@ -591,6 +592,7 @@ def read_rows(
                 row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
             entry = read_row(row, languages)
+            _add_synonyms(entry, row)
         except Unusable as exc:  # the row's shape, not a value
             problem = exc.reason
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
@@ -690,14 +692,45 @@ def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path,
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
     """The key of each column in a row's dict: its field, but an example's ``example:`` and the language of the
-    term column before it (memoQ writes ``Term_Example`` after each language's term), else of the first."""
-    keys, language = [], languages[0] if languages else None
+    term column before it (memoQ writes ``Term_Example`` after each language's term), else of the first. A
+    language's further term column is a synonym's, keyed with its rank (``en#2``), and so are the fields after it:
+    memoQ's CSV writes each term of a language in a column of its own, followed by that term's Term_Info and
+    Term_Example (:func:`_add_synonyms`)."""
+    keys, language, seen = [], languages[0] if languages else None, {}
     for column in columns:
         if column in languages:
-            language = column
+            seen[column] = seen.get(column, 0) + 1
+            language = column if seen[column] == 1 else f"{column}{_SYNONYM}{seen[column]}"
+            keys.append(language)
+            continue
         keys.append(f"{column}:{language}" if column in TERM_FIELDS and language else None if column in TERM_FIELDS
                     else column)
     return keys
+
+
+def _add_synonyms(entry: Entry, row: dict[str, str]) -> None:
+    """Give the entry the terms of its row's synonym columns (see :func:`_example_keys`), each after the terms of
+    its language with its own note, memoQ term info (Forbidden: deprecated) and example: read into the first term's
+    cell, a synonym's Forbidden deprecated the entry's preferred term and its example was joined to the first's."""
+    forbidden_row = _folded_name(row.get("forbidden") or "") in _TRUE
+    for key, cell in row.items():
+        lang, synonym, _ = key.partition(_SYNONYM)
+        if not synonym or ":" in key or not cell.strip():
+            continue
+        info = (row.get(f"term-info:{key}") or "").strip()
+        note = [(row.get(f"term-note:{key}") or "").strip(), f"{TERM_INFO_LABEL}: {info}" if info else ""]
+        usage = UsageStatus.DEPRECATED if forbidden_row or _forbids(info) else UsageStatus.PREFERRED
+        terms = [Term(text=line.strip(), lang=lang, usage=usage) for line in _LINE_BREAK.split(cell) if line.strip()]
+        terms[0].note = "\n".join(filter(None, note)) or None
+        at = max((at + 1 for at, term in enumerate(entry.terms) if term.lang == lang), default=len(entry.terms))
+        entry.terms[at:at] = terms
+        if example := (row.get(f"{EXAMPLE}:{key}") or "").strip():
+            place_contexts(entry, [(terms[0], Context(example))])
+
+
+def _forbids(info: str) -> bool:
+    """Whether memoQ's term info (CasePermissive;HalfPrefix;Forbidden) forbids its term."""
+    return _FORBIDDEN in {_folded_name(setting) for setting in re.split(r"[;|,\s]+", info)}
 
 
 def _roles_beside_their_language(names: Sequence[str], columns: Sequence[str | None], path: str | Path,
