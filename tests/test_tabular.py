@@ -92,6 +92,25 @@ def test_tsv_as_excel_saves_it_is_read_unquoted_and_omegat_s_quotes_stay(tmp_pat
         ['"Enregistrer sous"', '"Save as"'], ['"Ouvrir" (menu)', "Open"]]
 
 
+@pytest.mark.parametrize("name, text", [
+    ("excel.csv", 'Français;English;Note\r\nfrégate;frigate;\r\n"Big Bang;Big Bang theory;\r\n'
+                  'chasseur de mines;minehunter;\r\nconvoi;convoy;vu\r\n'),
+    ("excel.txt", 'Français\tEnglish\tNote\r\nfrégate\tfrigate\t\r\n"Big Bang\tBig Bang theory\t\r\n'
+                  'chasseur de mines\tminehunter\t\r\nconvoi\tconvoy\tvu\r\n')])
+def test_a_quote_never_closed_is_an_error_not_the_rest_of_the_file_in_one_cell(tmp_path, name, text):
+    """A cell opened with a quote and never closed ran to the file's end: every row after it became one
+    entry's French terms (*chasseur de mines;minehunter;*, *convoi;convoy;vu*), imported without a word."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    reader = read_csv if name.endswith(".csv") else read_tsv
+    with pytest.raises(TmtoolError) as refused:
+        list(reader(path))
+    assert str(refused.value) == f"{path}:3: a quote opened on this line is never closed: the cells after it would be one"
+    closed = tmp_path / ("closed" + path.suffix)  # a quoted cell of two lines, closed, is one cell
+    closed.write_text(text.replace('"Big Bang', '"Big\r\nBang"'), encoding="utf-8")
+    assert [[t.text for t in e.terms] for e in reader(closed)][1] == ["Big", "Bang", "Big Bang theory"]
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

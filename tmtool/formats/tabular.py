@@ -236,7 +236,7 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
     if quoted:
-        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path)
+        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path, lines)
                 if not cells[:1] or not cells[0].startswith("#"))
     else:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
@@ -276,20 +276,38 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     # its term base export .csv whatever delimiter it was given
     delimiter = next((mark for mark in (";", "\t") if mark in first and "," not in first), ",")
     reader = csv.reader(lines, delimiter=delimiter)
-    yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path)),
+    yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
-def _numbered(reader, path: str | Path) -> Iterator[_Row]:
-    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks);
-    a row it cannot read is an error naming its line."""
-    start = 1
+def _numbered(reader, path: str | Path, lines: io.StringIO) -> Iterator[_Row]:
+    """The rows of a csv reader over ``lines``, each with the line it starts on (a quoted cell may hold line
+    breaks); a row it cannot read is an error naming its line, and so is a quote opened and never closed, which
+    the reader takes for a cell running to the file's end (every row after it one entry's terms)."""
+    start, last = 1, None
     try:
         for cells in reader:
+            last = start
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
+    if last is not None and reader.line_num > last and _left_open(lines, last, reader.dialect.delimiter):
+        raise TmtoolError("a quote opened on this line is never closed: the cells after it would be one",
+                          path=str(path), line=last)
+
+
+def _left_open(lines: io.StringIO, line: int, delimiter: str) -> bool:
+    """Whether the rows from ``line`` to the end of ``lines`` hold a quoted cell left open at the end (what
+    the strict reader alone tells)."""
+    tail = io.StringIO("".join(itertools.islice(io.StringIO(lines.getvalue(), newline=""), line - 1, None)),
+                       newline="")
+    try:
+        for _ in csv.reader(tail, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
 
 
 def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
