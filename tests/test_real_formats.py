@@ -2256,7 +2256,8 @@ def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
 
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
-    was dropped."""
+    was dropped. Each language's definition is the entry's, a line each, as TBX's and memoQ's are read (the
+    second was a line of the note, which a TBX export then wrote as a note, no definition)."""
     path = tmp_path / "export.xml"
     path.write_text("""<mtf><conceptGrp><concept>1</concept>
 <languageGrp><language type="French" lang="FR"/>
@@ -2268,8 +2269,26 @@ def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
   <termGrp><term>response force</term></termGrp></languageGrp>
 </conceptGrp></mtf>""", encoding="utf-8")
     [entry], _ = read_all(read_multiterm, path)
-    assert entry.definition == "Force prête à être déployée rapidement."
-    assert entry.note == "Definition: A force ready to deploy at short notice.\nAAP-6"
+    assert entry.definition == "Force prête à être déployée rapidement.\nA force ready to deploy at short notice."
+    assert entry.note == "AAP-6"
+
+
+def test_a_multiterm_term_type_is_the_term_s(tmp_path):
+    """A MultiTerm termbase's Term Type picklist (Abbreviation, Acronym, Full form) was a line of the note: the
+    abbreviation was a full form, and an export paired it with the other language's full form."""
+    path = tmp_path / "export.xml"
+    path.write_text("""<?xml version="1.0" encoding="UTF-16"?><mtf><conceptGrp><concept>7</concept>
+<languageGrp><language type="English" lang="EN-GB"/>
+  <termGrp><term>mine countermeasures vessel</term><descripGrp><descrip type="Term Type">Full form</descrip></descripGrp></termGrp>
+  <termGrp><term>MCMV</term><descripGrp><descrip type="Term Type">Abbreviation</descrip></descripGrp></termGrp></languageGrp>
+<languageGrp><language type="French" lang="FR-FR"/>
+  <termGrp><term>bâtiment de lutte contre les mines</term></termGrp></languageGrp>
+</conceptGrp></mtf>""", encoding="utf-16")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.term_type) for t in entry.terms] == [
+        ("mine countermeasures vessel", TermType.FULL_FORM), ("MCMV", TermType.ABBREVIATION),
+        ("bâtiment de lutte contre les mines", TermType.FULL_FORM)]
+    assert entry.note is None
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():

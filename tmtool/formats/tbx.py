@@ -114,6 +114,12 @@ def _folded(value: str) -> str:
     """A picklist value as tools spell it, folded: Phrase writes FULL_FORM for TBX's fullForm."""
     return value.lower().replace("_", "").replace("-", "").replace(" ", "")
 
+
+def term_type_named(value: str) -> TermType | None:
+    """The term type a picklist value names however a tool spells it (``fullForm``, ``FULL_FORM``, MultiTerm's
+    ``Abbreviation``, ``Short form``); None for a value that names none."""
+    return _TYPE_OF_FOLDED.get(_folded(value))
+
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
 _TERM_PROPERTIES = {"lemma": str, "confidence": float, "frequency": int, "usage": UsageStatus}
@@ -571,7 +577,7 @@ class _EntryReader:
         elif kind == "grammaticalGender":
             term.gender = grammatical_gender(value)
         elif kind == "termType":
-            term.term_type = _TYPE_OF_FOLDED.get(_folded(value), TermType.FULL_FORM)
+            term.term_type = term_type_named(value) or TermType.FULL_FORM
         elif kind == "forbidden":
             if value.lower() == "true":
                 term.usage = UsageStatus.DEPRECATED
