@@ -111,6 +111,18 @@ def test_a_quote_never_closed_is_an_error_not_the_rest_of_the_file_in_one_cell(t
     assert [[t.text for t in e.terms] for e in reader(closed)][1] == ["Big", "Bang", "Big Bang theory"]
 
 
+def test_a_glossary_s_subject_field_and_source_columns_are_lines_of_the_note(tmp_path):
+    """A terminologist's table (Excel in French: a BOM, semicolons) gives each concept its subject field and the
+    publication it is cited from: both columns were passed over, and lost."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes("Français;Anglais;Subject field;Domaine;Source\r\n"
+                     "chasseur de mines;minehunter;naval warfare;Défense;AAP-6\r\n".encode("utf-8-sig"))
+    skipped = []
+    [entry] = read_csv(path, on_skip=skipped.append)
+    assert skipped == []
+    assert entry.note == "Subject: naval warfare\nDomain: Défense\nSource: AAP-6"
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

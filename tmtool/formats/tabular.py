@@ -111,8 +111,10 @@ _COLUMN_ALIASES = {
     # in CSV format"), people typing a table Entry_Client and Entry_Project; the example of use it writes after
     # each language's term, a context of that term, and the term's note and info (its matching settings), the
     # term's note (see read_rows, TERM_FIELDS)
-    "subject": ("entry-subject",), "domain": ("entry-domain",), "client": ("entry-client", "entry-clientid"),
-    "project": ("entry-project", "entry-projectid"), "example": ("term-example",), "term-note": ("term-note",),
+    "subject": ("entry-subject", "subject", "subject field", "subjectfield", "subject area", "champ thématique"),
+    "domain": ("entry-domain", "domain", "domaine"), "subdomain": ("subdomain", "sub-domain", "sous-domaine"),
+    "client": ("entry-client", "entry-clientid"),
+    "project": ("entry-project", "entry-projectid"), "example": ("term-example", "example of use"), "term-note": ("term-note",),
     "term-info": ("term-info",),
     # memoQ's Entry_ID: the entry's number in its term base (from 0, never changed), which memoQ shows as its ID;
     # a line of the note as the other entry fields, not this store's id, which numbers its own entries
@@ -121,6 +123,9 @@ _COLUMN_ALIASES = {
     # dates the entry's first and last seen, as a TBX's transacGrp gives them; who, lines of the note
     "created": ("entry-created",), "creator": ("entry-creator",), "modified": ("entry-lastmodified",),
     "modifier": ("entry-modifier",),
+    # the publication a term is cited from (a NATO glossary's Source: AAP-6), a line of the note; a column of that
+    # name is the French terms' only where no other column names French (see _roles_beside_their_language)
+    "cited-source": ("cited source",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
@@ -140,7 +145,8 @@ _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to Omeg
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
 # an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
 # names them (as a TBX's subjectField is a line "subjectField: …")
-ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"),
+ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("subdomain", "Subdomain"),
+                      ("cited-source", "Source"), ("client", "Client"), ("project", "Project"),
                       ("memoq-id", "ID"), ("created", "Created"), ("creator", RESPONSIBLE_LABELS["origination"]),
                       ("modified", "Modified"), ("modifier", RESPONSIBLE_LABELS["modification"]))
 # memoQ's dates of an entry, read as its first and last seen: the column of each, and the field it gives
@@ -760,7 +766,9 @@ def _roles_beside_their_language(names: Sequence[str], columns: Sequence[str | N
     named = {column for name, column in zip(names, columns) if column and _folded_name(name) not in _ROLE_NAMES}
     kept = []
     for name, column in zip(names, columns):
-        if column in named and _folded_name(name) in _ROLE_NAMES:
+        if column in named and _folded_name(name) == "source":  # where a term is cited from: a line of the note
+            column = "cited-source"
+        elif column in named and _folded_name(name) in _ROLE_NAMES:
             on_skip(Skipped(f"column {name.strip()!r} not read: the header names the {column} column too",
                             str(path), line))
             column = None
