@@ -1877,6 +1877,22 @@ def test_a_term_s_status_and_its_reason_in_a_termnotegrp_are_kept(tmp_path, expo
         assert entry.note.split("\n")[:2] == ["subjectField: naval warfare", "crossReference: cid-2342"]
 
 
+@pytest.mark.parametrize("export", ["tbx", "tbx-martif"])
+def test_a_termbase_s_tbx_export_imported_again_is_already_stored_not_in_conflict(tmp_path, export):
+    """The LTAC sample names who created and changed each entry in a transacGrp before its notes: the export
+    wrote those transactions after the note, so the lines naming who came back at the note's end, and importing
+    the store's own export again said each of the 39 entries "differs from the file", a conflict."""
+    db = tmp_path / "store.db"
+    assert tmtool(db, "import", LTAC / "Example_Astronomy_DCA_VALID.tbx", "--status", "approved")[0] == 0
+    assert tmtool(db, "export", export, "--langs", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    code, out, _ = tmtool(db, "import", tmp_path / "out.tbx")
+    assert (code, out) == (0, "0 entries added, 45 already stored (entries in en 39, es 39, zu 6)\n")
+    with open_store(str(db)) as store:
+        stored = {e.id: e.note for e in store.list_entries(statuses=None)}
+    assert {e.id: e.note for e in read_tbx(tmp_path / "out.tbx")} == stored
+    assert stored["1"].startswith("Created by: Tommy\nModified by: Tommy\n")
+
+
 def test_transactions_of_a_multiterm_entry_s_terms_are_its_history(tmp_path):
     """MultiTerm dates each term it exports (a ``transacGrp`` in the ``termGrp``) as well as the entry; the terms'
     were dropped, so a term changed after its entry lost that change, and an entry dated by its terms alone its

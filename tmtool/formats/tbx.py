@@ -73,7 +73,8 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
-    dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines, sentence_language,
+    RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines,
+    sentence_language,
 )
 from .skips import OnSkip, Unusable, history_date, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -267,8 +268,11 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
         dated = {"origination": entry.first_seen, "modification": entry.last_seen}
         # who made and changed it (lines of its note) as its transactions' responsibility, where they are written
         note, responsible = responsible_lines(entry.note, [kind for kind, when in dated.items() if when is not None])
-        if note is not None:
-            _sub(dialect, element, "note", note)
+        # the transactions stand where those lines stood, between the note's lines before and after them: a reader
+        # puts the lines back there (_EntryReader.read), and the entry read back is the one written
+        before, after = _around_responsible(entry.note, note, responsible)
+        if before is not None:
+            _sub(dialect, element, "note", before)
         _property(dialect, element, "status", entry.status.value)
         _property(dialect, element, "frequency", str(entry.frequency))
         _property(dialect, element, "score", repr(entry.score))
@@ -279,6 +283,8 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 _sub(dialect, group, "date", when.isoformat())
                 if transaction in responsible:
                     _sub(dialect, group, "transacNote", responsible[transaction], type="responsibility")
+        if after is not None:
+            _sub(dialect, element, "note", after)
         # a context is a sentence in one language (French, for a French–English extraction) with its English
         # translation, whatever the pair written: the first term of that language holds it (of the entry's
         # context language when the entry has none of it)
@@ -334,6 +340,19 @@ def _term_element(
         _property(dialect, section, "usage", term.usage.value)
     if term.note is not None:
         _sub(dialect, section, "note", term.note)
+
+
+def _around_responsible(written: str | None, note: str | None, responsible: dict[str, str]
+                        ) -> tuple[str | None, str | None]:
+    """``note`` (``written`` without the lines naming who made and changed the entry, ``responsible``) split where
+    the first of those lines stood: the text before it and after it, None for none (all of it before, when none)."""
+    if note is None or not responsible:
+        return note, None
+    prefixes = tuple(f"{RESPONSIBLE_LABELS[kind]}: " for kind in responsible)
+    at = next(at for at, line in enumerate(written.split("\n"))
+              if line.startswith(prefixes) and line.split(": ", 1)[1].strip())
+    lines = note.split("\n")
+    return "\n".join(lines[:at]) if at else None, "\n".join(lines[at:]) if lines[at:] else None
 
 
 def _shown_usage(usage: UsageStatus, status: ReviewStatus) -> UsageStatus:
