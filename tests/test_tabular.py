@@ -123,6 +123,19 @@ def test_a_glossary_s_subject_field_and_source_columns_are_lines_of_the_note(tmp
     assert entry.note == "Subject: naval warfare\nDomain: Défense\nSource: AAP-6"
 
 
+@pytest.mark.parametrize("first", ["chasseur de mines;minehunter;OTAN, marine",
+                                   "Français;Anglais;Remarques (usage, contexte)\r\nchasseur de mines;minehunter;OTAN, marine"])
+def test_a_semicolon_csv_with_a_comma_in_its_first_line_is_read_by_its_semicolons(tmp_path, first):
+    """Excel in French separates cells with semicolons: a comma in the first line's text (a note, a header) made it
+    read as comma-separated, and every row imported as one French term *chasseur de mines;minehunter;OTAN*."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes(f"{first}\r\nfrégate;frigate;\r\n".encode("cp1252"))
+    entries = list(read_csv(path, on_skip=lambda skipped: None))  # the header's remarks: a column of no field
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "chasseur de mines"), ("en", "minehunter")], [("fr", "frégate"), ("en", "frigate")]]
+    assert entries[0].note == (None if "Remarques" in first else "OTAN, marine")
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

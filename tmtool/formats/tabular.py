@@ -272,15 +272,18 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
-    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French), or
-    by tabs when it holds them and neither (memoQ's export to CSV, its delimiter set to tab).
+    separated by commas, semicolons (Excel in French) or tabs (memoQ's export to CSV, its delimiter set to tab):
+    whichever the first line holds most of, outside quoted cells (commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
     first = lines.readline()
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
-    # its term base export .csv whatever delimiter it was given
-    delimiter = next((mark for mark in (";", "\t") if mark in first and "," not in first), ",")
+    # its term base export .csv whatever delimiter it was given. The mark the first line holds most of, outside
+    # quoted cells, separates: a comma in a semicolon-separated line's text (a note "OTAN, marine", a header
+    # "Remarques (usage, contexte)") is no separator
+    unquoted = re.sub(r'"(?:[^"]|"")*"', "", first)
+    delimiter = max((",", ";", "\t"), key=unquoted.count)
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
