@@ -2502,6 +2502,22 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
             ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
 
 
+def test_a_memoq_term_base_csv_s_dates_in_the_format_memoq_documents_are_read(tmp_path):
+    """memoQ documents its CSV export's Entry_Created and Entry_LastModified as M/d/yyyy h:mm:ss tt in the en-US
+    culture (WS API, "Term base in CSV format", its delimiter a semicolon): such a date was no date, a line of
+    the note, and the entry undated."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID;Entry_Created;Entry_Creator;Entry_LastModified;Entry_Modifier;English_Def;English;"
+                    "Term_Info;Term_Example;French_Def;French;Term_Info;Term_Example\r\n"
+                    "4;3/12/2024 10:15:00 AM;clambert;11/5/2024 12:42:31 PM;pmorel;;convoy;;;;convoi;;\r\n"
+                    "5;3/12/2024 12:05:09 AM;clambert;;;;frigate;;;;frégate;;\r\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 12, 42, 31), "ID: 4\nCreated by: clambert\nModified by: pmorel"),
+        (datetime(2024, 3, 12, 0, 5, 9), None, "ID: 5\nCreated by: clambert")]
+
+
 def test_a_memoq_term_base_csv_s_synonyms_keep_their_own_term_info_and_example(tmp_path):
     """memoQ's CSV export writes each term of a language in a column of its own, each followed by its Term_Info
     and Term_Example. The synonym's cells were joined to the first term's: a forbidden synonym (*mine hunter*)

@@ -49,6 +49,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -154,6 +155,8 @@ _MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
 # a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
 # with dots (2024.03.12 10:15:00)
 _DOTTED_DATE = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})(?=[ T]|\Z)")
+# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ?([AP]M)?\Z", re.IGNORECASE)
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 # the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
 # context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
@@ -454,11 +457,24 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
         if not written or (row.get(field) or "").strip():
             continue
         try:
-            moment = parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
+            moment = _us_date(written) or parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
         except ValueError:
             continue
         read |= {field: moment.isoformat(), column: ""}
     return {**row, **read} if read else row
+
+
+def _us_date(written: str) -> datetime | None:
+    """A moment memoQ writes as ``3/12/2024 4:42:31 PM``; None for another shape (ValueError for no date)."""
+    match = _US_DATE.match(written)
+    if not match:
+        return None
+    month, day, year, hour, minute, second = map(int, match.groups()[:6])
+    if match[7]:  # 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            raise ValueError(f"hour {hour} of a 12-hour clock")
+        hour = hour % 12 + (12 if match[7].upper() == "PM" else 0)
+    return datetime(year, month, day, hour, minute, second)
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:
