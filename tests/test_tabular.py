@@ -136,6 +136,17 @@ def test_a_semicolon_csv_with_a_comma_in_its_first_line_is_read_by_its_semicolon
     assert entries[0].note == (None if "Remarques" in first else "OTAN, marine")
 
 
+def test_a_comma_csv_with_semicolons_in_its_first_note_is_read_by_its_commas(tmp_path):
+    """The other way round: a comma-separated glossary whose first note lists words with semicolons is read by the
+    commas every line holds."""
+    path = tmp_path / "glossary.csv"
+    path.write_text("convoi,convoy,voir aussi : escorte; colonne; rame; train\r\nfrégate,frigate,\r\nchar,tank,\r\n",
+                    encoding="utf-8")
+    assert [([t.text for t in e.terms], e.note) for e in read_csv(path)] == [
+        (["convoi", "convoy"], "voir aussi : escorte; colonne; rame; train"), (["frégate", "frigate"], None),
+        (["char", "tank"], None)]
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

@@ -279,17 +279,26 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     whichever the first line holds most of, outside quoted cells (commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
-    first = lines.readline()
+    first = [re.sub(r'"(?:[^"]|"")*"', "", line) for line in itertools.islice(lines, _SEPARATOR_LINES)]
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
-    # its term base export .csv whatever delimiter it was given. The mark the first line holds most of, outside
-    # quoted cells, separates: a comma in a semicolon-separated line's text (a note "OTAN, marine", a header
-    # "Remarques (usage, contexte)") is no separator
-    unquoted = re.sub(r'"(?:[^"]|"")*"', "", first)
-    delimiter = max((",", ";", "\t"), key=unquoted.count)
+    # its term base export .csv whatever delimiter it was given. The mark the first lines hold as many of each,
+    # outside quoted cells, separates, else the one the first holds most of: a comma in a semicolon-separated
+    # line's text (a note "OTAN, marine", a header "Remarques (usage, contexte)") is no separator, nor are the
+    # semicolons of a note in a comma-separated one
+    delimiter = max((",", ";", "\t"), key=lambda mark: (_every_line_holds(first, mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
+
+
+_SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
+
+
+def _every_line_holds(lines: list[str], mark: str) -> bool:
+    """Whether each of ``lines`` that is not blank holds ``mark`` as many times, at least once."""
+    counts = {line.count(mark) for line in lines if line.strip()}
+    return len(counts) == 1 and 0 not in counts
 
 
 def _numbered(reader, path: str | Path, lines: io.StringIO) -> Iterator[_Row]:
