@@ -14,7 +14,7 @@ def test_tags_are_written_as_bcp47(given_tag, expected):
     assert normalize_tag(given_tag) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "f", "french", "fr-FRA-x", "12", "fr--FR", "*all*"])
+@pytest.mark.parametrize("bad", ["", "f", "french", "fr-FRA-x", "12", "fr--FR", "*all*", "IT-Support", "de-facto"])
 def test_invalid_tags_are_refused_with_the_tag_named(bad):
     with pytest.raises(TmtoolError, match="invalid language tag"):
         normalize_tag(bad)
@@ -23,11 +23,12 @@ def test_invalid_tags_are_refused_with_the_tag_named(bad):
 @pytest.mark.parametrize("written, bcp47", [
     ("de-DE-1996", "de-DE-1996"), ("de-1901", "de-1901"), ("en-US-x-NATO", "en-US-x-nato"), ("fr_x_mil", "fr-x-mil"),
     ("zh-CHS", "zh-Hans"), ("ZH-CHT", "zh-Hant"), ("sr-SP-Latn", "sr-Latn"), ("SR-SP-CYRL", "sr-Cyrl"),
-    ("az-AZ-Latn", "az-Latn-AZ")])
+    ("az-AZ-Latn", "az-Latn-AZ"), ("ca-ES-valencia", "ca-ES-valencia"), ("en-GB-oxendict", "en-GB-oxendict")])
 def test_variants_private_use_and_older_windows_names_are_read(written, bcp47):
     """BCP 47 allows variants and private-use subtags (a TMX with de-DE-1996 or en-x-… had every unit
     skipped); .NET 1.x culture names, which Trados 2007 and Windows resource tools wrote, are
-    mapped to BCP 47 (zh-CHS was refused)."""
+    mapped to BCP 47 (zh-CHS was refused). A variant of letters after a region (Valencian, ca-ES-valencia,
+    in the Microsoft Terminology Collection) was refused, and a termbase entry holding one skipped whole."""
     assert normalize_tag(written) == bcp47
     assert base_language(written) == bcp47.split("-")[0]
 

@@ -105,15 +105,17 @@ def test_a_term_column_beside_the_languages_columns_is_not_taken_for_french(tmp_
 
 def test_a_source_column_citing_where_a_term_comes_from_is_no_french_term(tmp_path):
     """A NATO glossary's ``Source`` column names the publication a term is from: it was read as the French
-    column's other name, and *AAP-6* stored as a French term of every entry."""
+    column's other name, and *AAP-6* stored as a French term of every entry. It is a line of the entry's note
+    (it was then passed over, and the citation lost)."""
     (tmp_path / "glossary.csv").write_text(
         "English,French,Spanish,Source\nminehunter,chasseur de mines,cazaminas,AAP-6\n", encoding="utf-8")
     db = tmp_path / "store.db"
     result = run(db, "import", tmp_path / "glossary.csv")
-    assert "column 'Source' not read" in result.output
+    assert "not read" not in result.output
     [hit] = json.loads(run(db, "lookup", "cazaminas", "--json").stdout)
     assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
         ("en", "minehunter"), ("es", "cazaminas"), ("fr", "chasseur de mines")]
+    assert hit["note"] == "Source: AAP-6"
     run(db, "lookup", "AAP-6", code=1)
 
 

@@ -1841,6 +1841,66 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.first_seen == datetime(2020, 5, 4)
 
 
+# translate-toolkit's Terminator writes a term's administrativeStatus with the reason for it in a termNoteGrp (its
+# TBX conformance page), and a crossReference to another concept by its target alone
+TERMINATOR_TBX = """<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE martif SYSTEM 'TBXcoreStructV02.dtd'>
+<martif type='TBX' xml:lang='en'>
+<martifHeader><fileDesc><titleStmt><title>Defence glossary</title></titleStmt>
+<sourceDesc><p>Terminator</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="cid-23">
+  <descripGrp><descrip type="subjectField">naval warfare</descrip><ref type="crossReference" target="cid-2342"></ref></descripGrp>
+  <langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet>
+  <langSet xml:lang="fr">
+    <tig><term>chasseur de mines</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>dragueur</term>
+      <termNoteGrp>
+        <termNote type="administrativeStatus">deprecatedTermadmnsts</termNote>
+        <note>Raison : un dragueur drague, il ne chasse pas.</note>
+      </termNoteGrp>
+    </tig>
+  </langSet>
+</termEntry>
+</body></text>
+</martif>
+"""
+
+
+@pytest.mark.parametrize("export", ["tbx", "tbx-martif"])
+def test_a_term_s_status_and_its_reason_in_a_termnotegrp_are_kept(tmp_path, export):
+    """A termNoteGrp was passed over whole: *dragueur*, deprecated in the termbase, was read as preferred and its
+    reason lost; and a crossReference naming only its target was dropped. They are the term's usage and note, the
+    entry's note, and come back from an export."""
+    (tmp_path / "terminator.tbx").write_text(TERMINATOR_TBX, encoding="utf-8")
+    db = tmp_path / "store.db"
+    run = CliRunner().invoke
+    assert run(main, ["--db", str(db), "import", str(tmp_path / "terminator.tbx"), "--status", "approved"]).exit_code == 0
+    assert run(main, ["--db", str(db), "export", export, "--langs", "all", "-o", str(tmp_path / "out.tbx")]).exit_code == 0
+    with open_store(str(db)) as store:
+        stored = store.list_entries()
+    for [entry] in (stored, list(read_tbx(tmp_path / "out.tbx"))):
+        [dragueur] = [t for t in entry.terms if t.text == "dragueur"]
+        assert (dragueur.usage, dragueur.note) == (UsageStatus.DEPRECATED, "Raison : un dragueur drague, il ne chasse pas.")
+        assert entry.note.split("\n")[:2] == ["subjectField: naval warfare", "crossReference: cid-2342"]
+
+
+@pytest.mark.parametrize("export", ["tbx", "tbx-martif"])
+def test_a_termbase_s_tbx_export_imported_again_is_already_stored_not_in_conflict(tmp_path, export):
+    """The LTAC sample names who created and changed each entry in a transacGrp before its notes: the export
+    wrote those transactions after the note, so the lines naming who came back at the note's end, and importing
+    the store's own export again said each of the 39 entries "differs from the file", a conflict."""
+    db = tmp_path / "store.db"
+    assert tmtool(db, "import", LTAC / "Example_Astronomy_DCA_VALID.tbx", "--status", "approved")[0] == 0
+    assert tmtool(db, "export", export, "--langs", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    code, out, _ = tmtool(db, "import", tmp_path / "out.tbx")
+    assert (code, out) == (0, "0 entries added, 45 already stored (entries in en 39, es 39, zu 6)\n")
+    with open_store(str(db)) as store:
+        stored = {e.id: e.note for e in store.list_entries(statuses=None)}
+    assert {e.id: e.note for e in read_tbx(tmp_path / "out.tbx")} == stored
+    assert stored["1"].startswith("Created by: Tommy\nModified by: Tommy\n")
+
+
 def test_transactions_of_a_multiterm_entry_s_terms_are_its_history(tmp_path):
     """MultiTerm dates each term it exports (a ``transacGrp`` in the ``termGrp``) as well as the entry; the terms'
     were dropped, so a term changed after its entry lost that change, and an entry dated by its terms alone its
@@ -2220,7 +2280,8 @@ def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
 
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
-    was dropped."""
+    was dropped. Each language's definition is the entry's, a line each, as TBX's and memoQ's are read (the
+    second was a line of the note, which a TBX export then wrote as a note, no definition)."""
     path = tmp_path / "export.xml"
     path.write_text("""<mtf><conceptGrp><concept>1</concept>
 <languageGrp><language type="French" lang="FR"/>
@@ -2232,8 +2293,26 @@ def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
   <termGrp><term>response force</term></termGrp></languageGrp>
 </conceptGrp></mtf>""", encoding="utf-8")
     [entry], _ = read_all(read_multiterm, path)
-    assert entry.definition == "Force prête à être déployée rapidement."
-    assert entry.note == "Definition: A force ready to deploy at short notice.\nAAP-6"
+    assert entry.definition == "Force prête à être déployée rapidement.\nA force ready to deploy at short notice."
+    assert entry.note == "AAP-6"
+
+
+def test_a_multiterm_term_type_is_the_term_s(tmp_path):
+    """A MultiTerm termbase's Term Type picklist (Abbreviation, Acronym, Full form) was a line of the note: the
+    abbreviation was a full form, and an export paired it with the other language's full form."""
+    path = tmp_path / "export.xml"
+    path.write_text("""<?xml version="1.0" encoding="UTF-16"?><mtf><conceptGrp><concept>7</concept>
+<languageGrp><language type="English" lang="EN-GB"/>
+  <termGrp><term>mine countermeasures vessel</term><descripGrp><descrip type="Term Type">Full form</descrip></descripGrp></termGrp>
+  <termGrp><term>MCMV</term><descripGrp><descrip type="Term Type">Abbreviation</descrip></descripGrp></termGrp></languageGrp>
+<languageGrp><language type="French" lang="FR-FR"/>
+  <termGrp><term>bâtiment de lutte contre les mines</term></termGrp></languageGrp>
+</conceptGrp></mtf>""", encoding="utf-16")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.term_type) for t in entry.terms] == [
+        ("mine countermeasures vessel", TermType.FULL_FORM), ("MCMV", TermType.ABBREVIATION),
+        ("bâtiment de lutte contre les mines", TermType.FULL_FORM)]
+    assert entry.note is None
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():
@@ -2429,6 +2508,52 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
     with open_store(str(db)) as store:
         assert sorted((e.id, e.note) for e in store.list_entries(statuses=None)) == [
             ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
+
+
+def test_a_memoq_term_base_csv_s_dates_in_the_format_memoq_documents_are_read(tmp_path):
+    """memoQ documents its CSV export's Entry_Created and Entry_LastModified as M/d/yyyy h:mm:ss tt in the en-US
+    culture (WS API, "Term base in CSV format", its delimiter a semicolon): such a date was no date, a line of
+    the note, and the entry undated."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID;Entry_Created;Entry_Creator;Entry_LastModified;Entry_Modifier;English_Def;English;"
+                    "Term_Info;Term_Example;French_Def;French;Term_Info;Term_Example\r\n"
+                    "4;3/12/2024 10:15:00 AM;clambert;11/5/2024 12:42:31 PM;pmorel;;convoy;;;;convoi;;\r\n"
+                    "5;3/12/2024 12:05:09 AM;clambert;;;;frigate;;;;frégate;;\r\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 12, 42, 31), "ID: 4\nCreated by: clambert\nModified by: pmorel"),
+        (datetime(2024, 3, 12, 0, 5, 9), None, "ID: 5\nCreated by: clambert")]
+
+
+def test_a_memoq_term_base_csv_s_synonyms_keep_their_own_term_info_and_example(tmp_path):
+    """memoQ's CSV export writes each term of a language in a column of its own, each followed by its Term_Info
+    and Term_Example. The synonym's cells were joined to the first term's: a forbidden synonym (*mine hunter*)
+    deprecated the preferred *minehunter* too, and both examples became one context of two lines. Each synonym
+    is a term of its own with its info, usage and example, from an XLSX too."""
+    header = ("Entry_ID,English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example,"
+              "English_United_Kingdom,Term_Info,Term_Example,French_France_Def,French_France,Term_Info,Term_Example")
+    row = ("3,,minehunter,CasePermissive;HalfPrefix,The minehunter sailed.,mine hunter,"
+           "CasePermissive;HalfPrefix;Forbidden,The mine hunter sailed.,,chasseur de mines,CasePermissive;HalfPrefix,")
+    path = tmp_path / "termbase.csv"
+    path.write_text(f"{header}\r\n{row}\r\n", encoding="utf-8-sig")
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in (header, row):
+        book.active.append(line.split(","))
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    for reader, read in ((read_csv, path), (read_xlsx, tmp_path / "termbase.xlsx")):
+        [entry], skipped = read_all(reader, read)
+        assert skipped == []
+        assert [(t.text, t.lang, t.usage, t.note, [c.fr for c in t.contexts]) for t in entry.terms] == [
+            ("chasseur de mines", "fr", UsageStatus.PREFERRED, "memoQ term info: CasePermissive;HalfPrefix", []),
+            ("minehunter", "en", UsageStatus.PREFERRED, "memoQ term info: CasePermissive;HalfPrefix",
+             ["The minehunter sailed."]),
+            ("mine hunter", "en", UsageStatus.DEPRECATED, "memoQ term info: CasePermissive;HalfPrefix;Forbidden",
+             ["The mine hunter sailed."])]
 
 
 def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_back(tmp_path):

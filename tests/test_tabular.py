@@ -92,6 +92,61 @@ def test_tsv_as_excel_saves_it_is_read_unquoted_and_omegat_s_quotes_stay(tmp_pat
         ['"Enregistrer sous"', '"Save as"'], ['"Ouvrir" (menu)', "Open"]]
 
 
+@pytest.mark.parametrize("name, text", [
+    ("excel.csv", 'Français;English;Note\r\nfrégate;frigate;\r\n"Big Bang;Big Bang theory;\r\n'
+                  'chasseur de mines;minehunter;\r\nconvoi;convoy;vu\r\n'),
+    ("excel.txt", 'Français\tEnglish\tNote\r\nfrégate\tfrigate\t\r\n"Big Bang\tBig Bang theory\t\r\n'
+                  'chasseur de mines\tminehunter\t\r\nconvoi\tconvoy\tvu\r\n')])
+def test_a_quote_never_closed_is_an_error_not_the_rest_of_the_file_in_one_cell(tmp_path, name, text):
+    """A cell opened with a quote and never closed ran to the file's end: every row after it became one
+    entry's French terms (*chasseur de mines;minehunter;*, *convoi;convoy;vu*), imported without a word."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    reader = read_csv if name.endswith(".csv") else read_tsv
+    with pytest.raises(TmtoolError) as refused:
+        list(reader(path))
+    assert str(refused.value) == f"{path}:3: a quote opened on this line is never closed: the cells after it would be one"
+    closed = tmp_path / ("closed" + path.suffix)  # a quoted cell of two lines, closed, is one cell
+    closed.write_text(text.replace('"Big Bang', '"Big\r\nBang"'), encoding="utf-8")
+    assert [[t.text for t in e.terms] for e in reader(closed)][1] == ["Big", "Bang", "Big Bang theory"]
+
+
+def test_a_glossary_s_subject_field_and_source_columns_are_lines_of_the_note(tmp_path):
+    """A terminologist's table (Excel in French: a BOM, semicolons) gives each concept its subject field and the
+    publication it is cited from: both columns were passed over, and lost."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes("Français;Anglais;Subject field;Domaine;Source\r\n"
+                     "chasseur de mines;minehunter;naval warfare;Défense;AAP-6\r\n".encode("utf-8-sig"))
+    skipped = []
+    [entry] = read_csv(path, on_skip=skipped.append)
+    assert skipped == []
+    assert entry.note == "Subject: naval warfare\nDomain: Défense\nSource: AAP-6"
+
+
+@pytest.mark.parametrize("first", ["chasseur de mines;minehunter;OTAN, marine",
+                                   "Français;Anglais;Remarques (usage, contexte)\r\nchasseur de mines;minehunter;OTAN, marine"])
+def test_a_semicolon_csv_with_a_comma_in_its_first_line_is_read_by_its_semicolons(tmp_path, first):
+    """Excel in French separates cells with semicolons: a comma in the first line's text (a note, a header) made it
+    read as comma-separated, and every row imported as one French term *chasseur de mines;minehunter;OTAN*."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes(f"{first}\r\nfrégate;frigate;\r\n".encode("cp1252"))
+    entries = list(read_csv(path, on_skip=lambda skipped: None))  # the header's remarks: a column of no field
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "chasseur de mines"), ("en", "minehunter")], [("fr", "frégate"), ("en", "frigate")]]
+    assert entries[0].note == (None if "Remarques" in first else "OTAN, marine")
+
+
+def test_a_comma_csv_with_semicolons_in_its_first_note_is_read_by_its_commas(tmp_path):
+    """The other way round: a comma-separated glossary whose first note lists words with semicolons is read by the
+    commas every line holds."""
+    path = tmp_path / "glossary.csv"
+    path.write_text("convoi,convoy,voir aussi : escorte; colonne; rame; train\r\nfrégate,frigate,\r\nchar,tank,\r\n",
+                    encoding="utf-8")
+    assert [([t.text for t in e.terms], e.note) for e in read_csv(path)] == [
+        (["convoi", "convoy"], "voir aussi : escorte; colonne; rame; train"), (["frégate", "frigate"], None),
+        (["char", "tank"], None)]
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

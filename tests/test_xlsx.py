@@ -85,7 +85,7 @@ def test_round_trip_through_the_command_line_keeps_every_status(tmp_path):
 def test_a_sheet_from_elsewhere_is_read_leniently(tmp_path):
     path = sheet_file(tmp_path / "nato.xlsx", [
         [],  # a title row left empty above the table
-        ["Domain", "ENGLISH TERM", " Français ", "Définition", "Statut", None],
+        ["Checked by", "ENGLISH TERM", " Français ", "Définition", "Statut", None],
         ["Defence", "Military Committee", "Comité militaire", "Plus haute autorité militaire.", "approved"],
         [None, None, None],
         ["Defence", "chief of staff\nCOS", "chef d'état-major\nCEM", None, "candidate"],
@@ -93,7 +93,7 @@ def test_a_sheet_from_elsewhere_is_read_leniently(tmp_path):
     ])
     skipped: list[Skipped] = []
     entries = list(read_xlsx(path, on_skip=skipped.append))
-    assert skipped == [Skipped("column 'Domain' not read: no glossary field of that name", path, 2)]
+    assert skipped == [Skipped("column 'Checked by' not read: no glossary field of that name", path, 2)]
     assert [[(t.lang, t.text) for t in entry.terms] for entry in entries] == [
         [("fr", "Comité militaire"), ("en", "Military Committee")],
         [("fr", "chef d'état-major"), ("fr", "CEM"), ("en", "chief of staff"), ("en", "COS")],
@@ -101,13 +101,13 @@ def test_a_sheet_from_elsewhere_is_read_leniently(tmp_path):
     ]
     assert [e.status for e in entries] == [ReviewStatus.APPROVED, ReviewStatus.CANDIDATE, None]  # none: import --status
     assert entries[0].definition == "Plus haute autorité militaire." and entries[2].definition == "3.5"
-    with pytest.raises(TmtoolError, match="column 'Domain' not read") as refused:  # --strict: nothing passed over
+    with pytest.raises(TmtoolError, match="column 'Checked by' not read") as refused:  # --strict: nothing passed over
         list(read_xlsx(path))
     assert str(refused.value).startswith(f"{path}:2: ")
 
 
 def test_a_csv_from_elsewhere_reads_as_the_same_sheet_does(tmp_path):
-    rows = [["Domain", "English", "FR-FR", "Note"], ["Defence", "chief of staff\nCOS", "chef d'état-major\nCEM", "vu"],
+    rows = [["Checked by", "English", "FR-FR", "Note"], ["ALB", "chief of staff\nCOS", "chef d'état-major\nCEM", "vu"],
             [], ["", "partner country", "pays partenaire", ""]]
     xlsx, csv_path = sheet_file(tmp_path / "g.xlsx", rows), tmp_path / "g.csv"
     with open(csv_path, "w", encoding="utf-8", newline="") as stream:
@@ -115,7 +115,7 @@ def test_a_csv_from_elsewhere_reads_as_the_same_sheet_does(tmp_path):
     from_xlsx, from_csv = [], []
     assert list(read_xlsx(xlsx, on_skip=from_xlsx.append)) == list(read_csv(csv_path, on_skip=from_csv.append))
     assert [skip.reason for skip in from_xlsx] == [skip.reason for skip in from_csv] == [
-        "column 'Domain' not read: no glossary field of that name"]
+        "column 'Checked by' not read: no glossary field of that name"]
 
 
 def test_language_columns_are_found_by_tag_or_name_in_either_order(tmp_path):
@@ -400,19 +400,23 @@ def test_a_title_block_of_more_than_five_rows_is_still_above_the_header(tmp_path
 def test_a_matecat_glossary_marks_its_forbidden_terms(tmp_path):
     """Matecat's glossary template (XLSX) starts with concept-level columns Forbidden (TRUE or FALSE,
     Excel booleans), Domain, Subdomain, Definition, then each locale's column with its Notes and Example
-    of use: the terms of a forbidden row were imported as preferred, the column passed over."""
+    of use: the terms of a forbidden row were imported as preferred, the column passed over. The domain and
+    subdomain (the entry's subject field) are lines of its note, an example of use a context of its term: they
+    were passed over too, and lost."""
     path = sheet_file(tmp_path / "matecat.xlsx", [
         ["Forbidden", "Domain", "Subdomain", "Definition", "fr-FR", "Notes", "Example of use", "en-GB", "Notes"],
-        [False, "Défense", "", "Itinéraire des convois", "corridor de mobilité", "", "", "mobility corridor", ""],
+        [False, "Défense", "Logistique", "Itinéraire des convois", "corridor de mobilité", "", "Le corridor est ouvert.",
+         "mobility corridor", ""],
         [True, "", "", "", "couloir de mobilité", "calque", "", "", ""]])
     skipped: list[Skipped] = []
     entries = list(read_xlsx(path, on_skip=skipped.append))
     assert [[(t.text, t.usage) for t in e.terms] for e in entries] == [
         [("corridor de mobilité", UsageStatus.PREFERRED), ("mobility corridor", UsageStatus.PREFERRED)],
         [("couloir de mobilité", UsageStatus.DEPRECATED)]]
-    assert [(e.definition, e.note) for e in entries] == [("Itinéraire des convois", None), (None, "calque")]
-    assert [notice.reason for notice in skipped] == [
-        f"column {name!r} not read: no glossary field of that name" for name in ("Domain", "Subdomain", "Example of use")]
+    assert [(e.definition, e.note) for e in entries] == [
+        ("Itinéraire des convois", "Domain: Défense\nSubdomain: Logistique"), (None, "calque")]
+    assert [c.fr for c in entries[0].contexts] == ["Le corridor est ouvert."]
+    assert skipped == []
 
 
 def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):

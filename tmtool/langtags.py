@@ -11,7 +11,11 @@ from .errors import Invalid, TmtoolError
 # language, script, region, then BCP 47's variants of a date (de-DE-1996, de-1901) and private use
 # (en-x-nato); a variant of letters only (xx-INVALID) is more likely a mistake than a registered variant
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?"
-                  r"((?:[-_]\d[A-Za-z0-9]{3,7})*)((?:[-_][xX](?:[-_][A-Za-z0-9]{1,8})+)?)$")
+                  r"((?:[-_](?:\d[A-Za-z0-9]{3,7}|[A-Za-z][A-Za-z0-9]{4,7}))*)"
+                  r"((?:[-_][xX](?:[-_][A-Za-z0-9]{1,8})+)?)$")
+# a variant of letters (ca-ES-valencia, en-GB-oxendict), read after a region or a script only: a header "IT-Support"
+# or "de-facto" names no language
+_LETTERS_VARIANT = re.compile(r"[-_][A-Za-z]")
 # the names older Windows tools (.NET 1.x cultures, Trados 2007) give: Chinese by its script, and the script
 # after the region (sr-SP-Latn, az-AZ-Cyrl; SP, Serbia and Montenegro, is no ISO region)
 _LEGACY = {"zh-chs": "zh-Hans", "zh-cht": "zh-Hant"}
@@ -41,8 +45,8 @@ _ISO_639_1 = set("""
 
 def normalize_tag(tag: str) -> str:
     """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``; ``zh-CHS`` →
-    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant and private use kept (``de-DE-1996``,
-    ``en-x-nato``). Unknown shapes, and two-letter languages ISO 639-1 does not have, are an error."""
+    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant, one of letters after a region or script and
+    private use kept (``de-DE-1996``, ``ca-ES-valencia``, ``en-x-nato``). Unknown shapes, and two-letter languages ISO 639-1 does not have, are an error."""
     written = tag.strip() if tag else ""
     written = _LEGACY.get(written.lower().replace("_", "-"), written)
     legacy = _SCRIPT_LAST.match(written)
@@ -50,6 +54,8 @@ def normalize_tag(tag: str) -> str:
         lang, region, script = legacy.groups()
         written = f"{lang}-{script}" + ("" if region.upper() == "SP" else f"-{region}")
     m = _TAG.match(written)
+    if m and not (m.group(2) or m.group(3)) and _LETTERS_VARIANT.match(m.group(4)):
+        m = None
     if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
         raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region, variants, private = m.groups()

@@ -15,7 +15,7 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
           transacGrp                            the term's history: the entry's too (its latest change …)
 
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
-definition, ``Note``/``Comment`` a note (the entry's, or the term's whose field it is), ``Part of speech``
+definition (one in each language, a line each), a ``Term Type`` naming a TBX type the term's, ``Note``/``Comment`` a note (the entry's, or the term's whose field it is), ``Part of speech``
 and ``Gender`` the term's, a ``Usage`` or ``Status`` naming preferred/admitted/deprecated/forbidden … the
 term's usage, a term's ``Context`` a context (the entry's when the term is of the entry's context language,
 else the term's own, which keeps it in its language: ``model.place_contexts``); any other field is kept as a
@@ -37,6 +37,7 @@ from ..model import (
     place_contexts,
 )
 from .skips import OnSkip, Unusable, history_date, refuse
+from .tbx import term_type_named
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
 _USAGE_WORDS = (("deprecated", UsageStatus.DEPRECATED), ("forbidden", UsageStatus.DEPRECATED),
@@ -128,8 +129,11 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
         folded = kind.casefold()
         if not value:
             continue
-        if folded == "definition" and entry.definition is None:
-            entry.definition = value
+        if folded == "definition":
+            # a definition in each language (MultiTerm's is a language field): the entry's, a line each, as TBX's
+            held = [] if entry.definition is None else [entry.definition, *entry.definition.split("\n")]
+            if value not in held:
+                entry.definition = value if entry.definition is None else f"{entry.definition}\n{value}"
         elif term is not None and folded == "context":
             contexts.append((term, Context(value)))
         elif folded in ("note", "comment", "remark"):
@@ -141,6 +145,8 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             term.pos = part_of_speech(value)
         elif term is not None and folded in ("gender", "genre"):
             term.gender = grammatical_gender(value)
+        elif term is not None and folded.replace(" ", "") in ("termtype", "type") and term_type_named(value):
+            term.term_type = term_type_named(value)
         elif term is not None and folded in ("usage", "status", "term status", "usage status") and any(
                 word in value.lower() for word, _ in _USAGE_WORDS):
             term.usage = next(usage for word, usage in _USAGE_WORDS if word in value.lower())

@@ -49,6 +49,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -111,8 +112,10 @@ _COLUMN_ALIASES = {
     # in CSV format"), people typing a table Entry_Client and Entry_Project; the example of use it writes after
     # each language's term, a context of that term, and the term's note and info (its matching settings), the
     # term's note (see read_rows, TERM_FIELDS)
-    "subject": ("entry-subject",), "domain": ("entry-domain",), "client": ("entry-client", "entry-clientid"),
-    "project": ("entry-project", "entry-projectid"), "example": ("term-example",), "term-note": ("term-note",),
+    "subject": ("entry-subject", "subject", "subject field", "subjectfield", "subject area", "champ thématique"),
+    "domain": ("entry-domain", "domain", "domaine"), "subdomain": ("subdomain", "sub-domain", "sous-domaine"),
+    "client": ("entry-client", "entry-clientid"),
+    "project": ("entry-project", "entry-projectid"), "example": ("term-example", "example of use"), "term-note": ("term-note",),
     "term-info": ("term-info",),
     # memoQ's Entry_ID: the entry's number in its term base (from 0, never changed), which memoQ shows as its ID;
     # a line of the note as the other entry fields, not this store's id, which numbers its own entries
@@ -121,6 +124,9 @@ _COLUMN_ALIASES = {
     # dates the entry's first and last seen, as a TBX's transacGrp gives them; who, lines of the note
     "created": ("entry-created",), "creator": ("entry-creator",), "modified": ("entry-lastmodified",),
     "modifier": ("entry-modifier",),
+    # the publication a term is cited from (a NATO glossary's Source: AAP-6), a line of the note; a column of that
+    # name is the French terms' only where no other column names French (see _roles_beside_their_language)
+    "cited-source": ("cited source",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
@@ -140,7 +146,8 @@ _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to Omeg
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
 # an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
 # names them (as a TBX's subjectField is a line "subjectField: …")
-ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"),
+ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("subdomain", "Subdomain"),
+                      ("cited-source", "Source"), ("client", "Client"), ("project", "Project"),
                       ("memoq-id", "ID"), ("created", "Created"), ("creator", RESPONSIBLE_LABELS["origination"]),
                       ("modified", "Modified"), ("modifier", RESPONSIBLE_LABELS["modification"]))
 # memoQ's dates of an entry, read as its first and last seen: the column of each, and the field it gives
@@ -148,6 +155,8 @@ _MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
 # a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
 # with dots (2024.03.12 10:15:00)
 _DOTTED_DATE = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})(?=[ T]|\Z)")
+# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ?([AP]M)?\Z", re.IGNORECASE)
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 # the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
 # context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
@@ -155,6 +164,7 @@ EXAMPLE = "example"  # an example column's cells are the row's under "example:" 
 TERM_FIELDS = (EXAMPLE, "term-note", "term-info")
 TERM_INFO_LABEL = "memoQ term info"
 _FORBIDDEN = "forbidden"
+_SYNONYM = "#"  # in a row's key, before the rank of a language's further term column (en#2)
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
@@ -235,7 +245,7 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
     if quoted:
-        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path)
+        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path, lines)
                 if not cells[:1] or not cells[0].startswith("#"))
     else:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
@@ -265,30 +275,60 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
-    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French), or
-    by tabs when it holds them and neither (memoQ's export to CSV, its delimiter set to tab).
+    separated by commas, semicolons (Excel in French) or tabs (memoQ's export to CSV, its delimiter set to tab):
+    whichever the first line holds most of, outside quoted cells (commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
-    first = lines.readline()
+    first = [re.sub(r'"(?:[^"]|"")*"', "", line) for line in itertools.islice(lines, _SEPARATOR_LINES)]
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
-    # its term base export .csv whatever delimiter it was given
-    delimiter = next((mark for mark in (";", "\t") if mark in first and "," not in first), ",")
+    # its term base export .csv whatever delimiter it was given. The mark the first lines hold as many of each,
+    # outside quoted cells, separates, else the one the first holds most of: a comma in a semicolon-separated
+    # line's text (a note "OTAN, marine", a header "Remarques (usage, contexte)") is no separator, nor are the
+    # semicolons of a note in a comma-separated one
+    delimiter = max((",", ";", "\t"), key=lambda mark: (_every_line_holds(first, mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
-    yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path)),
+    yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
-def _numbered(reader, path: str | Path) -> Iterator[_Row]:
-    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks);
-    a row it cannot read is an error naming its line."""
-    start = 1
+_SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
+
+
+def _every_line_holds(lines: list[str], mark: str) -> bool:
+    """Whether each of ``lines`` that is not blank holds ``mark`` as many times, at least once."""
+    counts = {line.count(mark) for line in lines if line.strip()}
+    return len(counts) == 1 and 0 not in counts
+
+
+def _numbered(reader, path: str | Path, lines: io.StringIO) -> Iterator[_Row]:
+    """The rows of a csv reader over ``lines``, each with the line it starts on (a quoted cell may hold line
+    breaks); a row it cannot read is an error naming its line, and so is a quote opened and never closed, which
+    the reader takes for a cell running to the file's end (every row after it one entry's terms)."""
+    start, last = 1, None
     try:
         for cells in reader:
+            last = start
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
+    if last is not None and reader.line_num > last and _left_open(lines, last, reader.dialect.delimiter):
+        raise TmtoolError("a quote opened on this line is never closed: the cells after it would be one",
+                          path=str(path), line=last)
+
+
+def _left_open(lines: io.StringIO, line: int, delimiter: str) -> bool:
+    """Whether the rows from ``line`` to the end of ``lines`` hold a quoted cell left open at the end (what
+    the strict reader alone tells)."""
+    tail = io.StringIO("".join(itertools.islice(io.StringIO(lines.getvalue(), newline=""), line - 1, None)),
+                       newline="")
+    try:
+        for _ in csv.reader(tail, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
 
 
 def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
@@ -410,7 +450,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
         if any(said) and lang in heads:
             heads[lang].note = "\n".join(filter(None, [heads[lang].note, *said]))
             # memoQ's info names its settings (CasePermissive;HalfPrefix): a term it forbids is one not to use
-            if _FORBIDDEN in {_folded_name(setting) for setting in re.split(r"[;|,\s]+", info)}:
+            if _forbids(info):
                 heads[lang].usage = UsageStatus.DEPRECATED
         elif any(said):
             entry.note = "\n".join(filter(None, [entry.note, *said]))
@@ -426,11 +466,24 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
         if not written or (row.get(field) or "").strip():
             continue
         try:
-            moment = parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
+            moment = _us_date(written) or parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
         except ValueError:
             continue
         read |= {field: moment.isoformat(), column: ""}
     return {**row, **read} if read else row
+
+
+def _us_date(written: str) -> datetime | None:
+    """A moment memoQ writes as ``3/12/2024 4:42:31 PM``; None for another shape (ValueError for no date)."""
+    match = _US_DATE.match(written)
+    if not match:
+        return None
+    month, day, year, hour, minute, second = map(int, match.groups()[:6])
+    if match[7]:  # 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            raise ValueError(f"hour {hour} of a 12-hour clock")
+        hour = hour % 12 + (12 if match[7].upper() == "PM" else 0)
+    return datetime(year, month, day, hour, minute, second)
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:
@@ -591,6 +644,7 @@ def read_rows(
                 row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
             entry = read_row(row, languages)
+            _add_synonyms(entry, row)
         except Unusable as exc:  # the row's shape, not a value
             problem = exc.reason
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
@@ -690,14 +744,45 @@ def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path,
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
     """The key of each column in a row's dict: its field, but an example's ``example:`` and the language of the
-    term column before it (memoQ writes ``Term_Example`` after each language's term), else of the first."""
-    keys, language = [], languages[0] if languages else None
+    term column before it (memoQ writes ``Term_Example`` after each language's term), else of the first. A
+    language's further term column is a synonym's, keyed with its rank (``en#2``), and so are the fields after it:
+    memoQ's CSV writes each term of a language in a column of its own, followed by that term's Term_Info and
+    Term_Example (:func:`_add_synonyms`)."""
+    keys, language, seen = [], languages[0] if languages else None, {}
     for column in columns:
         if column in languages:
-            language = column
+            seen[column] = seen.get(column, 0) + 1
+            language = column if seen[column] == 1 else f"{column}{_SYNONYM}{seen[column]}"
+            keys.append(language)
+            continue
         keys.append(f"{column}:{language}" if column in TERM_FIELDS and language else None if column in TERM_FIELDS
                     else column)
     return keys
+
+
+def _add_synonyms(entry: Entry, row: dict[str, str]) -> None:
+    """Give the entry the terms of its row's synonym columns (see :func:`_example_keys`), each after the terms of
+    its language with its own note, memoQ term info (Forbidden: deprecated) and example: read into the first term's
+    cell, a synonym's Forbidden deprecated the entry's preferred term and its example was joined to the first's."""
+    forbidden_row = _folded_name(row.get("forbidden") or "") in _TRUE
+    for key, cell in row.items():
+        lang, synonym, _ = key.partition(_SYNONYM)
+        if not synonym or ":" in key or not cell.strip():
+            continue
+        info = (row.get(f"term-info:{key}") or "").strip()
+        note = [(row.get(f"term-note:{key}") or "").strip(), f"{TERM_INFO_LABEL}: {info}" if info else ""]
+        usage = UsageStatus.DEPRECATED if forbidden_row or _forbids(info) else UsageStatus.PREFERRED
+        terms = [Term(text=line.strip(), lang=lang, usage=usage) for line in _LINE_BREAK.split(cell) if line.strip()]
+        terms[0].note = "\n".join(filter(None, note)) or None
+        at = max((at + 1 for at, term in enumerate(entry.terms) if term.lang == lang), default=len(entry.terms))
+        entry.terms[at:at] = terms
+        if example := (row.get(f"{EXAMPLE}:{key}") or "").strip():
+            place_contexts(entry, [(terms[0], Context(example))])
+
+
+def _forbids(info: str) -> bool:
+    """Whether memoQ's term info (CasePermissive;HalfPrefix;Forbidden) forbids its term."""
+    return _FORBIDDEN in {_folded_name(setting) for setting in re.split(r"[;|,\s]+", info)}
 
 
 def _roles_beside_their_language(names: Sequence[str], columns: Sequence[str | None], path: str | Path,
@@ -709,7 +794,9 @@ def _roles_beside_their_language(names: Sequence[str], columns: Sequence[str | N
     named = {column for name, column in zip(names, columns) if column and _folded_name(name) not in _ROLE_NAMES}
     kept = []
     for name, column in zip(names, columns):
-        if column in named and _folded_name(name) in _ROLE_NAMES:
+        if column in named and _folded_name(name) == "source":  # where a term is cited from: a line of the note
+            column = "cited-source"
+        elif column in named and _folded_name(name) in _ROLE_NAMES:
             on_skip(Skipped(f"column {name.strip()!r} not read: the header names the {column} column too",
                             str(path), line))
             column = None

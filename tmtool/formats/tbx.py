@@ -73,7 +73,8 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
-    dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines, sentence_language,
+    RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines,
+    sentence_language,
 )
 from .skips import OnSkip, Unusable, history_date, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -113,6 +114,12 @@ _TERM_TYPE_OF = {t.value: t for t in TermType} | {
 def _folded(value: str) -> str:
     """A picklist value as tools spell it, folded: Phrase writes FULL_FORM for TBX's fullForm."""
     return value.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+def term_type_named(value: str) -> TermType | None:
+    """The term type a picklist value names however a tool spells it (``fullForm``, ``FULL_FORM``, MultiTerm's
+    ``Abbreviation``, ``Short form``); None for a value that names none."""
+    return _TYPE_OF_FOLDED.get(_folded(value))
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
@@ -261,8 +268,11 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
         dated = {"origination": entry.first_seen, "modification": entry.last_seen}
         # who made and changed it (lines of its note) as its transactions' responsibility, where they are written
         note, responsible = responsible_lines(entry.note, [kind for kind, when in dated.items() if when is not None])
-        if note is not None:
-            _sub(dialect, element, "note", note)
+        # the transactions stand where those lines stood, between the note's lines before and after them: a reader
+        # puts the lines back there (_EntryReader.read), and the entry read back is the one written
+        before, after = _around_responsible(entry.note, note, responsible)
+        if before is not None:
+            _sub(dialect, element, "note", before)
         _property(dialect, element, "status", entry.status.value)
         _property(dialect, element, "frequency", str(entry.frequency))
         _property(dialect, element, "score", repr(entry.score))
@@ -273,6 +283,8 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 _sub(dialect, group, "date", when.isoformat())
                 if transaction in responsible:
                     _sub(dialect, group, "transacNote", responsible[transaction], type="responsibility")
+        if after is not None:
+            _sub(dialect, element, "note", after)
         # a context is a sentence in one language (French, for a French–English extraction) with its English
         # translation, whatever the pair written: the first term of that language holds it (of the entry's
         # context language when the entry has none of it)
@@ -328,6 +340,19 @@ def _term_element(
         _property(dialect, section, "usage", term.usage.value)
     if term.note is not None:
         _sub(dialect, section, "note", term.note)
+
+
+def _around_responsible(written: str | None, note: str | None, responsible: dict[str, str]
+                        ) -> tuple[str | None, str | None]:
+    """``note`` (``written`` without the lines naming who made and changed the entry, ``responsible``) split where
+    the first of those lines stood: the text before it and after it, None for none (all of it before, when none)."""
+    if note is None or not responsible:
+        return note, None
+    prefixes = tuple(f"{RESPONSIBLE_LABELS[kind]}: " for kind in responsible)
+    at = next(at for at, line in enumerate(written.split("\n"))
+              if line.startswith(prefixes) and line.split(": ", 1)[1].strip())
+    lines = note.split("\n")
+    return "\n".join(lines[:at]) if at else None, "\n".join(lines[at:]) if lines[at:] else None
 
 
 def _shown_usage(usage: UsageStatus, status: ReviewStatus) -> UsageStatus:
@@ -426,6 +451,9 @@ _ENTRIES = frozenset({"termEntry", "conceptEntry"})
 _LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
 _TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
 _TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
+# a term's notes grouped with a note on them (TBX 2008 and v3: translate-toolkit's Terminator writes an
+# administrativeStatus and the reason for it so), read as the term's own
+_TERM_NOTE_GROUP = "termNoteGrp"
 _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
                          "usageStatus", "normativeAuthorization", "forbidden"})
 # administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
@@ -544,7 +572,7 @@ class _EntryReader:
             kind = child.get("type") if local == "termNote" else local
             if kind == "status" and _text(child).strip().lower() in ("approved", "new"):
                 self.reviews.append(_text(child).strip().lower())  # and kept as a note, which term it is
-            if local == _TERM_GROUP:
+            if local in (_TERM_GROUP, _TERM_NOTE_GROUP):
                 self._read_term_data(child, term, entry, set_property)
             elif local == "transacGrp":
                 self.transactions += self._transaction(child)
@@ -568,7 +596,7 @@ class _EntryReader:
         elif kind == "grammaticalGender":
             term.gender = grammatical_gender(value)
         elif kind == "termType":
-            term.term_type = _TYPE_OF_FOLDED.get(_folded(value), TermType.FULL_FORM)
+            term.term_type = term_type_named(value) or TermType.FULL_FORM
         elif kind == "forbidden":
             if value.lower() == "true":
                 term.usage = UsageStatus.DEPRECATED
@@ -627,12 +655,15 @@ class _EntryReader:
                 term.note = text if term.note is None else f"{term.note}\n{text}"
             else:
                 self.notes.append(text)
-        elif local and _text(element).strip() and all(_local(child) in _INLINE for child in element):
+        elif local and (_text(element).strip() or element.get("target")) and all(
+                _local(child) in _INLINE for child in element):
             # descrip, admin, termNote, xref … name their category by type; DCT style by element name
-            # (a group of several, a term's transacGrp, is no one value)
-            where = f" ({element.get('target')})" if element.get("target") else ""
+            # (a group of several, a term's transacGrp, is no one value). A reference may name only its
+            # target (a crossReference to another entry's id, as Terminator writes one): that is its value
+            text, target = _text(element).strip(), element.get("target")
+            value = f"{text} ({target})" if text and target else text or target
             of = f" ({term.text})" if term is not None and term.text else ""
-            self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
+            self.notes.append(f"{element.get('type') or local}{of}: {value}")
 
     def _transaction(self, group: etree._Element) -> list[tuple[str, str, datetime | None]]:
         """A transacGrp's origination or modification (model.dated_by_transactions): its kind, who, when. A date
