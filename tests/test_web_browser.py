@@ -1147,6 +1147,38 @@ def test_a_term_a_termbase_delivered_deprecated_is_admitted_from_its_button(serv
     assert _usage(db, entry_id, "Comité militaire OTAN") == "admitted"
     assert not css(browser, "#queue .card .admit") and len(css(browser, "#queue .card .deprecate")) == 3
 
+def test_a_term_deprecated_then_admitted_is_made_preferred_again_from_its_button(server, browser, db):
+    # the entry's page had deprecate for an admitted term and admit for a deprecated one, no way back to preferred:
+    # a terminologist who admitted a variant the committee then preferred had to revert the change in the history
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["Comité militaire"], ["Military Committee", "MC"], status="approved")["id"])
+        api.deprecate(store, entry_id, "Military Committee")
+        api.set_usage(store, entry_id, "Military Committee", "admitted")
+        api.deprecate(store, entry_id, "MC")
+    browser.get(f"{server.url}/entries/{entry_id}")
+    assert [b.accessible_name for b in css(browser, "#queue .card button[data-term]")] == [
+        "deprecate Comité militaire", "prefer Military Committee", "deprecate Military Committee", "prefer MC",
+        "admit MC"]
+    [prefer, _] = css(browser, "#queue .card .prefer")
+    prefer.click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: Military Committee preferred",
+         "the page did not say the term was preferred again")
+    assert _usage(db, entry_id, "Military Committee") == "preferred"
+    # a deprecated term straight back to preferred, from the keyboard: Tab to its button, Enter
+    [prefer] = css(browser, "#queue .card .prefer")
+    assert prefer.accessible_name == "prefer MC"
+    browser.execute_script("arguments[0].focus()", css(browser, '#queue .card .deprecate[data-term="Military Committee"]')[0])
+    from selenium.webdriver.common.keys import Keys
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("aria-label") == "prefer MC"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: MC preferred", "MC was not preferred again")
+    assert _usage(db, entry_id, "MC") == "preferred"
+    assert not css(browser, "#queue .card .prefer") and len(css(browser, "#queue .card .deprecate")) == 3
+    with open_store(db) as store:
+        assert [change["action"] for change in api.history(store, entry_id)][-2:] == ["prefer", "prefer"]
+
+
 def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_its_own_button(server, browser, db):
     # radar, French and English: the English term's button deprecated the French one, and then said "already"
     with open_store(db) as store:

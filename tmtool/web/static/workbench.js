@@ -328,8 +328,8 @@ function setUpReview() {
       reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
                   `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
     });
-    for (const button of card.querySelectorAll(".deprecate, .admit")) {
-      const usage = button.classList.contains("admit") ? "admitted" : "deprecated";
+    for (const button of card.querySelectorAll(".deprecate, .admit, .prefer")) {
+      const usage = {admit: "admitted", prefer: "preferred"}[button.className] || "deprecated";
       button.addEventListener("click", () =>
         reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/usage`,
                         {term: button.dataset.term, lang: button.dataset.lang, usage, version: Number(card.dataset.version)}),
