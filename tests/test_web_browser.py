@@ -627,6 +627,46 @@ def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(serv
     _refused_as_changed(browser, db, saved)
 
 
+def test_a_decision_refused_on_a_card_far_down_the_queue_is_said_where_the_reviewer_looks(server, browser, db):
+    # the refusal was written above the queue, scrolled out of view: approving the eighth card, changed in another
+    # tab meanwhile, seemed to do nothing at all
+    browser.get(server.url + "/review")
+    cards = css(browser, "#queue .card")
+    eighth, version = (int(cards[7].get_attribute(name)) for name in ("data-entry", "data-version"))
+    with open_store(db) as store:
+        api.reject(store, [eighth], user="ben")
+    cards[7].find_element("css selector", ".approve").click()
+    status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
+                  "the conflict was not said")
+    assert status.text == f"entry {eighth} was changed by someone else (version {version + 1}, not {version}); reload it"
+    top, bottom, height, scrolled = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight, scrollY]", status)
+    assert scrolled > 0 and 0 <= top < bottom <= height
+    assert _status(db, eighth) == "rejected"
+
+
+def test_the_queue_reloaded_after_an_edit_or_an_undo_selects_the_card_acted_on_not_the_first(server, browser, db):
+    # after an edit saved on the fifth card (the page reloads) the first card was selected: the reviewer's next key,
+    # a, approved an entry they had not read
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("jjjje").perform()
+    css(browser, '.card.selected .edit-form textarea[name="note"]')[0].send_keys("vu en comité", Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[4]} saved, approved", "the edit was not said")
+    # the entry edited is approved, out of the candidates' queue: the card now in its place is selected
+    selected = css(browser, ".card.selected")[0]
+    assert int(selected.get_attribute("data-entry")) == ids[5] and browser.switch_to.active_element == selected
+    ActionChains(browser).send_keys("u").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Undone: 1 change", "the undo was not said")
+    assert int(css(browser, ".card.selected")[0].get_attribute("data-entry")) == ids[4]
+    ActionChains(browser).send_keys("a").perform()
+    wait(browser, lambda b: _status(db, ids[4]) == "approved", "the card undone was not approved")
+    assert _status(db, ids[0]) == "candidate"
+
+
 def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
