@@ -356,6 +356,18 @@ def test_a_terms_gender_is_shown_and_mended_in_the_edit_form(server, browser, db
         ("fr", "centre de commandement", "masculine", "noun"), ("en", "command centre", None, "noun")]
 
 
+def test_a_term_being_edited_is_shown_whole_in_its_box(server, browser, db):
+    # the edit form's boxes were 20 characters wide: "État-major militaire international" was mended blind
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["commandement allié interarmées de Brunssum"],
+                                     ["Allied Joint Force Command Brunssum"], status="candidate")["id"])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    css(browser, ".card .edit")[0].click()
+    for name in ("fr", "en"):
+        box = css(browser, f'.edit-form input[name="{name}"]')[0]
+        assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box), name
+
+
 def test_a_note_and_a_definition_of_several_lines_keep_them_when_the_form_saves(server, browser, db):
     """A termbase's note is lines ("Created by: …", "Modified by: …"): the edit form showed it in a one-line box,
     which drops line breaks, and saving a gender sent the note and the definition back joined into one line."""
