@@ -845,6 +845,29 @@ def test_arabic_terms_and_units_looked_up_as_you_type_are_written_right_to_left(
     assert (target.get_attribute("lang"), target.get_attribute("dir")) == ("en-GB", "ltr")
 
 
+def test_an_arabic_term_holding_a_latin_name_reads_whole_beside_what_is_said_of_it(server, browser, db):
+    # "طائرة F-16" showed as "F-16 noun, fullForm, preferred طائرة": the Latin name ran on into the English words after
+    # the term, on their far side; and a right-to-left term's bullet stood over the card's edge, outside it
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["avion F-16"], ["F-16 aircraft"], terms={"ar": ["طائرة F-16"],
+                                                                                     "he": ["מטוס F-16"]})["id"])
+        api.set_usage(store, entry_id, "طائرة F-16", "admitted")
+    apart = """const term = arguments[0], said = term.parentElement.querySelector('small').getBoundingClientRect();
+        const pieces = [...term.getClientRects()];
+        return pieces.every((piece) => piece.right <= said.left + 0.5) || pieces.every((piece) => piece.left >= said.right - 0.5)"""
+    room = """const item = arguments[0], box = item.closest('.card, .hit'), style = getComputedStyle(box);
+        return box.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - item.getBoundingClientRect().right"""
+    for path in (f"/entries/{entry_id}", "/review?status=approved&q=F-16", "/?q=F-16"):
+        browser.get(server.url + path)
+        terms = [term for term in css(browser, ".terms .term") if term.text in ("طائرة F-16", "מטוס F-16")]
+        assert len(terms) == 2, path
+        for term in terms:
+            if term.find_elements("xpath", "following-sibling::small"):
+                assert browser.execute_script(apart, term), (path, term.text)
+            item = term.find_element("xpath", "ancestor::li[1]")
+            assert browser.execute_script(room, item) >= 10, (path, term.text)
+
+
 def test_a_pair_in_other_languages_is_uploaded_in_its_languages(server, browser, db, tmp_path):
     # the form offered French and English only: a German–Spanish pair went in as French–English
     (tmp_path / "bericht.de.txt").write_text("Die Minister trafen sich in Brüssel. Sie sprachen über Luftverteidigung.\n",
