@@ -679,6 +679,42 @@ def test_the_queue_reloaded_after_an_edit_or_an_undo_selects_the_card_acted_on_n
     assert _status(db, ids[0]) == "candidate"
 
 
+def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
+    # the "next page" link at the queue's foot was reached through every card's buttons, some sixty Tabs
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review?status=&q=")
+    first_page = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: "after=" in b.current_url, "n did not open the next page")
+    second_page = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    assert second_page and not set(second_page) & set(first_page)
+    assert css(browser, ".card.selected")[0] == browser.switch_to.active_element  # the keys go on from its first card
+    ActionChains(browser).send_keys("p").perform()
+    wait(browser, lambda b: "before=" in b.current_url, "p did not open the previous page")
+    assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
+
+
+def test_back_after_merging_an_entry_from_its_page_goes_where_the_reviewer_came_from(server, browser, db):
+    # the merge left the merged entry's page in the history: Back showed "Error 404, no glossary entry"
+    with open_store(db) as store:
+        kept = int(api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"])
+        merged = int(api.add_entry(store, ["Comité militaire de l'OTAN"], ["NATO Military Committee"],
+                                   status="candidate")["id"])
+    browser.get(server.url + "/?q=" + quote("Comité militaire de l'OTAN"))
+    css(browser, f'a[href="/entries/{merged}"]')[0].click()
+    wait(browser, lambda b: b.current_url.endswith(f"/entries/{merged}"), "the entry's page did not open")
+    css(browser, ".card .merge")[0].click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(str(kept))
+    prompt.accept()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{merged} merged into #{kept}", "the merge was not said")
+    assert browser.current_url.endswith(f"/entries/{kept}")
+    browser.back()
+    wait(browser, lambda b: "/?q=" in b.current_url, "Back did not go to the look-up")
+    assert "Error 404" not in css(browser, "main")[0].text
+
+
 def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],

@@ -40,7 +40,8 @@ const SAID = "tmtool-said";
 
 function reloadSaying(message, page) {
   sessionStorage.setItem(SAID, message);
-  if (page) location.assign(page); else location.reload();
+  // the page gone (an entry merged into another) is left out of the history: Back went to its "no glossary entry"
+  if (page) location.replace(page); else location.reload();
 }
 
 // a request sent; no answer at all (the server stopped, the network down) is said as such, not "Failed to fetch"
@@ -328,7 +329,7 @@ function setUpReview() {
       a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
     }[event.key];
-    if (action && (card || event.key === "u")) {
+    if (action && (card || ["u", "n", "p"].includes(event.key))) {
       event.preventDefault();
       action();
     }
@@ -420,7 +421,10 @@ function setUpReview() {
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
   document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
 
+  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away
+  const pageKey = (rel) => () => { const link = document.querySelector(`nav.pages a[rel="${rel}"]`); if (link) link.click(); };
   document.addEventListener("keydown", (event) => keyed(event, {
+    n: pageKey("next"), p: pageKey("prev"),
     u: () => { if (!undo.disabled) undo.click(); },
     x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
   }));
