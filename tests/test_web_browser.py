@@ -256,6 +256,14 @@ def test_pages_screenshots_and_documents_list(server, browser, tmp_path):
     assert SEED_ID in css(browser, "table.documents")[0].text
 
 
+def test_no_page_logs_an_error_in_the_browser_s_console(server, browser):
+    # every page asked for /favicon.ico, a 404 in the console (and in a proxy's log) on each page a reviewer opened
+    for path in ("/", "/review", "/entries/1", "/documents", f"/documents/{quote(SEED_ID)}", "/export"):
+        browser.get(server.url + path)
+        css(browser, "main")  # loaded
+        assert [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == [], path
+
+
 def test_markup_in_the_store_never_runs(tmp_path, browser):
     from test_web_pages import HOSTILE_DOCUMENT, SCRIPT, hostile_store
 
