@@ -723,6 +723,24 @@ def test_back_after_merging_an_entry_from_its_page_goes_where_the_reviewer_came_
     assert "Error 404" not in css(browser, "main")[0].text
 
 
+def test_the_page_of_an_entry_merged_away_leads_on_to_the_entry_it_went_into(server, browser, db):
+    # a bookmark or another tab's page of an entry merged since said "no glossary entry 9: it was merged into entry 4"
+    # with nothing to click, the reviewer left to type the address of entry 4
+    with open_store(db) as store:
+        kept = int(api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"])
+        merged = int(api.add_entry(store, ["Comité militaire de l'OTAN"], ["NATO Military Committee"])["id"])
+        removed = int(api.add_entry(store, ["comité"], ["committee"])["id"])
+        api.merge(store, merged, kept, user="ben")
+        api.remove_entry(store, removed)
+    browser.get(f"{server.url}/entries/{merged}")
+    assert css(browser, "p.error")[0].text == (f"no glossary entry {merged}: it was merged into entry {kept} "
+                                               "(change " + css(browser, "p.error")[0].text.split("(change ")[1])
+    css(browser, f'main a[href="/entries/{kept}"]')[0].click()
+    wait(browser, lambda b: css(b, "h1")[0].text.startswith(f"Entry #{kept}"), "the link did not lead to the entry")
+    browser.get(f"{server.url}/entries/{removed}")  # removed, not merged: nowhere to go on to
+    assert css(browser, "h1")[0].text == "Error 404" and not css(browser, "main a")
+
+
 def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],

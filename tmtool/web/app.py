@@ -628,7 +628,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
         with reading() as s:
-            entry = entry_with_history(s, entry_id)
+            try:
+                entry = entry_with_history(s, entry_id)
+            except NotFound as gone:  # merged away: a link on to the entry it went into (a bookmark, another tab)
+                into = api.merged_into(s, entry_id)
+                if into is None:
+                    raise
+                return page(request, "error.html", 404, message=api.error_on_store(gone, advised_db), into=into)
         return page(request, "entry.html", entry=entry)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
