@@ -5,6 +5,7 @@ the same hostile-input checks as the CLI."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -196,6 +197,44 @@ def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_
                        headers=headers)
     assert added.status_code == 200 and added.json()["entry"]["note"] == "line one\nline\ttwo"
     assert etree.fromstring(http.get("/api/export/tbx").content).findall(".//{*}conceptEntry")
+
+
+def test_counts_a_killed_process_left_are_made_by_the_workbench_s_next_read(store_url, tmp_path):
+    # a process approving *dissuasion* killed as it counted it (1 document of 3): the server, started before, showed
+    # frequency 1 and one context on every page and /api read until someone changed the glossary through it
+    from test_week import PAIRS, killed_while_counting
+
+    http, _ = client(store_url)
+    deterrence = killed_while_counting(store_url, tmp_path)
+    read = http.get(f"/api/entries/{deterrence}").json()
+    assert read["frequency"] == 3 and {c["document"] for c in read["contexts"]} == set(PAIRS)
+    with open_store(store_url) as store:
+        assert not tmtool_api.counts_left(store)
+    assert "frequency 3" in http.get(f"/entries/{deterrence}").text
+
+
+def test_a_read_waits_for_the_counts_left_a_moment_at_most_then_the_next_read_shows_them(store_url, tmp_path,
+                                                                                       monkeypatch):
+    # a read stays quick however much there is to count: it is answered as the store stands, the count going on
+    from test_week import killed_while_counting
+
+    http, _ = client(store_url)
+    deterrence = killed_while_counting(store_url, tmp_path)
+    counting, release, calls = glossary.count_queued, threading.Event(), []
+
+    def slow(store, progress=None):
+        calls.append(store)
+        release.wait(30)
+        return counting(store, progress)
+
+    monkeypatch.setattr(glossary, "count_queued", slow)
+    monkeypatch.setattr(http.app.state.left_counts, "WAIT_S", 0.2)
+    assert http.get(f"/api/entries/{deterrence}").json()["frequency"] == 1  # answered, the count waiting
+    assert http.get("/api/entries?status=approved").json()["entries"][0]["frequency"] == 1
+    release.set()
+    assert http.app.state.left_counts.idle.wait(30)
+    assert len(calls) == 1  # the second read waited for the count under way, started none of its own
+    assert http.get(f"/api/entries/{deterrence}").json()["frequency"] == 3
 
 
 def test_a_parameter_sent_empty_is_its_default(api):

@@ -256,6 +256,14 @@ def test_pages_screenshots_and_documents_list(server, browser, tmp_path):
     assert SEED_ID in css(browser, "table.documents")[0].text
 
 
+def test_no_page_logs_an_error_in_the_browser_s_console(server, browser):
+    # every page asked for /favicon.ico, a 404 in the console (and in a proxy's log) on each page a reviewer opened
+    for path in ("/", "/review", "/entries/1", "/documents", f"/documents/{quote(SEED_ID)}", "/export"):
+        browser.get(server.url + path)
+        css(browser, "main")  # loaded
+        assert [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == [], path
+
+
 def test_markup_in_the_store_never_runs(tmp_path, browser):
     from test_web_pages import HOSTILE_DOCUMENT, SCRIPT, hostile_store
 
@@ -354,6 +362,18 @@ def test_a_terms_gender_is_shown_and_mended_in_the_edit_form(server, browser, db
         terms = glossary.entry(store, added).terms
     assert [(t.lang, t.text, t.gender, t.pos) for t in terms] == [
         ("fr", "centre de commandement", "masculine", "noun"), ("en", "command centre", None, "noun")]
+
+
+def test_a_term_being_edited_is_shown_whole_in_its_box(server, browser, db):
+    # the edit form's boxes were 20 characters wide: "État-major militaire international" was mended blind
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["commandement allié interarmées de Brunssum"],
+                                     ["Allied Joint Force Command Brunssum"], status="candidate")["id"])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    css(browser, ".card .edit")[0].click()
+    for name in ("fr", "en"):
+        box = css(browser, f'.edit-form input[name="{name}"]')[0]
+        assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box), name
 
 
 def test_a_note_and_a_definition_of_several_lines_keep_them_when_the_form_saves(server, browser, db):
@@ -627,6 +647,100 @@ def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(serv
     _refused_as_changed(browser, db, saved)
 
 
+def test_a_decision_refused_on_a_card_far_down_the_queue_is_said_where_the_reviewer_looks(server, browser, db):
+    # the refusal was written above the queue, scrolled out of view: approving the eighth card, changed in another
+    # tab meanwhile, seemed to do nothing at all
+    browser.get(server.url + "/review")
+    cards = css(browser, "#queue .card")
+    eighth, version = (int(cards[7].get_attribute(name)) for name in ("data-entry", "data-version"))
+    with open_store(db) as store:
+        api.reject(store, [eighth], user="ben")
+    cards[7].find_element("css selector", ".approve").click()
+    status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
+                  "the conflict was not said")
+    assert status.text == f"entry {eighth} was changed by someone else (version {version + 1}, not {version}); reload it"
+    top, bottom, height, scrolled = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight, scrollY]", status)
+    assert scrolled > 0 and 0 <= top < bottom <= height
+    assert _status(db, eighth) == "rejected"
+
+
+def test_the_queue_reloaded_after_an_edit_or_an_undo_selects_the_card_acted_on_not_the_first(server, browser, db):
+    # after an edit saved on the fifth card (the page reloads) the first card was selected: the reviewer's next key,
+    # a, approved an entry they had not read
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("jjjje").perform()
+    css(browser, '.card.selected .edit-form textarea[name="note"]')[0].send_keys("vu en comité", Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[4]} saved, approved", "the edit was not said")
+    # the entry edited is approved, out of the candidates' queue: the card now in its place is selected
+    selected = css(browser, ".card.selected")[0]
+    assert int(selected.get_attribute("data-entry")) == ids[5] and browser.switch_to.active_element == selected
+    ActionChains(browser).send_keys("u").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Undone: 1 change", "the undo was not said")
+    assert int(css(browser, ".card.selected")[0].get_attribute("data-entry")) == ids[4]
+    ActionChains(browser).send_keys("a").perform()
+    wait(browser, lambda b: _status(db, ids[4]) == "approved", "the card undone was not approved")
+    assert _status(db, ids[0]) == "candidate"
+
+
+def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
+    # the "next page" link at the queue's foot was reached through every card's buttons, some sixty Tabs
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review?status=&q=")
+    first_page = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: "after=" in b.current_url, "n did not open the next page")
+    second_page = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    assert second_page and not set(second_page) & set(first_page)
+    assert css(browser, ".card.selected")[0] == browser.switch_to.active_element  # the keys go on from its first card
+    ActionChains(browser).send_keys("p").perform()
+    wait(browser, lambda b: "before=" in b.current_url, "p did not open the previous page")
+    assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
+
+
+def test_back_after_merging_an_entry_from_its_page_goes_where_the_reviewer_came_from(server, browser, db):
+    # the merge left the merged entry's page in the history: Back showed "Error 404, no glossary entry"
+    with open_store(db) as store:
+        kept = int(api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"])
+        merged = int(api.add_entry(store, ["Comité militaire de l'OTAN"], ["NATO Military Committee"],
+                                   status="candidate")["id"])
+    browser.get(server.url + "/?q=" + quote("Comité militaire de l'OTAN"))
+    css(browser, f'a[href="/entries/{merged}"]')[0].click()
+    wait(browser, lambda b: b.current_url.endswith(f"/entries/{merged}"), "the entry's page did not open")
+    css(browser, ".card .merge")[0].click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(str(kept))
+    prompt.accept()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{merged} merged into #{kept}", "the merge was not said")
+    assert browser.current_url.endswith(f"/entries/{kept}")
+    browser.back()
+    wait(browser, lambda b: "/?q=" in b.current_url, "Back did not go to the look-up")
+    assert "Error 404" not in css(browser, "main")[0].text
+
+
+def test_the_page_of_an_entry_merged_away_leads_on_to_the_entry_it_went_into(server, browser, db):
+    # a bookmark or another tab's page of an entry merged since said "no glossary entry 9: it was merged into entry 4"
+    # with nothing to click, the reviewer left to type the address of entry 4
+    with open_store(db) as store:
+        kept = int(api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"])
+        merged = int(api.add_entry(store, ["Comité militaire de l'OTAN"], ["NATO Military Committee"])["id"])
+        removed = int(api.add_entry(store, ["comité"], ["committee"])["id"])
+        api.merge(store, merged, kept, user="ben")
+        api.remove_entry(store, removed)
+    browser.get(f"{server.url}/entries/{merged}")
+    assert css(browser, "p.error")[0].text == (f"no glossary entry {merged}: it was merged into entry {kept} "
+                                               "(change " + css(browser, "p.error")[0].text.split("(change ")[1])
+    css(browser, f'main a[href="/entries/{kept}"]')[0].click()
+    wait(browser, lambda b: css(b, "h1")[0].text.startswith(f"Entry #{kept}"), "the link did not lead to the entry")
+    browser.get(f"{server.url}/entries/{removed}")  # removed, not merged: nowhere to go on to
+    assert css(browser, "h1")[0].text == "Error 404" and not css(browser, "main a")
+
+
 def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
@@ -791,6 +905,29 @@ def test_arabic_terms_and_units_looked_up_as_you_type_are_written_right_to_left(
     source, target = css(browser, "#lookup-results > div.context")[0].find_elements("css selector", "p")
     assert (source.get_attribute("lang"), source.get_attribute("dir")) == ("ar-EG", "rtl")
     assert (target.get_attribute("lang"), target.get_attribute("dir")) == ("en-GB", "ltr")
+
+
+def test_an_arabic_term_holding_a_latin_name_reads_whole_beside_what_is_said_of_it(server, browser, db):
+    # "طائرة F-16" showed as "F-16 noun, fullForm, preferred طائرة": the Latin name ran on into the English words after
+    # the term, on their far side; and a right-to-left term's bullet stood over the card's edge, outside it
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["avion F-16"], ["F-16 aircraft"], terms={"ar": ["طائرة F-16"],
+                                                                                     "he": ["מטוס F-16"]})["id"])
+        api.set_usage(store, entry_id, "طائرة F-16", "admitted")
+    apart = """const term = arguments[0], said = term.parentElement.querySelector('small').getBoundingClientRect();
+        const pieces = [...term.getClientRects()];
+        return pieces.every((piece) => piece.right <= said.left + 0.5) || pieces.every((piece) => piece.left >= said.right - 0.5)"""
+    room = """const item = arguments[0], box = item.closest('.card, .hit'), style = getComputedStyle(box);
+        return box.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - item.getBoundingClientRect().right"""
+    for path in (f"/entries/{entry_id}", "/review?status=approved&q=F-16", "/?q=F-16"):
+        browser.get(server.url + path)
+        terms = [term for term in css(browser, ".terms .term") if term.text in ("طائرة F-16", "מטוס F-16")]
+        assert len(terms) == 2, path
+        for term in terms:
+            if term.find_elements("xpath", "following-sibling::small"):
+                assert browser.execute_script(apart, term), (path, term.text)
+            item = term.find_element("xpath", "ancestor::li[1]")
+            assert browser.execute_script(room, item) >= 10, (path, term.text)
 
 
 def test_a_pair_in_other_languages_is_uploaded_in_its_languages(server, browser, db, tmp_path):
@@ -1146,6 +1283,38 @@ def test_a_term_a_termbase_delivered_deprecated_is_admitted_from_its_button(serv
          "the page did not say the term was admitted")
     assert _usage(db, entry_id, "Comité militaire OTAN") == "admitted"
     assert not css(browser, "#queue .card .admit") and len(css(browser, "#queue .card .deprecate")) == 3
+
+def test_a_term_deprecated_then_admitted_is_made_preferred_again_from_its_button(server, browser, db):
+    # the entry's page had deprecate for an admitted term and admit for a deprecated one, no way back to preferred:
+    # a terminologist who admitted a variant the committee then preferred had to revert the change in the history
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["Comité militaire"], ["Military Committee", "MC"], status="approved")["id"])
+        api.deprecate(store, entry_id, "Military Committee")
+        api.set_usage(store, entry_id, "Military Committee", "admitted")
+        api.deprecate(store, entry_id, "MC")
+    browser.get(f"{server.url}/entries/{entry_id}")
+    assert [b.accessible_name for b in css(browser, "#queue .card button[data-term]")] == [
+        "deprecate Comité militaire", "prefer Military Committee", "deprecate Military Committee", "prefer MC",
+        "admit MC"]
+    [prefer, _] = css(browser, "#queue .card .prefer")
+    prefer.click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: Military Committee preferred",
+         "the page did not say the term was preferred again")
+    assert _usage(db, entry_id, "Military Committee") == "preferred"
+    # a deprecated term straight back to preferred, from the keyboard: Tab to its button, Enter
+    [prefer] = css(browser, "#queue .card .prefer")
+    assert prefer.accessible_name == "prefer MC"
+    browser.execute_script("arguments[0].focus()", css(browser, '#queue .card .deprecate[data-term="Military Committee"]')[0])
+    from selenium.webdriver.common.keys import Keys
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("aria-label") == "prefer MC"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: MC preferred", "MC was not preferred again")
+    assert _usage(db, entry_id, "MC") == "preferred"
+    assert not css(browser, "#queue .card .prefer") and len(css(browser, "#queue .card .deprecate")) == 3
+    with open_store(db) as store:
+        assert [change["action"] for change in api.history(store, entry_id)][-2:] == ["prefer", "prefer"]
+
 
 def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_its_own_button(server, browser, db):
     # radar, French and English: the English term's button deprecated the French one, and then said "already"

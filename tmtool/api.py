@@ -56,11 +56,11 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
     "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "merged_into", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
@@ -1007,6 +1007,18 @@ def count_left(store: Store, *, progress: Progress | None = None) -> int:
     reads the glossary calls this. A store still locked, or read-only, leaves them to make later (told in the
     log). Returns how many documents were counted (0: none was left)."""
     return glossary.count_left(store, progress)
+
+
+def merged_into(store: Store, entry_id: int | str) -> int | None:
+    """The entry a merge took entry ``entry_id`` into, when that is what last took it out of the glossary (None:
+    it is there, or was removed otherwise), so that a page or a link naming it leads on to where it went."""
+    return glossary.merged_into(store, _id(entry_id))
+
+
+def counts_left(store: Store) -> bool:
+    """Whether counts are left to make (:func:`count_left` would count): one query of a table empty but after a
+    change, so that a server can ask it at every read."""
+    return bool(store.queued_counts(1))
 
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:

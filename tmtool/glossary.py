@@ -226,6 +226,13 @@ def _removals(store: Store) -> dict[int, Change]:
     return last
 
 
+def merged_into(store: Store, entry_id: int) -> int | None:
+    """The entry that entry ``entry_id`` went into, when a merge is what last took it out of the glossary."""
+    gone = _last_removal(store, entry_id)
+    into = [other for other, kept in gone.after.items() if kept is not None] if gone and gone.action == "merge" else []
+    return int(into[0]) if into else None
+
+
 def _where_it_went(gone: Change, entry_id: int) -> str:
     """What ``gone`` did with entry ``entry_id``: "merged into entry 16 (change 4, by ben)", "removed
     (reextract, change 9)"."""

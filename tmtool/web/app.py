@@ -11,6 +11,8 @@ import logging
 import re
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -264,6 +266,16 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                    else exc.message.removeprefix("cannot open store: "))
             raise Unavailable(f"the workbench cannot open its store now: {why}", path=exc.path) from None
 
+    app.state.left_counts = left = LeftCounts(store)
+
+    @contextmanager
+    def reading():
+        """``store()`` for a request that reads: the counts a killed process left queued are made first (a reader
+        saw its approvals' frequencies short until the next change)."""
+        with store() as s:
+            left.made(s)
+            yield s
+
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
 
@@ -332,7 +344,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         ``labelled_contexts`` (its contexts and its terms' own, as its page shows them, each with the ``lang`` of
         its first sentence), then the memory's units holding it; when none does and ``q`` has three words or
         more (six characters of Chinese or Japanese), ``matches``: the memory's fuzzy matches (as /api/search)."""
-        with store() as s:
+        with reading() as s:
             return lookup(s, q, limit, lang)
 
     @app.get("/api/search", tags=["memory"])
@@ -343,7 +355,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: every
         language of every unit), scored in % as CAT tools do; each says which side matched (``variant``:
         one of the unit's other languages, its source the translation)."""
-        with store() as s:
+        with reading() as s:
             return {"matches": api.search(s, q, min_score=min, limit=limit, lang=lang)}
 
     @app.get("/api/concordance", tags=["memory"])
@@ -352,7 +364,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                         lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
         """Units whose source or target holds ``q`` (whole words, accent-insensitive); with ``lang``,
         the side in that language only."""
-        with store() as s:
+        with reading() as s:
             return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
     @app.get("/api/entries", tags=["glossary"])
@@ -370,7 +382,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
         ``after``; null on the last page); ``previous``: a cursor for ``before`` when entries come before
         this page's first (null on the first page)."""
-        with store() as s:
+        with reading() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit, order=order, after=after, before=before)
@@ -378,30 +390,30 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
-        with store() as s:
+        with reading() as s:
             return entry_with_history(s, entry_id)
 
     @app.get("/api/documents", tags=["documents"])
     def api_documents() -> dict:
         """The ingested documents and the imported files."""
-        with store() as s:
+        with reading() as s:
             return {"documents": api.documents(s), "imports": api.imports(s)}
 
     @app.get("/api/documents/{document_id:path}/units", tags=["documents"])
     def api_units(document_id: str) -> dict:
         """A document's units in order, with bead type, confidence, sentences, and its corrections."""
-        with store() as s:
+        with reading() as s:
             return document_view(s, document_id)
 
     @app.get("/api/documents/{document_id:path}/check", tags=["documents"])
     def api_check(document_id: str) -> dict:
         """The terminology check of a document's units against the approved glossary (as ``tmtool check``)."""
-        with store() as s:
+        with reading() as s:
             return api.check_document(s, document_id)
 
     @app.get("/api/stats", tags=["store"])
     def api_stats() -> dict:
-        with store() as s:
+        with reading() as s:
             return api.stats(s)
 
     @app.get("/api/export/{fmt}", tags=["store"], response_class=Response,
@@ -423,7 +435,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
         drafts = []
         try:
-            with store() as s:
+            with reading() as s:
                 api.export(s, fmt, folder / name, statuses=statuses, srclang=srclang, tgtlang=tgtlang,
                            all_languages=langs == "all", include_unconfirmed=include_unconfirmed,
                            drafts_left_out=drafts.append)
@@ -585,7 +597,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def lookup_page(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
-        with store() as s:
+        with reading() as s:
             found = lookup(s, q, 10) if visible(q).strip() else None  # the box left empty asks nothing
         return page(request, "lookup.html", q=q, found=found)
 
@@ -601,7 +613,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         # the offset then only counts the entries shown before
         chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
                   "limit": PAGE_SIZE}
-        with store() as s:
+        with reading() as s:
             listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after or None,
                                   before=before or None)
             if before and not listed["entries"]:  # every entry before it decided meanwhile: the queue's start
@@ -615,19 +627,25 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
-        with store() as s:
-            entry = entry_with_history(s, entry_id)
+        with reading() as s:
+            try:
+                entry = entry_with_history(s, entry_id)
+            except NotFound as gone:  # merged away: a link on to the entry it went into (a bookmark, another tab)
+                into = api.merged_into(s, entry_id)
+                if into is None:
+                    raise
+                return page(request, "error.html", 404, message=api.error_on_store(gone, advised_db), into=into)
         return page(request, "entry.html", entry=entry)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request):
-        with store() as s:
+        with reading() as s:
             listed = {"documents": api.documents(s), "imports": api.imports(s)}
         return page(request, "documents.html", listed=listed)
 
     @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: str):
-        with store() as s:
+        with reading() as s:
             view = document_view(s, document_id)
             report = api.check_document(s, document_id)
         flagged: dict[str, list[dict]] = {}
@@ -637,13 +655,56 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/export", response_class=HTMLResponse, include_in_schema=False)
     def export_page(request: Request):
-        with store() as s:
+        with reading() as s:
             stats = api.stats(s)
         formats = api.format_names()
         return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"],
                     memory=formats["written_memory"])
 
     return app
+
+
+class LeftCounts:
+    """The approved counts a process left queued (killed as it counted a change, or its count timed out on the
+    write lock), made for the workbench's readers: ``tmtool serve`` makes them as it starts, its own changes once
+    each commits, but those another process leaves while it serves waited for the next change, the frequencies
+    shown short meanwhile. A read asks whether any is queued (one query of a table that is empty but after a
+    change); when one is, a thread of its own counts them, on its own connection, and the read waits for it
+    ``WAIT_S`` at most, so that a read stays quick whatever there is to count, and the next reads show it counted.
+    A store that cannot be counted now (locked past its timeout, read-only) is tried again ``RETRY_S`` later."""
+
+    WAIT_S = 2.0
+    RETRY_S = 30.0
+
+    def __init__(self, store):
+        self.store = store  # opens a connection of the thread's own
+        self.lock = threading.Lock()
+        self.idle = threading.Event()
+        self.idle.set()
+        self.failed_at: float | None = None
+
+    def made(self, store) -> None:
+        """Make the counts left queued, when any is, waiting ``WAIT_S`` at most (``store``: the read's connection)."""
+        if not api.counts_left(store):
+            return
+        with self.lock:
+            if self.idle.is_set():
+                if self.failed_at is not None and time.monotonic() - self.failed_at < self.RETRY_S:
+                    return
+                self.idle.clear()
+                threading.Thread(target=self.count, name="tmtool-count-left", daemon=True).start()
+        self.idle.wait(self.WAIT_S)
+
+    def count(self) -> None:
+        try:
+            with self.store() as s:
+                api.count_left(s)  # a store locked or read-only: told in the log, left queued
+                self.failed_at = time.monotonic() if api.counts_left(s) else None
+        except Exception:  # a read is not to fail for a count it did not ask for; said in the log
+            logging.getLogger("tmtool.web").exception("the counts left queued could not be made")
+            self.failed_at = time.monotonic()
+        finally:
+            self.idle.set()
 
 
 def served(app: FastAPI, scope: dict) -> bool:

@@ -40,7 +40,8 @@ const SAID = "tmtool-said";
 
 function reloadSaying(message, page) {
   sessionStorage.setItem(SAID, message);
-  if (page) location.assign(page); else location.reload();
+  // the page gone (an entry merged into another) is left out of the history: Back went to its "no glossary entry"
+  if (page) location.replace(page); else location.reload();
 }
 
 // a request sent; no answer at all (the server stopped, the network down) is said as such, not "Failed to fetch"
@@ -200,6 +201,9 @@ function setUpLookup() {
 
 // ---- review queue ---------------------------------------------------------------------------
 
+const SELECTED = "tmtool-selected";  // the card to select once the queue has reloaded (its entry, its place)
+const LAST_CARD = "tmtool-last-card";  // the card of the last change made, which an undo selects
+
 // the review queue's cards, or an entry's own page: the one entry's actions, the page reloaded after each
 // (its status, terms and history shown as they now are)
 function setUpReview() {
@@ -229,9 +233,29 @@ function setUpReview() {
     undo.disabled = !lastChanges.length;
   }
 
-  function remember(changes) {
+  function remember(changes, card) {
     const made = [].concat(changes).filter((change) => change !== null);
-    if (made.length) keep(made);  // nothing changed: the undo stays on the last change made
+    if (!made.length) return;  // nothing changed: the undo stays on the last change made
+    keep(made);
+    sessionStorage.setItem(LAST_CARD, JSON.stringify(place(card)));  // the card an undo goes back to
+  }
+
+  // a card as the page reloaded after an action selects it again: the queue once reloaded selected its first card,
+  // and the next key (a after an edit saved on the seventh) decided an entry the reviewer had not read
+  function place(card) {
+    return {entry: card.dataset.entry, index: cards.indexOf(card), at: location.href};
+  }
+
+  function stay(card) {
+    sessionStorage.setItem(SELECTED, JSON.stringify(place(card)));
+  }
+
+  function restored() {
+    const kept = JSON.parse(sessionStorage.getItem(SELECTED) || "null");
+    sessionStorage.removeItem(SELECTED);
+    if (!kept || kept.at !== location.href) return 0;
+    const found = cards.findIndex((card) => card.dataset.entry === kept.entry);
+    return found >= 0 ? found : kept.index;  // merged away: the card now in its place
   }
 
   function show(card, entry) {
@@ -253,7 +277,7 @@ function setUpReview() {
       const said = `#${card.dataset.entry} ${done.entry.status}${done.change === null ? " already: nothing changed" : ""}`;
       if (single) { reloadSaying(said); return; }
       show(card, done.entry);
-      remember(done.change);
+      remember(done.change, card);
       say(said);
     } catch (error) {
       say(error.message, true);
@@ -282,15 +306,17 @@ function setUpReview() {
     }
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
-      remember(done.change);
+      remember(done.change, card);
+      stay(card);
       reloadSaying(`#${card.dataset.entry} ${done.change === null ? "unchanged: nothing to save" : `saved, ${done.entry.status}`}`);
     } catch (error) { say(error.message, true); }  // a 409's says to reload
   }
 
-  async function reloadAfter(request, said, page) {
+  async function reloadAfter(card, request, said, page) {
     try {
       const done = await request;
-      remember(done.change);
+      remember(done.change, card);
+      stay(card);
       reloadSaying(done.change === null ? `${said} already: nothing changed` : said, page);
     } catch (error) { say(error.message, true); }
   }
@@ -303,7 +329,7 @@ function setUpReview() {
       a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
     }[event.key];
-    if (action && (card || event.key === "u")) {
+    if (action && (card || ["u", "n", "p"].includes(event.key))) {
       event.preventDefault();
       action();
     }
@@ -325,13 +351,13 @@ function setUpReview() {
         return;
       }
       // an entry's page goes to the entry it was merged into: it is no more
-      reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
+      reloadAfter(card, api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
                   `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
     });
-    for (const button of card.querySelectorAll(".deprecate, .admit")) {
-      const usage = button.classList.contains("admit") ? "admitted" : "deprecated";
+    for (const button of card.querySelectorAll(".deprecate, .admit, .prefer")) {
+      const usage = {admit: "admitted", prefer: "preferred"}[button.className] || "deprecated";
       button.addEventListener("click", () =>
-        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/usage`,
+        reloadAfter(card, api("POST", `/api/entries/${card.dataset.entry}/usage`,
                         {term: button.dataset.term, lang: button.dataset.lang, usage, version: Number(card.dataset.version)}),
                     `#${card.dataset.entry}: ${button.dataset.term} ${usage}`));
     }
@@ -357,6 +383,7 @@ function setUpReview() {
     select(0);
     return;
   }
+  const selected = restored();
 
   undo.addEventListener("click", async () => {
     try {
@@ -365,6 +392,8 @@ function setUpReview() {
         await api("POST", `/api/changes/${lastChanges[lastChanges.length - 1]}/revert`);
         keep(lastChanges.slice(0, -1));
       }
+      const undoneCard = sessionStorage.getItem(LAST_CARD);
+      if (undoneCard) sessionStorage.setItem(SELECTED, undoneCard);  // the card decided, back as it was
       reloadSaying(`Undone: ${counted(undone, "change")}`);
     } catch (error) { say(error.message, true); }
   });
@@ -386,17 +415,20 @@ function setUpReview() {
         changes.push(done.change);
       } catch (error) { refused.push(error.message); }
     }
-    remember(changes);
+    remember(changes, picked[0]);
     say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
   }
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
   document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
 
+  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away
+  const pageKey = (rel) => () => { const link = document.querySelector(`nav.pages a[rel="${rel}"]`); if (link) link.click(); };
   document.addEventListener("keydown", (event) => keyed(event, {
+    n: pageKey("next"), p: pageKey("prev"),
     u: () => { if (!undo.disabled) undo.click(); },
     x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
   }));
-  select(0);
+  select(selected);
 }
 
 // ---- an entry's history: a change not yet reverted can be, as `tmtool glossary revert` does --------
