@@ -793,3 +793,70 @@ def test_a_compound_s_first_part_is_a_word_not_a_letter_or_two_the_word_list_hol
     assert spans._singular("zeestrijdkrachten", "nl") == "zeestrijdkrachten"  # *strijdkrachten*, no singular
     assert spans._singular("Truppenbewegungen", "de") == "Truppenbewegung"
     assert spans._singular("Schifffahrtswege", "de") == "Schifffahrtsweg"
+
+
+# written for this test: risks and training centres only in the plural, their German plurals of a loanword's -o, -um
+GERMAN_LOANWORD_PLURALS = [
+    ("Cyber risks threaten the energy networks of the Allies.", "Cyberrisiken bedrohen die Energienetze der Verbündeten."),
+    ("The ministers assessed the risks to critical infrastructure.",
+     "Die Minister bewerteten die Risiken für kritische Infrastruktur."),
+    ("New risks arise from hybrid threats.", "Neue Risiken entstehen durch hybride Bedrohungen."),
+    ("Training centres in Poland host the exercise.", "Ausbildungszentren in Polen richten die Übung aus."),
+    ("The training centres opened new ranges.", "Die Ausbildungszentren eröffneten neue Schießbahnen."),
+    ("The Allies share the risks of the mission.", "Die Verbündeten teilen die Risiken der Mission."),
+]
+
+
+def test_a_german_plural_of_a_loanword_is_read_as_its_singular_in_o_or_um_and_keeps_its_sharp_s():
+    """*Risiken* is the plural of *Risiko*, *Zentren* of *Zentrum* (-en for a loanword's -o, -um, -a, -us, -on): the
+    glossary gave *risk* = *Risike* (the last letters *iken* read as a word of their own) and *training centre* =
+    *Ausbildungszentren*; and a singular is written as the text spells it: *Schießbahn*, not *Schiessbahn*, the
+    matching key's folding."""
+    found = equivalents(build_english_glossary(pairs(GERMAN_LOANWORD_PLURALS), "de", threshold=0.0), "de")
+    assert found["risk"] == "Risiko", found
+    assert found["training centre"] == "Ausbildungszentrum" and found["range"] == "Schießbahn"
+
+
+def test_german_plurals_of_loanwords_and_plural_nouns():
+    """The singulars bench/plurals.py measures on WiktionaryDE's plurals: a loanword's (*Themen*, *Museen*, *Konten*,
+    *Algorithmen*, *Stadien*), a feminine in -in (*Ärztinnen*), and *Studien* as *Studie* (its shortest ending), not
+    *Studium*; *Kosten* and *Daten* stay plural nouns."""
+    from tmtool.terms.pivot import _Spans
+
+    spans = _Spans.__new__(_Spans)
+    spans.frequent = set()  # no word of grammar in these single words
+    read = {word: spans._singular(word, "de") for word in
+            ("Themen", "Museen", "Konten", "Algorithmen", "Stadien", "Ärztinnen", "Studien", "Minen", "Kosten", "Daten")}
+    assert read == {"Themen": "Thema", "Museen": "Museum", "Konten": "Konto", "Algorithmen": "Algorithmus",
+                    "Stadien": "Stadion", "Ärztinnen": "Ärztin", "Studien": "Studie", "Minen": "Mine", "Kosten": "Kosten",
+                    "Daten": "Daten"}
+
+
+# written for these tests: ships and minehunters only in the plural, indefinite and definite (the article after them)
+SWEDISH_PLURALS = [
+    ("The minehunters cleared sea mines near the coast.", "Minröjningsfartygen röjde sjöminor nära kusten."),
+    ("Sea mines remain a danger to merchant ships.", "Sjöminor är fortfarande en fara för handelsfartyg."),
+    ("The divers searched for sea mines in shallow waters.", "Dykarna sökte efter sjöminor i grunt vatten."),
+    ("The minehunters returned to the naval base.", "Minröjningsfartygen återvände till marinbasen."),
+    ("Merchant ships use the shipping lanes every day.", "Handelsfartyg använder farlederna varje dag."),
+    ("The exercise tested underwater drones.", "Övningen testade undervattensdrönare."),
+]
+DANISH_PLURALS = [
+    ("The minehunters cleared sea mines near the coast.", "Minerydningsskibene ryddede søminer nær kysten."),
+    ("Sea mines remain a danger to merchant ships.", "Søminer er stadig en fare for handelsskibe."),
+    ("The divers searched for sea mines in shallow waters.", "Dykkerne søgte efter søminer på lavt vand."),
+    ("The minehunters returned to the naval base.", "Minerydningsskibene vendte tilbage til flådebasen."),
+    ("Merchant ships use the shipping lanes every day.", "Handelsskibe bruger sejlruterne hver dag."),
+    ("The soldiers guard the borders.", "Soldaterne bevogter grænserne."),
+]
+
+
+def test_a_swedish_or_danish_equivalent_met_in_the_plural_only_is_given_in_the_singular():
+    """Swedish and Danish had no plural endings: *minehunter* = *minröjningsfartygen*, *sea mine* = *sjöminor*, Danish
+    *handelsskibe*, *soldaterne*, *grænserne*. Their plurals (-ar, -or, -er; -er, -e) and the definite article after
+    them (-na, -en; -ne, -ene) are read off, the longest ending first: *fartygen* is *fartyg*, *skibene* *skib*."""
+    swedish = equivalents(build_english_glossary(pairs(SWEDISH_PLURALS), "sv", threshold=0.0), "sv")
+    assert swedish["minehunter"] == "minröjningsfartyg" and swedish["sea mine"] == "sjömina", swedish
+    danish = equivalents(build_english_glossary(pairs(DANISH_PLURALS), "da", threshold=0.0), "da")
+    assert danish["minehunter"] == "minerydningsskib" and danish["merchant ship"] == "handelsskib", danish
+    assert danish["soldier"] == "soldat" and danish["border"] == "grænse"

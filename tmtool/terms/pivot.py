@@ -48,7 +48,7 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import AMBIGUOUS_PLURALS, fold, inflection_key, singular_readings, spellings
+from ..text.normalize import AMBIGUOUS_PLURALS, fold, inflection_key, plural_readings, spellings
 from . import english
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
@@ -83,6 +83,14 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 # MIN_COMPOUND_PART letters
 CLOSED_COMPOUNDS = frozenset({"de", "gsw", "lb", "nl", "sv", "da", "nb", "nn", "no", "is", "fi"})
 MIN_COMPOUND_PART = 4
+# a reading of a plural ending (``normalize.AMBIGUOUS_PLURALS``) is the singular where the language uses it at least
+# this share as much as the plural (wordfreq): chosen on the even half of bench/plurals.py's German plurals, among 0.1,
+# 0.2, 0.25, 0.3, 0.5 and 1 (1.0 reads a quarter fewer right; 0.1 and 0.2 read *Daten* as the loanword *Date*)
+SINGULAR_SHARE = 0.25
+# languages writing the definite article after a plural's ending (*bilarna*, *bilerne*): ``_singular_word`` reads
+# their longest ending first
+SUFFIXED_ARTICLES = frozenset({"sv", "da"})
+SHORTEST_READING = frozenset({"sv"})  # of those, where the shortest of their readings is taken (``_singular_word``)
 MIN_FIRST_PART = 3  # *See*, *zee*, *lid* (*lidstaten*) begin compounds; no word of one or two letters does
 # languages that put the verbs of a subordinate clause last (*dat de bondgenoten de luchtverdediging moeten
 # versterken*): a span never closes on the word ending such a clause, which the word aligner's pull to the
@@ -725,23 +733,13 @@ class _Spans:
         a complement: *sistemas* of *sistemas de defensa*) read as singulars by the language's plural endings
         (``_singular_word``), a compound whose singular the word list lacks by its last part (*Minenjagdboote*:
         *Minenjagdboot*); as written unless every such word has one."""
-        from wordfreq import word_frequency
-
         words = text.split(" ")
         group = next((k for k, word in enumerate(words) if word.lower() in self.frequent), len(words))
         if group > 1 and lang in CAPITALISED_NOUNS:
             return text  # an adjective declines with the case (*flachen Gewässern*: *flaches Gewässer*), unread here
         for k in range(group):
             word = words[k]
-            best = _singular_word(word.lower(), lang)
-            if best is None and lang in CLOSED_COMPOUNDS:
-                # a compound whose singular the word list does not hold (*Minenjagdboote*, *Schifffahrtswege*)
-                # inflects on its last part (*Boote*, *Wege*)
-                # the first part a word too, not a letter or two the word list happens to hold (*K osten*, *Gr enzen*)
-                cut = next((cut for cut in range(MIN_FIRST_PART, len(word) - MIN_COMPOUND_PART + 1)
-                            if word_frequency(word[cut:].lower(), lang)), None)
-                last = None if cut is None else _singular_word(word[cut:].lower(), lang)
-                best = None if last is None else word[:cut].lower() + last
+            best = singular_of(word, lang)
             if best is None:
                 return text
             words[k] = best.upper() if word.isupper() else best[:1].upper() + best[1:] if word[:1].isupper() else best
@@ -828,20 +826,60 @@ def _citation_form(forms: Counter, lang: str, ungoverned: set[str] = frozenset()
     return min(forms, key=lambda form: (form not in ungoverned, oblique(form), -forms[form]))
 
 
-def _singular_word(word: str, lang: str) -> str | None:
-    """The singular a lower-case word's plural ending stands for (``normalize.PLURALS``, ``AMBIGUOUS_PLURALS``): the
-    reading the language uses more than the word itself (wordfreq; Spanish with its accent restored: *aviones*,
-    *avión*); None if none is."""
+def singular_of(word: str, lang: str) -> str | None:
+    """The singular of one word of an equivalent the sentences wrote in the plural alone, lower-cased: by its plural
+    ending (``_singular_word``), or, in a language writing compounds as one word, by its last part's (*Minenjagdboote*:
+    *Minenjagdboot*); None where neither tells (bench/plurals.py measures it on real plurals)."""
     from wordfreq import word_frequency
 
-    readings = {variant for reading in singular_readings(word, lang, ambiguous=True)
-                for variant in _accented(reading, lang)}
-    confirmed = [r for r in sorted(readings) if word_frequency(r, lang) > word_frequency(word, lang)]
+    word = word.lower()
+    best = _singular_word(word, lang)
+    if best is None and lang in CLOSED_COMPOUNDS:
+        # a compound whose singular the word list does not confirm (*Minenjagdboote*, *Truppenbewegungen*) inflects on
+        # its last part (*Boote*, *Bewegungen*); the first part a word too, not a letter or two the word list happens to
+        # hold (*K osten*, *Gr enzen*)
+        cut = next((cut for cut in range(MIN_FIRST_PART, len(word) - MIN_COMPOUND_PART + 1)
+                    if word_frequency(word[cut:], lang)), None)
+        # of a word the list holds, the last part's singular is taken only where more frequent than its plural, as its
+        # last letters may be another word's (*Abhand-lungen*: *Lunge*); and a singular part of a word's length
+        # (*Fin-anzen* is no *anz*)
+        share = 1.0 if word_frequency(word, lang) else None
+        last = None if cut is None else _singular_word(word[cut:], lang, share)
+        best = None if last is None or len(last) < MIN_COMPOUND_PART else word[:cut] + last
+    return best
+
+
+def _singular_word(word: str, lang: str, share: float | None = None) -> str | None:
+    """The singular a lower-case word's plural ending stands for (``normalize.PLURALS``, ``AMBIGUOUS_PLURALS``): a
+    reading the language uses more than the word itself (wordfreq; Spanish with its accent restored: *aviones*,
+    *avión*), or, in a language of ``AMBIGUOUS_PLURALS``, at least ``SINGULAR_SHARE`` as much (many plurals are written
+    more than their singulars: *Abmessungen*, *Maßnahmen*), or ``share`` as much where given; None if none is. Of the readings so confirmed, in German
+    the one its shortest ending leaves (*Minen*: *Mine*, not *min*, an abbreviation, nor *minus*; *Studien*: *Studie*);
+    in Swedish and Danish, which write the definite article after the plural ending, the one its longest ending leaves
+    (*vejene*: *vej*, not *vejen*, the definite singular; *bussarna*: *buss*, not *bussa*), in Swedish the shortest of
+    those (*kunderna*: *kund*, not the verb *kunde*), in Danish the most frequent (*styrkerne*: *styrke*, not *styrk*);
+    elsewhere the most frequent."""
+    from wordfreq import word_frequency
+
+    readings = [(ending, variant) for ending, reading in plural_readings(word, lang, ambiguous=True, as_written=True)
+                for variant in _accented(reading, lang)]
+    if share is None:
+        share = SINGULAR_SHARE if lang in AMBIGUOUS_PLURALS else 1.0
+    floor = word_frequency(word, lang) * share
+    confirmed = [(ending, reading) for ending, reading in sorted(readings) if word_frequency(reading, lang) > floor]
+    if not confirmed:
+        return None
+    if lang in SUFFIXED_ARTICLES:
+        longest = max(len(ending) for ending, _ in confirmed)
+        tied = [reading for ending, reading in confirmed if len(ending) == longest]
+        # Swedish verbs end in -a, -de, -te (*kunde*, *satsa*), which a longer reading meets: the shortest; Danish
+        # writes a verb's imperative as its bare stem (*styrk*, *bring*), which the shorter meets: the most frequent
+        if lang in SHORTEST_READING:
+            return min(tied, key=len)
+        return max(tied, key=lambda reading: word_frequency(reading, lang))
     if lang in AMBIGUOUS_PLURALS:
-        # German -n after a noun's -e (*Minen*: *Mine*) against -en after a consonant (*Bahnen*: *Bahn*): the
-        # longer reading the list confirms, as the shorter may be another word, more frequent (*min*, an abbreviation)
-        return max(confirmed, key=len, default=None)
-    return max(confirmed, key=lambda r: word_frequency(r, lang), default=None)
+        return max(confirmed, key=lambda c: (-len(c[0]), word_frequency(c[1], lang)))[1]
+    return max(confirmed, key=lambda c: word_frequency(c[1], lang))[1]
 
 
 def _accented(word: str, lang: str) -> set[str]:

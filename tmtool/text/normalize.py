@@ -476,16 +476,32 @@ def inflection_keys(text: str, lang: str) -> set[str]:
 
 # Plural endings that end singulars and other forms as often (German -e, -en: Boote, Übungen, but Plane, Raten):
 # never a key a term is found by, only a reading the language's word frequencies may confirm, for the citation
-# form of an equivalent the text writes in the plural alone (``terms.pivot``)
-AMBIGUOUS_PLURALS = {"de": (("en", ""), ("e", ""))}
+# form of an equivalent the text writes in the plural alone (``terms.pivot``). German -en stands too for the -o,
+# -um, -a, -us, -on of a loanword (Risiken, Zentren, Themen, Algorithmen, Stadien). Swedish and Danish write
+# the definite article after a plural (-na, -ne: bilarna, bilerne, husen, husene), and their -r plural ends a
+# noun in -e or -o (linjer, skor; Danish skoler), written here with that vowel (er → e) as a reading ending in -a
+# would be a verb (bollar is boll, not bolla); Danish -e is husene's ending too, which its longer ending reads
+AMBIGUOUS_PLURALS = {
+    "de": (("en", ""), ("e", ""), ("en", "o"), ("en", "um"), ("en", "a"), ("en", "us"), ("en", "on"), ("innen", "in")),
+    "sv": (("arna", ""), ("arna", "e"), ("orna", "a"), ("orna", "o"), ("erna", ""), ("erna", "e"), ("erna", "a"),
+           ("erna", "um"), ("ena", "e"), ("ar", ""), ("ar", "e"), ("or", "a"), ("or", "o"), ("er", ""), ("er", "e"),
+           ("er", "a"), ("er", "um"), ("en", ""), ("n", "")),
+    "da": (("erne", ""), ("erne", "e"), ("erne", "um"), ("ene", ""), ("er", ""), ("er", "e"), ("er", "um"), ("e", "")),
+}
 
 
-def singular_readings(word: str, lang: str, ambiguous: bool = False) -> list[str]:
+def singular_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[str]:
     """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
-    ``AMBIGUOUS_PLURALS`` too), lower-cased."""
-    lower = normalize_for_match(word)
+    ``AMBIGUOUS_PLURALS`` too), lower-cased: folded for matching (ß as ss), or, ``as_written``, only
+    lower-cased (a citation form written out: *Straßenbahnen*, *straßenbahn*)."""
+    return [reading for _, reading in plural_readings(word, lang, ambiguous, as_written)]
+
+
+def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[tuple[str, str]]:
+    """``singular_readings``, each with the plural ending it reads: (*arna*, *bil*) of *bilarna*."""
+    lower = word.lower() if as_written else normalize_for_match(word)
     endings = (*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ()))
-    return [lower[: -len(plural)] + singular for plural, singular in endings
+    return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
             if lower.endswith(plural) and len(lower) > len(plural) + 2]
 
 
