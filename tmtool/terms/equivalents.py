@@ -60,9 +60,6 @@ WORD_LEFT_OUT = 0.75
 # and test pairs, the least proposals without a pair lost (1.0: 71 / 121, 0.75: 71 / 120, 0.5: 71 / 119, 0: 70 /
 # 118 with literal input; bench/README.md, twenty-seventh round)
 NAME_PIECE = 0.5
-# a French term with a determined complement rendered next to an English possessive (``rendered_as_genitive``): two
-# terms, as a coordination is (``termhood._COORDINATION``)
-GENITIVE = 0.5
 # English words of grammar inside a noun phrase (*freedom of navigation*, *peace and security*)
 _ENGLISH_LINKS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "against", "the", "a",
                             "an", "and"})
@@ -430,8 +427,6 @@ def bilingual_score(entry: Entry) -> float:
     french = entry.terms[0].text
     if renders_name_piece(entry.terms[0], best):
         score *= NAME_PIECE
-    if rendered_as_genitive(french, best):
-        score *= GENITIVE
     return score * WORD_LEFT_OUT if leaves_out_words(french, best.text) or cut_short(french, best.text) else score
 
 
@@ -464,33 +459,6 @@ def _opens(forms: Sequence[str], sentence: str) -> bool:
     """Whether the first of ``forms`` that ``sentence`` holds opens it (a paragraph's number aside)."""
     at = min((i for form in forms if (i := sentence.find(form)) >= 0), default=-1)
     return at >= 0 and not any(c.isalpha() for c in sentence[:at])
-
-
-_DETERMINED_COMPLEMENT = re.compile(r"\b(?:de l['’]|de la |du |des )", re.IGNORECASE)
-_POSSESSIVE_AFTER = re.compile(r"^['’]s(?=\s|$)")  # *Alliance's*; a plural's bare apostrophe below
-_POSSESSIVE_BEFORE = re.compile(r"\w(?:['’]s|s['’])\s+(?:[\w-]+\s+){0,2}$")
-
-
-def rendered_as_genitive(french_term: str, english: Term) -> bool:
-    """Whether a French term with a determined complement (*cyberdéfense de l'Alliance*, *besoin de l'Alliance*)
-    is rendered, in most pairs its equivalent was found in, next to an English possessive: the equivalent is the
-    possessor (*the Alliance's cyber defence* → *Alliance*) or what it possesses (*NATO's reinforcement plans*).
-    English makes a term of a noun and its complement by compounding (*Alliance cyber defence*); the genitive says
-    the two are a free phrase, an owner and a thing owned."""
-    if not _DETERMINED_COMPLEMENT.search(french_term) or not english.contexts:
-        return False
-    forms = sorted(set(english.forms), key=len, reverse=True)
-    genitive = 0
-    for context in english.contexts:
-        for form in forms:
-            at = context.en.find(form)
-            if at >= 0:
-                end = at + len(form)
-                after = context.en[end:]
-                plural = form.endswith("s") and re.match(r"['’](?=\s)", after)  # *the Allies' capabilities*
-                genitive += bool(_POSSESSIVE_AFTER.match(after) or plural or _POSSESSIVE_BEFORE.search(context.en[:at]))
-                break
-    return 2 * genitive > len(english.contexts)
 
 
 def cut_short(french_term: str, english_term: str) -> bool:
