@@ -2056,6 +2056,17 @@ def test_a_figure_beside_its_short_caption_in_a_table_s_cell_keeps_its_descripti
                 "Figure 2 : Le port de Kiel", kiel, "France", "Paris", "Fin.")
     assert read_document(write_docx(tmp_path / "exercice.fr.docx", body)).paragraphs == expected
 
+    def vml(number: int, alt: str, width: str, height: str) -> str:  # a document in compatibility mode (from a .doc)
+        return (f'<w:r><w:pict><v:shape id="Image {number}" o:spid="_x0000_i102{number}" type="#_x0000_t75" '
+                f'alt="{alt}" style="width:{width};height:{height}"><v:imagedata r:id="rId4{number}" '
+                f'o:title="image00{number}"/></v:shape></w:pict></w:r>')
+
+    compatible = (body.replace(figure(1, baltic), vml(1, baltic, "212.6pt", "141.75pt"))
+                  .replace(figure(2, kiel), vml(2, kiel, "212.6pt", "141.75pt")))
+    compatible = compatible[:compatible.index("<w:r><w:rPr><w:noProof/>")] + vml(3, "Drapeau de la France", "13.5pt", "9pt") \
+        + compatible[compatible.index("</w:drawing></w:r>") + len("</w:drawing></w:r>"):]
+    assert read_document(write_docx(tmp_path / "exercice-doc.fr.docx", compatible)).paragraphs == expected
+
     def frame(number: int, description: str, width: str, height: str) -> str:  # as LibreOffice 7.4 writes a picture
         return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
                 f'svg:width="{width}" svg:height="{height}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
