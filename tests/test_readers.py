@@ -1166,5 +1166,6 @@ def test_a_wrapped_paragraph_whose_second_line_opens_with_a_colon_or_a_tilde_sta
     assert read_document(path).paragraphs == (
         "Le Conseil a examiné trois points lors de la réunion de printemps, dans cet ordre : la dissuasion, le "
         "financement commun et les partenariats.",
-        "Le coût total du programme est estimé, selon les dernières prévisions, à environ ~ 30 millions d'euros par an.",
+        "Le coût total du programme est estimé, selon les dernières prévisions, à environ ~ 30 millions d'euros par "
+        "an.",
         "Gisement", "Zone où se trouvent des ressources exploitables.")
