@@ -1253,3 +1253,25 @@ def test_three_justified_columns_in_a_monospaced_font_are_read_column_by_column(
     assert Counter(" ".join(read).split()) == Counter(" ".join(source).split())
     assert all(any(paragraph in whole for whole in source) for paragraph in read)
     assert sum((Counter(read) & Counter(source)).values()) >= 10
+
+
+def test_word_s_messages_an_author_sets_in_bold_lines_of_their_own_are_read_from_a_word_pdf(tmp_path):
+    """A help page Word saved as PDF lists Word's messages as bold headings, each over its explanation: they were
+    taken for the error of a field with no result and left out, the headings lost. A field's result stands in its
+    sentence, beside the text of its line; a bold message alone on its line is the author's, read. One in a sentence
+    is still left out."""
+    lines = [
+        [("Erreur ! Signet non défini.", True)],
+        [("Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.", False)],
+        [],
+        [("Erreur ! Source du renvoi introuvable.", True)],
+        [("Ce message apparaît quand la légende qu’un renvoi cite a été supprimée.", False)],
+        [],
+        [("Le tableau ", False), ("Erreur ! Source du renvoi introuvable.", True), (" en donne la liste.", False)],
+    ]
+    assert read_document(_word_pdf(tmp_path / "aide.fr.pdf", lines)).paragraphs == (
+        "Erreur ! Signet non défini.",
+        "Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.",
+        "Erreur ! Source du renvoi introuvable.",
+        "Ce message apparaît quand la légende qu’un renvoi cite a été supprimée.",
+        "Le tableau en donne la liste.")

@@ -1148,3 +1148,24 @@ def test_markdown_task_boxes_definition_lists_and_heading_attributes_read_as_the
         "Installation", "Annexes", "Remerciements", "Glossaire", "Le format {json}", "Relire la traduction",
         "Valider le glossaire", "Gisement", "Zone où se trouvent des ressources exploitables.", "Chenal",
         "Passage navigable.", "Il est balisé.")
+
+
+def test_a_wrapped_paragraph_whose_second_line_opens_with_a_colon_or_a_tilde_stays_one_paragraph(tmp_path):
+    """French prose wrapped by an editor at 80 columns puts the space before a colon at a line's end now and then, and
+    a line may open with *~* (about): a paragraph of two lines whose second opened so was read as a definition list,
+    its first line a term, the sentence cut in two and its *:* or *~* lost, where GitHub shows the paragraph as
+    written. A term is a few words: a line of prose over the mark is the paragraph's, going on; a definition list with
+    a short term still reads term and definition apart."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text(
+        "Le Conseil a examiné trois points lors de la réunion de printemps, dans cet ordre\n"
+        ": la dissuasion, le financement commun et les partenariats.\n\n"
+        "Le coût total du programme est estimé, selon les dernières prévisions, à environ\n"
+        "~ 30 millions d'euros par an.\n\n"
+        "Gisement\n: Zone où se trouvent des ressources exploitables.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil a examiné trois points lors de la réunion de printemps, dans cet ordre : la dissuasion, le "
+        "financement commun et les partenariats.",
+        "Le coût total du programme est estimé, selon les dernières prévisions, à environ ~ 30 millions d'euros par "
+        "an.",
+        "Gisement", "Zone où se trouvent des ressources exploitables.")

@@ -2028,3 +2028,62 @@ def test_a_picture_word_wrote_in_compatibility_mode_gives_its_alternative_text(t
     assert read_document(write_docx(tmp_path / "carte.fr.docx", body)).paragraphs == (
         "Voir la carte ci-dessous.", "Carte des zones d’exercice en mer Baltique", "La frégate à quai.",
         "Le logo mène au site.", "Figure 2 : Le port de Kiel")
+
+
+def test_a_figure_beside_its_short_caption_in_a_table_s_cell_keeps_its_description(tmp_path):
+    """Two figures side by side, each in a borderless table's cell over its caption (as Word's and LibreOffice's users
+    lay them out): the figure's description, the map's long alternative text, was read after the table, and was then
+    dropped as an icon's beside a datum (the caption's few words), lost. Only a picture no larger than an icon (a flag,
+    a status mark) beside a cell's datum is its decoration; a figure's description is read in its cell, after its
+    caption; a flag beside its country's name is still left out."""
+    def cell(*paragraphs: str) -> str:
+        return '<w:tc><w:tcPr><w:tcW w:w="4530" w:type="dxa"/></w:tcPr>' + "".join(paragraphs) + "</w:tc>"
+
+    def figure(number: int, description: str) -> str:  # 7.5 cm by 5 cm
+        return picture(number, description).replace('cx="5486400" cy="3200400"', 'cx="2700000" cy="1800000"')
+
+    baltic = "Carte de la mer Baltique : trois zones d’exercice au large de la Lettonie, la plus grande au nord"
+    kiel = "Photographie de trois frégates amarrées au quai du port de Kiel"
+    flag = figure(3, "Drapeau de la France").replace("2700000", "180000").replace("1800000", "120000")
+    body = (p(r("Les deux figures ci-dessous montrent le théâtre de l’exercice."))
+            + '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="none" w:sz="0" w:space="0" '
+            'w:color="auto"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="4530"/><w:gridCol w:w="4530"/>'
+            '</w:tblGrid>'
+            f'<w:tr>{cell(p(figure(1, baltic)), p(r("Figure 1 : Zones d’exercice")))}'
+            f'{cell(p(figure(2, kiel)), p(r("Figure 2 : Le port de Kiel")))}</w:tr>'
+            f'<w:tr>{cell(p(flag, r(" France")))}'
+            f'{cell(p(r("Paris")))}</w:tr></w:tbl>' + p(r("Fin.")))
+    expected = ("Les deux figures ci-dessous montrent le théâtre de l’exercice.", "Figure 1 : Zones d’exercice",
+                baltic, "Figure 2 : Le port de Kiel", kiel, "France", "Paris", "Fin.")
+    assert read_document(write_docx(tmp_path / "exercice.fr.docx", body)).paragraphs == expected
+
+    def vml(number: int, alt: str, width: str, height: str) -> str:  # a document in compatibility mode (from a .doc)
+        return (f'<w:r><w:pict><v:shape id="Image {number}" o:spid="_x0000_i102{number}" type="#_x0000_t75" '
+                f'alt="{alt}" style="width:{width};height:{height}"><v:imagedata r:id="rId4{number}" '
+                f'o:title="image00{number}"/></v:shape></w:pict></w:r>')
+
+    compatible = (body.replace(figure(1, baltic), vml(1, baltic, "212.6pt", "141.75pt"))
+                  .replace(figure(2, kiel), vml(2, kiel, "212.6pt", "141.75pt")))
+    compatible = compatible.replace(flag, vml(3, "Drapeau de la France", "13.5pt", "9pt"))
+    assert read_document(write_docx(tmp_path / "exercice-doc.fr.docx", compatible)).paragraphs == expected
+
+    def frame(number: int, description: str, width: str, height: str) -> str:  # as LibreOffice 7.4 writes a picture
+        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+                f'svg:width="{width}" svg:height="{height}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
+
+    def odt_cell(*paragraphs: str) -> str:
+        return ('<table:table-cell table:style-name="Tableau1.A1" office:value-type="string">'
+                + "".join(f'<text:p text:style-name="P1">{paragraph}</text:p>' for paragraph in paragraphs)
+                + "</table:table-cell>")
+
+    odt = write_odt(tmp_path / "exercice.fr.odt", (
+        '<text:p text:style-name="Standard">Les deux figures ci-dessous montrent le théâtre de l’exercice.</text:p>'
+        '<table:table table:name="Tableau1" table:style-name="Tableau1"><table:table-column '
+        'table:style-name="Tableau1.A" table:number-columns-repeated="2"/><table:table-row>'
+        f'{odt_cell(frame(1, baltic, "7.5cm", "5cm"), "Figure 1 : Zones d’exercice")}'
+        f'{odt_cell(frame(2, kiel, "2.953in", "1.969in"), "Figure 2 : Le port de Kiel")}</table:table-row>'
+        f'<table:table-row>{odt_cell(frame(3, "Drapeau de la France", "0.5cm", "0.33cm") + " France")}'
+        f'{odt_cell("Paris")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
+    assert read_document(odt).paragraphs == expected

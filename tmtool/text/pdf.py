@@ -65,7 +65,7 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import count, groupby
+from itertools import count, groupby, islice
 from pathlib import Path
 
 from ..errors import TmtoolError
@@ -427,7 +427,8 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
     """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du
     renvoi introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
     of Word's messages whole (``_field_error``), a run of bold characters of its own, as Word sets it, in the order
-    the page shows them (over a line's end too); not one an author quotes (in quotation marks). Its characters are
+    the page shows them (over a line's end too), in its sentence (beside text of its line); not one an author quotes
+    (in quotation marks), nor one alone on its line (a help page's heading naming the message). Its characters are
     kept without their text, that its lines keep their width and their start (a line's indent, its end short of the
     margin, would end a paragraph); what closes the sentence after it (*Voir la section Erreur ! Signet non
     défini..*) then stands against the word before it."""
@@ -444,22 +445,29 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
         end = start
         while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
             end += 1
-        before = next((glyph.text for glyph in reversed(shown[:start]) if not glyph.text.isspace()), "")
-        after = next((glyph for glyph in shown[end:] if not glyph.text.isspace()), None)
-        if (_field_error("".join(glyph.text for glyph in shown[start:end])) and not before.endswith(_OPENING_QUOTES)
-                and (after is None or after.text not in _CLOSING_QUOTES)):
+        first = start - 1  # the characters before and after the run
+        while first >= 0 and shown[first].text.isspace():
+            first -= 1
+        before = shown[first] if first >= 0 else None
+        after = next((glyph for glyph in islice(shown, end, None) if not glyph.text.isspace()), None)
+        if (_field_error("".join(glyph.text for glyph in shown[start:end])) and not (
+                before is not None and before.text.endswith(_OPENING_QUOTES)
+                or after is not None and after.text in _CLOSING_QUOTES)
+                and (_same_line(before, shown[start]) or _same_line(after, shown[end - 1]))):
             dropped.update(id(glyph) for glyph in shown[start:end])
             if after is not None and after.text in _CLOSING_PUNCTUATION:
                 after.joins = True
-                for glyph in reversed(shown[:start]):  # the space before the result
-                    if not glyph.text.isspace():
-                        break
-                    dropped.add(id(glyph))
+                dropped.update(id(glyph) for glyph in shown[first + 1:start])  # the space before the result
         start = end
     for glyph in glyphs:
         if id(glyph) in dropped:
             glyph.text = ""
     return glyphs
+
+
+def _same_line(glyph: _Glyph | None, other: _Glyph) -> bool:
+    """Whether ``glyph`` (None: no character) stands on ``other``'s line."""
+    return glyph is not None and abs(glyph.middle - other.middle) < 0.5 * other.size
 
 
 @dataclass(slots=True)

@@ -9,8 +9,9 @@ and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitH
 end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
 call stayed in the sentence and the notes ran on into one paragraph. A note no call cites, which the plugin leaves out,
 is read after those cited. A task list's boxes (GitHub's ``- [x]``) are boxes, not text; a definition list's terms and
-definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own; a
-heading's attributes (``# Installation {#installation}``) name its anchor, and are left out. An image's description
+definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own (a
+line of prose over ``:`` is a paragraph wrapped there); a heading's attributes (``# Installation {#installation}``)
+name its anchor, and are left out. An image's description
 and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
@@ -56,6 +57,11 @@ _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 # Pandoc's, kramdown's, Python-Markdown's attr_list, MkDocs'), which name the heading's anchor or class, never shown
 _ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
 _HEADING_ATTRIBUTES = re.compile(rf"[ \t]+\{{:?[ \t]*(?:-|{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
+# a definition's mark opening a line (``: définition``, ``~ définition``), under its term, a line of a few words; a
+# line of ``_TERM_WORDS`` or more over it is prose wrapped before its *:* or *~* (*… dans cet ordre* ⏎ *: la
+# dissuasion…*), a paragraph going on as GitHub shows it
+_DEFINITION_MARK = re.compile(r"(?P<indent> {0,3})(?=[:~][ \t])")
+_TERM_WORDS = 8
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -98,7 +104,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     image = markdown.renderer.rules["image"]
     markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: (
         "" if _in_link(tokens, index) else image(tokens, index, options, env)))
-    tokens = markdown.parse(_without_admonition_marks(text))
+    tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(text)))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
         raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
@@ -139,6 +145,17 @@ def _without_admonition_marks(text: str) -> str:
             out.append(indent + (body[len(inner):] if body.startswith(inner) else body[len(indent) + 1:]))
             index += 1
     return "\n".join(out)
+
+
+def _without_wrapped_definitions(text: str) -> str:
+    """``text`` with the mark of a definition (``_DEFINITION_MARK``) escaped where the line over it, a block's first,
+    is a wrapped paragraph's (``_TERM_WORDS``), no term: the paragraph goes on, its *:* or *~* read."""
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if (_DEFINITION_MARK.match(lines[index]) and (index == 1 or not lines[index - 2].strip())
+                and len(lines[index - 1].split()) >= _TERM_WORDS and not _DEFINITION_MARK.match(lines[index - 1])):
+            lines[index] = _DEFINITION_MARK.sub(r"\g<indent>\\", lines[index], count=1)
+    return "\n".join(lines)
 
 
 def _without_heading_attributes(state) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from ...errors import TmtoolError
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span, image_descriptions, said_beside
 from .equations import mathml_text
-from .office import _GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _open_package, _package_xml, _Walk
+from .office import (_GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _centimetres, _icons, _open_package, _package_xml,
+                     _Walk)
 
 
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -269,7 +270,8 @@ class _OdtWalk(_Walk):
         none where its style marks it as decorative."""
         if frame.get(_DRAW + "style-name") in self.decorative:
             return []
-        return image_descriptions(frame.findtext(_SVG + "desc"), frame.findtext(_SVG + "title"))
+        return _icons(image_descriptions(frame.findtext(_SVG + "desc"), frame.findtext(_SVG + "title")),
+                      *(_centimetres(frame.get(_SVG + side), "cm") for side in ("width", "height")))
 
     @classmethod
     def _styles(cls, styles, automatic) -> tuple[set, set]:

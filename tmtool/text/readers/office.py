@@ -125,13 +125,14 @@ class _Walk(ABC):
     def _cell_descriptions(self, start: int, descriptions: list[str]) -> None:
         """Read the descriptions of the pictures in a table's cell whose paragraphs start at ``start``, in the cell,
         as an HTML image's are (the notes a cell cites wait for the table's end, that its row stays a row): a picture
-        alone in its cell (a status icon) is the cell's text; one beside a datum (``DATUM_WORDS``: a flag beside its
-        country's name) is its decoration, which would leave the row out of the table's rows, and is not read."""
+        alone in its cell (a status icon) is the cell's text; an icon beside a datum (``_Icon``, ``DATUM_WORDS``: a
+        flag beside its country's name) is its decoration, which would leave the row out of the table's rows, and is
+        not read; a figure beside its caption is."""
         if not descriptions:
             return
-        words = len(re.findall(r"\w+", " ".join(self.read.paragraphs[start:])))
-        if not 0 < words <= DATUM_WORDS:
-            for description in descriptions:
+        datum = 0 < len(re.findall(r"\w+", " ".join(self.read.paragraphs[start:]))) <= DATUM_WORDS
+        for description in descriptions:
+            if not (datum and isinstance(description, _Icon)):
                 self.read.add(description)
 
     def cells(self, row):
@@ -312,11 +313,38 @@ _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}deco
 def _picture_descriptions(properties) -> list[str]:
     """The descriptions to read of a picture whose properties are ``properties`` (a DOCX's ``wp:docPr``, a slide's
     ``p:cNvPr``: ``descr`` and ``title``, ``image_descriptions``); none of a picture marked as decorative, nor of a
-    linked one, whose description names its link."""
+    linked one, whose description names its link; an icon's (``_icons``, by a DOCX picture's ``wp:extent``)."""
     if any(isinstance(child.tag, str) and child.tag.endswith("}hlinkClick") for child in properties) or any(
             mark.get("val", "1").lower() in ("1", "true") for mark in properties.iter(_DECORATIVE)):
         return []
-    return image_descriptions(properties.get("descr"), properties.get("title"))
+    extent = properties.getparent().find("{*}extent") if properties.tag in _DRAWING_PROPERTIES else None
+    sizes = (None,) if extent is None else (_centimetres(extent.get(side), "emu") for side in ("cx", "cy"))
+    return _icons(image_descriptions(properties.get("descr"), properties.get("title")), *sizes)
+
+
+class _Icon(str):
+    """The description of a picture no larger than an icon (``_ICON_CM``) either way: a flag, a status mark, an icon
+    shrunk to the text's height; beside a datum in a table's cell, the datum's decoration (``_cell_descriptions``),
+    where a figure beside its short caption is larger."""
+
+
+_ICON_CM = 1.5
+# a length as a word processor writes one: ODF's ``svg:width`` (*0.5cm*, *0.197in*), VML's ``style`` (*width:432pt*)
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(cm|mm|in|pt|pc|px|emu)?\s*")
+_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96, "emu": 1 / 360000}
+
+
+def _centimetres(length: str | None, unit: str = "px") -> float | None:
+    """``length`` in centimetres, ``unit`` where it names none (VML's pixels, DrawingML's EMU); None where unsaid."""
+    match = _LENGTH.fullmatch(length or "")
+    return None if match is None else float(match.group(1)) * _CM[match.group(2) or unit]
+
+
+def _icons(descriptions: list[str], *sizes: float | None) -> list[str]:
+    """``descriptions`` of a picture whose width and height are ``sizes`` (cm), each an ``_Icon`` where it is one."""
+    if all(size is not None and size <= _ICON_CM for size in sizes):
+        return [_Icon(description) for description in descriptions]
+    return descriptions
 
 
 def _relation_id(reference) -> str | None:
@@ -1007,7 +1035,9 @@ class _DocxWalk(_Walk):
             elif tag == _VML_SHAPE and child.find(_VML_IMAGE) is not None:  # a picture as Word 2003 and .doc wrote one
                 if not (self.unread_fields or child.get("href") or next(child.iterancestors(w + "hyperlink"), None)
                         is not None):  # (in compatibility mode): its alternative text, but a linked one's
-                    self.notes.extend(said_beside(image_descriptions(child.get("alt")), *self._beside(child)))
+                    style = dict(re.findall(r"([\w-]+)\s*:\s*([^;]+)", child.get("style") or ""))
+                    self.notes.extend(said_beside(_icons(image_descriptions(child.get("alt")), *(
+                        _centimetres(style.get(side)) for side in ("width", "height"))), *self._beside(child)))
                 self.inline(child, parts)
             elif tag == w + "fldSimple":
                 start = len(parts)
