@@ -493,15 +493,16 @@ AMBIGUOUS_PLURALS = {
 }
 
 
-def singular_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[str]:
-    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
-    ``AMBIGUOUS_PLURALS`` too), lower-cased: folded for matching (ß as ss), or, ``as_written``, only
-    lower-cased (a citation form written out: *Straßenbahnen*, *straßenbahn*)."""
-    return [reading for _, reading in plural_readings(word, lang, ambiguous, as_written)]
+def singular_readings(word: str, lang: str) -> list[str]:
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``), folded for matching."""
+    return [reading for _, reading in plural_readings(word, lang)]
 
 
 def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[tuple[str, str]]:
-    """``singular_readings``, each with the plural ending it reads: (*arna*, *bil*) of *bilarna*."""
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
+    ``AMBIGUOUS_PLURALS`` too), each with the ending it reads (*arna*, *bil* of *bilarna*), lower-cased: folded for
+    matching (ß as ss), or, ``as_written``, only lower-cased (a citation form written out: *Straßenbahnen*,
+    *straßenbahn*)."""
     lower = word.lower() if as_written else normalize_for_match(word)
     endings = (*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ()))
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
