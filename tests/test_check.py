@@ -337,8 +337,8 @@ def test_a_german_loanword_term_is_found_in_its_plural_which_snowball_stems_apar
         ("Les femmes médecins soignent les blessés.", "Die Ärztinnen versorgen die Verwundeten."))]
     assert check_units(Glossary(loanwords), units).findings == []
     # and a word merely ending alike is no such plural: Raten (instalments) is still no Rat (council)
-    assert inflected_findings("de", ("Le conseil a fixé les mensualités.", "Das Gremium hat die Raten festgelegt.")) == [
-        (1, "missing", "council")]
+    assert inflected_findings("de", ("Le conseil a fixé les mensualités.",
+                                     "Das Gremium hat die Raten festgelegt.")) == [(1, "missing", "council")]
 
 
 def test_a_polish_term_is_found_inflected_and_not_in_a_word_that_merely_stems_alike():
