@@ -9,10 +9,12 @@ plural noun of a list, and its answer compared with the list's singular(s):
   them (CC BY-SA 4.0: read where it lies, never copied; ``pip download --no-deps german-nouns`` and unzip the wheel's
   ``german_nouns/nouns.csv``; its own install pins an old lxml). A noun with plurals and no singular
   (*Finanzen*, *Kosten*) is to be kept as written.
-- Swedish: the plurals the Swedish hunspell dictionary (Debian's ``hunspell-sv``, LGPL) generates with its plural
-  flags (G, H, I, J: *stolar*, *flickor*, *katter*, *fötter*, indefinite and definite, not the genitive).
-- Danish: the forms Danish hunspell (``hunspell-da``) tags ``+PLUR_UBEK`` or ``+PLUR_BEK`` (*biler*, *bilerne*,
-  *husene*), one affix deep.
+- Swedish: the plurals the Swedish hunspell dictionary (Debian's ``hunspell-sv``, LGPL-3, read where it lies:
+  ``apt-get install hunspell-sv``) generates with its plural flags (G, H, I, J: *stolar*, *flickor*, *katter*,
+  *fötter*, indefinite and definite, not the genitive), of its nouns: a verb's entry (past tense, passive flags)
+  takes the same flags for its present (*blickar*, of *blicka*) and imperative.
+- Danish: the forms Danish hunspell (``hunspell-da``, LGPL-2.1, GPL-2 or MPL-1.1: ``apt-get install hunspell-da``)
+  tags ``+PLUR_UBEK`` or ``+PLUR_BEK`` (*biler*, *bilerne*, *husene*), one affix deep.
 
 Only plurals general text uses (wordfreq's Zipf frequency ≥ ``--min-zipf`` in the language) are read: the lists are
 otherwise mostly rare compounds. A plural written as its singular (*Lehrer*, *hus*) is kept in: the answer is then
@@ -35,7 +37,11 @@ sys.path.insert(0, str(REPO))
 from tmtool.terms.pivot import singular_of  # noqa: E402
 
 HUNSPELL = Path("/usr/share/hunspell")
+DICTIONARIES = {"sv": "sv_SE", "da": "da_DK"}  # HUNSPELL's file names, of Debian's hunspell-sv, hunspell-da
 SWEDISH_PLURAL_FLAGS = frozenset("GHIJ")  # sv_SE.aff's "Pluralis, reale" and the flag after it (museer, fötter)
+# sv_SE.aff's flags of a verb's past tense, passive, second conjugation: on a verb, the plural flags' rules give its
+# present (blicka/ADIMNY: blickar, avgifta: avgifter) and J's its imperative (a → 0), no plural
+SWEDISH_VERB_FLAGS = frozenset("KMN")
 UNLISTED_SAMPLE = 20
 _NAMES = re.compile(r"Eigenname|Vorname|Nachname|Toponym|Abkürzung|Affix|Lexem|Suffix|Präfix")
 
@@ -75,17 +81,19 @@ def _entries(dic: Path, numeric: bool):
 
 def hunspell(lang: str) -> dict[str, set[str]]:
     """Plural → singulars, from the language's hunspell dictionary (see the module's docstring)."""
-    name = {"sv": "sv_SE", "da": "da_DK"}[lang]
+    name = DICTIONARIES[lang]
     rules = _affixes(HUNSPELL / f"{name}.aff")
     found: dict[str, set[str]] = defaultdict(set)
     for word, flags in _entries(HUNSPELL / f"{name}.dic", numeric=lang == "da"):
         if not word.islower():
             continue
         for flag in flags:
-            if lang == "sv" and flag not in SWEDISH_PLURAL_FLAGS:
+            if lang == "sv" and (flag not in SWEDISH_PLURAL_FLAGS or SWEDISH_VERB_FLAGS.intersection(flags)):
                 continue
             for strip, add, condition, morphology in rules.get(flag, ()):
-                if lang == "da" and "PLUR_" not in morphology or lang == "sv" and add.endswith("s"):
+                # Swedish: no genitive (-s), nor J's definite singular (museum: museet) or imperative (a → 0)
+                if (lang == "da" and "PLUR_" not in morphology
+                        or lang == "sv" and (add.endswith("s") or add in ("", "et"))):
                     continue
                 if word.endswith(strip) and condition.search(word):
                     found[word[: len(word) - len(strip)] + add].add(word)
@@ -126,7 +134,7 @@ def main() -> None:
     parser.add_argument("--min-zipf", type=float, default=3.0, help="least wordfreq Zipf frequency of a plural read")
     parser.add_argument("--max-zipf", type=float, default=99.0, help="plurals below this Zipf frequency only")
     parser.add_argument("--errors", type=int, default=0, help="wrong answers shown a language")
-    parser.add_argument("--lang", nargs="*", default=["de", "sv", "da"])
+    parser.add_argument("--lang", nargs="*", choices=("de", *DICTIONARIES), default=["de", *DICTIONARIES])
     parser.add_argument("--half", choices=("even", "odd", "all"), default="all",
                         help="every other plural in sorted order: even (where SINGULAR_SHARE was chosen), odd, all")
     parser.add_argument("--unlisted", action="store_true", help="the plurals wordfreq lacks instead (a sample)")
@@ -136,8 +144,14 @@ def main() -> None:
         if lang == "de":
             if args.german_nouns:
                 measure("de", german(args.german_nouns), args.min_zipf, args.errors, args.half, args.unlisted, args.max_zipf)
-        elif (HUNSPELL / f"{ {'sv': 'sv_SE', 'da': 'da_DK'}[lang]}.dic").is_file():
+            else:
+                print("de left out: no --german-nouns (pip download --no-deps german-nouns; unzip the wheel's "
+                      "german_nouns/nouns.csv)", file=sys.stderr)
+        elif (HUNSPELL / f"{DICTIONARIES[lang]}.dic").is_file():
             measure(lang, hunspell(lang), args.min_zipf, args.errors, args.half, args.unlisted, args.max_zipf)
+        else:
+            print(f"{lang} left out: no {HUNSPELL / DICTIONARIES[lang]}.dic (apt-get install hunspell-{lang})",
+                  file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -424,6 +424,15 @@ def test_a_one_word_term_with_a_short_stem_is_found_as_written_or_as_its_singula
     assert looked_up(db, "port") == [("prefix", "porta")]
 
 
+def test_a_german_loanword_term_is_found_by_its_plural(tmp_path):
+    # Risiken, Zentren: the plural of a loanword's -o, -um, which Snowball stems apart from its singular
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Risiko", "--term", "en=risk")
+    run(db, "glossary", "add", "--term", "de=Ausbildungszentrum", "--term", "en=training centre")
+    assert looked_up(db, "Risiken") == [("lemma", "Risiko")]
+    assert looked_up(db, "Ausbildungszentren") == [("lemma", "Ausbildungszentrum")]
+
+
 @pytest.mark.parametrize("query, term", [
     ("państw członkowskich", "państwo członkowskie"),  # genitive plural
     ("Komitetu Wojskowego", "Komitet Wojskowy"),  # genitive

@@ -860,3 +860,23 @@ def test_a_swedish_or_danish_equivalent_met_in_the_plural_only_is_given_in_the_s
     danish = equivalents(build_english_glossary(pairs(DANISH_PLURALS), "da", threshold=0.0), "da")
     assert danish["minehunter"] == "minerydningsskib" and danish["merchant ship"] == "handelsskib", danish
     assert danish["soldier"] == "soldat" and danish["border"] == "grænse"
+
+
+# written for this test: sea mines only in the plural, indefinite and definite
+DANISH_MINES = [
+    ("The mines were cleared by divers.", "Minerne blev ryddet af dykkere."),
+    ("Mines threaten shipping in the Baltic Sea.", "Miner truer skibsfarten i Østersøen."),
+    ("The navy counts the mines every year.", "Flåden tæller minerne hvert år."),
+    ("Old mines remain on the seabed.", "Gamle miner ligger stadig på havbunden."),
+]
+
+
+def test_a_plural_is_not_read_as_a_word_of_grammar_where_its_ending_has_another_reading():
+    """Danish *miner*, *minerne*, *varer* are the plurals of *mine*, *vare*: of the readings of their ending, *min*
+    (my), *var* (was) are the more frequent, words of grammar (among wordfreq's most frequent), which a noun's
+    singular seldom is; where no other reading is confirmed, it may be one (*dage*: *dag*, a day)."""
+    from tmtool.terms.pivot import singular_of
+
+    read = [singular_of(word, "da") for word in ("miner", "minerne", "varer", "dage")]
+    assert read == ["mine", "mine", "vare", "dag"]
+    assert equivalents(build_english_glossary(pairs(DANISH_MINES), "da", threshold=0.0), "da")["mine"] == "mine"

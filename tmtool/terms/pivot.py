@@ -857,7 +857,8 @@ def _singular_word(word: str, lang: str, share: float | None = None) -> str | No
     the one its shortest ending leaves (*Minen*: *Mine*, not *min*, an abbreviation, nor *minus*; *Studien*: *Studie*);
     in Swedish and Danish, which write the definite article after the plural ending, the one its longest ending leaves
     (*vejene*: *vej*, not *vejen*, the definite singular; *bussarna*: *buss*, not *bussa*), in Swedish the shortest of
-    those (*kunderna*: *kund*, not the verb *kunde*), in Danish the most frequent (*styrkerne*: *styrke*, not *styrk*);
+    those (*kunderna*: *kund*, not the verb *kunde*), in Danish the most frequent (*styrkerne*: *styrke*, not *styrk*)
+    but a word of grammar (``_listed``: *miner*: *mine*, not *min*);
     elsewhere the most frequent."""
     from wordfreq import word_frequency
 
@@ -876,7 +877,10 @@ def _singular_word(word: str, lang: str, share: float | None = None) -> str | No
         # writes a verb's imperative as its bare stem (*styrk*, *bring*), which the shorter meets: the most frequent
         if lang in SHORTEST_READING:
             return min(tied, key=len)
-        return max(tied, key=lambda reading: word_frequency(reading, lang))
+        # a word of grammar, more frequent than a noun, is a singular only where no other reading is confirmed
+        # (*miner*, *varer*: *mine*, *vare*, not *min*, my, *var*, was; but *dage*: *dag*)
+        grammar = _listed(lang) or frozenset()
+        return max(tied, key=lambda reading: (reading not in grammar, word_frequency(reading, lang)))
     if lang in AMBIGUOUS_PLURALS:
         return max(confirmed, key=lambda c: (-len(c[0]), word_frequency(c[1], lang)))[1]
     return max(confirmed, key=lambda c: word_frequency(c[1], lang))[1]

@@ -421,14 +421,17 @@ _MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``i
 # consiliu) and cuts its plural (membre, consiliile), takes -are for a verb's (amenințare but not amenințările),
 # keeps -ur of a neuter plural (acordurilor) and stems militar and militare apart; and navă, armă are short.
 # A word is also found under the keys of the singulars its ending may stand for (German -en is not one:
-# Raten, instalments, is no plural of Rat).
+# Raten, instalments, is no plural of Rat; but -en for a loanword's -o, -um, -a, -us, -on and -innen for -in are,
+# whose plural Snowball stems apart from its singular: Risiken, Zentren, Themen, Ärztinnen are Risiko, Zentrum,
+# Thema, Ärztin, the singulars ``terms.pivot`` gives an equivalent met in the plural alone).
 PLURALS = {
     "es": (("ces", "z"), ("es", ""), ("s", "")),
     "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
            ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
     "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
     "nl": (("en", ""), ("s", "")),
-    "de": (("es", ""), ("s", ""), ("n", "")),
+    "de": (("es", ""), ("s", ""), ("n", ""), ("en", "o"), ("en", "um"), ("en", "a"), ("en", "us"), ("en", "on"),
+           ("innen", "in")),
     "pl": (("y", ""), ("i", ""),
            # the dative and locative singular's -e softens the consonant before it, which Snowball's stemmer
            # keeps (infrastrukturze, marynarce, brygadzie, flocie, szkole, musze, drodze: infrastruktura,
@@ -476,13 +479,13 @@ def inflection_keys(text: str, lang: str) -> set[str]:
 
 # Plural endings that end singulars and other forms as often (German -e, -en: Boote, Übungen, but Plane, Raten):
 # never a key a term is found by, only a reading the language's word frequencies may confirm, for the citation
-# form of an equivalent the text writes in the plural alone (``terms.pivot``). German -en stands too for the -o,
-# -um, -a, -us, -on of a loanword (Risiken, Zentren, Themen, Algorithmen, Stadien). Swedish and Danish write
+# form of an equivalent the text writes in the plural alone (``terms.pivot``; German -en of a loanword's -o, -um,
+# -a, -us, -on is in ``PLURALS``: Risiken, Zentren, Themen, Algorithmen, Stadien). Swedish and Danish write
 # the definite article after a plural (-na, -ne: bilarna, bilerne, husen, husene), and their -r plural ends a
 # noun in -e or -o (linjer, skor; Danish skoler), written here with that vowel (er → e) as a reading ending in -a
 # would be a verb (bollar is boll, not bolla); Danish -e is husene's ending too, which its longer ending reads
 AMBIGUOUS_PLURALS = {
-    "de": (("en", ""), ("e", ""), ("en", "o"), ("en", "um"), ("en", "a"), ("en", "us"), ("en", "on"), ("innen", "in")),
+    "de": (("en", ""), ("e", "")),
     "sv": (("arna", ""), ("arna", "e"), ("orna", "a"), ("orna", "o"), ("erna", ""), ("erna", "e"), ("erna", "a"),
            ("erna", "um"), ("ena", "e"), ("ar", ""), ("ar", "e"), ("or", "a"), ("or", "o"), ("er", ""), ("er", "e"),
            ("er", "a"), ("er", "um"), ("en", ""), ("n", "")),
@@ -490,15 +493,16 @@ AMBIGUOUS_PLURALS = {
 }
 
 
-def singular_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[str]:
-    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
-    ``AMBIGUOUS_PLURALS`` too), lower-cased: folded for matching (ß as ss), or, ``as_written``, only
-    lower-cased (a citation form written out: *Straßenbahnen*, *straßenbahn*)."""
-    return [reading for _, reading in plural_readings(word, lang, ambiguous, as_written)]
+def singular_readings(word: str, lang: str) -> list[str]:
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``), folded for matching."""
+    return [reading for _, reading in plural_readings(word, lang)]
 
 
 def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: bool = False) -> list[tuple[str, str]]:
-    """``singular_readings``, each with the plural ending it reads: (*arna*, *bil*) of *bilarna*."""
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``; with ``ambiguous``,
+    ``AMBIGUOUS_PLURALS`` too), each with the ending it reads (*arna*, *bil* of *bilarna*), lower-cased: folded for
+    matching (ß as ss), or, ``as_written``, only lower-cased (a citation form written out: *Straßenbahnen*,
+    *straßenbahn*)."""
     lower = word.lower() if as_written else normalize_for_match(word)
     endings = (*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ()))
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
