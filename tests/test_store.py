@@ -795,3 +795,33 @@ def test_an_import_takes_an_entry_whose_terms_differ_in_case_for_another_entry(s
     assert glossary.entry(store, stored).terms[0].text == "Alliance"
     assert [t.text for t in glossary.entry(store, acronym).terms] == ["CM", "MC"]
     assert glossary.entry(store, spelt).terms[0].forms == ["manoeuvre"]
+
+
+def test_an_import_finds_a_stored_entry_spelt_with_ss_or_oe_for_its_sharp_s_or_ligature(store):
+    """The capitals an import's "already stored" check compares were counted letter by letter, *ß* one letter and
+    *ss* two, *Œ* two capitals and *Oe* one: a Swiss file's *Massnahme* (Switzerland writes no ß) and a sentence-cased
+    *Oeuvres sociales* were added as new entries beside the stored *Maßnahme* and *Œuvres sociales*, which the same
+    file in the same spelling, or spelt in lower case, finds as before."""
+    sharp = glossary.add_entry(store, Entry(terms=[Term("Maßnahme", "de"), Term("measure", "en")]))
+    ligature = glossary.add_entry(store, Entry(terms=[Term("Œuvres sociales", "fr"), Term("Welfare services", "en")]))
+    result = glossary.import_entries(store, [
+        Entry(terms=[Term("Massnahme", "de"), Term("measure", "en")]),
+        Entry(terms=[Term("Oeuvres sociales", "fr"), Term("Welfare services", "en")]),
+        Entry(terms=[Term("OEUVRES SOCIALES", "fr"), Term("WELFARE SERVICES", "en")]),  # in capitals: another
+    ], "client-ch.tbx")
+    assert (result.added, result.already_stored) == (1, 2)
+    assert [t.text for t in glossary.entry(store, sharp).terms] == ["Maßnahme", "measure"]
+    assert glossary.entry(store, ligature).terms[0].forms == ["Oeuvres sociales"]
+
+
+def test_a_merge_keeps_one_term_written_with_another_apostrophe_or_without_its_accents(store):
+    """A merge compared the two entries' terms as written: the source's *chef d'état-major* (a straight apostrophe)
+    and *Comite militaire* (no accent) were added beside the target's *chef d’état-major* and *Comité militaire*, the
+    merged entry holding each term twice; a case still makes another term (*CM*, *cm*)."""
+    target = glossary.add_entry(store, Entry(terms=[Term("chef d’état-major", "fr"), Term("Comité militaire", "fr"),
+                                                    Term("CM", "fr"), Term("chief of staff", "en")]))
+    source = glossary.add_entry(store, Entry(terms=[Term("chef d'état-major", "fr"), Term("Comite militaire", "fr"),
+                                                    Term("cm", "fr"), Term("chief of staff ", "en")]))
+    glossary.merge_entries(store, source, target)
+    assert [(t.lang, t.text) for t in glossary.entry(store, target).terms] == [
+        ("fr", "chef d’état-major"), ("fr", "Comité militaire"), ("fr", "CM"), ("en", "chief of staff"), ("fr", "cm")]

@@ -331,13 +331,13 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         # what documents counted of each, which a revert splits back between them
         before = _with_evidence(store, before)
         twice = _counted_twice(store, source, target)
-        # a term of the source written as one of the target's is that term (a case or an accent makes another
-        # term, as an edit and an import keep them: *CM* and *cm*)
-        held = {(t.lang, visible(term_text(t.text))) for t in target.terms}
+        # a term of the source written as one of the target's (folded: an accent, an apostrophe, a space apart) is
+        # that term; a case makes another (*CM* and *cm*), as an import's "already stored" check keeps them
+        held = _cased_terms(target)
         # the source's contexts keep their language (German) where the target's, before or after the merge, is
         # another (French); the target's own keep theirs (Store.write_terms)
         language, before_merge = (context_language(t.lang for t in e.terms) for e in (source, target))
-        target.terms += [t for t in source.terms if (t.lang, visible(term_text(t.text))) not in held]
+        target.terms += [t for t in source.terms if _cased(t) not in held]
         merged = context_language(t.lang for t in target.terms)
         if not language == before_merge == merged:
             for term in source.terms:
@@ -1967,13 +1967,17 @@ def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
     return {(t.lang, fold(t.text)) for t in entry.terms}
 
 
-# an entry's terms as an import's "already stored" check compares them: folded, or as a keyboard spells them
-# (spelling_key), their capitals kept (a case makes another term: *CM* and *cm*, as an edit and a merge keep them)
-def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
-    return {(t.lang, fold(t.text), capitals(t.text)) for t in entry.terms}
+# a term as an import's "already stored" check and a merge compare them: folded, or as a keyboard spells them
+# (spelling_key), their capitals kept (a case makes another term: *CM* and *cm*)
+def _cased(term: Term) -> tuple[str, str, tuple[str, ...]]:
+    return term.lang, fold(term.text), capitals(term.text)
 
 
-def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
+def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {_cased(t) for t in entry.terms}
+
+
+def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
     return {(t.lang, spelling_key(t.text), capitals(t.text)) for t in entry.terms}
 
 

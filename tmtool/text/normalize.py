@@ -346,15 +346,27 @@ def spelling_key(text: str) -> str:
     return " ".join(arabic_script_spelling(without_ligatures(fold(text))).replace("-", " ").split())
 
 
-def capitals(text: str) -> tuple[bool, ...]:
-    """Which of a term's letters are capitals, œ and æ spelt out as :func:`spelling_key` spells them: what that key
-    leaves out and a term keeps. *CM* and *cm*, *Alliance* and *alliance* are two terms (a committee and a unit of
-    length, NATO and an alliance), *MANŒUVRE* and *MANOEUVRE* one spelt two ways."""
-    spelt = unicodedata.normalize("NFKD", visible(text)).translate(_SPELT_OUT_CAPITALS)
-    return tuple(c.isupper() for c in spelt if c.isalpha())
+def capitals(text: str) -> tuple[str, ...]:
+    """How a term's words are capitalised (``a`` lower case, ``A`` capitals, ``Aa`` a capital first; another word
+    letter by letter, ``aA`` for *iPhone*): what :func:`spelling_key` leaves out and a term keeps. *CM* and *cm*,
+    *Alliance* and *alliance* are two terms (a committee and a unit of length, NATO and an alliance), *MANŒUVRE* and
+    *MANOEUVRE*, *Œuvre* and *Oeuvre*, *Maßnahme* and *Massnahme* one spelt two ways: a word's case, not its count of
+    letters, which a ligature or ß spelt out changes."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", visible(text)) if not unicodedata.combining(c))
+    return tuple(_word_capitals(word) for word in _LETTERS.findall(letters))
 
 
-_SPELT_OUT_CAPITALS = str.maketrans({**_LIGATURES, "Œ": "OE", "Æ": "AE"})
+def _word_capitals(word: str) -> str:
+    upper = [c.isupper() for c in word]
+    if not any(upper) or all(upper):
+        return "A" if upper[0] else "a"
+    if upper[0] and not any(upper[1:]):
+        return "Aa"
+    return "".join("A" if c.isupper() else "a" for c in word.translate(_SPELT_OUT_CAPITALS))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPELT_OUT_CAPITALS = str.maketrans({**_LIGATURES, "Œ": "OE", "Æ": "AE", "ß": "ss", "ẞ": "SS"})
 
 
 def _with_ligatures(word: str) -> str:
