@@ -654,18 +654,21 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
     or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
-    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``needs-translation`` on one ``approved="no"``
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``final`` or ``signed-off`` on one ``approved="no"``
+    ``translated`` (translate-toolkit's reading), ``needs-translation`` on one ``approved="no"``
     translate-toolkit's fuzzy, not confirmed; in a PO file converted to XLIFF
     (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
     tool's own (``prefix:value``), kept as a prop (:data:`SUBSTATE`), not read as the state. A ``tmtool:state`` (a
     tool's state a tmtool export wrote beside its 1.2 one, :data:`TOOL_STATE`) is the state while the 1.2 state is
     still the one written for it."""
     state = target.get("state") if target is not None else None
+    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
+        state = "signed-off"  # 1.2: the translation passed its final review
+    if unit.get("approved") == "no" and state in _APPROVED_STATES_12:
+        state = "translated"  # an approval taken back (Weblate, translate-toolkit: approved="no", the state left)
     tool_state = unit.get(TOOL_STATE)
     if tool_state and segment_id is None and state == _target_state(Unit("", "", "", "", props={"x-state": tool_state})):
         return tool_state  # what tmtool wrote for the tool's state, no other tool having changed it since
-    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
-        state = "signed-off"  # 1.2: the translation passed its final review
     if unit.get("approved") == "no" and state == "needs-translation":
         # translate-toolkit's fuzzy (Weblate's "needs editing"): its markfuzzy writes both on a target it keeps;
         # OmegaT, which leaves needs-translation on a target it fills (see is_untranslated), writes no approved="no"
