@@ -141,9 +141,7 @@ tm-suggestion""".split())
 # the state a tool gave a unit's target, written beside the 1.2 state an export gives it when that is another
 # (ApprovedSignOff beside final): read back as the unit's state while its 1.2 state is still that one
 TOOL_STATE = f"{{{TMTOOL}}}state"
-_STATES_XLIFF_12 = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation", "translated",
-                              "needs-review-translation", "needs-review-l10n", "needs-review-adaptation", "final",
-                              "signed-off"})
+_STATES_XLIFF_12 = frozenset({"new", "needs-translation"}) | _DRAFT_STATES_12 | _CONFIRMED_STATES_12
 
 
 def write_xliff(
@@ -314,7 +312,7 @@ def is_unconfirmed(unit: Unit) -> bool:
     ``rejected-…``, :data:`tmtool.formats.tmx.UNCONFIRMED_PROPS`): Trados, memoQ
     and Phrase keep such a target out of their memories, and so does an import, while a check reads it
     as the translation it is meant to become."""
-    return unit.props.get("x-state") in UNCONFIRMED_STATES or is_draft(unit)  # is_draft: a rejected-* qualifier
+    return is_draft(unit)  # the TMX reader's question: a state (x-state) or a TMX prop (a rejected-* qualifier …)
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
