@@ -55,7 +55,7 @@ from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, add_prop, is_unconfirmed as is_draft, parse_date
+from .tmx import ATTRIBUTE_PROP, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -687,8 +687,10 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     :data:`STATE_QUALIFIER`, :data:`SDL_SEG_PROPS`): the trans-unit's ``approved``, its target's
     ``state-qualifier``, Trados's origin, match percent and lock of the segment."""
     props = {APPROVED: unit.get("approved")} if unit.get("approved") in ("yes", "no") and target is not None else {}
-    if target is not None and target.get("state-qualifier"):
-        props[STATE_QUALIFIER] = target.get("state-qualifier")
+    qualifier = target.get("state-qualifier") if target is not None else None
+    # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
+    if qualifier and not (unit.get("approved") == "yes" and qualifier in UNCONFIRMED_PROPS[STATE_QUALIFIER]):
+        props[STATE_QUALIFIER] = qualifier
     seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
     if seg is not None:
         props.update({kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)})
