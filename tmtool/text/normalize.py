@@ -347,21 +347,22 @@ def spelling_key(text: str) -> str:
 
 
 def capitals(text: str) -> tuple[str, ...]:
-    """How a term's words are capitalised (``a`` lower case, ``A`` capitals, ``Aa`` a capital first; another word
-    letter by letter, ``aA`` for *iPhone*): what :func:`spelling_key` leaves out and a term keeps. *CM* and *cm*,
-    *Alliance* and *alliance* are two terms (a committee and a unit of length, NATO and an alliance), *MANŒUVRE* and
-    *MANOEUVRE*, *Œuvre* and *Oeuvre*, *Maßnahme* and *Massnahme* one spelt two ways: a word's case, not its count of
-    letters, which a ligature or ß spelt out changes."""
+    """Which of a term's words are written in capitals or with a capital inside (``A`` for *CM*, *NATO*; ``aAaaaa``
+    for *iPhone*; ``a`` for another word): what :func:`spelling_key` leaves out and a term keeps. *CM* and *cm* are
+    two terms (a committee and a unit of length); a word's first capital is a glossary's style, no other term (a
+    client's *Comité militaire*, *Staff* are the stored *comité militaire*, *staff*, so is *Military committee*
+    *Military Committee*), and *MANŒUVRE* and *MANOEUVRE*, *Maßnahme* and *Massnahme* are one term spelt two ways: a
+    word's case counts, not its letters, which a ligature or ß spelt out changes."""
     letters = "".join(c for c in unicodedata.normalize("NFKD", visible(text)) if not unicodedata.combining(c))
     return tuple(_word_capitals(word) for word in _LETTERS.findall(letters))
 
 
 def _word_capitals(word: str) -> str:
     upper = [c.isupper() for c in word]
-    if not any(upper) or all(upper):
-        return "A" if upper[0] else "a"
-    if upper[0] and not any(upper[1:]):
-        return "Aa"
+    if not any(upper[1:]):  # lower case, or a capital first only
+        return "a"
+    if all(upper):
+        return "A"
     return "".join("A" if c.isupper() else "a" for c in word.translate(_SPELT_OUT_CAPITALS))
 
 
