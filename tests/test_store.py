@@ -812,16 +812,3 @@ def test_an_import_finds_a_stored_entry_spelt_with_ss_or_oe_for_its_sharp_s_or_l
     assert (result.added, result.already_stored) == (1, 2)
     assert [t.text for t in glossary.entry(store, sharp).terms] == ["Maßnahme", "measure"]
     assert glossary.entry(store, ligature).terms[0].forms == ["Oeuvres sociales"]
-
-
-def test_a_merge_keeps_one_term_written_with_another_apostrophe_or_without_its_accents(store):
-    """A merge compared the two entries' terms as written: the source's *chef d'état-major* (a straight apostrophe)
-    and *Comite militaire* (no accent) were added beside the target's *chef d’état-major* and *Comité militaire*, the
-    merged entry holding each term twice; a case still makes another term (*CM*, *cm*)."""
-    target = glossary.add_entry(store, Entry(terms=[Term("chef d’état-major", "fr"), Term("Comité militaire", "fr"),
-                                                    Term("CM", "fr"), Term("chief of staff", "en")]))
-    source = glossary.add_entry(store, Entry(terms=[Term("chef d'état-major", "fr"), Term("Comite militaire", "fr"),
-                                                    Term("cm", "fr"), Term("chief of staff ", "en")]))
-    glossary.merge_entries(store, source, target)
-    assert [(t.lang, t.text) for t in glossary.entry(store, target).terms] == [
-        ("fr", "chef d’état-major"), ("fr", "Comité militaire"), ("fr", "CM"), ("en", "chief of staff"), ("fr", "cm")]
