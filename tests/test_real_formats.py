@@ -3264,3 +3264,35 @@ def test_an_xliff_translation_a_reviewer_rejected_is_not_a_confirmed_translation
     assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
     back = (tmp_path / "back.xlf").read_text(encoding="utf-8")
     assert '<target state="needs-review-translation" state-qualifier="rejected-inaccurate">' in back
+
+
+def test_a_rejected_translation_approved_in_weblate_is_confirmed_by_its_file(tmp_path):
+    """A translation a reviewer rejected (``state-qualifier="rejected-inaccurate"``), exported for rework and approved
+    in Weblate (translate-toolkit's ``markfuzzy(False)``, ``markapproved(True)``: ``approved="yes"``,
+    ``state="translated"``, the qualifier, which translate-toolkit does not handle, left as it was), stayed a draft:
+    the stale qualifier said rejected whatever the approval, no file could confirm it, and the next export wrote the
+    approved translation ``needs-review-translation``, fuzzy to translate-toolkit. An approval passes the review."""
+    from translate.storage.xliff import xlifffile
+
+    path = tmp_path / "review.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="r.txt" '
+        'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>La séance est levée.</source><target state="translated" '
+        'state-qualifier="rejected-inaccurate">The meeting is closed.</target></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path, "--include-unconfirmed")[0] == 0
+    assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "rework.xlf")[0] == 0
+    weblate = xlifffile.parsefile(str(tmp_path / "rework.xlf"))
+    [unit] = weblate.units
+    unit.markfuzzy(False)  # Weblate's set_state(STATE_APPROVED)
+    unit.markapproved(True)
+    (tmp_path / "approved.xlf").write_bytes(bytes(weblate))
+    assert b'approved="yes"' in bytes(weblate) and b'state-qualifier="rejected-inaccurate"' in bytes(weblate)
+    code, out, _ = tmtool(db, "import", tmp_path / "approved.xlf")
+    assert (code, "1 draft confirmed" in out) == (0, True), out
+    assert tmtool(db, "export", "xliff", "-o", tmp_path / "back.xlf")[0] == 0
+    [back] = xlifffile.parsefile(str(tmp_path / "back.xlf")).units
+    assert (back.target, back.isfuzzy(), back.getlanguageNode(index=1).get("state")) == (
+        "The meeting is closed.", False, "translated")

@@ -404,13 +404,13 @@ def xliff_inline_codes_become_tmx(tmp_path: Path, document: str, plain: str) -> 
 
 def _annotations_out(markup: str | None) -> str | None:
     """A unit's markup as a TMX export writes it: its annotations (a term's ``hi``) out, no markup when codes are left."""
-    from tmtool.formats.inline import markup_segment, without_annotations
+    from tmtool.formats.inline import markup_segment, segment_content, without_annotations
 
     if markup is None:
         return None
     seg = markup_segment(markup, "a unit")
     without_annotations(seg)
-    return etree.tostring(seg, encoding="unicode")[len("<seg>"):-len("</seg>")] if len(seg) else None
+    return segment_content(seg)[1]
 
 
 @ROUND_TRIP_SETTINGS

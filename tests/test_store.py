@@ -339,8 +339,10 @@ def test_a_merge_keeps_the_definition_and_note_of_both_entries(store):
 def test_import_skips_identical_entries(store):
     entries = [proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country")]
     assert glossary.import_entries(store, entries, "g.tbx") == (2, 0, 0, 0)
-    # spelt otherwise (no accent) in the same case: already stored; in another case, another term (see below)
+    # spelt otherwise (no accent): already stored
     assert glossary.import_entries(store, [proposal("Comite militaire", "Military Committee")], "g.tbx") == (0, 1, 0, 0)
+    # a capital first is a glossary's style, no other term (a word in capitals is: see below)
+    assert glossary.import_entries(store, [proposal("comite militaire", "Military committee")], "g.tbx") == (0, 1, 0, 0)
     assert glossary.import_entries(store, [proposal("Comité militaire", "MC")], "g.tbx") == (1, 0, 0, 0)
 
 
@@ -772,10 +774,10 @@ def test_a_merge_keeps_a_term_written_in_another_case_as_a_term_of_its_own(store
 
 
 def test_an_import_takes_an_entry_whose_terms_differ_in_case_for_another_entry(store):
-    """The "already stored" check of a glossary import matched terms ignoring case: a file's *alliance* /
-    *alliance* (the common noun) was skipped as the stored *Alliance* / *Alliance* (NATO), and *cm* as *CM*. A
-    case makes another term, as it does for a merge and an edit; the same terms spelt otherwise (*manoeuvre*
-    for *manœuvre*) are still the stored entry's."""
+    """The "already stored" check of a glossary import matched terms ignoring case: a file's *cm* (centimètre) was
+    skipped as the stored *CM* (Comité militaire). A word in capitals makes another term, as it does for a merge;
+    a word's first capital is a glossary's style (*alliance* for *Alliance*, as a client writes *Staff* for
+    *staff*), and the same terms spelt otherwise (*manoeuvre* for *manœuvre*) are still the stored entry's."""
     stored = glossary.add_entry(store, Entry(terms=[Term("Alliance", "fr"), Term("Alliance", "en")]))
     acronym = glossary.add_entry(store, Entry(terms=[Term("CM", "fr", term_type=TermType.ACRONYM),
                                                      Term("MC", "en", term_type=TermType.ACRONYM)]))
@@ -786,12 +788,27 @@ def test_an_import_takes_an_entry_whose_terms_differ_in_case_for_another_entry(s
         Entry(terms=[Term("Alliance", "fr"), Term("Alliance", "en")]),
         Entry(terms=[Term("manoeuvre", "fr"), Term("manoeuvre", "en")]),
     ], "client.tbx")
-    assert (result.added, result.already_stored) == (2, 2)
+    assert (result.added, result.already_stored) == (1, 3)
     held = store.entries(list(range(1, 10)), contexts=0)
-    assert sorted([(t.lang, t.text) for t in e.terms] for e in held.values())[:2] == [
-        [("fr", "Alliance"), ("en", "Alliance")], [("fr", "CM"), ("en", "MC")]]
     assert [[(t.lang, t.text) for t in e.terms] for i, e in sorted(held.items()) if i > spelt] == [
-        [("fr", "alliance"), ("en", "alliance")], [("fr", "cm"), ("en", "MC")]]
+        [("fr", "cm"), ("en", "MC")]]
     assert glossary.entry(store, stored).terms[0].text == "Alliance"
     assert [t.text for t in glossary.entry(store, acronym).terms] == ["CM", "MC"]
     assert glossary.entry(store, spelt).terms[0].forms == ["manoeuvre"]
+
+
+def test_an_import_finds_a_stored_entry_spelt_with_ss_or_oe_for_its_sharp_s_or_ligature(store):
+    """The capitals an import's "already stored" check compares were counted letter by letter, *ß* one letter and
+    *ss* two, *Œ* two capitals and *Oe* one: a Swiss file's *Massnahme* (Switzerland writes no ß) and a sentence-cased
+    *Oeuvres sociales* were added as new entries beside the stored *Maßnahme* and *Œuvres sociales*, which the same
+    file in the same spelling, or spelt in lower case, finds as before."""
+    sharp = glossary.add_entry(store, Entry(terms=[Term("Maßnahme", "de"), Term("measure", "en")]))
+    ligature = glossary.add_entry(store, Entry(terms=[Term("Œuvres sociales", "fr"), Term("Welfare services", "en")]))
+    result = glossary.import_entries(store, [
+        Entry(terms=[Term("Massnahme", "de"), Term("measure", "en")]),
+        Entry(terms=[Term("Oeuvres sociales", "fr"), Term("Welfare services", "en")]),
+        Entry(terms=[Term("OEUVRES SOCIALES", "fr"), Term("WELFARE SERVICES", "en")]),  # in capitals: another
+    ], "client-ch.tbx")
+    assert (result.added, result.already_stored) == (1, 2)
+    assert [t.text for t in glossary.entry(store, sharp).terms] == ["Maßnahme", "measure"]
+    assert glossary.entry(store, ligature).terms[0].forms == ["Oeuvres sociales"]

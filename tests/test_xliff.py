@@ -813,6 +813,30 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(reviewed))][3] == "translated"
 
 
+def test_an_approval_weblate_takes_back_is_read_whatever_tool_state_the_export_wrote():
+    """Weblate marks a string back to "translated" (not approved) by translate-toolkit's ``markfuzzy(False)`` then
+    ``markapproved(False)`` (its ``set_state``): the trans-unit gets ``approved="no"``, a ``final`` or ``signed-off``
+    state is left as it was, and translate-toolkit reads it as translated, not approved. The ``tmtool:state`` an
+    export wrote beside that state (Trados's ApprovedSignOff) was read back as the state, the approval taken back
+    lost, and the next export wrote ``final``, ``approved="yes"`` again. A unit whose ``approved`` says otherwise than
+    the state tmtool wrote has been changed since: its file's state and approval are read."""
+    units = list(read_xliff(io.BytesIO(_SDLXLIFF.encode())))[:2]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    weblate = xlifffile.parsestring(out.getvalue())
+    for unit in weblate.units:
+        unit.markfuzzy(False)
+        unit.markapproved(False)
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"), u.isapproved(), u.isfuzzy())
+            for u in weblate.units] == [("no", "final", False, True), ("no", "signed-off", False, True)]
+    again = list(read_xliff(io.BytesIO(bytes(weblate))))
+    assert [(u.props["x-state"], u.props["x-approved"]) for u in again] == [("translated", "no"), ("translated", "no")]
+    back = io.BytesIO()
+    write_xliff(again, back, srclang="fr-FR")
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"))
+            for u in xlifffile.parsestring(back.getvalue()).units] == [("no", "translated"), ("no", "translated")]
+
+
 def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
     """memoQ's reviewers' confirmations and XLIFF 2's ``reviewed`` and ``final`` were exported as ``translated``, not
     approved; a 2.x ``subState`` was dropped. They are written as 1.2's ``signed-off`` and ``final`` (approved), a

@@ -129,7 +129,12 @@ def _unrepeated(held: Sequence[Term], added: Mapping[str, Sequence[str]]) -> lis
 def _same_text(a: str, b: str) -> bool:
     """Two terms' texts are one term's: written alike, in either Unicode form, spacing tidied (as an import's
     ``_once`` reads a file's terms); a case or an accent makes another term."""
-    return visible(term_text(a)) == visible(term_text(b))
+    return _text_key(a) == _text_key(b)
+
+
+def _text_key(text: str) -> str:
+    """What :func:`_same_text` compares of a term's text."""
+    return visible(term_text(text))
 
 
 def edit(
@@ -338,13 +343,13 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         # what documents counted of each, which a revert splits back between them
         before = _with_evidence(store, before)
         twice = _counted_twice(store, source, target)
-        # a term of the source written as one of the target's is that term (a case or an accent makes another
-        # term, as an edit and an import keep them: *CM* and *cm*)
-        held = {(t.lang, visible(term_text(t.text))) for t in target.terms}
+        # a term of the source written as one of the target's is that term (_same_text: a case or an accent makes
+        # another term, as an edit keeps them: *CM* and *cm*)
+        held = {(t.lang, _text_key(t.text)) for t in target.terms}
         # the source's contexts keep their language (German) where the target's, before or after the merge, is
         # another (French); the target's own keep theirs (Store.write_terms)
         language, before_merge = (context_language(t.lang for t in e.terms) for e in (source, target))
-        target.terms += [t for t in source.terms if (t.lang, visible(term_text(t.text))) not in held]
+        target.terms += [t for t in source.terms if (t.lang, _text_key(t.text)) not in held]
         merged = context_language(t.lang for t in target.terms)
         if not language == before_merge == merged:
             for term in source.terms:
@@ -1975,12 +1980,12 @@ def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
 
 
 # an entry's terms as an import's "already stored" check compares them: folded, or as a keyboard spells them
-# (spelling_key), their capitals kept (a case makes another term: *CM* and *cm*, as an edit and a merge keep them)
-def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
+# (spelling_key), their words in capitals kept (normalize.capitals: *CM* and *cm* are two terms)
+def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
     return {(t.lang, fold(t.text), capitals(t.text)) for t in entry.terms}
 
 
-def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[bool, ...]]]:
+def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
     return {(t.lang, spelling_key(t.text), capitals(t.text)) for t in entry.terms}
 
 

@@ -70,7 +70,9 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
-from .inline import markup_segment, omegat_segment, omegat_text, plain_text, tmx_segment, without_annotations
+from .inline import (
+    markup_segment, omegat_segment, omegat_text, plain_text, segment_content, tmx_segment, without_annotations,
+)
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
@@ -321,8 +323,7 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = 
         if written is not None:
             content = _text(written, where)
         elif without_annotations(seg):  # a term's mark is no tag to a CAT tool matching the sentence
-            content = etree.tostring(seg, encoding="unicode", with_tail=False)[len("<seg>"):-len("</seg>")] \
-                if len(seg) else _text(text, where)
+            content = segment_content(seg)[1] or _text(text, where)  # its codes, else its text
         else:
             content = markup
     start = _tuv_start(lang, written is not None)

@@ -55,7 +55,7 @@ from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, add_prop, is_unconfirmed as is_draft, parse_date
+from .tmx import ATTRIBUTE_PROP, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -141,9 +141,7 @@ tm-suggestion""".split())
 # the state a tool gave a unit's target, written beside the 1.2 state an export gives it when that is another
 # (ApprovedSignOff beside final): read back as the unit's state while its 1.2 state is still that one
 TOOL_STATE = f"{{{TMTOOL}}}state"
-_STATES_XLIFF_12 = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation", "translated",
-                              "needs-review-translation", "needs-review-l10n", "needs-review-adaptation", "final",
-                              "signed-off"})
+_STATES_XLIFF_12 = frozenset({"new", "needs-translation"}) | _DRAFT_STATES_12 | _CONFIRMED_STATES_12
 
 
 def write_xliff(
@@ -314,7 +312,7 @@ def is_unconfirmed(unit: Unit) -> bool:
     ``rejected-…``, :data:`tmtool.formats.tmx.UNCONFIRMED_PROPS`): Trados, memoQ
     and Phrase keep such a target out of their memories, and so does an import, while a check reads it
     as the translation it is meant to become."""
-    return unit.props.get("x-state") in UNCONFIRMED_STATES or is_draft(unit)  # is_draft: a rejected-* qualifier
+    return is_draft(unit)  # the TMX reader's question: a state (x-state) or a TMX prop (a rejected-* qualifier …)
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
@@ -654,18 +652,21 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
     or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
-    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``needs-translation`` on one ``approved="no"``
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``, ``final`` or ``signed-off`` on one ``approved="no"``
+    ``translated`` (translate-toolkit's reading), ``needs-translation`` on one ``approved="no"``
     translate-toolkit's fuzzy, not confirmed; in a PO file converted to XLIFF
     (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
     tool's own (``prefix:value``), kept as a prop (:data:`SUBSTATE`), not read as the state. A ``tmtool:state`` (a
     tool's state a tmtool export wrote beside its 1.2 one, :data:`TOOL_STATE`) is the state while the 1.2 state is
     still the one written for it."""
     state = target.get("state") if target is not None else None
+    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
+        state = "signed-off"  # 1.2: the translation passed its final review
+    if unit.get("approved") == "no" and state in _APPROVED_STATES_12:
+        state = "translated"  # an approval taken back (Weblate, translate-toolkit: approved="no", the state left)
     tool_state = unit.get(TOOL_STATE)
     if tool_state and segment_id is None and state == _target_state(Unit("", "", "", "", props={"x-state": tool_state})):
         return tool_state  # what tmtool wrote for the tool's state, no other tool having changed it since
-    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
-        state = "signed-off"  # 1.2: the translation passed its final review
     if unit.get("approved") == "no" and state == "needs-translation":
         # translate-toolkit's fuzzy (Weblate's "needs editing"): its markfuzzy writes both on a target it keeps;
         # OmegaT, which leaves needs-translation on a target it fills (see is_untranslated), writes no approved="no"
@@ -686,8 +687,10 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     :data:`STATE_QUALIFIER`, :data:`SDL_SEG_PROPS`): the trans-unit's ``approved``, its target's
     ``state-qualifier``, Trados's origin, match percent and lock of the segment."""
     props = {APPROVED: unit.get("approved")} if unit.get("approved") in ("yes", "no") and target is not None else {}
-    if target is not None and target.get("state-qualifier"):
-        props[STATE_QUALIFIER] = target.get("state-qualifier")
+    qualifier = target.get("state-qualifier") if target is not None else None
+    # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
+    if qualifier and not (unit.get("approved") == "yes" and qualifier in UNCONFIRMED_PROPS[STATE_QUALIFIER]):
+        props[STATE_QUALIFIER] = qualifier
     seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
     if seg is not None:
         props.update({kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)})

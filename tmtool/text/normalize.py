@@ -346,15 +346,28 @@ def spelling_key(text: str) -> str:
     return " ".join(arabic_script_spelling(without_ligatures(fold(text))).replace("-", " ").split())
 
 
-def capitals(text: str) -> tuple[bool, ...]:
-    """Which of a term's letters are capitals, œ and æ spelt out as :func:`spelling_key` spells them: what that key
-    leaves out and a term keeps. *CM* and *cm*, *Alliance* and *alliance* are two terms (a committee and a unit of
-    length, NATO and an alliance), *MANŒUVRE* and *MANOEUVRE* one spelt two ways."""
-    spelt = unicodedata.normalize("NFKD", visible(text)).translate(_SPELT_OUT_CAPITALS)
-    return tuple(c.isupper() for c in spelt if c.isalpha())
+def capitals(text: str) -> tuple[str, ...]:
+    """Which of a term's words are written in capitals or with a capital inside (``A`` for *CM*, *NATO*; ``aAaaaa``
+    for *iPhone*; ``a`` for another word): what :func:`spelling_key` leaves out and a term keeps. *CM* and *cm* are
+    two terms (a committee and a unit of length); a word's first capital is a glossary's style, no other term (a
+    client's *Comité militaire*, *Staff* are the stored *comité militaire*, *staff*, so is *Military committee*
+    *Military Committee*), and *MANŒUVRE* and *MANOEUVRE*, *Maßnahme* and *Massnahme* are one term spelt two ways: a
+    word's case counts, not its letters, which a ligature or ß spelt out changes."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", visible(text)) if not unicodedata.combining(c))
+    return tuple(_word_capitals(word) for word in _LETTERS.findall(letters))
 
 
-_SPELT_OUT_CAPITALS = str.maketrans({**_LIGATURES, "Œ": "OE", "Æ": "AE"})
+def _word_capitals(word: str) -> str:
+    upper = [c.isupper() for c in word]
+    if not any(upper[1:]):  # lower case, or a capital first only
+        return "a"
+    if all(upper):
+        return "A"
+    return "".join("A" if c.isupper() else "a" for c in word.translate(_SPELT_OUT_CAPITALS))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPELT_OUT_CAPITALS = str.maketrans({**_LIGATURES, "Œ": "OE", "Æ": "AE", "ß": "ss", "ẞ": "SS"})
 
 
 def _with_ligatures(word: str) -> str:
