@@ -92,12 +92,18 @@ def _libpq_keywords() -> frozenset[str]:
 def is_conninfo(db: str) -> bool:
     """Whether ``db`` is a libpq connection string (``host=db.example dbname=tm user=ann``, ``service=tm``) rather
     than a file's name: as psql tells one, by its ``=``, here after its first word, and a name libpq knows among its
-    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a file ``dbname=x.db`` is
-    named ``./dbname=x.db``).
+    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a new file ``dbname=x.db`` is
+    named ``./dbname=x.db``) — unless a file or folder of that name is there, or the folder it names a file in
+    (``user=ana/tm.db``: a folder per reviewer, as a store was named before connection strings were read).
 
     >>> is_conninfo("host=db.example dbname=tm"), is_conninfo("service = tm"), is_conninfo("a=b.db")
     (True, True, False)
     """
+    return _conninfo_shaped(db) and not (os.path.lexists(db) or os.path.isdir(os.path.dirname(db)))
+
+
+def _conninfo_shaped(db: str) -> bool:
+    """:func:`is_conninfo` by the text alone, wherever it is read (a value of a connection string)."""
     if not re.match(f"[{_SPACE}]*[^{_SPACE}=]+[{_SPACE}]*=", db):  # most names: no parsing, no libpq loaded
         return False
     # a name in capitals too (PASSWORD=…), which libpq refuses: never a file named with a password
@@ -147,7 +153,7 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
 
 
 def _nested(value: str) -> bool:
-    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or is_conninfo(value)
+    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or _conninfo_shaped(value)
 
 
 def _quoted(value: str) -> str:
