@@ -133,10 +133,13 @@ def connection_problem(db: str) -> str | None:
 
 def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     """The connection string ``db`` with each secret's value (and any word with no ``=``, which may be the rest of
-    one) replaced by ``***``, or with ``drop`` left out, item and all."""
+    one) replaced by ``***``, or with ``drop`` left out, item and all. Masked, a value under a name libpq does not
+    know (it reads names as written: ``Host``, ``passwd``) is a secret too: libpq refuses the string whole, and it
+    may be a password under another tool's name (ODBC's ``pwd=``, .NET's ``Host=db;Password=…``, one item here)."""
     out, at = [], 0
     for item in _conninfo_items(db):
-        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS:
+        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS and (
+                drop or item.name in _libpq_keywords()):
             # a connection string or URL as a value (dbname=postgresql://ana:pw@db/tm, as psql expands it): its own
             nested = _nested(item.value)
             bare = nested and (without_password(item.value)[0] if drop else masked(item.value))
