@@ -982,6 +982,28 @@ def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
         assert masked(other) == other and connection_problem(other) is None
 
 
+def test_a_server_s_refusal_is_shown_as_it_said_it_and_tells_no_password(team_db, monkeypatch, tmp_path):
+    """A wrong password the same as the user's name (as a test server's often is) or a part of it: the server's
+    'password authentication failed for user "team_ann"' was scrubbed of it wherever its letters were, to for user
+    "***" or "***_ann", which told the password beside the user's name the same line showed. A server quotes no
+    password: its line is shown as it said it. A URL given as a parameter of a URL, which libpq sends as the
+    database's name, is masked in the store's name and in the server's line alike."""
+    port, dbname, user, _ = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    for wrong in (user, "team"):
+        for db in (f"host=127.0.0.1 port={port} dbname={dbname} user={user} password={wrong}",
+                   f"postgresql://{user}:{wrong}@127.0.0.1:{port}/{dbname}"):
+            result = _cli("--db", db, "stats")
+            assert result.exit_code == 1 and result.stderr == (
+                f'tmtool: error: {masked(db)}: cannot open store: password authentication failed for user "{user}"\n')
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}?dbname=postgresql://ben:zz9pw@db.example.org/tm"
+    result = _cli("--db", url, "stats")
+    assert result.exit_code == 1 and result.stderr == (
+        f"tmtool: error: postgresql://{user}:***@127.0.0.1:{port}/{dbname}?dbname=postgresql://ben:***@db.example.org/tm:"
+        ' cannot open store: database "postgresql://ben:***@db.example.org/tm" does not exist\n')
+
+
 @pytest.mark.parametrize("conninfo", ["host=127.0.0.1 port=9 dbname=postgresql://ann:s3cret@db.example.org/tm",
                                       "host=127.0.0.1 port=9 dbname='host=db.example.org password=s3cret user=ann'"])
 def test_a_connection_string_given_as_a_dbname_shows_no_password_either(conninfo):

@@ -181,7 +181,9 @@ def masked(url: str) -> str:
     """
     if is_conninfo(url):
         return _masked_conninfo(url)
-    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
+    # a URL given as a parameter (dbname=postgresql://…, which libpq sends to the server as it is) masked as its own
+    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=" + ("***" if _secret(m) else masked(m.group(3))
+                                                                    if _nested(m.group(3)) else m.group(3)),
                           _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
 
 
@@ -228,22 +230,34 @@ def secrets_named(url: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def scrubbed(text: str, url: str) -> str:
+def scrubbed(text: str, url: str, *, by_server: bool = False) -> str:
     """``text``, a driver's message about ``url``, with any password of the URL in it replaced by ``***``:
-    libpq quotes the part of a URL it cannot parse, a password with a space or a stray ``%`` too.
+    libpq quotes the part of a URL it cannot parse, a password with a space or a stray ``%`` too. A server's
+    message (``by_server``) quotes no password, which it never sees as text, but the names the connection gives it,
+    a database's, a user's: of those, only one holding a URL or a connection string (``dbname=postgresql://…``, which
+    libpq sends as it is) is masked, as the store's name is; a password masked wherever its letters appear said what
+    it was (for user "***", when it is the user's name).
 
     >>> scrubbed('invalid percent-encoded token: "s3%ZZcret"', "postgresql://ana:s3%ZZcret@db/tm")
     'invalid percent-encoded token: "***"'
+    >>> scrubbed('password authentication failed for user "ana"', "host=db user=ana password=ana", by_server=True)
+    'password authentication failed for user "ana"'
     """
     if is_conninfo(url):
-        for item in _conninfo_items(url):
-            if item.value and item.name.lower() not in SECRET_PARAMETERS and _nested(item.value):
-                text = scrubbed(text, item.value)
-        items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
-        return _replaced(text, [piece for item in items for piece in (url[item.value_start:item.end], item.value)])
-    secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
-    secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
-    return _replaced(text, [*secrets, *map(unquote, secrets)])
+        items = _conninfo_items(url)
+        nested = [item.value for item in items if item.value and item.name.lower() not in SECRET_PARAMETERS
+                  and _nested(item.value)]
+        secrets = [piece for item in items if item.value and item.name.lower() in SECRET_PARAMETERS
+                   for piece in (url[item.value_start:item.end], item.value)]
+    else:
+        nested = [value for m in _PARAMETER.finditer(url) if not _secret(m) and _nested(value := unquote(m.group(3)))]
+        secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url))
+                   if user and user.group(2)]
+        secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
+        secrets += [unquote(secret) for secret in secrets]
+    for value in sorted(set(nested), key=len, reverse=True):
+        text = text.replace(f'"{value}"', f'"{masked(value)}"')
+    return text if by_server else _replaced(text, secrets)
 
 
 def _replaced(text: str, secrets: list[str]) -> str:
