@@ -36,6 +36,9 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
         open_store("sqlite://rel.db")
     with pytest.raises(Invalid, match=r"^sqlite://ana:\*\*\*@db/tm.db: a SQLite URL has three slashes"):
         open_store("sqlite://ana:s3cret@db/tm.db")  # a server's URL pasted with sqlite: its password not shown
+    for url in ("sqlite:///tm.db?password=s3cret", "sqlite:///?password=s3cret", "sqlite:///%00?password=s3cret"):
+        with pytest.raises(Invalid, match=r"^sqlite:///.*password=\*\*\*: "):  # a server's URL's query pasted
+            open_store(url)
     with pytest.raises(Invalid, match="unknown kind of store mysql://"):
         open_store("mysql://ana@db.example.org/terms")
     result = run("mysql://ana@db.example.org/terms", "stats")

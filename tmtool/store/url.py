@@ -280,13 +280,13 @@ def sqlite_path(url: str) -> str:
         raise Invalid(f"{masked(url)}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
     path, query = re.match(r"/([^?#]*)(.*)", rest, re.DOTALL).groups()
     if query:
-        raise Invalid(f"{url}: a SQLite URL takes no query or fragment"
+        raise Invalid(f"{masked(url)}: a SQLite URL takes no query or fragment"
                       " (a ? or # in the file's name is written %3F, %23)")
     if not path:
-        raise Invalid(f"{url}: the URL names no file (sqlite:///store.db)")
+        raise Invalid(f"{masked(url)}: the URL names no file (sqlite:///store.db)")
     path = unquote(path, errors="surrogateescape")  # as os.fsdecode reads a name's bytes
     if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
-        raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
+        raise Invalid(f"{masked(url)}: a file's name holds no NUL character (%00)")
     return path
 
 
@@ -298,6 +298,8 @@ def sqlite_file(target: str) -> str:
     >>> sqlite_file("sqlite:///backups/tm%202024.db")
     'backups/tm 2024.db'
     """
+    if not target.strip():  # backup "$FILE", the variable unset: no file "." (a folder) or " " to write
+        raise Invalid("the backup's file name is empty")
     scheme, sep, _ = target.partition("://")
     if is_conninfo(target) or scheme.lower() in ("postgresql", "postgres") and sep:
         raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
