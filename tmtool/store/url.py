@@ -123,7 +123,7 @@ def connection_problem(db: str) -> str | None:
         if any(item.value is None for item in _conninfo_items(db)):
             return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
         return None
-    if not re.match(r"postgres(ql)?://", db, re.IGNORECASE):
+    if not _postgres_url(db):
         return None
     typed, read = _TYPED_PASSWORD.match(db), _USER_PASSWORD.match(db)
     if typed and (read is None or read.group(2) != typed.group(2)):
@@ -155,8 +155,13 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     return ("".join(out) + db[at:]).strip(_SPACE) if drop else "".join(out) + db[at:]
 
 
+def _postgres_url(text: str) -> bool:
+    """Whether ``text`` is a PostgreSQL URL: ``postgresql://`` or ``postgres://``, in any case."""
+    return bool(re.match(r"postgres(ql)?://", text, re.IGNORECASE))
+
+
 def _nested(value: str) -> bool:
-    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or _conninfo_shaped(value)
+    return _postgres_url(value) or _conninfo_shaped(value)
 
 
 def _quoted(value: str) -> str:
@@ -201,7 +206,7 @@ def without_password(url: str) -> tuple[str, bool]:
     if is_conninfo(url):
         bare = _masked_conninfo(url, drop=True)
         return bare, bare != url
-    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
+    if not _postgres_url(url):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
     # each one (libpq reads the last of two), the '?' or '&' before it kept for the parameter after it
@@ -223,7 +228,7 @@ def secrets_named(url: str) -> list[str]:
                  for name in ([item.name.lower()] if item.name.lower() in SECRET_PARAMETERS else
                               secrets_named(item.value) if _nested(item.value) else [])]
         return list(dict.fromkeys(names))
-    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
+    if not _postgres_url(url):
         return []
     names = ["password"] if _USER_PASSWORD.match(url) else []
     names += [unquote(m.group(2)).lower() for m in _PARAMETER.finditer(url) if _secret(m)]
@@ -301,7 +306,7 @@ def sqlite_file(target: str) -> str:
     if not target.strip():  # backup "$FILE", the variable unset: no file "." (a folder) or " " to write
         raise Invalid("the backup's file name is empty")
     scheme, sep, _ = target.partition("://")
-    if is_conninfo(target) or scheme.lower() in ("postgresql", "postgres") and sep:
+    if is_conninfo(target) or _postgres_url(target):
         raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
                       " into a server's)", path=masked(target))
     return sqlite_path(target) if sep and scheme.lower() == "sqlite" else target
