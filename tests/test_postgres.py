@@ -916,13 +916,14 @@ def test_a_connection_string_s_name_in_capitals_is_no_file_s_name():
     ("Host=db.example.org;Port=5432;Database=tm;Username=ana;Password=s3cret", "Host"),  # .NET's (Npgsql), pasted
     ("host=127.0.0.1 port=9 dbname=tm user=ana pwd=s3cret", "pwd"),  # ODBC's name for it
     ("host=127.0.0.1 port=9 dbname=tm user=ana passwd=s3cret", "passwd"),
+    ("postgresql://ana@127.0.0.1:9/tm?sslmode=disable&passwd=s3cret", "passwd"),  # a URL's: 'invalid URI query parameter'
 ])
 def test_a_value_under_a_name_libpq_does_not_know_is_not_shown(conninfo, name):
     """A password under another tool's name (ODBC's ``pwd``, a .NET connection string, which libpq reads as one
     item ``Host``): libpq refuses the name, and the line naming the store showed the password as typed."""
     result = CliRunner().invoke(main, ["--db", conninfo, "stats"])
     assert (result.exit_code, result.stderr.count("\n")) == (1, 1), result.output
-    assert f'cannot open store: invalid connection option "{name}"' in result.stderr and f"{name}=***" in result.stderr
+    assert f'"{name}"' in result.stderr and f"{name}=***" in result.stderr
     assert "s3cret" not in result.stderr
 
 

@@ -186,10 +186,13 @@ def masked(url: str) -> str:
     """
     if is_conninfo(url):
         return _masked_conninfo(url)
+    # of a PostgreSQL URL, a parameter libpq does not know (passwd=, which it refuses) as a secret, as a connection
+    # string's (_masked_conninfo); ssl=true is its alias of sslmode=require
+    unknown = (lambda name: name not in _libpq_keywords() | {"ssl"}) if _postgres_url(url) else (lambda name: False)
     # a URL given as a parameter (dbname=postgresql://…, which libpq sends to the server as it is) masked as its own
-    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=" + ("***" if _secret(m) else masked(m.group(3))
-                                                                    if _nested(m.group(3)) else m.group(3)),
-                          _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
+    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=" + (
+        "***" if _secret(m) or unknown(unquote(m.group(2))) else masked(m.group(3)) if _nested(m.group(3))
+        else m.group(3)), _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
 
 
 def without_password(url: str) -> tuple[str, bool]:
