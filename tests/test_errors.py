@@ -36,6 +36,9 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
         open_store("sqlite://rel.db")
     with pytest.raises(Invalid, match=r"^sqlite://ana:\*\*\*@db/tm.db: a SQLite URL has three slashes"):
         open_store("sqlite://ana:s3cret@db/tm.db")  # a server's URL pasted with sqlite: its password not shown
+    for url in ("sqlite:///tm.db?password=s3cret", "sqlite:///?password=s3cret", "sqlite:///%00?password=s3cret"):
+        with pytest.raises(Invalid, match=r"^sqlite:///.*password=\*\*\*: "):  # a server's URL's query pasted
+            open_store(url)
     with pytest.raises(Invalid, match="unknown kind of store mysql://"):
         open_store("mysql://ana@db.example.org/terms")
     result = run("mysql://ana@db.example.org/terms", "stats")
@@ -56,6 +59,32 @@ def test_an_empty_store_name_is_no_store(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, ["stats"])
         assert (result.exit_code, result.output) == (2, said)
     assert list(tmp_path.iterdir()) == []
+
+def test_a_file_named_with_an_equals_sign_stays_the_sqlite_store_it_was(tmp_path, monkeypatch):
+    """A folder per reviewer or service named key=value (``user=ana/tm.db``, ``service=legal/tm.db``), a store file
+    ``dbname=legal.db`` made before connection strings were read, or a ``Path`` a script names: each was taken for a
+    libpq connection string ("cannot open store: connection to server on socket … failed", "definition of service
+    "legal/tm.db" not found") and the store there could no longer be opened. A name that is there, or whose folder
+    is, is the SQLite file it names; a Path is always a file's."""
+    from pathlib import Path
+
+    from tmtool.store import open_store
+
+    monkeypatch.chdir(tmp_path)
+    for folder in ("user=ana", "service=legal"):
+        (tmp_path / folder).mkdir()
+        db = f"{folder}/tm.db"
+        added = CliRunner().invoke(main, ["--db", db, "glossary", "add", "Comité militaire", "Military Committee"])
+        assert (added.exit_code, added.output) == (0, "added entry 1\n")
+        assert "entries              1" in CliRunner().invoke(main, ["--db", db, "stats"]).output
+        backup = CliRunner().invoke(main, ["--db", db, "backup", f"{folder}/backup.db"])
+        assert backup.exit_code == 0 and (tmp_path / folder / "backup.db").is_file(), backup.output
+    assert run("./dbname=legal.db", "glossary", "add", "Comité", "Committee").exit_code == 0
+    assert "entries              1" in CliRunner().invoke(main, ["--db", "dbname=legal.db", "stats"]).output
+    with open_store(Path("port=5433.db"), create=True) as store:
+        assert store.created and store.url == "port=5433.db"
+    assert (tmp_path / "port=5433.db").is_file()
+
 
 def test_a_sqlite_url_is_percent_decoded_as_the_url_standard_writes_a_path(tmp_path, monkeypatch):
     """sqlite:///my%20store.db is the file my store.db (relative), sqlite:////abs/… an absolute one; a

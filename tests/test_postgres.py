@@ -912,6 +912,21 @@ def test_a_connection_string_s_name_in_capitals_is_no_file_s_name():
         1, 'tmtool: error: PASSWORD=***: cannot open store: invalid connection option "PASSWORD"\n')
 
 
+@pytest.mark.parametrize("conninfo, name", [
+    ("Host=db.example.org;Port=5432;Database=tm;Username=ana;Password=s3cret", "Host"),  # .NET's (Npgsql), pasted
+    ("host=127.0.0.1 port=9 dbname=tm user=ana pwd=s3cret", "pwd"),  # ODBC's name for it
+    ("host=127.0.0.1 port=9 dbname=tm user=ana passwd=s3cret", "passwd"),
+    ("postgresql://ana@127.0.0.1:9/tm?sslmode=disable&passwd=s3cret", "passwd"),  # a URL's: 'invalid URI query parameter'
+])
+def test_a_value_under_a_name_libpq_does_not_know_is_not_shown(conninfo, name):
+    """A password under another tool's name (ODBC's ``pwd``, a .NET connection string, which libpq reads as one
+    item ``Host``): libpq refuses the name, and the line naming the store showed the password as typed."""
+    result = CliRunner().invoke(main, ["--db", conninfo, "stats"])
+    assert (result.exit_code, result.stderr.count("\n")) == (1, 1), result.output
+    assert f'"{name}"' in result.stderr and f"{name}=***" in result.stderr
+    assert "s3cret" not in result.stderr
+
+
 def test_a_password_with_a_space_left_unquoted_is_not_shown():
     """``password=s3cret pw``: libpq stops at ``pw`` and quotes it ("missing "=" after "pw""), a piece of the
     password. The line says what is wrong, the password's words masked."""
@@ -966,6 +981,28 @@ def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
     for other in ("postgresql://tm.example.org:5432/tm?application_name=ana@laptop",  # no user: nothing masked
                   "postgresql://tm.example.org:5432/team@paris"):  # a database's name holding '@', no password
         assert masked(other) == other and connection_problem(other) is None
+
+
+def test_a_server_s_refusal_is_shown_as_it_said_it_and_tells_no_password(team_db, monkeypatch, tmp_path):
+    """A wrong password the same as the user's name (as a test server's often is) or a part of it: the server's
+    'password authentication failed for user "team_ann"' was scrubbed of it wherever its letters were, to for user
+    "***" or "***_ann", which told the password beside the user's name the same line showed. A server quotes no
+    password: its line is shown as it said it. A URL given as a parameter of a URL, which libpq sends as the
+    database's name, is masked in the store's name and in the server's line alike."""
+    port, dbname, user, _ = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    for wrong in (user, "team"):
+        for db in (f"host=127.0.0.1 port={port} dbname={dbname} user={user} password={wrong}",
+                   f"postgresql://{user}:{wrong}@127.0.0.1:{port}/{dbname}"):
+            result = _cli("--db", db, "stats")
+            assert result.exit_code == 1 and result.stderr == (
+                f'tmtool: error: {masked(db)}: cannot open store: password authentication failed for user "{user}"\n')
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}?dbname=postgresql://ben:zz9pw@db.example.org/tm"
+    result = _cli("--db", url, "stats")
+    assert result.exit_code == 1 and result.stderr == (
+        f"tmtool: error: postgresql://{user}:***@127.0.0.1:{port}/{dbname}?dbname=postgresql://ben:***@db.example.org/tm:"
+        ' cannot open store: database "postgresql://ben:***@db.example.org/tm" does not exist\n')
 
 
 @pytest.mark.parametrize("conninfo", ["host=127.0.0.1 port=9 dbname=postgresql://ann:s3cret@db.example.org/tm",

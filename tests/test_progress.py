@@ -231,6 +231,18 @@ def test_sigterm_to_a_worker_of_ingest_jobs_ends_the_ingest_as_ctrl_c_does(tmp_p
     assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting a; saved before the interrupt: nothing"
 
 
+def test_ingest_jobs_on_a_sqlite_url_whose_file_name_has_an_equals_sign(tmp_path, monkeypatch):
+    """``--db sqlite:///dbname=t.db ingest --dir --jobs 2``: each worker opened the store by its file's name,
+    dbname=t.db, taken for a libpq connection string ("cannot open store: connection to server on socket …"), and
+    every pair failed. The workers open the file the command made."""
+    monkeypatch.chdir(tmp_path)
+    inbox = inbox_of(tmp_path, "a", "b")
+    result = CliRunner().invoke(main, ["--db", "sqlite:///dbname=t.db", "-q", "ingest", "--dir", str(inbox), "--no-terms",
+                                       "--jobs", "2"])
+    assert result.exit_code == 0 and "2 documents ingested" in result.output, result.output
+    assert "documents            2" in CliRunner().invoke(main, ["--db", "./dbname=t.db", "stats"]).output
+
+
 def test_a_process_forked_during_a_command_is_still_ended_by_sigterm(tmp_path, monkeypatch, sigterm_caught_by_the_test):
     # the parse worker is forked mid-command and ended with SIGTERM by multiprocessing when the command exits: an
     # interrupt in it would print a traceback, and a SIGTERM ignored in it would hang the exit

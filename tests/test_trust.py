@@ -389,6 +389,9 @@ def test_a_backup_is_written_to_a_sqlite_url_s_file_and_never_to_a_server_s_stor
         assert (refused.exit_code, refused.output) == (1, f"tmtool: error: {shown}: is a server's store, not a file: a"
                                                           " backup is a SQLite file (tmtool db copy copies a store into a"
                                                           " server's)\n")
+    for empty in ("", " "):  # backup "$FILE", the variable unset: ".: is a directory", or a file " " written
+        refused = CliRunner().invoke(main, ["--db", "t.db", "backup", empty])
+        assert (refused.exit_code, refused.output) == (1, "tmtool: error: the backup's file name is empty\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "my backup.db", "t.db"]
 
 def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_path):

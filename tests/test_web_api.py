@@ -735,7 +735,7 @@ def test_serve_says_an_ipv6_address_as_a_browser_opens_it(db, monkeypatch):
     from tmtool.cli import main
 
     served = []
-    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port, workers=1: None)
     monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
     for host, said in (("::1", "http://[::1]:8766/"), ("[::1]", "http://[::1]:8766/"),
                        ("127.0.0.1", "http://127.0.0.1:8766/"), ("localhost", "http://localhost:8766/")):
@@ -755,7 +755,7 @@ def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
     from tmtool.cli import main
 
     served = []
-    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port, workers=1: None)
     monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
     everywhere = "(listening on every interface: other machines open it by this machine's name or address)"
     for host, said in (("0.0.0.0", "http://127.0.0.1:8766/"), ("::", "http://[::1]:8766/"),
@@ -767,6 +767,32 @@ def test_serve_on_every_interface_says_a_url_a_browser_opens(db, monkeypatch):
     assert served == ["0.0.0.0", "::", "[::]", "0:0::0", "0"]
     result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0", "--port", "8766"])
     assert result.exit_code == 1 and "--host 0.0.0.0 is reachable from other machines: give --token" in result.stderr
+
+
+def test_serve_with_workers_on_every_ipv6_interface_refuses_an_ipv4_port_taken_before_saying_where(db, monkeypatch):
+    """``serve --host :: --workers 2`` with the port taken on IPv4 (another server on 0.0.0.0): the probe bound IPv6
+    only (one worker's asyncio), the workers' socket IPv4 too, so it said "tmtool workbench on http://[::1]:…/" and
+    then "tmtool: error: [Errno 98] Address already in use". Probed as the workers bind, it is refused in one line
+    before; one worker, which listens on IPv6 only, still starts."""
+    import socket
+
+    from click.testing import CliRunner
+
+    import tmtool.web
+    from tmtool.cli import main
+
+    served = []
+    monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["workers"]))
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        options = ["--db", db, "serve", "--host", "::", "--port", str(port), "--token", "a-token-of-twenty-chars"]
+        result = CliRunner().invoke(main, [*options, "--workers", "2"])
+        assert (result.exit_code, result.stderr) == (1, f"tmtool: error: cannot listen on [::]:{port}: Address already"
+                                                        " in use (another tmtool serve? --port chooses another)\n")
+        assert CliRunner().invoke(main, options).exit_code == 0
+    assert served == [1]
 
 
 def test_serve_refuses_an_ipv4_mapped_address_before_saying_where_it_listens(db):
@@ -795,7 +821,7 @@ def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     import tmtool.web
 
     listened = []
-    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port: None)
+    monkeypatch.setattr(tmtool.web, "check_port", lambda host, port, workers=1: None)
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: listened.append(options["host"]))
     for host in ("[::1]", "::1", "127.0.0.1"):
         tmtool.web.serve(db, host=host, port=8766)

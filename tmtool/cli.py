@@ -1197,7 +1197,7 @@ def serve(ctx, host, port, token, workers):
     from .web import address, check_binding, check_port, on_every_interface, serve as serve_workbench
 
     check_binding(host, token)
-    check_port(host, port)
+    check_port(host, port, workers)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
     # listening on every interface: other machines reach it by this one's name or address, which tmtool cannot know
     everywhere = " (listening on every interface: other machines open it by this machine's name or address)"

@@ -31,15 +31,15 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     """
     if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
         raise Invalid(f"a store is named by its path or URL, not {url!r}")
-    url = os.fspath(url)
+    named_as_path, url = isinstance(url, os.PathLike), os.fspath(url)  # a Path is a file's, whatever its text
     if not url.strip():  # --db "" (a variable unset: --db "$STORE", TMTOOL_DB=): SQLite's temporary store, or a file " "
         raise NotFound("no such store: its name is empty (check --db or $TMTOOL_DB)")
-    problem = connection_problem(url)
+    problem = not named_as_path and connection_problem(url)
     if problem:  # which libpq would say quoting a piece of the password
         raise Invalid(problem, path=masked(url))
-    if is_conninfo(url):  # before any "://": a value of it may hold one (options='-c x=a://b')
+    if not named_as_path and is_conninfo(url):  # before any "://": a value of it may hold one (options='-c x=a://b')
         return _postgres().open(url, create=create)
-    scheme, sep, _ = url.partition("://")
+    scheme, sep, _ = ("", "", "") if named_as_path else url.partition("://")
     scheme = scheme.lower()  # a URL's scheme is case-insensitive
     if not sep or scheme == "sqlite":
         from .sqlite import SQLiteStore

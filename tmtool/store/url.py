@@ -92,12 +92,18 @@ def _libpq_keywords() -> frozenset[str]:
 def is_conninfo(db: str) -> bool:
     """Whether ``db`` is a libpq connection string (``host=db.example dbname=tm user=ann``, ``service=tm``) rather
     than a file's name: as psql tells one, by its ``=``, here after its first word, and a name libpq knows among its
-    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a file ``dbname=x.db`` is
-    named ``./dbname=x.db``).
+    items (a name mistyped, ``hots=db``, is libpq's to refuse, not a file to look for; a new file ``dbname=x.db`` is
+    named ``./dbname=x.db``) — unless a file or folder of that name is there, or the folder it names a file in
+    (``user=ana/tm.db``: a folder per reviewer, as a store was named before connection strings were read).
 
     >>> is_conninfo("host=db.example dbname=tm"), is_conninfo("service = tm"), is_conninfo("a=b.db")
     (True, True, False)
     """
+    return _conninfo_shaped(db) and not (os.path.lexists(db) or os.path.isdir(os.path.dirname(db)))
+
+
+def _conninfo_shaped(db: str) -> bool:
+    """:func:`is_conninfo` by the text alone, wherever it is read (a value of a connection string)."""
     if not re.match(f"[{_SPACE}]*[^{_SPACE}=]+[{_SPACE}]*=", db):  # most names: no parsing, no libpq loaded
         return False
     # a name in capitals too (PASSWORD=…), which libpq refuses: never a file named with a password
@@ -117,7 +123,7 @@ def connection_problem(db: str) -> str | None:
         if any(item.value is None for item in _conninfo_items(db)):
             return "a word of the connection string has no '=' after it (quote a value holding a space: password='a b')"
         return None
-    if not re.match(r"postgres(ql)?://", db, re.IGNORECASE):
+    if not _postgres_url(db):
         return None
     typed, read = _TYPED_PASSWORD.match(db), _USER_PASSWORD.match(db)
     if typed and (read is None or read.group(2) != typed.group(2)):
@@ -127,10 +133,13 @@ def connection_problem(db: str) -> str | None:
 
 def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     """The connection string ``db`` with each secret's value (and any word with no ``=``, which may be the rest of
-    one) replaced by ``***``, or with ``drop`` left out, item and all."""
+    one) replaced by ``***``, or with ``drop`` left out, item and all. Masked, a value under a name libpq does not
+    know (it reads names as written: ``Host``, ``passwd``) is a secret too: libpq refuses the string whole, and it
+    may be a password under another tool's name (ODBC's ``pwd=``, .NET's ``Host=db;Password=…``, one item here)."""
     out, at = [], 0
     for item in _conninfo_items(db):
-        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS:
+        if item.value is not None and item.name.lower() not in SECRET_PARAMETERS and (
+                drop or item.name in _libpq_keywords()):
             # a connection string or URL as a value (dbname=postgresql://ana:pw@db/tm, as psql expands it): its own
             nested = _nested(item.value)
             bare = nested and (without_password(item.value)[0] if drop else masked(item.value))
@@ -146,8 +155,13 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     return ("".join(out) + db[at:]).strip(_SPACE) if drop else "".join(out) + db[at:]
 
 
+def _postgres_url(text: str) -> bool:
+    """Whether ``text`` is a PostgreSQL URL: ``postgresql://`` or ``postgres://``, in any case."""
+    return bool(re.match(r"postgres(ql)?://", text, re.IGNORECASE))
+
+
 def _nested(value: str) -> bool:
-    return bool(re.match(r"postgres(ql)?://", value, re.IGNORECASE)) or is_conninfo(value)
+    return _postgres_url(value) or _conninfo_shaped(value)
 
 
 def _quoted(value: str) -> str:
@@ -172,8 +186,13 @@ def masked(url: str) -> str:
     """
     if is_conninfo(url):
         return _masked_conninfo(url)
-    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=***" if _secret(m) else m.group(0),
-                          _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
+    # of a PostgreSQL URL, a parameter libpq does not know (passwd=, which it refuses) as a secret, as a connection
+    # string's (_masked_conninfo); ssl=true is its alias of sslmode=require
+    unknown = (lambda name: name not in _libpq_keywords() | {"ssl"}) if _postgres_url(url) else (lambda name: False)
+    # a URL given as a parameter (dbname=postgresql://…, which libpq sends to the server as it is) masked as its own
+    return _PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}=" + (
+        "***" if _secret(m) or unknown(unquote(m.group(2))) else masked(m.group(3)) if _nested(m.group(3))
+        else m.group(3)), _TYPED_PASSWORD.sub(r"\1:***@", _USER_PASSWORD.sub(r"\1:***@", url)))
 
 
 def without_password(url: str) -> tuple[str, bool]:
@@ -190,7 +209,7 @@ def without_password(url: str) -> tuple[str, bool]:
     if is_conninfo(url):
         bare = _masked_conninfo(url, drop=True)
         return bare, bare != url
-    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):  # a file's name may hold "password=", "a:b@"
+    if not _postgres_url(url):  # a file's name may hold "password=", "a:b@"
         return url, False
     bare = _USER_PASSWORD.sub(r"\1@", url)
     # each one (libpq reads the last of two), the '?' or '&' before it kept for the parameter after it
@@ -212,29 +231,41 @@ def secrets_named(url: str) -> list[str]:
                  for name in ([item.name.lower()] if item.name.lower() in SECRET_PARAMETERS else
                               secrets_named(item.value) if _nested(item.value) else [])]
         return list(dict.fromkeys(names))
-    if not re.match(r"postgres(ql)?://", url, re.IGNORECASE):
+    if not _postgres_url(url):
         return []
     names = ["password"] if _USER_PASSWORD.match(url) else []
     names += [unquote(m.group(2)).lower() for m in _PARAMETER.finditer(url) if _secret(m)]
     return list(dict.fromkeys(names))
 
 
-def scrubbed(text: str, url: str) -> str:
+def scrubbed(text: str, url: str, *, by_server: bool = False) -> str:
     """``text``, a driver's message about ``url``, with any password of the URL in it replaced by ``***``:
-    libpq quotes the part of a URL it cannot parse, a password with a space or a stray ``%`` too.
+    libpq quotes the part of a URL it cannot parse, a password with a space or a stray ``%`` too. A server's
+    message (``by_server``) quotes no password, which it never sees as text, but the names the connection gives it,
+    a database's, a user's: of those, only one holding a URL or a connection string (``dbname=postgresql://…``, which
+    libpq sends as it is) is masked, as the store's name is; a password masked wherever its letters appear said what
+    it was (for user "***", when it is the user's name).
 
     >>> scrubbed('invalid percent-encoded token: "s3%ZZcret"', "postgresql://ana:s3%ZZcret@db/tm")
     'invalid percent-encoded token: "***"'
+    >>> scrubbed('password authentication failed for user "ana"', "host=db user=ana password=ana", by_server=True)
+    'password authentication failed for user "ana"'
     """
     if is_conninfo(url):
-        for item in _conninfo_items(url):
-            if item.value and item.name.lower() not in SECRET_PARAMETERS and _nested(item.value):
-                text = scrubbed(text, item.value)
-        items = [item for item in _conninfo_items(url) if item.value and item.name.lower() in SECRET_PARAMETERS]
-        return _replaced(text, [piece for item in items for piece in (url[item.value_start:item.end], item.value)])
-    secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url)) if user and user.group(2)]
-    secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
-    return _replaced(text, [*secrets, *map(unquote, secrets)])
+        items = _conninfo_items(url)
+        nested = [item.value for item in items if item.value and item.name.lower() not in SECRET_PARAMETERS
+                  and _nested(item.value)]
+        secrets = [piece for item in items if item.value and item.name.lower() in SECRET_PARAMETERS
+                   for piece in (url[item.value_start:item.end], item.value)]
+    else:
+        nested = [value for m in _PARAMETER.finditer(url) if not _secret(m) and _nested(value := unquote(m.group(3)))]
+        secrets = [user.group(2) for user in (_USER_PASSWORD.match(url), _TYPED_PASSWORD.match(url))
+                   if user and user.group(2)]
+        secrets += [m.group(3) for m in _PARAMETER.finditer(url) if _secret(m) and m.group(3)]
+        secrets += [unquote(secret) for secret in secrets]
+    for value in sorted(set(nested), key=len, reverse=True):
+        text = text.replace(f'"{value}"', f'"{masked(value)}"')
+    return text if by_server else _replaced(text, secrets)
 
 
 def _replaced(text: str, secrets: list[str]) -> str:
@@ -257,13 +288,13 @@ def sqlite_path(url: str) -> str:
         raise Invalid(f"{masked(url)}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
     path, query = re.match(r"/([^?#]*)(.*)", rest, re.DOTALL).groups()
     if query:
-        raise Invalid(f"{url}: a SQLite URL takes no query or fragment"
+        raise Invalid(f"{masked(url)}: a SQLite URL takes no query or fragment"
                       " (a ? or # in the file's name is written %3F, %23)")
     if not path:
-        raise Invalid(f"{url}: the URL names no file (sqlite:///store.db)")
+        raise Invalid(f"{masked(url)}: the URL names no file (sqlite:///store.db)")
     path = unquote(path, errors="surrogateescape")  # as os.fsdecode reads a name's bytes
     if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
-        raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
+        raise Invalid(f"{masked(url)}: a file's name holds no NUL character (%00)")
     return path
 
 
@@ -275,8 +306,10 @@ def sqlite_file(target: str) -> str:
     >>> sqlite_file("sqlite:///backups/tm%202024.db")
     'backups/tm 2024.db'
     """
+    if not target.strip():  # backup "$FILE", the variable unset: no file "." (a folder) or " " to write
+        raise Invalid("the backup's file name is empty")
     scheme, sep, _ = target.partition("://")
-    if is_conninfo(target) or scheme.lower() in ("postgresql", "postgres") and sep:
+    if is_conninfo(target) or _postgres_url(target):
         raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
                       " into a server's)", path=masked(target))
     return sqlite_path(target) if sep and scheme.lower() == "sqlite" else target

@@ -25,11 +25,12 @@ def check_binding(host: str, token: str | None) -> None:
         raise Invalid("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
 
 
-def check_port(host: str, port: int) -> None:
+def check_port(host: str, port: int, workers: int = 1) -> None:
     """Refuse, in one line, an address something else listens on (another tmtool serve), before the
-    server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
+    server starts and says where it listens. Bound as the server binds it (:func:`_bound`): its family, SO_REUSEADDR,
+    and ``::`` IPv6 only for one worker (asyncio's), IPv4 too for several (their shared socket, as uvicorn's)."""
     try:
-        _bound(host, port, v6only=True).close()
+        _bound(host, port, v6only=workers == 1).close()
     except OSError as exc:
         hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
         mapped = _ipv4_mapped(host)
@@ -102,7 +103,7 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     history records as making the changes made through it; ``workers``: processes answering
     requests side by side (each with its own connections to the store)."""
     check_binding(host, token)
-    check_port(host, port)
+    check_port(host, port, workers)
     import uvicorn
 
     # on the loopback, only the loopback's names (a rebinding site names its own); elsewhere the

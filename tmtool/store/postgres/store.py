@@ -202,14 +202,14 @@ def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
         raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
 
 
-def _refusal(exc: psycopg.Error) -> str:
-    """Why a connection failed: the server's own reason when it gave one (a database or role that
+def _refusal(exc: psycopg.Error, url: str) -> str:
+    """Why a connection to ``url`` failed: the server's own reason when it gave one (a database or role that
     does not exist, a wrong password, too many connections), without libpq's preamble naming the
-    socket or host; else libpq's first line (no server there)."""
+    socket or host; else libpq's first line (no server there); either without a password (``scrubbed``)."""
     text = str(exc).strip()
     if "FATAL:" in text:
-        return text.rsplit("FATAL:", 1)[1].strip().splitlines()[0]
-    return re.sub(r"^connection (failed|is bad): ", "", _first_line(exc))
+        return scrubbed(text.rsplit("FATAL:", 1)[1].strip().splitlines()[0], url, by_server=True)
+    return scrubbed(re.sub(r"^connection (failed|is bad): ", "", _first_line(exc)), url)
 
 
 class PostgresStore(UnitCorrections):
@@ -1203,7 +1203,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pg, pool
         pg = _own_connection(url)
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise Unavailable(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
+        raise Unavailable(f"cannot open store: {_refusal(exc, url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
