@@ -716,6 +716,25 @@ def test_a_statement_timeout_is_one_line(pg_url):
         assert store.stats()["entries"] == 0
 
 
+def test_a_lock_timeout_or_any_other_server_failure_is_one_line(pg_url):
+    """A write waiting longer than the role's lock_timeout for another writer's lock (SQLSTATE 55P03), and a
+    failure of the server's no entry of ``_SERVER_FAILURES`` names: one line each, never psycopg's traceback."""
+    from tmtool.store.postgres.store import WRITE_LOCK, _server_errors
+
+    with PostgresStore.open(pg_url):
+        pass
+    url = pg_url + "&options=-c%20lock_timeout%3D300"
+    with psycopg.connect(pg_url, autocommit=True) as writer:
+        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        result = _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee")
+    _one_line_error(result, url, "the store was busy: the command waited longer than the server's lock_timeout")
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+        with pytest.raises(TmtoolError, match="the store's server failed: statement is too complex"):
+            with _server_errors(store._connection, pg_url):
+                raise psycopg.errors.StatementTooComplex("statement is too complex")
+
+
 def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
     """A sort the server may not spill to disk (temp_file_limit; a full disk is told the same way)."""
     url = pg_url + "&options=-c%20work_mem%3D64%20-c%20temp_file_limit%3D64"

@@ -179,6 +179,7 @@ _SERVER_FAILURES = {
     "57014": "the server cancelled the command",
     "53100": "the server's disk is full, nothing was written: its administrator must free some space on it",
     "53": "the server is short of resources",  # memory, connections, temp_file_limit
+    "55P03": "the store was busy: the command waited longer than the server's lock_timeout",
 }
 
 
@@ -196,9 +197,7 @@ def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     except psycopg.OperationalError as exc:
         state = exc.sqlstate or ""
         what = "lost the connection to the store" if pg.broken else (
-            _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]))
-        if what is None:
-            raise
+            _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]) or "the store's server failed")
         raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
 
 
