@@ -701,35 +701,29 @@ def test_too_many_connections_are_said_as_the_server_says_it(pg_server, role):
     _one_line_error(_cli("--db", url, "stats"), url, 'cannot open store: too many connections for role "busy"')
 
 
-def test_a_statement_timeout_is_one_line(pg_url):
-    """A write waiting longer than the URL's statement_timeout for another writer's lock."""
+@pytest.mark.parametrize("setting, said", [
+    ("statement_timeout", "the server cancelled the command: canceling statement due to statement timeout"),
+    ("lock_timeout", "the store was busy: the command waited longer than the server's lock_timeout"),  # 55P03
+])
+def test_a_write_waiting_past_a_timeout_is_one_line(pg_url, setting, said):
+    """A write waiting longer than the URL's statement_timeout or lock_timeout for another writer's lock."""
     from tmtool.store.postgres.store import WRITE_LOCK
 
     with PostgresStore.open(pg_url):
         pass
-    url = pg_url + "&options=-c%20statement_timeout%3D300"
+    url = pg_url + f"&options=-c%20{setting}%3D300"
     with psycopg.connect(pg_url, autocommit=True) as writer:
         writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
         result = _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee")
-    _one_line_error(result, url, "the server cancelled the command: canceling statement due to statement timeout")
+    _one_line_error(result, url, said)
     with PostgresStore.open(pg_url) as store:
         assert store.stats()["entries"] == 0
 
 
-def test_a_lock_timeout_or_any_other_server_failure_is_one_line(pg_url):
-    """A write waiting longer than the role's lock_timeout for another writer's lock (SQLSTATE 55P03), and a
-    failure of the server's no entry of ``_SERVER_FAILURES`` names: one line each, never psycopg's traceback."""
-    from tmtool.store.postgres.store import WRITE_LOCK, _server_errors
+def test_a_server_failure_no_entry_names_is_one_error_not_a_traceback(pg_url):
+    from tmtool.store.postgres.store import _server_errors
 
-    with PostgresStore.open(pg_url):
-        pass
-    url = pg_url + "&options=-c%20lock_timeout%3D300"
-    with psycopg.connect(pg_url, autocommit=True) as writer:
-        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
-        result = _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee")
-    _one_line_error(result, url, "the store was busy: the command waited longer than the server's lock_timeout")
     with PostgresStore.open(pg_url) as store:
-        assert store.stats()["entries"] == 0
         with pytest.raises(TmtoolError, match="the store's server failed: statement is too complex"):
             with _server_errors(store._connection, pg_url):
                 raise psycopg.errors.StatementTooComplex("statement is too complex")
