@@ -539,6 +539,22 @@ def test_tmx_english_to_french(db, tmp_path):
                              "1 unit in other languages not checked\n")
 
 
+def test_a_line_break_code_inside_a_term_parts_its_words(db, tmp_path):
+    """A line break kept as a placeholder between two words of a term (TMX 1.4b's ``ph type="lb"``, as Trados
+    writes a soft return; an HTML filter's ``<br/>``; XLIFF 1.2's ``x ctype="lb"``) is a break between words: the
+    term is there, not *membersstates* missing."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX.replace("<seg>The member states met.</seg>",
+                                '<seg>The member<ph x="1" type="lb"/>states met.</seg>')
+                    .replace("<seg>Les pays membres se sont réunis.</seg>",
+                             '<seg>Les États<ph x="2">&lt;br/&gt;</ph>membres se sont réunis.</seg>'), encoding="utf-8")
+    result = run(db, path)
+    assert (result.exit_code, result.stdout) == (0, ""), result.output
+    unit = ('<trans-unit id="t1"><source>Les États membres se sont réunis.</source>'
+            '<target>The member<x id="1" ctype="lb"/>states met.</target></trans-unit>')
+    assert run(db, xliff(tmp_path, [unit])).exit_code == 0
+
+
 def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):
     path = tmp_path / "memory.tmx"
     path.write_text(TMX.replace("<tu><tuv", '<tu><tuv xml:lang="de-DE"><seg>Nur Deutsch.</seg></tuv></tu>\n<tu><tuv'),
