@@ -181,6 +181,20 @@ def test_inconsistent_with_a_deprecated_or_another_translation():
         (1, "missing"), (3, "deprecated"), (4, "deprecated")]
 
 
+def test_a_term_rendered_by_its_entrys_acronym_or_full_form_is_said_so_not_translated_otherwise():
+    """*Comité militaire* rendered *MC* where the file's other units write *Military Committee* (or *CM* spelt
+    out): the finding names the rendering, as a script reading ``found`` needs it, not "otherwise"."""
+    report = check_units(Glossary(entries()), [
+        Unit("Le Comité militaire s'est réuni.", "The Military Committee met.", "fr-FR", "en-GB"),
+        Unit("Le Comité militaire a décidé.", "The MC decided.", "fr-FR", "en-GB"),
+        Unit("Le CM s'est réuni.", "The MC met.", "fr-FR", "en-GB"),
+        Unit("Le CM a décidé.", "The Military Committee decided.", "fr-FR", "en-GB"),
+    ])
+    assert [(f.unit, f.kind, f.found, f.message) for f in report.findings] == [
+        (2, "inconsistent", ("MC",), '"Comité militaire" is translated "MC" here, "Military Committee" in unit 1'),
+        (4, "inconsistent", ("Military Committee",), '"CM" is translated "Military Committee" here, "MC" in unit 3')]
+
+
 def test_not_inconsistent_where_no_unit_has_an_approved_rendering():
     assert findings(("Le comité s'est réuni.", "The board met."), ("Le comité a décidé.", "The panel decided.")) == [
         (1, "missing", "fr", "comité", "committee"), (2, "missing", "fr", "comité", "committee")]
