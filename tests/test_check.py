@@ -181,6 +181,20 @@ def test_inconsistent_with_a_deprecated_or_another_translation():
         (1, "missing"), (3, "deprecated"), (4, "deprecated")]
 
 
+def test_a_term_rendered_by_its_entrys_acronym_or_full_form_is_said_so_not_translated_otherwise():
+    """*Comité militaire* rendered *MC* where the file's other units write *Military Committee* (or *CM* spelt
+    out): the finding names the rendering, as a script reading ``found`` needs it, not "otherwise"."""
+    report = check_units(Glossary(entries()), [
+        Unit("Le Comité militaire s'est réuni.", "The Military Committee met.", "fr-FR", "en-GB"),
+        Unit("Le Comité militaire a décidé.", "The MC decided.", "fr-FR", "en-GB"),
+        Unit("Le CM s'est réuni.", "The MC met.", "fr-FR", "en-GB"),
+        Unit("Le CM a décidé.", "The Military Committee decided.", "fr-FR", "en-GB"),
+    ])
+    assert [(f.unit, f.kind, f.found, f.message) for f in report.findings] == [
+        (2, "inconsistent", ("MC",), '"Comité militaire" is translated "MC" here, "Military Committee" in unit 1'),
+        (4, "inconsistent", ("Military Committee",), '"CM" is translated "Military Committee" here, "MC" in unit 3')]
+
+
 def test_not_inconsistent_where_no_unit_has_an_approved_rendering():
     assert findings(("Le comité s'est réuni.", "The board met."), ("Le comité a décidé.", "The panel decided.")) == [
         (1, "missing", "fr", "comité", "committee"), (2, "missing", "fr", "comité", "committee")]
@@ -555,6 +569,22 @@ def test_tmx_english_to_french(db, tmp_path):
     assert json.loads(result.stdout)[0]["expected"] == ["État membre"]
     assert result.stderr == ("1 finding in 1 of 2 units checked (en-GB→fr-FR 2) against 10 approved entries, "
                              "1 unit in other languages not checked\n")
+
+
+def test_a_line_break_code_inside_a_term_parts_its_words(db, tmp_path):
+    """A line break kept as a placeholder between two words of a term (TMX 1.4b's ``ph type="lb"``, as Trados
+    writes a soft return; an HTML filter's ``<br/>``; XLIFF 1.2's ``x ctype="lb"``) is a break between words: the
+    term is there, not *membersstates* missing."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX.replace("<seg>The member states met.</seg>",
+                                '<seg>The member<ph x="1" type="lb"/>states met.</seg>')
+                    .replace("<seg>Les pays membres se sont réunis.</seg>",
+                             '<seg>Les États<ph x="2">&lt;br/&gt;</ph>membres se sont réunis.</seg>'), encoding="utf-8")
+    result = run(db, path)
+    assert (result.exit_code, result.stdout) == (0, ""), result.output
+    unit = ('<trans-unit id="t1"><source>Les États membres se sont réunis.</source>'
+            '<target>The member<x id="1" ctype="lb"/>states met.</target></trans-unit>')
+    assert run(db, xliff(tmp_path, [unit])).exit_code == 0
 
 
 def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):

@@ -168,6 +168,21 @@ def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path
     assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")
 
 
+def test_align_counts_the_units_its_tmx_holds_not_a_paragraph_the_other_document_lacks(tmp_path):
+    """The English has a paragraph the French lacks (a 0-1 bead, no unit): "17 units written" was said of a TMX of 16."""
+    fr, en, tmx = tmp_path / "note.fr.txt", tmp_path / "note.en.txt", tmp_path / "note.tmx"
+    fr.write_text("Le Comité militaire a approuvé la politique de cyberdéfense le 12 mai 2023.\n\n"
+                  "Les États membres restent responsables de leurs réseaux nationaux.\n\n"
+                  "Le secrétaire général rendra compte des progrès lors du prochain sommet.\n", encoding="utf-8")
+    en.write_text("On 12 May 2023, the Military Committee approved the cyber defence policy.\n\n"
+                  "Member states remain responsible for their national networks.\n\n"
+                  "The Cyberspace Operations Centre, located in Mons, coordinates operational activities.\n\n"
+                  "The Secretary General will report on progress at the next Summit.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(fr), str(en), "-o", str(tmx)])
+    units = tmx.read_text(encoding="utf-8").count("<tu ")
+    assert units == 3 and (result.exit_code, result.stderr) == (0, f"3 units written to {tmx}\n")
+
+
 def test_export_says_what_it_counted_units_entries_or_term_pairs(tmp_path):
     # "2 written to memory.tmx", "1 written to glossary.tbx", "2 written to glossary.txt": two what? The
     # OmegaT glossary counts its lines, an entry's acronyms on a line of their own, not its entries

@@ -304,6 +304,20 @@ def test_no_phrase_runs_across_the_tab_between_a_table_rows_cells():
     assert found["Chief of Defence"].maximal and found["Chief of Defence"].start == 5
 
 
+@pytest.mark.parametrize("heading, term", [
+    ("A. NATO cyber defence policy", "NATO cyber defence policy"),
+    ("B) Objectives of the Military Committee", "Objectives of the Military Committee"),
+    ("IV. Role of the North Atlantic Council", "Role of the North Atlantic Council"),
+])
+def test_a_headings_label_of_letters_is_no_word_of_its_phrases(heading, term):
+    """A heading numbered with letters or Roman numerals (where the French has *1.*): its label is read apart,
+    as a number is, so that the heading's phrase is the term alone, never *A. NATO cyber defence policy*."""
+    found = phrases(heading)
+    assert term in found and found[term].maximal
+    assert [text for text in found if text.split()[0].rstrip(".)") in ("A", "B", "IV")] == []
+    assert "U.S. forces" in phrases("U.S. forces deployed to Poland.")  # initials are no label
+
+
 def test_batch_and_single_sentence_agree():
     sentences = ["NATO's eight multinational battlegroups train.", "", "Leaders turned to the NATO 2030 agenda."]
     assert noun_phrases_many(sentences) == [noun_phrases(s) for s in sentences]

@@ -47,6 +47,16 @@ def test_complement_chain_is_kept_whole_and_its_pieces_owe_it_their_occurrences(
     assert found.scores["lutte contre la désinformation"] == 0.0
 
 
+def test_a_headings_label_of_letters_is_no_term():
+    """Headings and list items labelled with letters or Roman numerals (*IV.*, *B)*): the label is no candidate
+    (the parser reads *IV* as an adjective, *B* as a noun), the heading's words are, and an acronym opening a
+    sentence still is one."""
+    found = keys("IV. Rôle du Comité militaire", "B) Mise en œuvre de la politique de cyberdéfense",
+                 "CM. Le Comité militaire se réunit.")
+    assert {"iv", "b"}.isdisjoint(found)
+    assert {"comité militaire", "mise en œuvre", "politique de cyberdéfense"} <= found
+
+
 def test_a_term_whose_longer_candidate_only_adds_dependents_to_its_head_keeps_its_occurrences():
     # *de Łask* depends on the head *base*: the longer candidate is a kind of *base aérienne*
     assert analysis("Les avions ont atterri sur la base aérienne de Łask.").scores["base aérienne"] >= DEFAULT_THRESHOLD

@@ -131,6 +131,27 @@ def test_names_of_persons_are_not_proposed_and_a_reviewed_one_is_left_as_it_is(t
             before.status, [(t.lang, t.text) for t in before.terms])
 
 
+def test_headings_numbered_otherwise_in_the_translation_give_no_label_in_a_term(tmp_path):
+    """The French numbers its headings 1., 1.1, the English A., A.1 (as translated documents often do): no
+    English equivalent holds the label (*A. NATO cyber defence policy*)."""
+    fr, en = tmp_path / "cyber.fr.html", tmp_path / "cyber.en.html"
+    fr.write_text("""<html><body><h1>1. Politique de cyberdéfense de l’OTAN</h1>
+<p>Le Comité militaire a approuvé le 12 mai 2023 la nouvelle politique de cyberdéfense de l’Alliance.</p>
+<h2>1.1 Objectifs</h2><p>Les États membres restent responsables de la protection de leurs réseaux nationaux.</p>
+<p>Le Centre des opérations du cyberespace, situé à Mons, coordonne les activités opérationnelles.</p>
+</body></html>""", encoding="utf-8")
+    en.write_text("""<html><body><h1>A. NATO cyber defence policy</h1>
+<p>On 12 May 2023, the Military Committee approved the Alliance’s new cyber defence policy.</p>
+<h2>A.1 Objectives</h2><p>Member states remain responsible for the protection of their national networks.</p>
+<p>The Cyberspace Operations Centre, located in Mons, coordinates operational activities.</p>
+</body></html>""", encoding="utf-8")
+    with open_store(tmp_path / "t.db", create=True) as store:
+        ingest_pair(store, fr, en)
+        english = {t.text for e in store.list_entries() for t in e.terms_in("en")}
+    assert "Military Committee" in english
+    assert [text for text in english if text.startswith(("A.", "A "))] == []
+
+
 def test_missing_files_are_errors(tmp_path):
     with open_store(tmp_path / "t.db", create=True) as store:
         with pytest.raises(TmtoolError, match="no such file"):

@@ -1713,7 +1713,8 @@ def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_pa
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
     assert [(u.source, u.target) for u in units] == [
-        ("Lisez la note & signez-la.Merci.", "Read the note & sign it.Thank you."),
+        # the <br /> between two sentences is a line break, not nothing (*signez-la.Merci.*)
+        ("Lisez la note & signez-la.\nMerci.", "Read the note & sign it.\nThank you."),
         ("Échec de la connexion", "Login failed"),
         ("Saisissez une <e-mail> valide &amp; lisible.", "Enter a valid &amp; readable <e-mail>."),
         ("Bienvenue", "Welcome"),

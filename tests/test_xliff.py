@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from omegat import SEED_GOLD, seed_gold_units
@@ -288,6 +289,9 @@ def _tmx_codes(markup: str | None) -> tuple[str, list[tuple[str, str]]]:
     return plain_text(seg), codes
 
 
+BREAK = "\x00"  # where translate-toolkit read an HTML line break's code
+
+
 def _toolkit_codes(elem) -> tuple[str, list[tuple[str, str]]]:
     """The same, as translate-toolkit parses an XLIFF unit's rich source or target."""
     from translate.storage.placeables import xliff as placeables
@@ -308,12 +312,14 @@ def _toolkit_codes(elem) -> tuple[str, list[tuple[str, str]]]:
         elif isinstance(node, placeables.UnknownXML):  # bpt, ept, ph, it: their native code
             kind = {"bpt": "start", "ept": "end", "ph": "standalone"}.get(node.xml_node.tag.rpartition("}")[2])
             codes.append((kind or ("start" if node.xml_node.get("pos") == "open" else "end"), str(node)))
+            if kind == "standalone" and re.fullmatch(r"\s*<br\s*/?>\s*", str(node)):
+                text.append(BREAK)  # a line break, which tmtool reads as one between words (inline.line_break)
         else:
             for child in node.sub:
                 walk(child)
 
     walk(elem)
-    return "".join(text), codes
+    return re.sub(rf"(?<=\S){BREAK}(?=\S)", "\n", "".join(text)).replace(BREAK, ""), codes
 
 
 @pytest.mark.parametrize("name, content", [("okapi.tmx", CODED_TMX), ("locallang.xlf", TYPO3_XLIFF),

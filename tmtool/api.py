@@ -1452,7 +1452,8 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
 def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", presegmented: bool = False,
           srclang: str = "fr-FR", tgtlang: str = "en-GB", srx: str | Path | None = None) -> int:
     """Align a document with its translation and write the result to ``out``: ``tmx`` units, ``tsv``
-    or ``json`` sentence pairs, ``beads`` one bead a line as ``[0, 1]:[2]``. Returns how many beads."""
+    or ``json`` sentence pairs, ``beads`` one bead a line as ``[0, 1]:[2]``. Returns how many it wrote: units (a
+    1-0 or 0-1 bead, a paragraph the other document lacks, is none), or beads."""
     from .formats import alignment
     from .io.files import open_output
     from .pipeline import align_files
@@ -1465,9 +1466,10 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     if fmt == "tmx":
         from .formats.tmx import write_tmx
 
+        units = pair.units()
         with open_output(out, "wb") as stream:
-            write_tmx(pair.units(), stream, srclang=pair.srclang)
-        return len(pair.beads)
+            write_tmx(units, stream, srclang=pair.srclang)
+        return len(units)
     with open_output(out, "w") as stream:
         if fmt == "beads":
             alignment.write_beads(pair.beads, stream)

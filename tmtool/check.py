@@ -186,12 +186,17 @@ class _Checker:
                               f'"{written}" is not translated by the glossary\'s {_quoted(t.text for t in terms)}')
 
     def _rendering(self, term: IndexedTerm, written: str, lang: str, target: Side, where: dict) -> None:
-        """Note which of its entry's terms, current or deprecated, render ``term`` in this unit:
-        none when it is translated otherwise."""
+        """Note which of its entry's terms, current or deprecated, render ``term`` in this unit: those of its
+        kind (acronym or full form), else those of the other kind (*MC* for *Comité militaire*, *Allied Command
+        Transformation* for *ACT*, said as they are, not as some other translation); none when it is translated
+        otherwise."""
         renderings = self.glossary.terms(term.entry, target.lang, acronym=term.acronym, deprecated=True)
         if not renderings:
             return
         found = longest_matches([m for m in target.all if any(t in renderings for t in m.terms)])
+        if not found:
+            renderings = self.glossary.terms(term.entry, target.lang, acronym=not term.acronym, deprecated=True)
+            found = longest_matches([m for m in target.all if any(t in renderings for t in m.terms)])
         rendering = frozenset(t for m in found for t in m.terms if t in renderings)
         units = self.renderings.setdefault((term.entry, term.text), {})
         units.setdefault(where["unit"], (rendering, written, lang, where))

@@ -115,6 +115,8 @@ _HI_TYPE = {"protected": "x-locked", "x-hi": None}
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # memoQ's special character as a standalone code's native data (its value escaped once more, or not)
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
+# an HTML line break as a placeholder's native code (<br>, <br/>, <br />)
+_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 # OmegaT's short tag, as its PatternConsts.OMEGAT_TAG has it: a name, its number, "/" before or after
 OMEGAT_TAG = re.compile(r"<(/?)([a-zA-Z]+)([0-9]+)(/?)>")
 # an HTML tag in text: a comment, or a start or end tag (its name, its attributes quoted or not, "/" at its end)
@@ -265,9 +267,19 @@ def plain_text(element: etree._Element) -> str:
         if isinstance(child.tag, str) and child.tag not in CODES:  # hi, and what TMX does not know
             parts.append(plain_text(child))
         elif child.tag == "ph":
-            parts.append(memoq_character(child))
+            parts.append(memoq_character(child) or line_break(child, "".join(parts)[-1:], (child.tail or "")[:1]))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def line_break(ph: etree._Element, before: str, after: str) -> str:
+    """A line break for a standalone code that is one between two characters that are not white space (``before``,
+    ``after``), else "": a code of TMX 1.4b's type ``lb`` (XLIFF 1.2's ctype, read as the type), or holding an HTML
+    ``<br>``, as an HTML filter writes one, parts the words either side of it (*technical⏎arrangement*, not
+    *technicalarrangement*), as memoQ's line break does; beside a space, it adds nothing to the text."""
+    native = (ph.text or "") if len(ph) == 0 else ""
+    breaks = ph.get("type") == "lb" or _BREAK_TAG.fullmatch(native)
+    return "\n" if breaks and before and after and not before.isspace() and not after.isspace() else ""
 
 
 def memoq_character(ph: etree._Element) -> str:

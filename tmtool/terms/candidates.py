@@ -236,14 +236,26 @@ def _content(token: Token) -> bool:
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Every (start, end) token span of noun phrases that may be a term, nested spans included, and
     every adjective alone (a span may come twice)."""
+    label = _label_end(tokens)
     for run_start, run_end in _runs(tokens):
-        for start in range(run_start, run_end):
+        for start in range(max(run_start, label), run_end):
             for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
                 if _closes(tokens, end - 1) and _opens(tokens, start, end):
                     yield start, end
     for i, token in enumerate(tokens):
-        if token.pos == "ADJ" and not token.participle and not token.stop and wordlike(token.text):
+        if i >= label and token.pos == "ADJ" and not token.participle and not token.stop and wordlike(token.text):
             yield i, i + 1
+
+
+# a heading's or a list item's label of letters (*B)*, *IV.*), which the parser reads as a noun or an adjective
+_LABEL = re.compile(r"[A-Z]|[IVXLC]{2,6}")
+
+
+def _label_end(tokens: Sequence[Token]) -> int:
+    """Where the words of a sentence begin after the label of letters opening it (*IV. Rôle du Comité
+    militaire*: 2), no word of a term, as a heading's number (*1.*) is none; 0 for none."""
+    labelled = len(tokens) > 2 and _LABEL.fullmatch(tokens[0].text) and tokens[1].text in (".", ")")
+    return 2 if labelled else 0
 
 
 def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -67,6 +67,9 @@ CALENDAR = frozenset(
 _ADDRESS = re.compile(r"^(?:https?://|ftp://|www\.)|@|\.(?:com|org|net|int|gov|edu|eu)$", re.IGNORECASE)
 PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 _CELL = re.compile(r"[^\t]+")
+# a heading's or a list item's label of letters (*A.*, *B)*, *IV.*, *C.2*): no word of a phrase (*A. NATO cyber
+# defence policy* is no term, where *1. NATO cyber defence policy* reads its number apart); a cell is read after it
+_LABEL = re.compile(r"\s*(?:[A-Z]|[IVXLC]{2,6})(?:\.\d+)*[.)]\s+(?=\S)")
 # Below this margin of the tagger's score over a noun or adjective reading, a word tagged VERB before
 # a noun is as often one or the other: on EWT dev, 9 of 21 such words are nouns or adjectives
 # (bench/README.md), against 3 in 15 at margins of 6-10 and 12 in 209 beyond.
@@ -296,7 +299,8 @@ def noun_phrases_many(sentences: Sequence[str]) -> list[list[NounPhrase]]:
     cased = [sentence_case(s, written) for s in sentences]
     # a tab parts the cells of a table row read as one line (a list of abbreviations, see
     # pipeline.term_pairs): each cell is read alone, so that no phrase runs from one into the next
-    cells = [(k, cell.start(), cell.group()) for k, s in enumerate(cased) for cell in _CELL.finditer(s)]
+    cells = [(k, cell.start() + skip, cell.group()[skip:]) for k, s in enumerate(cased) for cell in _CELL.finditer(s)
+             for label in [_LABEL.match(cell.group())] for skip in [label.end() if label else 0]]
     found: list[list[NounPhrase]] = [[] for _ in sentences]
     for (k, offset, cell), words in zip(cells, analyse([cell for *_, cell in cells])):
         found[k] += [replace(p, start=p.start + offset, end=p.end + offset) for p in phrases_of(cell, words)]
