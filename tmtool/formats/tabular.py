@@ -155,8 +155,10 @@ _MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
 # a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
 # with dots (2024.03.12 10:15:00)
 _DOTTED_DATE = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})(?=[ T]|\Z)")
-# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ?([AP]M)?\Z", re.IGNORECASE)
+# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture,
+# no leading zero and an AM or PM: a day-first culture's 12/03/2024 16:42:31 (en-GB) or 12/03/2024 4:42:31 PM
+# (en-AU) is no such date, kept as written rather than read as 3 December
+_US_DATE = re.compile(r"([1-9]\d?)/([1-9]\d?)/(\d{4}) ([1-9]\d?):(\d\d):(\d\d) ([AP])M\Z", re.IGNORECASE)
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 # the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
 # context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
@@ -475,15 +477,13 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
 
 def _us_date(written: str) -> datetime | None:
     """A moment memoQ writes as ``3/12/2024 4:42:31 PM``; None for another shape (ValueError for no date)."""
-    match = _US_DATE.match(written)
-    if not match:
+    if not (match := _US_DATE.match(written)):
         return None
     month, day, year, hour, minute, second = map(int, match.groups()[:6])
-    if match[7]:  # 12 AM is midnight, 12 PM noon
-        if not 1 <= hour <= 12:
-            raise ValueError(f"hour {hour} of a 12-hour clock")
-        hour = hour % 12 + (12 if match[7].upper() == "PM" else 0)
-    return datetime(year, month, day, hour, minute, second)
+    if hour > 12:
+        raise ValueError(f"hour {hour} of a 12-hour clock")
+    # 12 AM is midnight, 12 PM noon (strptime's %p would read the AM and PM of the process's locale)
+    return datetime(year, month, day, hour % 12 + (12 if match[7].upper() == "P" else 0), minute, second)
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:
