@@ -136,6 +136,22 @@ def test_a_semicolon_csv_with_a_comma_in_its_first_line_is_read_by_its_semicolon
     assert entries[0].note == (None if "Remarques" in first else "OTAN, marine")
 
 
+@pytest.mark.parametrize("title", ["Glossaire OTAN – marine", "Glossaire OTAN, marine\r\n"])
+def test_a_semicolon_csv_under_a_title_line_is_read_by_its_semicolons(tmp_path, title):
+    """A glossary typed with a title on its first line, alone in its cell (no separator after it, as a script or a
+    text editor writes it): the title held no semicolon, so the file was read by commas, every row one cell (no
+    usable columns), or by the title's comma (rows of garbage). The mark most of its first lines hold as many of
+    separates; the title is a row of one cell above the header, passed over."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes(f"{title}\r\nFrançais;Anglais;Note\r\nchasseur de mines;minehunter;\r\nfrégate;frigate;vu\r\n"
+                     .encode("utf-8-sig"))
+    skipped = []
+    entries = list(read_csv(path, on_skip=skipped.append))
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in entries] == [
+        ([("fr", "chasseur de mines"), ("en", "minehunter")], None), ([("fr", "frégate"), ("en", "frigate")], "vu")]
+    assert [s.reason for s in skipped] == ["a title above the header row, not read"]
+
+
 def test_a_comma_csv_with_semicolons_in_its_first_note_is_read_by_its_commas(tmp_path):
     """The other way round: a comma-separated glossary whose first note lists words with semicolons is read by the
     commas every line holds."""

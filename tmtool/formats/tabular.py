@@ -278,23 +278,37 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
     separated by commas, semicolons (Excel in French) or tabs (memoQ's export to CSV, its delimiter set to tab):
-    whichever the first line holds most of, outside quoted cells (commas when none).
+    whichever the first lines each hold as many of, outside quoted cells (those under a title line; else the first
+    line's most, commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
-    first = [re.sub(r'"(?:[^"]|"")*"', "", line) for line in itertools.islice(lines, _SEPARATOR_LINES)]
+    first = _unquoted_head(lines)
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
     # its term base export .csv whatever delimiter it was given. The mark the first lines hold as many of each,
-    # outside quoted cells, separates, else the one the first holds most of: a comma in a semicolon-separated
-    # line's text (a note "OTAN, marine", a header "Remarques (usage, contexte)") is no separator, nor are the
-    # semicolons of a note in a comma-separated one
-    delimiter = max((",", ";", "\t"), key=lambda mark: (_every_line_holds(first, mark), first[0].count(mark)))
+    # outside quoted cells, separates, else the one those after the first do (a title above the header, alone in its
+    # cell), else the one the first holds most of: a comma in a semicolon-separated line's text (a note "OTAN,
+    # marine", a header "Remarques (usage, contexte)", a title) is no separator, nor are the semicolons of a note
+    # in a comma-separated one
+    delimiter = max((",", ";", "\t"), key=lambda mark: (
+        _every_line_holds(first, mark), _every_line_holds(first[1:], mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
 _SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
+
+
+def _unquoted_head(lines: io.StringIO) -> list[str]:
+    """The first lines of ``lines`` without their quoted cells, a cell's line breaks with it, read on to the end of
+    a cell left open (up to ten times as many lines): half a row holds no row's count of separators."""
+    head = ""
+    for number, line in enumerate(lines, 1):
+        head += line
+        if number >= _SEPARATOR_LINES and head.count('"') % 2 == 0 or number >= 10 * _SEPARATOR_LINES:
+            break
+    return _LINE_BREAK.split(re.sub(r'"(?:[^"]|"")*"', "", head))  # as csv splits them (not at U+0085, U+2028 …)
 
 
 def _every_line_holds(lines: list[str], mark: str) -> bool:
