@@ -235,7 +235,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     passes over it (see :mod:`tmtool.formats.skips`).
 
     OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
-    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it, unless a
+    quote it opens is never closed, which Excel never writes.
     Its terms are French and English, unless a first line ``#<TAB>de<TAB>fr`` names the pair (see
     :func:`write_tsv`).
     """
@@ -246,6 +247,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     lines.seek(0)
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
+    # Excel closes every quote it opens: a cell's quote left open at the end is OmegaT's, a character as typed
+    quoted = quoted and not _left_open(lines, 1, "\t")
     if quoted:
         rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path, lines)
                 if not cells[:1] or not cells[0].startswith("#"))
