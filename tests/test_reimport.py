@@ -633,12 +633,12 @@ def _client_termbase(definition: str, frigate_status: str = "preferredTerm-admn-
         '</conceptEntry></body></text></tbx>\n')
 
 
-def test_a_client_termbase_imported_again_once_updated_brings_its_new_definition_and_forbidden_terms(tmp_path):
+def test_a_client_termbase_imported_again_once_updated_brings_its_new_definition_and_forbidden_terms(store_url, tmp_path):
     """The client sends its termbase again with a definition rewritten and a term now forbidden. Its entries hold
     the terms of stored ones, not this store's ids (c1): the import counted them already stored and dropped both
     changes without a word, so translators went on using the forbidden term. An entry awaiting review takes them,
     one recorded change that glossary revert undoes; one a person reviewed keeps its own, listed as a conflict."""
-    db, termbase = tmp_path / "s.db", tmp_path / "client.tbx"
+    db, termbase = store_url, tmp_path / "client.tbx"
     termbase.write_text(_client_termbase("A warship."), encoding="utf-8")
     assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
     termbase.write_text(_client_termbase("A warship escorting convoys.", "deprecatedTerm-admn-sts"), encoding="utf-8")
