@@ -2527,6 +2527,22 @@ def test_a_memoq_term_base_csv_s_dates_in_the_format_memoq_documents_are_read(tm
         (datetime(2024, 3, 12, 0, 5, 9), None, "ID: 5\nCreated by: clambert")]
 
 
+@pytest.mark.parametrize("created, modified", [("12/03/2024 16:42:31", "25/03/2024 10:00:00"),  # en-GB, de-CH …
+                                               ("12/03/2024 4:42:31 PM", "03/12/2024 10:00:00 AM")])  # en-AU
+def test_a_memoq_date_in_another_culture_s_day_first_order_is_no_us_date(tmp_path, created, modified):
+    """memoQ's desktop export writes its dates in Windows' culture: en-GB's 12/03/2024 16:42:31 (12 March, day
+    first, a 24-hour clock) was read as 3 December, and 25/03/2024 kept as text beside it. The documented en-US
+    form has no leading zero and an AM or PM (M/d/yyyy h:mm:ss tt): any other is a line of the note as written,
+    no date, rather than a wrong one."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID;Entry_Created;Entry_Creator;Entry_LastModified;Entry_Modifier;English;French\r\n"
+                    f"4;{created};clambert;{modified};pmorel;convoy;convoi\r\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert (entry.first_seen, entry.last_seen, entry.note) == (
+        None, None, f"ID: 4\nCreated: {created}\nCreated by: clambert\nModified: {modified}\nModified by: pmorel")
+
+
 def test_a_memoq_term_base_csv_s_synonyms_keep_their_own_term_info_and_example(tmp_path):
     """memoQ's CSV export writes each term of a language in a column of its own, each followed by its Term_Info
     and Term_Example. The synonym's cells were joined to the first term's: a forbidden synonym (*mine hunter*)

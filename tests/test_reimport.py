@@ -619,3 +619,43 @@ def test_a_row_handed_back_as_exported_is_no_conflict_with_a_review_made_in_the_
     with open_store(store_url) as store:
         result = api.import_file(store, str(review))
     assert (result["already_stored"], result["skipped"], len(result["conflicts"])) == (3, [], 1)
+
+
+def _client_termbase(definition: str, frigate_status: str = "preferredTerm-admn-sts") -> str:
+    """A client's TBX (TBX-Basic v3, ids of its own that are no numbers), as its terminology tool exports it."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+        'xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc>'
+        '</tbxHeader><text><body><conceptEntry id="c1">'
+        f'<descrip type="definition">{definition}</descrip>'
+        '<langSec xml:lang="fr"><termSec><term>frégate</term></termSec></langSec><langSec xml:lang="en"><termSec>'
+        f'<term>frigate</term><termNote type="administrativeStatus">{frigate_status}</termNote></termSec></langSec>'
+        '</conceptEntry></body></text></tbx>\n')
+
+
+def test_a_client_termbase_imported_again_once_updated_brings_its_new_definition_and_forbidden_terms(store_url, tmp_path):
+    """The client sends its termbase again with a definition rewritten and a term now forbidden. Its entries hold
+    the terms of stored ones, not this store's ids (c1): the import counted them already stored and dropped both
+    changes without a word, so translators went on using the forbidden term. An entry awaiting review takes them,
+    one recorded change that glossary revert undoes; one a person reviewed keeps its own, listed as a conflict."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    termbase.write_text(_client_termbase("A warship."), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    termbase.write_text(_client_termbase("A warship escorting convoys.", "deprecatedTerm-admn-sts"), encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert entry.definition == "A warship escorting convoys."
+        assert [(t.text, t.usage.value) for t in entry.terms] == [("frégate", "preferred"), ("frigate", "deprecated")]
+    assert run(db, "import", str(termbase)).stdout == done.stdout  # the same file again changes nothing
+    with open_store(db) as store:
+        assert len(store.history()) == 2
+    assert run(db, "glossary", "approve", entry.id).exit_code == 0  # a person's review is kept
+    termbase.write_text(_client_termbase("A ship."), encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry {entry.id} was reviewed in the store (approved) and differs from the "
+                           "file: kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert store.list_entries(statuses=None)[0].definition == "A warship escorting convoys."

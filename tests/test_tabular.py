@@ -94,9 +94,7 @@ def test_tsv_as_excel_saves_it_is_read_unquoted_and_omegat_s_quotes_stay(tmp_pat
 
 @pytest.mark.parametrize("name, text", [
     ("excel.csv", 'Français;English;Note\r\nfrégate;frigate;\r\n"Big Bang;Big Bang theory;\r\n'
-                  'chasseur de mines;minehunter;\r\nconvoi;convoy;vu\r\n'),
-    ("excel.txt", 'Français\tEnglish\tNote\r\nfrégate\tfrigate\t\r\n"Big Bang\tBig Bang theory\t\r\n'
-                  'chasseur de mines\tminehunter\t\r\nconvoi\tconvoy\tvu\r\n')])
+                  'chasseur de mines;minehunter;\r\nconvoi;convoy;vu\r\n')])
 def test_a_quote_never_closed_is_an_error_not_the_rest_of_the_file_in_one_cell(tmp_path, name, text):
     """A cell opened with a quote and never closed ran to the file's end: every row after it became one
     entry's French terms (*chasseur de mines;minehunter;*, *convoi;convoy;vu*), imported without a word."""
@@ -109,6 +107,17 @@ def test_a_quote_never_closed_is_an_error_not_the_rest_of_the_file_in_one_cell(t
     closed = tmp_path / ("closed" + path.suffix)  # a quoted cell of two lines, closed, is one cell
     closed.write_text(text.replace('"Big Bang', '"Big\r\nBang"'), encoding="utf-8")
     assert [[t.text for t in e.terms] for e in reader(closed)][1] == ["Big", "Bang", "Big Bang theory"]
+
+
+def test_an_omegat_glossary_with_a_quote_left_open_in_a_cell_is_read_as_omegat_reads_it(tmp_path):
+    """OmegaT splits each line of its glossary at its tabs, a quote a character like any other. A cell opening a
+    quote it never closes (a term typed between quotes, the closing one forgotten) made the file read as Excel's
+    quoted text, then refused whole: 'a quote opened on this line is never closed'. Excel closes every quote it
+    opens, so such a file is OmegaT's, read line by line, the quote kept as typed."""
+    path = tmp_path / "glossary.utf8"
+    path.write_text('frégate\tfrigate\t\n"Big Bang\tBig Bang theory\tcosmologie\nconvoi\tconvoy\tvu\n', encoding="utf-8")
+    assert [([t.text for t in e.terms], e.note) for e in read_tsv(path)] == [
+        (["frégate", "frigate"], None), (['"Big Bang', "Big Bang theory"], "cosmologie"), (["convoi", "convoy"], "vu")]
 
 
 def test_a_glossary_s_subject_field_and_source_columns_are_lines_of_the_note(tmp_path):
@@ -134,6 +143,22 @@ def test_a_semicolon_csv_with_a_comma_in_its_first_line_is_read_by_its_semicolon
     assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
         [("fr", "chasseur de mines"), ("en", "minehunter")], [("fr", "frégate"), ("en", "frigate")]]
     assert entries[0].note == (None if "Remarques" in first else "OTAN, marine")
+
+
+@pytest.mark.parametrize("title", ["Glossaire OTAN – marine", "Glossaire OTAN, marine\r\n"])
+def test_a_semicolon_csv_under_a_title_line_is_read_by_its_semicolons(tmp_path, title):
+    """A glossary typed with a title on its first line, alone in its cell (no separator after it, as a script or a
+    text editor writes it): the title held no semicolon, so the file was read by commas, every row one cell (no
+    usable columns), or by the title's comma (rows of garbage). The mark most of its first lines hold as many of
+    separates; the title is a row of one cell above the header, passed over."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes(f"{title}\r\nFrançais;Anglais;Note\r\nchasseur de mines;minehunter;\r\nfrégate;frigate;vu\r\n"
+                     .encode("utf-8-sig"))
+    skipped = []
+    entries = list(read_csv(path, on_skip=skipped.append))
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in entries] == [
+        ([("fr", "chasseur de mines"), ("en", "minehunter")], None), ([("fr", "frégate"), ("en", "frigate")], "vu")]
+    assert [s.reason for s in skipped] == ["a title above the header row, not read"]
 
 
 def test_a_comma_csv_with_semicolons_in_its_first_note_is_read_by_its_commas(tmp_path):

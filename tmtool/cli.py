@@ -1393,7 +1393,9 @@ def import_(ctx, file, fmt, strict, status, include_unconfirmed):
     A glossary exported from this store (export --status all) and reviewed in a spreadsheet or a
     PO editor comes back to the entries still awaiting review, matched by the id the export
     wrote: their corrected terms, status, definition and note, one change (glossary revert
-    undoes it). An entry reviewed in the store since is kept and listed as a conflict.
+    undoes it). An entry reviewed in the store since is kept and listed as a conflict. An entry
+    holding exactly a stored entry's terms (a client's termbase imported again once updated)
+    brings its new definition and the terms it deprecates to that entry in the same way.
 
     \b
     Examples:

@@ -1698,12 +1698,15 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     skipped += 1
                     entry_id = int(stored.id)
                     respelt_from = _with_variants(store, read, stored)
+                    told: list[str] = []  # what is kept as the store has it, each said once
+                    # a termbase imported again once updated: its entry's definition and forbidden terms
+                    updated_from = _update_read_back(store, read, stored, told.append)
                     # and a decision it writes (a new row approving a term extraction proposed, a client's approved
                     # termbase), the entry's if no person has decided on it
-                    decided_from = _decision_read_back(
-                        store, read, stored, lambda line, entry_id=entry_id: conflicts.append((read, entry_id, line)))
-                    if respelt_from is not None or decided_from is not None:
-                        before.setdefault(entry_id, respelt_from or decided_from)
+                    decided_from = _decision_read_back(store, read, stored, told.append)
+                    conflicts += [(read, entry_id, line) for line in dict.fromkeys(told)]
+                    if (was := respelt_from or updated_from or decided_from) is not None:
+                        before.setdefault(entry_id, was)
                         after[entry_id] = snapshot(store, entry_id)
                     if decided_from is not None and entry_id not in reviewed_ids:
                         reviewed_ids.add(entry_id)
@@ -1848,6 +1851,35 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     return was, snapshot(store, entry_id), corrected
 
 
+def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
+    """Give a stored entry whose terms are exactly those of ``read`` (another file's entry: a client's termbase
+    imported again once updated, its ids no numbers of this store's) the definition ``read`` gives otherwise and the
+    terms it deprecates, when no person has reviewed it; the entry as it was before, or None. A reviewed entry keeps
+    its own, told to ``on_conflict`` in one line. Its note is not compared: an OmegaT glossary's comment holds the
+    definition and the note in one, and a handed-back line would replace them."""
+    if _cased_terms(stored) != _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
+        return None
+    forbidden = {_cased(t) for t in read.terms if t.usage is UsageStatus.DEPRECATED}
+    newly = [t for t in stored.terms if t.usage is not UsageStatus.DEPRECATED and _cased(t) in forbidden]
+    definition = read.definition if read.definition and read.definition != stored.definition else None
+    if definition is None and not newly:
+        return None
+    entry_id = int(stored.id)
+    if store.entry_state(entry_id).reviewed:
+        on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+                    "kept as the store has it")
+        return None
+    was = snapshot(store, entry_id)
+    if definition is not None:
+        stored.definition = definition  # and the decision read back next keeps it
+        store.set_entry_fields(entry_id, {"definition": definition})
+    if newly:
+        for term in newly:
+            term.usage = UsageStatus.DEPRECATED
+        store.write_terms(entry_id, stored.terms)
+    return was
+
+
 def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
     """Give a stored entry holding the terms of ``read`` (another file's entry, or a row added to an export: no export
     of it) the decision ``read`` carries, approved or rejected (the file's status, or the one the import gives the
@@ -1982,7 +2014,11 @@ def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
 # an entry's terms as an import's "already stored" check compares them: folded, or as a keyboard spells them
 # (spelling_key), their words in capitals kept (normalize.capitals: *CM* and *cm* are two terms)
 def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
-    return {(t.lang, fold(t.text), capitals(t.text)) for t in entry.terms}
+    return {_cased(t) for t in entry.terms}
+
+
+def _cased(term: Term) -> tuple[str, str, tuple[str, ...]]:
+    return term.lang, fold(term.text), capitals(term.text)
 
 
 def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:

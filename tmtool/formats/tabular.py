@@ -155,8 +155,10 @@ _MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
 # a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
 # with dots (2024.03.12 10:15:00)
 _DOTTED_DATE = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})(?=[ T]|\Z)")
-# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ?([AP]M)?\Z", re.IGNORECASE)
+# or as its CSV export documents it ("Term base in CSV format", WS API): M/d/yyyy h:mm:ss tt, in the en-US culture,
+# no leading zero and an AM or PM: a day-first culture's 12/03/2024 16:42:31 (en-GB) or 12/03/2024 4:42:31 PM
+# (en-AU) is no such date, kept as written rather than read as 3 December
+_US_DATE = re.compile(r"([1-9]\d?)/([1-9]\d?)/(\d{4}) ([1-9]\d?):(\d\d):(\d\d) ([AP])M\Z", re.IGNORECASE)
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 # the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
 # context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
@@ -233,7 +235,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     passes over it (see :mod:`tmtool.formats.skips`).
 
     OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
-    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it, unless a
+    quote it opens is never closed, which Excel never writes.
     Its terms are French and English, unless a first line ``#<TAB>de<TAB>fr`` names the pair (see
     :func:`write_tsv`).
     """
@@ -244,6 +247,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     lines.seek(0)
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
+    # Excel closes every quote it opens: a cell's quote left open at the end is OmegaT's, a character as typed
+    quoted = quoted and not _left_open(lines, 1, "\t")
     if quoted:
         rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path, lines)
                 if not cells[:1] or not cells[0].startswith("#"))
@@ -276,23 +281,37 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
     separated by commas, semicolons (Excel in French) or tabs (memoQ's export to CSV, its delimiter set to tab):
-    whichever the first line holds most of, outside quoted cells (commas when none).
+    whichever the first lines each hold as many of, outside quoted cells (those under a title line; else the first
+    line's most, commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
-    first = [re.sub(r'"(?:[^"]|"")*"', "", line) for line in itertools.islice(lines, _SEPARATOR_LINES)]
+    first = _unquoted_head(lines)
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
     # its term base export .csv whatever delimiter it was given. The mark the first lines hold as many of each,
-    # outside quoted cells, separates, else the one the first holds most of: a comma in a semicolon-separated
-    # line's text (a note "OTAN, marine", a header "Remarques (usage, contexte)") is no separator, nor are the
-    # semicolons of a note in a comma-separated one
-    delimiter = max((",", ";", "\t"), key=lambda mark: (_every_line_holds(first, mark), first[0].count(mark)))
+    # outside quoted cells, separates, else the one those after the first do (a title above the header, alone in its
+    # cell), else the one the first holds most of: a comma in a semicolon-separated line's text (a note "OTAN,
+    # marine", a header "Remarques (usage, contexte)", a title) is no separator, nor are the semicolons of a note
+    # in a comma-separated one
+    delimiter = max((",", ";", "\t"), key=lambda mark: (
+        _every_line_holds(first, mark), _every_line_holds(first[1:], mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
 _SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
+
+
+def _unquoted_head(lines: io.StringIO) -> list[str]:
+    """The first lines of ``lines`` without their quoted cells, a cell's line breaks with it, read on to the end of
+    a cell left open (up to ten times as many lines): half a row holds no row's count of separators."""
+    head = ""
+    for number, line in enumerate(lines, 1):
+        head += line
+        if number >= _SEPARATOR_LINES and head.count('"') % 2 == 0 or number >= 10 * _SEPARATOR_LINES:
+            break
+    return _LINE_BREAK.split(re.sub(r'"(?:[^"]|"")*"', "", head))  # as csv splits them (not at U+0085, U+2028 …)
 
 
 def _every_line_holds(lines: list[str], mark: str) -> bool:
@@ -475,15 +494,13 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
 
 def _us_date(written: str) -> datetime | None:
     """A moment memoQ writes as ``3/12/2024 4:42:31 PM``; None for another shape (ValueError for no date)."""
-    match = _US_DATE.match(written)
-    if not match:
+    if not (match := _US_DATE.match(written)):
         return None
     month, day, year, hour, minute, second = map(int, match.groups()[:6])
-    if match[7]:  # 12 AM is midnight, 12 PM noon
-        if not 1 <= hour <= 12:
-            raise ValueError(f"hour {hour} of a 12-hour clock")
-        hour = hour % 12 + (12 if match[7].upper() == "PM" else 0)
-    return datetime(year, month, day, hour, minute, second)
+    if hour > 12:
+        raise ValueError(f"hour {hour} of a 12-hour clock")
+    # 12 AM is midnight, 12 PM noon (strptime's %p would read the AM and PM of the process's locale)
+    return datetime(year, month, day, hour % 12 + (12 if match[7].upper() == "P" else 0), minute, second)
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:
