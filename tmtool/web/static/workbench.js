@@ -9,6 +9,13 @@ function say(message, isError) {
   const status = document.getElementById("status");
   status.textContent = message;
   status.className = isError ? "error" : "";
+  // pinned at the window's top (workbench.css) unless taller than a third of it: an upload's report of forty rows
+  // skipped, pinned, hid the page under it for good; at the page's top it reads whole
+  const pinned = status.offsetHeight <= innerHeight / 3;
+  status.classList.toggle("long", !pinned);
+  // what is scrolled to (a card moved to with k, a button reached with Tab) comes in sight under it, however many
+  // lines it has (four, of picked entries refused), not beneath it
+  document.documentElement.style.scrollPaddingTop = pinned && message ? `${status.offsetHeight}px` : "";
 }
 
 // who makes the changes, as the history records them: a team sharing one server gives each its name
