@@ -704,8 +704,10 @@ class LeftCounts:
             with self.store() as s:
                 api.count_left(s)  # a store locked or read-only: told in the log, left queued
                 self.failed_at = time.monotonic() if api.counts_left(s) else None
-        except Exception:  # a read is not to fail for a count it did not ask for; said in the log
-            logging.getLogger("tmtool.web").exception("the counts left queued could not be made")
+        except Exception as error:  # a read is not to fail for a count it did not ask for; said in the log, in one
+            # line when the store refuses (a role that may only read): its traceback, every RETRY_S, told no more
+            logging.getLogger("tmtool.web").error("the counts left queued could not be made: %s", error,
+                                                  exc_info=not isinstance(error, TmtoolError))
             self.failed_at = time.monotonic()
         finally:
             self.idle.set()
