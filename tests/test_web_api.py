@@ -248,7 +248,8 @@ def test_reads_while_the_counts_left_are_counted_are_answered_at_once(store_url,
     http, _ = client(store_url)
     deterrence = killed_while_counting(store_url, tmp_path)
     counting, release = glossary.count_queued, threading.Event()
-    monkeypatch.setattr(glossary, "count_queued", lambda store, progress=None: release.wait(60) and counting(store, progress))
+    monkeypatch.setattr(glossary, "count_queued",
+                        lambda store, progress=None: release.wait(60) and counting(store, progress))
     monkeypatch.setattr(http.app.state.left_counts, "WAIT_S", 3.0)
     try:
         started = time.monotonic()
