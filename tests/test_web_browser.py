@@ -721,6 +721,26 @@ def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
     assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
 
 
+def test_the_page_keys_leave_no_edit_typed_behind_unsaved(server, browser, db):
+    # a note typed in a card's edit form, the card's text clicked to read it again, then n: the next page opened and
+    # the note was gone, unsaved and unsaid
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review?status=&q=")
+    ActionChains(browser).send_keys("e").perform()
+    card = css(browser, ".card.selected")[0]
+    card.find_element("css selector", '.edit-form textarea[name="note"]').send_keys("vu en comité")
+    card.find_element("css selector", "header").click()
+    ActionChains(browser).send_keys("n").perform()
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert status == f"#{card.get_attribute('data-entry')}: an edit is open; save it or cancel it first"
+    assert "after=" not in browser.current_url
+    assert card.find_element("css selector", '.edit-form textarea[name="note"]').get_attribute("value") == "vu en comité"
+    card.find_element("css selector", ".edit-form .cancel").click()
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: "after=" in b.current_url, "n did not open the next page once the edit was cancelled")
+
+
 def test_back_after_merging_an_entry_from_its_page_goes_where_the_reviewer_came_from(server, browser, db):
     # the merge left the merged entry's page in the history: Back showed "Error 404, no glossary entry"
     with open_store(db) as store:

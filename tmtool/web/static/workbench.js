@@ -428,8 +428,13 @@ function setUpReview() {
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
   document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
 
-  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away
-  const pageKey = (rel) => () => { const link = document.querySelector(`nav.pages a[rel="${rel}"]`); if (link) link.click(); };
+  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
+  // card with its edit open: what was typed in it was left behind unsaved
+  const pageKey = (rel) => () => {
+    const editing = cards.find((card) => !card.querySelector(".edit-form").hidden);
+    if (editing) say(`#${editing.dataset.entry}: an edit is open; save it or cancel it first`, true);
+    else document.querySelector(`nav.pages a[rel="${rel}"]`)?.click();
+  };
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
     u: () => { if (!undo.disabled) undo.click(); },
