@@ -1027,3 +1027,31 @@ def test_a_connection_string_given_as_a_dbname_shows_no_password_either(conninfo
     assert result.exit_code == 1 and "cannot open store" in result.stderr and "s3cret" not in result.stderr
     assert "s3cret" not in masked(conninfo) and "***" in masked(conninfo)
     assert "s3cret" not in api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], conninfo)
+
+
+def test_a_workbench_whose_role_may_only_read_says_in_one_line_why_the_counts_left_wait(pg_url, role, caplog, tmp_path):
+    # a team's reading account (SELECT granted) serving the workbench while a process killed as it counted had left
+    # counts queued: each try, every thirty seconds, wrote a traceback of some thirty lines to the server's log
+    import logging
+    from urllib.parse import urlsplit
+
+    from test_week import killed_while_counting
+    from workbench import client
+
+    deterrence = killed_while_counting(pg_url, tmp_path)
+    reader = role("glossary_reader", "")
+    try:
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+            owner.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+        http, _ = client(pg_url.replace("postgresql://tmtool@", f"postgresql://{reader}@"))
+        with caplog.at_level(logging.INFO, logger="tmtool"):
+            assert http.get(f"/api/entries/{deterrence}").json()["frequency"] == 1  # answered all the same
+            assert http.app.state.left_counts.idle.wait(30)
+        said = [record for record in caplog.records if record.name == "tmtool.web"]
+        assert [(record.levelname, bool(record.exc_info)) for record in said] == [("ERROR", False)]
+        assert said[0].getMessage().startswith("the counts left queued could not be made: ")
+        assert "permission denied for table " in said[0].getMessage()
+    finally:  # the role is granted the store's tables: the database goes before it
+        with psycopg.connect(pg_url.replace(urlsplit(pg_url).path, "/postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{urlsplit(pg_url).path[1:]}" WITH (FORCE)')

@@ -495,6 +495,24 @@ def _imported_from_the_page(browser, server, path: Path, *, reload: bool = True)
     return wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
 
 
+def test_a_long_upload_report_pinned_at_the_top_hides_none_of_the_page(server, browser, db, tmp_path):
+    # a termbase of which forty rows were skipped: its report, a line each, stuck at the window's top as the page
+    # scrolled, taller than the window, the documents and imports lists under it out of sight for good (and out of
+    # reach: a click went through it to what it hid)
+    rows = "".join(f" ; ;note {number} without its terms\n" for number in range(40))
+    glossary_file = tmp_path / "lexique.csv"
+    glossary_file.write_text("fr;en;note\nchasseur de mines;minehunter;\n" + rows, encoding="utf-8")
+    assert len(_imported_from_the_page(browser, server, glossary_file).splitlines()) == 41
+    status = css(browser, "#status")[0]
+    for table in css(browser, "table.documents, table.imports"):
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", table)
+        assert browser.execute_script("""const said = arguments[0].getBoundingClientRect(),
+            table = arguments[1].getBoundingClientRect();
+            return said.bottom <= table.top || said.top >= table.bottom""", status, table), table.get_attribute("class")
+    browser.execute_script("scrollTo(0, 0)")  # at the page's top the report reads whole
+    assert browser.execute_script("return arguments[0].scrollHeight <= arguments[0].clientHeight", status)
+
+
 def test_an_uploaded_memory_repeating_a_unit_says_so_as_tmtool_import_does(server, browser, tmp_path):
     tu = '<tu><tuv xml:lang="fr-FR"><seg>{}</seg></tuv><tuv xml:lang="en-GB"><seg>{}</seg></tuv></tu>\n'
     memory = tmp_path / "news.tmx"
@@ -703,6 +721,26 @@ def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
     assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
 
 
+def test_the_page_keys_leave_no_edit_typed_behind_unsaved(server, browser, db):
+    # a note typed in a card's edit form, the card's text clicked to read it again, then n: the next page opened and
+    # the note was gone, unsaved and unsaid
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review?status=&q=")
+    ActionChains(browser).send_keys("e").perform()
+    card = css(browser, ".card.selected")[0]
+    card.find_element("css selector", '.edit-form textarea[name="note"]').send_keys("vu en comité")
+    card.find_element("css selector", "header").click()
+    ActionChains(browser).send_keys("n").perform()
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert status == f"#{card.get_attribute('data-entry')}: an edit is open; save it or cancel it first"
+    assert "after=" not in browser.current_url
+    assert card.find_element("css selector", '.edit-form textarea[name="note"]').get_attribute("value") == "vu en comité"
+    card.find_element("css selector", ".edit-form .cancel").click()
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: "after=" in b.current_url, "n did not open the next page once the edit was cancelled")
+
+
 def test_back_after_merging_an_entry_from_its_page_goes_where_the_reviewer_came_from(server, browser, db):
     # the merge left the merged entry's page in the history: Back showed "Error 404, no glossary entry"
     with open_store(db) as store:
@@ -796,6 +834,29 @@ def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser,
     ActionChains(browser).send_keys("u").perform()
     wait(browser, lambda b: [_status(db, entry_id) for entry_id in ids[:4]] == ["candidate", "candidate", "rejected",
                                                                                "candidate"], "the undo took back less")
+
+
+def test_a_card_moved_to_with_the_keys_is_not_under_the_line_saying_what_was_refused(server, browser, db):
+    # picked entries three of which another reviewer had decided: the four lines saying so, pinned at the window's
+    # top, were taller than the room the page kept for them; k up the queue put each card's first lines under them
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjxjxjx").perform()
+    with open_store(db) as store:
+        api.reject(store, ids[1:4], user="ben")
+    css(browser, "#approve-picked")[0].click()
+    status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
+                  "the picked entries were not decided")
+    assert len(status.text.splitlines()) == 4
+    ActionChains(browser).send_keys("j" * len(ids)).perform()
+    for _ in ids[1:]:
+        ActionChains(browser).send_keys("k").perform()
+        card = css(browser, ".card.selected")[0]
+        assert browser.execute_script("""const said = arguments[0].getBoundingClientRect(),
+            card = arguments[1].getBoundingClientRect();
+            return card.top >= said.bottom - 0.5 || card.bottom <= said.top""", status, card), card.text[:40]
 
 
 def test_escape_closes_the_edit_form_unsaved_and_the_keys_work_again(server, browser, db):

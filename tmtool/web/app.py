@@ -669,8 +669,9 @@ class LeftCounts:
     write lock), made for the workbench's readers: ``tmtool serve`` makes them as it starts, its own changes once
     each commits, but those another process leaves while it serves waited for the next change, the frequencies
     shown short meanwhile. A read asks whether any is queued (one query of a table that is empty but after a
-    change); when one is, a thread of its own counts them, on its own connection, and the read waits for it
-    ``WAIT_S`` at most, so that a read stays quick whatever there is to count, and the next reads show it counted.
+    change); when one is, a thread of its own counts them, on its own connection, and the read that started it waits
+    for it ``WAIT_S`` at most, the reads while it counts not at all, so that reads stay quick whatever there is to
+    count, and those after it show it counted.
     A store that cannot be counted now (locked past its timeout, read-only) is tried again ``RETRY_S`` later."""
 
     WAIT_S = 2.0
@@ -684,15 +685,18 @@ class LeftCounts:
         self.failed_at: float | None = None
 
     def made(self, store) -> None:
-        """Make the counts left queued, when any is, waiting ``WAIT_S`` at most (``store``: the read's connection)."""
+        """Make the counts left queued, when any is and none is under way, waiting ``WAIT_S`` at most (``store``: the
+        read's connection)."""
         if not api.counts_left(store):
             return
         with self.lock:
-            if self.idle.is_set():
-                if self.failed_at is not None and time.monotonic() - self.failed_at < self.RETRY_S:
-                    return
-                self.idle.clear()
-                threading.Thread(target=self.count, name="tmtool-count-left", daemon=True).start()
+            # a count under way (a long one, or another process's as it counts its change: the queue is not empty
+            # until it is done): answered as the store stands, not WAIT_S later each
+            if not self.idle.is_set() or (self.failed_at is not None
+                                          and time.monotonic() - self.failed_at < self.RETRY_S):
+                return
+            self.idle.clear()
+            threading.Thread(target=self.count, name="tmtool-count-left", daemon=True).start()
         self.idle.wait(self.WAIT_S)
 
     def count(self) -> None:
@@ -700,8 +704,10 @@ class LeftCounts:
             with self.store() as s:
                 api.count_left(s)  # a store locked or read-only: told in the log, left queued
                 self.failed_at = time.monotonic() if api.counts_left(s) else None
-        except Exception:  # a read is not to fail for a count it did not ask for; said in the log
-            logging.getLogger("tmtool.web").exception("the counts left queued could not be made")
+        except Exception as error:  # a read is not to fail for a count it did not ask for; said in the log, in one
+            # line when the store refuses (a role that may only read): its traceback, every RETRY_S, told no more
+            logging.getLogger("tmtool.web").error("the counts left queued could not be made: %s", error,
+                                                  exc_info=not isinstance(error, TmtoolError))
             self.failed_at = time.monotonic()
         finally:
             self.idle.set()

@@ -9,6 +9,13 @@ function say(message, isError) {
   const status = document.getElementById("status");
   status.textContent = message;
   status.className = isError ? "error" : "";
+  // pinned at the window's top (workbench.css) unless taller than a third of it: an upload's report of forty rows
+  // skipped, pinned, hid the page under it for good; at the page's top it reads whole
+  const pinned = status.offsetHeight <= innerHeight / 3;
+  status.classList.toggle("long", !pinned);
+  // what is scrolled to (a card moved to with k, a button reached with Tab) comes in sight under it, however many
+  // lines it has (four, of picked entries refused), not beneath it
+  document.documentElement.style.scrollPaddingTop = pinned && message ? `${status.offsetHeight}px` : "";
 }
 
 // who makes the changes, as the history records them: a team sharing one server gives each its name
@@ -421,8 +428,13 @@ function setUpReview() {
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
   document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
 
-  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away
-  const pageKey = (rel) => () => { const link = document.querySelector(`nav.pages a[rel="${rel}"]`); if (link) link.click(); };
+  // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
+  // card with its edit open: what was typed in it was left behind unsaved
+  const pageKey = (rel) => () => {
+    const editing = cards.find((card) => !card.querySelector(".edit-form").hidden);
+    if (editing) say(`#${editing.dataset.entry}: an edit is open; save it or cancel it first`, true);
+    else document.querySelector(`nav.pages a[rel="${rel}"]`)?.click();
+  };
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
     u: () => { if (!undo.disabled) undo.click(); },
