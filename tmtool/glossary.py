@@ -1851,6 +1851,16 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     return was, snapshot(store, entry_id), corrected
 
 
+def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None]) -> bool:
+    """Whether a person has reviewed the stored entry a file's entry would change: then it keeps its own, and
+    ``on_conflict`` is told so in one line."""
+    if not store.entry_state(int(stored.id)).reviewed:
+        return False
+    on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+                "kept as the store has it")
+    return True
+
+
 def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
     """Give a stored entry whose terms are exactly those of ``read`` (another file's entry: a client's termbase
     imported again once updated, its ids no numbers of this store's) the definition ``read`` gives otherwise and the
@@ -1865,9 +1875,7 @@ def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Cal
     if definition is None and not newly:
         return None
     entry_id = int(stored.id)
-    if store.entry_state(entry_id).reviewed:
-        on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from the file: "
-                    "kept as the store has it")
+    if _reviewed_in_store(store, stored, on_conflict):
         return None
     was = snapshot(store, entry_id)
     if definition is not None:
@@ -1889,9 +1897,7 @@ def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: C
     if read.status is ReviewStatus.CANDIDATE or read.status is None or read.status == stored.status:
         return None
     entry_id = int(stored.id)
-    if store.entry_state(entry_id).reviewed:
-        on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from the file: "
-                    "kept as the store has it")
+    if _reviewed_in_store(store, stored, on_conflict):
         return None
     was = snapshot(store, entry_id)
     store.set_entry_fields(entry_id, {"status": read.status, "reviewed": True,
