@@ -84,11 +84,12 @@ def test_pages_render_the_seed_store(tmp_path):
     http, count = client(db)[0], candidates(db)
     review = http.get("/review").text
     assert review.count('class="card"') == 10 and "Entries 1–10, more on the next page." in review
-    assert "next page" in review and "previous page" not in review
+    # the links (the keys' line names both pages whatever the page)
+    assert 'rel="next"' in review and 'rel="prev"' not in review
     second = http.get("/review?status=candidate&offset=10").text
-    assert "Entries 11–20, more" in second and "previous page" in second
+    assert "Entries 11–20, more" in second and 'rel="prev"' in second
     last = http.get(f"/review?status=candidate&offset={count - 2}").text
-    assert f"Entries {count - 1}–{count}." in last and "next page" not in last
+    assert f"Entries {count - 1}–{count}." in last and 'rel="next"' not in last
     assert "<mark>OTAN</mark>" in review and "<mark>NATO</mark>" in review  # the term, on both sides
     document = http.get(f"/documents/{SEED_ID}").text
     assert document.count('class="unit') == 19
