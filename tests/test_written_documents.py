@@ -1940,6 +1940,20 @@ def test_a_later_section_s_first_page_shows_the_first_page_header_it_inherits(tm
         "Annexe au rapport annuel")
 
 
+def _odt_frame(number: int, description: str, width: str = "0.5cm", height: str | None = None) -> str:
+    """A picture with its description, as LibreOffice 7.4 writes one in an ODT (square unless ``height``)."""
+    return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+            f'svg:width="{width}" svg:height="{height or width}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+            f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+            f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
+
+
+def _odt_cell(*paragraphs: str) -> str:
+    return ('<table:table-cell table:style-name="Tableau1.A1" office:value-type="string">'
+            + "".join(f'<text:p text:style-name="P1">{paragraph}</text:p>' for paragraph in paragraphs)
+            + "</table:table-cell>")
+
+
 def test_a_picture_s_alternative_text_in_a_table_cell_is_read_in_its_cell_in_a_docx_and_an_odt(tmp_path):
     """A picture in a table's cell (a status icon, a photo beside a biography) had its description read after the
     whole table, as a note cited in a cell is, away from its row: *Terminé* under the table instead of in its cell. It
@@ -1969,29 +1983,18 @@ def test_a_picture_s_alternative_text_in_a_table_cell_is_read_in_its_cell_in_a_d
         "Portrait du général Martin", biography, biography, "Le général Martin à Norfolk", "Norfolk", "Fin.")
     assert document.rows == ((1, 2), (3, 4), (5, 6), (7, 8))
 
-    def frame(number: int, description: str, size: str = "0.5cm") -> str:  # as LibreOffice 7.4 writes a picture
-        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
-                f'svg:width="{size}" svg:height="{size}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
-                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
-                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
-
-    def odt_cell(*paragraphs: str) -> str:
-        return ('<table:table-cell table:style-name="Tableau1.A1" office:value-type="string">'
-                + "".join(f'<text:p text:style-name="P1">{paragraph}</text:p>' for paragraph in paragraphs)
-                + "</table:table-cell>")
-
     odt = write_odt(tmp_path / "travaux.fr.odt", (
         '<text:p text:style-name="Standard">État des travaux :</text:p><table:table table:name="Tableau1" '
         'table:style-name="Tableau1"><table:table-column table:style-name="Tableau1.A" '
         'table:number-columns-repeated="2"/>'
-        f'<table:table-row>{odt_cell("Rédaction du rapport")}{odt_cell(frame(1, "Terminé"))}</table:table-row>'
-        f'<table:table-row>{odt_cell("Traduction")}{odt_cell(frame(2, "En cours"))}</table:table-row>'
-        f'<table:table-row>{odt_cell(frame(3, "Drapeau de la France") + " France")}{odt_cell("Paris")}'
+        f'<table:table-row>{_odt_cell("Rédaction du rapport")}{_odt_cell(_odt_frame(1, "Terminé"))}</table:table-row>'
+        f'<table:table-row>{_odt_cell("Traduction")}{_odt_cell(_odt_frame(2, "En cours"))}</table:table-row>'
+        f'<table:table-row>{_odt_cell(_odt_frame(3, "Drapeau de la France") + " France")}{_odt_cell("Paris")}'
         '</table:table-row>'
-        f'<table:table-row>{odt_cell(frame(4, "Portrait du général Martin", "4cm"))}{odt_cell(biography)}'
+        f'<table:table-row>{_odt_cell(_odt_frame(4, "Portrait du général Martin", "4cm"))}{_odt_cell(biography)}'
         '</table:table-row>'
-        f'<table:table-row>{odt_cell(biography, frame(5, "Le général Martin à Norfolk", "4cm"))}'
-        f'{odt_cell("Norfolk")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
+        f'<table:table-row>{_odt_cell(biography, _odt_frame(5, "Le général Martin à Norfolk", "4cm"))}'
+        f'{_odt_cell("Norfolk")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
     read = read_document(odt)
     assert (read.paragraphs, read.rows) == (document.paragraphs, document.rows)
 
@@ -2067,23 +2070,12 @@ def test_a_figure_beside_its_short_caption_in_a_table_s_cell_keeps_its_descripti
     compatible = compatible.replace(flag, vml(3, "Drapeau de la France", "13.5pt", "9pt"))
     assert read_document(write_docx(tmp_path / "exercice-doc.fr.docx", compatible)).paragraphs == expected
 
-    def frame(number: int, description: str, width: str, height: str) -> str:  # as LibreOffice 7.4 writes a picture
-        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
-                f'svg:width="{width}" svg:height="{height}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
-                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
-                f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
-
-    def odt_cell(*paragraphs: str) -> str:
-        return ('<table:table-cell table:style-name="Tableau1.A1" office:value-type="string">'
-                + "".join(f'<text:p text:style-name="P1">{paragraph}</text:p>' for paragraph in paragraphs)
-                + "</table:table-cell>")
-
     odt = write_odt(tmp_path / "exercice.fr.odt", (
         '<text:p text:style-name="Standard">Les deux figures ci-dessous montrent le théâtre de l’exercice.</text:p>'
         '<table:table table:name="Tableau1" table:style-name="Tableau1"><table:table-column '
         'table:style-name="Tableau1.A" table:number-columns-repeated="2"/><table:table-row>'
-        f'{odt_cell(frame(1, baltic, "7.5cm", "5cm"), "Figure 1 : Zones d’exercice")}'
-        f'{odt_cell(frame(2, kiel, "2.953in", "1.969in"), "Figure 2 : Le port de Kiel")}</table:table-row>'
-        f'<table:table-row>{odt_cell(frame(3, "Drapeau de la France", "0.5cm", "0.33cm") + " France")}'
-        f'{odt_cell("Paris")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
+        f'{_odt_cell(_odt_frame(1, baltic, "7.5cm", "5cm"), "Figure 1 : Zones d’exercice")}'
+        f'{_odt_cell(_odt_frame(2, kiel, "2.953in", "1.969in"), "Figure 2 : Le port de Kiel")}</table:table-row>'
+        f'<table:table-row>{_odt_cell(_odt_frame(3, "Drapeau de la France", "0.5cm", "0.33cm") + " France")}'
+        f'{_odt_cell("Paris")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
     assert read_document(odt).paragraphs == expected
