@@ -344,7 +344,8 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder, coordinated: bool 
     if english is None or leaves_out_words(french.text, english.text):
         return False
     words = re.split(r"[\s-]+", english.text)
-    if not one_head_coordinated(words) if coordinated else any(w.lower() in _ENGLISH_LINKS for w in words):
+    compact = one_head_coordinated(words) if coordinated else not any(w.lower() in _ENGLISH_LINKS for w in words)
+    if not compact:
         return False
     forms = {_phrase_key(form) for form in english.forms}
     seen = False
