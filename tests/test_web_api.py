@@ -856,18 +856,19 @@ def test_serve_listens_on_an_ipv6_address_written_in_brackets(db, monkeypatch):
     assert listened == ["::1", "::1", "127.0.0.1"]
 
 
-
-def _link_local() -> str | None:
-    """An IPv6 link-local address of this machine's, with its zone (``fe80::1%eth0``), if it has one."""
+def _link_local() -> str:
+    """An IPv6 link-local address of this machine's, with its zone (``fe80::1%eth0``). The test skips where it has
+    none (a container without IPv6): an address is the machine's network, which no package gives and .ci/run cannot
+    install, so it is no ``tool_missing``; CI here has one and runs these tests whole."""
     try:
         lines = Path("/proc/net/if_inet6").read_text().splitlines()
     except OSError:
-        return None
+        lines = []
     for line in lines:
         hexes, _, _, scope, _, name = line.split()
         if scope == "20":  # link
             return ":".join(hexes[i:i + 4] for i in range(0, 32, 4)) + "%" + name
-    return None
+    pytest.skip("this machine has no IPv6 link-local address")
 
 
 def test_serve_says_and_listens_on_a_link_local_ipv6_address_with_its_zone(db, monkeypatch):
@@ -892,8 +893,6 @@ def test_serve_says_and_listens_on_a_link_local_ipv6_address_with_its_zone(db, m
         with pytest.raises(TmtoolError, match=rf"^cannot listen on \[::1\]:{port}: Address already in use"):
             check_port("::1", port)
     link_local = _link_local()
-    if link_local is None:
-        pytest.skip("this machine has no IPv6 link-local address")
     served = []
     monkeypatch.setattr(tmtool.web, "serve", lambda db, **options: served.append(options["host"]))
     result = CliRunner().invoke(main, ["--db", db, "serve", "--host", link_local, "--port", str(port),
@@ -1043,8 +1042,6 @@ def test_serve_with_workers_listens_on_a_link_local_address_with_its_zone(db):
     import time
 
     link_local = _link_local()
-    if link_local is None:
-        pytest.skip("this machine has no IPv6 link-local address")
     with socket.socket(socket.AF_INET6) as free:
         free.bind(socket.getaddrinfo(link_local, 0, socket.AF_INET6)[0][4])
         port = free.getsockname()[1]

@@ -137,17 +137,7 @@ def test_approving_a_longer_term_takes_its_overlaps_from_an_approved_term_counte
     # kept the ones *commandement maritime allié* now holds (4 where an ingest counts 2), and once that was
     # rejected, the one it had lost stayed lost (an ingest with it alone approved counts 4)
     with open_store(store_url, create=True) as store:
-        store.replace_document(DocumentRecord("d", "d.fr.txt", "d.en.txt", "d", "d", "fr-FR", "en-GB"), [
-            Unit("Le commandement maritime allié coordonne.", "Allied maritime command coordinates.", "fr-FR", "en-GB",
-                 tuid="d-1"),
-            Unit("Le commandement maritime national aussi.", "The national maritime command too.", "fr-FR", "en-GB",
-                 tuid="d-2"),
-            Unit("Le commandement maritime allié et le commandement maritime national.",
-                 "Allied maritime command and the national maritime command.", "fr-FR", "en-GB", tuid="d-3")])
-        termbase = tmp_path / "termbase.csv"
-        termbase.write_text("fr,en,status\ncommandement maritime,maritime command,approved\n"
-                            "commandement maritime allié,allied maritime command,candidate\n", encoding="utf-8")
-        api.import_file(store, termbase)
+        maritime_store(store, tmp_path)
         assert by_term(store, "commandement maritime")["frequency"] == 4
         allied = by_term(store, "commandement maritime allié")["id"]
         api.approve(store, [allied])
