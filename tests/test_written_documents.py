@@ -1190,6 +1190,17 @@ def test_word_s_error_for_a_lost_cross_reference_is_left_out_of_its_page_where_n
     assert read_document(converted).paragraphs == ("The units are listed in section below.", "See, then the annex.")
 
 
+def _odt_frame(number: int, description: str, width: str = "0.5cm", height: str | None = None, *,
+               title: str = "") -> str:
+    """A picture with its description (and ``title``), as LibreOffice 7.4 writes one in an ODT (square unless
+    ``height``)."""
+    return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
+            f'svg:width="{width}" svg:height="{height or width}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
+            f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
+            f'"image/png"/>{f"<svg:title>{title}</svg:title>" if title else ""}<svg:desc>{description}</svg:desc>'
+            "</draw:frame>")
+
+
 def test_a_picture_s_alternative_text_is_read_after_its_paragraph_in_a_docx_and_an_odt(tmp_path):
     """A picture's alternative text (Word's Alt Text: ``wp:docPr``'s ``descr`` and ``title``; LibreOffice's: a
     frame's ``svg:desc`` and ``svg:title``) is the author's description, which an HTML page's ``alt`` is too: it was
@@ -1208,12 +1219,8 @@ def test_a_picture_s_alternative_text_is_read_after_its_paragraph_in_a_docx_and_
                 "Les navires sont partis de Kiel.", "La frégate à quai.", "Le logo mène au site.", "Fin.")
     assert read_document(docx).paragraphs == expected
 
-    def frame(number: int, description: str, title: str = "") -> str:  # as LibreOffice 7.4 writes a picture
-        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
-                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
-                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
-                f'"image/png"/>{f"<svg:title>{title}</svg:title>" if title else ""}<svg:desc>{description}</svg:desc>'
-                "</draw:frame>")
+    def frame(number: int, description: str, title: str = "") -> str:  # a figure's width
+        return _odt_frame(number, description, "15.24cm", "8.89cm", title=title)
 
     odt = write_odt(tmp_path / "carte.fr.odt", (
         '<text:p text:style-name="Standard">Voir la carte ci-dessous.</text:p><text:p text:style-name="Standard">'
@@ -1242,12 +1249,8 @@ def test_a_picture_s_alternative_text_saying_its_caption_again_is_read_once_in_a
                 "La frégate Normandie à quai, à Kiel", "Fin.")
     assert read_document(docx).paragraphs == expected
 
-    def frame(number: int, description: str, title: str = "") -> str:  # as LibreOffice 7.4 writes a picture
-        return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
-                f'svg:width="15.24cm" svg:height="8.89cm" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
-                f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
-                f'"image/png"/>{f"<svg:title>{title}</svg:title>" if title else ""}<svg:desc>{description}</svg:desc>'
-                "</draw:frame>")
+    def frame(number: int, description: str, title: str = "") -> str:  # a figure's width
+        return _odt_frame(number, description, "15.24cm", "8.89cm", title=title)
 
     odt = write_odt(tmp_path / "figures.fr.odt", (
         f'<text:p text:style-name="Standard">{frame(1, "Carte des zones d’exercice")}</text:p><text:p text:style-name='
@@ -1938,14 +1941,6 @@ def test_a_later_section_s_first_page_shows_the_first_page_header_it_inherits(tm
     assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
         "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "OTAN SANS CLASSIFICATION",
         "Annexe au rapport annuel")
-
-
-def _odt_frame(number: int, description: str, width: str = "0.5cm", height: str | None = None) -> str:
-    """A picture with its description, as LibreOffice 7.4 writes one in an ODT (square unless ``height``)."""
-    return (f'<draw:frame draw:style-name="fr1" draw:name="Image{number}" text:anchor-type="as-char" '
-            f'svg:width="{width}" svg:height="{height or width}" draw:z-index="{number}"><draw:image xlink:href="Pictures/'
-            f'{number}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type='
-            f'"image/png"/><svg:desc>{description}</svg:desc></draw:frame>')
 
 
 def _odt_cell(*paragraphs: str) -> str:
