@@ -21,6 +21,15 @@ def by_term(store, text: str) -> dict:
     return found
 
 
+def deterrence_store(store, tmp_path) -> int:
+    """Every pair of the week ingested, *dissuasion* = *deterrence* imported a candidate; its entry's id."""
+    for name in PAIRS:
+        ingest(store, name)
+    (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n", encoding="utf-8")
+    api.import_file(store, tmp_path / "candidates.csv")
+    return by_term(store, "dissuasion")["id"]
+
+
 def write_termbase(path: Path) -> Path:
     path.write_text("fr,en,status,frequency\n"
                     "dissuasion,deterrence,approved,13\n"
@@ -346,11 +355,7 @@ def test_an_approval_counts_the_documents_after_it_is_committed_a_batch_at_a_tim
 
     monkeypatch.setattr(glossary, "COUNT_BATCH", 1, raising=False)
     with open_store(store_url, create=True) as store:
-        for name in PAIRS:
-            ingest(store, name)
-        (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n", encoding="utf-8")
-        api.import_file(store, tmp_path / "candidates.csv")
-        deterrence = by_term(store, "dissuasion")["id"]
+        deterrence = deterrence_store(store, tmp_path)
         steps, written = [], []
 
         def another_writer(step):
@@ -431,11 +436,7 @@ def killed_while_counting(store_url, tmp_path) -> int:
     import sys
 
     with open_store(store_url, create=True) as store:
-        for name in PAIRS:
-            ingest(store, name)
-        (tmp_path / "candidates.csv").write_text("fr,en,status\ndissuasion,deterrence,candidate\n", encoding="utf-8")
-        api.import_file(store, tmp_path / "candidates.csv")
-        deterrence = by_term(store, "dissuasion")["id"]
+        deterrence = deterrence_store(store, tmp_path)
     child = subprocess.run([sys.executable, "-c", _KILLED_WHILE_COUNTING, store_url, str(deterrence)])
     assert child.returncode == -signal.SIGKILL
     with open_store(store_url) as store:
