@@ -440,7 +440,7 @@ def test_a_final_or_signed_off_translation_is_exported_as_such():
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.getid().rsplit("\x04", 1)[-1], u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.isfuzzy()) for u in written.units] == [("1", "yes", "signed-off", False), ("2", "yes", "final", False),
-                                        ("3", None, "translated", True), ("4", None, "needs-review-translation", True)]
+                                        ("3", "yes", "translated", False), ("4", "no", "needs-review-translation", True)]
     assert [unit.props.get("x-state") for unit in read_xliff(io.BytesIO(out.getvalue()))] == [
         "signed-off", "final", "translated", "needs-review-translation"]
 
@@ -773,9 +773,9 @@ def test_a_translation_okapi_approved_without_a_state_goes_back_approved(tmp_pat
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
-        ("yes", "final", None, False), (None, "translated", "leveraged-tm", True)]
+        ("yes", "final", None, False), ("yes", "translated", "leveraged-tm", False)]
     again = list(read_xliff(io.BytesIO(out.getvalue())))
-    assert [(u.props.get("x-approved"), u.props.get("x-state")) for u in again] == [("yes", "final"),
+    assert [(u.props.get("x-approved"), u.props.get("x-state")) for u in again] == [(None, "final"),
                                                                                    (None, "translated")]
 
 
@@ -807,14 +807,15 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
         ("yes", "final", "exact-match", False), ("yes", "signed-off", "leveraged-mt", False),
-        (None, "translated", "fuzzy-match", True), (None, "needs-review-translation", None, True),
-        (None, "needs-review-translation", "leveraged-mt", True)]
+        ("yes", "translated", "fuzzy-match", False), ("no", "needs-review-translation", None, True),
+        ("no", "needs-review-translation", "leveraged-mt", True)]
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
         "ApprovedSignOff", "ApprovedTranslation", "Translated", "RejectedSignOff", "Draft"]
     # a tool that changes the state (a reviewer confirming the rejected translation) is read, not the level it left
-    reviewed = out.getvalue().replace(b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target '
+    reviewed = out.getvalue().replace(b'tmtool:state="RejectedSignOff" approved="no"><source>Phrase 4.</source><target '
                                       b'state="needs-review-translation"',
-                                      b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target state="translated"')
+                                      b'tmtool:state="RejectedSignOff" approved="yes"><source>Phrase 4.</source>'
+                                      b'<target state="translated"')
     assert reviewed != out.getvalue()
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(reviewed))][3] == "translated"
 
@@ -864,6 +865,43 @@ def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
     write_xliff(memoq + two, out, srclang="fr-FR")
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state")) for u in written.units] == [
-        (None, "translated"), ("yes", "signed-off"), ("yes", "final"), ("yes", "signed-off"), ("yes", "final")]
+        ("yes", "translated"), ("yes", "signed-off"), ("yes", "final"), ("yes", "signed-off"), ("yes", "final")]
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
         "ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed", "reviewed", "final"]
+
+
+def test_translate_toolkit_reads_a_confirmed_translation_as_such_and_its_fuzzy_mark_comes_back(tmp_path):
+    """translate-toolkit takes a target without ``approved="yes"`` for fuzzy (``isfuzzy``: not approved and a target),
+    so every confirmed translation an export wrote ``state="translated"`` came out fuzzy there (xliff2po wrote it
+    ``#, fuzzy``, Virtaal and Pootle showed it so). And marking one fuzzy there (Virtaal, Pootle, Weblate's "needs
+    editing": ``markfuzzy``, which sets ``approved="no"`` only on a unit approved before) left ``state=
+    "needs-translation"`` and no ``approved``, which reads as OmegaT's filled target, a translation: the fuzzy mark
+    was lost on the way back. A confirmed translation is written ``approved="yes"``, a draft ``approved="no"``: each
+    reads in translate-toolkit as it is in tmtool, and whatever translate-toolkit marks fuzzy comes back a draft."""
+    memoq = list(read_xliff(io.BytesIO((
+        '<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff"'
+        ' version="1.2"><file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx">'
+        '<body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}"><source xml:space="preserve">Phrase {n}.</source>'
+            f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>'
+            for n, status in enumerate(["ManuallyConfirmed", "Confirmed", "PreTranslated", "Reviewer1Confirmed"], 1))
+        + "</body></file></xliff>").encode())))
+    plain = list(read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr-FR"'
+        b' target-language="en-GB" datatype="plaintext"><body><trans-unit id="5"><source>Phrase 5.</source>'
+        b'<target state="translated">Sentence 5.</target></trans-unit></body></file></xliff>')))
+    units = memoq + plain + [Unit("Phrase 6.", "Sentence 6.", "fr-FR", "en-GB", tuid="6")]  # aligned, no state
+    from tmtool.formats.xliff import is_unconfirmed
+
+    assert [is_unconfirmed(u) for u in units] == [False, False, True, False, False, False]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    toolkit = xlifffile.parsestring(out.getvalue())
+    assert [(u.isfuzzy(), u.istranslated()) for u in toolkit.units] == [
+        (False, True), (False, True), (True, False), (False, True), (False, True), (False, True)]
+    # a reviewer in Virtaal or Weblate sends two back for editing and passes the draft
+    for unit in toolkit.units[:2]:
+        unit.markfuzzy(True)
+    toolkit.units[2].markfuzzy(False)
+    again = list(read_xliff(io.BytesIO(bytes(toolkit))))
+    assert [is_unconfirmed(u) for u in again] == [True, True, False, False, False, False]

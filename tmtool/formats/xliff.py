@@ -230,10 +230,8 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", written), target, target_markup, where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
-    if target and state in _APPROVED_STATES_12:
-        unit.set("approved", "yes")
-    elif target and isinstance(item, Unit) and item.props.get(APPROVED) in ("yes", "no"):
-        unit.set("approved", item.props[APPROVED])
+    if target:
+        unit.set("approved", _approved(item, state))
     if isinstance(item, Unit):
         _write_resource(unit, item, where)
     for number, note in enumerate(item.notes if isinstance(item, Unit) else (), 1):
@@ -255,6 +253,20 @@ def _target_state(item: Unit | Segment) -> str:
         return next((_STATES_12.get(state, state) for state in states
                      if _STATES_12.get(state, state) in _CONFIRMED_STATES_12), "translated")
     return next((state for state in states if state in _DRAFT_STATES_12), "needs-review-translation")
+
+
+def _approved(item: Unit | Segment, state: str) -> str:
+    """The ``approved`` of a trans-unit with a target in ``state``: ``yes`` for a confirmed translation, ``no`` for a
+    draft and for one that came with ``approved="no"`` (an approval Weblate took back). translate-toolkit reads a target
+    not approved as fuzzy whatever its state, and marks one fuzzy (Virtaal, Pootle, Weblate's "needs editing") by
+    ``state="needs-translation"``, setting ``approved="no"`` only where it was set: on a unit written without it, the
+    mark read back as OmegaT's filled target (see :func:`_state`), a translation. Weblate shows ``approved="yes"`` as
+    approved when its project reviews translations."""
+    if state in _APPROVED_STATES_12:
+        return "yes"
+    if state in _DRAFT_STATES_12:
+        return "no"
+    return "no" if isinstance(item, Unit) and item.props.get(APPROVED) == "no" else "yes"
 
 
 def _tool_state(item: Unit | Segment) -> str | None:
@@ -686,7 +698,10 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     """What a 1.2 file says of a translation beside its state, as props (:data:`APPROVED`,
     :data:`STATE_QUALIFIER`, :data:`SDL_SEG_PROPS`): the trans-unit's ``approved``, its target's
     ``state-qualifier``, Trados's origin, match percent and lock of the segment."""
-    props = {APPROVED: unit.get("approved")} if unit.get("approved") in ("yes", "no") and target is not None else {}
+    approved = unit.get("approved") if target is not None else None
+    # approved="yes" beside a 1.2 state is what an export writes for that state (see _approved): kept, it would be a
+    # prop more after each round trip; without a state (Okapi's approved translation) it says what the state is
+    props = {APPROVED: approved} if approved == "no" or approved == "yes" and target.get("state") is None else {}
     qualifier = target.get("state-qualifier") if target is not None else None
     # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
     if qualifier and not (unit.get("approved") == "yes" and qualifier in UNCONFIRMED_PROPS[STATE_QUALIFIER]):
