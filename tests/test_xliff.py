@@ -896,6 +896,8 @@ def test_translate_toolkit_reads_a_confirmed_translation_as_such_and_its_fuzzy_m
     assert [is_unconfirmed(u) for u in units] == [False, False, True, False, False, False]
     out = io.BytesIO()
     write_xliff(units, out, srclang="fr-FR")
+    # read back as they were: the approved written for their state adds no prop
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))][:5] == [u.props for u in units[:5]]
     toolkit = xlifffile.parsestring(out.getvalue())
     assert [(u.isfuzzy(), u.istranslated()) for u in toolkit.units] == [
         (False, True), (False, True), (True, False), (False, True), (False, True), (False, True)]

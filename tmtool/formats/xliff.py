@@ -701,7 +701,10 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     approved = unit.get("approved") if target is not None else None
     # approved="yes" beside a 1.2 state is what an export writes for that state (see _approved): kept, it would be a
     # prop more after each round trip; without a state (Okapi's approved translation) it says what the state is
-    props = {APPROVED: approved} if approved == "no" or approved == "yes" and target.get("state") is None else {}
+    # approved="no" beside a needs-review-* state (a draft's, see _approved) neither
+    state = target.get("state") if target is not None else None
+    props = {APPROVED: approved} if approved == "no" and state not in _DRAFT_STATES_12 \
+        or approved == "yes" and state is None else {}
     qualifier = target.get("state-qualifier") if target is not None else None
     # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
     if qualifier and not (unit.get("approved") == "yes" and qualifier in UNCONFIRMED_PROPS[STATE_QUALIFIER]):
