@@ -355,6 +355,6 @@ def test_a_tmx_export_leaves_a_term_mark_out_and_keeps_the_codes_around_it():
     out = io.BytesIO()
     write_tmx([unit], out, srclang="fr-FR")
     written = out.getvalue().decode()
-    assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <hi type="x-locked">recule</hi>.</seg>'
-            in written)
+    assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <bpt i="2" type="x-locked"/>recule'
+            '<ept i="2"/>.</seg>' in written)
     assert "<seg>The tank moves back.</seg>" in written

@@ -154,6 +154,8 @@ def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
     element: this runs for every segment of a large memory.)"""
     if len(seg) == 0:
         return seg.text or "", None
+    if seg.find(f".//bpt[@type='{LOCKED}']") is not None:
+        _codes_as_locks(seg)
     xml = etree.tostring(seg, encoding="unicode", with_tail=False)
     inner = xml[xml.index(">") + 1 : xml.rindex("</")]
     if not _FOREIGN_TAG.search(inner):
@@ -513,13 +515,53 @@ def without_annotations(seg: etree._Element) -> bool:
     ``<mrk mtype="term">`` is read) out of a ``<seg>``, their text kept; whether there was one. OmegaT reads a TMX's
     ``hi`` as a tag and drops its text (checked with OmegaT 3.6): a unit whose source marks a term no longer matched
     its sentence exactly, and as a fuzzy match it scored lower and offered a translation without the term's words.
-    A memory is matched on its text. (OmegaT drops the text of every ``hi``, ``x-locked`` too, but that one says
-    what a Trados memory must not change, so it stays.)"""
+    A memory is matched on its text. (OmegaT drops the text of every ``hi``, ``x-locked`` too: that one says what a
+    Trados memory must not change, so it is written as codes around its text, :func:`locks_as_codes`.)"""
     marks = [hi for hi in seg.iter("hi") if hi.get("type") in ANNOTATIONS]
     for hi in marks:
         hi.tag = "x-annotation"
     etree.strip_tags(seg, "x-annotation")
     return bool(marks)
+
+
+# the type of the pair of codes of no native data a TMX export writes a locked span as (see locks_as_codes)
+LOCKED = "x-locked"
+
+
+def locks_as_codes(seg: etree._Element) -> bool:
+    """Write each span of locked text (``<hi type="x-locked">``, Trados's locked content) of a ``<seg>`` as a pair of
+    codes of no native data around its text, ``<bpt i="3" type="x-locked"/>V-101<ept i="3"/>``; whether there was one.
+    OmegaT 3.6 reads a TMX ``hi`` as a tag and drops its text (measured: ``Fermez la vanne <hi>V-101</hi> maintenant.``
+    is *Fermez la vanne  maintenant.* in its memory, matching no sentence), while CAT tools read a pair of codes as
+    formatting around text they keep: OmegaT matches the sentence exactly. :func:`tmx_segment` reads such a pair back
+    as the ``hi`` it was."""
+    locks = [hi for hi in seg.iter("hi") if hi.get("type") == LOCKED]
+    number = max((int(code.get("i")) for code in seg.iter("bpt", "ept") if (code.get("i") or "").isdigit()), default=0)
+    for number, hi in enumerate(locks, number + 1):
+        start = etree.Element("bpt", {"i": str(number), "type": LOCKED})
+        start.tail, hi.text = hi.text, None
+        hi.insert(0, start)
+        etree.SubElement(hi, "ept", {"i": str(number)})
+        hi.tag = "x-lock"
+    etree.strip_tags(seg, "x-lock")
+    return bool(locks)
+
+
+def _codes_as_locks(seg: etree._Element) -> None:
+    """Read each pair of codes :func:`locks_as_codes` wrote (a ``bpt`` of type ``x-locked`` and its ``ept``, both of
+    no native data, in the same element) as the ``<hi type="x-locked">`` around its text it was."""
+    for start in [bpt for bpt in seg.iter("bpt") if bpt.get("type") == LOCKED and not len(bpt) and not bpt.text]:
+        end = next((ept for ept in start.itersiblings("ept") if ept.get("i") == start.get("i")), None)
+        if end is None or len(end) or end.text:
+            continue
+        hi = etree.Element("hi", {"type": LOCKED})
+        hi.text, hi.tail = start.tail, end.tail
+        for inside in list(start.itersiblings()):
+            if inside is end:
+                break
+            hi.append(inside)
+        start.getparent().replace(start, hi)
+        end.getparent().remove(end)
 
 
 def markup_segment(markup: str, where: str) -> etree._Element:

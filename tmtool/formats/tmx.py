@@ -71,7 +71,8 @@ from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
 from .inline import (
-    markup_segment, omegat_segment, omegat_text, plain_text, segment_content, tmx_segment, without_annotations,
+    locks_as_codes, markup_segment, omegat_segment, omegat_text, plain_text, segment_content, tmx_segment,
+    without_annotations,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
@@ -322,7 +323,8 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = 
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         if written is not None:
             content = _text(written, where)
-        elif without_annotations(seg):  # a term's mark is no tag to a CAT tool matching the sentence
+        # a term's mark is no tag to a CAT tool matching the sentence, a locked span codes around text it keeps
+        elif without_annotations(seg) | locks_as_codes(seg):
             content = segment_content(seg)[1] or _text(text, where)  # its codes, else its text
         else:
             content = markup
