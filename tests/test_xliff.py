@@ -971,3 +971,38 @@ def test_trados_s_own_segment_values_go_back_in_its_own_attributes(tmp_path):
     toolkit.units[4].markfuzzy(False)
     assert list(read_xliff(io.BytesIO(bytes(toolkit))))[4].props == {"x-state": "translated",
                                                                      "x-state-qualifier": "leveraged-mt"}
+
+
+def test_phrase_s_confirmation_level_lock_and_score_are_kept_and_written_back():
+    """Phrase writes on each segment its confirmation level (``m:confirmed``: 0, 1 a translator's, 2 a reviewer's
+    step), its lock (``m:locked``), its match score and where its translation came from (``m:score``,
+    ``m:gross-score``, ``m:trans-origin``): all but whether it was confirmed were dropped (a level 2 was merely
+    "confirmed"), and the export wrote that as tmtool's own ``tmtool:state``. They are kept as props (those saying
+    nothing, ``m:locked="false"``, a score of 0.0, no origin, left out) and written back as Phrase writes them."""
+    units = list(read_xliff(io.BytesIO(
+        b"<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        b'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        b'source-language="fr" target-language="en" m:task-id="T"><body><group id="0" m:para-id="0">'
+        b'<trans-unit id="T:0" m:confirmed="0" m:locked="false" m:score="0.0" m:gross-score="0.0" m:trans-origin="mt" '
+        b'm:para-id="0" m:level-edited="false"><source>Le comit\xc3\xa9 si\xc3\xa8ge.</source>'
+        b'<target>The committee seats.</target></trans-unit>'
+        b'<trans-unit id="T:1" m:confirmed="1" m:locked="true" m:score="1.01" m:gross-score="1.01" m:trans-origin="tm"'
+        b' m:para-id="1" m:level-edited="true"><source>Fin.</source><target>End.</target></trans-unit>'
+        b'<trans-unit id="T:2" m:confirmed="2" m:locked="false" m:score="0.87" m:gross-score="0.87" '
+        b'm:trans-origin="null" m:para-id="2" m:level-edited="true"><source>Revu.</source><target>Reviewed.</target>'
+        b'</trans-unit></group></body></file></xliff>')))
+    assert [u.props for u in units] == [
+        {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"},
+        {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-locked": "true", "x-phrase-score": "1.01",
+         "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"},
+        {"x-state": "confirmed", "x-phrase-confirmed": "2", "x-phrase-score": "0.87", "x-phrase-gross-score": "0.87"}]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    m = "{http://www.memsource.com/mxlf/2.0}"
+    written = list(etree.fromstring(out.getvalue()).iter(f"{{{XLIFF_12}}}trans-unit"))
+    assert [(t.get(f"{m}confirmed"), t.get(f"{m}locked"), t.get(f"{m}score"), t.get(f"{m}trans-origin"),
+             t.find(f"{{{XLIFF_12}}}target").get("state")) for t in written] == [
+        ("0", None, None, "mt", "needs-review-translation"), ("1", "true", "1.01", "tm", "translated"),
+        ("2", None, "0.87", None, "translated")]
+    assert not any("{urn:x-tmtool:xliff}state" in t.attrib for t in written)
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]

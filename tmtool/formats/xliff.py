@@ -138,6 +138,13 @@ _QUALIFIERS = {"mt": "leveraged-mt", "nmt": "leveraged-mt", "adaptive-mt": "leve
 # memoQ's match rate of a row (mq:percent: 100 exact, 101 a context match, 102 …) and its lock (mq:locked="locked"), kept
 # as props and written back
 MEMOQ_PROPS = {"percent": "x-memoq-percent", "locked": "x-memoq-locked"}
+# Phrase's confirmation level of a segment (m:confirmed: 0 not confirmed, 1 a translator's, 2 … a later workflow step's),
+# its lock, its match score and where its translation came from (m:locked, m:score, m:gross-score, m:trans-origin: tm,
+# mt …), kept as props and written back; the values saying nothing (not locked, no score, no origin), which Phrase writes
+# on every segment, are not kept
+PHRASE_PROPS = {"confirmed": "x-phrase-confirmed", "locked": "x-phrase-locked", "score": "x-phrase-score",
+                "gross-score": "x-phrase-gross-score", "trans-origin": "x-phrase-trans-origin"}
+_PHRASE_NOTHING = frozenset({"false", "0.0", "null"})
 # the states of Trados's segments (sdl:seg conf) and memoQ's rows (mq:status), written back in the tool's own attribute
 TRADOS_STATES = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
                            "ApprovedSignOff"})
@@ -233,7 +240,7 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     if target and isinstance(item, Unit):
         own, seg = _tool_attributes(item, tool_state, where)
         attributes.update(own)
-    namespaces = {"tmtool": TMTOOL, "mq": MEMOQ, "sdl": SDL}
+    namespaces = {"tmtool": TMTOOL, "mq": MEMOQ, "sdl": SDL, "m": PHRASE}
     used = {split_tag(name)[0] for name in attributes} | ({SDL} if seg else set())
     unit = etree.Element(f"{{{XLIFF_12}}}trans-unit", attributes,
                          nsmap={None: XLIFF_12, **{prefix: ns for prefix, ns in namespaces.items() if ns in used}})
@@ -256,7 +263,8 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 def _tool_attributes(item: Unit, tool_state: str | None, where: str) -> tuple[dict[str, str], dict[str, str] | None]:
     """What the tool that wrote a unit said of it beside the 1.2 state, written back as it writes it: memoQ's status,
-    match rate and lock as its ``mq:`` attributes of the trans-unit, Trados's confirmation level, origin, percent and
+    match rate and lock as its ``mq:`` attributes of the trans-unit, Phrase's confirmation level, lock, score and
+    origin as its ``m:`` ones, Trados's confirmation level, origin, percent and
     lock as the attributes of a ``sdl:seg`` (returned apart, the trans-unit's ``sdl:seg-defs`` holding it), another
     tool's state (2.x's reviewed, Phrase's) as ``tmtool:state``. Read back while the 1.2 state is still the one
     written for the tool's (:func:`_tool_state_kept`)."""
@@ -264,7 +272,11 @@ def _tool_attributes(item: Unit, tool_state: str | None, where: str) -> tuple[di
                   if isinstance(item.props.get(kind), str)}
     seg = {name: xml_text(item.props[kind], where) for name, kind in SDL_SEG_PROPS.items()
            if isinstance(item.props.get(kind), str)}
-    if tool_state in MEMOQ_STATES:
+    attributes.update({f"{{{PHRASE}}}{name}": xml_text(item.props[kind], where) for name, kind in PHRASE_PROPS.items()
+                       if isinstance(item.props.get(kind), str)})
+    if f"{{{PHRASE}}}confirmed" in attributes and tool_state in ("confirmed", UNCONFIRMED):
+        pass  # Phrase's level says it
+    elif tool_state in MEMOQ_STATES:
         attributes = {f"{{{MEMOQ}}}status": tool_state, **attributes}
     elif tool_state in TRADOS_STATES:
         seg = {"conf": tool_state, **seg}
@@ -716,12 +728,17 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
-    phrase = unit.get(f"{{{PHRASE}}}confirmed")
-    if not state and phrase:
-        state = UNCONFIRMED if phrase in ("0", "false") else "confirmed"
+    if not state:
+        state = _phrase_state(unit)
     if not state and gettext and target is not None and unit.get("approved") != "yes":
         state = UNCONFIRMED
     return state or unit.get(f"{{{MEMOQ}}}status")
+
+
+def _phrase_state(unit: etree._Element) -> str | None:
+    """Whether Phrase has a segment confirmed (its ``m:confirmed`` level, from 1 up), as a state; None: it does not say."""
+    phrase = unit.get(f"{{{PHRASE}}}confirmed")
+    return (UNCONFIRMED if phrase in ("0", "false") else "confirmed") if phrase else None
 
 
 def _state_12(unit: etree._Element, target: etree._Element | None) -> str | None:
@@ -742,7 +759,8 @@ def _tool_state_kept(unit: etree._Element, target: etree._Element | None) -> str
     if target is None or target.get("state") is None or unit.find("{*}seg-source") is not None:
         return None
     written = unit.get(TOOL_STATE) or unit.get(f"{{{MEMOQ}}}status") \
-        or next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")), None)
+        or next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")), None) \
+        or _phrase_state(unit)
     if written and _state_12(unit, target) == _target_state(Unit("", "", "", "", props={"x-state": written})):
         return written
     return None
@@ -774,6 +792,8 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     if not _still_the_tool_s(unit, target, segment_id):
         return props
     props.update({kind: unit.get(f"{{{MEMOQ}}}{name}") for name, kind in MEMOQ_PROPS.items() if unit.get(f"{{{MEMOQ}}}{name}")})
+    props.update({kind: unit.get(f"{{{PHRASE}}}{name}") for name, kind in PHRASE_PROPS.items()
+                  if unit.get(f"{{{PHRASE}}}{name}") not in (None, "", *_PHRASE_NOTHING)})
     seg = _sdl_seg(unit, segment_id)
     if seg is not None:
         origin = {kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)}
