@@ -358,3 +358,30 @@ def test_a_tmx_export_leaves_a_term_mark_out_and_keeps_the_codes_around_it():
     assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <bpt i="2" type="x-locked"/>recule'
             '<ept i="2"/>.</seg>' in written)
     assert "<seg>The tank moves back.</seg>" in written
+
+
+def test_a_trados_segment_s_confirmation_level_goes_to_trados_in_the_prop_it_reads():
+    """A unit read from Trados's SDLXLIFF keeps its confirmation level as ``x-state`` (``Draft``), which a TMX export
+    wrote as it is: Trados reads a TMX unit's level from ``x-ConfirmationLevel`` only (as it writes it), so a draft
+    exported with --include-unconfirmed went into a Trados memory as a translation, whatever its import's confirmation
+    levels said. The level is written as Trados's prop too, which tmtool reads back as the one prop it was."""
+    from tmtool.formats.tmx import is_unconfirmed, read_tmx, write_tmx
+    from tmtool.formats.xliff import read_xliff
+
+    units = list(read_xliff(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" '
+        b'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file original="a.docx" '
+        b'datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><body>' + b"".join(
+            b'<trans-unit id="u%d"><source>Phrase %d.</source><seg-source><mrk mtype="seg" mid="1">Phrase %d.</mrk>'
+            b'</seg-source><target><mrk mtype="seg" mid="1">Sentence %d.</mrk></target><sdl:seg-defs>'
+            b'<sdl:seg id="1" conf="%s" origin="mt"/></sdl:seg-defs></trans-unit>' % (n, n, n, n, conf)
+            for n, conf in enumerate([b"Draft", b"ApprovedSignOff"], 1)) + b"</body></file></xliff>")))
+    out = io.BytesIO()
+    write_tmx(units, out, srclang="fr-FR")
+    written = etree.fromstring(out.getvalue())
+    assert [[(p.get("type"), p.text) for p in tu.iterfind("prop")] for tu in written.iter("tu")] == [
+        [("x-state", "Draft"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
+        [("x-state", "ApprovedSignOff"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "ApprovedSignOff")]]
+    back = list(read_tmx(io.BytesIO(out.getvalue())))
+    assert [u.props for u in back] == [u.props for u in units]
+    assert [is_unconfirmed(u) for u in back] == [True, False]

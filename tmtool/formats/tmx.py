@@ -290,6 +290,9 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
         else:  # a type the <tu> repeated holds the list of its values
             for one in unit.prop_values(kind):
                 (source_props if _memoq_context(kind, one) else props).append((kind, one))
+    level = unit.props.get("x-state")
+    if level in CONFIRMATION_LEVELS and "x-ConfirmationLevel" not in unit.props:
+        props.append((CONFIRMATION_LEVEL, level))  # Trados's state from its XLIFF, in the prop its TMX import reads
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
@@ -421,6 +424,11 @@ def parse_date(text: str) -> datetime:
 # without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
 # x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
 # An XLIFF 1.2 target's state-qualifier (kept as x-state-qualifier) says a reviewer rejected it, whatever its state.
+# Trados's confirmation levels of a segment (sdl:seg conf in its XLIFF, x-ConfirmationLevel in its TMX): a unit read from
+# its XLIFF keeps the level as x-state, which a TMX export writes as x-ConfirmationLevel too, the prop Trados reads
+CONFIRMATION_LEVEL = "x-ConfirmationLevel"
+CONFIRMATION_LEVELS = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
+                                 "ApprovedSignOff"})
 UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
@@ -626,6 +634,8 @@ class _TmxReader:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
             props.setdefault(kind, list(value) if isinstance(value, list) else value)
+        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == props.get("x-state"):
+            del props[CONFIRMATION_LEVEL]  # what an export wrote beside the state for Trados: the one prop it was
         return Unit(
             source=source,
             target=tgt[2] if tgt else "",

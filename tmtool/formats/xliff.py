@@ -56,7 +56,7 @@ from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
+from .tmx import ATTRIBUTE_PROP, CONFIRMATION_LEVELS, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -146,8 +146,7 @@ PHRASE_PROPS = {"confirmed": "x-phrase-confirmed", "locked": "x-phrase-locked", 
                 "gross-score": "x-phrase-gross-score", "trans-origin": "x-phrase-trans-origin"}
 _PHRASE_NOTHING = frozenset({"false", "0.0", "null"})
 # the states of Trados's segments (sdl:seg conf) and memoQ's rows (mq:status), written back in the tool's own attribute
-TRADOS_STATES = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
-                           "ApprovedSignOff"})
+TRADOS_STATES = CONFIRMATION_LEVELS
 MEMOQ_STATES = frozenset({"NotStarted", "Edited", "PartiallyEdited", "PreTranslated", "Pretranslated",
                           "AssembledFromFragments", "MachineTranslated", "ManuallyConfirmed", "Confirmed",
                           "Reviewer1Confirmed", "Proofread", "Reviewer2Confirmed", "Rejected"})
