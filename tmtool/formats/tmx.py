@@ -424,8 +424,8 @@ def parse_date(text: str) -> datetime:
 # without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
 # x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
 # An XLIFF 1.2 target's state-qualifier (kept as x-state-qualifier) says a reviewer rejected it, whatever its state.
-# Trados's confirmation levels of a segment (sdl:seg conf in its XLIFF, x-ConfirmationLevel in its TMX): a unit read from
-# its XLIFF keeps the level as x-state, which a TMX export writes as x-ConfirmationLevel too, the prop Trados reads
+# Trados's confirmation levels of a segment (sdl:seg conf in its XLIFF, x-ConfirmationLevel in its TMX): a unit read
+# from its XLIFF keeps the level as x-state, which a TMX export writes as x-ConfirmationLevel too, the prop Trados reads
 CONFIRMATION_LEVEL = "x-ConfirmationLevel"
 CONFIRMATION_LEVELS = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
                                  "ApprovedSignOff"})

@@ -6,7 +6,8 @@ came with that state or its tool's for it: Trados's ApprovedSignOff, memoQ's Rev
 see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
 the 1.2 state it came with; the tool's own state goes along as the tool writes it (memoQ's ``mq:status``, Trados's
 ``sdl:seg`` ``conf``, another's as ``tmtool:state``, see :func:`_tool_attributes`), the ``approved`` and
-``state-qualifier`` it came with as they were (Trados's segment origin also as the qualifier it means). A source-only unit or a bare segment (for
+``state-qualifier`` it came with as they were (Trados's segment origin also as the qualifier it means). A source-only
+unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -56,7 +57,8 @@ from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, CONFIRMATION_LEVELS, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
+from .tmx import (ATTRIBUTE_PROP, CONFIRMATION_LEVELS, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft,
+                  parse_date)
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -135,13 +137,13 @@ SDL_SEG_PROPS = {"origin": "x-sdl-origin", "origin-system": "x-sdl-origin-system
                  "text-match": "x-sdl-text-match", "locked": "x-sdl-locked"}
 _QUALIFIERS = {"mt": "leveraged-mt", "nmt": "leveraged-mt", "adaptive-mt": "leveraged-mt",
                "auto-propagated": "leveraged-inherited", "document-match": "id-match"}
-# memoQ's match rate of a row (mq:percent: 100 exact, 101 a context match, 102 …) and its lock (mq:locked="locked"), kept
-# as props and written back
+# memoQ's match rate of a row (mq:percent: 100 exact, 101 a context match, 102 …) and its lock (mq:locked="locked"),
+# kept as props and written back
 MEMOQ_PROPS = {"percent": "x-memoq-percent", "locked": "x-memoq-locked"}
-# Phrase's confirmation level of a segment (m:confirmed: 0 not confirmed, 1 a translator's, 2 … a later workflow step's),
-# its lock, its match score and where its translation came from (m:locked, m:score, m:gross-score, m:trans-origin: tm,
-# mt …), kept as props and written back; the values saying nothing (not locked, no score, no origin), which Phrase writes
-# on every segment, are not kept
+# Phrase's confirmation level of a segment (m:confirmed: 0 not confirmed, 1 a translator's, 2 … a later workflow
+# step's), its lock, its match score and where its translation came from (m:locked, m:score, m:gross-score,
+# m:trans-origin: tm, mt …), kept as props and written back; the values saying nothing (not locked, no score, no
+# origin), which Phrase writes on every segment, are not kept
 PHRASE_PROPS = {"confirmed": "x-phrase-confirmed", "locked": "x-phrase-locked", "score": "x-phrase-score",
                 "gross-score": "x-phrase-gross-score", "trans-origin": "x-phrase-trans-origin"}
 _PHRASE_NOTHING = frozenset({"false", "0.0", "null"})
@@ -735,7 +737,7 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
 
 
 def _phrase_state(unit: etree._Element) -> str | None:
-    """Whether Phrase has a segment confirmed (its ``m:confirmed`` level, from 1 up), as a state; None: it does not say."""
+    """Whether Phrase has a segment confirmed (its ``m:confirmed`` level, from 1 up), as a state; None: not said."""
     phrase = unit.get(f"{{{PHRASE}}}confirmed")
     return (UNCONFIRMED if phrase in ("0", "false") else "confirmed") if phrase else None
 
@@ -790,7 +792,8 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
         props[STATE_QUALIFIER] = qualifier
     if not _still_the_tool_s(unit, target, segment_id):
         return props
-    props.update({kind: unit.get(f"{{{MEMOQ}}}{name}") for name, kind in MEMOQ_PROPS.items() if unit.get(f"{{{MEMOQ}}}{name}")})
+    props.update({kind: unit.get(f"{{{MEMOQ}}}{name}") for name, kind in MEMOQ_PROPS.items()
+                  if unit.get(f"{{{MEMOQ}}}{name}")})
     props.update({kind: unit.get(f"{{{PHRASE}}}{name}") for name, kind in PHRASE_PROPS.items()
                   if unit.get(f"{{{PHRASE}}}{name}") not in (None, "", *_PHRASE_NOTHING)})
     seg = _sdl_seg(unit, segment_id)
