@@ -385,3 +385,32 @@ def test_a_trados_segment_s_confirmation_level_goes_to_trados_in_the_prop_it_rea
     back = list(read_tmx(io.BytesIO(out.getvalue())))
     assert [u.props for u in back] == [u.props for u in units]
     assert [is_unconfirmed(u) for u in back] == [True, False]
+
+
+def test_a_draft_of_another_tool_goes_to_trados_as_a_draft(tmp_path):
+    """A draft exported with --include-unconfirmed keeps the state its tool gave it (memoQ's ``Pretranslated``, an
+    XLIFF's ``needs-review-translation``, Phrase's segment not confirmed) as ``x-state``, a mark Trados does not read:
+    its TMX import took each for a translation (its level ``Translated`` by default), whatever its import's
+    confirmation levels. A draft is written ``x-ConfirmationLevel`` ``Draft`` too, read back as the one prop it was."""
+    from tmtool.formats.tmx import is_unconfirmed, read_tmx, write_tmx
+    from tmtool.formats.xliff import read_xliff
+
+    units = list(read_xliff(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff"'
+        b' version="1.2"><file original="a.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx">'
+        b'<body><trans-unit id="1" mq:status="Pretranslated" mq:percent="100"><source xml:space="preserve">Attendez.'
+        b'</source><target xml:space="preserve">Wait.</target></trans-unit><trans-unit id="2" mq:status='
+        b'"ManuallyConfirmed"><source xml:space="preserve">Fin.</source><target xml:space="preserve">End.</target>'
+        b'</trans-unit></body></file></xliff>')))
+    units += list(read_xliff(io.BytesIO(
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="r.txt" '
+        b'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body><trans-unit id="3"><source>Le '
+        b'vote.</source><target state="needs-review-translation">The vote.</target></trans-unit></body></file></xliff>')))
+    out = io.BytesIO()
+    write_tmx(units, out, srclang="fr-FR")
+    written = etree.fromstring(out.getvalue())
+    assert [[p.text for p in tu.iterfind("prop") if p.get("type") == "x-ConfirmationLevel"]
+            for tu in written.iter("tu")] == [["Draft"], [], ["Draft"]]
+    back = list(read_tmx(io.BytesIO(out.getvalue())))
+    assert [u.props for u in back] == [u.props for u in units]
+    assert [is_unconfirmed(u) for u in back] == [True, False, True]

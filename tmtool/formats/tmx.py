@@ -290,9 +290,9 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
         else:  # a type the <tu> repeated holds the list of its values
             for one in unit.prop_values(kind):
                 (source_props if _memoq_context(kind, one) else props).append((kind, one))
-    level = unit.props.get("x-state")
-    if level in CONFIRMATION_LEVELS and "x-ConfirmationLevel" not in unit.props:
-        props.append((CONFIRMATION_LEVEL, level))  # Trados's state from its XLIFF, in the prop its TMX import reads
+    level = trados_level(unit)
+    if level:
+        props.append((CONFIRMATION_LEVEL, level))
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
@@ -429,6 +429,21 @@ def parse_date(text: str) -> datetime:
 CONFIRMATION_LEVEL = "x-ConfirmationLevel"
 CONFIRMATION_LEVELS = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
                                  "ApprovedSignOff"})
+
+
+def trados_level(unit: Unit) -> str | None:
+    """The ``x-ConfirmationLevel`` a TMX export gives a unit that has none, so that Trados's TMX import, which reads no
+    other mark, takes it as what it is: a Trados level read from its XLIFF (``x-state``) as it is, any other draft
+    (memoQ's pre-translated, an XLIFF's needs-review-*, see :func:`is_unconfirmed`) ``Draft``; None for another
+    translation (Trados's default level, Translated). Read back as the one prop it was."""
+    if CONFIRMATION_LEVEL in unit.props:
+        return None
+    state = unit.props.get("x-state")
+    if state in CONFIRMATION_LEVELS:
+        return state
+    return "Draft" if is_unconfirmed(unit) else None
+
+
 UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
@@ -634,7 +649,8 @@ class _TmxReader:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
             props.setdefault(kind, list(value) if isinstance(value, list) else value)
-        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == props.get("x-state"):
+        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == trados_level(
+                Unit("", "", "", "", props={kind: value for kind, value in props.items() if kind != CONFIRMATION_LEVEL})):
             del props[CONFIRMATION_LEVEL]  # what an export wrote beside the state for Trados: the one prop it was
         return Unit(
             source=source,
