@@ -1006,3 +1006,23 @@ def test_phrase_s_confirmation_level_lock_and_score_are_kept_and_written_back():
         ("2", None, "0.87", None, "translated")]
     assert not any("{urn:x-tmtool:xliff}state" in t.attrib for t in written)
     assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+
+
+def test_a_trados_memory_s_confirmation_level_goes_to_xliff_as_trados_s_own():
+    """A unit of a Trados memory's TMX keeps its level as ``x-ConfirmationLevel``: an XLIFF export wrote the 1.2 state
+    it means (``final`` for ApprovedSignOff) and nothing of the level, which the file read back no longer had. It goes
+    in the ``sdl:seg`` as a segment's level from Trados's XLIFF does, and comes back with the unit."""
+    from tmtool.formats.tmx import read_tmx
+
+    [unit] = read_tmx(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><tmx version="1.4"><header creationtool="SDL Language Platform" '
+        b'creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB" '
+        b'srclang="fr-FR"/><body><tu creationid="PROJ\\\\ines"><prop type="x-Origin">TM</prop><prop '
+        b'type="x-ConfirmationLevel">ApprovedSignOff</prop><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv>'
+        b'<tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>'))
+    out = io.BytesIO()
+    write_xliff([unit], out, srclang="fr-FR")
+    sdl = "http://sdl.com/FileTypes/SdlXliff/1.0"
+    assert [seg.get("conf") for seg in etree.fromstring(out.getvalue()).iter(f"{{{sdl}}}seg")] == ["ApprovedSignOff"]
+    [back] = read_xliff(io.BytesIO(out.getvalue()))
+    assert back.props["x-state"] == "ApprovedSignOff"

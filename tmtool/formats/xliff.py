@@ -318,8 +318,13 @@ def _approved(item: Unit | Segment, state: str) -> str:
 
 def _tool_state(item: Unit | Segment) -> str | None:
     """The state a unit's tool gave it when it is no 1.2 state (Trados's ApprovedSignOff, memoQ's ManuallyConfirmed,
-    2.x's reviewed), written beside the 1.2 one as ``tmtool:state`` so that reading the file back gives it again."""
-    state = item.props.get("x-state") if isinstance(item, Unit) else None
+    2.x's reviewed; a Trados memory's level, its TMX's x-ConfirmationLevel), written beside the 1.2 one (see
+    :func:`_tool_attributes`) so that reading the file back gives it again."""
+    if not isinstance(item, Unit):
+        return None
+    state = item.props.get("x-state")
+    if state is None and item.props.get("x-ConfirmationLevel") in TRADOS_STATES:
+        state = item.props["x-ConfirmationLevel"]
     return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
 
 
