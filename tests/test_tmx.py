@@ -414,3 +414,22 @@ def test_a_draft_of_another_tool_goes_to_trados_as_a_draft(tmp_path):
     back = list(read_tmx(io.BytesIO(out.getvalue())))
     assert [u.props for u in back] == [u.props for u in units]
     assert [is_unconfirmed(u) for u in back] == [True, False, True]
+
+
+def test_a_tmx_s_own_highlight_is_exported_as_codes_around_its_text():
+    """A TMX's own ``hi`` (of no type, or a tool's ``b``) was written back as it came: OmegaT 3.6 drops the text of
+    every ``hi`` (measured: ``Fermez la vanne <hi>V-101</hi> maintenant.`` is *Fermez la vanne  maintenant.* in its
+    memory), so the unit matched no sentence. It goes out as a pair of codes of no native data around its text, as
+    locked text does, and comes back the ``hi`` it was."""
+    from tmtool.formats.tmx import read_tmx, write_tmx
+
+    seg = 'Le <hi x="4">siège</hi> de l’<hi type="b">OTAN</hi>.'
+    [unit] = read_tmx(_tmx(f'<tu><tuv xml:lang="fr-FR"><seg>{seg}</seg></tuv><tuv xml:lang="en-GB"><seg>NATO '
+                           f'<hi x="4">headquarters</hi></seg></tuv></tu>'))
+    out = io.BytesIO()
+    write_tmx([unit], out, srclang="fr-FR")
+    assert ('<seg>Le <bpt i="1" type="x-hi" x="4"/>siège<ept i="1"/> de l’<bpt i="2" type="x-hi-b"/>OTAN<ept i="2"/>.'
+            '</seg>') in out.getvalue().decode()
+    [back] = read_tmx(io.BytesIO(out.getvalue()))
+    assert (back.source, back.source_markup, back.target_markup) == (
+        "Le siège de l’OTAN.", seg, 'NATO <hi x="4">headquarters</hi>')

@@ -649,8 +649,8 @@ class _TmxReader:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
             props.setdefault(kind, list(value) if isinstance(value, list) else value)
-        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == trados_level(
-                Unit("", "", "", "", props={kind: value for kind, value in props.items() if kind != CONFIRMATION_LEVEL})):
+        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == trados_level(Unit(
+                "", "", "", "", props={kind: value for kind, value in props.items() if kind != CONFIRMATION_LEVEL})):
             del props[CONFIRMATION_LEVEL]  # what an export wrote beside the state for Trados: the one prop it was
         return Unit(
             source=source,
