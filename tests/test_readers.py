@@ -1169,3 +1169,23 @@ def test_a_wrapped_paragraph_whose_second_line_opens_with_a_colon_or_a_tilde_sta
         "Le coût total du programme est estimé, selon les dernières prévisions, à environ ~ 30 millions d'euros par "
         "an.",
         "Gisement", "Zone où se trouvent des ressources exploitables.")
+
+
+def test_markdown_abbreviation_definitions_are_no_text_of_the_page(tmp_path):
+    """A page written for PHP Markdown Extra, Pandoc or MkDocs (Python-Markdown's abbr) defines its abbreviations on
+    lines of their own (``*[OTAN]: Organisation du Traité de l'Atlantique Nord``), which those tools take out of the
+    page, marking the abbreviation where the text uses it: the lines were read as a paragraph of text, *[OTAN]:* and
+    all. They are left out; a list item's link (``* [OTAN](…)``) is text."""
+    path = tmp_path / "communique.fr.md"
+    path.write_text(
+        "# Réunion des ministres de la Défense\n\n"
+        "Les ministres de la Défense de l'OTAN se sont réunis à Bruxelles.\n"
+        "Le SACEUR a présenté les plans régionaux.\n\n"
+        "*[OTAN]: Organisation du Traité de l'Atlantique Nord\n"
+        "*[SACEUR]:  Commandant suprême des forces alliées en Europe\n"
+        "   *[Etat-major] : état-major\n\n"
+        "* [OTAN](https://www.nato.int/): le site de l'Alliance\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres de la Défense",
+        "Les ministres de la Défense de l'OTAN se sont réunis à Bruxelles. Le SACEUR a présenté les plans régionaux.",
+        "OTAN: le site de l'Alliance")
