@@ -2074,3 +2074,31 @@ def test_a_figure_beside_its_short_caption_in_a_table_s_cell_keeps_its_descripti
         f'<table:table-row>{_odt_cell(_odt_frame(3, "Drapeau de la France", "0.5cm", "0.33cm") + " France")}'
         f'{_odt_cell("Paris")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
     assert read_document(odt).paragraphs == expected
+
+
+def test_what_a_news_page_hides_from_assistive_technology_or_lays_over_it_is_not_its_text(tmp_path):
+    """A news article saved from the browser keeps what its scripts put around the article: a subscription prompt for
+    sighted readers only (``aria-hidden="true"``, as a closed Micromodal window is marked), a paywall's window over
+    the page (``aria-modal="true"``, no dialog's role), an alert (``role="alert"``: *Votre essai se termine…*). They
+    were read as the article's sentences. They are left out by the page's own marks (as Firefox's Reader View reads
+    it), not by their words; but the article itself, hidden from assistive technology while a window is open over it,
+    and an accordion's closed panel that a control shows (``aria-controls``), are the page's text."""
+    page = tmp_path / "article.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Défense</title></head><body>'
+        '<div id="__next" aria-hidden="true"><main><article><h1>Les Alliés renforcent leur défense aérienne</h1>'
+        '<p>Les ministres de la Défense de l’OTAN se sont réunis jeudi à Bruxelles.</p>'
+        '<div class="article__prompt" aria-hidden="true"><p>Il vous reste 80 % de cet article à lire. La suite est '
+        'réservée aux abonnés.</p><p>Déjà abonné ? Se connecter</p></div>'
+        '<h2>Les chiffres</h2><button aria-expanded="false" aria-controls="chiffres">Afficher</button>'
+        '<div id="chiffres" aria-hidden="true"><p>Trente-deux pays participent au programme.</p></div>'
+        '<p>Ils ont adopté un plan commun.<span class="icone" aria-hidden="true">▶</span></p>'
+        '</article></main></div>'
+        '<div class="gate" aria-modal="true"><h2>Cet article est réservé aux abonnés</h2><p>Abonnez-vous pour '
+        '1 € le premier mois.</p></div>'
+        '<div class="toast" role="alert"><p>Votre essai gratuit se termine dans 3 jours.</p></div>'
+        '</body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Défense", "Les Alliés renforcent leur défense aérienne",
+        "Les ministres de la Défense de l’OTAN se sont réunis jeudi à Bruxelles.", "Les chiffres",
+        "Trente-deux pays participent au programme.", "Ils ont adopté un plan commun.")
