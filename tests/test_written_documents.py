@@ -2102,3 +2102,19 @@ def test_what_a_news_page_hides_from_assistive_technology_or_lays_over_it_is_not
         "Défense", "Les Alliés renforcent leur défense aérienne",
         "Les ministres de la Défense de l’OTAN se sont réunis jeudi à Bruxelles.", "Les chiffres",
         "Trente-deux pays participent au programme.", "Ils ont adopté un plan commun.")
+
+
+def test_an_accordion_s_section_title_in_its_heading_s_button_is_read(tmp_path):
+    """An accordion written as WAI-ARIA's pattern has it (each section's title a button in a heading, which shows the
+    section: ``<h3><button aria-expanded="false">…</button></h3>``, a FAQ's questions): the button was left out as a
+    control, its section read without its title. A heading's button is its title; another button is a control."""
+    page = tmp_path / "faq.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body><main><h1>Questions fréquentes</h1>'
+        '<h3><button type="button" aria-expanded="true" aria-controls="r1" id="q1">Qui peut adhérer à l’OTAN ?'
+        '</button></h3><div id="r1" role="region" aria-labelledby="q1"><p>Tout État européen en mesure de favoriser '
+        'les principes du Traité.</p></div><p><button type="button">Imprimer</button></p></main></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Questions fréquentes", "Qui peut adhérer à l’OTAN ?",
+        "Tout État européen en mesure de favoriser les principes du Traité.")

@@ -318,7 +318,11 @@ def _left_out(element) -> bool:
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     names = f'{element.get("id", "")} {element.get("class", "")}'
-    return ((element.tag in _DROPPED and element.get("role") != "tab") or element.get("role") in _DROPPED_ROLES
+    # a heading's button is its title (an accordion's section, as WAI-ARIA's pattern writes it: ``<h3><button
+    # aria-expanded…>Les chiffres</button></h3>``), not a control's label
+    heading_button = element.tag == "button" and element.getparent() is not None and element.getparent().tag in _HEADINGS
+    return ((element.tag in _DROPPED and element.get("role") != "tab" and not heading_button)
+            or element.get("role") in _DROPPED_ROLES
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
