@@ -525,18 +525,20 @@ def line_break_texts(rows: Iterable[Sequence], variants: Callable[[int], Iterabl
     text is made again only where it is the one the old reading gives: any other is the store's own."""
     from ..formats.inline import markup_segment, plain_text
 
-    def today(markup: str | None, stored: str) -> str:
-        if markup is None:
-            return stored
-        seg = markup_segment(markup, "a stored unit")
-        return plain_text(seg) if stored == plain_text(seg, line_breaks=False) else stored
+    def read_today(markup: str | None, stored: str) -> str:
+        try:
+            seg = None if markup is None else markup_segment(markup, "a stored unit")
+        except TmtoolError:  # (stored well-formed) kept as it stands, the store opened
+            seg = None
+        return stored if seg is None or stored != plain_text(seg, line_breaks=False) else plain_text(seg)
 
     changed = []
     for (unit_id, source, target, srclang, tgtlang, source_markup, target_markup, props, _key, match_text,
          target_match_text) in rows:
         held = list(variants(unit_id))
-        new_source, new_target = today(source_markup, source), today(target_markup, target)
-        moved = [(position, text, new) for position, _lang, text, markup in held if (new := today(markup, text)) != text]
+        new_source, new_target = read_today(source_markup, source), read_today(target_markup, target)
+        moved = [(position, text, new) for position, _lang, text, markup in held
+                 if (new := read_today(markup, text)) != text]
         if (new_source, new_target) == (source, target) and not moved:
             continue
         news = {position: new for position, _, new in moved}
