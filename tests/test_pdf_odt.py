@@ -1275,3 +1275,48 @@ def test_word_s_messages_an_author_sets_in_bold_lines_of_their_own_are_read_from
         "Erreur ! Source du renvoi introuvable.",
         "Ce message apparaît quand la légende qu’un renvoi cite a été supprimée.",
         "Le tableau en donne la liste.")
+
+
+def test_a_field_s_error_in_the_text_s_own_font_is_left_out_of_a_pdf_libreoffice_wrote(tmp_path):
+    """LibreOffice exports a DOCX's cross-reference whose bookmark is gone with the error Word cached (*Erreur ! Source
+    du renvoi introuvable.*), or its own (*Error: Reference source not found*), in the font of the text around it, not
+    in Word's bold: the error was read as the author's sentence in the PDF LibreOffice wrote. There a message whole, a
+    word of its own, in any font, is a field's result: left out; an author quoting it (quotation marks), or naming it
+    on a line of its own, is read; a message in the text of a PDF no word processor wrote is read."""
+    lines = [
+        [("Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs", False)],
+        [("des états-majors en ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de", False)],
+        [("proposer au Conseil de l’Atlantique Nord une révision du calendrier des exercices pour", False)],
+        [("l’année prochaine.", False)],
+        [],
+        [("Les effectifs figurent au tableau ", False), ("Erreur ! Source du renvoi introuvable.", False),
+         (" ci-dessous.", False)],
+        [],
+        [("Voir la section ", False), ("Erreur ! Signet non défini.", False), (".", False)],
+        [],
+        [("Le plan prévoit trois phases, décrites à la figure ", False), ("Erreur ! Source du", False)],
+        [("renvoi introuvable.", False), (", et un calendrier.", False)],
+        [],
+        [("Si Word affiche « ", False), ("Erreur ! Source du renvoi introuvable.", False),
+         (" », mettez à jour les champs.", False)],
+    ]
+    assert read_document(_word_pdf(tmp_path / "rapport.fr.pdf", lines, creator="LibreOffice 7.4")).paragraphs == (
+        "Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs des états-majors en "
+        "ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de proposer au Conseil de l’Atlantique Nord "
+        "une révision du calendrier des exercices pour l’année prochaine.",
+        "Les effectifs figurent au tableau ci-dessous.", "Voir la section.",
+        "Le plan prévoit trois phases, décrites à la figure, et un calendrier.",
+        "Si Word affiche « Erreur ! Source du renvoi introuvable. », mettez à jour les champs.")
+    help_page = [[("Erreur ! Signet non défini.", False)],
+                 [("Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.", False)], [],
+                 [("Le tableau ", False), ("Erreur ! Source du renvoi introuvable.", False), (" en donne la liste.", False)]]
+    assert read_document(_word_pdf(tmp_path / "aide.fr.pdf", help_page, creator="LibreOffice 7.4")).paragraphs == (
+        "Erreur ! Signet non défini.", "Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.",
+        "Le tableau en donne la liste.")
+    own = _word_pdf(tmp_path / "report.en.pdf", [[("The units are listed in Table ", False),
+                                                  ("Error: Reference source not found", False), (".", False)]],
+                    creator="LibreOffice 7.4")
+    assert read_document(own).paragraphs == ("The units are listed in Table.",)
+    other = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see Error! Reference source not found. press F9.", False)]],
+                      creator="Help & Manual 8")
+    assert read_document(other).paragraphs == ("If you see Error! Reference source not found. press F9.",)

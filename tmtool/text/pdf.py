@@ -366,7 +366,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                 _add_rules(layout, rules)
                 glyphs = list(_glyphs(layout))
                 if word_processor:
-                    glyphs = _without_field_errors(glyphs)
+                    glyphs = _without_field_errors(glyphs, any_font=word_processor in ("libreoffice", "openoffice"))
                 pages.append((glyphs, rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
@@ -405,9 +405,9 @@ _WORD_PROCESSOR = re.compile(r"microsoft.{0,3} (?:office )?word|libreoffice|open
 _CLOSING_PUNCTUATION = frozenset(".,;…)]")
 
 
-def _word_processor(document) -> bool:
-    """Whether the PDF ``document`` was written by a word processor (``_WORD_PROCESSOR``), by its information's
-    ``Producer`` or ``Creator``."""
+def _word_processor(document) -> str | None:
+    """Which word processor (``_WORD_PROCESSOR``) wrote the PDF ``document``, by its information's ``Producer`` or
+    ``Creator``, lower case (*libreoffice*, *microsoft® word*); None for another program."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.psexceptions import PSException
     from pdfminer.utils import decode_text
@@ -418,12 +418,12 @@ def _word_processor(document) -> bool:
                 value = resolve1(info.get(key))
             except (PSException, ValueError, TypeError, KeyError, RecursionError):  # damaged: says no producer
                 continue
-            if isinstance(value, bytes) and _WORD_PROCESSOR.search(decode_text(value)):
-                return True
-    return False
+            if isinstance(value, bytes) and (found := _WORD_PROCESSOR.search(decode_text(value))):
+                return found.group().lower()
+    return None
 
 
-def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
+def _without_field_errors(glyphs: list[_Glyph], any_font: bool = False) -> list[_Glyph]:
     """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du
     renvoi introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
     of Word's messages whole (``_field_error``), a run of bold characters of its own, as Word sets it, in the order
@@ -431,20 +431,18 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
     (in quotation marks), nor one alone on its line (a help page's heading naming the message). Its characters are
     kept without their text, that its lines keep their width and their start (a line's indent, its end short of the
     margin, would end a paragraph); what closes the sentence after it (*Voir la section Erreur ! Signet non
-    défini..*) then stands against the word before it."""
+    défini..*) then stands against the word before it. In a PDF LibreOffice wrote (``any_font``), a field's result
+    has the font of the text around it, not Word's bold (a DOCX's cached error, or LibreOffice's own *Error: Reference
+    source not found*): one of the messages whole, a word of its own, is such a run in any font, an author's quoting it
+    told by its quotation marks or its line alone."""
     from .readers.html import _CLOSING_QUOTES, _OPENING_QUOTES
     from .readers.office import _field_error
 
     shown = sorted(glyphs, key=lambda glyph: glyph.order)
     dropped: set[int] = set()
-    start = 0
-    while start < len(shown):
-        if not shown[start].bold or shown[start].text.isspace():
-            start += 1
+    for start, end in sorted(_bold_runs(shown) + (_message_runs(shown) if any_font else [])):
+        if any(id(glyph) in dropped for glyph in shown[start:end]):
             continue
-        end = start
-        while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
-            end += 1
         first = start - 1  # the characters before and after the run
         while first >= 0 and shown[first].text.isspace():
             first -= 1
@@ -458,11 +456,51 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
             if after is not None and after.text in _CLOSING_PUNCTUATION:
                 after.joins = True
                 dropped.update(id(glyph) for glyph in shown[first + 1:start])  # the space before the result
-        start = end
     for glyph in glyphs:
         if id(glyph) in dropped:
             glyph.text = ""
     return glyphs
+
+
+def _bold_runs(shown: list[_Glyph]) -> list[tuple[int, int]]:
+    """The runs of bold characters (spaces within them) of a page's characters in the order shown, as (start, end)."""
+    runs, start = [], 0
+    while start < len(shown):
+        if not shown[start].bold or shown[start].text.isspace():
+            start += 1
+            continue
+        end = start
+        while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
+            end += 1
+        runs.append((start, end))
+        start = end
+    return runs
+
+
+def _message_runs(shown: list[_Glyph]) -> list[tuple[int, int]]:
+    """Where one of Word's or LibreOffice's messages for a field without result (``office._FIELD_ERRORS``) stands whole
+    among a page's characters in the order shown, in any font, its words apart or not (*Erreur !*, *Erreur!*), a word
+    of its own (no letter against it before), as (start, end); Word's with the stop that ends it (LibreOffice's own,
+    *Error: …*, has none: a stop after it is the sentence's)."""
+    from .readers.office import _FIELD_ERRORS
+
+    inked = [k for k, glyph in enumerate(shown) if not glyph.text.isspace()]
+    owner = [k for k in inked for _ in shown[k].text]  # the glyph of each character of compact
+    compact = "".join(shown[k].text for k in inked).casefold()
+    if len(compact) != len(owner):  # a character that casefolds to two (ß): no message holds one
+        return []
+    runs = []
+    for message in _FIELD_ERRORS:
+        for found in re.finditer(re.escape(message), compact):
+            start, end = found.start(), found.end()
+            before, first = (shown[owner[start - 1]], shown[owner[start]]) if start else (None, None)
+            if before is not None and before.text[-1:].isalnum() and owner[start - 1] == owner[start] - 1 and (
+                    _same_line(before, first) and first.x0 - before.x1 < WORD_GAP * first.size):
+                continue  # inside a word
+            if ":" not in message and compact[end:end + 1] == ".":
+                end += 1
+            runs.append((owner[start], owner[end - 1] + 1))
+    return runs
 
 
 def _same_line(glyph: _Glyph | None, other: _Glyph) -> bool:
