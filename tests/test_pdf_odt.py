@@ -1320,3 +1320,51 @@ def test_a_field_s_error_in_the_text_s_own_font_is_left_out_of_a_pdf_libreoffice
     other = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see Error! Reference source not found. press F9.", False)]],
                       creator="Help & Manual 8")
     assert read_document(other).paragraphs == ("If you see Error! Reference source not found. press F9.",)
+
+
+def _figures_table_pdf(path: Path, rows: list[list[str]], widths: list[float], aligns: str) -> Path:
+    """A PDF as a word processor lays out a borderless table of figures between two justified paragraphs (10 pt, the
+    cells padded 0.1 cm, 7 pt after a paragraph): each cell's text set flush left (L), flush right (R) or centred (C)
+    in its column."""
+    size, lead, pad, after = 10.0, 11.5, 2.83, 7.0
+    pdf = Layout(size=size)
+    pdf.set_producer("LibreOffice 7.4")
+    pdf.add_page()
+
+    def paragraph(text: str, y: float) -> float:
+        lines = pdf.wrap(text, 451)
+        for k, line in enumerate(lines):
+            pdf.justified(72, y, line, 451 if k < len(lines) - 1 else None, size)
+            y += lead
+        return y + after
+
+    y = paragraph("Les Alliés ont continué d’augmenter leurs dépenses de défense en 2023, conformément à l’engagement "
+                  "pris au sommet du pays de Galles en 2014 de consacrer au moins deux pour cent de leur produit "
+                  "intérieur brut à la défense d’ici à 2024, et le tableau ci-dessous donne leurs effectifs.", 90.0)
+    for row in rows:
+        x, y = 72.0, y + pad
+        for cell, width, align in zip(row, widths, aligns):
+            ink = pdf.width_of(cell, size)
+            pdf.set_font_size(size)
+            pdf.text({"L": x + pad, "R": x + width - pad - ink, "C": x + (width - ink) / 2}[align], y, cell)
+            x += width
+        y += lead + pad
+    paragraph("Les chiffres de 2023 sont des estimations fondées sur les données communiquées par les Alliés au mois "
+              "de mars, et ils seront mis à jour lorsque les chiffres définitifs seront disponibles à la fin de "
+              "l’année.", y + after)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("aligns", ["LRR", "LCC"])
+def test_a_borderless_table_s_figures_set_flush_right_or_centred_stay_in_their_cells(tmp_path, aligns):
+    """A borderless table whose columns of figures are set flush right or centred (*1 040*, *12 320*, *130*: their
+    left edges do not line up, where the reader found a table's columns), between two justified paragraphs: their
+    lines next to the header row and the last row, across those rows' gaps, joined the cells (*Pays Effectifs*).
+    Two rows whose cells of figures, side by side, end or are centred at one x are a table's: its cells stay apart."""
+    rows = [["Pays", "Effectifs", "Part"], ["Belgique", "1 040", "2 %"], ["Canada", "12 320", "15 %"],
+            ["Danemark", "130", "0,5 %"], ["Norvège", "2 100", "3 %"]]
+    paragraphs = read_document(_figures_table_pdf(tmp_path / "effectifs.fr.pdf", rows, [200, 120, 131], aligns),
+                               lang="fr").paragraphs
+    assert paragraphs[1:-1] == tuple(cell for row in rows for cell in row)
+    assert paragraphs[-1].startswith("Les chiffres de 2023") and paragraphs[0].endswith("leurs effectifs.")

@@ -33,7 +33,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
   (under the first and above the second, or the cells of a table) are never one paragraph;
 - a table ruled only across, or not at all, has its columns where the cells of two rows or more start at one x
-  (``_column_edges``): its rows are cut there (a cell's text may come nearer the next cell than an em) and not
+  (``_column_edges``), or, for figures set flush right or centred, where two rows' cells of figures side by side end or
+  are centred at one x (``_aligned_cells``): its rows are cut there (a cell's text may come nearer the next cell than an em) and not
   joined again, a row of fewer cells whose lines each stand a line's space under one of the row before is those
   cells wrapped, read with them, and no paragraph goes on from one cell into another;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
@@ -854,12 +855,13 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
     pieces = [row for row in pieces if row]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
+    aligned = _aligned_cells(pieces)
+    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i], aligned[i])
               if any(g.text.strip() for g in piece)] for i in range(len(pieces))]
-    for row, row_edges in zip(lines, edges):
+    for row, row_edges, row_aligned in zip(lines, edges, aligned):
         for line in row:
             line.cell = rules.around(line)
-            line.table = bool(row_edges)
+            line.table = bool(row_edges or row_aligned)
     ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
     for tag in tags:
         _place_tag(ordered, _oriented_line(tag, page, rtl, sides))
@@ -1051,6 +1053,38 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     return _edges_from_starts(starts + numbered + inner, pieces) if inner else edges
 
 
+def _aligned_cells(pieces: list[list[list[_Glyph]]]) -> list[set[int]]:
+    """For each row, its pieces that are cells of a table's column set flush right or centred (figures of several
+    widths: *1 040*, *12 320*, *130*), whose left edges do not line up (``_column_edges``): an inner piece (after a gap
+    wider than an em and before another) ending, or centred, at one x within ``EDGE_ALIGN`` as an inner piece of a row
+    next to it does, with a piece of that row ending or centred where the piece after it on this row does (the next
+    column) — the two cells beside each other on two rows, those of one of them figures (no letter: *1 040*, *2 %*),
+    as a table of figures sets them. Not two lines of text: the lines of narrow justified columns, cut at their
+    gutters, end at their columns' margins on every row, and the words of a monospaced font on a grid."""
+    def anchors(piece: list[_Glyph]) -> tuple[float, float]:
+        return piece[-1].x1, (piece[0].x0 + piece[-1].x1) / 2
+
+    def meets(a: list[_Glyph], b: list[_Glyph]) -> bool:
+        return any(abs(x - y) <= EDGE_ALIGN for x, y in zip(anchors(a), anchors(b)))
+
+    def figures(*cells: list[_Glyph]) -> bool:
+        return not any(glyph.text.isalpha() for cell in cells for glyph in cell)
+
+    cells: list[set[int]] = [set() for _ in pieces]
+    for i, row in enumerate(pieces):
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(pieces):
+                continue
+            other = pieces[j]
+            for k in range(1, len(row) - 1):
+                for n in range(1, len(other) - 1):
+                    if (meets(row[k], other[n]) and meets(row[k + 1], other[n + 1])
+                            and (figures(row[k], row[k + 1]) or figures(other[n], other[n + 1]))):
+                        cells[i].update((k, k + 1))
+                        cells[j].update((n, n + 1))
+    return cells
+
+
 def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     """For each row, the table's column edges it holds, from where the rows' cells start (x, row). Two rows starting
     a cell at one x hold an edge there only if no row between them has text running across it (a word, or a space
@@ -1110,7 +1144,8 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
     return [piece for piece in cut if any(not g.text.isspace() for g in piece)]
 
 
-def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list[float]) -> list[list[_Glyph]]:
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list[float],
+            cells: set[int] = frozenset()) -> list[list[_Glyph]]:
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
     lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
@@ -1149,7 +1184,7 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
             any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
             and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
             for other_row in near)
-        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
+        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges) or k + 1 in cells
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         # text across the gap on a row near it does not join it where another row near it has a gap there too, from
         # the same edge (columns starting under a paragraph across them: its last line spans their gutter)
