@@ -1368,3 +1368,14 @@ def test_a_borderless_table_s_figures_set_flush_right_or_centred_stay_in_their_c
                                lang="fr").paragraphs
     assert paragraphs[1:-1] == tuple(cell for row in rows for cell in row)
     assert paragraphs[-1].startswith("Les chiffres de 2023") and paragraphs[0].endswith("leurs effectifs.")
+
+
+@pytest.mark.parametrize("aligns", ["LR", "LC"])
+def test_a_borderless_table_of_names_and_figures_keeps_its_last_row_s_cells_apart(tmp_path, aligns):
+    """The same with two columns, a name and a figure set flush right or centred: the paragraph after the table joined
+    its last row's cells (*Canada 12 320*). Rows whose first cells start at one x and whose second, figures both, end
+    or are centred at one x short of the text's margin (a justified line's last word ends at it) are a table's."""
+    rows = [["Pays", "Effectifs"], ["Belgique", "1 040"], ["Canada", "12 320"]]
+    paragraphs = read_document(_figures_table_pdf(tmp_path / "montants.fr.pdf", rows, [300, 151], aligns),
+                               lang="fr").paragraphs
+    assert paragraphs[1:-1] == tuple(cell for row in rows for cell in row)

@@ -1071,6 +1071,7 @@ def _aligned_cells(pieces: list[list[list[_Glyph]]]) -> list[set[int]]:
         return not any(glyph.text.isalpha() for cell in cells for glyph in cell)
 
     cells: list[set[int]] = [set() for _ in pieces]
+    right = max((row[-1][-1].x1 for row in pieces), default=0.0)  # the page's text margin
     for i, row in enumerate(pieces):
         for j in (i - 1, i + 1):
             if not 0 <= j < len(pieces):
@@ -1082,6 +1083,14 @@ def _aligned_cells(pieces: list[list[list[_Glyph]]]) -> list[set[int]]:
                             and (figures(row[k], row[k + 1]) or figures(other[n], other[n + 1]))):
                         cells[i].update((k, k + 1))
                         cells[j].update((n, n + 1))
+            # a table of two columns, names and figures: the rows' first cells start at one x, their second, one of
+            # them figures (the other the column's heading), end or are centred at one x short of the page's text
+            # margin (where a justified line's last word, a number after a wide space, may end)
+            if (len(row) == len(other) == 2 and abs(row[0][0].x0 - other[0][0].x0) <= EDGE_ALIGN
+                    and (figures(row[1]) or figures(other[1])) and meets(row[1], other[1])
+                    and right - row[1][-1].x1 > EDGE_ALIGN):
+                cells[i].add(1)
+                cells[j].add(1)
     return cells
 
 
