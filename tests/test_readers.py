@@ -1189,3 +1189,18 @@ def test_markdown_abbreviation_definitions_are_no_text_of_the_page(tmp_path):
         "Réunion des ministres de la Défense",
         "Les ministres de la Défense de l'OTAN se sont réunis à Bruxelles. Le SACEUR a présenté les plans régionaux.",
         "OTAN: le site de l'Alliance")
+
+
+def test_kramdown_attribute_lists_and_pandoc_div_fences_are_no_text(tmp_path):
+    """A Jekyll page (kramdown) sets a block's class on the line under it (``{: .lead }``), a Pandoc or Quarto document
+    fences a block in a div (``::: {.warning}`` … ``:::``, ``::: callout-note``): the marks were read as text, into the
+    paragraph's sentence (*… à Bruxelles. {: .lead }*) or around the fenced text as one paragraph. They show nothing:
+    left out, the blocks they mark read; braces and colons in a sentence are text."""
+    path = tmp_path / "communique.fr.md"
+    path.write_text(
+        "# Réunion des ministres de la Défense\n\nLes ministres se sont réunis à Bruxelles.\n{: .lead }\n\n"
+        "{:note: .callout}\n\n::: {.warning}\nCe texte est provisoire.\n:::\n\n::: callout-note\n"
+        "## Remarque\n\nLe format {json} est accepté : voir l'annexe.\n:::\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres de la Défense", "Les ministres se sont réunis à Bruxelles.", "Ce texte est provisoire.",
+        "Remarque", "Le format {json} est accepté : voir l'annexe.")

@@ -14,7 +14,8 @@ line of prose over ``:`` is a paragraph wrapped there); a heading's attributes (
 name its anchor, and are left out. An abbreviation's definition (PHP Markdown Extra's, Pandoc's, Python-Markdown's
 ``*[OTAN]: Organisation du Traité de l'Atlantique Nord``) is no text of the page: those tools take the line out and
 mark the abbreviation where the text uses it, its expansion shown on hover as an HTML ``<abbr title>`` (which the page's
-reading leaves out too); the line is left out. An image's description
+reading leaves out too); the line is left out, as are kramdown's attribute lists (``{: .lead }``) and Pandoc's fenced
+divs' fences (``::: {.warning}``), markup around the blocks they mark. An image's description
 and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
@@ -68,6 +69,10 @@ _TERM_WORDS = 8
 # an abbreviation's definition, a line of its own (up to three spaces in, as PHP Markdown Extra and Python-Markdown's abbr
 # read it; ``*[OTAN]: …``, ``*[Etat-major] : …``)
 _ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
+# a line of markup that a site's renderer reads and shows nothing of: kramdown's attribute list for the block over it
+# (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
+# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
+_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+))?)[ \t]*")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -110,7 +115,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     image = markdown.renderer.rules["image"]
     markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: (
         "" if _in_link(tokens, index) else image(tokens, index, options, env)))
-    tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(_without_abbreviations(text))))
+    tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(_without_markup_lines(text))))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
         raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
@@ -153,11 +158,13 @@ def _without_admonition_marks(text: str) -> str:
     return "\n".join(out)
 
 
-def _without_abbreviations(text: str) -> str:
-    """``text`` without its abbreviations' definitions (``_ABBREVIATION``; in a block of code too, which is left out)."""
-    if "*[" not in text:
+def _without_markup_lines(text: str) -> str:
+    """``text`` without its abbreviations' definitions (``_ABBREVIATION``), and its lines of markup that show nothing
+    (``_MARKUP_LINE``) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
+    if "*[" not in text and "{:" not in text and ":::" not in text:
         return text
-    return "\n".join(line for line in text.split("\n") if not _ABBREVIATION.fullmatch(line.removesuffix("\r")))
+    return "\n".join("" if _MARKUP_LINE.fullmatch(line.removesuffix("\r")) else line for line in text.split("\n")
+                      if not _ABBREVIATION.fullmatch(line.removesuffix("\r")))
 
 
 def _without_wrapped_definitions(text: str) -> str:
