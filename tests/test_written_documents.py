@@ -2118,3 +2118,21 @@ def test_an_accordion_s_section_title_in_its_heading_s_button_is_read(tmp_path):
     assert read_document(page).paragraphs == (
         "Questions fréquentes", "Qui peut adhérer à l’OTAN ?",
         "Tout État européen en mesure de favoriser les principes du Traité.")
+
+
+def test_an_equation_katex_renders_is_read_once_from_its_mathml(tmp_path):
+    """KaTeX (MkDocs', Docusaurus', many a blog's) writes an equation twice: its MathML for assistive technology and
+    its picture in styled spans, hidden from assistive technology (``aria-hidden="true"``): both were read, the
+    equation glued to itself (*E=mc^2E=mc2*). The spans hidden from assistive technology are left out: read once."""
+    page = tmp_path / "energie.en.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><main><p>The energy is <span '
+        'class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow>'
+        '<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">'
+        'E=mc^2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base">'
+        '<span class="mord mathnormal">E</span><span class="mrel">=</span><span class="mord mathnormal">m</span><span '
+        'class="mord"><span class="mord mathnormal">c</span><span class="msupsub"><span class="vlist-t"><span '
+        'class="vlist-r"><span class="vlist"><span class="sizing reset-size6 size3 mtight"><span class="mord mtight">2'
+        '</span></span></span></span></span></span></span></span></span></span> in this case.</p></main></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == ("The energy is E=mc^2 in this case.",)
