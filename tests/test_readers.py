@@ -1204,3 +1204,19 @@ def test_kramdown_attribute_lists_and_pandoc_div_fences_are_no_text(tmp_path):
     assert read_document(path).paragraphs == (
         "Réunion des ministres de la Défense", "Les ministres se sont réunis à Bruxelles.", "Ce texte est provisoire.",
         "Remarque", "Le format {json} est accepté : voir l'annexe.")
+
+
+def test_hugo_shortcodes_and_liquid_tags_are_read_as_the_site_shows_them(tmp_path):
+    """A Hugo page calls shortcodes on lines of their own (``{{< figure src="…" caption="…" >}}``, a note's ``{{% note
+    %}}`` … ``{{% /note %}}``), a Jekyll page Liquid tags (``{% include … %}``): the calls were read as text, braces,
+    attributes and all. The site shows a figure's caption (Markdown, as Hugo renders it) and alternative text, and the
+    text a shortcode encloses: those are read, each a paragraph, the calls not; a variable in a sentence stays."""
+    path = tmp_path / "galerie.fr.md"
+    path.write_text(
+        "# Galerie\n\nLes ministres se sont réunis.\n\n"
+        '{{< figure src="photo.jpg" caption="Les ministres à Bruxelles (*photo* OTAN)" alt="Photo de groupe" >}}\n\n'
+        "{{% note %}}\nCe texte est provisoire.\n{{% /note %}}\n\n"
+        '{% include note.html content="Texte inclus" %}\n\nLe modèle {{ page.title }} reste.\n', encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Galerie", "Les ministres se sont réunis.", "Les ministres à Bruxelles (photo OTAN)", "Photo de groupe",
+        "Ce texte est provisoire.", "Le modèle {{ page.title }} reste.")

@@ -15,7 +15,9 @@ name its anchor, and are left out. An abbreviation's definition (PHP Markdown Ex
 ``*[OTAN]: Organisation du Traité de l'Atlantique Nord``) is no text of the page: those tools take the line out and
 mark the abbreviation where the text uses it, its expansion shown on hover as an HTML ``<abbr title>`` (which the page's
 reading leaves out too); the line is left out, as are kramdown's attribute lists (``{: .lead }``) and Pandoc's fenced
-divs' fences (``::: {.warning}``), markup around the blocks they mark. An image's description
+divs' fences (``::: {.warning}``), markup around the blocks they mark; a site generator's template call on a line of
+its own (Hugo's shortcode, ``{{< figure … >}}``; Jekyll's Liquid tag, ``{% include … %}``) is read as the site shows
+it: its caption, title and alternative text, and the text it encloses. An image's description
 and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
@@ -73,6 +75,11 @@ _ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
 # (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
 # div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
 _MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+))?)[ \t]*")
+# a line that is a site generator's template call: Hugo's shortcode (``{{< figure src="…" caption="…" >}}``, ``{{% note
+# %}}`` … ``{{% /note %}}``) and Jekyll's Liquid tag (``{% include note.html %}``); what it shows of the author's is its
+# caption, title or alternative text, read as a paragraph each, as an image's are, and the text it encloses
+_TEMPLATE_LINE = re.compile(r" {0,3}(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*")
+_SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt)=(?:"([^"]*)"|'([^']*)')""")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -159,12 +166,22 @@ def _without_admonition_marks(text: str) -> str:
 
 
 def _without_markup_lines(text: str) -> str:
-    """``text`` without its abbreviations' definitions (``_ABBREVIATION``), and its lines of markup that show nothing
-    (``_MARKUP_LINE``) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
-    if "*[" not in text and "{:" not in text and ":::" not in text:
+    """``text`` without its abbreviations' definitions (``_ABBREVIATION``), its lines of markup that show nothing
+    (``_MARKUP_LINE``) and its template calls (``_TEMPLATE_LINE``: what they show of the author's, ``_SHOWN_ATTRIBUTE``,
+    a paragraph each) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
+    if not any(mark in text for mark in ("*[", "{:", ":::", "{{", "{%")):
         return text
-    return "\n".join("" if _MARKUP_LINE.fullmatch(line.removesuffix("\r")) else line for line in text.split("\n")
-                      if not _ABBREVIATION.fullmatch(line.removesuffix("\r")))
+    out = []
+    for line in text.split("\n"):
+        bare = line.removesuffix("\r")
+        if _ABBREVIATION.fullmatch(bare):
+            continue
+        if _TEMPLATE_LINE.fullmatch(bare):
+            # (Hugo renders a figure's caption as Markdown: read as such)
+            out += ["", *(f"{(a or b).strip()}\n" for a, b in _SHOWN_ATTRIBUTE.findall(bare) if (a or b).strip())]
+        out.append("" if _MARKUP_LINE.fullmatch(bare) or _TEMPLATE_LINE.fullmatch(bare) else line)
+    return "\n".join(out)
+
 
 
 def _without_wrapped_definitions(text: str) -> str:
