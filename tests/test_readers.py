@@ -1220,3 +1220,17 @@ def test_hugo_shortcodes_and_liquid_tags_are_read_as_the_site_shows_them(tmp_pat
     assert read_document(path).paragraphs == (
         "Galerie", "Les ministres se sont réunis.", "Les ministres à Bruxelles (photo OTAN)", "Photo de groupe",
         "Ce texte est provisoire.", "Le modèle {{ page.title }} reste.")
+
+
+def test_inline_attributes_after_an_image_a_link_or_a_span_are_no_text(tmp_path):
+    """Pandoc and Quarto set an image's size or a link's target in braces right after it (``![Carte](carte.png)
+    {width=50%}``, ``[site](…){target="_blank"}``), a bracketed span's class after its text (``[texte]{.smallcaps}``),
+    kramdown an emphasis' class (``*mot*{: .rouge}``): the braces were read into the sentence (*Voir la carte
+    {width=50%} ci-dessous.*). They are left out, the span read as its text; braces of the author's stay."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("Voir la carte ![Carte des zones](carte.png){width=50%} ci-dessous.\n\n"
+                    'Le [texte]{.smallcaps} et le [site](https://www.nato.int){target="_blank"} ici.\n\n'
+                    "Un mot *important*{: .rouge} ici, et le format {json}.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Voir la carte ci-dessous.", "Carte des zones", "Le texte et le site ici.",
+        "Un mot important ici, et le format {json}.")

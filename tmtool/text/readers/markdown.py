@@ -11,7 +11,8 @@ call stayed in the sentence and the notes ran on into one paragraph. A note no c
 is read after those cited. A task list's boxes (GitHub's ``- [x]``) are boxes, not text; a definition list's terms and
 definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own (a
 line of prose over ``:`` is a paragraph wrapped there); a heading's attributes (``# Installation {#installation}``)
-name its anchor, and are left out. An abbreviation's definition (PHP Markdown Extra's, Pandoc's, Python-Markdown's
+name its anchor, and are left out, as are those set right after an image, a link, an emphasis or a bracketed span
+(Pandoc's, Quarto's, kramdown's ``{width=50%}``, ``{.smallcaps}``). An abbreviation's definition (PHP Markdown Extra's, Pandoc's, Python-Markdown's
 ``*[OTAN]: Organisation du Traité de l'Atlantique Nord``) is no text of the page: those tools take the line out and
 mark the abbreviation where the text uses it, its expansion shown on hover as an HTML ``<abbr title>`` (which the page's
 reading leaves out too); the line is left out, as are kramdown's attribute lists (``{: .lead }``) and Pandoc's fenced
@@ -63,6 +64,12 @@ _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 # Pandoc's, kramdown's, Python-Markdown's attr_list, MkDocs'), which name the heading's anchor or class, never shown
 _ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
 _HEADING_ATTRIBUTES = re.compile(rf"[ \t]+\{{:?[ \t]*(?:-|{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
+# and the attributes set right after an image, a link, an emphasis or code (Pandoc's and Quarto's ``![Carte](c.png){width=50%}``,
+# ``[site](…){target="_blank"}``, kramdown's ``*mot*{: .rouge}``), or after a bracketed span's text (Pandoc's
+# ``[texte]{.smallcaps}``, the span shown as its text)
+_INLINE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
+_BRACKETED_SPAN = re.compile(rf"\[([^\[\]]*)\]{_INLINE_ATTRIBUTES.pattern}")
+_ATTRIBUTED = {"link_close", "image", "em_close", "strong_close", "s_close", "code_inline"}
 # a definition's mark opening a line (``: définition``, ``~ définition``), under its term, a line of a few words; a
 # line of ``_TERM_WORDS`` or more over it is prose wrapped before its *:* or *~* (*… dans cet ordre* ⏎ *: la
 # dissuasion…*), a paragraph going on as GitHub shows it
@@ -196,12 +203,21 @@ def _without_wrapped_definitions(text: str) -> str:
 
 
 def _without_heading_attributes(state) -> None:
-    """Each heading without the attributes written after its text (``_HEADING_ATTRIBUTES``)."""
+    """Each heading without the attributes written after its text (``_HEADING_ATTRIBUTES``), and each inline element
+    without those written right after it (``_INLINE_ATTRIBUTES``), a bracketed span as its text."""
     for before, block in zip(state.tokens, state.tokens[1:]):
         if before.type == "heading_open" and block.type == "inline" and block.children:
             last = block.children[-1]
             if last.type == "text":
                 last.content = _HEADING_ATTRIBUTES.sub("", last.content)
+    for block in state.tokens:
+        children = block.children or []
+        for previous, token in zip([None, *children], children):
+            if token.type != "text" or "{" not in token.content:
+                continue
+            if previous is not None and previous.type in _ATTRIBUTED:
+                token.content = re.sub(rf"^{_INLINE_ATTRIBUTES.pattern}", "", token.content)
+            token.content = _BRACKETED_SPAN.sub(r"\1", token.content)
 
 
 def _in_link(tokens, index: int) -> bool:
