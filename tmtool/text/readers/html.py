@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import logging
 import re
@@ -343,6 +344,12 @@ def _left_out(element) -> bool:
             or _comment(element))
 
 
+@functools.lru_cache(maxsize=1)  # the page being read: each of its hidden elements asks
+def _controlled(root) -> frozenset[str]:
+    """The ids of the elements that controls of the page whose ``root`` is given show (``aria-controls``)."""
+    return frozenset(name for value in root.xpath("//@aria-controls") for name in value.split())
+
+
 def _hidden_from_assistance(element) -> bool:
     """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
     not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
@@ -351,8 +358,7 @@ def _hidden_from_assistance(element) -> bool:
     if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
         return False
     own = element.get("id")
-    if own and element.getroottree().xpath("//*[@aria-controls][contains(concat(' ', normalize-space(@aria-controls), "
-                                           "' '), $id)]", id=f" {own} "):
+    if own and own in _controlled(element.getroottree().getroot()):
         return False
     return not any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main" for inner in element.iter())
 
