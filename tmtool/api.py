@@ -1040,7 +1040,8 @@ def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: s
     PO; checked in its own languages), or a document and its translation, aligned first, in
     ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
     :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
-    "other_languages", "skipped", "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind",
+    "other_languages", "skipped", "unmatched", "pairs", "summary"}`` (``unmatched``: the sentences of a document or
+    its translation aligned to nothing of the other, ``{"lang", "text"}`` each, not checked), each finding ``{"unit", "unit_id", "kind",
     "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
     from .check import check_files
 

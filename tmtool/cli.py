@@ -1588,6 +1588,8 @@ def check(ctx, files, fmt, srclang, tgtlang):
         click.echo(api.check_report(report["findings"], fmt))
     for problem in report["skipped"]:
         click.echo(f"skipped: {problem}", err=True)
+    for sentence in report["unmatched"]:  # no unit holds it: the user must know what was not checked
+        click.echo(f"not checked, no counterpart in the other document ({sentence['lang']}): {sentence['text']}", err=True)
     click.echo(report["summary"], err=True)  # on stderr: stdout may be the json or csv itself
     ctx.exit(1 if report["findings"] else 0)
 

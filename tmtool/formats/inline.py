@@ -262,14 +262,17 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
     return segment_content(seg)
 
 
-def plain_text(element: etree._Element) -> str:
-    """The text of a TMX segment (or ``hi``) without the native codes of its inline elements."""
+def plain_text(element: etree._Element, line_breaks: bool = True) -> str:
+    """The text of a TMX segment (or ``hi``) without the native codes of its inline elements; without
+    ``line_breaks``, as readers made it before a line-break code parted two words (``line_break``), which a store
+    made then holds (``store.rows.line_break_texts``)."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in CODES:  # hi, and what TMX does not know
-            parts.append(plain_text(child))
+            parts.append(plain_text(child, line_breaks))
         elif child.tag == "ph":
-            parts.append(memoq_character(child) or line_break(child, "".join(parts)[-1:], (child.tail or "")[:1]))
+            parts.append(memoq_character(child)
+                         or (line_break(child, "".join(parts)[-1:], (child.tail or "")[:1]) if line_breaks else ""))
         parts.append(child.tail or "")
     return "".join(parts)
 
