@@ -270,8 +270,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @contextmanager
     def reading():
-        """``store()`` for a request that reads: the counts a killed process left queued are made first (a reader
-        saw its approvals' frequencies short until the next change)."""
+        """``store()`` for a request that reads: the counts a killed process left queued are started in the
+        background (a reader saw its approvals' frequencies short until the next change), never waited for."""
         with store() as s:
             left.made(s)
             yield s
@@ -669,12 +669,11 @@ class LeftCounts:
     write lock), made for the workbench's readers: ``tmtool serve`` makes them as it starts, its own changes once
     each commits, but those another process leaves while it serves waited for the next change, the frequencies
     shown short meanwhile. A read asks whether any is queued (one query of a table that is empty but after a
-    change); when one is, a thread of its own counts them, on its own connection, and the read that started it waits
-    for it ``WAIT_S`` at most, the reads while it counts not at all, so that reads stay quick whatever there is to
-    count, and those after it show it counted.
+    change); when one is, a thread of its own counts them, on its own connection, and no read waits for it: each is
+    answered as the store stands (a read that waited two seconds for a count, a look-up as one types or the first
+    page opened, felt the workbench hang), those after it show it counted.
     A store that cannot be counted now (locked past its timeout, read-only) is tried again ``RETRY_S`` later."""
 
-    WAIT_S = 2.0
     RETRY_S = 30.0
 
     def __init__(self, store):
@@ -685,19 +684,18 @@ class LeftCounts:
         self.failed_at: float | None = None
 
     def made(self, store) -> None:
-        """Make the counts left queued, when any is and none is under way, waiting ``WAIT_S`` at most (``store``: the
-        read's connection)."""
+        """Start making the counts left queued, when any is and none is under way (``store``: the read's
+        connection), without waiting for them."""
         if not api.counts_left(store):
             return
         with self.lock:
             # a count under way (a long one, or another process's as it counts its change: the queue is not empty
-            # until it is done): answered as the store stands, not WAIT_S later each
+            # until it is done), or one refused a moment ago: none started
             if not self.idle.is_set() or (self.failed_at is not None
                                           and time.monotonic() - self.failed_at < self.RETRY_S):
                 return
             self.idle.clear()
             threading.Thread(target=self.count, name="tmtool-count-left", daemon=True).start()
-        self.idle.wait(self.WAIT_S)
 
     def count(self) -> None:
         try:
