@@ -1458,3 +1458,29 @@ def test_a_revision_uploaded_from_the_page_says_how_many_entries_it_took_out(bro
     removed = before + new - after
     assert removed > 0 and status.endswith(f", {removed} {'entry' if removed == 1 else 'entries'} no longer proposed "
                                            "removed")
+
+
+def test_a_message_pinned_at_the_top_is_selected_to_be_copied(server, browser, db):
+    # the line pinned at the window's top let every click through to what was under it: a refusal naming the entry
+    # someone changed could not be selected with the mouse to be copied into a message to them
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjx").perform()
+    with open_store(db) as store:
+        api.reject(store, [ids[1]], user="ben")
+    css(browser, "#approve-picked")[0].click()
+    status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
+                  "the picked entries were not decided")
+    ActionChains(browser).send_keys("jjjjjj").perform()  # scrolled down the queue: the line pinned over the cards
+    assert browser.execute_script("return scrollY") > 0
+    refused = status.text.splitlines()[1]
+    assert refused.startswith(f"entry {ids[1]} was changed by someone else")
+    # the second line dragged across, from its start, where the card scrolled under the pinned line is
+    width, height = status.size["width"], status.size["height"]
+    line = height / len(status.text.splitlines())
+    ActionChains(browser).move_to_element_with_offset(status, -width // 2 + 25, int(-height / 2 + 1.5 * line)) \
+        .click_and_hold().move_by_offset(300, 0).release().perform()
+    selected = browser.execute_script("return getSelection().toString()")
+    assert selected and selected in status.text and "changed by someone else" in selected, selected

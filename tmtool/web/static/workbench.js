@@ -7,7 +7,9 @@ const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
 function say(message, isError) {
   const status = document.getElementById("status");
-  status.textContent = message;
+  // the words in a span of their own: the line lets clicks through to what it is pinned over, its words not, so
+  // that they are selected to be copied (an error naming the entry someone changed, a command to run)
+  status.replaceChildren(...(message ? [element("span", message)] : []));
   status.className = isError ? "error" : "";
   // pinned at the window's top (workbench.css) unless taller than a third of it: an upload's report of forty rows
   // skipped, pinned, hid the page under it for good; at the page's top it reads whole
