@@ -1484,3 +1484,30 @@ def test_a_message_pinned_at_the_top_is_selected_to_be_copied(server, browser, d
         .click_and_hold().move_by_offset(300, 0).release().perform()
     selected = browser.execute_script("return getSelection().toString()")
     assert selected and selected in status.text and "changed by someone else" in selected, selected
+
+
+def test_the_decision_keys_do_nothing_while_an_edit_is_open(server, browser, db):
+    # a note typed, Tab to the Save button, then "a" (the reviewer meaning to type on): the entry was approved under the
+    # form, and the save that followed was refused as stale; the card's text clicked to read it again, then r: rejected
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    card = css(browser, ".card.selected")[0]
+    entry_id = int(card.get_attribute("data-entry"))
+    ActionChains(browser).send_keys("e").perform()
+    note = card.find_element("css selector", '.edit-form textarea[name="note"]')
+    note.send_keys("vu en comité", Keys.TAB)
+    assert browser.switch_to.active_element == card.find_element("css selector", '.edit-form button[type="submit"]')
+    ActionChains(browser).send_keys("areu").perform()
+    card.find_element("css selector", "header span.docs").click()
+    ActionChains(browser).send_keys("r").perform()
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert status == f"#{entry_id}: an edit is open; save it or cancel it first"
+    time.sleep(0.5)  # a decision sent would have landed
+    assert _status(db, entry_id) == "candidate"
+    assert note.get_attribute("value") == "vu en comité" and card.find_element("css selector", ".edit-form").is_displayed()
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the note was not saved")
+    with open_store(db) as store:
+        assert glossary.entry(store, entry_id).note == "vu en comité"

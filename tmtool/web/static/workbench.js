@@ -330,12 +330,27 @@ function setUpReview() {
     } catch (error) { say(error.message, true); }
   }
 
-  // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus
+  // the card whose edit form is open, if one is: what is typed in it is not to be lost to a key deciding or reloading
+  function editing() {
+    return cards.find((card) => !card.querySelector(".edit-form").hidden);
+  }
+
+  function unlessEditing(action) {
+    return () => {
+      const open = editing();
+      if (open) say(`#${open.dataset.entry}: an edit is open; save it or cancel it first`, true);
+      else action();
+    };
+  }
+
+  // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus; none from inside an
+  // edit form (its Save button, a label: typing in a form is typing), a or r none while an edit is open, saved or not
   function keyed(event, more) {
-    if (event.target.closest("input:not([type=checkbox]), select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
+        event.metaKey || event.altKey) return;
     const card = cards[current];
     const action = {
-      a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
+      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
     }[event.key];
     if (action && (card || ["u", "n", "p"].includes(event.key))) {
@@ -432,14 +447,10 @@ function setUpReview() {
 
   // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
   // card with its edit open: what was typed in it was left behind unsaved
-  const pageKey = (rel) => () => {
-    const editing = cards.find((card) => !card.querySelector(".edit-form").hidden);
-    if (editing) say(`#${editing.dataset.entry}: an edit is open; save it or cancel it first`, true);
-    else document.querySelector(`nav.pages a[rel="${rel}"]`)?.click();
-  };
+  const pageKey = (rel) => unlessEditing(() => document.querySelector(`nav.pages a[rel="${rel}"]`)?.click());
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
-    u: () => { if (!undo.disabled) undo.click(); },
+    u: unlessEditing(() => { if (!undo.disabled) undo.click(); }),  // the undo reloads the queue
     x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
   }));
   select(selected);
