@@ -1511,3 +1511,26 @@ def test_the_decision_keys_do_nothing_while_an_edit_is_open(server, browser, db)
     wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the note was not saved")
     with open_store(db) as store:
         assert glossary.entry(store, entry_id).note == "vu en comité"
+
+
+def test_no_page_scrolls_sideways_in_a_narrow_window(server, browser, db):
+    # a window half a laptop's screen wide (or a phone's): the bar of links and the name box ran past its right edge,
+    # and every page scrolled sideways, the name box out of sight
+    browser.set_window_size(500, 800)
+    for path in ("/", "/?q=OTAN", "/review", "/documents", f"/documents/{quote(SEED_ID)}", "/export", "/entries/1"):
+        browser.get(server.url + path)
+        assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth"), path
+        name = css(browser, "#reviewer")[0]
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().right <= innerWidth", name), path
+    # the units side by side: no word cut to fit ("parten" over "aires"), the table scrolling on its own instead
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    cut = browser.execute_script("""const cut = [];
+        for (const sentence of document.querySelectorAll("#units .sentence")) {
+          const text = sentence.firstChild, range = document.createRange();
+          for (const word of text.data.matchAll(/[^\\s-]+/g)) {
+            range.setStart(text, word.index); range.setEnd(text, word.index + word[0].length);
+            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) cut.push(word[0]);
+          }
+        }
+        return cut;""")
+    assert cut == [] and len(css(browser, "#units .sentence")) > 30
