@@ -1534,3 +1534,30 @@ def test_no_page_scrolls_sideways_in_a_narrow_window(server, browser, db):
         }
         return cut;""")
     assert cut == [] and len(css(browser, "#units .sentence")) > 30
+
+
+def test_a_screen_reader_names_the_card_the_keys_move_to(server, browser, db):
+    # j, k and a page opened put the focus on a card that had no name: a screen reader said "list item" and nothing
+    # of the entry, its status or its terms; the flag of a unit with a finding was read "⚑"
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"],
+                              terms={"ar": ["اللجنة العسكرية"]}, status="candidate")
+    browser.get(server.url + "/review?order=newest")
+    assert browser.switch_to.active_element.accessible_name == \
+        f"#{added['id']} candidate Comité militaire; Military Committee; اللجنة العسكرية"
+    ActionChains(browser).send_keys("a").perform()  # approved, the next card selected
+    second = browser.switch_to.active_element
+    assert second.accessible_name.startswith(f"#{second.get_attribute('data-entry')} candidate ")
+    wait(browser, lambda b: _status(db, int(added["id"])) == "approved", "not approved")
+    ActionChains(browser).send_keys("k").perform()
+    wait(browser, lambda b: b.switch_to.active_element.accessible_name.startswith(f"#{added['id']} approved "),
+         "the card's name does not say it was approved")
+    browser.get(server.url + f"/entries/{added['id']}")
+    assert browser.switch_to.active_element.accessible_name == "Comité militaire; Military Committee; اللجنة العسكرية"
+    for path in ("/review", f"/documents/{quote(SEED_ID)}", "/"):
+        browser.get(server.url + path)
+        unnamed = [element.get_attribute("outerHTML")[:80] for element in css(browser, "a[href], button, input, select, "
+                   "textarea, [tabindex]") if element.is_displayed() and len(element.accessible_name.strip()) < 2]
+        assert unnamed == [], path
