@@ -246,6 +246,27 @@ def test_no_read_waits_for_the_counts_left_and_the_reads_after_them_show_them(st
     assert http.get(f"/api/entries/{deterrence}").json()["frequency"] == 3
 
 
+def test_entries_are_filtered_by_the_language_of_a_term_on_either_backend(store_url):
+    # a terminologist checking the German of the glossary had no way to list the entries holding German: the queue
+    # and /api/entries filtered by status, document, score and text only
+    with open_store(store_url, create=True) as store:
+        german = tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"],
+                                      terms={"de-DE": ["Militärausschuss"]}, status="candidate")
+        arabic = tmtool_api.add_entry(store, ["État-major"], ["Staff"], terms={"ar": ["هيئة الأركان"]}, status="candidate")
+        tmtool_api.add_entry(store, ["chasseur de mines"], ["minehunter"], status="candidate")
+    http, _ = client(store_url)
+    for lang, expected in (("de", [german["id"]]), ("de-AT", [german["id"]]), ("ar", [arabic["id"]]), ("es", []),
+                           ("", None)):
+        listed = http.get("/api/entries", params={"lang": lang, "order": "newest"}).json()["entries"]
+        assert [e["id"] for e in listed] == (expected if expected is not None else [e["id"] for e in listed]), lang
+    assert len(http.get("/api/entries", params={"lang": ""}).json()["entries"]) == 3
+    refused = http.get("/api/entries", params={"lang": "not a tag"})
+    assert refused.status_code == 400 and "not a tag" in refused.json()["message"]
+    page = http.get("/review", params={"status": "", "lang": "ar"}).text
+    assert page.count('class="card"') == 1 and "هيئة الأركان" in page
+    assert '<option value="ar" selected>ar</option>' in page and '<option value="de" >de</option>' in page
+
+
 def test_a_parameter_sent_empty_is_its_default(api):
     # what a form or a generic client sends for a box left empty: status= was a 400 ("Input should be
     # 'candidate', …"), lang= "invalid language tag ''", srclang= too; an empty document= and q= were no filter

@@ -377,7 +377,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                         " one"))] = None,
                     before: Annotated[str | None, Query(max_length=200, description=(
                         "the previous of the page after: the limit entries before its first one, in the same"
-                        " order"))] = None) -> dict:
+                        " order"))] = None,
+                    lang: Annotated[str | None, Query(max_length=35, description=(
+                        "a language tag: the entries holding a term in that language"))] = None) -> dict:
         """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
         first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
         ``after``; null on the last page); ``previous``: a cursor for ``before`` when entries come before
@@ -385,7 +387,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with reading() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit, order=order, after=after, before=before)
+                                limit=limit, order=order, after=after, before=before, lang=lang or None)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -606,13 +608,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
                     after: Annotated[str | None, Query(max_length=200)] = None,
-                    before: Annotated[str | None, Query(max_length=200)] = None):
+                    before: Annotated[str | None, Query(max_length=200)] = None,
+                    lang: Annotated[str, Query(max_length=35)] = ""):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
         # page's link gives the cursor of this page's last entry (after=), the previous page's that of its
         # first (before=): entries ingested, or decided here, meanwhile neither skip nor repeat one either way;
         # the offset then only counts the entries shown before
         chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
-                  "limit": PAGE_SIZE}
+                  "limit": PAGE_SIZE, "lang": lang or None}
         with reading() as s:
             listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after or None,
                                   before=before or None)
@@ -621,9 +624,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # a page with none before it is the first, whatever was counted on the way back
             listed["offset"] = offset if listed["previous"] else 0
             documents = [d["id"] for d in api.documents(s)]
-        return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
-                             "document": document, "order": order})
+            languages = api.term_languages(s)
+        return page(request, "review.html", listed=listed, documents=documents, languages=languages,
+                    page_size=PAGE_SIZE, filters={"status": status or "", "q": q, "lang": lang, "order": order,
+                                                  "min_score": "" if min_score is None else min_score,
+                                                  "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
@@ -815,12 +820,12 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
                  offset: int, limit: int, order: str = "score", after: str | None = None,
-                 before: str | None = None) -> dict:
+                 before: str | None = None, lang: str | None = None) -> dict:
     """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
     its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
     read from the entries shown, whatever was added or decided meanwhile."""
     filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
-               "document": document, "order": order}
+               "document": document, "order": order, "lang": lang}
     # one more than the page, to know whether another follows (before: precedes) the way it is read
     found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)
     shown = found[-limit:] if before is not None else found[:limit]
