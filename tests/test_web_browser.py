@@ -1516,12 +1516,19 @@ def test_the_decision_keys_do_nothing_while_an_edit_is_open(server, browser, db)
 def test_no_page_scrolls_sideways_in_a_narrow_window(server, browser, db):
     # a window half a laptop's screen wide (or a phone's): the bar of links and the name box ran past its right edge,
     # and every page scrolled sideways, the name box out of sight
+    from selenium.webdriver.common.action_chains import ActionChains
+
     browser.set_window_size(500, 800)
     for path in ("/", "/?q=OTAN", "/review", "/documents", f"/documents/{quote(SEED_ID)}", "/export", "/entries/1"):
         browser.get(server.url + path)
         assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth"), path
         name = css(browser, "#reviewer")[0]
         assert browser.execute_script("return arguments[0].getBoundingClientRect().right <= innerWidth", name), path
+    # a card's edit form opened: its note's box of sixty columns ran past the window's edge
+    browser.get(server.url + "/review")
+    ActionChains(browser).send_keys("e").perform()
+    assert css(browser, ".card.selected .edit-form textarea")[0].is_displayed()
+    assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")
     # the units side by side: no word cut to fit ("parten" over "aires"), the table scrolling on its own instead
     browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
     cut = browser.execute_script("""const cut = [];
