@@ -1568,3 +1568,23 @@ def test_a_screen_reader_names_the_card_the_keys_move_to(server, browser, db):
         unnamed = [element.get_attribute("outerHTML")[:80] for element in css(browser, "a[href], button, input, select, "
                    "textarea, [tabindex]") if element.is_displayed() and len(element.accessible_name.strip()) < 2]
         assert unnamed == [], path
+
+
+def test_what_a_look_up_finds_is_said_in_a_line_a_screen_reader_reads_out(server, browser, db):
+    # the results changed under the box as one typed, and a screen reader said nothing of them: its user could not
+    # tell a term found from none without leaving the box to read the page
+    browser.get(server.url + "/")
+    found = css(browser, "#lookup-found")[0]
+    assert found.get_attribute("aria-live") == "polite" and found.text == ""
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("NATO")
+    with open_store(db) as store:
+        units = len(store.concordance("NATO", 10))
+        entries = len(api.lookup(store, "NATO", limit=10)["entries"])
+    expected = f"{entries} glossary {'entry' if entries == 1 else 'entries'}, {units} units of the memory"
+    wait(browser, lambda b: css(b, "#lookup-found")[0].text == expected, "what was found was not said")
+    browser.get(server.url + "/?q=NATO")  # the page, as a look-up's link opens it, says it alike
+    assert css(browser, "#lookup-found")[0].text == expected
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("x" * 500)  # refused: nothing found is said, the error is
+    wait(browser, lambda b: css(b, "#lookup-found")[0].text == "", "the earlier count stayed")

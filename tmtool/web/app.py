@@ -249,6 +249,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # an entry's languages on a review card: the two side by side first (French and English, or those it has)
     # an entry's contexts, each with its sentence's language (its own, then its terms' in other languages)
     templates.env.filters["contexts"] = api.labelled_contexts
+    templates.env.filters["found"] = found_line
     templates.env.filters["languages"] = lambda entry: list(dict.fromkeys(
         [*api.shown_languages(entry), *(term["lang"] for term in entry["terms"])]))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -816,6 +817,18 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
                 "labelled_contexts": [{**context, "lang": language} for language, context in api.labelled_contexts(entry)]}
                for entry in found]
     return {"entries": entries, "memory": memory, "matches": matches}
+
+
+def found_line(found: dict) -> str:
+    """What a look-up found, in a line (the script's ``foundLine`` says it alike as one types)."""
+    def counted(count: int, noun: str, plural: str) -> str:
+        return f"{count} {noun if count == 1 else plural}"
+
+    said = [counted(len(found["entries"]), "glossary entry", "glossary entries"),
+            counted(len(found["memory"]), "unit of the memory", "units of the memory")]
+    if found["matches"]:
+        said.append(counted(len(found["matches"]), "fuzzy match", "fuzzy matches"))
+    return ", ".join(said)
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,

@@ -169,6 +169,13 @@ function renderLookup(found, results) {
   }
 }
 
+// what a look-up found, in a line a screen reader says as one types (as app.found_line says it on the page)
+function foundLine(found) {
+  return [counted(found.entries.length, "glossary entry", "glossary entries"),
+          counted(found.memory.length, "unit of the memory", "units of the memory"),
+          ...(found.matches.length ? [counted(found.matches.length, "fuzzy match", "fuzzy matches")] : [])].join(", ");
+}
+
 // a unit's context, the source segments before and after it as its tool kept them (memoQ's, MateCat's): what tells
 // apart units of the same texts
 function neighbours(side, unit) {
@@ -198,6 +205,7 @@ function setUpLookup() {
       const answer = (found, error) => {
         if (mine !== asked) return;  // an older answer arriving late is dropped
         if (found) renderLookup(found, results); else results.replaceChildren();
+        document.getElementById("lookup-found").textContent = found ? foundLine(found) : "";
         say(error ? error.message : "", Boolean(error));
       };
       if (!q.trim()) { answer(null, null); return; }
