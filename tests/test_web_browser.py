@@ -719,6 +719,15 @@ def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
     ActionChains(browser).send_keys("p").perform()
     wait(browser, lambda b: "before=" in b.current_url, "p did not open the previous page")
     assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
+    # p on the first page, n on the last: said, where nothing was (the reviewer pressing on and on, unsure)
+    ActionChains(browser).send_keys("p").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "No previous page: this is the queue's first page",
+         "p on the first page said nothing")
+    browser.get(server.url + "/review?status=&q=militaire")
+    assert not css(browser, 'nav.pages a[rel="next"]')
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "No next page: this is the queue's last page",
+         "n on the last page said nothing")
 
 
 def test_the_page_keys_leave_no_edit_typed_behind_unsaved(server, browser, db):

@@ -455,7 +455,12 @@ function setUpReview() {
 
   // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
   // card with its edit open: what was typed in it was left behind unsaved
-  const pageKey = (rel) => unlessEditing(() => document.querySelector(`nav.pages a[rel="${rel}"]`)?.click());
+  // on the queue's last (first) page, said: the key did nothing a person could see or hear
+  const pageKey = (rel) => unlessEditing(() => {
+    const link = document.querySelector(`nav.pages a[rel="${rel}"]`);
+    if (link) link.click();
+    else say(rel === "next" ? "No next page: this is the queue's last page" : "No previous page: this is the queue's first page");
+  });
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
     u: unlessEditing(() => { if (!undo.disabled) undo.click(); }),  // the undo reloads the queue
