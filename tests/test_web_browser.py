@@ -1597,3 +1597,17 @@ def test_what_a_look_up_finds_is_said_in_a_line_a_screen_reader_reads_out(server
     box = css(browser, "#lookup-q")[0]
     box.send_keys("x" * 500)  # refused: nothing found is said, the error is
     wait(browser, lambda b: css(b, "#lookup-found")[0].text == "", "the earlier count stayed")
+
+
+def test_a_card_of_the_queue_shows_its_definition_and_note(server, browser, db):
+    # the queue showed neither: a terminologist approved an entry whose note said to wait for the committee's ruling,
+    # which only its own page showed
+    note = 'wait for the MC\'s ruling <b>before</b> approving & "quote" it\nsecond line'
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate",
+                              definition="senior military authority in NATO", note=note)
+    browser.get(server.url + "/review?order=newest")
+    card = css(browser, f'.card[data-entry="{added["id"]}"]')[0]
+    assert card.find_element("css selector", ".definition").text == "Definition: senior military authority in NATO"
+    assert card.find_element("css selector", ".note").text == "Note: " + note
+    assert not card.find_elements("css selector", ".note b")
