@@ -827,6 +827,13 @@ def test_an_older_change_is_reverted_from_the_entry_history_a_later_one_first(se
     wait(browser, lambda b: _status(db, entry_id) == "candidate", "the approval was not reverted")
 
 
+def approve_picked(browser) -> None:
+    """The button clicked as a person does, the page scrolled back to its top where it is in sight: the keys moving
+    down the queue scrolled it under the line pinned at the window's top saying what x picked."""
+    browser.execute_script("scrollTo(0, 0)")
+    css(browser, "#approve-picked")[0].click()
+
+
 def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser, db):
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -836,7 +843,7 @@ def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser,
     css(browser, f'.card[data-entry="{ids[3]}"] .pick')[0].click()  # the fourth with its box
     with open_store(db) as store:  # another reviewer rejects the third meanwhile
         api.reject(store, [ids[2]])
-    css(browser, "#approve-picked")[0].click()
+    approve_picked(browser)
     wait(browser, lambda b: css(b, "#status")[0].text.startswith("2 approved"), "the picked entries were not decided")
     assert css(browser, "#status")[0].text.splitlines()[1].startswith(f"entry {ids[2]} was changed by someone else")
     assert [_status(db, entry_id) for entry_id in ids[:4]] == ["approved", "candidate", "rejected", "approved"]
@@ -855,7 +862,7 @@ def test_a_card_moved_to_with_the_keys_is_not_under_the_line_saying_what_was_ref
     ActionChains(browser).send_keys("xjxjxjx").perform()
     with open_store(db) as store:
         api.reject(store, ids[1:4], user="ben")
-    css(browser, "#approve-picked")[0].click()
+    approve_picked(browser)
     status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
                   "the picked entries were not decided")
     assert len(status.text.splitlines()) == 4
@@ -1479,7 +1486,7 @@ def test_a_message_pinned_at_the_top_is_selected_to_be_copied(server, browser, d
     ActionChains(browser).send_keys("xjx").perform()
     with open_store(db) as store:
         api.reject(store, [ids[1]], user="ben")
-    css(browser, "#approve-picked")[0].click()
+    approve_picked(browser)
     status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
                   "the picked entries were not decided")
     ActionChains(browser).send_keys("jjjjjj").perform()  # scrolled down the queue: the line pinned over the cards
@@ -1611,3 +1618,18 @@ def test_a_card_of_the_queue_shows_its_definition_and_note(server, browser, db):
     assert card.find_element("css selector", ".definition").text == "Definition: senior military authority in NATO"
     assert card.find_element("css selector", ".note").text == "Note: " + note
     assert not card.find_elements("css selector", ".note b")
+
+
+def test_the_pick_and_undo_keys_say_what_they_did(server, browser, db):
+    # x ticked a box the reviewer (a screen reader's user above all) did not see change, and u with nothing to undo
+    # did nothing: neither said anything
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("u").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Nothing to undo", "u with nothing to undo said nothing")
+    ActionChains(browser).send_keys("xjx").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[1]} picked (2 picked)", "x said nothing")
+    ActionChains(browser).send_keys("kx").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[0]} no longer picked (1 picked)", "x said nothing")

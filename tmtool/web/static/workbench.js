@@ -463,8 +463,14 @@ function setUpReview() {
   });
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
-    u: unlessEditing(() => { if (!undo.disabled) undo.click(); }),  // the undo reloads the queue
-    x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
+    // the undo reloads the queue; u with nothing to undo, and x, say what they did: neither is seen where the focus is
+    u: unlessEditing(() => { if (!undo.disabled) undo.click(); else say("Nothing to undo"); }),
+    x: () => {
+      const pick = cards[current].querySelector(".pick");
+      pick.checked = !pick.checked;
+      const picked = cards.filter((card) => card.querySelector(".pick").checked).length;
+      say(`#${cards[current].dataset.entry} ${pick.checked ? "picked" : "no longer picked"} (${picked} picked)`);
+    },
   }));
   select(selected);
 }
