@@ -1633,3 +1633,22 @@ def test_the_pick_and_undo_keys_say_what_they_did(server, browser, db):
     wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[1]} picked (2 picked)", "x said nothing")
     ActionChains(browser).send_keys("kx").perform()
     wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[0]} no longer picked (1 picked)", "x said nothing")
+
+
+def test_the_entries_picked_are_decided_from_the_keyboard(server, browser, db):
+    # x picked entries from the keyboard, but deciding them wanted the button above the queue, some sixty Tabs back
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjjx").key_down(Keys.SHIFT).send_keys("a").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "2 approved", "Shift+A did not approve the picked entries")
+    assert [_status(db, i) for i in ids[:4]] == ["approved", "candidate", "approved", "candidate"]
+    ActionChains(browser).send_keys("jx").key_down(Keys.SHIFT).send_keys("r").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "1 rejected", "Shift+R did not reject the picked entry")
+    assert _status(db, ids[3]) == "rejected"
+    # Caps Lock left on: "A" typed without Shift is the a it was meant as, the selected card approved, not the picked
+    ActionChains(browser).send_keys("j").perform()
+    browser.execute_script("""document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "A", bubbles: true}))""")
+    wait(browser, lambda b: _status(db, ids[4]) == "approved", "A without Shift did not approve the selected card")

@@ -357,11 +357,13 @@ function setUpReview() {
     if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
         event.metaKey || event.altKey) return;
     const card = cards[current];
+    // a capital only with Shift (A: approve the picked): Caps Lock left on, "A" is the a it was typed as
+    const key = event.shiftKey ? event.key : event.key.toLowerCase();
     const action = {
       a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
-    }[event.key];
-    if (action && (card || ["u", "n", "p"].includes(event.key))) {
+    }[key];
+    if (action && (card || ["u", "n", "p"].includes(key))) {
       event.preventDefault();
       action();
     }
@@ -461,8 +463,10 @@ function setUpReview() {
     if (link) link.click();
     else say(rel === "next" ? "No next page: this is the queue's last page" : "No previous page: this is the queue's first page");
   });
+  // the entries picked decided from the keyboard too (Shift+A, Shift+R): their buttons were some sixty Tabs back up
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
+    A: unlessEditing(() => decidePicked("approve")), R: unlessEditing(() => decidePicked("reject")),
     // the undo reloads the queue; u with nothing to undo, and x, say what they did: neither is seen where the focus is
     u: unlessEditing(() => { if (!undo.disabled) undo.click(); else say("Nothing to undo"); }),
     x: () => {
