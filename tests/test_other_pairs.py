@@ -559,3 +559,77 @@ def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(
         conn.execute(forget)
         conn.execute("UPDATE tmtool_schema SET version = %s", (schema.MIGRATIONS.index(schema._inflected_keys),))
     assert looked_up(pg_url, "comitati militari") == [("lemma", "Comitato militare")]
+
+
+@pytest.mark.parametrize("query, term", [
+    ("sjöminorna", "sjömina"),  # Swedish: the definite plural
+    ("sjöminor", "sjömina"),
+    ("advokaterna", "advokat"),  # Snowball stems advokat advok, advokater advokat: read as its singular
+    ("bilarna", "bil"),  # a short stem, found as the singular the plural ending stands for
+    ("fartygets", "fartyg"),  # the genitive
+    ("styrkerne", "styrke"),  # Danish
+    ("aktiviteterne", "aktivitet"),
+    ("bilerne", "bil"),
+])
+def test_a_swedish_or_danish_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for term_of, english in (("sv=sjömina", "sea mine"), ("sv=advokat", "lawyer"), ("sv=bil", "car"),
+                             ("sv=fartyg", "ship"), ("da=styrke", "force"), ("da=aktivitet", "activity"),
+                             ("da=bil", "automobile")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]  # a fuzzy neighbour at best
+
+
+def test_check_finds_a_swedish_and_a_danish_term_in_their_plural(tmp_path):
+    db, tmx = tmp_path / "t.db", tmp_path / "rapport.tmx"
+    run(db, "glossary", "add", "--term", "en=sea mine", "--term", "sv=sjömina", "--term", "da=sømine",
+        "--status", "approved")
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The sea mines were cleared.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Sjöminorna röjdes.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>Two sea mines were found.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Två minor hittades.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # the definite plural renders the term; unit 2's minor does not
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [
+        ("2", "missing", "en", "sea mines", ["sjömina"]), ("2", "inconsistent", "en", "sea mines", ["sjömina"])]
+    danish = tmp_path / "rapport-da.tmx"
+    danish.write_text(tmx.read_text(encoding="utf-8").replace("sv-SE", "da-DK").replace(
+        "Sjöminorna röjdes.", "Søminerne blev ryddet.").replace("Två minor hittades.", "To søminer blev fundet."),
+        encoding="utf-8")
+    run(db, "check", danish, "--format", "json")  # both found: no finding
+
+
+def test_a_store_made_before_swedish_and_danish_were_stemmed_finds_their_terms_inflected_once_upgraded(
+        store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.lookup import lookup
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    def matches(store) -> list[list[tuple[str, str]]]:
+        return [[(hit.match, hit.matched) for hit in lookup(store, query)] for query in ("sjöminorna", "styrkerne")]
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._nordic_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._nordic_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
+    for lang in ("sv", "da"):  # as the release before keyed its terms: Swedish and Danish folded only
+        monkeypatch.delitem(normalize.SNOWBALL, lang)
+        monkeypatch.delitem(normalize.PLURALS, lang)
+    try:
+        with open_store(store_url, create=True) as old:
+            written_today(old)
+            api.add_entry(old, ["mine marine"], terms={"sv": ["sjömina"], "da": ["styrke"]})
+            assert matches(old) == [[("fuzzy", "sjömina")], [("fuzzy", "styrke")]]
+    finally:
+        monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert matches(store) == [[("lemma", "sjömina")], [("lemma", "styrke")]]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
