@@ -48,8 +48,8 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import AMBIGUOUS_PLURALS, fold, inflection_key, plural_readings, spellings
-from . import english
+from ..text.normalize import AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, fold, inflection_key, plural_readings, spellings
+from . import english, nouns
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
 from .extract import CONTEXTS_PER_TERM, ranking
@@ -833,6 +833,8 @@ def singular_of(word: str, lang: str) -> str | None:
     from wordfreq import word_frequency
 
     word = word.lower()
+    if nouns.listed_singular(word, lang):  # Posten, Techniker, Swedish and Danish tekniker: a singular as written
+        return None
     best = _singular_word(word, lang)
     if best is None and lang in CLOSED_COMPOUNDS:
         # a compound whose singular the word list does not confirm (*Minenjagdboote*, *Truppenbewegungen*) inflects on
@@ -862,12 +864,21 @@ def _singular_word(word: str, lang: str, share: float | None = None) -> str | No
     elsewhere the most frequent."""
     from wordfreq import word_frequency
 
+    # a reading the language's dictionary lists as no noun is none (German verletzt of Verletzte, war of Waren), one
+    # whose plural it makes the word is the singular, whatever the word's frequency as another word (Waren: Ware)
     readings = [(ending, variant) for ending, reading in plural_readings(word, lang, ambiguous=True, as_written=True)
-                for variant in _accented(reading, lang)]
+                for variant in _accented(reading, lang) if not nouns.no_noun(variant, lang)]
+    made = [(ending, reading) for ending, reading in readings if nouns.plural_of(word, reading, lang)]
+    readings = [(ending, reading) for ending, reading in readings
+                if (ending, reading) in made or (ending, reading[len(word) - len(ending):]) not in
+                DEFINITE_OF_SAME_PLURAL.get(lang, ())]
     if share is None:
         share = SINGULAR_SHARE if lang in AMBIGUOUS_PLURALS else 1.0
     floor = word_frequency(word, lang) * share
-    confirmed = [(ending, reading) for ending, reading in sorted(readings) if word_frequency(reading, lang) > floor]
+    confirmed = [(ending, reading) for ending, reading in sorted(readings)
+                 if word_frequency(reading, lang) > floor or (ending, reading) in made]
+    if made and lang in SUFFIXED_ARTICLES:
+        confirmed = sorted(made)
     if not confirmed:
         return None
     if lang in SUFFIXED_ARTICLES:

@@ -449,9 +449,13 @@ SWEDISH_PLURALS = (("arna", ""), ("arna", "e"), ("orna", "a"), ("orna", "o"), ("
                    ("er", ""), ("er", "e"), ("er", "a"), ("er", "um"), ("en", ""), ("n", ""))
 DANISH_PLURALS = (("erne", ""), ("erne", "e"), ("erne", "um"), ("ene", ""), ("er", ""), ("er", "e"), ("er", "um"),
                   ("e", ""))
+# and the definite plural of a noun in -er whose plural is the singular (Danish teknikerne, dykkerne: tekniker,
+# dykker; Swedish teknikerna), which a plural in -er would also be read as (soldaterne: soldater): the extractor takes
+# it only where the language's dictionary makes the word of it (``terms.nouns``)
+DEFINITE_OF_SAME_PLURAL = {"sv": (("erna", "er"),), "da": (("erne", "er"),)}
 PLURALS = {
-    "sv": SWEDISH_PLURALS,
-    "da": DANISH_PLURALS,
+    "sv": SWEDISH_PLURALS + DEFINITE_OF_SAME_PLURAL["sv"],
+    "da": DANISH_PLURALS + DEFINITE_OF_SAME_PLURAL["da"],
     "es": (("ces", "z"), ("es", ""), ("s", "")),
     "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
            ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
