@@ -633,3 +633,69 @@ def test_a_store_made_before_swedish_and_danish_were_stemmed_finds_their_terms_i
     with open_store(store_url) as store:
         assert matches(store) == [[("lemma", "sjömina")], [("lemma", "styrke")]]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
+# a few lines of Debian's hunspell-de-de (igerman98) and hunspell-da as they ship them (Danish: FLAG num)
+GERMAN_AFF = """SET UTF-8
+SFX N Y 1
+SFX N   0       n          .
+SFX W Y 2
+SFX W   en      0          en
+SFX W   n       0          [^e]n
+"""
+GERMAN_DIC = "4\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\n"
+DANISH_AFF = """SET UTF-8
+FLAG num
+SFX 2 Y 2
+SFX 2 0 n/34 e\t+BESTEMT_ENTAL
+SFX 2 0 en/34 [^e]\t+BESTEMT_ENTAL
+SFX 5 Y 2
+SFX 5 0 e/34 .\t+PLUR_UBEK
+SFX 5 0 ne/34 er\t+PLUR_BEK
+"""
+DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
+
+
+@pytest.fixture
+def dictionaries(tmp_path, monkeypatch):
+    """``terms.nouns`` reads these lines for the test, the installed dictionaries again after it."""
+    from tmtool.terms import nouns
+
+    folder = tmp_path / "hunspell"
+    folder.mkdir()
+    for name, text in (("de_DE.aff", GERMAN_AFF), ("de_DE.dic", GERMAN_DIC), ("da_DK.aff", DANISH_AFF),
+                       ("da_DK.dic", DANISH_DIC)):
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
+    cached = [nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
+    for each in cached:
+        each.cache_clear()
+    yield
+    for each in cached:
+        each.cache_clear()
+
+
+def test_a_word_the_dictionary_reads_as_another_is_not_the_term_its_stem_finds(tmp_path, dictionaries):
+    # Snowball stems Danish teknikeren (the technician) as teknik (technology), German grenzen (to border) as Grenze
+    # (a border): the dictionary knows them for forms of tekniker and of the verb
+    db = tmp_path / "t.db"
+    for term_of, english in (("da=teknik", "technology"), ("da=tekniker", "technician"), ("de=Ware", "goods"),
+                             ("de=Grenze", "border")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    assert looked_up(db, "teknikeren") == [("lemma", "tekniker")]
+    assert looked_up(db, "teknikerne") == [("lemma", "tekniker")]
+    assert looked_up(db, "Waren") == [("lemma", "Ware")]  # the plural of Ware
+    assert looked_up(db, "waren") == [("fuzzy", "Ware")]  # the verb: a fuzzy neighbour only
+    tmx = tmp_path / "grenzen.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The two countries share a border.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die beiden Länder grenzen aneinander.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>The technician arrived.</seg></tuv>
+ <tuv xml:lang="da-DK"><seg>Teknikeren ankom.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # the verb renders no Grenze; Teknikeren renders technician, and holds no teknik (technology)
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [
+        ("1", "missing", "en", "border", ["Grenze"])]

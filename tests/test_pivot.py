@@ -913,7 +913,7 @@ DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
 def _read_again() -> None:
     from tmtool.terms import nouns
 
-    for cached in (nouns._entries, nouns._rules, nouns._lemmas):
+    for cached in (nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
         cached.cache_clear()
 
 

@@ -48,21 +48,42 @@ def plural_of(word: str, reading: str, lang: str) -> bool:
     return reading in _lemmas(word, lang)
 
 
+def another_word(word: str, term: str, lang: str) -> bool:
+    """Whether the dictionary reads ``word`` (as a text writes it) as a form of listed words only, none of which is
+    the one-word ``term`` nor a word it is a form of: Danish *teknikeren* is *tekniker*'s (a technician), not
+    *teknik*'s, which Snowball stems alike; German *waren* (were) is no *Ware*. False where it does not know the
+    word (a compound, a form two affixes deep) or has no dictionary."""
+    if lang not in DICTIONARIES or word.lower() == term.lower():
+        return False
+    if lang != "de":  # German's nouns are capitalised, the others' words listed in lower case
+        word, term = word.lower(), term.lower()
+    read = _lemmas(word, lang)
+    return bool(read) and not read & {term, *_lemmas(term, lang)}
+
+
 def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str, lang: str) -> frozenset[str]:
-    """The listed words ``word`` is (as listed) or is made of by one of their suffix rules, one affix deep."""
+    """The listed words ``word`` is (as listed) or is made of by one of their suffix rules, one affix deep. A word
+    listed without a suffix rule's flag is a form listed apart, of a word it does not say (German *Risiken/m*, of
+    *Risiko*): not read as one."""
     entries, rules = _entries(lang), _rules(lang)
-    lemmas = {word} if word in entries else set()
+    lemmas = {word} if any(set(flags) & _flags(lang) for flags in entries.get(word, ())) else set()
     for cut in range(len(word) + 1):
         for strip, flag, condition in rules.get(word[cut:], ()):
             lemma = word[:cut] + strip
             if condition.search(lemma) and any(flag in flags for flags in entries.get(lemma, ())):
                 lemmas.add(lemma)
     return frozenset(lemmas)
+
+
+@lru_cache(maxsize=None)
+def _flags(lang: str) -> frozenset[str]:
+    """The flags of the dictionary's suffix rules."""
+    return frozenset(flag for made in _rules(lang).values() for _, flag, _ in made)
 
 
 @lru_cache(maxsize=None)
