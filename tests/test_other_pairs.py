@@ -642,8 +642,12 @@ SFX N   0       n          .
 SFX W Y 2
 SFX W   en      0          en
 SFX W   n       0          [^e]n
+SFX j Y 2
+SFX j 0 0/xoc .
+SFX j 0 -/zocf .
 """
-GERMAN_DIC = "4\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\n"
+# Themen listed apart with a compound's flags only: a form of a word the dictionary does not say
+GERMAN_DIC = "6\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\n"
 DANISH_AFF = """SET UTF-8
 FLAG num
 SFX 2 Y 2
@@ -680,12 +684,13 @@ def test_a_word_the_dictionary_reads_as_another_is_not_the_term_its_stem_finds(t
     # (a border): the dictionary knows them for forms of tekniker and of the verb
     db = tmp_path / "t.db"
     for term_of, english in (("da=teknik", "technology"), ("da=tekniker", "technician"), ("de=Ware", "goods"),
-                             ("de=Grenze", "border")):
+                             ("de=Grenze", "border"), ("de=Thema", "topic")):
         run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
     assert looked_up(db, "teknikeren") == [("lemma", "tekniker")]
     assert looked_up(db, "teknikerne") == [("lemma", "tekniker")]
     assert looked_up(db, "Waren") == [("lemma", "Ware")]  # the plural of Ware
     assert looked_up(db, "waren") == [("fuzzy", "Ware")]  # the verb: a fuzzy neighbour only
+    assert looked_up(db, "Themen") == [("lemma", "Thema")]
     tmx = tmp_path / "grenzen.tmx"
     tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"

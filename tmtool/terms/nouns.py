@@ -75,15 +75,16 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
     for cut in range(len(word) + 1):
         for strip, flag, condition in rules.get(word[cut:], ()):
             lemma = word[:cut] + strip
-            if condition.search(lemma) and any(flag in flags for flags in entries.get(lemma, ())):
+            if (strip or cut < len(word)) and condition.search(lemma) and any(flag in flags for flags in entries.get(lemma, ())):
                 lemmas.add(lemma)
     return frozenset(lemmas)
 
 
 @lru_cache(maxsize=None)
 def _flags(lang: str) -> frozenset[str]:
-    """The flags of the dictionary's suffix rules."""
-    return frozenset(flag for made in _rules(lang).values() for _, flag, _ in made)
+    """The flags of the dictionary's suffix rules that add letters (igerman98's i, j add nothing or a hyphen: a
+    compound's part, listed as *Themen/ijm*)."""
+    return frozenset(flag for add, made in _rules(lang).items() if any(c.isalpha() for c in add) for _, flag, _ in made)
 
 
 @lru_cache(maxsize=None)
