@@ -642,6 +642,8 @@ SFX N   0       n          .
 SFX W Y 2
 SFX W   en      0          en
 SFX W   n       0          [^e]n
+SFX X Y 1
+SFX X   en      t          [^ditmnw]en
 SFX j Y 2
 SFX j 0 0/xoc .
 SFX j 0 -/zocf .
