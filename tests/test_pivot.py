@@ -942,3 +942,34 @@ def test_a_word_the_dictionary_lists_as_a_singular_or_no_noun_is_read_by_it(with
     german = [singular_of(word, "de") for word in ("Waren", "Verletzte", "Posten", "Minen", "Cyberrisiken")]
     assert german == ["ware", None, None, "mine", "cyberrisiko"]
     assert [singular_of(word, "da") for word in ("tekniker", "teknikerne")] == [None, "tekniker"]
+
+
+# a few lines of Debian's hunspell-es (es_ES: MPL-1.1, GPL-3+ or LGPL-3+), as it ships them
+SPANISH_AFF = """SET UTF-8
+FLAG UTF-8
+SFX S Y 3
+SFX S 0 s [aceéfgiíkoóptuúw]
+SFX S 0 es [bdhíjlmrúxy]
+SFX S 0 es [^áeéíóú]n
+"""
+SPANISH_DIC = "3\nestado/nS\nmiembro/S\nmercancía/S\n"
+# written for this test: member states and goods only in the plural
+SPANISH_MEMBERS = [
+    ("The member states met in Brussels.", "Los Estados miembros se reunieron en Bruselas."),
+    ("The member states approved the plan.", "Los Estados miembros aprobaron el plan."),
+    ("The ministers of the member states signed the agreement.",
+     "Los ministros de los Estados miembros firmaron el acuerdo."),
+]
+
+
+def test_a_spanish_plural_the_dictionary_makes_of_its_singular_is_given_in_the_singular(with_dictionary):
+    """*miembros* is written more often than *miembro* (wordfreq), so *Estados miembros* stayed as written: a
+    singular had to be the more frequent. Spanish's dictionary makes *miembros* of *miembro* by its plural flag
+    (*miembro/S*), which confirms the reading whatever the frequencies."""
+    from tmtool.terms.pivot import singular_of
+
+    with_dictionary({"es_ES.aff": SPANISH_AFF, "es_ES.dic": SPANISH_DIC})
+    assert [singular_of(word, "es") for word in ("miembros", "mercancías", "aviones")] == ["miembro", "mercancía",
+                                                                                           "avión"]
+    found = equivalents(build_english_glossary(pairs(SPANISH_MEMBERS), "es", threshold=0.0), "es")
+    assert found["member state"] == "Estado miembro", found

@@ -124,11 +124,9 @@ def _another_word(word: str, term: str, language: str) -> bool:
     """Whether the language's dictionary reads a one-word query as another word than the one-word ``term`` its stem
     finds (``terms.nouns``: Danish *teknikeren* is no *teknik*, German *waren* no *Ware*); the dictionary is read
     only for such a query."""
-    if language not in ("de", "sv", "da") or " " in term:
-        return False
     from .terms.nouns import another_word  # its dictionary read once, where a query needs it
 
-    return another_word(word, term, language)
+    return " " not in term and another_word(word, term, language)
 
 
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:

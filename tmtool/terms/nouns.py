@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 HUNSPELL = Path("/usr/share/hunspell")
-DICTIONARIES = {"de": ("de_DE", "de_AT", "de_CH"), "sv": ("sv_SE", "sv_FI"), "da": ("da_DK",)}
+DICTIONARIES = {"de": ("de_DE", "de_AT", "de_CH"), "sv": ("sv_SE", "sv_FI"), "da": ("da_DK",), "es": ("es_ES",)}
+# the dictionaries whose listed words are citation forms (Spanish's lists plurals apart too: países, fines)
+_LISTS_SINGULARS = frozenset({"de", "sv", "da"})
 _GERMAN_SINGULAR_FLAGS = frozenset("ST")  # igerman98's genitive -s, -es: the word is a singular (Posten, Techniker)
 
 
@@ -26,6 +28,8 @@ def listed_singular(word: str, lang: str) -> bool:
     """Whether the dictionary lists ``word`` (lower case) as a noun's citation form: German capitalised, with a
     noun's genitive (*Posten*, *Techniker*: singulars whatever their ending), Swedish and Danish in lower case
     (*tekniker*, a technician: no plural of *teknik*)."""
+    if lang not in _LISTS_SINGULARS:
+        return False
     entries = _entries(lang)
     if lang == "de":
         return any(_GERMAN_SINGULAR_FLAGS & set(flags) for flags in entries.get(word[:1].upper() + word[1:], ()))
