@@ -973,3 +973,19 @@ def test_a_spanish_plural_the_dictionary_makes_of_its_singular_is_given_in_the_s
                                                                                            "avión"]
     found = equivalents(build_english_glossary(pairs(SPANISH_MEMBERS), "es", threshold=0.0), "es")
     assert found["member state"] == "Estado miembro", found
+
+
+# written for this test: two kinds of people coordinated, twice, and a term coordinating two nouns in the singular
+COORDINATED_NOUNS = [
+    ("The injured were treated by technicians and medics.", "Die Verletzten wurden von Technikern und Sanitätern versorgt."),
+    ("The technicians and medics returned to the base.", "Die Techniker und Sanitäter kehrten zur Basis zurück."),
+    ("Command and control remains a national responsibility.", "Führung und Kontrolle bleiben eine nationale Aufgabe."),
+    ("The exercise tested command and control.", "Die Übung erprobte Führung und Kontrolle."),
+]
+
+
+def test_two_plural_nouns_coordinated_are_no_term():
+    """*technicians and medics* (*Technikern und Sanitätern*) was a German–English document's first proposal: two
+    kinds of people, each a term of its own. A term coordinating two nouns in the singular stays one."""
+    terms = [e.terms[0].text for e in build_english_glossary(pairs(COORDINATED_NOUNS), "de", threshold=0.0)]
+    assert "technicians and medics" not in terms and "command and control" in terms, terms

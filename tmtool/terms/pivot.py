@@ -48,7 +48,7 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, fold, inflection_key, plural_readings, spellings
+from ..text.normalize import AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, english_stem, fold, inflection_key, plural_readings, spellings
 from . import english, nouns
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
@@ -230,7 +230,8 @@ def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[lis
 
 def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
     """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
-    Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
+    Lithuania*, *Czechia and Belgium*), or of two plural nouns (*technicians and medics*): two designations, each a
+    candidate of its own, not one concept's (as
     ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
     Organization*, which stays); but for a country's one name (``region_names``: *Bosnia and Herzegovina*)."""
     kept = []
@@ -242,8 +243,19 @@ def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]
 
 
 def _two_names(words: list[tuple[str, str]]) -> bool:
-    return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
-            and words[1][1] in ("and", "or") and " ".join(w for _, w in words) not in region_names())
+    """Two proper nouns coordinated, or two common nouns in the plural (*technicians and medics*: two kinds of people,
+    each a candidate; a term coordinating two nouns names one activity in the singular, *command and control*,
+    *search and rescue*)."""
+    if len(words) != 3 or words[1][0] != "CCONJ" or words[1][1] not in ("and", "or"):
+        return False
+    if words[0][0] == words[2][0] == "NOUN":
+        return all(_plural(text) for _, text in (words[0], words[2]))
+    return words[0][0] == words[2][0] == "PROPN" and " ".join(w for _, w in words) not in region_names()
+
+
+def _plural(noun: str) -> bool:
+    """Whether an English common noun (lower case) is written in the plural: a singular by English rules of its own."""
+    return english_stem(noun) != noun
 
 
 _SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
