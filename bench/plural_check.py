@@ -57,7 +57,8 @@ def measure(lang: str, min_zipf: float, errors: int) -> None:
             missed.append(plural)
     # a singular finding another noun's entry too (Snowball's Swedish stem of tekniker, technician, is teknik's)
     confused = [(singular, read) for singular in singulars
-                if (read := sorted(singulars[int(e)] for e in glossary.occurrences(singular, lang) if e != entry_of[singular]))]
+                if (read := sorted(singulars[int(e)] for e in glossary.occurrences(singular, lang)
+                                   if e != entry_of[singular]))]
     n = len(plurals)
     print(f"| {lang} | {n} | {len(singulars)} | {found / n:.3f} | {other / n:.3f} | {none / n:.3f} "
           f"| {len(confused) / len(singulars):.3f} |")
@@ -76,7 +77,8 @@ def main() -> None:
     parser.add_argument("--folded-only", action="store_true", help="the languages left out of normalize.SNOWBALL")
     parser.add_argument("--errors", type=int, default=0, help="wrong and missed plurals shown a language")
     args = parser.parse_args()
-    print("| lang | plurals | singulars (entries) | found | another entry only | none | a singular finding another's entry |\n|---|---|---|---|---|---|---|")
+    print("| lang | plurals | singulars (entries) | found | another entry only | none "
+          "| a singular finding another's entry |\n|---|---|---|---|---|---|---|")
     for lang in args.lang:
         if not (HUNSPELL / f"{DICTIONARIES[lang]}.dic").is_file():
             print(f"{lang} left out: no {HUNSPELL / DICTIONARIES[lang]}.dic (apt-get install hunspell-{lang})",

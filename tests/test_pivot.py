@@ -938,7 +938,8 @@ def test_a_word_the_dictionary_lists_as_a_singular_or_no_noun_is_read_by_it(with
     compound *Cyberrisiken*) is read by its frequencies as before."""
     from tmtool.terms.pivot import singular_of
 
-    with_dictionary({"de_DE.aff": GERMAN_AFF, "de_DE.dic": GERMAN_DIC, "da_DK.aff": DANISH_AFF, "da_DK.dic": DANISH_DIC})
+    with_dictionary({"de_DE.aff": GERMAN_AFF, "de_DE.dic": GERMAN_DIC,
+                     "da_DK.aff": DANISH_AFF, "da_DK.dic": DANISH_DIC})
     german = [singular_of(word, "de") for word in ("Waren", "Verletzte", "Posten", "Minen", "Cyberrisiken")]
     assert german == ["ware", None, None, "mine", "cyberrisiko"]
     assert [singular_of(word, "da") for word in ("tekniker", "teknikerne")] == [None, "tekniker"]
@@ -977,9 +978,11 @@ def test_a_spanish_plural_the_dictionary_makes_of_its_singular_is_given_in_the_s
 
 # written for this test: two kinds of people coordinated, twice, and a term coordinating two nouns in the singular
 COORDINATED_NOUNS = [
-    ("The injured were treated by technicians and medics.", "Die Verletzten wurden von Technikern und Sanitätern versorgt."),
+    ("The injured were treated by technicians and medics.",
+     "Die Verletzten wurden von Technikern und Sanitätern versorgt."),
     ("The technicians and medics returned to the base.", "Die Techniker und Sanitäter kehrten zur Basis zurück."),
-    ("Command and control remains a national responsibility.", "Führung und Kontrolle bleiben eine nationale Aufgabe."),
+    ("Command and control remains a national responsibility.",
+     "Führung und Kontrolle bleiben eine nationale Aufgabe."),
     ("The exercise tested command and control.", "Die Übung erprobte Führung und Kontrolle."),
 ]
 

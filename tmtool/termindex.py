@@ -429,8 +429,8 @@ class Side:
         # composed (``visible``), as the glossary's spellings are: an accent typed apart (NFD) cut a word in two
         self.text, self.lang = visible(text), lang
         self.tokens = _tokens(self.text, lang)
-        self.found = [_closest(match, self.surface(match.start, match.end), lang)
-                      for match in map(self._read, glossary.matches(self.tokens, lang)) if match.terms]  # the terms the side holds
+        self.found = [_closest(match, self.surface(match.start, match.end), lang)  # the terms the side holds
+                      for match in map(self._read, glossary.matches(self.tokens, lang)) if match.terms]
         self.longest = longest_matches(self.found)
         self.all = list(self.found)
         if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
@@ -444,8 +444,9 @@ class Side:
         if match.end - match.start > 1 or self.lang not in DICTIONARIES:
             return match
         word = self.surface(match.start, match.end)
-        return replace(match, terms=tuple(term for term in match.terms
-                                          if not all(another_word(word, spelling, self.lang) for spelling in term.spellings)))
+        return replace(match, terms=tuple(
+            term for term in match.terms
+            if not all(another_word(word, spelling, self.lang) for spelling in term.spellings)))
 
     def surface(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start:self.tokens[end - 1].end]

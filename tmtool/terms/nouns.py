@@ -79,7 +79,8 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
     for cut in range(len(word) + 1):
         for strip, flag, condition in rules.get(word[cut:], ()):
             lemma = word[:cut] + strip
-            if (strip or cut < len(word)) and condition.search(lemma) and any(flag in flags for flags in entries.get(lemma, ())):
+            if (strip or cut < len(word)) and condition.search(lemma) \
+                    and any(flag in flags for flags in entries.get(lemma, ())):
                 lemmas.add(lemma)
     return frozenset(lemmas)
 

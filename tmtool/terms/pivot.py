@@ -48,7 +48,9 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, english_stem, fold, inflection_key, plural_readings, spellings
+from ..text.normalize import (
+    AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, english_stem, fold, inflection_key, plural_readings, spellings,
+)
 from . import english, nouns
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases

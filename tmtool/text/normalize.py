@@ -416,7 +416,8 @@ def french_only_acronym(acronym: str, french: str, english: str) -> bool:
 
 
 # languages whose words are reduced by Snowball's stemmer for them, for look-up and checks (measured:
-# bench/check_inflections.py; Swedish and Danish: bench/plural_check.py); French and English are singularised by their own rules (``stem``)
+# bench/check_inflections.py; Swedish and Danish: bench/plural_check.py); French and English are singularised by
+# their own rules (``stem``)
 SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian",
             "pl": "polish", "cs": "czech", "ro": "romanian", "sv": "swedish", "da": "danish"}
 _LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
