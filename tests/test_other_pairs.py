@@ -559,3 +559,150 @@ def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(
         conn.execute(forget)
         conn.execute("UPDATE tmtool_schema SET version = %s", (schema.MIGRATIONS.index(schema._inflected_keys),))
     assert looked_up(pg_url, "comitati militari") == [("lemma", "Comitato militare")]
+
+
+@pytest.mark.parametrize("query, term", [
+    ("sjöminorna", "sjömina"),  # Swedish: the definite plural
+    ("sjöminor", "sjömina"),
+    ("advokaterna", "advokat"),  # Snowball stems advokat advok, advokater advokat: read as its singular
+    ("bilarna", "bil"),  # a short stem, found as the singular the plural ending stands for
+    ("fartygets", "fartyg"),  # the genitive
+    ("styrkerne", "styrke"),  # Danish
+    ("aktiviteterne", "aktivitet"),
+    ("bilerne", "bil"),
+])
+def test_a_swedish_or_danish_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for term_of, english in (("sv=sjömina", "sea mine"), ("sv=advokat", "lawyer"), ("sv=bil", "car"),
+                             ("sv=fartyg", "ship"), ("da=styrke", "force"), ("da=aktivitet", "activity"),
+                             ("da=bil", "automobile")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]  # a fuzzy neighbour at best
+
+
+def test_check_finds_a_swedish_and_a_danish_term_in_their_plural(tmp_path):
+    db, tmx = tmp_path / "t.db", tmp_path / "rapport.tmx"
+    run(db, "glossary", "add", "--term", "en=sea mine", "--term", "sv=sjömina", "--term", "da=sømine",
+        "--status", "approved")
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The sea mines were cleared.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Sjöminorna röjdes.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>Two sea mines were found.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Två minor hittades.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # the definite plural renders the term; unit 2's minor does not
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [
+        ("2", "missing", "en", "sea mines", ["sjömina"]), ("2", "inconsistent", "en", "sea mines", ["sjömina"])]
+    danish = tmp_path / "rapport-da.tmx"
+    danish.write_text(tmx.read_text(encoding="utf-8").replace("sv-SE", "da-DK").replace(
+        "Sjöminorna röjdes.", "Søminerne blev ryddet.").replace("Två minor hittades.", "To søminer blev fundet."),
+        encoding="utf-8")
+    run(db, "check", danish, "--format", "json")  # both found: no finding
+
+
+def test_a_store_made_before_swedish_and_danish_were_stemmed_finds_their_terms_inflected_once_upgraded(
+        store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.lookup import lookup
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    def matches(store) -> list[list[tuple[str, str]]]:
+        return [[(hit.match, hit.matched) for hit in lookup(store, query)] for query in ("sjöminorna", "styrkerne")]
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._nordic_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._nordic_keys)])
+    from conftest import queuing_no_counts
+    queuing_no_counts(monkeypatch)  # nor did it queue counts
+    for lang in ("sv", "da"):  # as the release before keyed its terms: Swedish and Danish folded only
+        monkeypatch.delitem(normalize.SNOWBALL, lang)
+        monkeypatch.delitem(normalize.PLURALS, lang)
+    try:
+        with open_store(store_url, create=True) as old:
+            written_today(old)
+            api.add_entry(old, ["mine marine"], terms={"sv": ["sjömina"], "da": ["styrke"]})
+            assert matches(old) == [[("fuzzy", "sjömina")], [("fuzzy", "styrke")]]
+    finally:
+        monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert matches(store) == [[("lemma", "sjömina")], [("lemma", "styrke")]]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
+# a few lines of Debian's hunspell-de-de (igerman98) and hunspell-da as they ship them (Danish: FLAG num)
+GERMAN_AFF = """SET UTF-8
+SFX N Y 1
+SFX N   0       n          .
+SFX W Y 2
+SFX W   en      0          en
+SFX W   n       0          [^e]n
+SFX X Y 1
+SFX X   en      t          [^ditmnw]en
+SFX j Y 2
+SFX j 0 0/xoc .
+SFX j 0 -/zocf .
+"""
+# Themen listed apart with a compound's flags only: a form of a word the dictionary does not say
+GERMAN_DIC = "6\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\n"
+DANISH_AFF = """SET UTF-8
+FLAG num
+SFX 2 Y 2
+SFX 2 0 n/34 e\t+BESTEMT_ENTAL
+SFX 2 0 en/34 [^e]\t+BESTEMT_ENTAL
+SFX 5 Y 2
+SFX 5 0 e/34 .\t+PLUR_UBEK
+SFX 5 0 ne/34 er\t+PLUR_BEK
+"""
+DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
+
+
+@pytest.fixture
+def dictionaries(tmp_path, monkeypatch):
+    """``terms.nouns`` reads these lines for the test, the installed dictionaries again after it."""
+    from tmtool.terms import nouns
+
+    folder = tmp_path / "hunspell"
+    folder.mkdir()
+    for name, text in (("de_DE.aff", GERMAN_AFF), ("de_DE.dic", GERMAN_DIC), ("da_DK.aff", DANISH_AFF),
+                       ("da_DK.dic", DANISH_DIC)):
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
+    cached = [nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
+    for each in cached:
+        each.cache_clear()
+    yield
+    for each in cached:
+        each.cache_clear()
+
+
+def test_a_word_the_dictionary_reads_as_another_is_not_the_term_its_stem_finds(tmp_path, dictionaries):
+    # Snowball stems Danish teknikeren (the technician) as teknik (technology), German grenzen (to border) as Grenze
+    # (a border): the dictionary knows them for forms of tekniker and of the verb
+    db = tmp_path / "t.db"
+    for term_of, english in (("da=teknik", "technology"), ("da=tekniker", "technician"), ("de=Ware", "goods"),
+                             ("de=Grenze", "border"), ("de=Thema", "topic")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    assert looked_up(db, "teknikeren") == [("lemma", "tekniker")]
+    assert looked_up(db, "teknikerne") == [("lemma", "tekniker")]
+    assert looked_up(db, "Waren") == [("lemma", "Ware")]  # the plural of Ware
+    assert looked_up(db, "waren") == [("fuzzy", "Ware")]  # the verb: a fuzzy neighbour only
+    assert looked_up(db, "Themen") == [("lemma", "Thema")]
+    tmx = tmp_path / "grenzen.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The two countries share a border.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die beiden Länder grenzen aneinander.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>The technician arrived.</seg></tuv>
+ <tuv xml:lang="da-DK"><seg>Teknikeren ankom.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # the verb renders no Grenze; Teknikeren renders technician, and holds no teknik (technology)
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [
+        ("1", "missing", "en", "border", ["Grenze"])]

@@ -3,6 +3,7 @@ English terms, their equivalents the spans of the other language the word alignm
 
 from collections import Counter
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
@@ -134,10 +135,12 @@ def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
     assert all(word[:1].isupper() for word in closing.values()), found
 
 
-def test_a_german_text_written_in_lower_case_still_pairs_its_terms():
+def test_a_german_text_written_in_lower_case_still_pairs_its_terms(with_dictionary):
     """A memory lower-cased by the tool that made it (a subtitle file, a corpus prepared for a machine) writes
     no noun with a capital: a span had to close on one, so no English term had a German equivalent. Its
-    sentences say nothing of their nouns, so they are read as another language's are."""
+    sentences say nothing of their nouns, so they are read as another language's are (no German dictionary here: with
+    one, ``terms.nouns`` gives *mitgliedstaaten* its singular)."""
+    with_dictionary({})
     lowered = [(english, german.lower()) for english, german in GERMAN_VERB_LAST]
     found = equivalents(build_english_glossary(pairs(lowered), "de", threshold=0.0), "de")
     assert found["member state"] == "mitgliedstaaten" and found["command"] == "kommando"
@@ -880,3 +883,112 @@ def test_a_plural_is_not_read_as_a_word_of_grammar_where_its_ending_has_another_
     read = [singular_of(word, "da") for word in ("miner", "minerne", "varer", "dage")]
     assert read == ["mine", "mine", "vare", "dag"]
     assert equivalents(build_english_glossary(pairs(DANISH_MINES), "da", threshold=0.0), "da")["mine"] == "mine"
+
+
+# a few lines of Debian's hunspell-de-de (igerman98) and hunspell-da, as they ship them (Danish: FLAG num)
+GERMAN_AFF = """SET UTF-8
+SFX N Y 1
+SFX N   0       n          .
+SFX P Y 1
+SFX P   0       en         .
+SFX S Y 1
+SFX S   0       s          .
+SFX W Y 2
+SFX W   en      0          en
+SFX W   n       0          [^e]n
+SFX X Y 1
+SFX X   en      t          [^ditmnw]en
+"""
+GERMAN_DIC = "7\nWare/Nm\nWaren/hij\nwaren/WXke\nPost/Pmij\nPosten/SWm\nverletzen/BDIOXYW\nMine/Nm\n"
+DANISH_AFF = """SET UTF-8
+FLAG num
+SFX 5 Y 3
+SFX 5 0 es/34 .\t+GENITIV
+SFX 5 0 e/34 .\t+PLUR_UBEK
+SFX 5 0 ne/34 er\t+PLUR_BEK
+"""
+DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
+
+
+def _read_again() -> None:
+    from tmtool.terms import nouns
+
+    for cached in (nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def with_dictionary(tmp_path, monkeypatch):
+    """``terms.nouns`` reads the dictionary files given (none: no dictionary) for the rest of the test."""
+    def given(files: dict[str, str]) -> None:
+        for name, text in files.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(tmp_path))
+        _read_again()
+
+    yield given
+    _read_again()  # the installed ones again after the test
+
+
+def test_a_word_the_dictionary_lists_as_a_singular_or_no_noun_is_read_by_it(with_dictionary):
+    """German *Waren* read as the verb *war* (was), *Verletzte* (the injured) as the adjective *verletzt*, *Posten*
+    (a post, a singular too) as *Post*; Danish *tekniker* (a technician, singular) and *teknikerne* as *teknik*.
+    The language's Hunspell dictionary tells: *Waren* is what *Ware*'s rule makes of it, *verletzt* is known in lower
+    case only (a participle), *Posten* and *tekniker* are listed singulars; a word it does not know (*Minen*, the
+    compound *Cyberrisiken*) is read by its frequencies as before."""
+    from tmtool.terms.pivot import singular_of
+
+    with_dictionary({"de_DE.aff": GERMAN_AFF, "de_DE.dic": GERMAN_DIC,
+                     "da_DK.aff": DANISH_AFF, "da_DK.dic": DANISH_DIC})
+    german = [singular_of(word, "de") for word in ("Waren", "Verletzte", "Posten", "Minen", "Cyberrisiken")]
+    assert german == ["ware", None, None, "mine", "cyberrisiko"]
+    assert [singular_of(word, "da") for word in ("tekniker", "teknikerne")] == [None, "tekniker"]
+
+
+# a few lines of Debian's hunspell-es (es_ES: MPL-1.1, GPL-3+ or LGPL-3+), as it ships them
+SPANISH_AFF = """SET UTF-8
+FLAG UTF-8
+SFX S Y 3
+SFX S 0 s [aceéfgiíkoóptuúw]
+SFX S 0 es [bdhíjlmrúxy]
+SFX S 0 es [^áeéíóú]n
+"""
+SPANISH_DIC = "3\nestado/nS\nmiembro/S\nmercancía/S\n"
+# written for this test: member states and goods only in the plural
+SPANISH_MEMBERS = [
+    ("The member states met in Brussels.", "Los Estados miembros se reunieron en Bruselas."),
+    ("The member states approved the plan.", "Los Estados miembros aprobaron el plan."),
+    ("The ministers of the member states signed the agreement.",
+     "Los ministros de los Estados miembros firmaron el acuerdo."),
+]
+
+
+def test_a_spanish_plural_the_dictionary_makes_of_its_singular_is_given_in_the_singular(with_dictionary):
+    """*miembros* is written more often than *miembro* (wordfreq), so *Estados miembros* stayed as written: a
+    singular had to be the more frequent. Spanish's dictionary makes *miembros* of *miembro* by its plural flag
+    (*miembro/S*), which confirms the reading whatever the frequencies."""
+    from tmtool.terms.pivot import singular_of
+
+    with_dictionary({"es_ES.aff": SPANISH_AFF, "es_ES.dic": SPANISH_DIC})
+    assert [singular_of(word, "es") for word in ("miembros", "mercancías", "aviones")] == ["miembro", "mercancía",
+                                                                                           "avión"]
+    found = equivalents(build_english_glossary(pairs(SPANISH_MEMBERS), "es", threshold=0.0), "es")
+    assert found["member state"] == "Estado miembro", found
+
+
+# written for this test: two kinds of people coordinated, twice, and a term coordinating two nouns in the singular
+COORDINATED_NOUNS = [
+    ("The injured were treated by technicians and medics.",
+     "Die Verletzten wurden von Technikern und Sanitätern versorgt."),
+    ("The technicians and medics returned to the base.", "Die Techniker und Sanitäter kehrten zur Basis zurück."),
+    ("Command and control remains a national responsibility.",
+     "Führung und Kontrolle bleiben eine nationale Aufgabe."),
+    ("The exercise tested command and control.", "Die Übung erprobte Führung und Kontrolle."),
+]
+
+
+def test_two_plural_nouns_coordinated_are_no_term():
+    """*technicians and medics* (*Technikern und Sanitätern*) was a German–English document's first proposal: two
+    kinds of people, each a term of its own. A term coordinating two nouns in the singular stays one."""
+    terms = [e.terms[0].text for e in build_english_glossary(pairs(COORDINATED_NOUNS), "de", threshold=0.0)]
+    assert "technicians and medics" not in terms and "command and control" in terms, terms

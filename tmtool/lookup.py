@@ -120,6 +120,15 @@ def _as_typed(folded: str) -> str:
     return without_ligatures(folded).replace("-", " ")
 
 
+def _another_word(word: str, term: str, language: str) -> bool:
+    """Whether the language's dictionary reads a one-word query as another word than the one-word ``term`` its stem
+    finds (``terms.nouns``: Danish *teknikeren* is no *teknik*, German *waren* no *Ware*); the dictionary is read
+    only for such a query."""
+    from .terms.nouns import another_word  # its dictionary read once, where a query needs it
+
+    return " " not in term and another_word(word, term, language)
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -190,8 +199,10 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
         if lang in ("auto", language):
             own_keys[language] = _inflected_keys(texts, language)
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
+    word = around.strip() if len(around.split()) == 1 else ""
     consider([hit for hit in hits if (hit.key in keys or hit.key in own_keys.get(hit.lang, ()))
-              and not (hit.lang in SNOWBALL and hit.kind != "form" and _short_stem(hit.key))],
+              and not (hit.lang in SNOWBALL and hit.kind != "form" and _short_stem(hit.key))
+              and not (word and hit.kind != "initials" and _another_word(word, hit.text, hit.lang))],
              lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
     # the start of a term, its hyphens typed either way (etat major: État-major militaire international): three
     # letters, or two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)

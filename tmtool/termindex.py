@@ -36,6 +36,7 @@ from .text.normalize import (
     normalize_for_match, singular_readings, stem, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym
+from .terms.nouns import DICTIONARIES, another_word
 
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
 # on folded text: the store's keys (other languages' words are stemmed by Snowball's stemmers, ``SNOWBALL``, or
@@ -428,14 +429,24 @@ class Side:
         # composed (``visible``), as the glossary's spellings are: an accent typed apart (NFD) cut a word in two
         self.text, self.lang = visible(text), lang
         self.tokens = _tokens(self.text, lang)
-        self.found = [_closest(match, self.surface(match.start, match.end), lang)
-                      for match in glossary.matches(self.tokens, lang)]  # the terms the side holds
+        self.found = [_closest(match, self.surface(match.start, match.end), lang)  # the terms the side holds
+                      for match in map(self._read, glossary.matches(self.tokens, lang)) if match.terms]
         self.longest = longest_matches(self.found)
         self.all = list(self.found)
         if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
             self.all += glossary.renderings_in_english(self.tokens)
         elif lang == "fr":
             self.all += glossary.renderings_in_french(self.tokens)
+
+    def _read(self, match: _Match) -> _Match:
+        """The match without the one-word terms its word is no form of, where the language's dictionary tells
+        (``terms.nouns``: Danish *teknikeren* is no *teknik*, German *waren* no *Ware*, which their stems find)."""
+        if match.end - match.start > 1 or self.lang not in DICTIONARIES:
+            return match
+        word = self.surface(match.start, match.end)
+        return replace(match, terms=tuple(
+            term for term in match.terms
+            if not all(another_word(word, spelling, self.lang) for spelling in term.spellings)))
 
     def surface(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start:self.tokens[end - 1].end]

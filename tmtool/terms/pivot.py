@@ -48,8 +48,10 @@ import numpy as np
 from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
-from ..text.normalize import AMBIGUOUS_PLURALS, fold, inflection_key, plural_readings, spellings
-from . import english
+from ..text.normalize import (
+    AMBIGUOUS_PLURALS, DEFINITE_OF_SAME_PLURAL, english_stem, fold, inflection_key, plural_readings, spellings,
+)
+from . import english, nouns
 from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
 from .extract import CONTEXTS_PER_TERM, ranking
@@ -230,7 +232,8 @@ def _nominal(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[lis
 
 def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]) -> list[list[EnglishPhrase]]:
     """The phrases of each sentence less the coordinations of two names, a proper noun each (*Poland and
-    Lithuania*, *Czechia and Belgium*): two designations, each a candidate of its own, not one concept's (as
+    Lithuania*, *Czechia and Belgium*), or of two plural nouns (*technicians and medics*): two designations, each a
+    candidate of its own, not one concept's (as
     ``english_phrases`` reads capitalised words coordinated inside a name, *NATO Science and Technology
     Organization*, which stays); but for a country's one name (``region_names``: *Bosnia and Herzegovina*)."""
     kept = []
@@ -242,8 +245,19 @@ def _without_listed_names(phrases: list[list[EnglishPhrase]], tagged: list[list]
 
 
 def _two_names(words: list[tuple[str, str]]) -> bool:
-    return (len(words) == 3 and words[0][0] == words[2][0] == "PROPN" and words[1][0] == "CCONJ"
-            and words[1][1] in ("and", "or") and " ".join(w for _, w in words) not in region_names())
+    """Two proper nouns coordinated, or two common nouns in the plural (*technicians and medics*: two kinds of people,
+    each a candidate; a term coordinating two nouns names one activity in the singular, *command and control*,
+    *search and rescue*)."""
+    if len(words) != 3 or words[1][0] != "CCONJ" or words[1][1] not in ("and", "or"):
+        return False
+    if words[0][0] == words[2][0] == "NOUN":
+        return all(_plural(text) for _, text in (words[0], words[2]))
+    return words[0][0] == words[2][0] == "PROPN" and " ".join(w for _, w in words) not in region_names()
+
+
+def _plural(noun: str) -> bool:
+    """Whether an English common noun (lower case) is written in the plural: a singular by English rules of its own."""
+    return english_stem(noun) != noun
 
 
 _SUBJECT_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
@@ -833,6 +847,8 @@ def singular_of(word: str, lang: str) -> str | None:
     from wordfreq import word_frequency
 
     word = word.lower()
+    if nouns.listed_singular(word, lang):  # Posten, Techniker, Swedish and Danish tekniker: a singular as written
+        return None
     best = _singular_word(word, lang)
     if best is None and lang in CLOSED_COMPOUNDS:
         # a compound whose singular the word list does not confirm (*Minenjagdboote*, *Truppenbewegungen*) inflects on
@@ -862,12 +878,21 @@ def _singular_word(word: str, lang: str, share: float | None = None) -> str | No
     elsewhere the most frequent."""
     from wordfreq import word_frequency
 
+    # a reading the language's dictionary lists as no noun is none (German verletzt of Verletzte, war of Waren), one
+    # whose plural it makes the word is the singular, whatever the word's frequency as another word (Waren: Ware)
     readings = [(ending, variant) for ending, reading in plural_readings(word, lang, ambiguous=True, as_written=True)
-                for variant in _accented(reading, lang)]
+                for variant in _accented(reading, lang) if not nouns.no_noun(variant, lang)]
+    made = [(ending, reading) for ending, reading in readings if nouns.plural_of(word, reading, lang)]
+    readings = [(ending, reading) for ending, reading in readings
+                if (ending, reading) in made or (ending, reading[len(word) - len(ending):]) not in
+                DEFINITE_OF_SAME_PLURAL.get(lang, ())]
     if share is None:
         share = SINGULAR_SHARE if lang in AMBIGUOUS_PLURALS else 1.0
     floor = word_frequency(word, lang) * share
-    confirmed = [(ending, reading) for ending, reading in sorted(readings) if word_frequency(reading, lang) > floor]
+    confirmed = [(ending, reading) for ending, reading in sorted(readings)
+                 if word_frequency(reading, lang) > floor or (ending, reading) in made]
+    if made and lang in SUFFIXED_ARTICLES:
+        confirmed = sorted(made)
     if not confirmed:
         return None
     if lang in SUFFIXED_ARTICLES:

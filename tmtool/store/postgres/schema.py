@@ -458,10 +458,16 @@ def _line_break_texts(pg) -> None:
                                 for position, _, new in moved])
 
 
+def _nordic_keys(pg) -> None:
+    """Swedish and Danish terms looked up by their inflected forms (SQLite's migration 34): the terms' keys are made
+    again where they differ."""
+    _keys_made_again(pg)
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
                     _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers,
-                    _context_keys, _V21, _line_break_texts]
+                    _context_keys, _V21, _line_break_texts, _nordic_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

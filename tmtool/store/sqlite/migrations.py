@@ -750,11 +750,18 @@ def _line_break_texts(conn: sqlite3.Connection) -> None:
                              (rowid, new))
 
 
+def _nordic_keys(conn: sqlite3.Connection) -> None:
+    """Swedish and Danish terms are looked up by their inflected forms (``normalize.SNOWBALL``, ``PLURALS``:
+    *sjöminorna*, *styrkerne* find *sjömina*, *styrke*), under keys they had none of: the terms' keys are made again
+    where they differ."""
+    _keys_made_again(conn)
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers, _context_keys, _V32, _line_break_texts]
+                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
