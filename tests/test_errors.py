@@ -300,3 +300,48 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
         assert unprivileged(look_up) == (
             f"TmtoolError: {db}: cannot open store: it is read-only for you (the file or its folder), and SQLite"
             " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
+
+
+def test_a_trados_memory_given_as_the_store_is_left_as_it_is_and_its_import_advised(tmp_path):
+    # `tmtool --db memory.sdltm …` for `tmtool import memory.sdltm`: a Trados Studio memory is a SQLite database,
+    # which every command took for a store of its own, a look-up too, adding the store's thirty tables to it and
+    # turning on WAL for good (Trados Studio then opens a memory it does not know)
+    from conftest import SEED_EN, SEED_FR
+    from test_cat_files import partners_memory
+
+    memory = partners_memory(tmp_path / "Partenaires.sdltm")
+    held = memory.read_bytes()
+    for args in (("lookup", "partenaires"), ("tm", "search", "Les partenaires se réunissent à Lyon."),
+                 ("ingest", SEED_FR, SEED_EN), ("glossary", "add", "partenaire", "partner")):
+        result = run(memory, *args, code=2)
+        assert result.stderr == (
+            f"tmtool: error: {memory}: not a tmtool store: a SQLite database of another program (its tables: attributes,"
+            " date_attributes, fuzzy_data …), which tmtool leaves as it is (check --db or $TMTOOL_DB); a Trados Studio"
+            " memory is imported into a store: tmtool import FILE.sdltm\n"), args
+    assert memory.read_bytes() == held and not list(tmp_path.glob("*-wal"))
+    # as advised
+    assert run(tmp_path / "t.db", "import", memory, code=0).stdout.startswith("3 units added")
+    assert run(tmp_path / "t.db", "tm", "concordance", "Lyon", code=0).stdout.startswith(
+        "Les partenaires se réunissent à Lyon.\n")
+    # an empty file (made by touch, or by a program about to write one) is a new store as ever
+    (tmp_path / "empty.db").touch()
+    assert run(tmp_path / "empty.db", "stats", code=0).stdout.startswith("documents            0\n")
+
+
+def test_a_postgresql_database_holding_a_table_of_a_store_s_name_is_one_line_and_left_as_it_was(pg_url):
+    # another program's `units` in the database's schema: the store's schema failed on it with psycopg's
+    # DuplicateTable traceback
+    import psycopg
+
+    from conftest import SEED_EN, SEED_FR
+
+    with psycopg.connect(pg_url, autocommit=True) as pg:
+        pg.execute("CREATE TABLE units (id serial PRIMARY KEY, name text NOT NULL)")
+        pg.execute("INSERT INTO units (name) VALUES ('kg'), ('km')")
+    result = run(pg_url, "ingest", SEED_FR, SEED_EN, code=1)
+    assert result.stderr.startswith("tmtool: error: postgresql://") and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(': cannot make a tmtool store in this database: relation "units" already exists,'
+                                  " another program's (give tmtool a database of its own: createdb tmtool)\n")
+    with psycopg.connect(pg_url) as pg:
+        assert pg.execute("SELECT name FROM units ORDER BY id").fetchall() == [("kg",), ("km",)]
+        assert pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall() == [("units",)]
