@@ -345,3 +345,23 @@ def test_a_postgresql_database_holding_a_table_of_a_store_s_name_is_one_line_and
     with psycopg.connect(pg_url) as pg:
         assert pg.execute("SELECT name FROM units ORDER BY id").fetchall() == [("kg",), ("km",)]
         assert pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall() == [("units",)]
+
+
+def test_a_backup_replaces_an_earlier_backup_never_another_file(store_url, tmp_path):
+    # `tmtool backup exports/week.tmx`, the name completed to the wrong file: the memory's TMX was replaced by a
+    # SQLite file without a word
+    from conftest import REPO
+
+    memory = (REPO / "tests" / "data" / "real" / "trados-studio.tmx").read_bytes()
+    run(store_url, "glossary", "add", "Comité militaire", "Military Committee", code=0)
+    week = tmp_path / "week.tmx"
+    week.write_bytes(memory)
+    result = run(store_url, "backup", week, code=1)
+    assert result.stderr == (f"tmtool: error: {week}: not an earlier backup (a tmtool store): it would be replaced;"
+                             " give the backup a new file's name, or remove that file first\n")
+    assert week.read_bytes() == memory
+    earlier = tmp_path / "monday.db"
+    run(store_url, "backup", earlier, code=0)
+    run(store_url, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council", code=0)
+    run(store_url, "backup", earlier, code=0)  # the earlier backup, replaced
+    assert "North Atlantic Council" in run(earlier, "glossary", "list", code=0).stdout

@@ -1273,7 +1273,21 @@ def backup(store: Store, path: str | Path) -> None:
     from .store.url import sqlite_file
 
     path = _path(path)
-    store.backup(sqlite_file(path) if isinstance(path, str) else path)
+    target = Path(sqlite_file(path) if isinstance(path, str) else path)
+    if target.is_file() and target.stat().st_size and not _is_store_file(target):
+        # a name mistyped or completed to the wrong file (the week's TMX, a Trados memory): an earlier backup,
+        # a tmtool store, is replaced, no other file
+        raise Invalid("not an earlier backup (a tmtool store): it would be replaced; give the backup a new file's "
+                      "name, or remove that file first", path=str(target))
+    store.backup(target)
+
+
+def _is_store_file(path: Path) -> bool:
+    """Whether a file is a SQLite database that tmtool's migrations made (its header's user version, at byte 60,
+    counts them: ``store.sqlite.migrations``)."""
+    with open(path, "rb") as file:
+        header = file.read(100)
+    return header.startswith(b"SQLite format 3\x00") and len(header) == 100 and int.from_bytes(header[60:64], "big") > 0
 
 
 def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:

@@ -1326,7 +1326,8 @@ def backup(ctx, path):
     """Copy the store to PATH, consistent even while others are writing to it.
 
     SQLite's online backup copies the store as it is at one moment into a temporary file beside
-    PATH, which then replaces PATH: an earlier backup there is overwritten, the store never.
+    PATH, which then replaces PATH: an earlier backup there is overwritten, the store or any other
+    file never (a TMX, a Trados memory: an error says so).
 
     \b
     Example:
