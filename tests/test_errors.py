@@ -365,3 +365,46 @@ def test_a_backup_replaces_an_earlier_backup_never_another_file(store_url, tmp_p
     run(store_url, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council", code=0)
     run(store_url, "backup", earlier, code=0)  # the earlier backup, replaced
     assert "North Atlantic Council" in run(earlier, "glossary", "list", code=0).stdout
+
+
+def test_an_export_or_a_segmentation_never_writes_over_a_store(store_url, tmp_path):
+    # `tmtool export tmx -o tmtool.db`: the store in use (or a backup) was replaced by the TMX, every document,
+    # entry and change of it lost, and the next command said "cannot open store: file is not a database"
+    from conftest import SEED_FR
+
+    run(store_url, "glossary", "add", "Comité militaire", "Military Committee", "--status", "approved", code=0)
+    monday = tmp_path / "monday.db"
+    run(store_url, "backup", monday, code=0)
+    stores = [monday] + ([] if store_url.startswith("postgresql") else [store_url])
+    for target in stores:
+        held = open(target, "rb").read()
+        for command in (("export", "tmx", "-o"), ("export", "tbx", "-o"), ("export", "xlsx", "-o"),
+                        ("segment", SEED_FR, "-o")):
+            result = run(store_url, *command, target, code=1)
+            assert result.stderr == (f"tmtool: error: cannot write {target}: it is a tmtool store, which this would"
+                                     " replace; give another file name\n"), command
+        assert open(target, "rb").read() == held
+    for store in [monday, store_url]:
+        assert "Military Committee" in run(store, "glossary", "list", code=0).stdout
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("t.db")) == ["monday.db"]
+
+
+def test_a_document_is_never_written_over_by_its_own_sentences_or_terms(tmp_path):
+    # `tmtool segment rapport.fr.txt -o rapport.fr.txt`: the document was replaced by a sentence a line, its
+    # paragraphs lost; `extract` likewise by its terms
+    import shutil
+
+    from conftest import SEED_FR
+
+    document = tmp_path / "rapport.fr.txt"
+    shutil.copy(SEED_FR, document)
+    held = document.read_bytes()
+    for command in (("segment", document, "-o", document), ("segment", document, "-o", tmp_path / "." / document.name),
+                    ("extract", document, "-o", document)):
+        result = run(tmp_path / "t.db", *command, code=1)
+        assert result.stderr == (f"tmtool: error: cannot write {command[-1]}: it is the document read ({document}),"
+                                 " which this would replace; give another file name\n")
+    assert document.read_bytes() == held and sorted(p.name for p in tmp_path.iterdir()) == ["rapport.fr.txt"]
+    run(tmp_path / "t.db", "segment", document, "-o", tmp_path / "rapport.sentences.txt", code=0)
+    assert (tmp_path / "rapport.sentences.txt").read_text(encoding="utf-8").startswith(
+        "Les partenaires de l’OTAN sont un atout inestimable")

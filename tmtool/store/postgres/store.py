@@ -321,7 +321,7 @@ class PostgresStore(UnitCorrections):
         target = Path(target)
         if target.is_dir():
             raise Invalid("is a directory; give the backup's file name", path=str(target))
-        with atomic_path(target) as temporary, SQLiteStore.open(temporary) as copy:
+        with atomic_path(target, replaces_store=True) as temporary, SQLiteStore.open(temporary) as copy:
             copy_store(self, copy)
 
     def stats(self) -> dict[str, int]:

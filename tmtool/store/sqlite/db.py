@@ -1276,7 +1276,7 @@ class SQLiteStore(UnitCorrections):
         # an open store's write-ahead log beside the file would be applied to the copy renamed there
         if Path(f"{target}-wal").exists():
             raise TmtoolError(f"{target.name}-wal exists beside it: the file is in use as a store", path=str(target))
-        with atomic_path(target) as temporary:
+        with atomic_path(target, replaces_store=True) as temporary:
             copy = sqlite3.connect(temporary)
             try:
                 with _disk_full_refused(str(target)):
