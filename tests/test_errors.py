@@ -408,3 +408,18 @@ def test_a_document_is_never_written_over_by_its_own_sentences_or_terms(tmp_path
     run(tmp_path / "t.db", "segment", document, "-o", tmp_path / "rapport.sentences.txt", code=0)
     assert (tmp_path / "rapport.sentences.txt").read_text(encoding="utf-8").startswith(
         "Les partenaires de l’OTAN sont un atout inestimable")
+
+
+def test_a_store_another_program_holds_open_is_never_written_over_either(tmp_path):
+    # the workbench serving it: its write-ahead log not yet copied into the file, whose header still says no schema
+    from conftest import SEED_FR
+    from tmtool import api
+
+    served = tmp_path / "served.db"
+    with api.open_store(served, create=True) as store:
+        api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+        assert (tmp_path / "served.db-wal").stat().st_size
+        result = run(tmp_path / "t.db", "segment", SEED_FR, "-o", served, code=1)
+        assert result.stderr == (f"tmtool: error: cannot write {served}: it is a tmtool store, which this would"
+                                 " replace; give another file name\n")
+        assert api.lookup(store, "Comité militaire")["entries"]

@@ -12,7 +12,7 @@ import io
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -51,7 +51,19 @@ def is_store_file(path: str | Path) -> bool:
             header = file.read(100)
     except OSError:
         return False
-    return len(header) == 100 and header.startswith(b"SQLite format 3\x00") and int.from_bytes(header[60:64], "big") > 0
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    if int.from_bytes(header[60:64], "big") > 0:
+        return True
+    # a store in WAL mode whose log is not yet copied into the file (another program has it open: the workbench)
+    # keeps its version in the log: SQLite reads it, the file opened read-only
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return db.execute("PRAGMA user_version").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
 
 
 @contextmanager
