@@ -313,6 +313,11 @@ def test_a_revised_document_s_sentences_replace_those_its_entries_and_terms_quot
     assert any(c["en"].startswith("On 13 July 2021") for c in english["contexts"])
     run_output(store_url, "glossary", "approve", entry["id"])
     approved = division()
+    # another approval, taken back once the document is revised: the entry as it was then, its sentences as now
+    security = json.loads(run_output(store_url, "lookup", "Sécurité coopérative", "--json"))[0]
+    assert [t["text"] for t in security["terms"]] == ["Sécurité coopérative", "Cooperative Security"]
+    assert security["terms"][1]["contexts"][0]["en"].startswith("On 13 July 2021")
+    change = run_output(store_url, "glossary", "approve", security["id"]).split("(change ")[1].rstrip(")\n")
 
     fr.write_text(fr.read_text(encoding="utf-8").replace("Le 13 juillet 2021, le directeur", "Le 14 juillet 2021, le directeur")
                   .replace("a organisé sous les auspices", "a organisé, sous les auspices"), encoding="utf-8")
@@ -329,6 +334,10 @@ def test_a_revised_document_s_sentences_replace_those_its_entries_and_terms_quot
     run_output(store_url, "export", "tbx", "-o", tbx)
     assert "On 14 July 2021" in tbx.read_text(encoding="utf-8")
     assert "On 13 July 2021" not in tbx.read_text(encoding="utf-8")  # no entry's nor term's sentence is stale
+    run_output(store_url, "glossary", "revert", change)
+    security = json.loads(run_output(store_url, "glossary", "show", security["id"], "--json"))
+    assert security["status"] == "candidate"
+    assert [c["en"][:15] for c in security["terms"][1]["contexts"]] == ["On 14 July 2021", "The IMS Coopera"]
 
     run_output(store_url, "remove", "meeting")
     removed = division()

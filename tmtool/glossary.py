@@ -523,6 +523,7 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
     # the sentences of a document that counted it then and is gone, or counts otherwise now, are not brought back
     gone = {row[0] for row in _counted(snap)} - documents
     restored.contexts = [c for c in restored.contexts if c.document not in gone]
+    current = store.entries([entry_id], contexts=0).get(entry_id)
     if store.entry_state(entry_id) is None:
         store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
     else:
@@ -537,6 +538,12 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
             given_back = documents | {""}
             store.forget_entry_evidence(entry_id, sorted(given_back))
             store.add_contexts(entry_id, [c for c in restored.contexts if c.document in given_back], {})
+    # its terms' own sentences as the snapshot quoted them, where the documents still say them so; those of a
+    # document revised or removed since, as the entry quoted it before the revert (_quote_terms_again)
+    quoted = {c.document for term in restored.terms for c in term.contexts if c.document}
+    quoted = {d for d in quoted if d in {row[0] for row in _counted(snap)} or store.document(d) is not None}
+    if quoted:
+        _quote_terms_again(store, quoted, [entry_id], {entry_id: [current]} if current else {})
     _give_back_evidence(store, entry_id, evidence, documents)
 
 
