@@ -345,3 +345,24 @@ def test_a_damaged_package_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(packages, "PACKAGE_LIMIT", 1000)
     with pytest.raises(TmtoolError, match="refused as a ZIP bomb"):
         list(packages.read_package(tmp_path / "whole.sdlrpx"))
+
+
+def test_a_colleague_s_store_imported_says_how_to_bring_what_it_holds_in(store_url, tmp_path):
+    # `tmtool import ana.db`: "an SQLite database, but not a Trados Studio memory (it has no translation_memories
+    # table)", which said nothing of the way to bring a tmtool store's memory and glossary in
+    colleague = tmp_path / "ana.db"
+    memory = partners_memory(tmp_path / "Partenaires.sdltm")
+    for args in (("import", memory), ("glossary", "add", "partenaire", "partner", "--status", "approved")):
+        assert CliRunner().invoke(main, ["--db", str(colleague), *map(str, args)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", store_url, "import", str(colleague)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"tmtool: error: {colleague}: a tmtool store, not a Trados Studio memory: import what it exports (tmtool --db"
+        f" {colleague} export tmx --langs all -o memory.tmx, and export tbx --langs all --status all -o glossary.tbx),"
+        f" or copy it whole into a new store (tmtool db copy {colleague} NEW.db)\n"))
+    for args in (("--db", colleague, "export", "tmx", "--langs", "all", "-o", tmp_path / "memory.tmx"),
+                 ("--db", colleague, "export", "tbx", "--langs", "all", "--status", "all", "-o", tmp_path / "glossary.tbx"),
+                 ("--db", store_url, "import", tmp_path / "memory.tmx"),
+                 ("--db", store_url, "import", tmp_path / "glossary.tbx")):
+        assert CliRunner().invoke(main, list(map(str, args))).exit_code == 0, args
+    looked_up = CliRunner().invoke(main, ["--db", store_url, "lookup", "partenaire"]).stdout
+    assert looked_up.startswith("partenaire  =  partner   [approved; exact;")

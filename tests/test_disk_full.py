@@ -104,15 +104,29 @@ def test_an_ingest_on_a_full_disk_leaves_the_store_as_it_was(tmp_path):
 def test_a_copy_written_to_a_full_disk_leaves_what_was_there(tmp_path, command):
     db = tmp_path / "store.db"
     run_tmtool(db, "import", write_memory(tmp_path / "memory.tmx", 500))
+    # an earlier backup is a store (backup replaces no other file), an earlier export any text
+    held = _earlier_store() if command == ("backup",) else b"an earlier copy"
     with small_disk("1m") as disk:
         earlier = disk / "earlier"
-        earlier.write_bytes(b"an earlier copy")
+        earlier.write_bytes(held)
         fill(disk)
         for target in (earlier, disk / "new"):
             said_disk_full(run_tmtool(db, *command, target, check=False), target)
         # neither the new file nor a temporary one beside it
         assert sorted(p.name for p in disk.iterdir()) == ["earlier", "filler"]
-        assert earlier.read_bytes() == b"an earlier copy"
+        assert earlier.read_bytes() == held
+
+
+def _earlier_store() -> bytes:
+    """A small SQLite file as tmtool's migrations mark a store (its user version)."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("PRAGMA user_version = 1")
+    db.execute("CREATE TABLE documents (id TEXT PRIMARY KEY)")
+    data = db.serialize()
+    db.close()
+    return data
 
 
 def test_a_store_that_cannot_be_opened_on_a_full_disk_says_so(tmp_path):

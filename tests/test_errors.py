@@ -300,3 +300,126 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
         assert unprivileged(look_up) == (
             f"TmtoolError: {db}: cannot open store: it is read-only for you (the file or its folder), and SQLite"
             " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
+
+
+def test_a_trados_memory_given_as_the_store_is_left_as_it_is_and_its_import_advised(tmp_path):
+    # `tmtool --db memory.sdltm …` for `tmtool import memory.sdltm`: a Trados Studio memory is a SQLite database,
+    # which every command took for a store of its own, a look-up too, adding the store's thirty tables to it and
+    # turning on WAL for good (Trados Studio then opens a memory it does not know)
+    from conftest import SEED_EN, SEED_FR
+    from test_cat_files import partners_memory
+
+    memory = partners_memory(tmp_path / "Partenaires.sdltm")
+    held = memory.read_bytes()
+    for args in (("lookup", "partenaires"), ("tm", "search", "Les partenaires se réunissent à Lyon."),
+                 ("ingest", SEED_FR, SEED_EN), ("glossary", "add", "partenaire", "partner")):
+        result = run(memory, *args, code=2)
+        assert result.stderr == (
+            f"tmtool: error: {memory}: not a tmtool store: a SQLite database of another program (its tables: attributes,"
+            " date_attributes, fuzzy_data …), which tmtool leaves as it is (check --db or $TMTOOL_DB); a Trados Studio"
+            " memory is imported into a store: tmtool import FILE.sdltm\n"), args
+    assert memory.read_bytes() == held and not list(tmp_path.glob("*-wal"))
+    # as advised
+    assert run(tmp_path / "t.db", "import", memory, code=0).stdout.startswith("3 units added")
+    assert run(tmp_path / "t.db", "tm", "concordance", "Lyon", code=0).stdout.startswith(
+        "Les partenaires se réunissent à Lyon.\n")
+    # an empty file (made by touch, or by a program about to write one) is a new store as ever
+    (tmp_path / "empty.db").touch()
+    assert run(tmp_path / "empty.db", "stats", code=0).stdout.startswith("documents            0\n")
+
+
+def test_a_postgresql_database_holding_a_table_of_a_store_s_name_is_one_line_and_left_as_it_was(pg_url):
+    # another program's `units` in the database's schema: the store's schema failed on it with psycopg's
+    # DuplicateTable traceback
+    import psycopg
+
+    from conftest import SEED_EN, SEED_FR
+
+    with psycopg.connect(pg_url, autocommit=True) as pg:
+        pg.execute("CREATE TABLE units (id serial PRIMARY KEY, name text NOT NULL)")
+        pg.execute("INSERT INTO units (name) VALUES ('kg'), ('km')")
+    result = run(pg_url, "ingest", SEED_FR, SEED_EN, code=1)
+    assert result.stderr.startswith("tmtool: error: postgresql://") and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(': cannot make a tmtool store in this database: relation "units" already exists,'
+                                  " another program's (give tmtool a database of its own: createdb tmtool)\n")
+    with psycopg.connect(pg_url) as pg:
+        assert pg.execute("SELECT name FROM units ORDER BY id").fetchall() == [("kg",), ("km",)]
+        assert pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall() == [("units",)]
+
+
+def test_a_backup_replaces_an_earlier_backup_never_another_file(store_url, tmp_path):
+    # `tmtool backup exports/week.tmx`, the name completed to the wrong file: the memory's TMX was replaced by a
+    # SQLite file without a word
+    from conftest import REPO
+
+    memory = (REPO / "tests" / "data" / "real" / "trados-studio.tmx").read_bytes()
+    run(store_url, "glossary", "add", "Comité militaire", "Military Committee", code=0)
+    week = tmp_path / "week.tmx"
+    week.write_bytes(memory)
+    result = run(store_url, "backup", week, code=1)
+    assert result.stderr == (f"tmtool: error: {week}: not an earlier backup (a tmtool store): it would be replaced;"
+                             " give the backup a new file's name, or remove that file first\n")
+    assert week.read_bytes() == memory
+    earlier = tmp_path / "monday.db"
+    run(store_url, "backup", earlier, code=0)
+    run(store_url, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council", code=0)
+    run(store_url, "backup", earlier, code=0)  # the earlier backup, replaced
+    assert "North Atlantic Council" in run(earlier, "glossary", "list", code=0).stdout
+
+
+def test_an_export_or_a_segmentation_never_writes_over_a_store(store_url, tmp_path):
+    # `tmtool export tmx -o tmtool.db`: the store in use (or a backup) was replaced by the TMX, every document,
+    # entry and change of it lost, and the next command said "cannot open store: file is not a database"
+    from conftest import SEED_FR
+
+    run(store_url, "glossary", "add", "Comité militaire", "Military Committee", "--status", "approved", code=0)
+    monday = tmp_path / "monday.db"
+    run(store_url, "backup", monday, code=0)
+    stores = [monday] + ([] if store_url.startswith("postgresql") else [store_url])
+    for target in stores:
+        held = open(target, "rb").read()
+        for command in (("export", "tmx", "-o"), ("export", "tbx", "-o"), ("export", "xlsx", "-o"),
+                        ("segment", SEED_FR, "-o")):
+            result = run(store_url, *command, target, code=1)
+            assert result.stderr == (f"tmtool: error: cannot write {target}: it is a tmtool store, which this would"
+                                     " replace; give another file name\n"), command
+        assert open(target, "rb").read() == held
+    for store in [monday, store_url]:
+        assert "Military Committee" in run(store, "glossary", "list", code=0).stdout
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("t.db")) == ["monday.db"]
+
+
+def test_a_document_is_never_written_over_by_its_own_sentences_or_terms(tmp_path):
+    # `tmtool segment rapport.fr.txt -o rapport.fr.txt`: the document was replaced by a sentence a line, its
+    # paragraphs lost; `extract` likewise by its terms
+    import shutil
+
+    from conftest import SEED_FR
+
+    document = tmp_path / "rapport.fr.txt"
+    shutil.copy(SEED_FR, document)
+    held = document.read_bytes()
+    for command in (("segment", document, "-o", document), ("segment", document, "-o", tmp_path / "." / document.name),
+                    ("extract", document, "-o", document)):
+        result = run(tmp_path / "t.db", *command, code=1)
+        assert result.stderr == (f"tmtool: error: cannot write {command[-1]}: it is the document read ({document}),"
+                                 " which this would replace; give another file name\n")
+    assert document.read_bytes() == held and sorted(p.name for p in tmp_path.iterdir()) == ["rapport.fr.txt"]
+    run(tmp_path / "t.db", "segment", document, "-o", tmp_path / "rapport.sentences.txt", code=0)
+    assert (tmp_path / "rapport.sentences.txt").read_text(encoding="utf-8").startswith(
+        "Les partenaires de l’OTAN sont un atout inestimable")
+
+
+def test_a_store_another_program_holds_open_is_never_written_over_either(tmp_path):
+    # the workbench serving it: its write-ahead log not yet copied into the file, whose header still says no schema
+    from conftest import SEED_FR
+    from tmtool import api
+
+    served = tmp_path / "served.db"
+    with api.open_store(served, create=True) as store:
+        api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+        assert (tmp_path / "served.db-wal").stat().st_size
+        result = run(tmp_path / "t.db", "segment", SEED_FR, "-o", served, code=1)
+        assert result.stderr == (f"tmtool: error: cannot write {served}: it is a tmtool store, which this would"
+                                 " replace; give another file name\n")
+        assert api.lookup(store, "Comité militaire")["entries"]

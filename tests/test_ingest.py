@@ -291,3 +291,55 @@ def test_a_stored_pair_given_the_wrong_way_round_is_refused_not_told_stored(tmp_
     assert original.exit_code == 0 and "already stored" in original.stdout
     with open_store(db) as store:
         assert store.stats() == before
+
+
+def test_a_revised_document_s_sentences_replace_those_its_entries_and_terms_quoted_reviewed_or_not(store_url, tmp_path):
+    """An entry's English equivalent keeps its own sentence pairs (``Term.contexts``: ``lookup --json``, the TBX's
+    ``x-of: term`` contexts). Revised, the document's new sentences replace those it quoted, an approved entry's
+    too (evidence, not the reviewer's decision: status, terms and version stay); removed, they go."""
+    from conftest import run_output
+
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    run_output(store_url, "ingest", fr, en)
+
+    def division() -> dict:
+        found = json.loads(run_output(store_url, "lookup", "Division Sécurité coopérative", "--json"))
+        return next(hit for hit in found if hit["terms"][0]["text"] == "Division Sécurité coopérative")
+
+    entry = division()
+    english = next(t for t in entry["terms"] if t["text"] == "Cooperative Security Division")
+    assert any(c["en"].startswith("On 13 July 2021") for c in english["contexts"])
+    run_output(store_url, "glossary", "approve", entry["id"])
+    approved = division()
+    # another approval, taken back once the document is revised: the entry as it was then, its sentences as now
+    security = json.loads(run_output(store_url, "lookup", "Sécurité coopérative", "--json"))[0]
+    assert [t["text"] for t in security["terms"]] == ["Sécurité coopérative", "Cooperative Security"]
+    assert security["terms"][1]["contexts"][0]["en"].startswith("On 13 July 2021")
+    change = run_output(store_url, "glossary", "approve", security["id"]).split("(change ")[1].rstrip(")\n")
+
+    fr.write_text(fr.read_text(encoding="utf-8").replace("Le 13 juillet 2021, le directeur", "Le 14 juillet 2021, le directeur")
+                  .replace("a organisé sous les auspices", "a organisé, sous les auspices"), encoding="utf-8")
+    en.write_text(en.read_text(encoding="utf-8").replace("On 13 July 2021", "On 14 July 2021"), encoding="utf-8")
+    assert "meeting: 19 units, 0 new entries" in run_output(store_url, "ingest", fr, en)
+    revised = division()
+    assert {key: revised[key] for key in ("status", "version")} == {"status": "approved", "version": approved["version"]}
+    assert [t["text"] for t in revised["terms"]] == [t["text"] for t in approved["terms"]]
+    english = next(t for t in revised["terms"] if t["text"] == "Cooperative Security Division")
+    assert [c["en"][:15] for c in english["contexts"]] == ["On 14 July 2021", "The IMS Coopera"]
+    assert any(c["fr"].startswith("Le 14 juillet 2021, le directeur général") and "a organisé, sous" in c["fr"]
+               for c in english["contexts"])
+    tbx = tmp_path / "glossary.tbx"
+    run_output(store_url, "export", "tbx", "-o", tbx)
+    assert "On 14 July 2021" in tbx.read_text(encoding="utf-8")
+    assert "On 13 July 2021" not in tbx.read_text(encoding="utf-8")  # no entry's nor term's sentence is stale
+    run_output(store_url, "glossary", "revert", change)
+    security = json.loads(run_output(store_url, "glossary", "show", security["id"], "--json"))
+    assert security["status"] == "candidate"
+    assert [c["en"][:15] for c in security["terms"][1]["contexts"]] == ["On 14 July 2021", "The IMS Coopera"]
+
+    run_output(store_url, "remove", "meeting")
+    removed = division()
+    assert removed["status"] == "approved" and not removed["contexts"]
+    assert not [c for t in removed["terms"] for c in t["contexts"] if c["document"] == "meeting"]

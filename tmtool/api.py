@@ -42,7 +42,7 @@ from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
-from .io.files import input_file
+from .io.files import input_file, is_store_file
 from .io.xmlchars import named
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
@@ -1284,7 +1284,13 @@ def backup(store: Store, path: str | Path) -> None:
     from .store.url import sqlite_file
 
     path = _path(path)
-    store.backup(sqlite_file(path) if isinstance(path, str) else path)
+    target = Path(sqlite_file(path) if isinstance(path, str) else path)
+    if target.is_file() and target.stat().st_size and not is_store_file(target):
+        # a name mistyped or completed to the wrong file (the week's TMX, a Trados memory): an earlier backup,
+        # a tmtool store, is replaced, no other file
+        raise Invalid("not an earlier backup (a tmtool store): it would be replaced; give the backup a new file's "
+                      "name, or remove that file first", path=str(target))
+    store.backup(target)
 
 
 def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
@@ -1391,6 +1397,17 @@ EXTRACT_FORMATS = ("tsv", "json")
 EXTRACT_LANGUAGES = ("fr", "en")  # term extraction's: a parser and its French model, the English tagger
 
 
+def _not_read(out, *sources: Source) -> None:
+    """Refuse an ``out`` that is one of the documents read (``segment x.fr.txt -o x.fr.txt``): written over, the
+    document was lost, its paragraphs and formatting with it, for a list of its sentences."""
+    if not isinstance(out, (str, os.PathLike)) or str(out) == "-" or not os.path.isfile(out):
+        return
+    for source in sources:
+        if isinstance(source, (str, os.PathLike)) and os.path.isfile(source) and os.path.samefile(out, source):
+            raise Invalid(f"cannot write {out}: it is the document read ({source}), which this would replace; give "
+                          "another file name")
+
+
 def _rules(srx: str | Path | None):
     if srx is None:
         return None
@@ -1424,6 +1441,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     from .model import Unit
     from .pipeline import segmented_document
 
+    _not_read(out, source)
     if lang is None:
         lang = language_in_name(_name(source))
         if lang is None:
@@ -1471,6 +1489,7 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
 
     if fmt not in ALIGN_FORMATS:
         raise Invalid(f"unknown alignment format {fmt!r} (expected one of {', '.join(ALIGN_FORMATS)})")
+    _not_read(out, fr, en)
     with _local_files(fr, en) as (fr_path, en_path):
         pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
                            rules=_rules(srx), presegmented=presegmented)
@@ -1518,6 +1537,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    _not_read(out, *sources)
     for source in sources:
         named = language_in_name(_name(source))
         if named is not None and base_language(named) != language:

@@ -428,8 +428,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
     But a pair stored with --no-terms gets its terms then: its units stay as stored (with a
     reviewer's corrections), and the glossary gains what a first ingest with terms gives.
-    A revised document (same id, new content) replaces its earlier units. Entries a person
-    approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
+    A revised document (same id, new content) replaces its earlier units and the sentences the
+    glossary quoted from them. Entries a person approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
     (.txt, .html, .docx, .odt, .pptx, .odp, .pdf), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with
     NAME_en.EXT, NAME-FR.EXT with NAME-EN.EXT. Other files are listed as skipped, with the reason; a pair that
     fails is reported and the others go on (exit 1 if any failed). Each pair is saved as it is
@@ -1328,7 +1328,8 @@ def backup(ctx, path):
     """Copy the store to PATH, consistent even while others are writing to it.
 
     SQLite's online backup copies the store as it is at one moment into a temporary file beside
-    PATH, which then replaces PATH: an earlier backup there is overwritten, the store never.
+    PATH, which then replaces PATH: an earlier backup there is overwritten, the store or any other
+    file never (a TMX, a Trados memory: an error says so).
 
     \b
     Example:

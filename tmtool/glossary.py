@@ -523,6 +523,7 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
     # the sentences of a document that counted it then and is gone, or counts otherwise now, are not brought back
     gone = {row[0] for row in _counted(snap)} - documents
     restored.contexts = [c for c in restored.contexts if c.document not in gone]
+    current = store.entries([entry_id], contexts=0).get(entry_id)
     if store.entry_state(entry_id) is None:
         store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
     else:
@@ -537,6 +538,12 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
             given_back = documents | {""}
             store.forget_entry_evidence(entry_id, sorted(given_back))
             store.add_contexts(entry_id, [c for c in restored.contexts if c.document in given_back], {})
+    # its terms' own sentences as the snapshot quoted them, where the documents still say them so; those of a
+    # document revised or removed since, as the entry quoted it before the revert (_quote_terms_again)
+    quoted = {c.document for term in restored.terms for c in term.contexts if c.document}
+    quoted = {d for d in quoted if d in {row[0] for row in _counted(snap)} or store.document(d) is not None}
+    if quoted:
+        _quote_terms_again(store, quoted, [entry_id], {entry_id: [current]} if current else {})
     _give_back_evidence(store, entry_id, evidence, documents)
 
 
@@ -664,17 +671,20 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         # a revision proposes again what its earlier version did: what a person edited stays their entry's,
         # within the entries this document counted (another document's term may be another concept)
         finder.held_before(store.snapshots_before_changes(list(earlier)))
+    placed: dict[int, list[Entry]] = {}
     # hundreds of small writes, each an entry's count, support or context: not one wait each
     with store.pipeline():
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
-                                       finder=finder)
-        raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
+                                       finder=finder, placed=placed)
+        raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder, placed=placed)
         counted += count_approved(store, document_id, unit_ids)
         counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
         taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                            store.origin_snapshots(list(dropped))) if dropped else set()
         fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
+        _quote_terms_again(store, {document_id}, [entry_id for entry_id in earlier if entry_id not in taken | fallen],
+                           placed)
     # an entry this version counted (its evidence kept) and then took out is a removed entry, not an updated one
     return new + raised, updated + counted - len(fallen & counted_now), len(taken) + len(fallen)
 
@@ -1218,15 +1228,16 @@ def _timeless(data) -> str:
 
 def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
                     recount_also: Iterable[int] = (), seen: datetime | None = None,
-                    finder: _EntryFinder | None = None) -> tuple[int, int]:
+                    finder: _EntryFinder | None = None, placed: dict[int, list[Entry]] | None = None,
+                    ) -> tuple[int, int]:
     """Fold term extraction's proposals for one (stored) document into the glossary.
 
     New concepts become candidates; known ones gain the document's count, contexts and
     ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
     Every entry touched is then recounted once, with ``recount_also`` (those an earlier version of
     the document counted). ``seen``: when the document was read (now, unless its evidence was kept
-    from earlier). ``finder``: the keys a caller has read already. Returns (new entries, updated
-    entries).
+    from earlier). ``finder``: the keys a caller has read already; ``placed`` is given each entry's proposals
+    (:func:`_quote_terms_again`). Returns (new entries, updated entries).
 
     The entries the proposals name are read at once, and the fields their proposals change written
     at once before the recount (nothing in between reads those fields), so that the other writes
@@ -1275,6 +1286,8 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 if entry_id not in created:
                     updated.add(entry_id)
             quoted.setdefault(entry_id, set()).update((c.unit, c.fr) for c in contexts)
+            if placed is not None:
+                placed.setdefault(entry_id, []).append(proposal)
             frequency, phrases = proposal.frequency, _phrases(proposal, finder.lang)
             if entry_id in counted:  # a term and its variant: an occurrence of one inside the other counts once
                 sentences = sentences or _sentences(store, document_id, finder.lang)
@@ -1287,6 +1300,49 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         store.set_entries_fields(fields)
         recount(store, sorted(created | updated | set(recount_also)))
     return len(created), len(updated)
+
+
+def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[int],
+                       placed: Mapping[int, list[Entry]]) -> None:
+    """Give the terms of ``entry_ids`` that quote one of ``documents`` (an English equivalent's own sentence
+    pairs, ``Term.contexts``) what those documents say now, where a sentence quoted is no longer there as quoted
+    (the document revised or removed): the contexts the documents' extraction gave the same term this time
+    (``placed``: the proposals folded into each entry), else those of its quotes still standing. Those sentences are
+    evidence, as an entry's contexts are, and go stale as they do: a reviewed entry's are quoted again too, its
+    decision (terms, status, version) left alone."""
+    found = store.entries(sorted(set(entry_ids)), contexts=0)
+    citing = {entry_id: entry for entry_id, entry in found.items()
+              if any(c.document in documents for term in entry.terms for c in term.contexts)}
+    if not citing:
+        return
+    standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
+    for document in documents:
+        if store.document(document) is not None:
+            standing.update((document, c.unit, c.fr, c.en) for stored in store.document_units(document)
+                            if (c := term_context(stored.unit, document)) is not None)
+    for entry_id, entry in citing.items():
+        language = context_language(t.lang for t in entry.terms)
+        fresh: dict[tuple[str, str], list[Context]] = {}
+        for proposal in placed.get(entry_id, ()):
+            proposed = context_language(t.lang for t in proposal.terms)
+            for term in proposal.terms:
+                # a proposal in another context language than the entry's keeps its sentences' own (_extend_entry)
+                contexts = [c if proposed == language else replace(c, lang=sentence_language(c, proposed, term.lang))
+                            for c in term.contexts if c.document in documents]
+                for key in ((term.lang, fold(term.text)), (term.lang, spelling_key(term.text))):
+                    fresh.setdefault(key, []).extend(contexts)
+        changed = False
+        for term in entry.terms:
+            quoted = [c for c in term.contexts if c.document in documents]
+            if all((c.document, c.unit, c.fr, c.en) in standing for c in quoted):
+                continue
+            again = fresh.get((term.lang, fold(term.text))) or fresh.get((term.lang, spelling_key(term.text))) or \
+                [c for c in quoted if (c.document, c.unit, c.fr, c.en) in standing]
+            term.contexts = [c for c in term.contexts if c.document not in documents] + \
+                list({(c.document, c.unit, c.fr, c.en): c for c in again}.values())
+            changed = True
+        if changed:
+            store.write_terms(entry_id, entry.terms)
 
 
 def _quotes(entry: Entry | None, proposal: Entry, contexts: list[Context]) -> list[Context]:
@@ -1323,7 +1379,7 @@ def _threshold() -> float:
 
 
 def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
-                  finder: _EntryFinder | None = None) -> tuple[int, int]:
+                  finder: _EntryFinder | None = None, placed: dict[int, list[Entry]] | None = None) -> tuple[int, int]:
     """Keep a (stored) document's proposals under the threshold, so that documents add up where
     none alone is enough: a term scoring 0.25 in each of three documents is one (0.52).
 
@@ -1333,7 +1389,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     the evidence of every document that kept it scores the threshold, weighed as an entry's is —
     merged document by document as if each had proposed it, so that it holds their counts,
     contexts and equivalents. None of those documents is read again. ``finder``: the keys a caller
-    has read already. Returns (new entries, updated entries)."""
+    has read already; ``placed``: see :func:`merge_extracted`. Returns (new entries, updated entries)."""
     best: dict[str, Entry] = {}
     for proposal in near:  # a term and its variant may share a key: the better one speaks for both
         key = _evidence_key(proposal)
@@ -1352,7 +1408,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     def merge_known() -> None:
         nonlocal updated
         if known:
-            updated += merge_extracted(store, known, document_id, unit_ids, seen=now, finder=finder)[1]
+            updated += merge_extracted(store, known, document_id, unit_ids, seen=now, finder=finder, placed=placed)[1]
             known.clear()
             known_keys.clear()
 
@@ -1380,7 +1436,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
                          for stored in store.document_units(document)}
                 _cite(found, data, document, units)
                 merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
-                                seen=found.last_seen, finder=finder)
+                                seen=found.last_seen, finder=finder, placed=placed)
             created += 1
         merge_known()
     return created, updated
@@ -1598,8 +1654,10 @@ def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
         states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
         _recount(store, ids, states, counts, origins)
         taken = _take_back(store, shares, states, counts, origins)
-        removed = len(taken) + len(_fall_back(store, [entry_id for entry_id in ids if entry_id not in taken],
-                                              states=states, counts=counts, origins=origins))
+        fallen = _fall_back(store, [entry_id for entry_id in ids if entry_id not in taken],
+                            states=states, counts=counts, origins=origins)
+        _quote_terms_again(store, set(document_ids), [entry_id for entry_id in ids if entry_id not in taken | fallen], {})
+        removed = len(taken) + len(fallen)
     return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
 
 

@@ -40,6 +40,7 @@ from ..errors import TmtoolError
 from ..io.xmlsafe import source_name, xml_parser
 from ..langtags import normalize_tag
 from ..model import Unit
+from ..progress import shell_quoted
 from .inline import trados_segment
 from .skips import OnSkip, Unusable, refuse
 from .tmx import ATTRIBUTE_PROP, add_prop, format_date, parse_date
@@ -113,6 +114,13 @@ def _units(db: sqlite3.Connection, path: str | None, on_skip: OnSkip) -> Iterato
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing = [table for table in ("translation_memories", "translation_units") if table not in tables]
     if missing:
+        if db.execute("PRAGMA user_version").fetchone()[0] and {"documents", "units", "entries"} <= tables:
+            # a colleague's store, or a backup: what it holds comes in as the files it exports
+            store = (shell_quoted(path) if path else None) or "FILE"
+            raise TmtoolError(f"a tmtool store, not a Trados Studio memory: import what it exports (tmtool --db {store} "
+                              "export tmx --langs all -o memory.tmx, and export tbx --langs all --status all -o "
+                              f"glossary.tbx), or copy it whole into a new store (tmtool db copy {store} NEW.db)",
+                              path=path)
         raise TmtoolError(f"an SQLite database, but not a Trados Studio memory (it has no {missing[0]} table)",
                           path=path)
     memories = {memory: (_tag(source, path), _tag(target, path)) for memory, source, target in db.execute(

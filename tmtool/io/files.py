@@ -12,7 +12,7 @@ import io
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -43,17 +43,43 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
         yield f
 
 
+def is_store_file(path: str | Path) -> bool:
+    """Whether ``path`` is a SQLite database tmtool's migrations made, a store (its header's user version, at
+    byte 60, counts them: ``store.sqlite.migrations``)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    if int.from_bytes(header[60:64], "big") > 0:
+        return True
+    # a store in WAL mode whose log is not yet copied into the file (another program has it open: the workbench)
+    # keeps its version in the log: SQLite reads it, the file opened read-only
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return db.execute("PRAGMA user_version").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+
+
 @contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
+def atomic_path(path: str | Path, *, replaces_store: bool = False) -> Iterator[Path]:
     """The path of a new, empty temporary file beside ``path``, for the caller to fill and close;
     on success it is fsynced and renamed over ``path``. On an exception it is removed and whatever
-    was at ``path`` stays untouched."""
+    was at ``path`` stays untouched. A store there is replaced only by a backup (``replaces_store``): an
+    export's or a segmentation's ``-o`` naming it (the store in use, ``-o tmtool.db``) is refused."""
     path = Path(path)
     directory = path.parent
     if not directory.is_dir():
         raise Invalid(f"cannot write {path}: directory {directory} does not exist")
     if path.is_dir():  # said before the work of writing it, and not as the rename's EBUSY or EISDIR
         raise Invalid(f"cannot write {path}: it is a directory; give a file name in it")
+    if not replaces_store and path.is_file() and is_store_file(path):
+        raise Invalid(f"cannot write {path}: it is a tmtool store, which this would replace; give another file name")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
     try:

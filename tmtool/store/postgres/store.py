@@ -321,7 +321,7 @@ class PostgresStore(UnitCorrections):
         target = Path(target)
         if target.is_dir():
             raise Invalid("is a directory; give the backup's file name", path=str(target))
-        with atomic_path(target) as temporary, SQLiteStore.open(temporary) as copy:
+        with atomic_path(target, replaces_store=True) as temporary, SQLiteStore.open(temporary) as copy:
             copy_store(self, copy)
 
     def stats(self) -> dict[str, int]:
@@ -1272,6 +1272,11 @@ def migrate(pg: psycopg.Connection, url: str) -> None:
         raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (the database's owner runs once"
                           f" {'; '.join(f'CREATE EXTENSION {e}' for e in EXTENSIONS)} and opens the store first, or"
                           " makes this role a member of the database's owning role)", path=masked(url)) from None
+    except (psycopg.errors.DuplicateTable, psycopg.errors.DuplicateObject) as exc:
+        # another program's table (or index, type) of a name the store's schema makes, in the same schema: the
+        # transaction is rolled back, their database left as it was
+        raise TmtoolError(f"cannot make a tmtool store in this database: {_first_line(exc)}, another program's (give "
+                          "tmtool a database of its own: createdb tmtool)", path=masked(url)) from None
 
 
 def _version(pg: psycopg.Connection) -> int | None:

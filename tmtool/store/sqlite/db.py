@@ -208,6 +208,22 @@ def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int, *,
     return set(chosen)
 
 
+# a SQLite database of another program given as the store (a Trados Studio memory, .sdltm, for its import): left as
+# it is, where the migrations would add the store's tables to it and WAL would change its journal mode for good
+_NOT_A_STORE = ("not a tmtool store: a SQLite database of another program (its tables: {}), which tmtool leaves as it "
+                "is (check --db or $TMTOOL_DB)")
+_TRADOS = "; a Trados Studio memory is imported into a store: tmtool import FILE.sdltm"
+
+
+def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a database no migration of tmtool's has touched (``PRAGMA user_version`` 0): none in a new or
+    empty file, another program's in another program's database."""
+    if conn.execute("PRAGMA user_version").fetchone()[0]:
+        return []
+    return [name for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                            " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")]
+
+
 class SQLiteStore(UnitCorrections):
     """A tmtool store in one SQLite file. Open with :meth:`SQLiteStore.open` (or
     :func:`tmtool.store.open_store`); use as a context manager to close it."""
@@ -240,6 +256,10 @@ class SQLiteStore(UnitCorrections):
                 raise TmtoolError("cannot open store: this is a directory", path=path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if not created and (tables := _foreign_tables(conn)):
+                conn.close()
+                raise NotFound(_NOT_A_STORE.format(", ".join(tables[:3]) + (" …" if len(tables) > 3 else ""))
+                               + (_TRADOS if "translation_units" in tables else ""), path=path)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -1260,7 +1280,7 @@ class SQLiteStore(UnitCorrections):
         # an open store's write-ahead log beside the file would be applied to the copy renamed there
         if Path(f"{target}-wal").exists():
             raise TmtoolError(f"{target.name}-wal exists beside it: the file is in use as a store", path=str(target))
-        with atomic_path(target) as temporary:
+        with atomic_path(target, replaces_store=True) as temporary:
             copy = sqlite3.connect(temporary)
             try:
                 with _disk_full_refused(str(target)):
