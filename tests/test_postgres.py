@@ -977,6 +977,81 @@ def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, 
         assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
 
 
+def test_workers_of_the_workbench_get_the_store_s_password_in_no_environment(team_db, tmp_path):
+    """``serve --workers 2``: the workers were told the store (its password), the token and the CSRF secret in an
+    environment variable, which /proc/PID/environ shows to the same user (and a crash dump keeps), the workers' and
+    every process they start. No process of the server holds them in its environment; the workers log in and answer,
+    a worker that died is replaced by one that logs in as well."""
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    port, dbname, user, _ = team_db
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    assert _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    token = "a-token-of-twenty-chars"
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        http_port = free.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "TMTOOL_DB", "TMTOOL_TOKEN")}
+    env["PGPASSFILE"] = str(tmp_path / "none")
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", url, "serve", "--port", str(http_port),
+                               "--workers", "2", "--token", token], stderr=subprocess.PIPE, text=True, env=env)
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def children() -> list[Path]:
+        return [stat.parent for stat in Path("/proc").glob("[0-9]*/stat") if _parent_pid(stat) == server.pid]
+
+    def entries_when_up() -> list:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "down"
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{http_port}/api/entries", headers=headers, timeout=10)
+                workers = [c for c in children() if b"spawn_main" in _bytes(c / "cmdline")]
+                if answer.status_code == 200 and len(workers) == 2:
+                    return [e["terms"][1]["text"] for e in answer.json()["entries"]]
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+
+    try:
+        assert entries_when_up() == ["Military Committee"]
+        processes = [Path(f"/proc/{server.pid}"), *children()]
+        assert len(processes) >= 3  # the server, its two workers (and multiprocessing's tracker)
+        csrf = httpx.get(f"http://127.0.0.1:{http_port}/api/session", headers=headers).json()["csrf"]
+        for process in processes:
+            environment = _bytes(process / "environ")
+            assert environment and not any(secret.encode() in environment
+                                           for secret in ("s3cret", "s3cret%20pw", token, csrf)), process
+        worker = next(c for c in children() if b"spawn_main" in _bytes(c / "cmdline"))
+        os.kill(int(worker.name), signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while worker.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert entries_when_up() == ["Military Committee"]  # a new worker in its place, logged in
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0
+
+
+def _parent_pid(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):  # a process gone meanwhile
+        return None
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 @pytest.mark.parametrize("url", ["postgresql://ana:s3/cret@127.0.0.1:9/tm", "postgresql://ana:s3@cret@127.0.0.1:9/tm",
                                  "postgres://ana:s3/c@r?et@127.0.0.1:9,[::1]:9/tm?sslmode=disable"])
 def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
