@@ -977,6 +977,68 @@ def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, 
         assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
 
 
+@pytest.mark.parametrize("scheme", ["postgresql+psycopg", "postgresql+psycopg2", "postgres", "jdbc:postgresql"])
+def test_a_url_as_sqlalchemy_or_jdbc_writes_it_opens_the_store(team_db, tmp_path, monkeypatch, scheme):
+    """A store's URL pasted from another tool: SQLAlchemy's dialect+driver (an Alembic or a Flask setting,
+    ``postgresql+psycopg://``), JDBC's (DBeaver's, DataGrip's: ``jdbc:postgresql://host/db?user=…&password=…``). Were
+    refused ("unknown kind of store postgresql+psycopg://"): the driver names the other tool's Python module, not
+    where the store is. They open the store; a wrong password is one line without it, and so is an advised command."""
+    port, dbname, user, password = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+
+    def url(secret: str) -> str:
+        if scheme.startswith("jdbc:"):
+            return f"{scheme}://127.0.0.1:{port}/{dbname}?user={user}&password={secret}"
+        return f"{scheme}://{user}:{secret}@127.0.0.1:{port}/{dbname}"
+
+    added = _cli("--db", url("s3cret%20pw"), "glossary", "add", "Comité militaire", "Military Committee")
+    assert (added.exit_code, added.output) == (0, "added entry 1\n")
+    with PostgresStore.open(f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}") as store:
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
+    refused = _cli("--db", url("wr0ng"), "stats")
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1 and "wr0ng" not in refused.stderr
+    assert f'password authentication failed for user "{user}"' in refused.stderr
+    advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url("s3cret%20pw"))
+    assert "s3cret" not in advised and "tmtool --db" in advised
+
+
+def test_a_sqlite_url_as_sqlalchemy_writes_it_names_the_file(tmp_path, monkeypatch):
+    """``sqlite+pysqlite:///tm.db``, SQLAlchemy's with its driver: "unknown kind of store"; it is the file's."""
+    monkeypatch.chdir(tmp_path)
+    assert _cli("--db", "sqlite+pysqlite:///team%20store.db", "glossary", "add", "Comité", "Committee").exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["team store.db"]
+    assert api.named_from_anywhere("sqlite+pysqlite:///team%20store.db") == str(tmp_path / "team store.db")
+
+
+@pytest.mark.parametrize("typed", ["ana:1234/x@h", "ana:s3cret@db.example.org/tm", "ana:s3/cret@db.example.org:5432/tm",
+                                   "ana:s3cret@db"])
+def test_a_url_without_its_scheme_is_no_file_and_shows_no_password(typed, tmp_path, monkeypatch):
+    """``--db ana:1234/x@h``, a PostgreSQL URL with its ``postgresql://`` left out: taken for a SQLite file's name, every
+    line showed it, password and all ("ana:1234/x@h: no such store", "cannot create store: directory …/ana:1234 does not
+    exist"), and ``ana:s3cret@db`` was made, a file named with the password. One line says what to write, the
+    password masked, and no file is made; a name of that shape in a folder that is there is a file's, as it was."""
+    from tmtool.store.sqlite import SQLiteStore
+
+    monkeypatch.chdir(tmp_path)
+    password = typed.split(":")[1].rpartition("@")[0]
+    shown = typed.split(":")[0] + ":***@" + typed.rpartition("@")[2]
+    assert _cli("--db", "team.db", "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    for args, code in ((["--db", typed, "stats"], 2), (["--db", typed, "glossary", "add", "a", "b"], 2),
+                       (["db", "copy", "team.db", typed], 2), (["--db", "team.db", "backup", typed], 1)):
+        result = _cli(*args)
+        assert (result.exit_code, result.stderr.count("\n")) == (code, 1), (args, result.output)
+        assert result.stderr.startswith(f"tmtool: error: {shown}: names no file"), result.stderr
+        assert "postgresql://USER:PASSWORD@HOST/DATABASE" in result.stderr and password not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.db"]
+    folder = os.path.dirname(typed)
+    if folder:
+        (tmp_path / folder).mkdir(parents=True)
+        assert _cli("--db", typed, "glossary", "add", "a", "b").exit_code == 0
+        with SQLiteStore.open(str(tmp_path / typed)) as store:
+            assert store.stats()["entries"] == 1
+
+
 def test_workers_of_the_workbench_get_the_store_s_password_in_no_environment(team_db, tmp_path):
     """``serve --workers 2``: the workers were told the store (its password), the token and the CSRF secret in an
     environment variable, which /proc/PID/environ shows to the same user (and a crash dump keeps), the workers' and
