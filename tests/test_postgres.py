@@ -1192,3 +1192,57 @@ def test_a_workbench_whose_role_may_only_read_says_in_one_line_why_the_counts_le
     finally:  # the role is granted the store's tables: the database goes before it
         with psycopg.connect(pg_url.replace(urlsplit(pg_url).path, "/postgres"), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{urlsplit(pg_url).path[1:]}" WITH (FORCE)')
+
+
+def test_a_role_that_may_only_read_runs_every_reading_command_and_is_told_in_one_line_what_needs_writing(
+        pg_url, role, tmp_path):
+    """A team's reading account (SELECT granted on the store's tables) on a store where a process killed as it counted
+    left counts queued: every command, look-up, search and export too, stopped at its start ("permission denied for
+    table queued_counts: the store belongs to a role this one is not a member of"), as the command line made the
+    counts. The reading commands answer (the counts left to the next writer); a change is one line saying this
+    role may read the store but not change it; a backup, which carries the ids' counters, says what to grant."""
+    from urllib.parse import urlsplit
+
+    from test_week import killed_while_counting
+
+    deterrence = killed_while_counting(pg_url, tmp_path)
+    reader = role("glossary_reader_cli", "")
+    url = pg_url.replace("postgresql://tmtool@", f"postgresql://{reader}@")
+    try:
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+            owner.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+            (sentence,), = owner.execute("SELECT source FROM units WHERE source LIKE '%dissuasion%' LIMIT 1").fetchall()
+        for args, says in ((["lookup", "dissuasion"], "dissuasion  =  deterrence"),
+                           (["tm", "search", sentence], "100.0%"),
+                           (["tm", "concordance", "dissuasion"], "dissuasion"),
+                           (["glossary", "list", "--status", "all"], "dissuasion  =  deterrence"),
+                           (["glossary", "show", str(deterrence)], "dissuasion"),
+                           (["documents"], "2026-12-05-steadfast-exercise"),
+                           (["stats"], "documents            3"),
+                           (["export", "tmx", "-o", str(tmp_path / "memory.tmx")], "units written"),
+                           (["export", "tbx", "--status", "all", "-o", str(tmp_path / "glossary.tbx")], "written"),
+                           (["db", "check"], "no problem found")):
+            result = _cli("--db", url, *args)
+            assert result.exit_code == 0 and says in result.output and "error" not in result.stderr, (args, result.output)
+        assert "deterrence" in (tmp_path / "glossary.tbx").read_text(encoding="utf-8")
+        for args in (["glossary", "approve", str(deterrence)], ["glossary", "add", "frégate", "frigate"],
+                     ["remove", "2026-12-01-mc-session"], ["import", str(tmp_path / "memory.tmx")]):
+            result = _cli("--db", url, *args)
+            assert (result.exit_code, result.stdout, result.stderr.count("\n")) == (1, "", 1), (args, result.output)
+            assert result.stderr.startswith(f"tmtool: error: {masked(url)}: permission denied for table ")
+            assert result.stderr.endswith(": this role may read the store but not change it, nothing was written"
+                                          f" (its owner lets it: GRANT tmtool TO {reader})\n")
+        backup = _cli("--db", url, "backup", str(tmp_path / "b.db"))
+        assert (backup.exit_code, backup.output) == (1, f"tmtool: error: {masked(url)}: this role may read the store's"
+                                                        " tables but not the counters of their ids, which a copy carries"
+                                                        " (its owner grants them: GRANT SELECT ON ALL SEQUENCES IN"
+                                                        f" SCHEMA public TO {reader})\n")
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {reader}")
+        assert _cli("--db", url, "backup", str(tmp_path / "b.db")).exit_code == 0
+        with SQLiteStore.open(str(tmp_path / "b.db")) as copy, PostgresStore.open(pg_url) as store:
+            assert copy.stats() == store.stats() and store.queued_counts()  # left for a writer
+    finally:  # the role is granted the store's tables: the database goes before it
+        with psycopg.connect(pg_url.replace(urlsplit(pg_url).path, "/postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{urlsplit(pg_url).path[1:]}" WITH (FORCE)')

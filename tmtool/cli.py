@@ -331,7 +331,10 @@ def _open_store(ctx: click.Context, *, create: bool = False):
                 if bar[0] is not None:
                     bar[0](step)
 
-            api.count_left(store, progress=progress)
+            try:
+                api.count_left(store, progress=progress)
+            except api.ReadOnly:  # a reader's role: its command reads, the next writer's makes them
+                pass
     return store
 
 

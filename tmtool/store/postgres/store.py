@@ -30,7 +30,7 @@ import psycopg_pool
 from psycopg import pq
 from psycopg.sql import SQL, Identifier
 
-from ...errors import Invalid, NotFound, TmtoolError, Unavailable
+from ...errors import Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spelling_choices, spellings_of, unspaced
@@ -191,14 +191,39 @@ def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     failure, rather than psycopg's traceback."""
     try:
         yield
-    except psycopg.errors.InsufficientPrivilege as exc:  # a role given no part in the store
-        raise TmtoolError(f"{_first_line(exc)}: the store belongs to a role this one is not a member of"
-                          " (its owner grants it: GRANT that role TO this one)", path=masked(url)) from None
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise _refused(pg, exc, url) from None
     except psycopg.OperationalError as exc:
         state = exc.sqlstate or ""
         what = "lost the connection to the store" if pg.broken else (
             _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]) or "the store's server failed")
         raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+
+
+def _refused(pg: psycopg.Connection, exc: psycopg.errors.InsufficientPrivilege, url: str) -> TmtoolError:
+    """A statement the server refused this role, said as what the role lacks: of a role that may read the store (a
+    reader's, granted SELECT only), changing it (ReadOnly: "the store belongs to a role…" sent a reader to look for
+    one); else any part in it (a role outside the team). Which, the server is asked once the refused statement's
+    transaction is over (the connection is in autocommit)."""
+    said, role, owner = _first_line(exc), "this one", "that role"
+    if pg.info.transaction_status == pq.TransactionStatus.IDLE:
+        try:
+            role, owner, reads = pg.execute(
+                "SELECT current_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()"
+                " AND tablename = 'tmtool_schema'), has_table_privilege('tmtool_schema', 'SELECT')").fetchone()
+        except psycopg.Error:  # the connection lost meanwhile: said as before
+            reads = False
+        role, owner = role_name(role), role_name(owner or "")
+        if reads:
+            return ReadOnly(f"{said}: this role may read the store but not change it, nothing was written (its"
+                            f" owner lets it: GRANT {owner} TO {role})", path=masked(url))
+    return TmtoolError(f"{said}: the store belongs to a role this one is not a member of (its owner grants it:"
+                       f" GRANT {owner} TO {role})", path=masked(url))
+
+
+def role_name(name: str) -> str:
+    """A role's name as SQL writes it: as it is when it needs no quotes (ana, team_ann), else quoted."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
 
 
 def _refusal(exc: psycopg.Error, url: str) -> str:

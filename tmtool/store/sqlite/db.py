@@ -21,7 +21,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import DISK_FULL, Invalid, NotFound, TmtoolError, Unavailable
+from ...errors import DISK_FULL, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..base import in_own_thread
@@ -115,7 +115,7 @@ def _disk_full_refused(path: str) -> Iterator[None]:
                               f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
                               path=path) from None
         if code == sqlite3.SQLITE_READONLY:  # the store's state, not the request's fault (the HTTP API's 503)
-            raise Unavailable("the store is read-only (the file's permissions, or its disk), nothing was written",
+            raise ReadOnly("the store is read-only (the file's permissions, or its disk), nothing was written",
                               path=path) from None
         raise
 
