@@ -548,9 +548,9 @@ LOST = "lost the connection to the store"
 
 
 def _end_connection(store: PostgresStore, url: str) -> None:
-    """End the store's connection from the server's side, as a server stopped or restarted does."""
+    """End the store's connection from the server's side, as a server stopped or restarted does (its process gone)."""
     with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", (store._pg.info.backend_pid,))
+        admin.execute("SELECT pg_terminate_backend(%s, 10000)", (store._pg.info.backend_pid,))
 
 
 @pytest.mark.parametrize("command", [
@@ -560,13 +560,62 @@ def _end_connection(store: PostgresStore, url: str) -> None:
     lambda store: store.terms_spelt_like("comite"),
     lambda store: __import__("tmtool.store.copy").store.copy.check_store(store),  # db check
 ], ids=["read", "write", "units", "spelt-like", "check"])
-def test_a_connection_lost_between_statements_is_one_error_naming_the_store(pg_url, command):
+def test_a_connection_the_server_ended_between_commands_is_replaced(pg_url, command):
+    """The server restarted (here: it ended the store's connection) while the store was idle between two commands of
+    one process: the next was "lost the connection to the store" though the server answered again, and so was each
+    one after it ("the connection is closed"). It runs on a new connection, as do those after it."""
+    with PostgresStore.open(pg_url) as store:
+        _end_connection(store, pg_url)
+        command(store)
+        pid = store._pg.info.backend_pid
+        command(store)
+        assert store._pg.info.backend_pid == pid
+
+
+def test_a_server_down_between_commands_is_one_error_naming_the_store(pg_url, monkeypatch):
     url = pg_url + "&password=s3cret-pw"  # unused by the socket (trusted), shown masked all the same
     with PostgresStore.open(url) as store:
         _end_connection(store, pg_url)
+        monkeypatch.setattr("tmtool.store.postgres.store._connect", lambda url, failing: (_ for _ in ()).throw(
+            __import__("tmtool").Unavailable(f"{failing}: connection refused", path=masked(url))))
         with pytest.raises(TmtoolError, match=LOST) as raised:
-            command(store)
+            store.stats()
     assert raised.value.path == masked(url) and "s3cret" not in str(raised.value)
+
+
+def test_an_ingest_of_a_folder_goes_on_past_a_server_that_ended_its_connection(pg_url, tmp_path, monkeypatch):
+    """``ingest --dir`` of a week's documents while the server restarted: the document whose transaction it ended
+    failed, rightly, but so did every one after it ("lost the connection to the store: the connection is closed"),
+    the server answering again. Those after it are stored; the failed one is stored when the command is run again."""
+    import shutil
+
+    from test_week import PAIRS, WEEK
+
+    for name in PAIRS:
+        for lang in ("fr", "en"):
+            shutil.copy(WEEK / f"{name}.{lang}.txt", tmp_path)
+    replace_document = PostgresStore.replace_document
+    stored = []
+
+    def restarting(store, record, units):  # ends the connection in the second document's transaction, and while
+        stored.append(record.id)  # idle before the third's
+        if len(stored) == 2:
+            _end_connection(store, pg_url)
+        result = replace_document(store, record, units)
+        if len(stored) == 2:
+            _end_connection(store, pg_url)
+        return result
+
+    monkeypatch.setattr(PostgresStore, "replace_document", restarting)
+    result = _cli("--db", pg_url, "ingest", "--dir", str(tmp_path), "--no-terms")
+    assert result.exit_code == 1 and stored == PAIRS, result.output
+    assert f"failed: {PAIRS[1]}: {masked(pg_url)}: {LOST}: terminating connection due to administrator command" \
+           in result.stderr.splitlines()
+    assert result.stdout.startswith("2 documents ingested, 0 already stored, 1 failed")
+    with PostgresStore.open(pg_url) as store:
+        assert sorted(record.id for record, _ in store.documents()) == [PAIRS[0], PAIRS[2]]
+    again = _cli("--db", pg_url, "ingest", "--dir", str(tmp_path), "--no-terms")
+    assert again.exit_code == 0 and again.stdout.splitlines()[-1].startswith("1 document ingested, 2 already stored")
 
 
 def test_a_connection_lost_in_a_transaction_leaves_the_store_as_it_was(pg_url):
