@@ -586,8 +586,9 @@ class SQLiteStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._conn.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                                  row).lastrowid
+        return self._conn.execute(f"INSERT INTO unit_edits (id, {UNIT_EDIT_INSERT_COLUMNS}) VALUES"
+                                  f" ({NEXT_ID.format(table='unit_edits', floor='unit_edit_id_floor')},"
+                                  " ?, ?, ?, ?, ?, ?)", row).lastrowid
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))
