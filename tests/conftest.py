@@ -100,15 +100,15 @@ def written_today(store) -> None:
     writes and reads beyond it, so that today's code can write its entries and units there as that release
     did: a term's note and a context's language (the last migrations', SQLite ``_term_notes`` and
     ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``), an import's header (``_import_headers``, both),
-    and on SQLite the floors new units and imports are numbered above (``_V27``); each of them made only where
-    it is missing when the store is upgraded."""
+    and on SQLite the floors new units, imports and corrections are numbered above (``_V27``, ``_V35``); each of
+    them made only where it is missing when the store is upgraded."""
     from tmtool.store.postgres import schema
     from tmtool.store.sqlite import migrations
 
     if hasattr(store, "_conn"):
         migrations._term_notes(store._conn)
         migrations._context_languages(store._conn)
-        for statement in migrations._statements(migrations._V27):
+        for statement in migrations._statements(migrations._V27) + migrations._statements(migrations._V35):
             store._conn.execute(statement)
         migrations._import_headers(store._conn)
     else:

@@ -326,3 +326,44 @@ def test_a_unit_excluded_already_is_no_correction_and_the_undo_undoes_the_one_ma
     assert [edit.id for edit in store.unit_edits("d")] == [made]
     assert store.undo_unit_edit("d").id == made
     assert not store.document_units("d")[2].excluded and store.unit_edits("d") == []
+
+
+def test_an_undo_of_the_last_correction_seen_never_undoes_another_made_since_under_its_id(store):
+    """Two reviewers on one document: Ana's page shows the last correction, an exclusion; Ben undoes it and excludes
+    another unit. On SQLite the new correction took the undone one's id, and Ana's undo, guarded by the last id she
+    saw, undid Ben's instead of being told it changed (PostgreSQL's identity gave it another id). A correction's id
+    is never given again, on either backend: Ana is told, Ben's correction stands."""
+    from tmtool import api
+    from tmtool.errors import Conflict
+
+    units = api.document_units(store, "d")
+    api.exclude_unit(store, "d", units[1]["id"], user="ana")
+    seen_by_ana = api.unit_edits(store, "d")[-1]["id"]
+    api.undo_correction(store, "d", last=seen_by_ana)  # Ben's
+    bens = api.exclude_unit(store, "d", units[3]["id"], user="ben")
+    assert bens != seen_by_ana and [edit["id"] for edit in api.unit_edits(store, "d")] == [bens]
+    with pytest.raises(Conflict, match=f"the last correction of document d is now .* made since {seen_by_ana}; reload it"):
+        api.undo_correction(store, "d", last=seen_by_ana)
+    assert [u["excluded"] for u in api.document_units(store, "d")] == [False, False, False, True, False]
+
+
+def test_a_store_made_before_correction_ids_were_kept_numbers_new_ones_above_its_last_once_upgraded(tmp_path):
+    """A SQLite store of the release before (its schema without the corrections' floor), two corrections recorded:
+    upgraded, the last one undone, the next correction is numbered above it (3), never given the undone one's id
+    (2), as a PostgreSQL store numbers it."""
+    from tmtool import api
+    from tmtool.store.sqlite import migrations
+
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        ingest_pair(store, *write_pair(tmp_path, FR, EN), extract_terms=False)
+        units = api.document_units(store, "d")
+        assert [api.exclude_unit(store, "d", units[n]["id"]) for n in (1, 3)] == [1, 2]
+        # as the release before left it
+        store._conn.execute("DROP TRIGGER unit_edits_id_floor")
+        store._conn.execute("DROP TABLE unit_edit_id_floor")
+        store._conn.execute(f"PRAGMA user_version = {migrations.MIGRATIONS.index(migrations._V35)}")
+    with open_store(db) as store:
+        assert api.undo_correction(store, "d", last=2)["id"] == 2
+        assert api.exclude_unit(store, "d", units[4]["id"]) == 3
+        assert [edit["id"] for edit in api.unit_edits(store, "d")] == [1, 3]

@@ -290,7 +290,7 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
 
         assert unprivileged(look_up) == "candidate"
         assert unprivileged(approve) == (
-            f"Unavailable: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
+            f"ReadOnly: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
         with open_store(db) as store:
             assert api.entry(store, 1)["status"] == "candidate"
         # in a folder one may not write in either, SQLite cannot even read it: said so, with what to do
@@ -423,3 +423,30 @@ def test_a_store_another_program_holds_open_is_never_written_over_either(tmp_pat
         assert result.stderr == (f"tmtool: error: cannot write {served}: it is a tmtool store, which this would"
                                  " replace; give another file name\n")
         assert api.lookup(store, "Comité militaire")["entries"]
+
+
+def test_a_read_only_store_with_counts_left_answers_a_look_up_without_a_word_about_them():
+    """A store file one may only read, where a process killed as it counted a change left counts queued: a look-up
+    made them first, failed to write, and said "the glossary's change is made; the stored documents using it are
+    counted at the next change" to a reader who changed nothing. It answers, the counts left to the next writer."""
+    import os
+
+    from click.testing import CliRunner
+
+    from crash_helpers import read_only_store, unprivileged
+    from tmtool import open_store
+    from tmtool.cli import main
+
+    with read_only_store() as db:
+        os.chmod(db, 0o644)
+        with open_store(db) as store, store.transaction():
+            store.queue_counts([("", 1)])  # entry 1's documents to find, as an approval leaves them
+        os.chmod(db, 0o444)
+
+        def look_up() -> tuple:
+            result = CliRunner().invoke(main, ["--db", str(db), "lookup", "Comité militaire"])
+            return result.exit_code, result.stdout.splitlines()[0], result.stderr
+
+        assert unprivileged(look_up) == str((0, "Comité militaire  =  Military Committee   [candidate; exact; #1]", ""))
+        with open_store(db) as store:
+            assert store.queued_counts() == {"": {1}}

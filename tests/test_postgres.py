@@ -548,9 +548,9 @@ LOST = "lost the connection to the store"
 
 
 def _end_connection(store: PostgresStore, url: str) -> None:
-    """End the store's connection from the server's side, as a server stopped or restarted does."""
+    """End the store's connection from the server's side, as a server stopped or restarted does (its process gone)."""
     with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", (store._pg.info.backend_pid,))
+        admin.execute("SELECT pg_terminate_backend(%s, 10000)", (store._pg.info.backend_pid,))
 
 
 @pytest.mark.parametrize("command", [
@@ -560,13 +560,62 @@ def _end_connection(store: PostgresStore, url: str) -> None:
     lambda store: store.terms_spelt_like("comite"),
     lambda store: __import__("tmtool.store.copy").store.copy.check_store(store),  # db check
 ], ids=["read", "write", "units", "spelt-like", "check"])
-def test_a_connection_lost_between_statements_is_one_error_naming_the_store(pg_url, command):
+def test_a_connection_the_server_ended_between_commands_is_replaced(pg_url, command):
+    """The server restarted (here: it ended the store's connection) while the store was idle between two commands of
+    one process: the next was "lost the connection to the store" though the server answered again, and so was each
+    one after it ("the connection is closed"). It runs on a new connection, as do those after it."""
+    with PostgresStore.open(pg_url) as store:
+        _end_connection(store, pg_url)
+        command(store)
+        pid = store._pg.info.backend_pid
+        command(store)
+        assert store._pg.info.backend_pid == pid
+
+
+def test_a_server_down_between_commands_is_one_error_naming_the_store(pg_url, monkeypatch):
     url = pg_url + "&password=s3cret-pw"  # unused by the socket (trusted), shown masked all the same
     with PostgresStore.open(url) as store:
         _end_connection(store, pg_url)
+        monkeypatch.setattr("tmtool.store.postgres.store._connect", lambda url, failing: (_ for _ in ()).throw(
+            __import__("tmtool").Unavailable(f"{failing}: connection refused", path=masked(url))))
         with pytest.raises(TmtoolError, match=LOST) as raised:
-            command(store)
+            store.stats()
     assert raised.value.path == masked(url) and "s3cret" not in str(raised.value)
+
+
+def test_an_ingest_of_a_folder_goes_on_past_a_server_that_ended_its_connection(pg_url, tmp_path, monkeypatch):
+    """``ingest --dir`` of a week's documents while the server restarted: the document whose transaction it ended
+    failed, rightly, but so did every one after it ("lost the connection to the store: the connection is closed"),
+    the server answering again. Those after it are stored; the failed one is stored when the command is run again."""
+    import shutil
+
+    from test_week import PAIRS, WEEK
+
+    for name in PAIRS:
+        for lang in ("fr", "en"):
+            shutil.copy(WEEK / f"{name}.{lang}.txt", tmp_path)
+    replace_document = PostgresStore.replace_document
+    stored = []
+
+    def restarting(store, record, units):  # ends the connection in the second document's transaction, and while
+        stored.append(record.id)  # idle before the third's
+        if len(stored) == 2:
+            _end_connection(store, pg_url)
+        result = replace_document(store, record, units)
+        if len(stored) == 2:
+            _end_connection(store, pg_url)
+        return result
+
+    monkeypatch.setattr(PostgresStore, "replace_document", restarting)
+    result = _cli("--db", pg_url, "ingest", "--dir", str(tmp_path), "--no-terms")
+    assert result.exit_code == 1 and stored == PAIRS, result.output
+    assert f"failed: {PAIRS[1]}: {masked(pg_url)}: {LOST}: terminating connection due to administrator command" \
+           in result.stderr.splitlines()
+    assert result.stdout.startswith("2 documents ingested, 0 already stored, 1 failed")
+    with PostgresStore.open(pg_url) as store:
+        assert sorted(record.id for record, _ in store.documents()) == [PAIRS[0], PAIRS[2]]
+    again = _cli("--db", pg_url, "ingest", "--dir", str(tmp_path), "--no-terms")
+    assert again.exit_code == 0 and again.stdout.splitlines()[-1].startswith("1 document ingested, 2 already stored")
 
 
 def test_a_connection_lost_in_a_transaction_leaves_the_store_as_it_was(pg_url):
@@ -977,6 +1026,143 @@ def test_workers_of_a_parallel_ingest_log_in_with_the_store_s_password(team_db, 
         assert sorted(record.id for record, _ in store.documents()) == ["partners", "partners-again"]
 
 
+@pytest.mark.parametrize("scheme", ["postgresql+psycopg", "postgresql+psycopg2", "postgres", "jdbc:postgresql"])
+def test_a_url_as_sqlalchemy_or_jdbc_writes_it_opens_the_store(team_db, tmp_path, monkeypatch, scheme):
+    """A store's URL pasted from another tool: SQLAlchemy's dialect+driver (an Alembic or a Flask setting,
+    ``postgresql+psycopg://``), JDBC's (DBeaver's, DataGrip's: ``jdbc:postgresql://host/db?user=…&password=…``). Were
+    refused ("unknown kind of store postgresql+psycopg://"): the driver names the other tool's Python module, not
+    where the store is. They open the store; a wrong password is one line without it, and so is an advised command."""
+    port, dbname, user, password = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+
+    def url(secret: str) -> str:
+        if scheme.startswith("jdbc:"):
+            return f"{scheme}://127.0.0.1:{port}/{dbname}?user={user}&password={secret}"
+        return f"{scheme}://{user}:{secret}@127.0.0.1:{port}/{dbname}"
+
+    added = _cli("--db", url("s3cret%20pw"), "glossary", "add", "Comité militaire", "Military Committee")
+    assert (added.exit_code, added.output) == (0, "added entry 1\n")
+    with PostgresStore.open(f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}") as store:
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
+    refused = _cli("--db", url("wr0ng"), "stats")
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1 and "wr0ng" not in refused.stderr
+    assert f'password authentication failed for user "{user}"' in refused.stderr
+    advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url("s3cret%20pw"))
+    assert "s3cret" not in advised and "tmtool --db" in advised
+
+
+def test_a_sqlite_url_as_sqlalchemy_writes_it_names_the_file(tmp_path, monkeypatch):
+    """``sqlite+pysqlite:///tm.db``, SQLAlchemy's with its driver: "unknown kind of store"; it is the file's."""
+    monkeypatch.chdir(tmp_path)
+    assert _cli("--db", "sqlite+pysqlite:///team%20store.db", "glossary", "add", "Comité", "Committee").exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["team store.db"]
+    assert api.named_from_anywhere("sqlite+pysqlite:///team%20store.db") == str(tmp_path / "team store.db")
+
+
+@pytest.mark.parametrize("typed", ["ana:1234/x@h", "ana:s3cret@db.example.org/tm", "ana:s3/cret@db.example.org:5432/tm",
+                                   "ana:s3cret@db"])
+def test_a_url_without_its_scheme_is_no_file_and_shows_no_password(typed, tmp_path, monkeypatch):
+    """``--db ana:1234/x@h``, a PostgreSQL URL with its ``postgresql://`` left out: taken for a SQLite file's name, every
+    line showed it, password and all ("ana:1234/x@h: no such store", "cannot create store: directory …/ana:1234 does not
+    exist"), and ``ana:s3cret@db`` was made, a file named with the password. One line says what to write, the
+    password masked, and no file is made; a name of that shape in a folder that is there is a file's, as it was."""
+    from tmtool.store.sqlite import SQLiteStore
+
+    monkeypatch.chdir(tmp_path)
+    password = typed.split(":")[1].rpartition("@")[0]
+    shown = typed.split(":")[0] + ":***@" + typed.rpartition("@")[2]
+    assert _cli("--db", "team.db", "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    for args, code in ((["--db", typed, "stats"], 2), (["--db", typed, "glossary", "add", "a", "b"], 2),
+                       (["db", "copy", "team.db", typed], 2), (["--db", "team.db", "backup", typed], 1)):
+        result = _cli(*args)
+        assert (result.exit_code, result.stderr.count("\n")) == (code, 1), (args, result.output)
+        assert result.stderr.startswith(f"tmtool: error: {shown}: names no file"), result.stderr
+        assert "postgresql://USER:PASSWORD@HOST/DATABASE" in result.stderr and password not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.db"]
+    folder = os.path.dirname(typed)
+    if folder:
+        (tmp_path / folder).mkdir(parents=True)
+        assert _cli("--db", typed, "glossary", "add", "a", "b").exit_code == 0
+        with SQLiteStore.open(str(tmp_path / typed)) as store:
+            assert store.stats()["entries"] == 1
+
+
+def test_workers_of_the_workbench_get_the_store_s_password_in_no_environment(team_db, tmp_path):
+    """``serve --workers 2``: the workers were told the store (its password), the token and the CSRF secret in an
+    environment variable, which /proc/PID/environ shows to the same user (and a crash dump keeps), the workers' and
+    every process they start. No process of the server holds them in its environment; the workers log in and answer,
+    a worker that died is replaced by one that logs in as well."""
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    port, dbname, user, _ = team_db
+    url = f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}"
+    assert _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    token = "a-token-of-twenty-chars"
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        http_port = free.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "TMTOOL_DB", "TMTOOL_TOKEN")}
+    env["PGPASSFILE"] = str(tmp_path / "none")
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", url, "serve", "--port", str(http_port),
+                               "--workers", "2", "--token", token], stderr=subprocess.PIPE, text=True, env=env)
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def children() -> list[Path]:
+        return [stat.parent for stat in Path("/proc").glob("[0-9]*/stat") if _parent_pid(stat) == server.pid]
+
+    def entries_when_up() -> list:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "down"
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{http_port}/api/entries", headers=headers, timeout=10)
+                workers = [c for c in children() if b"spawn_main" in _bytes(c / "cmdline")]
+                if answer.status_code == 200 and len(workers) == 2:
+                    return [e["terms"][1]["text"] for e in answer.json()["entries"]]
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+
+    try:
+        assert entries_when_up() == ["Military Committee"]
+        processes = [Path(f"/proc/{server.pid}"), *children()]
+        assert len(processes) >= 3  # the server, its two workers (and multiprocessing's tracker)
+        csrf = httpx.get(f"http://127.0.0.1:{http_port}/api/session", headers=headers).json()["csrf"]
+        for process in processes:
+            environment = _bytes(process / "environ")
+            assert environment and not any(secret.encode() in environment
+                                           for secret in ("s3cret", "s3cret%20pw", token, csrf)), process
+        worker = next(c for c in children() if b"spawn_main" in _bytes(c / "cmdline"))
+        os.kill(int(worker.name), signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while worker.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert entries_when_up() == ["Military Committee"]  # a new worker in its place, logged in
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0
+
+
+def _parent_pid(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):  # a process gone meanwhile
+        return None
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 @pytest.mark.parametrize("url", ["postgresql://ana:s3/cret@127.0.0.1:9/tm", "postgresql://ana:s3@cret@127.0.0.1:9/tm",
                                  "postgres://ana:s3/c@r?et@127.0.0.1:9,[::1]:9/tm?sslmode=disable"])
 def test_a_url_s_password_typed_with_a_raw_slash_or_at_sign_is_not_shown(url):
@@ -1052,6 +1238,60 @@ def test_a_workbench_whose_role_may_only_read_says_in_one_line_why_the_counts_le
         assert [(record.levelname, bool(record.exc_info)) for record in said] == [("ERROR", False)]
         assert said[0].getMessage().startswith("the counts left queued could not be made: ")
         assert "permission denied for table " in said[0].getMessage()
+    finally:  # the role is granted the store's tables: the database goes before it
+        with psycopg.connect(pg_url.replace(urlsplit(pg_url).path, "/postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{urlsplit(pg_url).path[1:]}" WITH (FORCE)')
+
+
+def test_a_role_that_may_only_read_runs_every_reading_command_and_is_told_in_one_line_what_needs_writing(
+        pg_url, role, tmp_path):
+    """A team's reading account (SELECT granted on the store's tables) on a store where a process killed as it counted
+    left counts queued: every command, look-up, search and export too, stopped at its start ("permission denied for
+    table queued_counts: the store belongs to a role this one is not a member of"), as the command line made the
+    counts. The reading commands answer (the counts left to the next writer); a change is one line saying this
+    role may read the store but not change it; a backup, which carries the ids' counters, says what to grant."""
+    from urllib.parse import urlsplit
+
+    from test_week import killed_while_counting
+
+    deterrence = killed_while_counting(pg_url, tmp_path)
+    reader = role("glossary_reader_cli", "")
+    url = pg_url.replace("postgresql://tmtool@", f"postgresql://{reader}@")
+    try:
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+            owner.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+            (sentence,), = owner.execute("SELECT source FROM units WHERE source LIKE '%dissuasion%' LIMIT 1").fetchall()
+        for args, says in ((["lookup", "dissuasion"], "dissuasion  =  deterrence"),
+                           (["tm", "search", sentence], "100.0%"),
+                           (["tm", "concordance", "dissuasion"], "dissuasion"),
+                           (["glossary", "list", "--status", "all"], "dissuasion  =  deterrence"),
+                           (["glossary", "show", str(deterrence)], "dissuasion"),
+                           (["documents"], "2026-12-05-steadfast-exercise"),
+                           (["stats"], "documents            3"),
+                           (["export", "tmx", "-o", str(tmp_path / "memory.tmx")], "units written"),
+                           (["export", "tbx", "--status", "all", "-o", str(tmp_path / "glossary.tbx")], "written"),
+                           (["db", "check"], "no problem found")):
+            result = _cli("--db", url, *args)
+            assert result.exit_code == 0 and says in result.output and "error" not in result.stderr, (args, result.output)
+        assert "deterrence" in (tmp_path / "glossary.tbx").read_text(encoding="utf-8")
+        for args in (["glossary", "approve", str(deterrence)], ["glossary", "add", "frégate", "frigate"],
+                     ["remove", "2026-12-01-mc-session"], ["import", str(tmp_path / "memory.tmx")]):
+            result = _cli("--db", url, *args)
+            assert (result.exit_code, result.stdout, result.stderr.count("\n")) == (1, "", 1), (args, result.output)
+            assert result.stderr.startswith(f"tmtool: error: {masked(url)}: permission denied for table ")
+            assert result.stderr.endswith(": this role may read the store but not change it, nothing was written"
+                                          f" (its owner lets it: GRANT tmtool TO {reader})\n")
+        backup = _cli("--db", url, "backup", str(tmp_path / "b.db"))
+        assert (backup.exit_code, backup.output) == (1, f"tmtool: error: {masked(url)}: this role may read the store's"
+                                                        " tables but not the counters of their ids, which a copy carries"
+                                                        " (its owner grants them: GRANT SELECT ON ALL SEQUENCES IN"
+                                                        f" SCHEMA public TO {reader})\n")
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {reader}")
+        assert _cli("--db", url, "backup", str(tmp_path / "b.db")).exit_code == 0
+        with SQLiteStore.open(str(tmp_path / "b.db")) as copy, PostgresStore.open(pg_url) as store:
+            assert copy.stats() == store.stats() and store.queued_counts()  # left for a writer
     finally:  # the role is granted the store's tables: the database goes before it
         with psycopg.connect(pg_url.replace(urlsplit(pg_url).path, "/postgres"), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{urlsplit(pg_url).path[1:]}" WITH (FORCE)')

@@ -15,7 +15,7 @@ it); it stands on the glossary's rules (:mod:`tmtool.glossary`) and the store in
 """
 
 from . import api
-from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
+from .errors import Conflict, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from .model import entry_from_dict, entry_to_dict
 from .store import open_store
 
@@ -29,5 +29,5 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'tmtool' has no attribute {name!r}")
 
 
-__all__ = ["Conflict", "Invalid", "NotFound", "TmtoolError", "Unavailable", "__version__", "api", "entry_from_dict",
+__all__ = ["Conflict", "Invalid", "NotFound", "ReadOnly", "TmtoolError", "Unavailable", "__version__", "api", "entry_from_dict",
            "entry_to_dict", "open_store"]

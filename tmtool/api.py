@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import glossary
-from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
+from .errors import Conflict, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
 from .io.files import input_file, is_store_file
@@ -55,7 +55,7 @@ from .text.normalize import visible
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
-    "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
+    "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",

@@ -154,8 +154,8 @@ def _describe_os_error(exc: Exception) -> str:
     metavar="PATH|URL",
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The store: a SQLite file (or sqlite:///path), or PostgreSQL's postgresql://user@host/db or "
-         "'host=… dbname=… user=…' (as psql takes it). "
+    help="The store: a SQLite file (or sqlite:///path), or PostgreSQL's postgresql://user@host/db (SQLAlchemy's "
+         "postgresql+psycopg:// too) or 'host=… dbname=… user=…' (as psql takes it). "
          "Only ingest, import and glossary add create it.",
 )
 @click.option("-q", "--quiet", is_flag=True,
@@ -331,7 +331,10 @@ def _open_store(ctx: click.Context, *, create: bool = False):
                 if bar[0] is not None:
                     bar[0](step)
 
-            api.count_left(store, progress=progress)
+            try:
+                api.count_left(store, progress=progress)
+            except api.ReadOnly:  # a reader's role: its command reads, the next writer's makes them
+                pass
     return store
 
 

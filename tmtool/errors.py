@@ -70,3 +70,8 @@ class Unavailable(TmtoolError):
     cancelled the command or is short of resources, another program holds its write lock, its disk is
     full. Nothing was written; the same request may succeed once the cause is dealt with (the HTTP
     API's 503)."""
+
+
+class ReadOnly(Unavailable):
+    """The store may be read but not changed by whoever opened it: a file read-only for them (SQLite), a role
+    granted only SELECT on its tables (PostgreSQL). Nothing was written; what only reads it works."""

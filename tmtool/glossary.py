@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
+from .errors import Conflict, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from .io.xmlchars import named, not_xml
 from .progress import Progress, Step
 from .model import (
@@ -835,14 +835,17 @@ def changing(store: Store, progress: Progress | None = None) -> Iterator[None]:
 def count_left(store: Store, progress: Progress | None = None) -> int:
     """Make the counts left queued, when any is (:func:`count_queued`): by a change just committed, or by a process
     that stopped before it had made them (killed, or its count timed out on the write lock), which the next change,
-    ingest or command line reading the store makes. A store locked past its timeout or read-only leaves them
-    queued, told in the log: the change is made, only its counts wait. In a transaction, none are made (the
+    ingest or command line reading the store makes. A store locked past its timeout leaves them queued, told in
+    the log: the change is made, only its counts wait; one read-only to this user (a reader's role) raises
+    ReadOnly, the counts left to the next who may write. In a transaction, none are made (the
     outermost one's end makes them). Returns how many documents were counted."""
     if store.in_transaction() or not store.queued_counts(1):
         return 0
     try:
         return count_queued(store, progress)
     except Unavailable as error:
+        if isinstance(error, ReadOnly):  # no change of this user's waits: theirs to say (a reader's command, a server)
+            raise
         logging.getLogger("tmtool.glossary").info(
             "the glossary's change is made; the stored documents using it are counted at the next change (%s)", error)
         return 0

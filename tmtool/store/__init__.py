@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import Invalid, NotFound
 from .base import Store
 from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Removal, StoredUnit
-from .url import connection_problem, is_conninfo, masked, sqlite_path
+from .url import SCHEMELESS, as_tmtool_reads, connection_problem, is_conninfo, masked, schemeless_url, sqlite_path
 
 __all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm", "Removal", "Store",
            "StoredUnit", "open_store"]
@@ -18,7 +18,8 @@ __all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm"
 
 def open_store(url: str | Path, *, create: bool = False) -> Store:
     """The store at ``url``: a file path or ``sqlite:///path`` (SQLite), or ``postgresql://…`` or a libpq
-    connection string (``host=db.example dbname=tm user=ann``, ``service=tm``).
+    connection string (``host=db.example dbname=tm user=ann``, ``service=tm``); a URL as SQLAlchemy writes one
+    (``postgresql+psycopg://…``) or JDBC (``jdbc:postgresql://…``) too.
 
     Without ``create``, a store that does not exist yet is NotFound (a misspelt ``--db``), rather
     than an empty store made on the spot; with it, a new store is created and ``store.created`` says
@@ -39,6 +40,8 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
         raise Invalid(problem, path=masked(url))
     if not named_as_path and is_conninfo(url):  # before any "://": a value of it may hold one (options='-c x=a://b')
         return _postgres().open(url, create=create)
+    if not named_as_path:  # postgresql+psycopg://, jdbc:postgresql://, as another tool wrote it
+        url = as_tmtool_reads(url)
     scheme, sep, _ = ("", "", "") if named_as_path else url.partition("://")
     scheme = scheme.lower()  # a URL's scheme is case-insensitive
     if not sep or scheme == "sqlite":
@@ -47,6 +50,9 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
         path = sqlite_path(url) if sep else url
         if os.path.isdir(path):
             raise NotFound("is a folder, not a store", path=path)
+        shown = not sep and not named_as_path and schemeless_url(path)
+        if shown:  # user:password@host, "postgresql://" left out: never a file named with the password
+            raise NotFound(SCHEMELESS, path=shown)
         return SQLiteStore.open(path, create=create)
     if scheme in ("postgresql", "postgres"):
         return _postgres().open(scheme + url[len(scheme):], create=create)  # libpq reads it lower case

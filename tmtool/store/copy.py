@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 
-from ..errors import Invalid
+from ..errors import Invalid, TmtoolError
 from .base import Store
 from .rows import KEYED_TERM_COLUMNS, key_differences
 from .sqlite.migrations import ID_FLOORS, NEXT_ID, RECORDED_ENTRY_IDS, UNITS_WORDS
@@ -107,7 +107,7 @@ class _PostgresTables:
 
     def __init__(self, store):
         # reads outside a transaction go through the store's queries: a lost connection is told as such
-        self._query, self._pg = store._query, store._pg
+        self._query, self._pg, self._url = store._query, store._pg, store.url
 
     def columns(self, table: str) -> list[str]:
         return [name for name, in self._query(
@@ -140,6 +140,14 @@ class _PostgresTables:
         """The highest id each identity has given, stored or removed (an identity never goes back)."""
         floors = {}
         for table, sequence in self._sequences().items():
+            (readable, role, schema), = self._query("SELECT has_sequence_privilege(%s, 'SELECT'), current_user,"
+                                                    " current_schema()", (sequence,))
+            if not readable:  # a reader's role: GRANT SELECT ON ALL TABLES grants no sequence
+                from .postgres.store import role_name
+
+                raise TmtoolError(f"this role may read the store's tables but not the counters of their ids, which a"
+                                  f" copy carries (its owner grants them: GRANT SELECT ON ALL SEQUENCES IN SCHEMA"
+                                  f" {role_name(schema)} TO {role_name(role)})", path=self._url)
             # the sequence's name, from the catalogue, is quoted as an identifier where it needs to be
             (given, called), = self._query(f"SELECT last_value, is_called FROM {sequence}")
             (stored,), = self._query(f"SELECT coalesce(max(id), 0) FROM {table}")

@@ -14,12 +14,18 @@ from ..errors import Invalid
 # the password of a URL's user part (user:secret@host) or of a secret parameter (SECRET_PARAMETERS), as libpq
 # reads them: the user part is all before the first '@' ahead of any '/' ('?' and '#' too: a password may hold them
 # raw), and a URL has no fragment to it ('#' is a parameter's text)
-_USER_PASSWORD = re.compile(r"^(\w+://[^:/@]*):([^@/]*)@")
+_SCHEME = r"(?:jdbc:)?[A-Za-z][\w+.\-]*://"  # a URL's (RFC 3986: letters, digits, + . -), JDBC's after "jdbc:"
+_USER_PASSWORD = re.compile(rf"^({_SCHEME}[^:/@]*):([^@/]*)@")
 # a password typed with a raw '/' or '@' (ana:s3/cret@db, ana:s3@cret@db), which libpq reads as no password (a host
 # "ana", port "s3") and quotes back in part: what lies between the user's ':' and the '@' before a host (names,
 # addresses, ports, up to a '/', a '?' or the end; the last such '@'), with no '=' (db:5432/tm?application_name=ana@laptop
 # has no user) and no port and path first (db:5432/team@paris is a database's name)
-_TYPED_PASSWORD = re.compile(r"^(\w+://[^:/@?#=]*):(?!\d+(?:,[^/@]*)?/)([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
+_TYPED_PASSWORD = re.compile(rf"^({_SCHEME}[^:/@?#=]*):(?!\d+(?:,[^/@]*)?/)([^=]*)@(?=[\w.\-\[\]:%,]*(?:[/?]|$))")
+# a store's URL as another tool writes it, read as tmtool's: SQLAlchemy's dialect+driver (postgresql+psycopg://,
+# postgresql+psycopg2://, sqlite+pysqlite:///), whose driver is the tool's Python module and no part of where the
+# store is (tmtool connects with its own), and a JDBC URL (jdbc:postgresql://host/db?user=ana, DBeaver's, DataGrip's),
+# whose host, port, database and user= password= ssl= parameters are libpq's too (one it has not, libpq names)
+_OTHER_TOOLS = re.compile(r"(?:jdbc:(?=postgresql://))?(postgresql|postgres|sqlite)(?:\+[\w.\-]*)?(?=://)", re.IGNORECASE)
 # the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
 # the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
 # and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
@@ -131,6 +137,31 @@ def connection_problem(db: str) -> str | None:
     return None
 
 
+# a PostgreSQL URL with its "postgresql://" left out, user:password@host… (ana:s3cret@db/tm, ana:1234/x@h): the
+# user's name, and all up to the last '@' as its password (one may hold '/' and '@'); a Windows path (C:\\…) is none
+_SCHEMELESS = re.compile(r"(?![A-Za-z]:[\\/])([^:/@\s]+):(.*)@", re.DOTALL)
+
+
+SCHEMELESS = ("names no file (a new SQLite file of that name is written ./NAME), and a PostgreSQL store's URL"
+              " starts with postgresql:// (postgresql://USER:PASSWORD@HOST/DATABASE, a '/' or '@' of the password"
+              " written %2F, %40)")
+
+
+def schemeless_url(db: str) -> str | None:
+    """The store ``db`` with its password masked when it is a PostgreSQL URL written without its scheme
+    (``ana:s3cret@db/tm``) rather than a file's name: no file or folder is there, nor the folder it would name a file
+    in; else None. It was a SQLite file's name, shown in every error ("ana:s3cret@db/tm: no such store"), or made.
+
+    >>> schemeless_url("ana:1234/x@h"), schemeless_url("tm.db")
+    ('ana:***@h', None)
+    """
+    user = _SCHEMELESS.match(db)
+    folder = os.path.dirname(db)
+    if not user or os.path.lexists(db) or folder and os.path.isdir(folder):
+        return None
+    return f"{user.group(1)}:***@{db[user.end():]}"
+
+
 def _masked_conninfo(db: str, *, drop: bool = False) -> str:
     """The connection string ``db`` with each secret's value (and any word with no ``=``, which may be the rest of
     one) replaced by ``***``, or with ``drop`` left out, item and all. Masked, a value under a name libpq does not
@@ -156,8 +187,19 @@ def _masked_conninfo(db: str, *, drop: bool = False) -> str:
 
 
 def _postgres_url(text: str) -> bool:
-    """Whether ``text`` is a PostgreSQL URL: ``postgresql://`` or ``postgres://``, in any case."""
-    return bool(re.match(r"postgres(ql)?://", text, re.IGNORECASE))
+    """Whether ``text`` is a PostgreSQL URL: ``postgresql://`` or ``postgres://``, in any case, as another tool
+    writes one too (:func:`as_tmtool_reads`)."""
+    return bool(re.match(r"postgres(ql)?://", as_tmtool_reads(text), re.IGNORECASE))
+
+
+def as_tmtool_reads(url: str) -> str:
+    """The store's URL ``url`` as tmtool writes it, when another tool wrote it (:data:`_OTHER_TOOLS`): its scheme
+    without SQLAlchemy's driver or JDBC's ``jdbc:``; any other text as it is.
+
+    >>> as_tmtool_reads("postgresql+psycopg://ana@db/tm"), as_tmtool_reads("jdbc:postgresql://db/tm?user=ana")
+    ('postgresql://ana@db/tm', 'postgresql://db/tm?user=ana')
+    """
+    return _OTHER_TOOLS.sub(r"\1", url, count=1)
 
 
 def _nested(value: str) -> bool:
@@ -308,11 +350,13 @@ def sqlite_file(target: str) -> str:
     """
     if not target.strip():  # backup "$FILE", the variable unset: no file "." (a folder) or " " to write
         raise Invalid("the backup's file name is empty")
-    scheme, sep, _ = target.partition("://")
+    scheme, sep, _ = as_tmtool_reads(target).partition("://")
     if is_conninfo(target) or _postgres_url(target):
         raise Invalid("is a server's store, not a file: a backup is a SQLite file (tmtool db copy copies a store"
                       " into a server's)", path=masked(target))
-    return sqlite_path(target) if sep and scheme.lower() == "sqlite" else target
+    if not sep and schemeless_url(target):
+        raise Invalid(SCHEMELESS, path=schemeless_url(target))
+    return sqlite_path(as_tmtool_reads(target)) if sep and scheme.lower() == "sqlite" else target
 
 
 def named_from_anywhere(db: str) -> str:
@@ -325,11 +369,11 @@ def named_from_anywhere(db: str) -> str:
     >>> named_from_anywhere("sqlite:///my%20store.db") == os.path.abspath("my store.db")
     True
     """
-    scheme, sep, _ = db.partition("://")
+    scheme, sep, _ = as_tmtool_reads(db).partition("://")
     if sep and scheme.lower() != "sqlite" or is_conninfo(db):
         return db
     try:
-        path = sqlite_path(db) if sep else db
+        path = sqlite_path(as_tmtool_reads(db)) if sep else db
         if os.name == "nt":  # Windows takes "a\\..\\" out as text before it looks for a file, as abspath does
             return os.path.abspath(path)
         # POSIX reads "link/.." as the parent of the link's target: taken out as text (abspath), another file

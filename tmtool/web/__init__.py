@@ -4,9 +4,8 @@ HTTP API scripts and CAT-tool plug-ins call. See :mod:`tmtool.web.app`."""
 from __future__ import annotations
 
 import errno
+import functools
 import ipaddress
-import json
-import os
 import re
 import socket
 
@@ -94,9 +93,6 @@ def _host_port(host: str, port: int) -> str:
     return f"[{bare.replace('%', '%25')}]:{port}" if ":" in bare else f"{host}:{port}"
 
 
-_SETTINGS = "TMTOOL_WORKBENCH"  # how the worker processes of serve(workers > 1) are told what to serve
-
-
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None,
           user: str | None = None, workers: int = 1) -> None:
     """Serve the workbench over the store at ``db`` until interrupted; ``user``: who the glossary's
@@ -117,15 +113,17 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
         uvicorn.run(app_from(settings), **options)
         return
     # each worker builds the app from the settings, with the same CSRF token: a page one worker
-    # served writes through another
-    os.environ[_SETTINGS] = json.dumps(settings)
+    # served writes through another. They go to it inside the pickled config, through the pipe multiprocessing's
+    # spawn hands the child, never in its environment (the store's password, the token, the CSRF secret were
+    # readable in /proc/PID/environ and copied into every process the workers start); a worker uvicorn restarts
+    # (SIGHUP, one that died) is given them the same way
     # the socket the workers share bound here, as uvicorn.run would bind it but for the address (_bound): its own
     # bind refused a link-local address with its zone ("[Errno 22] Invalid argument", after the line saying where)
     import inspect
 
     from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    config = uvicorn.Config(functools.partial(app_from, settings), factory=True, workers=workers, **options)
     sock = _bound(options["host"], port, v6only=False)  # as uvicorn binds it: :: takes IPv4 too, where the OS does
     sock.set_inheritable(True)
     # uvicorn's supervisor took the workers' target before it made its own
@@ -145,7 +143,3 @@ def app_from(settings: dict):
     return create_app(settings["db"], token=settings["token"], hosts=hosts and set(hosts), user=settings["user"],
                       csrf=settings["csrf"])
 
-
-def app_from_environment():
-    """The app of a worker process of :func:`serve`."""
-    return app_from(json.loads(os.environ[_SETTINGS]))

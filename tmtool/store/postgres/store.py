@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import select
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +31,7 @@ import psycopg_pool
 from psycopg import pq
 from psycopg.sql import SQL, Identifier
 
-from ...errors import Invalid, NotFound, TmtoolError, Unavailable
+from ...errors import Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spelling_choices, spellings_of, unspaced
@@ -183,6 +184,9 @@ _SERVER_FAILURES = {
 }
 
 
+LOST = "lost the connection to the store"
+
+
 @contextmanager
 def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
@@ -191,14 +195,39 @@ def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     failure, rather than psycopg's traceback."""
     try:
         yield
-    except psycopg.errors.InsufficientPrivilege as exc:  # a role given no part in the store
-        raise TmtoolError(f"{_first_line(exc)}: the store belongs to a role this one is not a member of"
-                          " (its owner grants it: GRANT that role TO this one)", path=masked(url)) from None
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise _refused(pg, exc, url) from None
     except psycopg.OperationalError as exc:
         state = exc.sqlstate or ""
-        what = "lost the connection to the store" if pg.broken else (
+        what = LOST if pg.broken else (
             _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]) or "the store's server failed")
         raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+
+
+def _refused(pg: psycopg.Connection, exc: psycopg.errors.InsufficientPrivilege, url: str) -> TmtoolError:
+    """A statement the server refused this role, said as what the role lacks: of a role that may read the store (a
+    reader's, granted SELECT only), changing it (ReadOnly: "the store belongs to a role…" sent a reader to look for
+    one); else any part in it (a role outside the team). Which, the server is asked once the refused statement's
+    transaction is over (the connection is in autocommit)."""
+    said, role, owner = _first_line(exc), "this one", "that role"
+    if pg.info.transaction_status == pq.TransactionStatus.IDLE:
+        try:
+            role, owner, reads = pg.execute(
+                "SELECT current_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()"
+                " AND tablename = 'tmtool_schema'), has_table_privilege('tmtool_schema', 'SELECT')").fetchone()
+        except psycopg.Error:  # the connection lost meanwhile: said as before
+            reads = False
+        role, owner = role_name(role), role_name(owner or "")
+        if reads:
+            return ReadOnly(f"{said}: this role may read the store but not change it, nothing was written (its"
+                            f" owner lets it: GRANT {owner} TO {role})", path=masked(url))
+    return TmtoolError(f"{said}: the store belongs to a role this one is not a member of (its owner grants it:"
+                       f" GRANT {owner} TO {role})", path=masked(url))
+
+
+def role_name(name: str) -> str:
+    """A role's name as SQL writes it: as it is when it needs no quotes (ana, team_ann), else quoted."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
 
 
 def _refusal(exc: psycopg.Error, url: str) -> str:
@@ -255,6 +284,19 @@ class PostgresStore(UnitCorrections):
         in_own_thread(self._thread)
         return self._connection
 
+    def _connected(self) -> None:
+        """Between transactions, a connection the server ended (restarted, or an administrator's
+        pg_terminate_backend) replaced by a new one: a transaction it was in is lost and told as such, but a long
+        command's next ones (ingest --dir's next documents) were each told "lost the connection to the store: the
+        connection is closed", or the first of them "terminating connection…" when it ended while idle, the store
+        answering again meanwhile."""
+        if self._in_transaction:
+            return
+        if self._connection.closed or _ended(self._connection):
+            connected = _connect(self.opened_from, failing=LOST)  # the server down: the old one kept, to be closed
+            _release(self._connection, self._pool)
+            self._connection, self._pool = connected
+
     def __enter__(self) -> PostgresStore:
         return self
 
@@ -274,6 +316,7 @@ class PostgresStore(UnitCorrections):
         if self._in_transaction:
             yield
             return
+        self._connected()
         with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
@@ -295,6 +338,7 @@ class PostgresStore(UnitCorrections):
 
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
         in_own_thread(self._thread)
+        self._connected()
         with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
@@ -577,6 +621,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
+        self._connected()
         with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             headers = self._headers()
@@ -711,6 +756,7 @@ class PostgresStore(UnitCorrections):
     @contextmanager
     def _similarity_floor(self, floor: float) -> Iterator[None]:
         """pg_trgm's ``%`` (similarity at least the floor, through the index) in a transaction."""
+        self._connected()
         with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
@@ -1181,7 +1227,8 @@ def _read_ahead(items: Iterable, size: int) -> Iterator[list]:
             yield batch
 
 
-def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool | None]:
+def _connect(url: str, failing: str = "cannot open store") -> tuple[psycopg.Connection,
+                                                                    psycopg_pool.ConnectionPool | None]:
     """A connection to ``url``: the first of a process is its own (its failure tells why at once);
     from the second on, one from the process's pool for that URL, which the first has vouched for."""
     key = (os.getpid(), url)
@@ -1206,7 +1253,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pg, pool
         pg = _own_connection(url)
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise Unavailable(f"cannot open store: {_refusal(exc, url)}", path=masked(url)) from None
+        raise Unavailable(f"{failing}: {_refusal(exc, url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
@@ -1214,6 +1261,19 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
 
 def _own_connection(url: str) -> psycopg.Connection:
     return psycopg.connect(url, autocommit=True, application_name="tmtool")
+
+
+def _ended(pg: psycopg.Connection) -> bool:
+    """Whether the server has ended an idle connection, without a round trip: something to read on its socket (its
+    last words, or the end of it) where no answer is awaited."""
+    try:
+        if hasattr(select, "poll"):  # any descriptor (select's stop at 1024), a hang-up told too
+            waiting = select.poll()
+            waiting.register(pg.pgconn.socket, select.POLLIN)
+            return bool(waiting.poll(0))
+        return bool(select.select([pg.pgconn.socket], [], [], 0)[0])  # Windows
+    except (OSError, ValueError, psycopg.Error):  # no socket left
+        return True
 
 
 def _alive(pg: psycopg.Connection) -> bool:

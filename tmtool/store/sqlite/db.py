@@ -21,7 +21,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import DISK_FULL, Invalid, NotFound, TmtoolError, Unavailable
+from ...errors import DISK_FULL, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..base import in_own_thread
@@ -115,7 +115,7 @@ def _disk_full_refused(path: str) -> Iterator[None]:
                               f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
                               path=path) from None
         if code == sqlite3.SQLITE_READONLY:  # the store's state, not the request's fault (the HTTP API's 503)
-            raise Unavailable("the store is read-only (the file's permissions, or its disk), nothing was written",
+            raise ReadOnly("the store is read-only (the file's permissions, or its disk), nothing was written",
                               path=path) from None
         raise
 
@@ -606,8 +606,9 @@ class SQLiteStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._conn.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                                  row).lastrowid
+        return self._conn.execute(f"INSERT INTO unit_edits (id, {UNIT_EDIT_INSERT_COLUMNS}) VALUES"
+                                  f" ({NEXT_ID.format(table='unit_edits', floor='unit_edit_id_floor')},"
+                                  " ?, ?, ?, ?, ?, ?)", row).lastrowid
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))

@@ -664,10 +664,22 @@ CREATE TABLE IF NOT EXISTS queued_counts (
     PRIMARY KEY (document_id, entry_id)
 ) WITHOUT ROWID;
 """
+# A correction's id is never given to another either: undone, the last one's id went to the next one made, and a
+# reviewer's undo of the last correction they saw (api.undo_correction's ``last``) undid another reviewer's new one
+# made meanwhile under that id, where PostgreSQL's identity had said it changed. (Made once, as _V27.)
+_V35 = """
+CREATE TABLE IF NOT EXISTS unit_edit_id_floor (id INTEGER NOT NULL);
+INSERT INTO unit_edit_id_floor SELECT coalesce(max(id), 0) FROM unit_edits
+    WHERE NOT EXISTS (SELECT 1 FROM unit_edit_id_floor);
+CREATE TRIGGER IF NOT EXISTS unit_edits_id_floor AFTER DELETE ON unit_edits BEGIN
+    UPDATE unit_edit_id_floor SET id = old.id WHERE id < old.id;
+END;
+"""
 # the id a new row of ``table`` is given: above every id stored and every one removed (its ``floor`` table)
 NEXT_ID = "(SELECT 1 + max((SELECT coalesce(max(id), 0) FROM {table}), (SELECT id FROM {floor})))"
 # the tables whose ids are never given again, each with its floor table (_V20, _V27)
-ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": "entry_id_floor"}
+ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": "entry_id_floor",
+             "unit_edits": "unit_edit_id_floor"}
 
 def _import_headers(conn: sqlite3.Connection) -> None:
     """What a TMX's header said of its memory is held once an import (imports.header, ``rows.stored_props``),
@@ -761,7 +773,7 @@ def _nordic_keys(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys]
+                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys, _V35]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
