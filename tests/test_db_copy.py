@@ -71,7 +71,7 @@ def test_a_store_copied_to_postgresql_and_back_loses_nothing(populated, pg_url, 
 
 def test_a_postgresql_store_backs_up_to_an_sqlite_file(populated, pg_url, tmp_path):
     run_tmtool(populated, "db", "copy", populated, pg_url)
-    (tmp_path / "backup.db").write_text("an older backup, replaced whole")
+    run_tmtool(tmp_path / "backup.db", "glossary", "add", "opération ancienne", "old operation")  # an older backup
     run_tmtool(pg_url, "backup", tmp_path / "backup.db")
     assert dump(tmp_path / "backup.db") == dump(populated)
 
