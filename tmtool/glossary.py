@@ -1646,7 +1646,7 @@ class Imported(NamedTuple):
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
                    user: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
-                   on_conflict: Callable[[str], None] | None = None) -> Imported:
+                   on_conflict: Callable[[str], None] | None = None, notes_apart: bool = True) -> Imported:
     """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
     skipping any whose terms (folded, their case kept) are exactly those of a stored entry; an entry the file gives
     no status (``status`` None, see the readers) gets ``status``.
@@ -1660,7 +1660,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
 
     An entry keeps the file's id where it is a number this store has no entry by (see :func:`_free_id`);
     one that is no number (``c1``, a client's ``T-001``; IATE's ``IATE-127``, which the TBX reader keeps in
-    the note) or that another entry holds here is not kept, and a notice names them."""
+    the note) or that another entry holds here is not kept, and a notice names them.
+
+    ``notes_apart``: the file keeps an entry's note apart from its definition (not an OmegaT glossary, whose
+    comment holds both), so that a note it changes is the termbase's update (see :func:`_update_read_back`)."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
     ids_not_numbers: list[str] = []
@@ -1691,7 +1694,9 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
                 continue
             if stored is None:
-                stored = _identical_entry(store, read)
+                # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
+                # (a client's termbase imported again once a synonym was added to an entry)
+                stored = _identical_entry(store, read) or _entry_within(store, read)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
@@ -1700,7 +1705,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
-                    updated_from = _update_read_back(store, read, stored, told.append)
+                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart)
                     # and a decision it writes (a new row approving a term extraction proposed, a client's approved
                     # termbase), the entry's if no person has decided on it
                     decided_from = _decision_read_back(store, read, stored, told.append)
@@ -1852,40 +1857,97 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
 
 
 def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None]) -> bool:
-    """Whether a person has reviewed the stored entry a file's entry would change: then it keeps its own, and
-    ``on_conflict`` is told so in one line."""
-    if not store.entry_state(int(stored.id)).reviewed:
+    """Whether a person here has decided on the stored entry a file's entry would change (:func:`_decided_here`):
+    then it keeps its own, and ``on_conflict`` is told so in one line."""
+    if not _decided_here(store, stored):
         return False
     on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
                 "kept as the store has it")
     return True
 
 
-def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
-    """Give a stored entry whose terms are exactly those of ``read`` (another file's entry: a client's termbase
-    imported again once updated, its ids no numbers of this store's) the definition ``read`` gives otherwise and the
-    terms it deprecates, when no person has reviewed it; the entry as it was before, or None. A reviewed entry keeps
-    its own, told to ``on_conflict`` in one line. Its note is not compared: an OmegaT glossary's comment holds the
-    definition and the note in one, and a handed-back line would replace them."""
-    if _cased_terms(stored) != _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
-        return None
-    forbidden = {_cased(t) for t in read.terms if t.usage is UsageStatus.DEPRECATED}
-    newly = [t for t in stored.terms if t.usage is not UsageStatus.DEPRECATED and _cased(t) in forbidden]
-    definition = read.definition if read.definition and read.definition != stored.definition else None
-    if definition is None and not newly:
-        return None
+def _decided_here(store: Store, stored: Entry) -> bool:
+    """Whether a person here has decided on ``stored``: it is reviewed, and not an entry a termbase's import added
+    with the decision its file gave (a client's approved termbase) that only imports of termbases have changed
+    since. The client's termbase is the authority for such an entry, so its update comes in; once a person approves,
+    edits, merges or reverts it here, or an import reviews it (an exported sheet read back, its candidate approved
+    or corrected), the decision is this store's, kept and said as a conflict."""
     entry_id = int(stored.id)
+    if not store.entry_state(entry_id).reviewed:
+        return False
+    changes = store.history(entry_id)
+    if not changes or changes[0].before.get(str(entry_id)) is not None:
+        return True  # reviewed by extraction's rules or a store older than its history: never overwritten
+    return not all(change.action.startswith("import ") and (
+        at == 0 or (change.before.get(str(entry_id)) or {}).get("reviewed")) for at, change in enumerate(changes))
+
+
+def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
+                      notes_apart: bool = True) -> dict | None:
+    """Give a stored entry whose terms ``read`` holds all (another file's entry: a client's termbase imported
+    again once updated, its ids no numbers of this store's) what the update gives of it: the terms it adds (a
+    synonym), deprecates, or gives another note, gender or part of speech, their new examples (contexts), the
+    entry's definition, note (``notes_apart``: not an OmegaT comment, which holds definition and note in one) and
+    new contexts, when no person here has decided on it (:func:`_decided_here`); the entry as it was before, or
+    None. What the file does not give (an empty definition, no gender) leaves the stored one: a file of fewer
+    fields says nothing of it. An entry a person decided on keeps its own, told to ``on_conflict`` in one line."""
+    if not _cased_terms(stored) <= _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
+        return None
+    terms = _terms_updated(stored.terms, read.terms)
+    definition = read.definition if read.definition and read.definition != stored.definition else None
+    note = read.note if notes_apart and read.note and read.note != stored.note else None
+    entry_id = int(stored.id)
+    contexts = []
+    if read.contexts:  # the stored entry was read without its contexts (see _identical_entry)
+        held = {(c.fr, c.en) for c in store.entries([entry_id])[entry_id].contexts}
+        contexts = [c for c in read.contexts if (c.fr, c.en) not in held]
+    if terms is None and definition is None and note is None and not contexts:
+        return None
     if _reviewed_in_store(store, stored, on_conflict):
         return None
     was = snapshot(store, entry_id)
-    if definition is not None:
-        stored.definition = definition  # and the decision read back next keeps it
-        store.set_entry_fields(entry_id, {"definition": definition})
-    if newly:
-        for term in newly:
-            term.usage = UsageStatus.DEPRECATED
-        store.write_terms(entry_id, stored.terms)
+    fields = {name: value for name, value in (("definition", definition), ("note", note)) if value is not None}
+    if fields:
+        for name, value in fields.items():
+            setattr(stored, name, value)  # and the decision read back next keeps them
+        store.set_entry_fields(entry_id, fields)
+    if terms is not None:
+        stored.terms = terms
+        store.write_terms(entry_id, terms)
+    if contexts:
+        store.add_contexts(entry_id, contexts, {})
+        if not fields and terms is None:
+            store.set_entry_fields(entry_id, {})  # a new version: the entry changed
     return was
+
+
+def _terms_updated(stored: Sequence[Term], read: Sequence[Term]) -> list[Term] | None:
+    """The stored terms as a termbase's update of their entry gives them (``read``, holding them all): each
+    deprecated where it deprecates it, with the note, gender, part of speech (but a noun, every reader's default)
+    and the examples it gives otherwise; then the terms it adds, each after those of its language; None when it
+    changes none."""
+    given = {_cased(t): t for t in read}
+    updated, changed = [], False
+    for term in stored:
+        new = given.get(_cased(term))
+        fields = {} if new is None else {name: value for name, value in (
+            ("usage", UsageStatus.DEPRECATED if new.usage is UsageStatus.DEPRECATED else None),
+            ("note", new.note), ("gender", new.gender), ("pos", None if new.pos == "noun" else new.pos))
+            if value is not None and value != getattr(term, name)}
+        held = {(c.fr, c.en) for c in term.contexts}
+        examples = [c for c in (new.contexts if new is not None else ()) if (c.fr, c.en) not in held]
+        if examples:
+            fields["contexts"] = [*term.contexts, *examples]
+        updated.append(replace(term, **fields) if fields else term)
+        changed = changed or bool(fields)
+    known = {_cased(t) for t in stored}
+    for term in read:
+        if _cased(term) not in known:
+            at = max((at + 1 for at, t in enumerate(updated) if t.lang == term.lang), default=len(updated))
+            updated.insert(at, term)
+            known.add(_cased(term))
+            changed = True
+    return updated if changed else None
 
 
 def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
@@ -1988,6 +2050,18 @@ def _identical_entry(store: Store, read: Entry) -> Entry | None:
         held = _cased_terms(stored)
         return 0 if held == written else 1 if written <= held else 2 if _spelt_terms(stored) == wanted else 3
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
+
+
+def _entry_within(store: Store, read: Entry) -> Entry | None:
+    """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
+    was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
+    concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
+    none."""
+    written = _cased_terms(read)
+    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms)})
+    within = [stored for stored in store.entries(candidates, contexts=0).values()
+              if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
+    return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
 
 
 def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
