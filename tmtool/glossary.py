@@ -1790,9 +1790,9 @@ def _once(terms: Sequence[Term]) -> list[Term]:
     """The terms without a repeated one (the same text in the same language, in either Unicode form:
     ``visible``), the first kept: a synonym typed into a spreadsheet's cell that the row's further terms
     already held is one term."""
-    first: dict[tuple[str, str], Term] = {}
-    for term in terms:
-        first.setdefault((term.lang, visible(term.text)), term)
+    first: dict[tuple[str, str | None, str], Term] = {}
+    for term in terms:  # the same characters in zh-Hans and zh-Hant are a term of each
+        first.setdefault((term.lang, term.locale, visible(term.text)), term)
     return list(first.values())
 
 

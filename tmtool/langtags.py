@@ -192,6 +192,13 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     return language_pair(srclang, tgtlang)[1]
 
 
+def term_locale(tag: str) -> str | None:
+    """The tag a termbase gives a term as :func:`normalize_tag` writes it, where it says more than the base language
+    (``EN-gb`` → ``en-GB``, ``zh-Hant``), else None (``en``): a term's ``locale``, its ``lang`` the base language."""
+    written = normalize_tag(tag)
+    return written if written != written.split("-")[0] else None
+
+
 class TermLanguages:
     """The base language of each term a glossary file holds (a term keeps its language, not its
     region), and the tags they were written in: a file with terms in two regions or scripts of one
