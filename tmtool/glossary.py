@@ -1673,6 +1673,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
+    histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     with changing(store):
         for read in entries:
             for term in read.terms:
@@ -1705,10 +1706,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
-                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart)
+                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart, histories)
                     # and a decision it writes (a new row approving a term extraction proposed, a client's approved
                     # termbase), the entry's if no person has decided on it
-                    decided_from = _decision_read_back(store, read, stored, told.append)
+                    decided_from = _decision_read_back(store, read, stored, told.append, histories)
                     conflicts += [(read, entry_id, line) for line in dict.fromkeys(told)]
                     if (was := respelt_from or updated_from or decided_from) is not None:
                         before.setdefault(entry_id, was)
@@ -1856,26 +1857,29 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     return was, snapshot(store, entry_id), corrected
 
 
-def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None]) -> bool:
+def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None],
+                       histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> bool:
     """Whether a person here has decided on the stored entry a file's entry would change (:func:`_decided_here`):
     then it keeps its own, and ``on_conflict`` is told so in one line."""
-    if not _decided_here(store, stored):
+    if not _decided_here(store, stored, histories):
         return False
     on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
                 "kept as the store has it")
     return True
 
 
-def _decided_here(store: Store, stored: Entry) -> bool:
+def _decided_here(store: Store, stored: Entry,
+                  histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> bool:
     """Whether a person here has decided on ``stored``: it is reviewed, and not an entry a termbase's import added
     with the decision its file gave (a client's approved termbase) that only imports of termbases have changed
     since. The client's termbase is the authority for such an entry, so its update comes in; once a person approves,
     edits, merges or reverts it here, or an import reviews it (an exported sheet read back, its candidate approved
-    or corrected), the decision is this store's, kept and said as a conflict."""
+    or corrected), the decision is this store's, kept and said as a conflict. ``histories``: :func:`_histories`, read
+    once for a file's entries (else the entry's own history is read)."""
     entry_id = int(stored.id)
     if not store.entry_state(entry_id).reviewed:
         return False
-    changes = store.history(entry_id)
+    changes = histories().get(entry_id, []) if histories is not None else store.history(entry_id)
     if not changes or changes[0].before.get(str(entry_id)) is not None:
         return True  # reviewed by extraction's rules or a store older than its history: never overwritten
     return not all(change.action.startswith("import ") and (
@@ -1883,7 +1887,8 @@ def _decided_here(store: Store, stored: Entry) -> bool:
 
 
 def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
-                      notes_apart: bool = True) -> dict | None:
+                      notes_apart: bool = True,
+                      histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> dict | None:
     """Give a stored entry whose terms ``read`` holds all (another file's entry: a client's termbase imported
     again once updated, its ids no numbers of this store's) what the update gives of it: the terms it adds (a
     synonym), deprecates, or gives another note, gender or part of speech, their new examples (contexts), the
@@ -1903,7 +1908,7 @@ def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Cal
         contexts = [c for c in read.contexts if (c.fr, c.en) not in held]
     if terms is None and definition is None and note is None and not contexts:
         return None
-    if _reviewed_in_store(store, stored, on_conflict):
+    if _reviewed_in_store(store, stored, on_conflict, histories):
         return None
     was = snapshot(store, entry_id)
     fields = {name: value for name, value in (("definition", definition), ("note", note)) if value is not None}
@@ -1950,7 +1955,8 @@ def _terms_updated(stored: Sequence[Term], read: Sequence[Term]) -> list[Term] |
     return updated if changed else None
 
 
-def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
+def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
+                        histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> dict | None:
     """Give a stored entry holding the terms of ``read`` (another file's entry, or a row added to an export: no export
     of it) the decision ``read`` carries, approved or rejected (the file's status, or the one the import gives the
     entries without), with the file's definition and note where the entry has none, when no person has decided on
@@ -1959,7 +1965,7 @@ def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: C
     if read.status is ReviewStatus.CANDIDATE or read.status is None or read.status == stored.status:
         return None
     entry_id = int(stored.id)
-    if _reviewed_in_store(store, stored, on_conflict):
+    if _reviewed_in_store(store, stored, on_conflict, histories):
         return None
     was = snapshot(store, entry_id)
     store.set_entry_fields(entry_id, {"status": read.status, "reviewed": True,
@@ -1983,6 +1989,15 @@ def _terms_corrected(read: Entry, stored: Entry) -> tuple[list, bool]:
 
 def _fields_differ(read: Entry, stored: Entry) -> bool:
     return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
+
+
+def _histories(store: Store) -> dict[int, list[Change]]:
+    """Each entry's recorded changes, oldest first (``Store.history`` of each), the history read once."""
+    touching: dict[int, list[Change]] = {}
+    for change in store.history():
+        for key in change.before:
+            touching.setdefault(int(key), []).append(change)
+    return touching
 
 
 def _earlier_states(store: Store, entry_ids: set[int]) -> dict[int, list[Entry]]:

@@ -200,10 +200,10 @@ def term_locale(tag: str) -> str | None:
 
 
 class TermLanguages:
-    """The base language of each term a glossary file holds (a term keeps its language, not its
-    region), and the tags they were written in: a file with terms in two regions or scripts of one
-    language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once read, since the store cannot
-    tell its terms apart."""
+    """The base language of each term a glossary file holds, and the tags they were written in: a table whose
+    columns are of two regions or scripts of one language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once
+    read, since its terms are read in their base language only (a TBX's or MultiTerm's term keeps its tag as its
+    ``locale``: :func:`term_locale`)."""
 
     def __init__(self) -> None:
         self.tags: dict[str, set[str]] = {}
