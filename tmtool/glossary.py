@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -1697,7 +1697,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if stored is None:
                 # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
                 # (a client's termbase imported again once a synonym was added to an entry)
-                stored = _identical_entry(store, read) or _entry_within(store, read)
+                hits = _spelt_alike(store, read.terms)  # the stored terms written as the entry's, asked once
+                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
@@ -2053,12 +2054,14 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 
 
-def _identical_entry(store: Store, read: Entry) -> Entry | None:
+def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None) -> Entry | None:
     """The stored entry whose terms are exactly those read, whichever way a keyboard spells them
     (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it) in the same case (*cm* is not *CM*), else one that holds them all (an
     OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest."""
     wanted, written = _spelt_terms(read), _cased_terms(read)
-    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms[:1])})
+    first = {(read.terms[0].lang, spelling_key(read.terms[0].text))}  # ``hits``: _spelt_alike of its terms, if asked
+    candidates = sorted({hit.entry_id for hit in (_spelt_alike(store, read.terms[:1]) if hits is None else hits)
+                         if (hit.lang, spelling_key(hit.text)) in first})
     holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _spelt_terms(stored)]
 
     def likeness(stored: Entry) -> int:  # the terms as written, those and more, then spelt otherwise, those and more
@@ -2067,13 +2070,18 @@ def _identical_entry(store: Store, read: Entry) -> Entry | None:
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
 
 
-def _entry_within(store: Store, read: Entry) -> Entry | None:
+def _entry_within(store: Store, read: Entry, hits: Sequence) -> Entry | None:
     """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
     was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
     concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
-    none."""
+    none. ``hits``: :func:`_spelt_alike` of its terms."""
     written = _cased_terms(read)
-    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms)})
+    languages: dict[int, set[str]] = {}
+    for hit in hits:
+        languages.setdefault(hit.entry_id, set()).add(hit.lang)
+    # an entry of two languages within the file's holds terms of two of its languages: only those are read (a
+    # common term's hundred entries are not)
+    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1)
     within = [stored for stored in store.entries(candidates, contexts=0).values()
               if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
     return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
@@ -2113,7 +2121,12 @@ def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
 
 
 def _cased(term: Term) -> tuple[str, str, tuple[str, ...]]:
-    return term.lang, fold(term.text), capitals(term.text)
+    return _cased_text(term.lang, term.text)
+
+
+@lru_cache(maxsize=65536)  # an import compares each of a file's terms with a stored entry's several times
+def _cased_text(lang: str, text: str) -> tuple[str, str, tuple[str, ...]]:
+    return lang, fold(text), capitals(text)
 
 
 def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
