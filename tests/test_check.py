@@ -404,7 +404,8 @@ def test_the_report_as_plain_data():
             "expected": ["committee"], "found": [],
             "message": '"comité" is not translated by the glossary\'s "committee"',
             "source": "Le comité s'est réuni.", "target": "The board met."}],
-        "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
+        "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "unmatched": [],
+        "pairs": {"fr-FR→en-GB": 1},
         "summary": "1 finding in 1 of 1 unit checked (fr-FR→en-GB 1) against 10 approved entries, "
                    "1 untranslated unit not checked"}
 
@@ -805,3 +806,28 @@ def test_an_ation_noun_is_rendered_by_its_ate_verb():
     # a multi-word term is rendered by its words, not by a verb
     assert missing("La cellule de coordination des opérations se réunit.", "They coordinate operations.") == [
         ("missing", "cellule de coordination des opérations", "operations coordination cell")]
+
+
+def test_a_sentence_the_translation_left_out_is_said_not_checked(db, tmp_path):
+    """A document and its translation whose translator left a paragraph out (*Les États membres…*, with the approved
+    *États membres*, untranslated): the aligner matches that sentence to nothing, no unit holds it, and check reported
+    *no findings* without a word of it, as if all had been checked. Each sentence without counterpart is named on
+    stderr, counted in the summary as not checked, and listed in the JSON report."""
+    from tmtool import api
+
+    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
+    fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
+                  "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n\n"
+                  "La prochaine réunion se tiendra à Mons en octobre.\n", encoding="utf-8")
+    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
+                  "The next meeting will be held in Mons in October.\n", encoding="utf-8")
+    result = run(db, fr, en)
+    assert result.exit_code == 0, result.output
+    assert ("not checked, no counterpart in the other document (fr-FR): Les États membres ont ensuite présenté leurs "
+            "priorités pour l'année qui vient.\n") in result.stderr
+    assert result.stderr.rstrip().endswith(", 1 sentence without counterpart not checked")
+    with open_store(db[0]) as store:
+        report = api.check(store, fr, en)
+    assert report["unmatched"] == [{"lang": "fr-FR", "text": "Les États membres ont ensuite présenté leurs priorités "
+                                                             "pour l'année qui vient."}]
+    assert report["checked"] == 2

@@ -34,6 +34,18 @@ def test_add_list_show_and_filters(db):
     assert "fr: EMI  (acronym, preferred, noun)" in shown and "en: International Military Staff" in shown
 
 
+def test_entries_are_listed_by_the_language_of_a_term(db):
+    # a terminologist checking the German of the glossary could not list the entries holding German
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--term", "de=Militärausschuss")
+    run(db, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council")
+    assert listed(db, "--lang", "de-DE") == [("1", "approved", "Comité militaire")]
+    assert [e[0] for e in listed(db, "--lang", "en")] == ["1", "2"]
+    result = CliRunner().invoke(main, ["--db", str(db), "glossary", "list", "--lang", "es"])
+    assert (result.exit_code, result.output) == (0, "no entry matches\n")
+    result = CliRunner().invoke(main, ["--db", str(db), "glossary", "list", "--lang", "not a tag"])
+    assert result.exit_code != 0 and result.output.startswith("tmtool: error: ") and len(result.output.splitlines()) == 1
+
+
 def test_adding_a_term_another_entry_holds_says_which_and_how_to_join_them(db):
     run(db, "glossary", "add", "Comité militaire", "Military Committee")
     run(db, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council")

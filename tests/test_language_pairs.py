@@ -567,7 +567,7 @@ def test_a_store_made_before_term_locales_keeps_them_once_upgraded(store_url, mo
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
         migrations._term_locales)])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V22)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V23)])
     with open_store(store_url, create=True):
         pass
     monkeypatch.undo()

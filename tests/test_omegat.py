@@ -239,3 +239,35 @@ def test_omegat_matches_a_unit_whose_xliff_marked_a_term(tmp_path):
                                 tm={"memory.tmx": memory})
     assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
     assert run.target("orders.txt") == "The tank moves back to the base.\n\nThe convoy moves towards the border.\n"
+
+
+def test_omegat_gets_the_text_trados_locks_in_our_tmx_and_tmtool_the_lock(tmp_path):
+    """Trados's locked content (a product code it keeps in a segment as ``lockTU_…``, read as ``<hi type="x-locked">``)
+    was exported to TMX as that ``hi``: OmegaT 3.6 reads a ``hi`` as a tag and drops its text (its memory held
+    *Fermez la vanne  maintenant.*), so the unit matched no sentence and offered a translation without the code. The
+    span is written as a pair of codes of no native data around its text (``<bpt type="x-locked"/>V-101<ept/>``), as
+    every CAT tool reads formatting, text kept: OmegaT fills the segment; tmtool reads the pair back as the lock."""
+    from tmtool.formats.tmx import read_tmx
+
+    sdlxliff = (
+        '<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file original="a.docx" '
+        'datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><body>'
+        '<trans-unit id="t1"><source>Fermez la vanne <x id="l1" xid="lockTU_1"/> maintenant.</source><seg-source>'
+        '<mrk mtype="seg" mid="1">Fermez la vanne <x id="l1" xid="lockTU_1"/> maintenant.</mrk></seg-source><target>'
+        '<mrk mtype="seg" mid="1">Close valve <x id="l2" xid="lockTU_2"/> now.</mrk></target><sdl:seg-defs>'
+        '<sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="lockTU_1" translate="no"><source>V-101</source></trans-unit>'
+        '<trans-unit id="lockTU_2" translate="no"><source>V-101</source></trans-unit></body></file></xliff>')
+    [unit] = read_xliff(io.BytesIO(sdlxliff.encode()))
+    assert unit.source_markup == 'Fermez la vanne <hi type="x-locked">V-101</hi> maintenant.'
+    memory = io.BytesIO()
+    write_tmx([unit], memory, srclang="fr-FR")
+    assert b'<seg>Fermez la vanne <bpt i="1" type="x-locked"/>V-101<ept i="1"/> maintenant.</seg>' in memory.getvalue()
+    run = translate_with_omegat(tmp_path, sources={"a.txt": "Fermez la vanne V-101 maintenant.\n".encode()},
+                                tm={"memory.tmx": memory.getvalue()})
+    assert run.target("a.txt") == "Close valve V-101 now.\n"
+    [back] = read_tmx(io.BytesIO(memory.getvalue()))
+    assert (back.source, back.source_markup, back.target_markup) == (
+        "Fermez la vanne V-101 maintenant.", 'Fermez la vanne <hi type="x-locked">V-101</hi> maintenant.',
+        'Close valve <hi type="x-locked">V-101</hi> now.')

@@ -1275,3 +1275,107 @@ def test_word_s_messages_an_author_sets_in_bold_lines_of_their_own_are_read_from
         "Erreur ! Source du renvoi introuvable.",
         "Ce message apparaît quand la légende qu’un renvoi cite a été supprimée.",
         "Le tableau en donne la liste.")
+
+
+def test_a_field_s_error_in_the_text_s_own_font_is_left_out_of_a_pdf_libreoffice_wrote(tmp_path):
+    """LibreOffice exports a DOCX's cross-reference whose bookmark is gone with the error Word cached (*Erreur ! Source
+    du renvoi introuvable.*), or its own (*Error: Reference source not found*), in the font of the text around it, not
+    in Word's bold: the error was read as the author's sentence in the PDF LibreOffice wrote. There a message whole, a
+    word of its own, in any font, is a field's result: left out; an author quoting it (quotation marks), or naming it
+    on a line of its own, is read; a message in the text of a PDF no word processor wrote is read."""
+    lines = [
+        [("Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs", False)],
+        [("des états-majors en ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de", False)],
+        [("proposer au Conseil de l’Atlantique Nord une révision du calendrier des exercices pour", False)],
+        [("l’année prochaine.", False)],
+        [],
+        [("Les effectifs figurent au tableau ", False), ("Erreur ! Source du renvoi introuvable.", False),
+         (" ci-dessous.", False)],
+        [],
+        [("Voir la section ", False), ("Erreur ! Signet non défini.", False), (".", False)],
+        [],
+        [("Le plan prévoit trois phases, décrites à la figure ", False), ("Erreur ! Source du", False)],
+        [("renvoi introuvable.", False), (", et un calendrier.", False)],
+        [],
+        [("Si Word affiche « ", False), ("Erreur ! Source du renvoi introuvable.", False),
+         (" », mettez à jour les champs.", False)],
+    ]
+    assert read_document(_word_pdf(tmp_path / "rapport.fr.pdf", lines, creator="LibreOffice 7.4")).paragraphs == (
+        "Le Comité militaire a examiné le rapport de l’exercice et les enseignements que les chefs des états-majors en "
+        "ont tirés pendant la réunion tenue à Bruxelles le douze mars, avant de proposer au Conseil de l’Atlantique Nord "
+        "une révision du calendrier des exercices pour l’année prochaine.",
+        "Les effectifs figurent au tableau ci-dessous.", "Voir la section.",
+        "Le plan prévoit trois phases, décrites à la figure, et un calendrier.",
+        "Si Word affiche « Erreur ! Source du renvoi introuvable. », mettez à jour les champs.")
+    help_page = [[("Erreur ! Signet non défini.", False)],
+                 [("Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.", False)], [],
+                 [("Le tableau ", False), ("Erreur ! Source du renvoi introuvable.", False), (" en donne la liste.", False)]]
+    assert read_document(_word_pdf(tmp_path / "aide.fr.pdf", help_page, creator="LibreOffice 7.4")).paragraphs == (
+        "Erreur ! Signet non défini.", "Ce message apparaît quand le signet qu’un renvoi cite a été supprimé du document.",
+        "Le tableau en donne la liste.")
+    own = _word_pdf(tmp_path / "report.en.pdf", [[("The units are listed in Table ", False),
+                                                  ("Error: Reference source not found", False), (".", False)]],
+                    creator="LibreOffice 7.4")
+    assert read_document(own).paragraphs == ("The units are listed in Table.",)
+    other = _word_pdf(tmp_path / "aide.en.pdf", [[("If you see Error! Reference source not found. press F9.", False)]],
+                      creator="Help & Manual 8")
+    assert read_document(other).paragraphs == ("If you see Error! Reference source not found. press F9.",)
+
+
+def _figures_table_pdf(path: Path, rows: list[list[str]], widths: list[float], aligns: str) -> Path:
+    """A PDF as a word processor lays out a borderless table of figures between two justified paragraphs (10 pt, the
+    cells padded 0.1 cm, 7 pt after a paragraph): each cell's text set flush left (L), flush right (R) or centred (C)
+    in its column."""
+    size, lead, pad, after = 10.0, 11.5, 2.83, 7.0
+    pdf = Layout(size=size)
+    pdf.set_producer("LibreOffice 7.4")
+    pdf.add_page()
+
+    def paragraph(text: str, y: float) -> float:
+        lines = pdf.wrap(text, 451)
+        for k, line in enumerate(lines):
+            pdf.justified(72, y, line, 451 if k < len(lines) - 1 else None, size)
+            y += lead
+        return y + after
+
+    y = paragraph("Les Alliés ont continué d’augmenter leurs dépenses de défense en 2023, conformément à l’engagement "
+                  "pris au sommet du pays de Galles en 2014 de consacrer au moins deux pour cent de leur produit "
+                  "intérieur brut à la défense d’ici à 2024, et le tableau ci-dessous donne leurs effectifs.", 90.0)
+    for row in rows:
+        x, y = 72.0, y + pad
+        for cell, width, align in zip(row, widths, aligns):
+            ink = pdf.width_of(cell, size)
+            pdf.set_font_size(size)
+            pdf.text({"L": x + pad, "R": x + width - pad - ink, "C": x + (width - ink) / 2}[align], y, cell)
+            x += width
+        y += lead + pad
+    paragraph("Les chiffres de 2023 sont des estimations fondées sur les données communiquées par les Alliés au mois "
+              "de mars, et ils seront mis à jour lorsque les chiffres définitifs seront disponibles à la fin de "
+              "l’année.", y + after)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("aligns", ["LRR", "LCC"])
+def test_a_borderless_table_s_figures_set_flush_right_or_centred_stay_in_their_cells(tmp_path, aligns):
+    """A borderless table whose columns of figures are set flush right or centred (*1 040*, *12 320*, *130*: their
+    left edges do not line up, where the reader found a table's columns), between two justified paragraphs: their
+    lines next to the header row and the last row, across those rows' gaps, joined the cells (*Pays Effectifs*).
+    Two rows whose cells of figures, side by side, end or are centred at one x are a table's: its cells stay apart."""
+    rows = [["Pays", "Effectifs", "Part"], ["Belgique", "1 040", "2 %"], ["Canada", "12 320", "15 %"],
+            ["Danemark", "130", "0,5 %"], ["Norvège", "2 100", "3 %"]]
+    paragraphs = read_document(_figures_table_pdf(tmp_path / "effectifs.fr.pdf", rows, [200, 120, 131], aligns),
+                               lang="fr").paragraphs
+    assert paragraphs[1:-1] == tuple(cell for row in rows for cell in row)
+    assert paragraphs[-1].startswith("Les chiffres de 2023") and paragraphs[0].endswith("leurs effectifs.")
+
+
+@pytest.mark.parametrize("aligns", ["LR", "LC"])
+def test_a_borderless_table_of_names_and_figures_keeps_its_last_row_s_cells_apart(tmp_path, aligns):
+    """The same with two columns, a name and a figure set flush right or centred: the paragraph after the table joined
+    its last row's cells (*Canada 12 320*). Rows whose first cells start at one x and whose second, figures both, end
+    or are centred at one x short of the text's margin (a justified line's last word ends at it) are a table's."""
+    rows = [["Pays", "Effectifs"], ["Belgique", "1 040"], ["Canada", "12 320"]]
+    paragraphs = read_document(_figures_table_pdf(tmp_path / "montants.fr.pdf", rows, [300, 151], aligns),
+                               lang="fr").paragraphs
+    assert paragraphs[1:-1] == tuple(cell for row in rows for cell in row)

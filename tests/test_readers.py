@@ -1169,3 +1169,68 @@ def test_a_wrapped_paragraph_whose_second_line_opens_with_a_colon_or_a_tilde_sta
         "Le coût total du programme est estimé, selon les dernières prévisions, à environ ~ 30 millions d'euros par "
         "an.",
         "Gisement", "Zone où se trouvent des ressources exploitables.")
+
+
+def test_markdown_abbreviation_definitions_are_no_text_of_the_page(tmp_path):
+    """A page written for PHP Markdown Extra, Pandoc or MkDocs (Python-Markdown's abbr) defines its abbreviations on
+    lines of their own (``*[OTAN]: Organisation du Traité de l'Atlantique Nord``), which those tools take out of the
+    page, marking the abbreviation where the text uses it: the lines were read as a paragraph of text, *[OTAN]:* and
+    all. They are left out; a list item's link (``* [OTAN](…)``) is text."""
+    path = tmp_path / "communique.fr.md"
+    path.write_text(
+        "# Réunion des ministres de la Défense\n\n"
+        "Les ministres de la Défense de l'OTAN se sont réunis à Bruxelles.\n"
+        "Le SACEUR a présenté les plans régionaux.\n\n"
+        "*[OTAN]: Organisation du Traité de l'Atlantique Nord\n"
+        "*[SACEUR]:  Commandant suprême des forces alliées en Europe\n"
+        "   *[Etat-major] : état-major\n\n"
+        "* [OTAN](https://www.nato.int/): le site de l'Alliance\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres de la Défense",
+        "Les ministres de la Défense de l'OTAN se sont réunis à Bruxelles. Le SACEUR a présenté les plans régionaux.",
+        "OTAN: le site de l'Alliance")
+
+
+def test_kramdown_attribute_lists_and_pandoc_div_fences_are_no_text(tmp_path):
+    """A Jekyll page (kramdown) sets a block's class on the line under it (``{: .lead }``), a Pandoc or Quarto document
+    fences a block in a div (``::: {.warning}`` … ``:::``, ``::: callout-note``): the marks were read as text, into the
+    paragraph's sentence (*… à Bruxelles. {: .lead }*) or around the fenced text as one paragraph. They show nothing:
+    left out, the blocks they mark read; braces and colons in a sentence are text."""
+    path = tmp_path / "communique.fr.md"
+    path.write_text(
+        "# Réunion des ministres de la Défense\n\nLes ministres se sont réunis à Bruxelles.\n{: .lead }\n\n"
+        "{:note: .callout}\n\n::: {.warning}\nCe texte est provisoire.\n:::\n\n::: callout-note\n"
+        "## Remarque\n\nLe format {json} est accepté : voir l'annexe.\n:::\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres de la Défense", "Les ministres se sont réunis à Bruxelles.", "Ce texte est provisoire.",
+        "Remarque", "Le format {json} est accepté : voir l'annexe.")
+
+
+def test_hugo_shortcodes_and_liquid_tags_are_read_as_the_site_shows_them(tmp_path):
+    """A Hugo page calls shortcodes on lines of their own (``{{< figure src="…" caption="…" >}}``, a note's ``{{% note
+    %}}`` … ``{{% /note %}}``), a Jekyll page Liquid tags (``{% include … %}``): the calls were read as text, braces,
+    attributes and all. The site shows a figure's caption (Markdown, as Hugo renders it) and alternative text, and the
+    text a shortcode encloses: those are read, each a paragraph, the calls not; a variable in a sentence stays."""
+    path = tmp_path / "galerie.fr.md"
+    path.write_text(
+        "# Galerie\n\nLes ministres se sont réunis.\n\n"
+        '{{< figure src="photo.jpg" caption="Les ministres à Bruxelles (*photo* OTAN)" alt="Photo de groupe" >}}\n\n'
+        "{{% note %}}\nCe texte est provisoire.\n{{% /note %}}\n\n"
+        '{% include note.html content="Texte inclus" %}\n\nLe modèle {{ page.title }} reste.\n', encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Galerie", "Les ministres se sont réunis.", "Les ministres à Bruxelles (photo OTAN)", "Photo de groupe",
+        "Ce texte est provisoire.", "Le modèle {{ page.title }} reste.")
+
+
+def test_inline_attributes_after_an_image_a_link_or_a_span_are_no_text(tmp_path):
+    """Pandoc and Quarto set an image's size or a link's target in braces right after it (``![Carte](carte.png)
+    {width=50%}``, ``[site](…){target="_blank"}``), a bracketed span's class after its text (``[texte]{.smallcaps}``),
+    kramdown an emphasis' class (``*mot*{: .rouge}``): the braces were read into the sentence (*Voir la carte
+    {width=50%} ci-dessous.*). They are left out, the span read as its text; braces of the author's stay."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("Voir la carte ![Carte des zones](carte.png){width=50%} ci-dessous.\n\n"
+                    'Le [texte]{.smallcaps} et le [site](https://www.nato.int){target="_blank"} ici.\n\n'
+                    "Un mot *important*{: .rouge} ici, et le format {json}.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Voir la carte ci-dessous.", "Carte des zones", "Le texte et le site ici.",
+        "Un mot important ici, et le format {json}.")

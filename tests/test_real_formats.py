@@ -1290,8 +1290,9 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
         '<trans-unit id="T:2" m:confirmed="2"><source>Revu.</source><target>Reviewed.</target></trans-unit>'
         "</group></body></file></xliff>", encoding="utf-8")
     assert [(u.target, u.props) for u in read_xliff(path)] == [
-        ("The committee seats.", {"x-state": "unconfirmed"}), ("End.", {"x-state": "confirmed"}),
-        ("Reviewed.", {"x-state": "confirmed"})]
+        ("The committee seats.", {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"}),
+        ("End.", {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-trans-origin": "tm"}),
+        ("Reviewed.", {"x-state": "confirmed", "x-phrase-confirmed": "2"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 0 untranslated skipped, "
                               "1 not confirmed skipped\n")
@@ -1306,10 +1307,11 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
     assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
-        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed"}),
+        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed", "x-phrase-confirmed": "0"}),
         ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
          "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja",
-         {"x-state": "unconfirmed", "@creationid": "42989"}),
+         {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-score": "1.01", "x-phrase-gross-score": "1.01",
+          "x-phrase-trans-origin": "tm", "@creationid": "42989"}),
     ]
     # m:created-at="1421114195529": milliseconds since 1970; "0" on the other, never made by anyone
     assert [(u.created, u.changed) for u in units] == [
@@ -1341,8 +1343,8 @@ def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
     assert skipped == [f"{path}:1: invalid m:created-at 'hier'"]
     assert [(u.created, u.changed, u.props) for u in units] == [
         (datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), datetime(2024, 5, 2, 10, 0, 0, 250000, tzinfo=timezone.utc),
-         {"x-state": "confirmed", "@creationid": "51234", "@changeid": "60017"}),
-        (None, None, {"x-state": "confirmed"})]
+         {"x-state": "confirmed", "x-phrase-confirmed": "1", "@creationid": "51234", "@changeid": "60017"}),
+        (None, None, {"x-state": "confirmed", "x-phrase-confirmed": "1"})]
     db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
     tmtool(db, "import", path)
     assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0

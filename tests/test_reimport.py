@@ -772,3 +772,65 @@ def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_her
     with open_store(db) as store:
         [entry] = store.list_entries(statuses=None)
         assert (entry.status, entry.definition) == (ReviewStatus.REJECTED, "Navire de combat.")
+
+
+LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
+ datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>
+<tu><tuv xml:lang="en-GB"><seg>The technical<ph x="1" type="lb"/>arrangement was signed.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>L’arrangement<ph x="1" type="lb"/>technique a été signé.</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>See the<ph x="1">&lt;br/&gt;</ph>annex.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Voir l’annexe.</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>The member states met.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Les États membres se sont réunis.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_memory_imported_before_line_break_codes_parted_words_is_not_stored_twice(store_url, tmp_path):
+    """A Trados memory whose segments hold a soft return (``<ph type="lb"/>``) between two words was read, before the
+    line-break fix, with the words glued (*technicalarrangement*), and its units keyed by that text: importing the
+    same memory again read two words and stored the unit a second time beside the first. A store made then is
+    brought forward when opened: the texts read again from their markup, their keys, match texts and indexes made
+    again; importing the memory again adds nothing, and the stored unit is found by its two words."""
+    from dataclasses import replace
+
+    from tmtool.search import search_memory
+    from tmtool.store.copy import check_store
+    from tmtool.store.records import unit_content_key
+    from tmtool.text.normalize import normalize_for_match
+
+    path = tmp_path / "trados.tmx"
+    path.write_text(LINE_BREAK_TMX, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        assert api.import_file(store, path)["added"] == 3
+        broken = [u for u in store.units() if "\n" in u.source]
+    # the store as the release before left it: the words glued in the texts and in the keys
+    olds = []
+    for unit in broken:
+        glued = replace(unit, source=unit.source.replace("\n", ""), target=unit.target.replace("\n", ""))
+        olds.append((glued.source, glued.target, normalize_for_match(glued.source), normalize_for_match(glued.target),
+                     unit_content_key(glued), unit.source))
+    if store_url.startswith("postgresql"):
+        import psycopg
+        with psycopg.connect(store_url, autocommit=True) as conn:
+            for old in olds:
+                conn.execute("UPDATE units SET source = %s, target = %s, match_text = %s, target_match_text = %s,"
+                             " content_key = %s WHERE source = %s", old)
+            conn.execute("UPDATE tmtool_schema SET version = version - 1")
+    else:
+        import sqlite3
+        with sqlite3.connect(store_url) as conn:
+            conn.executemany("UPDATE units SET source = ?, target = ?, match_text = ?, target_match_text = ?,"
+                             " content_key = ? WHERE source = ?", olds)
+            for index in ("units_fts", "units_grams", "units_target_grams"):  # its indexes, as it indexed its units
+                conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA user_version = {version - 1}")
+    with open_store(store_url) as store:
+        assert api.import_file(store, path)["added"] == 0
+        assert [u.source for u in store.units()] == [
+            "The technical\narrangement was signed.", "See the\nannex.", "The member states met."]
+        assert [m.unit.target for m in search_memory(store, "The technical arrangement was signed.")][:1] == [
+            "L’arrangement\ntechnique a été signé."]
+        assert check_store(store) == []

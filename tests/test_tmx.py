@@ -355,6 +355,81 @@ def test_a_tmx_export_leaves_a_term_mark_out_and_keeps_the_codes_around_it():
     out = io.BytesIO()
     write_tmx([unit], out, srclang="fr-FR")
     written = out.getvalue().decode()
-    assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <hi type="x-locked">recule</hi>.</seg>'
-            in written)
+    assert ('<seg><bpt i="1">&lt;b&gt;</bpt>Le char<ept i="1">&lt;/b&gt;</ept> <bpt i="2" type="x-locked"/>recule'
+            '<ept i="2"/>.</seg>' in written)
     assert "<seg>The tank moves back.</seg>" in written
+
+
+def test_a_trados_segment_s_confirmation_level_goes_to_trados_in_the_prop_it_reads():
+    """A unit read from Trados's SDLXLIFF keeps its confirmation level as ``x-state`` (``Draft``), which a TMX export
+    wrote as it is: Trados reads a TMX unit's level from ``x-ConfirmationLevel`` only (as it writes it), so a draft
+    exported with --include-unconfirmed went into a Trados memory as a translation, whatever its import's confirmation
+    levels said. The level is written as Trados's prop too, which tmtool reads back as the one prop it was."""
+    from tmtool.formats.tmx import is_unconfirmed, read_tmx, write_tmx
+    from tmtool.formats.xliff import read_xliff
+
+    units = list(read_xliff(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" '
+        b'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file original="a.docx" '
+        b'datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><body>' + b"".join(
+            b'<trans-unit id="u%d"><source>Phrase %d.</source><seg-source><mrk mtype="seg" mid="1">Phrase %d.</mrk>'
+            b'</seg-source><target><mrk mtype="seg" mid="1">Sentence %d.</mrk></target><sdl:seg-defs>'
+            b'<sdl:seg id="1" conf="%s" origin="mt"/></sdl:seg-defs></trans-unit>' % (n, n, n, n, conf)
+            for n, conf in enumerate([b"Draft", b"ApprovedSignOff"], 1)) + b"</body></file></xliff>")))
+    out = io.BytesIO()
+    write_tmx(units, out, srclang="fr-FR")
+    written = etree.fromstring(out.getvalue())
+    assert [[(p.get("type"), p.text) for p in tu.iterfind("prop")] for tu in written.iter("tu")] == [
+        [("x-state", "Draft"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
+        [("x-state", "ApprovedSignOff"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "ApprovedSignOff")]]
+    back = list(read_tmx(io.BytesIO(out.getvalue())))
+    assert [u.props for u in back] == [u.props for u in units]
+    assert [is_unconfirmed(u) for u in back] == [True, False]
+
+
+def test_a_draft_of_another_tool_goes_to_trados_as_a_draft(tmp_path):
+    """A draft exported with --include-unconfirmed keeps the state its tool gave it (memoQ's ``Pretranslated``, an
+    XLIFF's ``needs-review-translation``, Phrase's segment not confirmed) as ``x-state``, a mark Trados does not read:
+    its TMX import took each for a translation (its level ``Translated`` by default), whatever its import's
+    confirmation levels. A draft is written ``x-ConfirmationLevel`` ``Draft`` too, read back as the one prop it was."""
+    from tmtool.formats.tmx import is_unconfirmed, read_tmx, write_tmx
+    from tmtool.formats.xliff import read_xliff
+
+    units = list(read_xliff(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff"'
+        b' version="1.2"><file original="a.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx">'
+        b'<body><trans-unit id="1" mq:status="Pretranslated" mq:percent="100"><source xml:space="preserve">Attendez.'
+        b'</source><target xml:space="preserve">Wait.</target></trans-unit><trans-unit id="2" mq:status='
+        b'"ManuallyConfirmed"><source xml:space="preserve">Fin.</source><target xml:space="preserve">End.</target>'
+        b'</trans-unit></body></file></xliff>')))
+    units += list(read_xliff(io.BytesIO(
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="r.txt" '
+        b'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body><trans-unit id="3"><source>Le '
+        b'vote.</source><target state="needs-review-translation">The vote.</target></trans-unit></body></file></xliff>')))
+    out = io.BytesIO()
+    write_tmx(units, out, srclang="fr-FR")
+    written = etree.fromstring(out.getvalue())
+    assert [[p.text for p in tu.iterfind("prop") if p.get("type") == "x-ConfirmationLevel"]
+            for tu in written.iter("tu")] == [["Draft"], [], ["Draft"]]
+    back = list(read_tmx(io.BytesIO(out.getvalue())))
+    assert [u.props for u in back] == [u.props for u in units]
+    assert [is_unconfirmed(u) for u in back] == [True, False, True]
+
+
+def test_a_tmx_s_own_highlight_is_exported_as_codes_around_its_text():
+    """A TMX's own ``hi`` (of no type, or a tool's ``b``) was written back as it came: OmegaT 3.6 drops the text of
+    every ``hi`` (measured: ``Fermez la vanne <hi>V-101</hi> maintenant.`` is *Fermez la vanne  maintenant.* in its
+    memory), so the unit matched no sentence. It goes out as a pair of codes of no native data around its text, as
+    locked text does, and comes back the ``hi`` it was."""
+    from tmtool.formats.tmx import read_tmx, write_tmx
+
+    seg = 'Le <hi x="4">siège</hi> de l’<hi type="b">OTAN</hi>.'
+    [unit] = read_tmx(_tmx(f'<tu><tuv xml:lang="fr-FR"><seg>{seg}</seg></tuv><tuv xml:lang="en-GB"><seg>NATO '
+                           f'<hi x="4">headquarters</hi></seg></tuv></tu>'))
+    out = io.BytesIO()
+    write_tmx([unit], out, srclang="fr-FR")
+    assert ('<seg>Le <bpt i="1" type="x-hi" x="4"/>siège<ept i="1"/> de l’<bpt i="2" type="x-hi-b"/>OTAN<ept i="2"/>.'
+            '</seg>') in out.getvalue().decode()
+    [back] = read_tmx(io.BytesIO(out.getvalue()))
+    assert (back.source, back.source_markup, back.target_markup) == (
+        "Le siège de l’OTAN.", seg, 'NATO <hi x="4">headquarters</hi>')

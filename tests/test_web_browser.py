@@ -719,6 +719,15 @@ def test_the_next_and_previous_pages_are_a_key_away(server, browser, db):
     ActionChains(browser).send_keys("p").perform()
     wait(browser, lambda b: "before=" in b.current_url, "p did not open the previous page")
     assert [card.get_attribute("data-entry") for card in css(browser, "#queue .card")] == first_page
+    # p on the first page, n on the last: said, where nothing was (the reviewer pressing on and on, unsure)
+    ActionChains(browser).send_keys("p").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "No previous page: this is the queue's first page",
+         "p on the first page said nothing")
+    browser.get(server.url + "/review?status=&q=militaire")
+    assert not css(browser, 'nav.pages a[rel="next"]')
+    ActionChains(browser).send_keys("n").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "No next page: this is the queue's last page",
+         "n on the last page said nothing")
 
 
 def test_the_page_keys_leave_no_edit_typed_behind_unsaved(server, browser, db):
@@ -818,6 +827,13 @@ def test_an_older_change_is_reverted_from_the_entry_history_a_later_one_first(se
     wait(browser, lambda b: _status(db, entry_id) == "candidate", "the approval was not reverted")
 
 
+def approve_picked(browser) -> None:
+    """The button clicked as a person does, the page scrolled back to its top where it is in sight: the keys moving
+    down the queue scrolled it under the line pinned at the window's top saying what x picked."""
+    browser.execute_script("scrollTo(0, 0)")
+    css(browser, "#approve-picked")[0].click()
+
+
 def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser, db):
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -827,7 +843,7 @@ def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser,
     css(browser, f'.card[data-entry="{ids[3]}"] .pick')[0].click()  # the fourth with its box
     with open_store(db) as store:  # another reviewer rejects the third meanwhile
         api.reject(store, [ids[2]])
-    css(browser, "#approve-picked")[0].click()
+    approve_picked(browser)
     wait(browser, lambda b: css(b, "#status")[0].text.startswith("2 approved"), "the picked entries were not decided")
     assert css(browser, "#status")[0].text.splitlines()[1].startswith(f"entry {ids[2]} was changed by someone else")
     assert [_status(db, entry_id) for entry_id in ids[:4]] == ["approved", "candidate", "rejected", "approved"]
@@ -846,7 +862,7 @@ def test_a_card_moved_to_with_the_keys_is_not_under_the_line_saying_what_was_ref
     ActionChains(browser).send_keys("xjxjxjx").perform()
     with open_store(db) as store:
         api.reject(store, ids[1:4], user="ben")
-    css(browser, "#approve-picked")[0].click()
+    approve_picked(browser)
     status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
                   "the picked entries were not decided")
     assert len(status.text.splitlines()) == 4
@@ -1458,3 +1474,181 @@ def test_a_revision_uploaded_from_the_page_says_how_many_entries_it_took_out(bro
     removed = before + new - after
     assert removed > 0 and status.endswith(f", {removed} {'entry' if removed == 1 else 'entries'} no longer proposed "
                                            "removed")
+
+
+def test_a_message_pinned_at_the_top_is_selected_to_be_copied(server, browser, db):
+    # the line pinned at the window's top let every click through to what was under it: a refusal naming the entry
+    # someone changed could not be selected with the mouse to be copied into a message to them
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjx").perform()
+    with open_store(db) as store:
+        api.reject(store, [ids[1]], user="ben")
+    approve_picked(browser)
+    status = wait(browser, lambda b: css(b, "#status")[0].text.startswith("1 approved") and css(b, "#status")[0],
+                  "the picked entries were not decided")
+    ActionChains(browser).send_keys("jjjjjj").perform()  # scrolled down the queue: the line pinned over the cards
+    assert browser.execute_script("return scrollY") > 0
+    refused = status.text.splitlines()[1]
+    assert refused.startswith(f"entry {ids[1]} was changed by someone else")
+    # the second line dragged across, from its start, where the card scrolled under the pinned line is
+    width, height = status.size["width"], status.size["height"]
+    line = height / len(status.text.splitlines())
+    ActionChains(browser).move_to_element_with_offset(status, -width // 2 + 25, int(-height / 2 + 1.5 * line)) \
+        .click_and_hold().move_by_offset(300, 0).release().perform()
+    selected = browser.execute_script("return getSelection().toString()")
+    assert selected and selected in status.text and "changed by someone else" in selected, selected
+
+
+def test_the_decision_keys_do_nothing_while_an_edit_is_open(server, browser, db):
+    # a note typed, Tab to the Save button, then "a" (the reviewer meaning to type on): the entry was approved under the
+    # form, and the save that followed was refused as stale; the card's text clicked to read it again, then r: rejected
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    card = css(browser, ".card.selected")[0]
+    entry_id = int(card.get_attribute("data-entry"))
+    ActionChains(browser).send_keys("e").perform()
+    note = card.find_element("css selector", '.edit-form textarea[name="note"]')
+    note.send_keys("vu en comité", Keys.TAB)
+    assert browser.switch_to.active_element == card.find_element("css selector", '.edit-form button[type="submit"]')
+    ActionChains(browser).send_keys("areu").perform()
+    card.find_element("css selector", "header span.docs").click()
+    ActionChains(browser).send_keys("r").perform()
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert status == f"#{entry_id}: an edit is open; save it or cancel it first"
+    time.sleep(0.5)  # a decision sent would have landed
+    assert _status(db, entry_id) == "candidate"
+    assert note.get_attribute("value") == "vu en comité" and card.find_element("css selector", ".edit-form").is_displayed()
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the note was not saved")
+    with open_store(db) as store:
+        assert glossary.entry(store, entry_id).note == "vu en comité"
+
+
+def test_no_page_scrolls_sideways_in_a_narrow_window(server, browser, db):
+    # a window half a laptop's screen wide (or a phone's): the bar of links and the name box ran past its right edge,
+    # and every page scrolled sideways, the name box out of sight
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.set_window_size(500, 800)
+    for path in ("/", "/?q=OTAN", "/review", "/documents", f"/documents/{quote(SEED_ID)}", "/export", "/entries/1"):
+        browser.get(server.url + path)
+        assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth"), path
+        name = css(browser, "#reviewer")[0]
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().right <= innerWidth", name), path
+    # a card's edit form opened: its note's box of sixty columns ran past the window's edge
+    browser.get(server.url + "/review")
+    ActionChains(browser).send_keys("e").perform()
+    assert css(browser, ".card.selected .edit-form textarea")[0].is_displayed()
+    assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+    # the units side by side: no word cut to fit ("parten" over "aires"), the table scrolling on its own instead
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    cut = browser.execute_script("""const cut = [];
+        for (const sentence of document.querySelectorAll("#units .sentence")) {
+          const text = sentence.firstChild, range = document.createRange();
+          for (const word of text.data.matchAll(/[^\\s-]+/g)) {
+            range.setStart(text, word.index); range.setEnd(text, word.index + word[0].length);
+            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) cut.push(word[0]);
+          }
+        }
+        return cut;""")
+    assert cut == [] and len(css(browser, "#units .sentence")) > 30
+
+
+def test_a_screen_reader_names_the_card_the_keys_move_to(server, browser, db):
+    # j, k and a page opened put the focus on a card that had no name: a screen reader said "list item" and nothing
+    # of the entry, its status or its terms; the flag of a unit with a finding was read "⚑"
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"],
+                              terms={"ar": ["اللجنة العسكرية"]}, status="candidate")
+    browser.get(server.url + "/review?order=newest")
+    assert browser.switch_to.active_element.accessible_name == \
+        f"#{added['id']} candidate Comité militaire; Military Committee; اللجنة العسكرية"
+    ActionChains(browser).send_keys("a").perform()  # approved, the next card selected
+    second = browser.switch_to.active_element
+    assert second.accessible_name.startswith(f"#{second.get_attribute('data-entry')} candidate ")
+    wait(browser, lambda b: _status(db, int(added["id"])) == "approved", "not approved")
+    ActionChains(browser).send_keys("k").perform()
+    wait(browser, lambda b: b.switch_to.active_element.accessible_name.startswith(f"#{added['id']} approved "),
+         "the card's name does not say it was approved")
+    browser.get(server.url + f"/entries/{added['id']}")
+    assert browser.switch_to.active_element.accessible_name == "Comité militaire; Military Committee; اللجنة العسكرية"
+    for path in ("/review", f"/documents/{quote(SEED_ID)}", "/"):
+        browser.get(server.url + path)
+        unnamed = [element.get_attribute("outerHTML")[:80] for element in css(browser, "a[href], button, input, select, "
+                   "textarea, [tabindex]") if element.is_displayed() and len(element.accessible_name.strip()) < 2]
+        assert unnamed == [], path
+
+
+def test_what_a_look_up_finds_is_said_in_a_line_a_screen_reader_reads_out(server, browser, db):
+    # the results changed under the box as one typed, and a screen reader said nothing of them: its user could not
+    # tell a term found from none without leaving the box to read the page
+    browser.get(server.url + "/")
+    found = css(browser, "#lookup-found")[0]
+    assert found.get_attribute("aria-live") == "polite" and found.text == ""
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("NATO")
+    with open_store(db) as store:
+        units = len(store.concordance("NATO", 10))
+        entries = len(api.lookup(store, "NATO", limit=10)["entries"])
+    expected = f"{entries} glossary {'entry' if entries == 1 else 'entries'}, {units} units of the memory"
+    wait(browser, lambda b: css(b, "#lookup-found")[0].text == expected, "what was found was not said")
+    browser.get(server.url + "/?q=NATO")  # the page, as a look-up's link opens it, says it alike
+    assert css(browser, "#lookup-found")[0].text == expected
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("x" * 500)  # refused: nothing found is said, the error is
+    wait(browser, lambda b: css(b, "#lookup-found")[0].text == "", "the earlier count stayed")
+
+
+def test_a_card_of_the_queue_shows_its_definition_and_note(server, browser, db):
+    # the queue showed neither: a terminologist approved an entry whose note said to wait for the committee's ruling,
+    # which only its own page showed
+    note = 'wait for the MC\'s ruling <b>before</b> approving & "quote" it\nsecond line'
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate",
+                              definition="senior military authority in NATO", note=note)
+    browser.get(server.url + "/review?order=newest")
+    card = css(browser, f'.card[data-entry="{added["id"]}"]')[0]
+    assert card.find_element("css selector", ".definition").text == "Definition: senior military authority in NATO"
+    assert card.find_element("css selector", ".note").text == "Note: " + note
+    assert not card.find_elements("css selector", ".note b")
+
+
+def test_the_pick_and_undo_keys_say_what_they_did(server, browser, db):
+    # x ticked a box the reviewer (a screen reader's user above all) did not see change, and u with nothing to undo
+    # did nothing: neither said anything
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [card.get_attribute("data-entry") for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("u").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Nothing to undo", "u with nothing to undo said nothing")
+    ActionChains(browser).send_keys("xjx").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[1]} picked (2 picked)", "x said nothing")
+    ActionChains(browser).send_keys("kx").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{ids[0]} no longer picked (1 picked)", "x said nothing")
+
+
+def test_the_entries_picked_are_decided_from_the_keyboard(server, browser, db):
+    # x picked entries from the keyboard, but deciding them wanted the button above the queue, some sixty Tabs back
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjjx").key_down(Keys.SHIFT).send_keys("a").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "2 approved", "Shift+A did not approve the picked entries")
+    assert [_status(db, i) for i in ids[:4]] == ["approved", "candidate", "approved", "candidate"]
+    ActionChains(browser).send_keys("jx").key_down(Keys.SHIFT).send_keys("r").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: css(b, "#status")[0].text == "1 rejected", "Shift+R did not reject the picked entry")
+    assert _status(db, ids[3]) == "rejected"
+    # Caps Lock left on: "A" typed without Shift is the a it was meant as, the selected card approved, not the picked
+    ActionChains(browser).send_keys("j").perform()
+    browser.execute_script("""document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "A", bubbles: true}))""")
+    wait(browser, lambda b: _status(db, ids[4]) == "approved", "A without Shift did not approve the selected card")

@@ -289,3 +289,15 @@ def test_an_entry_s_page_shows_each_term_s_gender_as_its_card_and_glossary_show_
     assert '<span class="term">base aérienne</span> <small>noun, feminine, fullForm, preferred</small>' in page
     assert '<span class="term">BA</span> <small>noun, acronym, preferred</small>' in page
     assert "noun, feminine" in http.get("/review", params={"q": "base aérienne"}).text
+
+
+def test_every_column_of_a_page_s_tables_is_named(tmp_path):
+    # the history's column of revert buttons had an empty heading: a screen reader said "blank" for it on every row
+    import re
+
+    db = seeded_store(tmp_path)
+    http = client(db)[0]
+    http.post("/api/entries/1/approve", json={}, headers=client(db)[1])
+    for path in ("/entries/1", "/documents", f"/documents/{SEED_ID}"):
+        headings = re.findall(r"<th>(.*?)</th>", http.get(path).text)
+        assert headings and all(heading.strip() for heading in headings), (path, headings)

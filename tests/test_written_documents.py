@@ -2074,3 +2074,65 @@ def test_a_figure_beside_its_short_caption_in_a_table_s_cell_keeps_its_descripti
         f'<table:table-row>{_odt_cell(_odt_frame(3, "Drapeau de la France", "0.5cm", "0.33cm") + " France")}'
         f'{_odt_cell("Paris")}</table:table-row></table:table><text:p text:style-name="Standard">Fin.</text:p>'))
     assert read_document(odt).paragraphs == expected
+
+
+def test_what_a_news_page_hides_from_assistive_technology_or_lays_over_it_is_not_its_text(tmp_path):
+    """A news article saved from the browser keeps what its scripts put around the article: a subscription prompt for
+    sighted readers only (``aria-hidden="true"``, as a closed Micromodal window is marked), a paywall's window over
+    the page (``aria-modal="true"``, no dialog's role), an alert (``role="alert"``: *Votre essai se termine…*). They
+    were read as the article's sentences. They are left out by the page's own marks (as Firefox's Reader View reads
+    it), not by their words; but the article itself, hidden from assistive technology while a window is open over it,
+    and an accordion's closed panel that a control shows (``aria-controls``), are the page's text."""
+    page = tmp_path / "article.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Défense</title></head><body>'
+        '<div id="__next" aria-hidden="true"><main><article><h1>Les Alliés renforcent leur défense aérienne</h1>'
+        '<p>Les ministres de la Défense de l’OTAN se sont réunis jeudi à Bruxelles.</p>'
+        '<div class="article__prompt" aria-hidden="true"><p>Il vous reste 80 % de cet article à lire. La suite est '
+        'réservée aux abonnés.</p><p>Déjà abonné ? Se connecter</p></div>'
+        '<h2>Les chiffres</h2><button aria-expanded="false" aria-controls="chiffres">Afficher</button>'
+        '<div id="chiffres" aria-hidden="true"><p>Trente-deux pays participent au programme.</p></div>'
+        '<p>Ils ont adopté un plan commun.<span class="icone" aria-hidden="true">▶</span></p>'
+        '</article></main></div>'
+        '<div class="gate" aria-modal="true"><h2>Cet article est réservé aux abonnés</h2><p>Abonnez-vous pour '
+        '1 € le premier mois.</p></div>'
+        '<div class="toast" role="alert"><p>Votre essai gratuit se termine dans 3 jours.</p></div>'
+        '</body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Défense", "Les Alliés renforcent leur défense aérienne",
+        "Les ministres de la Défense de l’OTAN se sont réunis jeudi à Bruxelles.", "Les chiffres",
+        "Trente-deux pays participent au programme.", "Ils ont adopté un plan commun.")
+
+
+def test_an_accordion_s_section_title_in_its_heading_s_button_is_read(tmp_path):
+    """An accordion written as WAI-ARIA's pattern has it (each section's title a button in a heading, which shows the
+    section: ``<h3><button aria-expanded="false">…</button></h3>``, a FAQ's questions): the button was left out as a
+    control, its section read without its title. A heading's button is its title; another button is a control."""
+    page = tmp_path / "faq.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body><main><h1>Questions fréquentes</h1>'
+        '<h3><button type="button" aria-expanded="true" aria-controls="r1" id="q1">Qui peut adhérer à l’OTAN ?'
+        '</button></h3><div id="r1" role="region" aria-labelledby="q1"><p>Tout État européen en mesure de favoriser '
+        'les principes du Traité.</p></div><p><button type="button">Imprimer</button></p></main></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Questions fréquentes", "Qui peut adhérer à l’OTAN ?",
+        "Tout État européen en mesure de favoriser les principes du Traité.")
+
+
+def test_an_equation_katex_renders_is_read_once_from_its_mathml(tmp_path):
+    """KaTeX (MkDocs', Docusaurus', many a blog's) writes an equation twice: its MathML for assistive technology and
+    its picture in styled spans, hidden from assistive technology (``aria-hidden="true"``): both were read, the
+    equation glued to itself (*E=mc^2E=mc2*). The spans hidden from assistive technology are left out: read once."""
+    page = tmp_path / "energie.en.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><main><p>The energy is <span '
+        'class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow>'
+        '<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">'
+        'E=mc^2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base">'
+        '<span class="mord mathnormal">E</span><span class="mrel">=</span><span class="mord mathnormal">m</span><span '
+        'class="mord"><span class="mord mathnormal">c</span><span class="msupsub"><span class="vlist-t"><span '
+        'class="vlist-r"><span class="vlist"><span class="sizing reset-size6 size3 mtight"><span class="mord mtight">2'
+        '</span></span></span></span></span></span></span></span></span></span> in this case.</p></main></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == ("The energy is E=mc^2 in this case.",)

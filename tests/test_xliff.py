@@ -440,7 +440,7 @@ def test_a_final_or_signed_off_translation_is_exported_as_such():
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.getid().rsplit("\x04", 1)[-1], u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.isfuzzy()) for u in written.units] == [("1", "yes", "signed-off", False), ("2", "yes", "final", False),
-                                        ("3", None, "translated", True), ("4", None, "needs-review-translation", True)]
+                                        ("3", "yes", "translated", False), ("4", "no", "needs-review-translation", True)]
     assert [unit.props.get("x-state") for unit in read_xliff(io.BytesIO(out.getvalue()))] == [
         "signed-off", "final", "translated", "needs-review-translation"]
 
@@ -773,9 +773,9 @@ def test_a_translation_okapi_approved_without_a_state_goes_back_approved(tmp_pat
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
-        ("yes", "final", None, False), (None, "translated", "leveraged-tm", True)]
+        ("yes", "final", None, False), ("yes", "translated", "leveraged-tm", False)]
     again = list(read_xliff(io.BytesIO(out.getvalue())))
-    assert [(u.props.get("x-approved"), u.props.get("x-state")) for u in again] == [("yes", "final"),
+    assert [(u.props.get("x-approved"), u.props.get("x-state")) for u in again] == [(None, "final"),
                                                                                    (None, "translated")]
 
 
@@ -807,16 +807,14 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
         ("yes", "final", "exact-match", False), ("yes", "signed-off", "leveraged-mt", False),
-        (None, "translated", "fuzzy-match", True), (None, "needs-review-translation", None, True),
-        (None, "needs-review-translation", "leveraged-mt", True)]
+        ("yes", "translated", "fuzzy-match", False), ("no", "needs-review-translation", None, True),
+        ("no", "needs-review-translation", "leveraged-mt", True)]
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
         "ApprovedSignOff", "ApprovedTranslation", "Translated", "RejectedSignOff", "Draft"]
     # a tool that changes the state (a reviewer confirming the rejected translation) is read, not the level it left
-    reviewed = out.getvalue().replace(b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target '
-                                      b'state="needs-review-translation"',
-                                      b'tmtool:state="RejectedSignOff"><source>Phrase 4.</source><target state="translated"')
-    assert reviewed != out.getvalue()
-    assert [u.props["x-state"] for u in read_xliff(io.BytesIO(reviewed))][3] == "translated"
+    reviewer = xlifffile.parsestring(out.getvalue())
+    reviewer.units[3].markfuzzy(False)  # Virtaal's, Weblate's approval
+    assert [u.props["x-state"] for u in read_xliff(io.BytesIO(bytes(reviewer)))][3] == "translated"
 
 
 def test_an_approval_weblate_takes_back_is_read_whatever_tool_state_the_export_wrote():
@@ -864,6 +862,167 @@ def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
     write_xliff(memoq + two, out, srclang="fr-FR")
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state")) for u in written.units] == [
-        (None, "translated"), ("yes", "signed-off"), ("yes", "final"), ("yes", "signed-off"), ("yes", "final")]
+        ("yes", "translated"), ("yes", "signed-off"), ("yes", "final"), ("yes", "signed-off"), ("yes", "final")]
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
         "ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed", "reviewed", "final"]
+
+
+def test_translate_toolkit_reads_a_confirmed_translation_as_such_and_its_fuzzy_mark_comes_back(tmp_path):
+    """translate-toolkit takes a target without ``approved="yes"`` for fuzzy (``isfuzzy``: not approved and a target),
+    so every confirmed translation an export wrote ``state="translated"`` came out fuzzy there (xliff2po wrote it
+    ``#, fuzzy``, Virtaal and Pootle showed it so). And marking one fuzzy there (Virtaal, Pootle, Weblate's "needs
+    editing": ``markfuzzy``, which sets ``approved="no"`` only on a unit approved before) left ``state=
+    "needs-translation"`` and no ``approved``, which reads as OmegaT's filled target, a translation: the fuzzy mark
+    was lost on the way back. A confirmed translation is written ``approved="yes"``, a draft ``approved="no"``: each
+    reads in translate-toolkit as it is in tmtool, and whatever translate-toolkit marks fuzzy comes back a draft."""
+    memoq = list(read_xliff(io.BytesIO((
+        '<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff"'
+        ' version="1.2"><file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx">'
+        '<body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}"><source xml:space="preserve">Phrase {n}.</source>'
+            f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>'
+            for n, status in enumerate(["ManuallyConfirmed", "Confirmed", "PreTranslated", "Reviewer1Confirmed"], 1))
+        + "</body></file></xliff>").encode())))
+    plain = list(read_xliff(io.BytesIO(
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr-FR"'
+        b' target-language="en-GB" datatype="plaintext"><body><trans-unit id="5"><source>Phrase 5.</source>'
+        b'<target state="translated">Sentence 5.</target></trans-unit></body></file></xliff>')))
+    units = memoq + plain + [Unit("Phrase 6.", "Sentence 6.", "fr-FR", "en-GB", tuid="6")]  # aligned, no state
+    from tmtool.formats.xliff import is_unconfirmed
+
+    assert [is_unconfirmed(u) for u in units] == [False, False, True, False, False, False]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    # read back as they were: the approved written for their state adds no prop
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))][:5] == [u.props for u in units[:5]]
+    toolkit = xlifffile.parsestring(out.getvalue())
+    assert [(u.isfuzzy(), u.istranslated()) for u in toolkit.units] == [
+        (False, True), (False, True), (True, False), (False, True), (False, True), (False, True)]
+    # a reviewer in Virtaal or Weblate sends two back for editing and passes the draft
+    for unit in toolkit.units[:2]:
+        unit.markfuzzy(True)
+    toolkit.units[2].markfuzzy(False)
+    again = list(read_xliff(io.BytesIO(bytes(toolkit))))
+    assert [is_unconfirmed(u) for u in again] == [True, True, False, False, False, False]
+
+
+_MQXLIFF = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" '
+    'version="1.2"><file original="Guide.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>\n'
+    '<trans-unit id="1" mq:status="ManuallyConfirmed" mq:percent="101" mq:locked="locked"><source xml:space="preserve">'
+    'Fermez la vanne.</source><target xml:space="preserve">Close the valve.</target></trans-unit>\n'
+    '<trans-unit id="2" mq:status="Reviewer1Confirmed" mq:percent="87"><source xml:space="preserve">Ouvrez le robinet.'
+    '</source><target xml:space="preserve">Open the tap.</target></trans-unit>\n'
+    '<trans-unit id="3" mq:status="Pretranslated" mq:percent="100"><source xml:space="preserve">Attendez.</source>'
+    '<target xml:space="preserve">Wait.</target></trans-unit>\n</body></file></xliff>\n')
+
+
+def test_memoq_s_match_rate_lock_and_status_are_kept_and_written_back():
+    """memoQ writes a row's match rate (``mq:percent``: 101 a context match, 100 exact …) and its lock
+    (``mq:locked="locked"``) on the trans-unit: both were dropped on reading, and the export gave memoQ's status only as
+    tmtool's own ``tmtool:state``. They are kept as props and written back as memoQ wrote them, ``mq:status`` with them,
+    and read back as long as the 1.2 state is still the one written for that status."""
+    units = list(read_xliff(io.BytesIO(_MQXLIFF.encode())))
+    assert [u.props for u in units] == [
+        {"x-state": "ManuallyConfirmed", "x-memoq-percent": "101", "x-memoq-locked": "locked"},
+        {"x-state": "Reviewer1Confirmed", "x-memoq-percent": "87"},
+        {"x-state": "Pretranslated", "x-memoq-percent": "100"}]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    written = etree.fromstring(out.getvalue())
+    mq = "{MQXliff}"
+    assert [(t.get(f"{mq}status"), t.get(f"{mq}percent"), t.get(f"{mq}locked"), t.find(f"{{{XLIFF_12}}}target").get("state"))
+            for t in written.iter(f"{{{XLIFF_12}}}trans-unit")] == [
+        ("ManuallyConfirmed", "101", "locked", "translated"), ("Reviewer1Confirmed", "87", None, "signed-off"),
+        ("Pretranslated", "100", None, "needs-review-translation")]
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+    # a reviewer in Virtaal sends the first back for review: memoQ's status, rate and lock are no longer its state
+    toolkit = xlifffile.parsestring(out.getvalue())
+    toolkit.units[0].markreviewneeded(True)
+    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[0].props == {"x-state": "needs-review-translation"}
+
+
+def test_trados_s_own_segment_values_go_back_in_its_own_attributes(tmp_path):
+    """A Trados segment's confirmation level, origin, match percent, kind of match and lock (``sdl:seg``'s ``conf``,
+    ``origin``, ``origin-system``, ``percent``, ``text-match``, ``locked``) were exported as a generic 1.2
+    ``state-qualifier`` (``fuzzy-match`` for an 85 % match), the percent, the lock and the memory's name lost, and read
+    back as that qualifier. They are written back as Trados writes them (``sdl:seg-defs``), beside the 1.2 state and
+    qualifier other tools read, and read back as they came while the 1.2 state is still the one written for them."""
+    path = tmp_path / "a.docx.sdlxliff"
+    path.write_text(_SDLXLIFF.replace('origin="tm" percent="85"',
+                                      'origin="tm" origin-system="Client TM" percent="85" text-match="SourceOnly"'),
+                    encoding="utf-8")
+    units = list(read_xliff(path))
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    sdl = "http://sdl.com/FileTypes/SdlXliff/1.0"
+    written = etree.fromstring(out.getvalue())
+    assert [dict(seg.attrib) for seg in written.iter(f"{{{sdl}}}seg")] == [
+        {"id": "1", "conf": "ApprovedSignOff", "origin": "tm", "percent": "100", "locked": "true"},
+        {"id": "1", "conf": "ApprovedTranslation", "origin": "nmt"},
+        {"id": "1", "conf": "Translated", "origin": "tm", "origin-system": "Client TM", "percent": "85",
+         "text-match": "SourceOnly"},
+        {"id": "1", "conf": "RejectedSignOff", "origin": "interactive"}, {"id": "1", "conf": "Draft", "origin": "mt"}]
+    assert [t.find(f"{{{XLIFF_12}}}target").get("state-qualifier") for t in written.iter(f"{{{XLIFF_12}}}trans-unit")] \
+        == ["exact-match", "leveraged-mt", "fuzzy-match", None, "leveraged-mt"]
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+    # approved in Virtaal: the draft's level, origin and lock are no longer its state
+    toolkit = xlifffile.parsestring(out.getvalue())
+    toolkit.units[4].markfuzzy(False)
+    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[4].props == {"x-state": "translated",
+                                                                     "x-state-qualifier": "leveraged-mt"}
+
+
+def test_phrase_s_confirmation_level_lock_and_score_are_kept_and_written_back():
+    """Phrase writes on each segment its confirmation level (``m:confirmed``: 0, 1 a translator's, 2 a reviewer's
+    step), its lock (``m:locked``), its match score and where its translation came from (``m:score``,
+    ``m:gross-score``, ``m:trans-origin``): all but whether it was confirmed were dropped (a level 2 was merely
+    "confirmed"), and the export wrote that as tmtool's own ``tmtool:state``. They are kept as props (those saying
+    nothing, ``m:locked="false"``, a score of 0.0, no origin, left out) and written back as Phrase writes them."""
+    units = list(read_xliff(io.BytesIO(
+        b"<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        b'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        b'source-language="fr" target-language="en" m:task-id="T"><body><group id="0" m:para-id="0">'
+        b'<trans-unit id="T:0" m:confirmed="0" m:locked="false" m:score="0.0" m:gross-score="0.0" m:trans-origin="mt" '
+        b'm:para-id="0" m:level-edited="false"><source>Le comit\xc3\xa9 si\xc3\xa8ge.</source>'
+        b'<target>The committee seats.</target></trans-unit>'
+        b'<trans-unit id="T:1" m:confirmed="1" m:locked="true" m:score="1.01" m:gross-score="1.01" m:trans-origin="tm"'
+        b' m:para-id="1" m:level-edited="true"><source>Fin.</source><target>End.</target></trans-unit>'
+        b'<trans-unit id="T:2" m:confirmed="2" m:locked="false" m:score="0.87" m:gross-score="0.87" '
+        b'm:trans-origin="null" m:para-id="2" m:level-edited="true"><source>Revu.</source><target>Reviewed.</target>'
+        b'</trans-unit></group></body></file></xliff>')))
+    assert [u.props for u in units] == [
+        {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"},
+        {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-locked": "true", "x-phrase-score": "1.01",
+         "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"},
+        {"x-state": "confirmed", "x-phrase-confirmed": "2", "x-phrase-score": "0.87", "x-phrase-gross-score": "0.87"}]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    m = "{http://www.memsource.com/mxlf/2.0}"
+    written = list(etree.fromstring(out.getvalue()).iter(f"{{{XLIFF_12}}}trans-unit"))
+    assert [(t.get(f"{m}confirmed"), t.get(f"{m}locked"), t.get(f"{m}score"), t.get(f"{m}trans-origin"),
+             t.find(f"{{{XLIFF_12}}}target").get("state")) for t in written] == [
+        ("0", None, None, "mt", "needs-review-translation"), ("1", "true", "1.01", "tm", "translated"),
+        ("2", None, "0.87", None, "translated")]
+    assert not any("{urn:x-tmtool:xliff}state" in t.attrib for t in written)
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+
+
+def test_a_trados_memory_s_confirmation_level_goes_to_xliff_as_trados_s_own():
+    """A unit of a Trados memory's TMX keeps its level as ``x-ConfirmationLevel``: an XLIFF export wrote the 1.2 state
+    it means (``final`` for ApprovedSignOff) and nothing of the level, which the file read back no longer had. It goes
+    in the ``sdl:seg`` as a segment's level from Trados's XLIFF does, and comes back with the unit."""
+    from tmtool.formats.tmx import read_tmx
+
+    [unit] = read_tmx(io.BytesIO(
+        b'<?xml version="1.0" encoding="utf-8"?><tmx version="1.4"><header creationtool="SDL Language Platform" '
+        b'creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB" '
+        b'srclang="fr-FR"/><body><tu creationid="PROJ\\\\ines"><prop type="x-Origin">TM</prop><prop '
+        b'type="x-ConfirmationLevel">ApprovedSignOff</prop><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv>'
+        b'<tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>'))
+    out = io.BytesIO()
+    write_xliff([unit], out, srclang="fr-FR")
+    sdl = "http://sdl.com/FileTypes/SdlXliff/1.0"
+    assert [seg.get("conf") for seg in etree.fromstring(out.getvalue()).iter(f"{{{sdl}}}seg")] == ["ApprovedSignOff"]
+    [back] = read_xliff(io.BytesIO(out.getvalue()))
+    assert back.props["x-state"] == "ApprovedSignOff"

@@ -699,10 +699,11 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | int | None = None,
             limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None,
-            before: str | None = None) -> list[dict]:
+            before: str | None = None, lang: str | None = None) -> list[dict]:
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
-    its extraction counted; ``after``: the cursor of the last entry of the page before
+    its extraction counted; ``lang``: those holding a term in that language (``de-DE``: any German term);
+    ``after``: the cursor of the last entry of the page before
     (:func:`entries_cursor`), which this page follows whatever entries were added or decided since
     (``offset`` then counts from there); ``before``: the cursor of the first entry of the page after,
     for the page that comes before it (the ``limit`` entries nearest it, still in ``order``).
@@ -718,6 +719,9 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     ['chasseur de mines']
     >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", before=cursor)]
     ['sous-marin', 'état-major']
+    >>> _ = add_entry(store, ["Comité militaire"], terms={"de": ["Militärausschuss"]})
+    >>> [e["terms"][0]["text"] for e in entries(store, lang="de-DE")]
+    ['Comité militaire']
     >>> store.close()
     """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -732,8 +736,14 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
                                document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order),
-                               before=None if before is None else _keyset(before, order, "before"))
+                               before=None if before is None else _keyset(before, order, "before"),
+                               lang=None if lang is None else _language(lang))
     return [entry_to_dict(e) for e in found]
+
+
+def term_languages(store: Store) -> list[str]:
+    """The languages the glossary's terms are in (base languages, sorted): what its entries are filtered by."""
+    return store.term_languages()
 
 
 def entries_cursor(entry: Mapping, order: str = "score") -> str:
@@ -1040,7 +1050,8 @@ def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: s
     PO; checked in its own languages), or a document and its translation, aligned first, in
     ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
     :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
-    "other_languages", "skipped", "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind",
+    "other_languages", "skipped", "unmatched", "pairs", "summary"}`` (``unmatched``: the sentences of a document or
+    its translation aligned to nothing of the other, ``{"lang", "text"}`` each, not checked), each finding ``{"unit", "unit_id", "kind",
     "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
     from .check import check_files
 

@@ -97,15 +97,20 @@ class Report:
     untranslated: int = 0  # units with no target: nothing to check
     other_languages: int = 0  # units in no two languages the glossary pairs
     skipped: list[str] = field(default_factory=list)  # units the file's reader could not use, why
+    # of a document and its translation, the sentences the aligner matched to nothing of the other: (language, text)
+    unmatched: list[tuple[str, str]] = field(default_factory=list)
     pairs: Counter = field(default_factory=Counter)  # units checked by (source, target) language
 
     def as_dict(self) -> dict:
         """The report as plain data: ``findings`` (each :meth:`Finding.as_dict`), the counts, the
-        unreadable units and the units checked by language pair (``{"fr-FR→en-GB": 19}``)."""
+        unreadable units, the sentences matched to nothing (``unmatched``: ``{"lang", "text"}`` each) and the units
+        checked by language pair (``{"fr-FR→en-GB": 19}``)."""
         return {"findings": [finding.as_dict() for finding in self.findings], "entries": self.entries,
                 "checked": self.checked,
                 "untranslated": self.untranslated, "other_languages": self.other_languages,
-                "skipped": list(self.skipped), "pairs": {f"{src}→{tgt}": n for (src, tgt), n in self.pairs.items()},
+                "skipped": list(self.skipped),
+                "unmatched": [{"lang": lang, "text": text} for lang, text in self.unmatched],
+                "pairs": {f"{src}→{tgt}": n for (src, tgt), n in self.pairs.items()},
                 "summary": self.summary()}
 
     def summary(self) -> str:
@@ -124,7 +129,9 @@ class Report:
         line += (f" ({pairs})" if pairs else "") + f" against {entries}"
         for count, one, many in ((self.untranslated, "untranslated unit", "untranslated units"),
                                  (self.other_languages, "unit in other languages", "units in other languages"),
-                                 (len(self.skipped), "unreadable unit", "unreadable units")):
+                                 (len(self.skipped), "unreadable unit", "unreadable units"),
+                                 (len(self.unmatched), "sentence without counterpart",
+                                  "sentences without counterpart")):
             if count:
                 line += f", {_counted(count, one, many)} not checked"
         return line
@@ -405,15 +412,20 @@ def read_units(path: str) -> tuple[list[Unit], list[str]]:
     return units, [str(problem) for problem in skipped]
 
 
-def aligned_units(src_path: str, tgt_path: str, srclang: str = "fr-FR", tgtlang: str = "en-GB") -> list[Unit]:
+def aligned_units(src_path: str, tgt_path: str, srclang: str = "fr-FR",
+                  tgtlang: str = "en-GB") -> tuple[list[Unit], list[tuple[str, str]]]:
     """A document and its translation (French and English unless the languages are given), aligned as
     ``tmtool align`` aligns them; the units have no id of their own (numbers are positions among the
-    aligned units)."""
+    aligned units). And the sentences of either that the aligner matched to nothing of the other (a paragraph the
+    translation left out or added), as (language, text): no unit holds them, and they are not checked."""
     from .pipeline import align_files
 
     srclang, tgtlang = language_pair(srclang, tgtlang)
-    return [replace(unit, tuid=None) for unit in align_files(src_path, tgt_path, srclang=srclang,
-                                                             tgtlang=tgtlang).units()]
+    pair = align_files(src_path, tgt_path, srclang=srclang, tgtlang=tgtlang)
+    unmatched = [(lang, segments[index].text) for bead in pair.beads if not bead.src or not bead.tgt
+                 for lang, segments, indices in ((srclang, pair.src_segments, bead.src),
+                                                 (tgtlang, pair.tgt_segments, bead.tgt)) for index in indices]
+    return [replace(unit, tuid=None) for unit in pair.units()], unmatched
 
 
 def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None = None) -> Report:
@@ -424,8 +436,9 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
             raise Invalid("a file's languages are read from it: give the languages for a document and its "
                           "translation only")
         units, skipped = read_units(paths[0])
+        unmatched = []
     elif len(paths) == 2:
-        units, skipped = aligned_units(*paths, *(languages or ())), []
+        (units, unmatched), skipped = aligned_units(*paths, *(languages or ())), []
     else:
         raise Invalid("give one bilingual file, or a document and its translation")
     glossary = load_glossary(store)
@@ -434,7 +447,7 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
         pairs = ", ".join(sorted("–".join(sorted(pair, key=lambda lang: (lang != "fr", lang != "en", lang)))
                                  for pair in glossary.pairs))
         raise TmtoolError(f"no unit to check: none is in two languages the glossary pairs ({pairs})", path=paths[0])
-    report.skipped = skipped
+    report.skipped, report.unmatched = skipped, unmatched
     return report
 
 

@@ -648,12 +648,13 @@ _EXPECTED_VERSION = click.option(
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
 @click.option("--document", metavar="DOC_ID", help="Only entries the document counted: its extraction's, "
                                                    "and the approved ones it uses (an id tmtool documents lists).")
+@click.option("--lang", metavar="TAG", help="Only entries holding a term in this language (de, de-DE: any German term).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_context
-def glossary_list(ctx, status, min_score, since, text, document, limit, sort, as_json):
+def glossary_list(ctx, status, min_score, since, text, document, lang, limit, sort, as_json):
     """List entries, best score first: id, status, score, frequency, French = English
     (an entry of other languages: de: … = es: …).
 
@@ -662,10 +663,11 @@ def glossary_list(ctx, status, min_score, since, text, document, limit, sort, as
       tmtool glossary list --status candidate --text militaire
       tmtool glossary list --status candidate --sort frequency --limit 20
       tmtool glossary list --status candidate --document 2021-07-13-partners-meeting
+      tmtool glossary list --lang de
     """
     store = _open_store(ctx)
     entries = api.entries(store, statuses=() if "all" in status else status, min_score=min_score,
-                          since=since, text=text, document=document, limit=limit, order=sort)
+                          since=since, text=text, document=document, limit=limit, order=sort, lang=lang)
     if not entries and document is not None and document not in {d["id"] for d in api.documents(store)}:
         raise api.NotFound(f"no document {document} in the store (tmtool documents lists them)",
                            commands=("tmtool documents",))
@@ -673,7 +675,7 @@ def glossary_list(ctx, status, min_score, since, text, document, limit, sort, as
         _json(entries)
         return
     if not entries:  # on stderr, as documents and imports say theirs: stdout stays the list, empty
-        filtered = ("all" not in status and status) or min_score is not None or since or text or document
+        filtered = ("all" not in status and status) or min_score is not None or since or text or document or lang
         click.echo("no entry matches" if filtered else "the glossary is empty", err=True)
     for entry in entries:
         click.echo(_entry_line(entry))
@@ -1588,6 +1590,8 @@ def check(ctx, files, fmt, srclang, tgtlang):
         click.echo(api.check_report(report["findings"], fmt))
     for problem in report["skipped"]:
         click.echo(f"skipped: {problem}", err=True)
+    for sentence in report["unmatched"]:  # no unit holds it: the user must know what was not checked
+        click.echo(f"not checked, no counterpart in the other document ({sentence['lang']}): {sentence['text']}", err=True)
     click.echo(report["summary"], err=True)  # on stderr: stdout may be the json or csv itself
     ctx.exit(1 if report["findings"] else 0)
 

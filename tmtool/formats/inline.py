@@ -154,6 +154,8 @@ def tmx_segment(seg: etree._Element) -> tuple[str, str | None]:
     element: this runs for every segment of a large memory.)"""
     if len(seg) == 0:
         return seg.text or "", None
+    if any(_hi_type(code) is not None for code in seg.iter("bpt")):
+        _codes_as_locks(seg)
     xml = etree.tostring(seg, encoding="unicode", with_tail=False)
     inner = xml[xml.index(">") + 1 : xml.rindex("</")]
     if not _FOREIGN_TAG.search(inner):
@@ -260,14 +262,17 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
     return segment_content(seg)
 
 
-def plain_text(element: etree._Element) -> str:
-    """The text of a TMX segment (or ``hi``) without the native codes of its inline elements."""
+def plain_text(element: etree._Element, line_breaks: bool = True) -> str:
+    """The text of a TMX segment (or ``hi``) without the native codes of its inline elements; without
+    ``line_breaks``, as readers made it before a line-break code parted two words (``line_break``), which a store
+    made then holds (``store.rows.line_break_texts``)."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in CODES:  # hi, and what TMX does not know
-            parts.append(plain_text(child))
+            parts.append(plain_text(child, line_breaks))
         elif child.tag == "ph":
-            parts.append(memoq_character(child) or line_break(child, "".join(parts)[-1:], (child.tail or "")[:1]))
+            parts.append(memoq_character(child)
+                         or (line_break(child, "".join(parts)[-1:], (child.tail or "")[:1]) if line_breaks else ""))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -513,13 +518,68 @@ def without_annotations(seg: etree._Element) -> bool:
     ``<mrk mtype="term">`` is read) out of a ``<seg>``, their text kept; whether there was one. OmegaT reads a TMX's
     ``hi`` as a tag and drops its text (checked with OmegaT 3.6): a unit whose source marks a term no longer matched
     its sentence exactly, and as a fuzzy match it scored lower and offered a translation without the term's words.
-    A memory is matched on its text. (OmegaT drops the text of every ``hi``, ``x-locked`` too, but that one says
-    what a Trados memory must not change, so it stays.)"""
+    A memory is matched on its text. (OmegaT drops the text of every ``hi``, ``x-locked`` too: that one says what a
+    Trados memory must not change, so it is written as codes around its text, :func:`locks_as_codes`.)"""
     marks = [hi for hi in seg.iter("hi") if hi.get("type") in ANNOTATIONS]
     for hi in marks:
         hi.tag = "x-annotation"
     etree.strip_tags(seg, "x-annotation")
     return bool(marks)
+
+
+# the type of the pair of codes of no native data a TMX export writes a locked span as (see locks_as_codes); another
+# hi's, of no type or of its own (HIGHLIGHT + "-" + its type)
+LOCKED = "x-locked"
+HIGHLIGHT = "x-hi"
+
+
+def locks_as_codes(seg: etree._Element) -> bool:
+    """Write each span of locked text (``<hi type="x-locked">``, Trados's locked content) of a ``<seg>``, and each
+    other ``hi`` left in it (a TMX's own, of no type or of a tool's), as a pair of codes of no native data around its
+    text, ``<bpt i="3" type="x-locked"/>V-101<ept i="3"/>`` (``x-hi``, ``x-hi-b`` for the others, a ``hi``'s ``x``
+    kept); whether there was one. OmegaT 3.6 reads a TMX ``hi`` as a tag and drops its text (measured: ``Fermez la
+    vanne <hi>V-101</hi> maintenant.`` is *Fermez la vanne  maintenant.* in its memory, matching no sentence), while
+    CAT tools read a pair of codes as formatting around text they keep: OmegaT matches the sentence exactly.
+    :func:`tmx_segment` reads such a pair back as the ``hi`` it was."""
+    spans = list(seg.iter("hi"))
+    number = max((int(code.get("i")) for code in seg.iter("bpt", "ept") if (code.get("i") or "").isdigit()), default=0)
+    for number, hi in enumerate(spans, number + 1):
+        kind = hi.get("type")
+        code = kind if kind == LOCKED else f"{HIGHLIGHT}-{kind}" if kind else HIGHLIGHT
+        start = etree.Element("bpt", {"i": str(number), "type": code, **({"x": hi.get("x")} if hi.get("x") else {})})
+        start.tail, hi.text = hi.text, None
+        hi.insert(0, start)
+        etree.SubElement(hi, "ept", {"i": str(number)})
+        hi.tag = "x-span"
+    etree.strip_tags(seg, "x-span")
+    return bool(spans)
+
+
+def _hi_type(code: etree._Element) -> str | None:
+    """The ``hi`` type a ``bpt`` :func:`locks_as_codes` wrote stands for (``""``: a ``hi`` of none); None: another."""
+    kind = code.get("type") or ""
+    if len(code) or code.text or not (kind == LOCKED or kind == HIGHLIGHT or kind.startswith(HIGHLIGHT + "-")):
+        return None
+    return kind if kind == LOCKED else kind[len(HIGHLIGHT) + 1:]
+
+
+def _codes_as_locks(seg: etree._Element) -> None:
+    """Read each pair of codes :func:`locks_as_codes` wrote (a ``bpt`` of type ``x-locked``, ``x-hi`` or ``x-hi-…``
+    and its ``ept``, both of no native data, in the same element) as the ``hi`` around its text it was."""
+    for start in [bpt for bpt in seg.iter("bpt") if _hi_type(bpt) is not None]:
+        end = next((ept for ept in start.itersiblings("ept") if ept.get("i") == start.get("i")), None)
+        if end is None or len(end) or end.text:
+            continue
+        kind = _hi_type(start)
+        hi = etree.Element("hi", {**({"x": start.get("x")} if start.get("x") else {}),
+                                  **({"type": kind} if kind else {})})
+        hi.text, hi.tail = start.tail, end.tail
+        for inside in list(start.itersiblings()):
+            if inside is end:
+                break
+            hi.append(inside)
+        start.getparent().replace(start, hi)
+        end.getparent().remove(end)
 
 
 def markup_segment(markup: str, where: str) -> etree._Element:

@@ -71,7 +71,8 @@ from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
 from .inline import (
-    markup_segment, omegat_segment, omegat_text, plain_text, segment_content, tmx_segment, without_annotations,
+    locks_as_codes, markup_segment, omegat_segment, omegat_text, plain_text, segment_content, tmx_segment,
+    without_annotations,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
@@ -289,6 +290,9 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
         else:  # a type the <tu> repeated holds the list of its values
             for one in unit.prop_values(kind):
                 (source_props if _memoq_context(kind, one) else props).append((kind, one))
+    level = trados_level(unit)
+    if level:
+        props.append((CONFIRMATION_LEVEL, level))
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
@@ -322,7 +326,8 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = 
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         if written is not None:
             content = _text(written, where)
-        elif without_annotations(seg):  # a term's mark is no tag to a CAT tool matching the sentence
+        # a term's mark is no tag to a CAT tool matching the sentence, a locked span codes around text it keeps
+        elif without_annotations(seg) | locks_as_codes(seg):
             content = segment_content(seg)[1] or _text(text, where)  # its codes, else its text
         else:
             content = markup
@@ -419,6 +424,26 @@ def parse_date(text: str) -> datetime:
 # without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
 # x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
 # An XLIFF 1.2 target's state-qualifier (kept as x-state-qualifier) says a reviewer rejected it, whatever its state.
+# Trados's confirmation levels of a segment (sdl:seg conf in its XLIFF, x-ConfirmationLevel in its TMX): a unit read
+# from its XLIFF keeps the level as x-state, which a TMX export writes as x-ConfirmationLevel too, the prop Trados reads
+CONFIRMATION_LEVEL = "x-ConfirmationLevel"
+CONFIRMATION_LEVELS = frozenset({"Draft", "Translated", "RejectedTranslation", "ApprovedTranslation", "RejectedSignOff",
+                                 "ApprovedSignOff"})
+
+
+def trados_level(unit: Unit) -> str | None:
+    """The ``x-ConfirmationLevel`` a TMX export gives a unit that has none, so that Trados's TMX import, which reads no
+    other mark, takes it as what it is: a Trados level read from its XLIFF (``x-state``) as it is, any other draft
+    (memoQ's pre-translated, an XLIFF's needs-review-*, see :func:`is_unconfirmed`) ``Draft``; None for another
+    translation (Trados's default level, Translated). Read back as the one prop it was."""
+    if CONFIRMATION_LEVEL in unit.props:
+        return None
+    state = unit.props.get("x-state")
+    if state in CONFIRMATION_LEVELS:
+        return state
+    return "Draft" if is_unconfirmed(unit) else None
+
+
 UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
@@ -624,6 +649,9 @@ class _TmxReader:
                 props[ATTRIBUTE_PROP + attr] = value
         for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
             props.setdefault(kind, list(value) if isinstance(value, list) else value)
+        if CONFIRMATION_LEVEL in props and props[CONFIRMATION_LEVEL] == trados_level(Unit(
+                "", "", "", "", props={kind: value for kind, value in props.items() if kind != CONFIRMATION_LEVEL})):
+            del props[CONFIRMATION_LEVEL]  # what an export wrote beside the state for Trados: the one prop it was
         return Unit(
             source=source,
             target=tgt[2] if tgt else "",

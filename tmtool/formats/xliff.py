@@ -4,8 +4,10 @@ Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitesp
 with a target gets ``<target state="translated">`` (``final`` or ``signed-off``, with ``approved="yes"``, when it
 came with that state or its tool's for it: Trados's ApprovedSignOff, memoQ's Reviewer1Confirmed, 2.x's reviewed …,
 see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
-the 1.2 state it came with; the tool's own state goes along as ``tmtool:state``, the ``approved`` and
-``state-qualifier`` it came with as they were (Trados's segment origin as the qualifier it means). A source-only unit or a bare segment (for
+the 1.2 state it came with; the tool's own state goes along as the tool writes it (memoQ's ``mq:status``, Trados's
+``sdl:seg`` ``conf``, another's as ``tmtool:state``, see :func:`_tool_attributes`), the ``approved`` and
+``state-qualifier`` it came with as they were (Trados's segment origin also as the qualifier it means). A source-only
+unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -55,7 +57,8 @@ from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft, parse_date
+from .tmx import (ATTRIBUTE_PROP, CONFIRMATION_LEVELS, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft,
+                  parse_date)
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -134,6 +137,21 @@ SDL_SEG_PROPS = {"origin": "x-sdl-origin", "origin-system": "x-sdl-origin-system
                  "text-match": "x-sdl-text-match", "locked": "x-sdl-locked"}
 _QUALIFIERS = {"mt": "leveraged-mt", "nmt": "leveraged-mt", "adaptive-mt": "leveraged-mt",
                "auto-propagated": "leveraged-inherited", "document-match": "id-match"}
+# memoQ's match rate of a row (mq:percent: 100 exact, 101 a context match, 102 …) and its lock (mq:locked="locked"),
+# kept as props and written back
+MEMOQ_PROPS = {"percent": "x-memoq-percent", "locked": "x-memoq-locked"}
+# Phrase's confirmation level of a segment (m:confirmed: 0 not confirmed, 1 a translator's, 2 … a later workflow
+# step's), its lock, its match score and where its translation came from (m:locked, m:score, m:gross-score,
+# m:trans-origin: tm, mt …), kept as props and written back; the values saying nothing (not locked, no score, no
+# origin), which Phrase writes on every segment, are not kept
+PHRASE_PROPS = {"confirmed": "x-phrase-confirmed", "locked": "x-phrase-locked", "score": "x-phrase-score",
+                "gross-score": "x-phrase-gross-score", "trans-origin": "x-phrase-trans-origin"}
+_PHRASE_NOTHING = frozenset({"false", "0.0", "null"})
+# the states of Trados's segments (sdl:seg conf) and memoQ's rows (mq:status), written back in the tool's own attribute
+TRADOS_STATES = CONFIRMATION_LEVELS
+MEMOQ_STATES = frozenset({"NotStarted", "Edited", "PartiallyEdited", "PreTranslated", "Pretranslated",
+                          "AssembledFromFragments", "MachineTranslated", "ManuallyConfirmed", "Confirmed",
+                          "Reviewer1Confirmed", "Proofread", "Reviewer2Confirmed", "Rejected"})
 # the values 1.2 gives state-qualifier; a tool's own is x-…
 _QUALIFIERS_12 = frozenset("""exact-match fuzzy-match id-match leveraged-glossary leveraged-inherited leveraged-mt
 leveraged-repository leveraged-tm mt-suggestion rejected-grammar rejected-inaccurate rejected-length rejected-spelling
@@ -219,26 +237,53 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     else:
         source, markup, target, target_markup = item.text, None, "", None
     state, qualifier, tool_state = _target_state(item), _qualifier(item), _tool_state(item)
-    if target and tool_state is not None:
-        attributes[TOOL_STATE] = xml_text(tool_state, where)
+    seg = None
+    if target and isinstance(item, Unit):
+        own, seg = _tool_attributes(item, tool_state, where)
+        attributes.update(own)
+    namespaces = {"tmtool": TMTOOL, "mq": MEMOQ, "sdl": SDL, "m": PHRASE}
+    used = {split_tag(name)[0] for name in attributes} | ({SDL} if seg else set())
     unit = etree.Element(f"{{{XLIFF_12}}}trans-unit", attributes,
-                         nsmap={None: XLIFF_12, **({"tmtool": TMTOOL} if TUID in attributes or TOOL_STATE in attributes
-                                                   else {})})
+                         nsmap={None: XLIFF_12, **{prefix: ns for prefix, ns in namespaces.items() if ns in used}})
     codes = _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}source"), source, markup, where)
     if target:
         written = {"state": state, **({"state-qualifier": qualifier} if qualifier else {})}
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", written), target, target_markup, where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
-    if target and state in _APPROVED_STATES_12:
-        unit.set("approved", "yes")
-    elif target and isinstance(item, Unit) and item.props.get(APPROVED) in ("yes", "no"):
-        unit.set("approved", item.props[APPROVED])
+    if target:
+        unit.set("approved", _approved(item, state))
     if isinstance(item, Unit):
         _write_resource(unit, item, where)
     for number, note in enumerate(item.notes if isinstance(item, Unit) else (), 1):
         _note_element(unit, item, number, note, where)
+    if seg:
+        etree.SubElement(etree.SubElement(unit, f"{{{SDL}}}seg-defs"), f"{{{SDL}}}seg", seg)
     return unit
+
+
+def _tool_attributes(item: Unit, tool_state: str | None, where: str) -> tuple[dict[str, str], dict[str, str] | None]:
+    """What the tool that wrote a unit said of it beside the 1.2 state, written back as it writes it: memoQ's status,
+    match rate and lock as its ``mq:`` attributes of the trans-unit, Phrase's confirmation level, lock, score and
+    origin as its ``m:`` ones, Trados's confirmation level, origin, percent and
+    lock as the attributes of a ``sdl:seg`` (returned apart, the trans-unit's ``sdl:seg-defs`` holding it), another
+    tool's state (2.x's reviewed, Phrase's) as ``tmtool:state``. Read back while the 1.2 state is still the one
+    written for the tool's (:func:`_tool_state_kept`)."""
+    attributes = {f"{{{MEMOQ}}}{name}": xml_text(item.props[kind], where) for name, kind in MEMOQ_PROPS.items()
+                  if isinstance(item.props.get(kind), str)}
+    seg = {name: xml_text(item.props[kind], where) for name, kind in SDL_SEG_PROPS.items()
+           if isinstance(item.props.get(kind), str)}
+    attributes.update({f"{{{PHRASE}}}{name}": xml_text(item.props[kind], where) for name, kind in PHRASE_PROPS.items()
+                       if isinstance(item.props.get(kind), str)})
+    if f"{{{PHRASE}}}confirmed" in attributes and tool_state in ("confirmed", UNCONFIRMED):
+        pass  # Phrase's level says it
+    elif tool_state in MEMOQ_STATES:
+        attributes = {f"{{{MEMOQ}}}status": tool_state, **attributes}
+    elif tool_state in TRADOS_STATES:
+        seg = {"conf": tool_state, **seg}
+    elif tool_state is not None:
+        attributes[TOOL_STATE] = xml_text(tool_state, where)
+    return attributes, {"id": "1", **seg} if seg else None
 
 
 def _target_state(item: Unit | Segment) -> str:
@@ -257,10 +302,29 @@ def _target_state(item: Unit | Segment) -> str:
     return next((state for state in states if state in _DRAFT_STATES_12), "needs-review-translation")
 
 
+def _approved(item: Unit | Segment, state: str) -> str:
+    """The ``approved`` of a trans-unit with a target in ``state``: ``yes`` for a confirmed translation, ``no`` for a
+    draft and for one that came with ``approved="no"`` (an approval Weblate took back). translate-toolkit reads a target
+    not approved as fuzzy whatever its state, and marks one fuzzy (Virtaal, Pootle, Weblate's "needs editing") by
+    ``state="needs-translation"``, setting ``approved="no"`` only where it was set: on a unit written without it, the
+    mark read back as OmegaT's filled target (see :func:`_state`), a translation. Weblate shows ``approved="yes"`` as
+    approved when its project reviews translations."""
+    if state in _APPROVED_STATES_12:
+        return "yes"
+    if state in _DRAFT_STATES_12:
+        return "no"
+    return "no" if isinstance(item, Unit) and item.props.get(APPROVED) == "no" else "yes"
+
+
 def _tool_state(item: Unit | Segment) -> str | None:
     """The state a unit's tool gave it when it is no 1.2 state (Trados's ApprovedSignOff, memoQ's ManuallyConfirmed,
-    2.x's reviewed), written beside the 1.2 one as ``tmtool:state`` so that reading the file back gives it again."""
-    state = item.props.get("x-state") if isinstance(item, Unit) else None
+    2.x's reviewed; a Trados memory's level, its TMX's x-ConfirmationLevel), written beside the 1.2 one (see
+    :func:`_tool_attributes`) so that reading the file back gives it again."""
+    if not isinstance(item, Unit):
+        return None
+    state = item.props.get("x-state")
+    if state is None and item.props.get("x-ConfirmationLevel") in TRADOS_STATES:
+        state = item.props["x-ConfirmationLevel"]
     return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
 
 
@@ -659,13 +723,9 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     tool's own (``prefix:value``), kept as a prop (:data:`SUBSTATE`), not read as the state. A ``tmtool:state`` (a
     tool's state a tmtool export wrote beside its 1.2 one, :data:`TOOL_STATE`) is the state while the 1.2 state is
     still the one written for it."""
-    state = target.get("state") if target is not None else None
-    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
-        state = "signed-off"  # 1.2: the translation passed its final review
-    if unit.get("approved") == "no" and state in _APPROVED_STATES_12:
-        state = "translated"  # an approval taken back (Weblate, translate-toolkit: approved="no", the state left)
-    tool_state = unit.get(TOOL_STATE)
-    if tool_state and segment_id is None and state == _target_state(Unit("", "", "", "", props={"x-state": tool_state})):
+    state = _state_12(unit, target)
+    tool_state = _tool_state_kept(unit, target) if segment_id is None else None
+    if tool_state:
         return tool_state  # what tmtool wrote for the tool's state, no other tool having changed it since
     if unit.get("approved") == "no" and state == "needs-translation":
         # translate-toolkit's fuzzy (Weblate's "needs editing"): its markfuzzy writes both on a target it keeps;
@@ -674,27 +734,89 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
-    phrase = unit.get(f"{{{PHRASE}}}confirmed")
-    if not state and phrase:
-        state = UNCONFIRMED if phrase in ("0", "false") else "confirmed"
+    if not state:
+        state = _phrase_state(unit)
     if not state and gettext and target is not None and unit.get("approved") != "yes":
         state = UNCONFIRMED
     return state or unit.get(f"{{{MEMOQ}}}status")
+
+
+def _phrase_state(unit: etree._Element) -> str | None:
+    """Whether Phrase has a segment confirmed (its ``m:confirmed`` level, from 1 up), as a state; None: not said."""
+    phrase = unit.get(f"{{{PHRASE}}}confirmed")
+    return (UNCONFIRMED if phrase in ("0", "false") else "confirmed") if phrase else None
+
+
+def _state_12(unit: etree._Element, target: etree._Element | None) -> str | None:
+    """A 1.2 target's state as its ``approved`` has it: a needs-* state on a unit ``approved="yes"`` ``signed-off``,
+    ``final`` or ``signed-off`` on one ``approved="no"`` ``translated``."""
+    state = target.get("state") if target is not None else None
+    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
+        state = "signed-off"  # 1.2: the translation passed its final review
+    if unit.get("approved") == "no" and state in _APPROVED_STATES_12:
+        state = "translated"  # an approval taken back (Weblate, translate-toolkit: approved="no", the state left)
+    return state
+
+
+def _tool_state_kept(unit: etree._Element, target: etree._Element | None) -> str | None:
+    """The state a tool gave a unit that a tmtool export wrote beside the 1.2 one (``tmtool:state``, memoQ's
+    ``mq:status``, Trados's ``sdl:seg`` ``conf`` of a unit not segmented: see :func:`_tool_attributes`), while the 1.2
+    state is still the one written for it, no other tool having changed it since; else None."""
+    if target is None or target.get("state") is None or unit.find("{*}seg-source") is not None:
+        return None
+    written = unit.get(TOOL_STATE) or unit.get(f"{{{MEMOQ}}}status") \
+        or next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")), None) \
+        or _phrase_state(unit)
+    if written and _state_12(unit, target) == _target_state(Unit("", "", "", "", props={"x-state": written})):
+        return written
+    return None
+
+
+def _still_the_tool_s(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> bool:
+    """Whether what the tool that wrote a unit says of it beside its state (Trados's origin and lock, memoQ's match
+    rate and lock) is still so: in the tool's own file (no 1.2 state, or Trados's segments), or in a tmtool export
+    whose 1.2 state is still the one written for the tool's state (:func:`_tool_state_kept`)."""
+    return segment_id is not None or target is None or target.get("state") is None \
+        or _tool_state_kept(unit, target) is not None
 
 
 def _beside_state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> dict[str, str]:
     """What a 1.2 file says of a translation beside its state, as props (:data:`APPROVED`,
     :data:`STATE_QUALIFIER`, :data:`SDL_SEG_PROPS`): the trans-unit's ``approved``, its target's
     ``state-qualifier``, Trados's origin, match percent and lock of the segment."""
-    props = {APPROVED: unit.get("approved")} if unit.get("approved") in ("yes", "no") and target is not None else {}
+    approved = unit.get("approved") if target is not None else None
+    # approved="yes" beside a 1.2 state is what an export writes for that state (see _approved): kept, it would be a
+    # prop more after each round trip; without a state (Okapi's approved translation) it says what the state is
+    # approved="no" beside a needs-review-* state (a draft's, see _approved) neither
+    state = target.get("state") if target is not None else None
+    props = {APPROVED: approved} if approved == "no" and state not in _DRAFT_STATES_12 \
+        or approved == "yes" and state is None else {}
     qualifier = target.get("state-qualifier") if target is not None else None
     # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
     if qualifier and not (unit.get("approved") == "yes" and qualifier in UNCONFIRMED_PROPS[STATE_QUALIFIER]):
         props[STATE_QUALIFIER] = qualifier
-    seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
+    if not _still_the_tool_s(unit, target, segment_id):
+        return props
+    props.update({kind: unit.get(f"{{{MEMOQ}}}{name}") for name, kind in MEMOQ_PROPS.items()
+                  if unit.get(f"{{{MEMOQ}}}{name}")})
+    props.update({kind: unit.get(f"{{{PHRASE}}}{name}") for name, kind in PHRASE_PROPS.items()
+                  if unit.get(f"{{{PHRASE}}}{name}") not in (None, "", *_PHRASE_NOTHING)})
+    seg = _sdl_seg(unit, segment_id)
     if seg is not None:
-        props.update({kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)})
+        origin = {kind: seg.get(name) for name, kind in SDL_SEG_PROPS.items() if seg.get(name)}
+        props.update(origin)
+        if segment_id is None and STATE_QUALIFIER in props \
+                and props[STATE_QUALIFIER] == _qualifier(Unit("", "", "", "", props=origin)):
+            del props[STATE_QUALIFIER]  # what an export wrote for Trados's origin, which is read as it came
     return props
+
+
+def _sdl_seg(unit: etree._Element, segment_id: str | None) -> etree._Element | None:
+    """Trados's ``sdl:seg`` of a segment (by its ``mid``), or of a unit not segmented, as a tmtool export writes it."""
+    segs = unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
+    if segment_id is None:
+        return next(segs, None) if unit.find("{*}seg-source") is None else None
+    return next((seg for seg in segs if seg.get("id") == segment_id), None)
 
 
 def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:

@@ -313,11 +313,13 @@ class Store(Protocol):
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0, order: str = "score",
-                     after: Sequence | None = None, before: Sequence | None = None) -> list[Entry]:
+                     after: Sequence | None = None, before: Sequence | None = None,
+                     lang: str | None = None) -> list[Entry]:
         """Entries matching every given filter, in ``order`` (one of :data:`ENTRY_ORDERS`): by score
         (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text``: ``fold(text)`` is
         a substring of a term's folded surface form (``folding.fold``), a hyphen and a space alike; ``document``
-        keeps those a stored document's extraction counted; ``after``: only those that come after an entry
+        keeps those a stored document's extraction counted; ``lang`` (a base language, as terms are stored) those
+        holding a term in it; ``after``: only those that come after an entry
         whose (score, frequency, id) it is, in ``order`` (``rows.entries_around``: a page after the one
         before, whatever was added or decided in between), ``offset`` then counted from there; ``before``: only
         those that come before such an entry, the ``limit`` nearest it (``offset`` counted back from it), still

@@ -507,3 +507,48 @@ def context_keys(rows: Iterable[Sequence], variants: Callable[[int], Iterable[Se
         if (new := unit_content_key(unit)) != key:
             changed.append((new, unit_id))
     return changed
+
+
+# the units whose markup, or a variant's, may hold a line-break code (TMX's ``ph type="lb"``, XLIFF's ``x ctype="lb"``
+# as read, an HTML ``<br>`` as a code's native text): ``line_break_texts`` tells which a reader read otherwise before
+_BREAK_CODE = "(lower({0}) LIKE '%lb%' OR lower({0}) LIKE '%&lt;br%')"
+LINE_BREAK_ROWS = (f"({_BREAK_CODE.format('source_markup')} OR {_BREAK_CODE.format('target_markup')} OR id IN "
+                   f"(SELECT unit_id FROM unit_variants WHERE {_BREAK_CODE.format('markup')}))")
+# what line_break_texts reads of each unit, as context_keys does, and its texts' normalised forms
+LINE_BREAK_COLUMNS = f"{CONTEXT_KEY_COLUMNS}, match_text, target_match_text"
+
+
+def line_break_texts(rows: Iterable[Sequence], variants: Callable[[int], Iterable[Sequence]]
+                     ) -> list[tuple[int, Unit, Unit, tuple[str, str], list[tuple[int, str, str]]]]:
+    """The units of ``rows`` (of LINE_BREAK_COLUMNS) whose texts a reader made before a line-break code between two
+    words parted them (``formats.inline.line_break``: *technicalarrangement* for *technical<ph type="lb"/>arrangement*),
+    each as (its id, the unit stored, the unit as readers make it today, its stored match texts, its variants changed as
+    (position, text stored, text today)); ``variants(id)`` gives a unit's (position, lang, text, markup) in order. Their
+    content key made from the old text, importing the same memory again stored each unit a second time beside it. A
+    text is made again only where it is the one the old reading gives: any other is the store's own."""
+    from ..formats.inline import markup_segment, plain_text
+
+    def read_today(markup: str | None, stored: str) -> str:
+        try:
+            seg = None if markup is None else markup_segment(markup, "a stored unit")
+        except TmtoolError:  # (stored well-formed) kept as it stands, the store opened
+            seg = None
+        return stored if seg is None or stored != plain_text(seg, line_breaks=False) else plain_text(seg)
+
+    changed = []
+    for (unit_id, source, target, srclang, tgtlang, source_markup, target_markup, props, _key, match_text,
+         target_match_text) in rows:
+        held = list(variants(unit_id))
+        new_source, new_target = read_today(source_markup, source), read_today(target_markup, target)
+        moved = [(position, text, new) for position, _lang, text, markup in held
+                 if (new := read_today(markup, text)) != text]
+        if (new_source, new_target) == (source, target) and not moved:
+            continue
+        news = {position: new for position, _, new in moved}
+        stored = Unit(source, target, srclang, tgtlang, props=loads(props), source_markup=source_markup,
+                      target_markup=target_markup, variants=[Variant(lang, text, markup)
+                                                             for _, lang, text, markup in held])
+        today = replace(stored, source=new_source, target=new_target, variants=[
+            Variant(lang, news.get(position, text), markup) for position, lang, text, markup in held])
+        changed.append((unit_id, stored, today, (match_text, target_match_text), moved))
+    return changed

@@ -33,7 +33,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
   (under the first and above the second, or the cells of a table) are never one paragraph;
 - a table ruled only across, or not at all, has its columns where the cells of two rows or more start at one x
-  (``_column_edges``): its rows are cut there (a cell's text may come nearer the next cell than an em) and not
+  (``_column_edges``), or, for figures set flush right or centred, where two rows' cells of figures side by side end or
+  are centred at one x (``_aligned_cells``): its rows are cut there (a cell's text may come nearer the next cell than an em) and not
   joined again, a row of fewer cells whose lines each stand a line's space under one of the row before is those
   cells wrapped, read with them, and no paragraph goes on from one cell into another;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
@@ -366,7 +367,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                 _add_rules(layout, rules)
                 glyphs = list(_glyphs(layout))
                 if word_processor:
-                    glyphs = _without_field_errors(glyphs)
+                    glyphs = _without_field_errors(glyphs, any_font=word_processor in ("libreoffice", "openoffice"))
                 pages.append((glyphs, rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
@@ -405,9 +406,9 @@ _WORD_PROCESSOR = re.compile(r"microsoft.{0,3} (?:office )?word|libreoffice|open
 _CLOSING_PUNCTUATION = frozenset(".,;…)]")
 
 
-def _word_processor(document) -> bool:
-    """Whether the PDF ``document`` was written by a word processor (``_WORD_PROCESSOR``), by its information's
-    ``Producer`` or ``Creator``."""
+def _word_processor(document) -> str | None:
+    """Which word processor (``_WORD_PROCESSOR``) wrote the PDF ``document``, by its information's ``Producer`` or
+    ``Creator``, lower case (*libreoffice*, *microsoft® word*); None for another program."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.psexceptions import PSException
     from pdfminer.utils import decode_text
@@ -418,12 +419,12 @@ def _word_processor(document) -> bool:
                 value = resolve1(info.get(key))
             except (PSException, ValueError, TypeError, KeyError, RecursionError):  # damaged: says no producer
                 continue
-            if isinstance(value, bytes) and _WORD_PROCESSOR.search(decode_text(value)):
-                return True
-    return False
+            if isinstance(value, bytes) and (found := _WORD_PROCESSOR.search(decode_text(value))):
+                return found.group().lower()
+    return None
 
 
-def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
+def _without_field_errors(glyphs: list[_Glyph], any_font: bool = False) -> list[_Glyph]:
     """A page's ``glyphs`` without the text of Word's error where a field could make no result (*Erreur ! Source du
     renvoi introuvable.* for a cross-reference whose bookmark is gone), as a DOCX's field and its HTML page leave it out: one
     of Word's messages whole (``_field_error``), a run of bold characters of its own, as Word sets it, in the order
@@ -431,20 +432,18 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
     (in quotation marks), nor one alone on its line (a help page's heading naming the message). Its characters are
     kept without their text, that its lines keep their width and their start (a line's indent, its end short of the
     margin, would end a paragraph); what closes the sentence after it (*Voir la section Erreur ! Signet non
-    défini..*) then stands against the word before it."""
+    défini..*) then stands against the word before it. In a PDF LibreOffice wrote (``any_font``), a field's result
+    has the font of the text around it, not Word's bold (a DOCX's cached error, or LibreOffice's own *Error: Reference
+    source not found*): one of the messages whole, a word of its own, is such a run in any font, an author's quoting it
+    told by its quotation marks or its line alone."""
     from .readers.html import _CLOSING_QUOTES, _OPENING_QUOTES
     from .readers.office import _field_error
 
     shown = sorted(glyphs, key=lambda glyph: glyph.order)
     dropped: set[int] = set()
-    start = 0
-    while start < len(shown):
-        if not shown[start].bold or shown[start].text.isspace():
-            start += 1
+    for start, end in sorted(_bold_runs(shown) + (_message_runs(shown) if any_font else [])):
+        if any(id(glyph) in dropped for glyph in shown[start:end]):
             continue
-        end = start
-        while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
-            end += 1
         first = start - 1  # the characters before and after the run
         while first >= 0 and shown[first].text.isspace():
             first -= 1
@@ -458,11 +457,51 @@ def _without_field_errors(glyphs: list[_Glyph]) -> list[_Glyph]:
             if after is not None and after.text in _CLOSING_PUNCTUATION:
                 after.joins = True
                 dropped.update(id(glyph) for glyph in shown[first + 1:start])  # the space before the result
-        start = end
     for glyph in glyphs:
         if id(glyph) in dropped:
             glyph.text = ""
     return glyphs
+
+
+def _bold_runs(shown: list[_Glyph]) -> list[tuple[int, int]]:
+    """The runs of bold characters (spaces within them) of a page's characters in the order shown, as (start, end)."""
+    runs, start = [], 0
+    while start < len(shown):
+        if not shown[start].bold or shown[start].text.isspace():
+            start += 1
+            continue
+        end = start
+        while end < len(shown) and (shown[end].bold or shown[end].text.isspace()):
+            end += 1
+        runs.append((start, end))
+        start = end
+    return runs
+
+
+def _message_runs(shown: list[_Glyph]) -> list[tuple[int, int]]:
+    """Where one of Word's or LibreOffice's messages for a field without result (``office._FIELD_ERRORS``) stands whole
+    among a page's characters in the order shown, in any font, its words apart or not (*Erreur !*, *Erreur!*), a word
+    of its own (no letter against it before), as (start, end); Word's with the stop that ends it (LibreOffice's own,
+    *Error: …*, has none: a stop after it is the sentence's)."""
+    from .readers.office import _FIELD_ERRORS
+
+    inked = [k for k, glyph in enumerate(shown) if not glyph.text.isspace()]
+    owner = [k for k in inked for _ in shown[k].text]  # the glyph of each character of compact
+    compact = "".join(shown[k].text for k in inked).casefold()
+    if len(compact) != len(owner):  # a character that casefolds to two (ß): no message holds one
+        return []
+    runs = []
+    for message in _FIELD_ERRORS:
+        for found in re.finditer(re.escape(message), compact):
+            start, end = found.start(), found.end()
+            before, first = (shown[owner[start - 1]], shown[owner[start]]) if start else (None, None)
+            if before is not None and before.text[-1:].isalnum() and owner[start - 1] == owner[start] - 1 and (
+                    _same_line(before, first) and first.x0 - before.x1 < WORD_GAP * first.size):
+                continue  # inside a word
+            if ":" not in message and compact[end:end + 1] == ".":
+                end += 1
+            runs.append((owner[start], owner[end - 1] + 1))
+    return runs
 
 
 def _same_line(glyph: _Glyph | None, other: _Glyph) -> bool:
@@ -816,12 +855,13 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
     pieces = [row for row in pieces if row]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
+    aligned = _aligned_cells(pieces)
+    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i], aligned[i])
               if any(g.text.strip() for g in piece)] for i in range(len(pieces))]
-    for row, row_edges in zip(lines, edges):
+    for row, row_edges, row_aligned in zip(lines, edges, aligned):
         for line in row:
             line.cell = rules.around(line)
-            line.table = bool(row_edges)
+            line.table = bool(row_edges or row_aligned)
     ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
     for tag in tags:
         _place_tag(ordered, _oriented_line(tag, page, rtl, sides))
@@ -1013,6 +1053,47 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     return _edges_from_starts(starts + numbered + inner, pieces) if inner else edges
 
 
+def _aligned_cells(pieces: list[list[list[_Glyph]]]) -> list[set[int]]:
+    """For each row, its pieces that are cells of a table's column set flush right or centred (figures of several
+    widths: *1 040*, *12 320*, *130*), whose left edges do not line up (``_column_edges``): an inner piece (after a gap
+    wider than an em and before another) ending, or centred, at one x within ``EDGE_ALIGN`` as an inner piece of a row
+    next to it does, with a piece of that row ending or centred where the piece after it on this row does (the next
+    column) — the two cells beside each other on two rows, those of one of them figures (no letter: *1 040*, *2 %*),
+    as a table of figures sets them. Not two lines of text: the lines of narrow justified columns, cut at their
+    gutters, end at their columns' margins on every row, and the words of a monospaced font on a grid."""
+    def anchors(piece: list[_Glyph]) -> tuple[float, float]:
+        return piece[-1].x1, (piece[0].x0 + piece[-1].x1) / 2
+
+    def meets(a: list[_Glyph], b: list[_Glyph]) -> bool:
+        return any(abs(x - y) <= EDGE_ALIGN for x, y in zip(anchors(a), anchors(b)))
+
+    def figures(*cells: list[_Glyph]) -> bool:
+        return not any(glyph.text.isalpha() for cell in cells for glyph in cell)
+
+    cells: list[set[int]] = [set() for _ in pieces]
+    right = max((row[-1][-1].x1 for row in pieces), default=0.0)  # the page's text margin
+    for i, row in enumerate(pieces):
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(pieces):
+                continue
+            other = pieces[j]
+            for k in range(1, len(row) - 1):
+                for n in range(1, len(other) - 1):
+                    if (meets(row[k], other[n]) and meets(row[k + 1], other[n + 1])
+                            and (figures(row[k], row[k + 1]) or figures(other[n], other[n + 1]))):
+                        cells[i].update((k, k + 1))
+                        cells[j].update((n, n + 1))
+            # a table of two columns, names and figures: the rows' first cells start at one x, their second, one of
+            # them figures (the other the column's heading), end or are centred at one x short of the page's text
+            # margin (where a justified line's last word, a number after a wide space, may end)
+            if (len(row) == len(other) == 2 and abs(row[0][0].x0 - other[0][0].x0) <= EDGE_ALIGN
+                    and (figures(row[1]) or figures(other[1])) and meets(row[1], other[1])
+                    and right - row[1][-1].x1 > EDGE_ALIGN):
+                cells[i].add(1)
+                cells[j].add(1)
+    return cells
+
+
 def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     """For each row, the table's column edges it holds, from where the rows' cells start (x, row). Two rows starting
     a cell at one x hold an edge there only if no row between them has text running across it (a word, or a space
@@ -1072,7 +1153,8 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
     return [piece for piece in cut if any(not g.text.isspace() for g in piece)]
 
 
-def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list[float]) -> list[list[_Glyph]]:
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list[float],
+            cells: set[int] = frozenset()) -> list[list[_Glyph]]:
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
     lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
@@ -1111,7 +1193,7 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
             any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
             and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
             for other_row in near)
-        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
+        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges) or k + 1 in cells
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         # text across the gap on a row near it does not join it where another row near it has a gap there too, from
         # the same edge (columns starting under a paragraph across them: its last line spans their gutter)

@@ -249,6 +249,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # an entry's languages on a review card: the two side by side first (French and English, or those it has)
     # an entry's contexts, each with its sentence's language (its own, then its terms' in other languages)
     templates.env.filters["contexts"] = api.labelled_contexts
+    templates.env.filters["found"] = found_line
     templates.env.filters["languages"] = lambda entry: list(dict.fromkeys(
         [*api.shown_languages(entry), *(term["lang"] for term in entry["terms"])]))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -270,8 +271,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @contextmanager
     def reading():
-        """``store()`` for a request that reads: the counts a killed process left queued are made first (a reader
-        saw its approvals' frequencies short until the next change)."""
+        """``store()`` for a request that reads: the counts a killed process left queued are started in the
+        background (a reader saw its approvals' frequencies short until the next change), never waited for."""
         with store() as s:
             left.made(s)
             yield s
@@ -377,7 +378,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                         " one"))] = None,
                     before: Annotated[str | None, Query(max_length=200, description=(
                         "the previous of the page after: the limit entries before its first one, in the same"
-                        " order"))] = None) -> dict:
+                        " order"))] = None,
+                    lang: Annotated[str | None, Query(max_length=35, description=(
+                        "a language tag: the entries holding a term in that language"))] = None) -> dict:
         """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
         first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
         ``after``; null on the last page); ``previous``: a cursor for ``before`` when entries come before
@@ -385,7 +388,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with reading() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit, order=order, after=after, before=before)
+                                limit=limit, order=order, after=after, before=before, lang=lang or None)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -606,13 +609,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
                     after: Annotated[str | None, Query(max_length=200)] = None,
-                    before: Annotated[str | None, Query(max_length=200)] = None):
+                    before: Annotated[str | None, Query(max_length=200)] = None,
+                    lang: Annotated[str, Query(max_length=35)] = ""):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
         # page's link gives the cursor of this page's last entry (after=), the previous page's that of its
         # first (before=): entries ingested, or decided here, meanwhile neither skip nor repeat one either way;
         # the offset then only counts the entries shown before
         chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
-                  "limit": PAGE_SIZE}
+                  "limit": PAGE_SIZE, "lang": lang or None}
         with reading() as s:
             listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after or None,
                                   before=before or None)
@@ -621,9 +625,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # a page with none before it is the first, whatever was counted on the way back
             listed["offset"] = offset if listed["previous"] else 0
             documents = [d["id"] for d in api.documents(s)]
-        return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
-                             "document": document, "order": order})
+            languages = api.term_languages(s)
+        return page(request, "review.html", listed=listed, documents=documents, languages=languages,
+                    page_size=PAGE_SIZE, filters={"status": status or "", "q": q, "lang": lang, "order": order,
+                                                  "min_score": "" if min_score is None else min_score,
+                                                  "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
@@ -669,12 +675,11 @@ class LeftCounts:
     write lock), made for the workbench's readers: ``tmtool serve`` makes them as it starts, its own changes once
     each commits, but those another process leaves while it serves waited for the next change, the frequencies
     shown short meanwhile. A read asks whether any is queued (one query of a table that is empty but after a
-    change); when one is, a thread of its own counts them, on its own connection, and the read that started it waits
-    for it ``WAIT_S`` at most, the reads while it counts not at all, so that reads stay quick whatever there is to
-    count, and those after it show it counted.
+    change); when one is, a thread of its own counts them, on its own connection, and no read waits for it: each is
+    answered as the store stands (a read that waited two seconds for a count, a look-up as one types or the first
+    page opened, felt the workbench hang), those after it show it counted.
     A store that cannot be counted now (locked past its timeout, read-only) is tried again ``RETRY_S`` later."""
 
-    WAIT_S = 2.0
     RETRY_S = 30.0
 
     def __init__(self, store):
@@ -685,19 +690,18 @@ class LeftCounts:
         self.failed_at: float | None = None
 
     def made(self, store) -> None:
-        """Make the counts left queued, when any is and none is under way, waiting ``WAIT_S`` at most (``store``: the
-        read's connection)."""
+        """Start making the counts left queued, when any is and none is under way (``store``: the read's
+        connection), without waiting for them."""
         if not api.counts_left(store):
             return
         with self.lock:
             # a count under way (a long one, or another process's as it counts its change: the queue is not empty
-            # until it is done): answered as the store stands, not WAIT_S later each
+            # until it is done), or one refused a moment ago: none started
             if not self.idle.is_set() or (self.failed_at is not None
                                           and time.monotonic() - self.failed_at < self.RETRY_S):
                 return
             self.idle.clear()
             threading.Thread(target=self.count, name="tmtool-count-left", daemon=True).start()
-        self.idle.wait(self.WAIT_S)
 
     def count(self) -> None:
         try:
@@ -815,14 +819,26 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     return {"entries": entries, "memory": memory, "matches": matches}
 
 
+def found_line(found: dict) -> str:
+    """What a look-up found, in a line (the script's ``foundLine`` says it alike as one types)."""
+    def counted(count: int, noun: str, plural: str) -> str:
+        return f"{count} {noun if count == 1 else plural}"
+
+    said = [counted(len(found["entries"]), "glossary entry", "glossary entries"),
+            counted(len(found["memory"]), "unit of the memory", "units of the memory")]
+    if found["matches"]:
+        said.append(counted(len(found["matches"]), "fuzzy match", "fuzzy matches"))
+    return ", ".join(said)
+
+
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
                  offset: int, limit: int, order: str = "score", after: str | None = None,
-                 before: str | None = None) -> dict:
+                 before: str | None = None, lang: str | None = None) -> dict:
     """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
     its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
     read from the entries shown, whatever was added or decided meanwhile."""
     filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
-               "document": document, "order": order}
+               "document": document, "order": order, "lang": lang}
     # one more than the page, to know whether another follows (before: precedes) the way it is read
     found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)
     shown = found[-limit:] if before is not None else found[:limit]

@@ -432,14 +432,40 @@ def _context_keys(pg) -> None:
         last = rows[-1][0]
 
 
-_V22 = """
-ALTER TABLE terms ADD COLUMN IF NOT EXISTS locale ctext;  -- a term's tag as its file gave it (Term.locale; SQLite's migration 33)
+def _line_break_texts(pg) -> None:
+    """A line-break code between two words parts them (``rows.line_break_texts``; SQLite's migration 33): the units
+    whose texts were read before, the words glued, are read again from their markup, their content keys and match
+    texts made again (their words' indexes follow the texts), a batch at a time."""
+    from ...text.normalize import normalize_for_match
+    from ..records import unit_content_key
+    from ..rows import LINE_BREAK_COLUMNS, LINE_BREAK_ROWS, line_break_texts
+
+    last = 0
+    while rows := pg.execute(f"SELECT {LINE_BREAK_COLUMNS} FROM units WHERE id > %s AND "
+                             f"{LINE_BREAK_ROWS.replace('%', '%%')} ORDER BY id LIMIT %s", (last, _BATCH)).fetchall():
+        last = rows[-1][0]
+        changed = line_break_texts(rows, lambda unit_id: pg.execute(
+            "SELECT position, lang, text, markup FROM unit_variants WHERE unit_id = %s ORDER BY position",
+            (unit_id,)).fetchall())
+        with pg.cursor() as cursor:
+            cursor.executemany("UPDATE units SET source = %s, target = %s, match_text = %s, target_match_text = %s,"
+                               " content_key = %s WHERE id = %s",
+                               [(today.source, today.target, normalize_for_match(today.source),
+                                 normalize_for_match(today.target), unit_content_key(today), unit_id)
+                                for unit_id, _, today, _, _ in changed])
+            cursor.executemany("UPDATE unit_variants SET text = %s WHERE unit_id = %s AND position = %s",
+                               [(new, unit_id, position) for unit_id, *_, moved in changed
+                                for position, _, new in moved])
+
+
+_V23 = """
+ALTER TABLE terms ADD COLUMN IF NOT EXISTS locale ctext;  -- a term's tag as its file gave it (Term.locale; SQLite's migration 34)
 """
 
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
                     _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers,
-                    _context_keys, _V21, _V22]
+                    _context_keys, _V21, _line_break_texts, _V23]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

@@ -820,7 +820,8 @@ class PostgresStore(UnitCorrections):
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0, order: str = "score",
-                     after: Sequence | None = None, before: Sequence | None = None) -> list[Entry]:
+                     after: Sequence | None = None, before: Sequence | None = None,
+                     lang: str | None = None) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -838,6 +839,9 @@ class PostgresStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
+        if lang is not None:
+            where.append("id IN (SELECT entry_id FROM terms WHERE lang = %s)")
+            params.append(lang)
         keysets, values = entries_around(order, after, before, "%s")
         where += keysets
         params += values

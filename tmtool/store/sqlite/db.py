@@ -884,6 +884,7 @@ class SQLiteStore(UnitCorrections):
         order: str = "score",
         after: Sequence | None = None,
         before: Sequence | None = None,
+        lang: str | None = None,
     ) -> list[Entry]:
         """Entries matching every given filter, in ``order``; ``text`` matches any term's
         folded form as a substring."""
@@ -906,6 +907,9 @@ class SQLiteStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)
+        if lang is not None:
+            where.append("id IN (SELECT entry_id FROM terms WHERE lang = ?)")
+            params.append(lang)
         keysets, values = entries_around(order, after, before, "?")
         where += keysets
         params += values

@@ -710,6 +710,46 @@ def _context_keys(conn: sqlite3.Connection) -> None:
         last = rows[-1][0]
 
 
+def _line_break_texts(conn: sqlite3.Connection) -> None:
+    """A line-break code between two words parts them (``rows.line_break_texts``): the units whose texts were read
+    before, the words glued, are read again from their markup, their content keys, match texts and indexes made
+    again, so that importing the same memory again finds them, and look-up and concordance see two words. A batch
+    at a time."""
+    from ...text.normalize import normalize_for_match
+    from ..records import unit_content_key
+    from ..rows import LINE_BREAK_COLUMNS, LINE_BREAK_ROWS, line_break_texts
+
+    last = 0
+    while rows := conn.execute(f"SELECT {LINE_BREAK_COLUMNS} FROM units WHERE id > ? AND {LINE_BREAK_ROWS}"
+                               " ORDER BY id LIMIT ?", (last, _BATCH)).fetchall():
+        last = rows[-1][0]
+        for unit_id, stored, today, (match_text, target_match_text), moved in line_break_texts(
+                rows, lambda unit_id: conn.execute("SELECT position, lang, text, markup FROM unit_variants"
+                                                   " WHERE unit_id = ? ORDER BY position", (unit_id,))):
+            # out of the indexes as indexed (the units_ad and units_target_ad triggers' statements), in again as read
+            conn.execute("INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', ?1, "
+                         f"{without_arabic_marks('?2')}, {without_arabic_marks('?3')})",
+                         (unit_id, stored.source, stored.target))
+            conn.execute("INSERT INTO units_grams(units_grams, rowid, match_text) VALUES ('delete', ?, ?)",
+                         (unit_id, match_text))
+            conn.execute("INSERT INTO units_target_grams(units_target_grams, rowid, target_match_text)"
+                         " VALUES ('delete', ?, ?)", (unit_id, target_match_text))
+            conn.execute("UPDATE units SET source = ?, target = ?, match_text = ?, target_match_text = ?,"
+                         " content_key = ? WHERE id = ?",
+                         (today.source, today.target, normalize_for_match(today.source),
+                          normalize_for_match(today.target), unit_content_key(today), unit_id))
+            for statement in units_indexing("id = ?"):
+                conn.execute(statement, (unit_id,))
+            for position, text, new in moved:
+                rowid = unit_id * VARIANT_ROWS + position
+                conn.execute("INSERT INTO unit_variants_fts(unit_variants_fts, rowid, text) VALUES ('delete', ?1, "
+                             f"{without_arabic_marks('?2')})", (rowid, text))
+                conn.execute("UPDATE unit_variants SET text = ? WHERE unit_id = ? AND position = ?",
+                             (new, unit_id, position))
+                conn.execute(f"INSERT INTO unit_variants_fts(rowid, text) VALUES (?1, {without_arabic_marks('?2')})",
+                             (rowid, new))
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 def _term_locales(conn: sqlite3.Connection) -> None:
     """A term keeps the language tag its file gave where it names a region or script (``Term.locale``: a
@@ -721,7 +761,7 @@ def _term_locales(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers, _context_keys, _V32, _term_locales]
+                    _import_headers, _context_keys, _V32, _line_break_texts, _term_locales]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

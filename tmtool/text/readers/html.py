@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import logging
 import re
@@ -41,7 +42,14 @@ _WESTERN_CODE_PAGES = {"cp1252", "iso8859-15"}
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
             "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
             "rp", "annotation", "annotation-xml")
-_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "alert"}
+# and, as Firefox's Reader View (Mozilla's Readability) reads a page, what the page hides from assistive technology
+# (``aria-hidden="true"``: a closed dialog that Micromodal or a11y-dialog hides by that attribute and a stylesheet, a
+# subscription's or a newsletter's prompt, an icon's glyph) and a window over the page (``aria-modal="true"``, a
+# paywall's, without a dialog's role), by the page's own marks, not by their words: an article may quote any notice.
+# Not the part of the page that holds its main content, which scripts hide from assistive technology while a dialog
+# is open over it (react-modal, a11y-dialog): that is the page's text
+_MAIN_CONTENT = ("main", "article", "h1")
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host,
 # #iubenda-cs-banner, #axeptio_overlay, #qc-cmp2-container, Klaro's, Orejime's (the French State's sites), Osano's,
@@ -297,20 +305,25 @@ def _control_form(form) -> bool:
     notices, ``_FORM_WORDS``), not a form that holds the page (ASP.NET's and SharePoint's wrap the whole body: its
     main content, its article, its title)."""
     return len(form.text_content().split()) < _FORM_WORDS and not any(
-        child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in form.iter())
+        child.tag in _MAIN_CONTENT or child.get("role") == "main" for child in form.iter())
 
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
     article (by their id or class), a breadcrumb, readers' comments (``_READER_COMMENTS``), a form that is a control
     (``_FORM_WORDS``), what is not shown (the hidden attribute, an inline style, a class
-    for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
+    for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), what the page
+    hides from assistive technology and its windows over it (``_MAIN_CONTENT``), a note's
     call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``). A tab's panel not
     chosen is read (``role="tabpanel"``), hidden or not."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     names = f'{element.get("id", "")} {element.get("class", "")}'
-    return ((element.tag in _DROPPED and element.get("role") != "tab") or element.get("role") in _DROPPED_ROLES
+    # a heading's button is its title (an accordion's section, as WAI-ARIA's pattern writes it: ``<h3><button
+    # aria-expanded…>Les chiffres</button></h3>``), not a control's label
+    heading_button = element.tag == "button" and element.getparent() is not None and element.getparent().tag in _HEADINGS
+    return ((element.tag in _DROPPED and element.get("role") != "tab" and not heading_button)
+            or element.get("role") in _DROPPED_ROLES
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
@@ -321,6 +334,7 @@ def _left_out(element) -> bool:
             # found: the closed part of an accordion; a tab's panel (ARIA's, jQuery UI's, a framework's), hidden until
             # its tab is chosen, is the page's text as a closed <details> is
             or (element.get("hidden") not in (None, "until-found") and element.get("role") != "tabpanel")
+            or element.get("aria-modal") == "true" or _hidden_from_assistance(element)
             or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
                 and _SHOWN_AS_PICTURE not in element.get("class", "").split() and element.get("role") != "tabpanel")
@@ -328,6 +342,25 @@ def _left_out(element) -> bool:
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
             or _comment(element))
+
+
+@functools.lru_cache(maxsize=1)  # the page being read: each of its hidden elements asks
+def _controlled(root) -> frozenset[str]:
+    """The ids of the elements that controls of the page whose ``root`` is given show (``aria-controls``)."""
+    return frozenset(name for value in root.xpath("//@aria-controls") for name in value.split())
+
+
+def _hidden_from_assistance(element) -> bool:
+    """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
+    not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
+    an accordion's, a slide's: its id in a control's ``aria-controls``), which is the page's text as a closed
+    ``<details>`` is."""
+    if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
+        return False
+    own = element.get("id")
+    if own and own in _controlled(element.getroottree().getroot()):
+        return False
+    return not any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main" for inner in element.iter())
 
 
 def _date_stamp(element) -> bool:

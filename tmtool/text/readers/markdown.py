@@ -11,7 +11,14 @@ call stayed in the sentence and the notes ran on into one paragraph. A note no c
 is read after those cited. A task list's boxes (GitHub's ``- [x]``) are boxes, not text; a definition list's terms and
 definitions (Pandoc's, PHP Markdown Extra's, MkDocs' ``Terme`` over ``: définition``) are paragraphs of their own (a
 line of prose over ``:`` is a paragraph wrapped there); a heading's attributes (``# Installation {#installation}``)
-name its anchor, and are left out. An image's description
+name its anchor, and are left out, as are those set right after an image, a link, an emphasis or a bracketed span
+(Pandoc's, Quarto's, kramdown's ``{width=50%}``, ``{.smallcaps}``). An abbreviation's definition (PHP Markdown Extra's, Pandoc's, Python-Markdown's
+``*[OTAN]: Organisation du Traité de l'Atlantique Nord``) is no text of the page: those tools take the line out and
+mark the abbreviation where the text uses it, its expansion shown on hover as an HTML ``<abbr title>`` (which the page's
+reading leaves out too); the line is left out, as are kramdown's attribute lists (``{: .lead }``) and Pandoc's fenced
+divs' fences (``::: {.warning}``), markup around the blocks they mark; a site generator's template call on a line of
+its own (Hugo's shortcode, ``{{< figure … >}}``; Jekyll's Liquid tag, ``{% include … %}``) is read as the site shows
+it: its caption, title and alternative text, and the text it encloses. An image's description
 and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
@@ -57,11 +64,29 @@ _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 # Pandoc's, kramdown's, Python-Markdown's attr_list, MkDocs'), which name the heading's anchor or class, never shown
 _ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
 _HEADING_ATTRIBUTES = re.compile(rf"[ \t]+\{{:?[ \t]*(?:-|{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
+# and the attributes set right after an image, a link, an emphasis or code (Pandoc's and Quarto's ``![Carte](c.png){width=50%}``,
+# ``[site](…){target="_blank"}``, kramdown's ``*mot*{: .rouge}``), or after a bracketed span's text (Pandoc's
+# ``[texte]{.smallcaps}``, the span shown as its text)
+_INLINE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
+_BRACKETED_SPAN = re.compile(rf"\[([^\[\]]*)\]{_INLINE_ATTRIBUTES.pattern}")
+_ATTRIBUTED = {"link_close", "image", "em_close", "strong_close", "s_close", "code_inline"}
 # a definition's mark opening a line (``: définition``, ``~ définition``), under its term, a line of a few words; a
 # line of ``_TERM_WORDS`` or more over it is prose wrapped before its *:* or *~* (*… dans cet ordre* ⏎ *: la
 # dissuasion…*), a paragraph going on as GitHub shows it
 _DEFINITION_MARK = re.compile(r"(?P<indent> {0,3})(?=[:~][ \t])")
 _TERM_WORDS = 8
+# an abbreviation's definition, a line of its own (up to three spaces in, as PHP Markdown Extra and Python-Markdown's abbr
+# read it; ``*[OTAN]: …``, ``*[Etat-major] : …``)
+_ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
+# a line of markup that a site's renderer reads and shows nothing of: kramdown's attribute list for the block over it
+# (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
+# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
+_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+))?)[ \t]*")
+# a line that is a site generator's template call: Hugo's shortcode (``{{< figure src="…" caption="…" >}}``, ``{{% note
+# %}}`` … ``{{% /note %}}``) and Jekyll's Liquid tag (``{% include note.html %}``); what it shows of the author's is its
+# caption, title or alternative text, read as a paragraph each, as an image's are, and the text it encloses
+_TEMPLATE_LINE = re.compile(r" {0,3}(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*")
+_SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt)=(?:"([^"]*)"|'([^']*)')""")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -104,7 +129,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     image = markdown.renderer.rules["image"]
     markdown.add_render_rule("image", lambda renderer, tokens, index, options, env: (
         "" if _in_link(tokens, index) else image(tokens, index, options, env)))
-    tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(text)))
+    tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(_without_markup_lines(text))))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
         raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
@@ -147,6 +172,25 @@ def _without_admonition_marks(text: str) -> str:
     return "\n".join(out)
 
 
+def _without_markup_lines(text: str) -> str:
+    """``text`` without its abbreviations' definitions (``_ABBREVIATION``), its lines of markup that show nothing
+    (``_MARKUP_LINE``) and its template calls (``_TEMPLATE_LINE``: what they show of the author's, ``_SHOWN_ATTRIBUTE``,
+    a paragraph each) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
+    if not any(mark in text for mark in ("*[", "{:", ":::", "{{", "{%")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        bare = line.removesuffix("\r")
+        if _ABBREVIATION.fullmatch(bare):
+            continue
+        if _TEMPLATE_LINE.fullmatch(bare):
+            # (Hugo renders a figure's caption as Markdown: read as such)
+            out += ["", *(f"{(a or b).strip()}\n" for a, b in _SHOWN_ATTRIBUTE.findall(bare) if (a or b).strip())]
+        out.append("" if _MARKUP_LINE.fullmatch(bare) or _TEMPLATE_LINE.fullmatch(bare) else line)
+    return "\n".join(out)
+
+
+
 def _without_wrapped_definitions(text: str) -> str:
     """``text`` with the mark of a definition (``_DEFINITION_MARK``) escaped where the line over it, a block's first,
     is a wrapped paragraph's (``_TERM_WORDS``), no term: the paragraph goes on, its *:* or *~* read."""
@@ -159,12 +203,21 @@ def _without_wrapped_definitions(text: str) -> str:
 
 
 def _without_heading_attributes(state) -> None:
-    """Each heading without the attributes written after its text (``_HEADING_ATTRIBUTES``)."""
+    """Each heading without the attributes written after its text (``_HEADING_ATTRIBUTES``), and each inline element
+    without those written right after it (``_INLINE_ATTRIBUTES``), a bracketed span as its text."""
     for before, block in zip(state.tokens, state.tokens[1:]):
         if before.type == "heading_open" and block.type == "inline" and block.children:
             last = block.children[-1]
             if last.type == "text":
                 last.content = _HEADING_ATTRIBUTES.sub("", last.content)
+    for block in state.tokens:
+        children = block.children or []
+        for previous, token in zip([None, *children], children):
+            if token.type != "text" or "{" not in token.content:
+                continue
+            if previous is not None and previous.type in _ATTRIBUTED:
+                token.content = re.sub(rf"^{_INLINE_ATTRIBUTES.pattern}", "", token.content)
+            token.content = _BRACKETED_SPAN.sub(r"\1", token.content)
 
 
 def _in_link(tokens, index: int) -> bool:

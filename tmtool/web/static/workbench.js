@@ -7,7 +7,9 @@ const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
 function say(message, isError) {
   const status = document.getElementById("status");
-  status.textContent = message;
+  // the words in a span of their own: the line lets clicks through to what it is pinned over, its words not, so
+  // that they are selected to be copied (an error naming the entry someone changed, a command to run)
+  status.replaceChildren(...(message ? [element("span", message)] : []));
   status.className = isError ? "error" : "";
   // pinned at the window's top (workbench.css) unless taller than a third of it: an upload's report of forty rows
   // skipped, pinned, hid the page under it for good; at the page's top it reads whole
@@ -167,6 +169,13 @@ function renderLookup(found, results) {
   }
 }
 
+// what a look-up found, in a line a screen reader says as one types (as app.found_line says it on the page)
+function foundLine(found) {
+  return [counted(found.entries.length, "glossary entry", "glossary entries"),
+          counted(found.memory.length, "unit of the memory", "units of the memory"),
+          ...(found.matches.length ? [counted(found.matches.length, "fuzzy match", "fuzzy matches")] : [])].join(", ");
+}
+
 // a unit's context, the source segments before and after it as its tool kept them (memoQ's, MateCat's): what tells
 // apart units of the same texts
 function neighbours(side, unit) {
@@ -196,6 +205,7 @@ function setUpLookup() {
       const answer = (found, error) => {
         if (mine !== asked) return;  // an older answer arriving late is dropped
         if (found) renderLookup(found, results); else results.replaceChildren();
+        document.getElementById("lookup-found").textContent = found ? foundLine(found) : "";
         say(error ? error.message : "", Boolean(error));
       };
       if (!q.trim()) { answer(null, null); return; }
@@ -328,15 +338,32 @@ function setUpReview() {
     } catch (error) { say(error.message, true); }
   }
 
-  // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus
+  // the card whose edit form is open, if one is: what is typed in it is not to be lost to a key deciding or reloading
+  function editing() {
+    return cards.find((card) => !card.querySelector(".edit-form").hidden);
+  }
+
+  function unlessEditing(action) {
+    return () => {
+      const open = editing();
+      if (open) say(`#${open.dataset.entry}: an edit is open; save it or cancel it first`, true);
+      else action();
+    };
+  }
+
+  // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus; none from inside an
+  // edit form (its Save button, a label: typing in a form is typing), a or r none while an edit is open, saved or not
   function keyed(event, more) {
-    if (event.target.closest("input:not([type=checkbox]), select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
+        event.metaKey || event.altKey) return;
     const card = cards[current];
+    // a capital only with Shift (A: approve the picked): Caps Lock left on, "A" is the a it was typed as
+    const key = event.shiftKey ? event.key : event.key.toLowerCase();
     const action = {
-      a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
+      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
-    }[event.key];
-    if (action && (card || ["u", "n", "p"].includes(event.key))) {
+    }[key];
+    if (action && (card || ["u", "n", "p"].includes(key))) {
       event.preventDefault();
       action();
     }
@@ -430,15 +457,24 @@ function setUpReview() {
 
   // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
   // card with its edit open: what was typed in it was left behind unsaved
-  const pageKey = (rel) => () => {
-    const editing = cards.find((card) => !card.querySelector(".edit-form").hidden);
-    if (editing) say(`#${editing.dataset.entry}: an edit is open; save it or cancel it first`, true);
-    else document.querySelector(`nav.pages a[rel="${rel}"]`)?.click();
-  };
+  // on the queue's last (first) page, said: the key did nothing a person could see or hear
+  const pageKey = (rel) => unlessEditing(() => {
+    const link = document.querySelector(`nav.pages a[rel="${rel}"]`);
+    if (link) link.click();
+    else say(rel === "next" ? "No next page: this is the queue's last page" : "No previous page: this is the queue's first page");
+  });
+  // the entries picked decided from the keyboard too (Shift+A, Shift+R): their buttons were some sixty Tabs back up
   document.addEventListener("keydown", (event) => keyed(event, {
     n: pageKey("next"), p: pageKey("prev"),
-    u: () => { if (!undo.disabled) undo.click(); },
-    x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
+    A: unlessEditing(() => decidePicked("approve")), R: unlessEditing(() => decidePicked("reject")),
+    // the undo reloads the queue; u with nothing to undo, and x, say what they did: neither is seen where the focus is
+    u: unlessEditing(() => { if (!undo.disabled) undo.click(); else say("Nothing to undo"); }),
+    x: () => {
+      const pick = cards[current].querySelector(".pick");
+      pick.checked = !pick.checked;
+      const picked = cards.filter((card) => card.querySelector(".pick").checked).length;
+      say(`#${cards[current].dataset.entry} ${pick.checked ? "picked" : "no longer picked"} (${picked} picked)`);
+    },
   }));
   select(selected);
 }
