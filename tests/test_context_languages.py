@@ -101,7 +101,8 @@ def test_tbx_to_store_to_tbx_writes_each_context_in_its_own_language_section(tmp
         api.import_file(store, path)
         for fmt, out in (("tbx", tmp_path / "out.tbx"), ("tbx-martif", tmp_path / "out.martif.tbx")):
             api.export(store, fmt, out, statuses=["candidate"], all_languages=True)
-            assert _contexts_by_section(out) == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}, fmt
+            # each term's section the tag its file gave it
+            assert _contexts_by_section(out) == {"fr-FR": [FRENCH], "en-GB": [ENGLISH], "de-DE": [GERMAN]}, fmt
         # and back: the store's second import of its own file adds nothing, a new store reads the same
         exported = api.entries(store)
     with open_store(str(tmp_path / "again.db"), create=True) as again:
@@ -142,7 +143,7 @@ def test_a_multiterm_entry_keeps_each_context_with_its_language(tmp_path):
     db = tmp_path / "t.db"
     _cli(db, "import", path)
     _cli(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--langs", "all", "--status", "all")
-    assert _contexts_by_section(tmp_path / "out.tbx") == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}
+    assert _contexts_by_section(tmp_path / "out.tbx") == {"fr": [FRENCH], "en-GB": [ENGLISH], "de": [GERMAN]}
 
 
 def test_a_pair_without_the_context_language_leaves_its_sentences_out(tmp_path):
@@ -156,7 +157,7 @@ def test_a_pair_without_the_context_language_leaves_its_sentences_out(tmp_path):
         out = tmp_path / f"de-en.{fmt}"
         _cli(db, "export", fmt, "-o", out, "--srclang", "de", "--tgtlang", "en", "--status", "all")
         if fmt == "tbx":
-            assert _contexts_by_section(out) == {"de": [GERMAN], "en": [ENGLISH]}
+            assert _contexts_by_section(out) == {"de-DE": [GERMAN], "en-GB": [ENGLISH]}
         _cli(again, "import", out)
         shown = _cli(again, "lookup", "Luftverteidigungsfregatte")
         assert FRENCH not in shown and f"\n    de: {GERMAN}\n" in shown, fmt

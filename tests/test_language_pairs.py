@@ -160,7 +160,8 @@ def test_the_http_export_writes_the_pair_asked_for_or_every_language(http):
     assert [tuv.get(XML_LANG) for tuv in etree.fromstring(memory.content).iter("tuv")] == ["de-CH", "fr-CH"]
     pair = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "srclang": "de-DE",
                                                                 "tgtlang": "es"}).content)
-    assert sorted({section.get(XML_LANG) for section in pair.iter("{*}langSec")}) == ["de-DE", "es"]
+    # the region asked for (de-DE) is written; a bare language (es) leaves each term its own region (es-ES)
+    assert sorted({section.get(XML_LANG) for section in pair.iter("{*}langSec")}) == ["de-DE", "es", "es-ES"]
     every = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "langs": "all"}).content)
     assert {section.get(XML_LANG)[:2] for section in every.iter("{*}langSec")} == {"de", "en", "es", "fr", "it"}
     refused = http.get("/api/export/csv", params={"langs": "all"})
@@ -177,7 +178,7 @@ def test_the_http_look_up_narrows_to_a_language(http):
     assert http.get("/api/lookup", params={"q": "Comité", "lang": "fr-!"}).status_code == 400
 
 
-# ---- a glossary in two regions of one language: what the store cannot keep is said ---------------
+# ---- a glossary in two regions of one language: each term keeps its region ---------------
 
 TWO_ENGLISHES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
@@ -197,17 +198,25 @@ TWO_ENGLISHES_MULTITERM = """<mtf><conceptGrp><concept>1</concept>
 
 @pytest.mark.parametrize("name, text", [("client.tbx", TWO_ENGLISHES_TBX), ("client.xml", TWO_ENGLISHES_MULTITERM)],
                          ids=["tbx", "multiterm"])
-def test_terms_of_two_regions_of_one_language_are_kept_and_the_lost_region_is_said(tmp_path, name, text):
+def test_terms_of_two_regions_of_one_language_are_kept_each_with_its_region(tmp_path, name, text):
+    """A termbase with British and American terms (TBX langSecs en-GB and en-US, MultiTerm's EN-GB and EN-US
+    language groups, as memoQ's and MultiTerm's sublanguages): both were stored as en, which regions said lost.
+    Each term keeps its tag (``locale``), written back in its own section; its language is still en, as look-up,
+    pairs and checks take it."""
     path, db = tmp_path / name, tmp_path / "t.db"
     path.write_text(text, encoding="utf-8")
     result = run(db, "import", path)
     assert result.stdout == "1 entry added, 0 already stored (entries in en 1, fr 1)\n"
-    assert result.stderr == (f"tmtool: {path}: terms in en-GB and en-US are all stored as en: "
-                             "tmtool keeps a term's language, not its region\n")
+    assert result.stderr == ""
     assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
-    one_region = tmp_path / f"one.{name}"
-    one_region.write_text(text.replace("en_US", "EN-GB").replace("EN-US", "EN-GB"), encoding="utf-8")
-    assert run(tmp_path / "other.db", "import", one_region).stderr == ""
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+    assert [(t.lang, t.locale) for t in entry.terms] == [("fr", "fr-CA"), ("en", "en-GB"), ("en", "en-US")]
+    assert run(db, "lookup", "defense", "--lang", "en").stdout.startswith("défense  =  defence · defense")
+    run(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--status", "all")
+    sections = etree.parse(str(tmp_path / "out.tbx")).iter("{*}langSec")
+    assert [(s.get(XML_LANG), [t.text for t in s.iter("{*}term")]) for s in sections] == [
+        ("fr-CA", ["défense"]), ("en-GB", ["defence"]), ("en-US", ["defense"])]
 
 
 def test_an_entry_of_other_languages_is_listed_shown_and_looked_up_in_them(tmp_path):
@@ -535,13 +544,42 @@ TWO_CHINESES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_a_script_a_term_is_written_in_is_said_to_be_lost_even_alone(tmp_path):
-    # before: zh-Hans and zh-Hant terms were both stored as zh, said as a lost "region"; a Serbian
-    # termbase in Cyrillic alone lost its script without a word
+def test_a_script_a_term_is_written_in_is_kept(tmp_path):
+    # before: zh-Hans and zh-Hant terms were both stored as zh (the same characters one term), said as lost; a
+    # Serbian termbase in Cyrillic alone lost its script
     path, db = tmp_path / "client.tbx", tmp_path / "t.db"
     path.write_text(TWO_CHINESES_TBX, encoding="utf-8")
     result = run(db, "import", path)
-    assert result.stderr == (
-        f"tmtool: {path}: terms in sr-Cyrl are stored as sr: tmtool keeps a term's language, not its script\n"
-        f"tmtool: {path}: terms in zh-Hans and zh-Hant-TW are all stored as zh: tmtool keeps a term's language, "
-        "not its script\n")
+    assert result.stderr == ""
+    with open_store(db) as store:
+        assert [[(t.lang, t.locale) for t in e.terms] for e in store.list_entries(statuses=None)] == [
+            [("en", None), ("zh", "zh-Hans"), ("zh", "zh-Hant-TW")], [("en", None), ("sr", "sr-Cyrl")]]
+
+
+def test_a_store_made_before_term_locales_keeps_them_once_upgraded(store_url, monkeypatch):
+    """A store of the release before (no term locale) is upgraded when opened: its terms read with none, and a
+    termbase of two Englishes imported then keeps each term's region, on both backends."""
+    from tmtool import api
+    from tmtool.store import open_store
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations._term_locales)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V24)])
+    with open_store(store_url, create=True):
+        pass
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        api.add_entry(store, ["frégate"], terms={"en": ["frigate"]})
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "client.tbx"
+        path.write_text(TWO_ENGLISHES_TBX, encoding="utf-8")
+        with open_store(store_url) as store:
+            api.import_file(store, path)
+            entries = sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    assert [[(t.text, t.locale) for t in e.terms] for e in entries] == [
+        [("frégate", None), ("frigate", None)], [("défense", "fr-CA"), ("defence", "en-GB"), ("defense", "en-US")]]

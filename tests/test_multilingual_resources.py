@@ -160,11 +160,12 @@ def test_a_store_made_before_finds_its_arabic_and_persian_terms_so_written_once_
                         migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._spelling_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS",
                         schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._spelling_keys)])
-    from conftest import queuing_no_counts
+    from conftest import queuing_no_counts, written_today
     queuing_no_counts(monkeypatch)  # nor did it queue counts
     monkeypatch.setattr(normalize, "arabic_script_spelling", lambda text: text)  # the release before's keys
     try:
         with open_store(store_url, create=True) as old:
+            written_today(old)
             for lang, text, french in ARABIC_SCRIPT_TERMS:
                 api.add_entry(old, [french], terms={lang: [text]})
     finally:

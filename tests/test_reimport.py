@@ -661,6 +661,119 @@ def test_a_client_termbase_imported_again_once_updated_brings_its_new_definition
         assert store.list_entries(statuses=None)[0].definition == "A warship escorting convoys."
 
 
+# memoQ's term base CSV export ("Term base in CSV format", WS API): each term of a language in a column of its own,
+# followed by its Term_Info, Term_Example and Term_Note
+_MEMOQ_HEADER = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_Note,French_France_Def,French_France,Term_Info,Term_Example,"
+                 "Term_Note,English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example,Term_Note")
+_MEMOQ_SYNONYM = ",English_United_Kingdom,Term_Info,Term_Example,Term_Note"
+
+
+def _memoq_termbase(path, note="", example="", term_note="", synonyms=()):
+    """A client's memoQ term base as memoQ exports it, one entry (its Entry_ID 0) and, updated, English synonyms."""
+    header, row = _MEMOQ_HEADER, f"0,,Marine,{note},Bâtiment de guerre.,frégate,,{example},,,frigate,,,{term_note}"
+    for synonym in synonyms:
+        header, row = header + _MEMOQ_SYNONYM, row + f",{synonym},,,"
+    path.write_text(f"{header}\r\n{row}\r\n", encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tbx"])
+def test_a_synonym_the_client_adds_to_its_termbase_joins_the_stored_entry(store_url, tmp_path, suffix):
+    """The client's termbase, imported once, comes back updated with an English synonym for an entry. Its entries
+    hold no id of this store's (memoQ's Entry_ID is a line of the note, a TBX's c1 no number): the entry, no longer
+    one whose terms the store holds all, was added again, frigate a second entry beside the first. The synonym
+    joins the stored entry, in the import's recorded change; one a person reviewed here keeps its terms, listed as
+    a conflict, and is not added again either."""
+    db, termbase = store_url, tmp_path / f"client.{suffix}"
+
+    def write(*synonyms):
+        if suffix == "csv":
+            _memoq_termbase(termbase, synonyms=synonyms)
+            return
+        added = "".join(f"<termSec><term>{synonym}</term></termSec>" for synonym in synonyms)
+        termbase.write_text(_client_termbase("A warship.").replace(
+            "</termSec></langSec></conceptEntry>", f"</termSec>{added}</langSec></conceptEntry>"), encoding="utf-8")
+
+    write()
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    write("escort frigate")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert terms(entry) == [("fr", "frégate"), ("en", "frigate"), ("en", "escort frigate")]
+        assert [change.action for change in store.history()] == [f"import client.{suffix}"] * 2
+    assert run(db, "import", str(termbase)).stdout == done.stdout  # the same file again changes nothing
+    with open_store(db) as store:
+        assert len(store.history()) == 2
+    assert run(db, "glossary", "approve", entry.id).exit_code == 0
+    write("escort frigate", "convoy escort")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry {entry.id} was reviewed in the store (approved) and differs from the "
+                           "file: kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert [terms(e) for e in store.list_entries(statuses=None)] == [terms(entry)]
+
+
+def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_url, tmp_path):
+    """The client's memoQ term base comes back with the entry's note, an English term's note and a French example
+    changed: only a changed definition and forbidden terms came in, the notes and example dropped without a word
+    while the entry awaited review. They come in (the example a context beside the one held); an OmegaT glossary's
+    comment, definition and note in one, changes no note."""
+    db, termbase = store_url, tmp_path / "termbase.csv"
+    _memoq_termbase(termbase, note="Terme du client", example="La frégate appareille.", term_note="ship")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    _memoq_termbase(termbase, note="Vérifié avec le client", example="La frégate escorte le convoi.",
+                    term_note="not the bird")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        [entry] = store.entries([1]).values()
+        assert entry.note == "Vérifié avec le client\nDomain: Marine\nID: 0"
+        assert [t.note for t in entry.terms] == [None, "not the bird"]
+        assert [c.fr for c in entry.contexts] == ["La frégate appareille.", "La frégate escorte le convoi."]
+    assert run(db, "import", str(termbase)).stdout == done.stdout
+    omegat = tmp_path / "glossary.txt"
+    omegat.write_text("frégate\tfrigate\tBâtiment de guerre. — Vérifié avec le client\n", encoding="utf-8")
+    assert run(db, "import", str(omegat)).stdout.startswith("0 entries added, 1 already stored")
+    with open_store(db) as store:
+        assert (store.entries([1])[1].note, store.entries([1])[1].definition) == (entry.note, "Bâtiment de guerre.")
+
+
+def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_here_decides(store_url, tmp_path):
+    """A client's approved termbase (a Status column saying Approved) imported, then updated by the client: its
+    entries were counted as reviewed here, and every update was a conflict, kept as first imported. The client's
+    termbase is the authority for what came from it and no one here reviewed since: its update comes in; once a
+    person edits the entry here, the next update is a conflict, the person's decision kept."""
+    db, termbase = store_url, tmp_path / "client.csv"
+
+    def write(definition, status="Approved"):  # a client's table as Excel saves it in French: semicolons
+        termbase.write_text(f"Français;Anglais;Définition;Statut\r\nfrégate;frigate;{definition};{status}\r\n",
+                            encoding="cp1252")
+
+    write("Bâtiment de guerre.")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    write("Bâtiment de guerre escortant les convois.")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    write("Bâtiment de guerre escortant les convois.", status="Rejected")  # the client withdraws it
+    assert run(db, "import", str(termbase)).stdout == ("0 entries added, 1 already stored (1 of them reviewed from the "
+                                                       "file) (entries in en 1, fr 1)\n")
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert (entry.status, entry.definition) == (ReviewStatus.REJECTED, "Bâtiment de guerre escortant les convois.")
+    assert run(db, "glossary", "edit", entry.id, "--definition", "Navire de combat.").exit_code == 0
+    write("Navire.", status="Approved")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry {entry.id} was reviewed in the store (rejected) and differs from the "
+                           "file: kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert (entry.status, entry.definition) == (ReviewStatus.REJECTED, "Navire de combat.")
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

@@ -588,3 +588,25 @@ def test_an_exported_csv_file_opens_in_excel_with_its_accents(tmp_path):
         assert tuple(next(csv.DictReader(stream))) == CSV_COLUMNS
     piped = CliRunner().invoke(main, ["--db", str(db), "export", "csv", "--status", "all"])
     assert piped.stdout_bytes.startswith(b"fr,en,status,")
+
+
+@pytest.mark.parametrize("header", [
+    "en-GB;en-GB-notes;fr-FR;fr-FR-notes",  # each language's column, then its notes: a tag and a word
+    "en-GB;Notes (en-GB);fr-FR;Notes (fr-FR)",
+    "en_GB;en_GB_Notes;fr_FR;fr_FR_Note",  # Excel users' underscores
+])
+def test_a_language_s_notes_column_named_by_its_tag_is_a_note_not_that_language_s_terms(tmp_path, header):
+    """A client's sheet names each language's notes by the language's tag and a word, en-GB-notes: the header was
+    read as a second English column, the note a synonym of the English term (and fr-FR_Note a French one). It is
+    the entry's note; a tag with its definition, en-GB_Definition, the entry's definition; a registered variant of
+    letters (ca-ES-valencia) is still a language."""
+    path = tmp_path / "client.csv"
+    path.write_text(f"{header}\r\nfrigate;British spelling;frégate;nom féminin\r\n", encoding="utf-8-sig")
+    [entry] = list(read_csv(path))
+    assert sorted((t.lang, t.text) for t in entry.terms) == [("en", "frigate"), ("fr", "frégate")]
+    assert entry.note == "British spelling\nnom féminin"
+    path.write_text("en-GB_Definition;en-GB;fr-FR;ca-ES-valencia\r\nA warship.;frigate;frégate;fragata\r\n",
+                    encoding="utf-8-sig")
+    [entry] = list(read_csv(path))
+    assert sorted((t.lang, t.text) for t in entry.terms) == [("ca", "fragata"), ("en", "frigate"), ("fr", "frégate")]
+    assert entry.definition == "A warship."

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -1707,7 +1707,7 @@ class Imported(NamedTuple):
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
                    user: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
-                   on_conflict: Callable[[str], None] | None = None) -> Imported:
+                   on_conflict: Callable[[str], None] | None = None, notes_apart: bool = True) -> Imported:
     """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
     skipping any whose terms (folded, their case kept) are exactly those of a stored entry; an entry the file gives
     no status (``status`` None, see the readers) gets ``status``.
@@ -1721,7 +1721,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
 
     An entry keeps the file's id where it is a number this store has no entry by (see :func:`_free_id`);
     one that is no number (``c1``, a client's ``T-001``; IATE's ``IATE-127``, which the TBX reader keeps in
-    the note) or that another entry holds here is not kept, and a notice names them."""
+    the note) or that another entry holds here is not kept, and a notice names them.
+
+    ``notes_apart``: the file keeps an entry's note apart from its definition (not an OmegaT glossary, whose
+    comment holds both), so that a note it changes is the termbase's update (see :func:`_update_read_back`)."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
     ids_not_numbers: list[str] = []
@@ -1731,6 +1734,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
+    histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     with changing(store):
         for read in entries:
             for term in read.terms:
@@ -1752,7 +1756,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
                 continue
             if stored is None:
-                stored = _identical_entry(store, read)
+                # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
+                # (a client's termbase imported again once a synonym was added to an entry)
+                hits = _spelt_alike(store, read.terms)  # the stored terms written as the entry's, asked once
+                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
@@ -1761,10 +1768,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
-                    updated_from = _update_read_back(store, read, stored, told.append)
+                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart, histories)
                     # and a decision it writes (a new row approving a term extraction proposed, a client's approved
                     # termbase), the entry's if no person has decided on it
-                    decided_from = _decision_read_back(store, read, stored, told.append)
+                    decided_from = _decision_read_back(store, read, stored, told.append, histories)
                     conflicts += [(read, entry_id, line) for line in dict.fromkeys(told)]
                     if (was := respelt_from or updated_from or decided_from) is not None:
                         before.setdefault(entry_id, was)
@@ -1846,9 +1853,9 @@ def _once(terms: Sequence[Term]) -> list[Term]:
     """The terms without a repeated one (the same text in the same language, in either Unicode form:
     ``visible``), the first kept: a synonym typed into a spreadsheet's cell that the row's further terms
     already held is one term."""
-    first: dict[tuple[str, str], Term] = {}
-    for term in terms:
-        first.setdefault((term.lang, visible(term.text)), term)
+    first: dict[tuple[str, str | None, str], Term] = {}
+    for term in terms:  # the same characters in zh-Hans and zh-Hant are a term of each
+        first.setdefault((term.lang, term.locale, visible(term.text)), term)
     return list(first.values())
 
 
@@ -1912,44 +1919,106 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     return was, snapshot(store, entry_id), corrected
 
 
-def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None]) -> bool:
-    """Whether a person has reviewed the stored entry a file's entry would change: then it keeps its own, and
-    ``on_conflict`` is told so in one line."""
-    if not store.entry_state(int(stored.id)).reviewed:
+def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str], None],
+                       histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> bool:
+    """Whether a person here has decided on the stored entry a file's entry would change (:func:`_decided_here`):
+    then it keeps its own, and ``on_conflict`` is told so in one line."""
+    if not _decided_here(store, stored, histories):
         return False
     on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
                 "kept as the store has it")
     return True
 
 
-def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
-    """Give a stored entry whose terms are exactly those of ``read`` (another file's entry: a client's termbase
-    imported again once updated, its ids no numbers of this store's) the definition ``read`` gives otherwise and the
-    terms it deprecates, when no person has reviewed it; the entry as it was before, or None. A reviewed entry keeps
-    its own, told to ``on_conflict`` in one line. Its note is not compared: an OmegaT glossary's comment holds the
-    definition and the note in one, and a handed-back line would replace them."""
-    if _cased_terms(stored) != _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
-        return None
-    forbidden = {_cased(t) for t in read.terms if t.usage is UsageStatus.DEPRECATED}
-    newly = [t for t in stored.terms if t.usage is not UsageStatus.DEPRECATED and _cased(t) in forbidden]
-    definition = read.definition if read.definition and read.definition != stored.definition else None
-    if definition is None and not newly:
-        return None
+def _decided_here(store: Store, stored: Entry,
+                  histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> bool:
+    """Whether a person here has decided on ``stored``: it is reviewed, and not an entry a termbase's import added
+    with the decision its file gave (a client's approved termbase) that only imports of termbases have changed
+    since. The client's termbase is the authority for such an entry, so its update comes in; once a person approves,
+    edits, merges or reverts it here, or an import reviews it (an exported sheet read back, its candidate approved
+    or corrected), the decision is this store's, kept and said as a conflict. ``histories``: :func:`_histories`, read
+    once for a file's entries (else the entry's own history is read)."""
     entry_id = int(stored.id)
-    if _reviewed_in_store(store, stored, on_conflict):
+    if not store.entry_state(entry_id).reviewed:
+        return False
+    changes = histories().get(entry_id, []) if histories is not None else store.history(entry_id)
+    if not changes or changes[0].before.get(str(entry_id)) is not None:
+        return True  # reviewed by extraction's rules or a store older than its history: never overwritten
+    return not all(change.action.startswith("import ") and (
+        at == 0 or (change.before.get(str(entry_id)) or {}).get("reviewed")) for at, change in enumerate(changes))
+
+
+def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
+                      notes_apart: bool = True,
+                      histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> dict | None:
+    """Give a stored entry whose terms ``read`` holds all (another file's entry: a client's termbase imported
+    again once updated, its ids no numbers of this store's) what the update gives of it: the terms it adds (a
+    synonym), deprecates, or gives another note, gender or part of speech, their new examples (contexts), the
+    entry's definition, note (``notes_apart``: not an OmegaT comment, which holds definition and note in one) and
+    new contexts, when no person here has decided on it (:func:`_decided_here`); the entry as it was before, or
+    None. What the file does not give (an empty definition, no gender) leaves the stored one: a file of fewer
+    fields says nothing of it. An entry a person decided on keeps its own, told to ``on_conflict`` in one line."""
+    if not _cased_terms(stored) <= _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
+        return None
+    terms = _terms_updated(stored.terms, read.terms)
+    definition = read.definition if read.definition and read.definition != stored.definition else None
+    note = read.note if notes_apart and read.note and read.note != stored.note else None
+    entry_id = int(stored.id)
+    contexts = []
+    if read.contexts:  # the stored entry was read without its contexts (see _identical_entry)
+        held = {(c.fr, c.en) for c in store.entries([entry_id])[entry_id].contexts}
+        contexts = [c for c in read.contexts if (c.fr, c.en) not in held]
+    if terms is None and definition is None and note is None and not contexts:
+        return None
+    if _reviewed_in_store(store, stored, on_conflict, histories):
         return None
     was = snapshot(store, entry_id)
-    if definition is not None:
-        stored.definition = definition  # and the decision read back next keeps it
-        store.set_entry_fields(entry_id, {"definition": definition})
-    if newly:
-        for term in newly:
-            term.usage = UsageStatus.DEPRECATED
-        store.write_terms(entry_id, stored.terms)
+    fields = {name: value for name, value in (("definition", definition), ("note", note)) if value is not None}
+    if fields:
+        for name, value in fields.items():
+            setattr(stored, name, value)  # and the decision read back next keeps them
+        store.set_entry_fields(entry_id, fields)
+    if terms is not None:
+        stored.terms = terms
+        store.write_terms(entry_id, terms)
+    if contexts:
+        store.add_contexts(entry_id, contexts, {})
+        if not fields and terms is None:
+            store.set_entry_fields(entry_id, {})  # a new version: the entry changed
     return was
 
 
-def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None]) -> dict | None:
+def _terms_updated(stored: Sequence[Term], read: Sequence[Term]) -> list[Term] | None:
+    """The stored terms as a termbase's update of their entry gives them (``read``, holding them all): each
+    deprecated where it deprecates it, with the note, gender, part of speech (but a noun, every reader's default)
+    and the examples it gives otherwise; then the terms it adds, each after those of its language; None when it
+    changes none."""
+    given = {_cased(t): t for t in read}
+    updated, changed = [], False
+    for term in stored:
+        new = given.get(_cased(term))
+        fields = {} if new is None else {name: value for name, value in (
+            ("usage", UsageStatus.DEPRECATED if new.usage is UsageStatus.DEPRECATED else None),
+            ("note", new.note), ("gender", new.gender), ("pos", None if new.pos == "noun" else new.pos))
+            if value is not None and value != getattr(term, name)}
+        held = {(c.fr, c.en) for c in term.contexts}
+        examples = [c for c in (new.contexts if new is not None else ()) if (c.fr, c.en) not in held]
+        if examples:
+            fields["contexts"] = [*term.contexts, *examples]
+        updated.append(replace(term, **fields) if fields else term)
+        changed = changed or bool(fields)
+    known = {_cased(t) for t in stored}
+    for term in read:
+        if _cased(term) not in known:
+            at = max((at + 1 for at, t in enumerate(updated) if t.lang == term.lang), default=len(updated))
+            updated.insert(at, term)
+            known.add(_cased(term))
+            changed = True
+    return updated if changed else None
+
+
+def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
+                        histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> dict | None:
     """Give a stored entry holding the terms of ``read`` (another file's entry, or a row added to an export: no export
     of it) the decision ``read`` carries, approved or rejected (the file's status, or the one the import gives the
     entries without), with the file's definition and note where the entry has none, when no person has decided on
@@ -1958,7 +2027,7 @@ def _decision_read_back(store: Store, read: Entry, stored: Entry, on_conflict: C
     if read.status is ReviewStatus.CANDIDATE or read.status is None or read.status == stored.status:
         return None
     entry_id = int(stored.id)
-    if _reviewed_in_store(store, stored, on_conflict):
+    if _reviewed_in_store(store, stored, on_conflict, histories):
         return None
     was = snapshot(store, entry_id)
     store.set_entry_fields(entry_id, {"status": read.status, "reviewed": True,
@@ -1982,6 +2051,15 @@ def _terms_corrected(read: Entry, stored: Entry) -> tuple[list, bool]:
 
 def _fields_differ(read: Entry, stored: Entry) -> bool:
     return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
+
+
+def _histories(store: Store) -> dict[int, list[Change]]:
+    """Each entry's recorded changes, oldest first (``Store.history`` of each), the history read once."""
+    touching: dict[int, list[Change]] = {}
+    for change in store.history():
+        for key in change.before:
+            touching.setdefault(int(key), []).append(change)
+    return touching
 
 
 def _earlier_states(store: Store, entry_ids: set[int]) -> dict[int, list[Entry]]:
@@ -2037,18 +2115,37 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 
 
-def _identical_entry(store: Store, read: Entry) -> Entry | None:
+def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None) -> Entry | None:
     """The stored entry whose terms are exactly those read, whichever way a keyboard spells them
     (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it) in the same case (*cm* is not *CM*), else one that holds them all (an
     OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest."""
     wanted, written = _spelt_terms(read), _cased_terms(read)
-    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms[:1])})
+    first = {(read.terms[0].lang, spelling_key(read.terms[0].text))}  # ``hits``: _spelt_alike of its terms, if asked
+    candidates = sorted({hit.entry_id for hit in (_spelt_alike(store, read.terms[:1]) if hits is None else hits)
+                         if (hit.lang, spelling_key(hit.text)) in first})
     holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _spelt_terms(stored)]
 
     def likeness(stored: Entry) -> int:  # the terms as written, those and more, then spelt otherwise, those and more
         held = _cased_terms(stored)
         return 0 if held == written else 1 if written <= held else 2 if _spelt_terms(stored) == wanted else 3
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
+
+
+def _entry_within(store: Store, read: Entry, hits: Sequence) -> Entry | None:
+    """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
+    was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
+    concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
+    none. ``hits``: :func:`_spelt_alike` of its terms."""
+    written = _cased_terms(read)
+    languages: dict[int, set[str]] = {}
+    for hit in hits:
+        languages.setdefault(hit.entry_id, set()).add(hit.lang)
+    # an entry of two languages within the file's holds terms of two of its languages: only those are read (a
+    # common term's hundred entries are not)
+    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1)
+    within = [stored for stored in store.entries(candidates, contexts=0).values()
+              if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
+    return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
 
 
 def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
@@ -2085,7 +2182,12 @@ def _cased_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:
 
 
 def _cased(term: Term) -> tuple[str, str, tuple[str, ...]]:
-    return term.lang, fold(term.text), capitals(term.text)
+    return _cased_text(term.lang, term.text)
+
+
+@lru_cache(maxsize=65536)  # an import compares each of a file's terms with a stored entry's several times
+def _cased_text(lang: str, text: str) -> tuple[str, str, tuple[str, ...]]:
+    return lang, fold(text), capitals(text)
 
 
 def _spelt_terms(entry: Entry) -> set[tuple[str, str, tuple[str, ...]]]:

@@ -192,11 +192,18 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     return language_pair(srclang, tgtlang)[1]
 
 
+def term_locale(tag: str) -> str | None:
+    """The tag a termbase gives a term as :func:`normalize_tag` writes it, where it says more than the base language
+    (``EN-gb`` → ``en-GB``, ``zh-Hant``), else None (``en``): a term's ``locale``, its ``lang`` the base language."""
+    written = normalize_tag(tag)
+    return written if written != written.split("-")[0] else None
+
+
 class TermLanguages:
-    """The base language of each term a glossary file holds (a term keeps its language, not its
-    region), and the tags they were written in: a file with terms in two regions or scripts of one
-    language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once read, since the store cannot
-    tell its terms apart."""
+    """The base language of each term a glossary file holds, and the tags they were written in: a table whose
+    columns are of two regions or scripts of one language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once
+    read, since its terms are read in their base language only (a TBX's or MultiTerm's term keeps its tag as its
+    ``locale``: :func:`term_locale`)."""
 
     def __init__(self) -> None:
         self.tags: dict[str, set[str]] = {}

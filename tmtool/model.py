@@ -292,6 +292,9 @@ class Term:
     frequency: int = 0  # for an English equivalent: sentence pairs in which it translates the entry
     contexts: list[Context] = field(default_factory=list)  # for an equivalent: pairs that support it
     note: str | None = None  # what a termbase says of this term only (a TBX note in its tig/termSec)
+    # the language tag its file gave when it says more than ``lang`` (a termbase's en-GB and en-US terms, zh-Hant,
+    # sr-Cyrl), kept and written back as it came; ``lang`` stays the base language every look-up and pair compares
+    locale: str | None = None
 
 
 @dataclass(slots=True)
@@ -416,6 +419,7 @@ def term_to_dict(term: Term) -> dict:
         "frequency": term.frequency,
         "contexts": [context_to_dict(c) for c in term.contexts],
         "note": term.note,
+        **({"locale": term.locale} if term.locale else {}),  # a key only where a file gave a region or script
     }
 
 
@@ -434,6 +438,7 @@ def term_from_dict(data: dict) -> Term:
         frequency=data.get("frequency") or 0,
         contexts=[context_from_dict(c) for c in data.get("contexts") or []],
         note=data.get("note"),
+        locale=data.get("locale"),
     )
 
 

@@ -115,7 +115,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         else:
             result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,
-                on_conflict=lambda line: (refuse if strict else result.conflicts.append)(Skipped(line, origin)))
+                on_conflict=lambda line: (refuse if strict else result.conflicts.append)(Skipped(line, origin)),
+                notes_apart=fmt.name != "tsv")  # an OmegaT glossary's comment holds definition and note in one
         store.finish_import(import_id, result.added)
     return result
 

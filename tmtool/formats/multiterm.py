@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
-from ..langtags import TermLanguages
+from ..langtags import TermLanguages, term_locale
 from ..model import (
     Context, Entry, Term, UsageStatus, dated_by_transactions, grammatical_gender, part_of_speech,
     place_contexts,
@@ -66,7 +66,6 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
-    languages.tell(name)
 
 
 def _entry(concept: etree._Element, languages: TermLanguages, path: str | None) -> Entry:
@@ -77,10 +76,11 @@ def _entry(concept: etree._Element, languages: TermLanguages, path: str | None) 
     unread_dates: list[str] = []  # the note lines of their dates read as none
     for child in concept:
         if child.tag == "languageGrp":
-            lang = _language(child, languages)
+            lang, locale = _language(child, languages)
             for group in child:
                 if group.tag == "termGrp":
                     entry.terms.append(_term(group, lang, entry, notes, contexts))
+                    entry.terms[-1].locale = locale  # English (United Kingdom) beside English (United States)
                     # a term's history is the entry's too (MultiTerm dates each term it exports)
                     term_transactions += [t for grp in group.iterfind("transacGrp") for t in _transaction(grp, unread_dates, path)]
                 elif group.tag == "descripGrp":  # a field of the language (a termbase's definitions often are)
@@ -102,13 +102,14 @@ def _entry(concept: etree._Element, languages: TermLanguages, path: str | None) 
     return entry
 
 
-def _language(group: etree._Element, languages: TermLanguages) -> str:
+def _language(group: etree._Element, languages: TermLanguages) -> tuple[str, str | None]:
+    """A language group's base language and its term's locale (:func:`term_locale`: ``EN-GB`` → ``en-GB``)."""
     language = group.find("language")
     tag = language.get("lang") if language is not None else None
     if not tag:
         raise Unusable("a languageGrp without <language lang=…>", group.sourceline)
     try:
-        return languages.base(tag)
+        return languages.base(tag), term_locale(tag)
     except TmtoolError as exc:
         raise Unusable(exc.message, language.sourceline) from None
 

@@ -128,16 +128,25 @@ _COLUMN_ALIASES = {
     # name is the French terms' only where no other column names French (see _roles_beside_their_language)
     "cited-source": ("cited source",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
-_LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
+# a header naming a language by its tag: fr, FR-FR, en_US, de, pt-BR, zh-Hant-TW, es-419, de-DE-1996, ca-ES-valencia,
+# en-x-nato. Its subtags are a script, a region and variants as BCP 47 has them, a variant of letters one registered
+# (else en-GB-notes, fr_def, en_US_Context, words after a tag, were read as that language's terms: _CODE_BESIDE)
+_SCRIPTS = ("latn|cyrl|arab|grek|hebr|hans|hant|jpan|kore|deva|beng|taml|telu|knda|mlym|gujr|guru|orya|sinh|thai|"
+            "laoo|khmr|mymr|tibt|mong|geor|armn|ethi|syrc|thaa|tfng|cans|cher|vaii|olck|adlm|nkoo|rohg")
+_LETTER_VARIANTS = "valencia|oxendict|tarask|ekavsk|ijekavsk|polyton|monoton|fonipa|pinyin|wadegile|scotland|rozaj"
+_LANGUAGE_COLUMN = re.compile(rf"([a-z]{{2,3}})(?:-(?:{_SCRIPTS}))?(?:-(?:[a-z]{{2}}|\d{{3}}))?"
+                              rf"(?:-(?:\d[a-z0-9]{{3}}|{_LETTER_VARIANTS}))*(?:-x(?:-[a-z0-9]{{1,8}})+)?\Z")
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
 # >>I<<Definition; one marked X (>>XT<<Note) is to be left out
 _ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
 TITLE_ROWS = 5  # rows read for a header at first; more while each holds one cell (a title block, table_head)
 # the names of a definition's column beside a language's name (Description (en)) or under it (a header of two rows)
 _DEFINITION_WORDS = frozenset({"description", "definition", "def"})
-# a language's code beside a word in a header: "source (en-us)", "term [fr]", or "en-us term", "en - english"
+# a language's code beside a word in a header: "source (en-us)", "term [fr]", or "en-us term", "en - english",
+# "en-gb-notes" and "en-gb-definition" (en-GB_Definition folded), "note-en", "description nb-no"
 _CODE_BESIDE = re.compile(r"(?P<before>.*?)\s*[(\[]\s*(?P<inside>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s*[)\]]"
-                          r"|(?P<lead>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s+(?P<after>.+)")
+                          r"|(?P<lead>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)(?:\s+|\s*-\s*)(?P<after>.+)"
+                          r"|(?P<word>.+?)(?:\s+|\s*-\s*)(?P<tail>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)")
 # the words of such a header saying the column holds the language's terms
 _TERM_WORDS = frozenset({"", "term", "terms", "terme", "termes", "source", "target", "source term", "target term",
                          "translation", "traduction", "terme source", "terme cible"})
@@ -1008,7 +1017,8 @@ def _coded_column(folded: str) -> str | None:
     match = _CODE_BESIDE.fullmatch(folded)
     if not match:
         return None
-    code, word = (match["inside"], match["before"]) if match["inside"] else (match["lead"], match["after"])
+    code, word = (match["inside"], match["before"]) if match["inside"] else (match["lead"], match["after"]) \
+        if match["lead"] else (match["tail"], match["word"])
     language, word = known_language(code), word.strip(" -–:")
     if language is None:
         return None

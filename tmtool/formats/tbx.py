@@ -70,7 +70,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from ..io.files import open_output
-from ..langtags import TermLanguages, base_language, normalize_tag
+from ..langtags import TermLanguages, base_language, normalize_tag, term_locale
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
     RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines,
@@ -193,7 +193,6 @@ def read_tbx(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
-    languages.tell(name)
 
 
 # ---- writing ----
@@ -296,8 +295,8 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
         held: dict[int, list[Context]] = {}
         for context in entry.contexts:
             held.setdefault(id(first.get(sentence_language(context, holder), context_holder)), []).append(context)
-        for lang, terms in _by_language(entry.terms):
-            section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
+        for tag, terms in _by_language(entry.terms, languages):
+            section = _sub(dialect, element, dialect.language_section, **{XML_LANG: tag})
             for term in terms:
                 _term_element(dialect, section, term, held.get(id(term), []), languages, entry.status, holder)
         return element
@@ -391,11 +390,18 @@ def _context_group(dialect, section, context: Context, languages: _Languages, ot
     return group
 
 
-def _by_language(terms: list[Term]) -> list[tuple[str, list[Term]]]:
-    """Terms grouped by language, languages in the order they first appear."""
+def _by_language(terms: list[Term], languages: _Languages) -> list[tuple[str, list[Term]]]:
+    """Terms grouped by the tag of their language section, in the order they first appear: a term's own locale (the
+    region or script its termbase gave it) where the export names none for its language (es, not es-MX) or where the
+    entry's terms of that language are of two (en-GB beside en-US); else the tag the export names."""
+    locales: dict[str, set[str | None]] = {}
+    for term in terms:
+        locales.setdefault(term.lang, set()).add(term.locale)
     groups: dict[str, list[Term]] = {}
     for term in terms:
-        groups.setdefault(term.lang, []).append(term)
+        asked = languages.tag_for(term.lang)
+        own = term.locale and (asked == term.lang or len(locales[term.lang]) > 1)
+        groups.setdefault(term.locale if own else asked, []).append(term)
     return list(groups.items())
 
 
@@ -555,6 +561,7 @@ class _EntryReader:
             local = _local(child)
             if local in _TERM_SECTIONS:
                 entry.terms.append(self._read_term(child, lang, entry))
+                entry.terms[-1].locale = term_locale(tag)  # en-GB beside en-US: each term keeps its own
             elif local == "transacGrp":
                 self.transactions += self._transaction(child)
             else:

@@ -88,9 +88,10 @@ def variant_length_band(text: str, min_score: float) -> tuple[int, int]:
     return math.floor(len(text) * ratio / VARIANT_LENGTH_SLACK), math.ceil(len(text) / ratio * VARIANT_LENGTH_SLACK)
 
 CONCORDANCE_ORDER = "tier, length, id"
-TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts, note"
+TERM_COLUMNS = ("entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts, note,"
+                " locale")
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
-                       " frequency, contexts, note")
+                       " frequency, contexts, note, locale")
 CONTEXT_COLUMNS = "entry_id, fr, en, document, unit, lang"
 # a recorded correction's columns (store/corrections.py), as written (its id aside) and as read; "user"
 # quoted: USER is a keyword of PostgreSQL's SQL
@@ -328,10 +329,11 @@ def entries_from_rows(entries: Iterable[Sequence], terms: Iterable[Sequence], co
         found[i] = Entry(terms=[], id=str(i), status=ReviewStatus(status), definition=definition, note=note,
                          frequency=frequency, score=score, first_seen=parse_time(first_seen),
                          last_seen=parse_time(last_seen), version=version)
-    for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited, note in terms:
+    for (entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited, note,
+         locale) in terms:
         found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
                                           json.loads(forms), confidence, frequency,
-                                          [Context(*c) for c in loads(cited)], note))
+                                          [Context(*c) for c in loads(cited)], note, locale))
     for entry_id, *context in contexts:
         held = found[entry_id].contexts
         if most_contexts is None or len(held) < most_contexts:
@@ -343,7 +345,8 @@ def term_row(entry_id: int, position: int, term: Term) -> tuple:
     """A term's values for TERM_INSERT_COLUMNS."""
     return (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender, term.term_type.value,
             term.usage.value, dumps(term.forms), term.confidence, term.frequency,
-            dumps([[c.fr, c.en, c.document, c.unit, *([c.lang] if c.lang else [])] for c in term.contexts]), term.note)
+            dumps([[c.fr, c.en, c.document, c.unit, *([c.lang] if c.lang else [])] for c in term.contexts]), term.note,
+            term.locale)
 
 
 def held_context_languages(before: Sequence[str], terms: Sequence[Term]) -> str | None:

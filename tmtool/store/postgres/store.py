@@ -1036,7 +1036,7 @@ class PostgresStore(UnitCorrections):
             cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
             cursor.executemany(
                 f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id)"
                 " INSERT INTO lookup_keys (key, kind, term_id) SELECT k.key, k.kind, t.id"
                 " FROM t, unnest(%s::text[], %s::text[]) WITH ORDINALITY AS k(key, kind, n) ORDER BY k.n", rows)
 

@@ -987,7 +987,7 @@ class SQLiteStore(UnitCorrections):
         self._conn.execute("DELETE FROM terms WHERE entry_id = ?", (entry_id,))
         for position, term in enumerate(terms):
             term_id = self._conn.execute(
-                f"INSERT INTO terms ({TERM_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO terms ({TERM_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 term_row(entry_id, position, term)).lastrowid
             self._conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
                                    lookup_key_rows(term, term_id))
