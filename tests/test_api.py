@@ -645,3 +645,37 @@ def test_a_closed_store_exported_backed_up_or_checked_is_refused_in_one_line(sto
         with pytest.raises(api.Invalid, match=closed):
             call()
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_a_file_that_cannot_be_read_is_invalid_as_the_errors_say(store, tmp_path):
+    """``tmtool.Invalid`` is "the input is wrong: a file, an option…", yet a file that could not be read (a TMX cut
+    short in a transfer, an export of another tool's, a CSV left with an open quote, a Word file saved as .doc) raised
+    a plain TmtoolError: a script importing a folder, skipping the files ``except tmtool.Invalid`` refuses, stopped
+    at the first. Each is Invalid, named where, and nothing of it is stored."""
+    good = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="OmegaT" segtype="sentence"'
+            ' o-tmf="OmegaT TMX" adminlang="EN-US" srclang="fr-FR" datatype="plaintext"/><body>\n'
+            '<tu><tuv xml:lang="fr-FR"><seg>Le Comité militaire se réunit.</seg></tuv>'
+            '<tuv xml:lang="en-GB"><seg>The Military Committee meets.</seg></tuv></tu>\n</body></tmx>\n')
+    files = {
+        "cut-short.tmx": (good[:good.index("<tu>") + 40], r"not well-formed XML"),
+        "other-root.xlf": ('<?xml version="1.0"?>\n<xliff-like version="1.2"><file/></xliff-like>\n', "not an XLIFF"),
+        "termbase.tbx": ('<?xml version="1.0"?>\n<martif type="TBX"><text><body><termEntry id="c1">'
+                         '<langSet xml:lang="fr"><tig><term>Comité</term></tig></langSet></body></text></martif>\n',
+                         "not well-formed XML"),
+        "glossary.csv": ('fr,en\n"Comité militaire,Military Committee\nespace aérien,airspace\n', "never closed"),
+        "messages.po": ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Military Committee\nmsgstr "Comité"\n',
+                        "not a valid PO file"),
+        "old.xlsx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), r"Excel 97–2003 workbook"),
+        "no-format.dat": ("Comité militaire = Military Committee\n", "cannot tell the file format"),
+    }
+    for name, (content, says) in files.items():
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        with pytest.raises(api.Invalid, match=says) as caught:
+            api.import_file(store, path)
+        assert str(caught.value).startswith(f"{path}"), name
+    memo = tmp_path / "note.fr.docx"
+    memo.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # a Word 97 file renamed .docx
+    with pytest.raises(api.Invalid, match=r"a Word 97–2003 document \(.doc\)"):
+        api.ingest(store, memo, SEED_EN, extract_terms=False)
+    assert api.stats(store)["units"] == api.stats(store)["entries"] == 0 and api.imports(store) == []

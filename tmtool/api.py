@@ -4,8 +4,9 @@ workbench and any script.
 Each function takes an open store (:func:`open_store`) first, paths *or* uploaded bytes (an
 :class:`Upload`) for its inputs, and returns plain JSON-ready data (dicts, lists, numbers, strings);
 entries always as :func:`tmtool.model.entry_to_dict` writes them. Problems raise one of
-:class:`~tmtool.errors.NotFound`, :class:`~tmtool.errors.Conflict` or :class:`~tmtool.errors.Invalid`
-(all :class:`~tmtool.errors.TmtoolError`, which other input problems raise too).
+:class:`~tmtool.errors.NotFound`, :class:`~tmtool.errors.Conflict`, :class:`~tmtool.errors.Invalid` (a wrong
+argument, and a file that cannot be read) or :class:`~tmtool.errors.Unavailable` (the store cannot answer now), all
+:class:`~tmtool.errors.TmtoolError`.
 Every change to the glossary is recorded with ``user`` (None: no one named).
 
 >>> import os, tempfile
