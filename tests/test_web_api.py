@@ -1387,6 +1387,23 @@ def test_a_cursor_holding_numbers_no_store_holds_is_refused_as_not_a_cursor(serv
                 400, f"{side}: {cursor[:40]!r} is not the cursor of a page of entries in the order score"), keyset
 
 
+def test_a_page_asked_both_after_and_before_a_cursor_is_refused_not_empty(served_store):
+    """A pager passing on both cursors it was given (``after`` the page's ``next``, ``before`` its ``previous``) read
+    the entries after one and before the other at once: none, a 200 with an empty page (and ``api.entries`` []),
+    which a script took for the end of the glossary."""
+    http, _ = client(served_store)
+    page = http.get("/api/entries", params={"limit": 1}).json()
+    following = http.get("/api/entries", params={"limit": 1, "after": page["next"]}).json()
+    assert page["next"] and following["previous"] and following["entries"]
+    both = http.get("/api/entries", params={"limit": 1, "after": following["next"] or page["next"],
+                                            "before": following["previous"]})
+    assert (both.status_code, both.json()) == (400, {
+        "error": "invalid", "message": "give after (the page that follows) or before (the page before), not both"})
+    with open_store(served_store) as store:
+        with pytest.raises(tmtool_api.Invalid, match="not both"):
+            tmtool_api.entries(store, after=page["next"], before=following["previous"])
+
+
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
     # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
     http, headers = api

@@ -728,6 +728,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     min_score = _score(min_score, "min_score")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
+    if after is not None and before is not None:  # were read as the entries both after and before one: none, said so
+        raise Invalid("give after (the page that follows) or before (the page before), not both")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text, "text", optional=True),
                                document=_document(document),
