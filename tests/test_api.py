@@ -679,3 +679,27 @@ def test_a_file_that_cannot_be_read_is_invalid_as_the_errors_say(store, tmp_path
     with pytest.raises(api.Invalid, match=r"a Word 97–2003 document \(.doc\)"):
         api.ingest(store, memo, SEED_EN, extract_terms=False)
     assert api.stats(store)["units"] == api.stats(store)["entries"] == 0 and api.imports(store) == []
+
+
+def test_an_error_quotes_a_long_value_cut_short(store, tmp_path):
+    """A value an error message quotes was quoted whole: a TMX's bytes passed where its path goes
+    (``import_file(store, path.read_bytes())``) made a message of the whole file, a pasted page holding a NUL one of
+    the page. The message stays a line, says what was given and how long it was."""
+    tmx = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr-FR" segtype="sentence"'
+           ' o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtool="OmegaT"/><body>\n' +
+           '<tu><tuv xml:lang="fr-FR"><seg>Le Comité militaire se réunit.</seg></tuv>'
+           '<tuv xml:lang="en-GB"><seg>The Military Committee meets.</seg></tuv></tu>\n' * 2000 + '</body></tmx>\n')
+    path = tmp_path / "memory.tmx"
+    path.write_text(tmx, encoding="utf-8")
+    with pytest.raises(api.Invalid) as caught:
+        api.import_file(store, path.read_bytes())
+    said = str(caught.value)
+    assert said.startswith("a file is given as its path or as an Upload, not b'<?xml version=")
+    assert said.endswith(f"… ({len(path.read_bytes()):,} bytes)") and len(said) < 250
+    page = SEED_FR.read_text(encoding="utf-8").replace("\n", "\x00", 1)
+    for call in (lambda: api.search(store, page), lambda: api.lookup(store, page), lambda: api.concordance(store, page)):
+        with pytest.raises(api.Invalid, match=r"holds a NUL character \(U\+0000\): '") as caught:
+            call()
+        assert str(caught.value).endswith(f"… ({len(page):,} characters)") and len(str(caught.value)) < 250
+    with pytest.raises(api.Invalid, match=r"^not an id: 'abc'$"):  # a short value as it was
+        api.entry(store, "abc")
