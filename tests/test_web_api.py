@@ -418,6 +418,35 @@ def test_the_openapi_document_is_valid_and_lists_every_path():
     assert responses["409"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
 
+def test_the_openapi_document_says_the_tokens_a_request_carries(db):
+    """The document named no security: a client generated from it sent no ``X-CSRF-Token`` on a write (every one a
+    403) and knew of no bearer token (a server given --token: every request a 401). It names both, the access token
+    optional (a server without one asks none), the CSRF token on every write, and a client doing as it says is
+    answered."""
+    from openapi_spec_validator import validate
+
+    http, _ = client(db, token="s3cret")
+    document = http.get("/openapi.json", headers={"Authorization": "Bearer s3cret"}).json()
+    validate(document)
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["token"] == {**schemes["token"], "type": "http", "scheme": "bearer"}
+    assert schemes["csrf"] == {**schemes["csrf"], "type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method == "get":
+                assert operation["security"] == [{}, {"token": []}], path
+            else:
+                assert all("csrf" in way for way in operation["security"]), (method, path)
+    # a client doing as the document says: the bearer token everywhere, the CSRF token read from /api/session
+    bearer = {"Authorization": "Bearer s3cret"}
+    csrf = http.get("/api/session", headers=bearer).json()["csrf"]
+    header = schemes["csrf"]["name"]
+    assert http.post("/api/entries/1/approve", headers=bearer).status_code == 403
+    approved = http.post("/api/entries/1/approve", headers={**bearer, header: csrf})
+    assert (approved.status_code, approved.json()["entry"]["status"]) == (200, "approved")
+    assert http.get("/api/entries/1").status_code == 401
+
+
 # ---- writing -----------------------------------------------------------------------------------
 
 

@@ -39,7 +39,7 @@ from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
 from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
-from .security import Guard, new_secret
+from .security import WRITE_METHODS, Guard, new_secret
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a hand-made upload
@@ -73,6 +73,13 @@ ERRORS = {status: {"model": Error, "description": description} for status, descr
     (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"),
     (503, "The store cannot answer now (its server refused or lost the connection, cancelled the command, its disk is"
           " full): nothing was written, the same request may succeed later"))}
+
+
+SECURITY_SCHEMES = {
+    "token": {"type": "http", "scheme": "bearer", "description": "The server's --token (TMTOOL_TOKEN), when it was"
+              " given one: every request then carries it (a server without one asks none)"},
+    "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token", "description": "Every write carries it: the"
+             " csrf of GET /api/session"}}
 
 
 def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
@@ -284,9 +291,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def openapi() -> dict:
         """The document FastAPI writes, less the 422 it lists everywhere: invalid input is a 400 here."""
         schema = described()
+        # what the Guard asks of a request, said where a client generated from the document reads it: the access
+        # token of a server given one, and on a write the CSRF token (a client that knew neither was 401 or 403)
+        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
         for operations in schema["paths"].values():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 operation["responses"].pop("422", None)
+                operation["security"] = [{"csrf": []}, {"csrf": [], "token": []}] if method.upper() in WRITE_METHODS \
+                    else [{}, {"token": []}]
         return schema
 
     app.openapi = openapi
