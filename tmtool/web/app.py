@@ -360,7 +360,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return lookup(s, q, limit, lang)
 
     @app.get("/api/search", tags=["memory"])
-    def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
+    def api_search(q: Annotated[str, Query(max_length=5000)],  # an empty q is refused in api.search's words
                    min: Annotated[float, Query(ge=1, le=100)] = 70,
                    limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
