@@ -703,3 +703,23 @@ def test_an_error_quotes_a_long_value_cut_short(store, tmp_path):
         assert str(caught.value).endswith(f"… ({len(page):,} characters)") and len(str(caught.value)) < 250
     with pytest.raises(api.Invalid, match=r"^not an id: 'abc'$"):  # a short value as it was
         api.entry(store, "abc")
+
+
+def test_a_file_given_as_the_store_that_is_none_is_invalid(tmp_path):
+    """A TMX or a spreadsheet given where the store goes (``open_store("memory.tmx")``, a script's arguments swapped),
+    or a store to make in a folder that does not exist, was a plain TmtoolError: a wrong argument, Invalid as every
+    other, and the file is left as it was."""
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr-FR"/><body>'
+                   '<tu><tuv xml:lang="fr-FR"><seg>Le Comité militaire.</seg></tuv>'
+                   '<tuv xml:lang="en-GB"><seg>The Military Committee.</seg></tuv></tu></body></tmx>\n' * 40,
+                   encoding="utf-8")
+    before = tmx.read_bytes()
+    for create in (False, True):
+        with pytest.raises(api.Invalid, match=r"memory\.tmx: cannot open store: file is not a database$"):
+            api.open_store(tmx, create=create)
+    assert tmx.read_bytes() == before
+    with pytest.raises(api.Invalid, match=r"cannot create store: directory .*/absent does not exist$"):
+        api.open_store(tmp_path / "absent" / "team.db", create=True)
+    result = CliRunner().invoke(main, ["--db", str(tmx), "stats"])
+    assert (result.exit_code, result.stderr) == (1, f"tmtool: error: {tmx}: cannot open store: file is not a database\n")

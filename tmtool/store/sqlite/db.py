@@ -235,7 +235,7 @@ class SQLiteStore(UnitCorrections):
         if path != ":memory:":
             parent = Path(path).resolve().parent
             if not parent.is_dir():
-                raise TmtoolError(f"cannot create store: directory {parent} does not exist", path=path)
+                raise Invalid(f"cannot create store: directory {parent} does not exist", path=path)
             if Path(path).is_dir():
                 raise TmtoolError("cannot open store: this is a directory", path=path)
         try:
@@ -252,6 +252,9 @@ class SQLiteStore(UnitCorrections):
                                   " for write access", path=path) from None
             if _disk_full(exc):
                 raise Unavailable(DISK_FULL, path=path) from None
+            # another file given as the store (a TMX, arguments swapped): a wrong argument
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+                raise Invalid(f"cannot open store: {exc}", path=path) from None
             raise TmtoolError(f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
