@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 import tmtool
-from conftest import SEED_EN, SEED_FR
+from conftest import REPO, SEED_EN, SEED_FR
 from tmtool import api
 from tmtool.cli import main
 from tmtool.model import Entry, ReviewStatus, Term
+
+MINEHUNTERS = REPO / "tests" / "data" / "minehunters"
 
 
 # every module whose docstrings hold an example (tmtool.align's and tmtool.store.url's were run by none)
@@ -734,3 +736,31 @@ def test_a_file_given_as_the_store_that_is_none_is_invalid(tmp_path):
         api.open_store(tmp_path / "absent" / "team.db", create=True)
     result = CliRunner().invoke(main, ["--db", str(tmx), "stats"])
     assert (result.exit_code, result.stderr) == (1, f"tmtool: error: {tmx}: cannot open store: file is not a database\n")
+
+
+def test_a_damaged_store_is_one_line_and_db_check_reports_the_damage(tmp_path):
+    """Pages of a store's file overwritten (a disk's bad sectors, a copy made while it was written): an approval
+    raised SQLite's own DatabaseError ("vtable constructor failed: lookup_grams"), and ``api.check_store`` and
+    ``tmtool db check`` — what one runs to find out — raised "database disk image is malformed" as a traceback.
+    The store's calls say it is damaged (Unavailable: nothing was written), the check reports it as a problem."""
+    import random
+
+    path = tmp_path / "team.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+        first = api.entries(store, limit=1)[0]
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with api.open_store(path) as store:
+        with pytest.raises(api.Unavailable, match=r"team\.db: the store is damaged \(.*\), nothing was written: "
+                                                  r"'tmtool db check' says where; restore it from a backup$"):
+            api.approve(store, [first["id"]], user="ana")
+        problems = api.check_store(store)
+        assert problems and any("malformed" in problem for problem in problems), problems
+    result = CliRunner().invoke(main, ["--db", str(path), "db", "check"])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert result.stderr.endswith(f"tmtool: error: {path}: {len(problems)} problems found\n"), result.stderr
