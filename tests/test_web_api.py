@@ -451,6 +451,34 @@ def test_the_openapi_document_says_the_tokens_a_request_carries(db):
     assert http.get("/api/entries/1").status_code == 401
 
 
+def test_a_failure_of_tmtool_s_own_is_a_json_500(db, monkeypatch):
+    """An exception no handler foresaw (a bug) was Starlette's plain-text "Internal Server Error": a client reading
+    every error's body as JSON, as the API's others are, failed on it. It is ``{"error", "message"}`` too, naming no
+    more than the exception's kind (Starlette raises it on to the server, which logs its traceback)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
+
+    from tmtool.web.app import create_app
+
+    def failing(store):
+        raise KeyError("entries approved")  # as a bug in a count would
+
+    monkeypatch.setattr(tmtool_api, "stats", failing)
+    http = TestClient(create_app(db), base_url=HOST, raise_server_exceptions=False)
+    answer = http.get("/api/stats")
+    assert answer.status_code == 500 and answer.headers["content-type"] == "application/json"
+    assert answer.json() == {"error": "internal", "message": "tmtool failed (KeyError): the server's log says where"}
+    assert "entries approved" not in answer.text
+    page = http.get("/export")  # a page: the error page, not plain text
+    assert page.status_code == 500 and "<h1>Error 500</h1>" in page.text
+    document = http.get("/openapi.json").json()
+    assert document["paths"]["/api/stats"]["get"]["responses"]["500"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"}
+
+
 # ---- writing -----------------------------------------------------------------------------------
 
 

@@ -63,7 +63,7 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "unavailable" (503)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "internal" (500), "unavailable" (503)
     message: str
 
 
@@ -71,6 +71,7 @@ ERRORS = {status: {"model": Error, "description": description} for status, descr
     (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
     (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
     (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"),
+    (500, "A failure of tmtool's own (a bug): the server's log has its traceback"),
     (503, "The store cannot answer now (its server refused or lost the connection, cancelled the command, its disk is"
           " full): nothing was written, the same request may succeed later"))}
 
@@ -317,6 +318,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             if isinstance(exc, cls)), (400, "invalid"))
         # a command it advises, on the store served
         return error(request, status, kind, api.error_on_store(exc, advised_db))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception):
+        # a failure of tmtool's own (a bug): JSON as every other error (it was Starlette's plain text "Internal Server
+        # Error", which a client reading the body as JSON failed on); the server's log has its traceback
+        return error(request, 500, "internal", f"tmtool failed ({type(exc).__name__}): the server's log says where")
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
