@@ -764,3 +764,34 @@ def test_a_damaged_store_is_one_line_and_db_check_reports_the_damage(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(path), "db", "check"])
     assert result.exit_code == 1 and "Traceback" not in result.output, result.output
     assert result.stderr.endswith(f"tmtool: error: {path}: {len(problems)} problems found\n"), result.stderr
+
+
+def _documented_keys(function) -> set[str]:
+    """The keys a function's docstring says its dict has (``Returns ``{"a", "b": […]}````), at its top level."""
+    import re
+
+    said = function.__doc__.split("Returns ``{", 1)[1].split("}``", 1)[0]
+    depth, top = 0, []
+    for char in said:  # the keys of nested dicts and lists are not the result's
+        depth += char in "[{"
+        depth -= char in "]}"
+        top.append(char if depth == 0 or char in "[{" else "")
+    return set(re.findall(r'"(\w+)"', "".join(top)))
+
+
+def test_the_keys_a_result_is_documented_with_are_those_it_has(store, tmp_path):
+    """A script reads a result by the keys its docstring names: ``ingest`` and ``ingest_dir`` gave a
+    ``removed_entries`` that ingest's docstring did not name."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("manche", "nord"):
+        for lang in ("fr", "en"):
+            (inbox / f"{name}.{lang}.txt").write_bytes((MINEHUNTERS / f"{name}.{lang}.txt").read_bytes())
+    results = {api.ingest: api.ingest(store, MINEHUNTERS / "baltique.fr.txt", MINEHUNTERS / "baltique.en.txt"),
+               api.ingest_dir: api.ingest_dir(store, inbox),
+               api.import_file: api.import_file(store, api.Upload("terms.tsv", "fr\ten\nchasseur de mines\tminehunter\n"
+                                                                  .encode()))}
+    results[api.check] = api.check(store, MINEHUNTERS / "nord.fr.txt", MINEHUNTERS / "nord.en.txt")
+    for function, result in results.items():
+        assert _documented_keys(function) == set(result), function.__name__
+    assert set(results[api.ingest_dir]["documents"][0]) == set(results[api.ingest])

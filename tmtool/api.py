@@ -159,7 +159,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
-    "updated_entries", "held_by", "terms_extracted", "unlike_translation"}``; ``held_by`` names the stored
+    "updated_entries", "removed_entries", "held_by", "terms_extracted", "unlike_translation"}`` (removed_entries: the
+    candidates an earlier version of the document alone gave, which this one no longer proposes, taken out); ``held_by`` names the stored
     document that already holds the same text (no unit was stored), else None; ``terms_extracted``: that
     document was stored without its terms, extracted now (the entries counted); ``unlike_translation``: the
     files read as no translation of each other, ``{"pairs", "sharing"}``: of the aligned sentence pairs with
