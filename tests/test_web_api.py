@@ -1465,6 +1465,23 @@ def test_a_page_asked_both_after_and_before_a_cursor_is_refused_not_empty(served
             tmtool_api.entries(store, after=page["next"], before=following["previous"])
 
 
+def test_entries_of_several_statuses_are_listed_as_the_api_lists_them(api, db):
+    """``status=approved&status=rejected`` (httpx's ``params={"status": [...]}``, what ``api.entries(statuses=...)``
+    takes) listed the rejected entries alone, the first status dropped without a word."""
+    http, headers = api
+    assert http.post("/api/entries/1/approve", headers=headers).status_code == 200
+    assert http.post("/api/entries/2/reject", headers=headers).status_code == 200
+    listed = http.get("/api/entries", params={"status": ["approved", "rejected"], "limit": 500})
+    assert listed.status_code == 200, listed.text
+    with open_store(db) as store:
+        expected = [e["id"] for e in tmtool_api.entries(store, statuses=["approved", "rejected"], limit=500)]
+        candidates = [e["id"] for e in tmtool_api.entries(store, statuses=["candidate"], limit=20)]
+    assert [e["id"] for e in listed.json()["entries"]] == expected and {"1", "2"} <= set(expected)
+    assert [e["id"] for e in http.get("/api/entries", params={"status": "candidate"}).json()["entries"]] == candidates
+    refused = http.get("/api/entries", params={"status": ["approved", "pending"]})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("status.1: Input should be 'candidate'")
+
+
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
     # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
     http, headers = api

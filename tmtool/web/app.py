@@ -387,7 +387,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
     @app.get("/api/entries", tags=["glossary"])
-    def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
+    def api_entries(status: Annotated[list[STATUSES] | None, Query(description=(
+                        "the statuses of the entries listed, one or several (status=approved&status=candidate);"
+                        " none: every status"))] = None,
+                    q: Annotated[str | None, Query(max_length=500)] = None,
                     min_score: float | None = None, document: str | None = None,
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20,
                     order: ORDERS = "score", after: Annotated[str | None, Query(max_length=200, description=(
@@ -834,13 +837,14 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     return {"entries": entries, "memory": memory, "matches": matches}
 
 
-def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
+def entries_page(store, *, status: str | list[str] | None, q: str | None, min_score: float | None, document: str | None,
                  offset: int, limit: int, order: str = "score", after: str | None = None,
                  before: str | None = None) -> dict:
     """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
     its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
     read from the entries shown, whatever was added or decided meanwhile."""
-    filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+    # a status or several (the API's status=approved&status=candidate: the last alone was read)
+    filters = {"statuses": [status] if isinstance(status, str) else list(status or []), "text": q or None, "min_score": min_score,
                "document": document, "order": order}
     # one more than the page, to know whether another follows (before: precedes) the way it is read
     found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)
