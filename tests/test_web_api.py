@@ -1482,6 +1482,22 @@ def test_entries_of_several_statuses_are_listed_as_the_api_lists_them(api, db):
     assert refused.status_code == 400 and refused.json()["message"].startswith("status.1: Input should be 'candidate'")
 
 
+def test_a_query_parameter_taken_once_and_given_twice_is_refused(api):
+    """``q=mines&q=chasseur`` looked up chasseur alone, ``limit=5&limit=50`` gave fifty: the last value was read,
+    the others dropped without a word. A parameter that takes several (/api/entries' status) takes them."""
+    http, _ = api
+    for path, params in (("/api/lookup", [("q", "OTAN"), ("q", "Comité")]),
+                         ("/api/entries", [("limit", "5"), ("limit", "50")]),
+                         ("/api/search", [("q", "Les partenaires de l’OTAN"), ("min", "50"), ("min", "90")]),
+                         ("/api/export/tsv", [("srclang", "fr"), ("srclang", "en")])):
+        refused = http.get(path, params=params)
+        name = params[-1][0]
+        assert (refused.status_code, refused.json()) == (400, {
+            "error": "invalid", "message": f"{name}: given 2 times, and {path} takes one"}), path
+    assert http.get("/api/entries", params=[("status", "approved"), ("status", "candidate")]).status_code == 200
+    assert http.get("/api/lookup", params={"q": "OTAN", "limit": 5}).status_code == 200
+
+
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
     # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
     http, headers = api

@@ -13,11 +13,13 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path, PurePath
-from typing import Annotated, Literal
+from types import UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
 from urllib.parse import quote, unquote
 
 from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile, params
@@ -167,6 +169,24 @@ async def json_bodies(request: Request) -> None:
             raise Invalid(f"body: no field {unknown[0]!r} here (the fields: {', '.join(known)})")
 
 
+async def single_values(request: Request) -> None:
+    """A query parameter an API path takes once, given more than once (``q=mines&q=chasseur``, ``limit=5&limit=50``):
+    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several."""
+    route = request.scope.get("route")
+    if not request.url.path.startswith("/api/") or not hasattr(route, "dependant"):
+        return
+    given = Counter(name for name, _ in request.query_params.multi_items())
+    for param in route.dependant.query_params:
+        if given[param.alias] > 1 and not _several(param.field_info.annotation):
+            raise Invalid(f"{param.alias}: given {given[param.alias]} times, and {request.url.path} takes one")
+
+
+def _several(annotation) -> bool:
+    """Whether a parameter's type takes several values (``list[str] | None``)."""
+    return get_origin(annotation) in (list, tuple, set) or (
+        get_origin(annotation) in (Union, UnionType) and any(map(_several, get_args(annotation))))
+
+
 def _no_boolean(value):
     """JSON's true and false are no numbers: read as 1 and 0, ``"into": true`` merged an entry into entry 1 and
     ``"version": true`` checked it against version 1."""
@@ -230,7 +250,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     glossary's history records as making the changes; ``csrf``: the token writes carry (default:
     a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
-                  dependencies=[Depends(json_bodies)],
+                  dependencies=[Depends(json_bodies), Depends(single_values)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
     # the store as a command advised to the browser names it: typed in the reader's own folder, not the server's
