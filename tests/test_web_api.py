@@ -279,7 +279,11 @@ def test_a_parameter_sent_empty_is_its_default(api):
         assert (sent.status_code, sent.content) == (200, plain.content), (path, sent.text[:200])
     # q stays as sent: an empty one is an empty look-up, refused as the command line and api.lookup refuse it
     assert http.get("/api/lookup?q=").json() == {"error": "invalid", "message": "empty look-up term"}
-    assert http.get("/api/search?q=").status_code == 400
+    # and an empty search text in api.search's words, as `tmtool tm search ''` says it (it was the validator's: "q:
+    # String should have at least 1 character", where a blank one was told the search's own rule)
+    for q in ("", "%20", "ab"):
+        assert http.get(f"/api/search?q={q}").json() == {
+            "error": "invalid", "message": "search text must have at least 3 characters"}, q
     # the review queue's form sends every field, an empty status meaning any
     assert http.get("/review?status=&q=").text.count('class="card"') == 10
     assert 'value="" selected' in http.get("/review?status=&q=").text
@@ -418,6 +422,63 @@ def test_the_openapi_document_is_valid_and_lists_every_path():
     responses = document["paths"]["/api/entries/{entry_id}"]["patch"]["responses"]
     assert {"200", "400", "404", "409", "413"} <= set(responses) and "422" not in responses
     assert responses["409"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+
+
+def test_the_openapi_document_says_the_tokens_a_request_carries(db):
+    """The document named no security: a client generated from it sent no ``X-CSRF-Token`` on a write (every one a
+    403) and knew of no bearer token (a server given --token: every request a 401). It names both, the access token
+    optional (a server without one asks none), the CSRF token on every write, and a client doing as it says is
+    answered."""
+    from openapi_spec_validator import validate
+
+    http, _ = client(db, token="s3cret")
+    document = http.get("/openapi.json", headers={"Authorization": "Bearer s3cret"}).json()
+    validate(document)
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["token"] == {**schemes["token"], "type": "http", "scheme": "bearer"}
+    assert schemes["csrf"] == {**schemes["csrf"], "type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method == "get":
+                assert operation["security"] == [{}, {"token": []}], path
+            else:
+                assert all("csrf" in way for way in operation["security"]), (method, path)
+    # a client doing as the document says: the bearer token everywhere, the CSRF token read from /api/session
+    bearer = {"Authorization": "Bearer s3cret"}
+    csrf = http.get("/api/session", headers=bearer).json()["csrf"]
+    header = schemes["csrf"]["name"]
+    assert http.post("/api/entries/1/approve", headers=bearer).status_code == 403
+    approved = http.post("/api/entries/1/approve", headers={**bearer, header: csrf})
+    assert (approved.status_code, approved.json()["entry"]["status"]) == (200, "approved")
+    assert http.get("/api/entries/1").status_code == 401
+
+
+def test_a_failure_of_tmtool_s_own_is_a_json_500(db, monkeypatch):
+    """An exception no handler foresaw (a bug) was Starlette's plain-text "Internal Server Error": a client reading
+    every error's body as JSON, as the API's others are, failed on it. It is ``{"error", "message"}`` too, naming no
+    more than the exception's kind (Starlette raises it on to the server, which logs its traceback)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
+
+    from tmtool.web.app import create_app
+
+    def failing(store):
+        raise KeyError("entries approved")  # as a bug in a count would
+
+    monkeypatch.setattr(tmtool_api, "stats", failing)
+    http = TestClient(create_app(db), base_url=HOST, raise_server_exceptions=False)
+    answer = http.get("/api/stats")
+    assert answer.status_code == 500 and answer.headers["content-type"] == "application/json"
+    assert answer.json() == {"error": "internal", "message": "tmtool failed (KeyError): the server's log says where"}
+    assert "entries approved" not in answer.text
+    page = http.get("/export")  # a page: the error page, not plain text
+    assert page.status_code == 500 and "<h1>Error 500</h1>" in page.text
+    document = http.get("/openapi.json").json()
+    assert document["paths"]["/api/stats"]["get"]["responses"]["500"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"}
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -1387,6 +1448,56 @@ def test_a_cursor_holding_numbers_no_store_holds_is_refused_as_not_a_cursor(serv
             refused = http.get("/api/entries", params={side: cursor})
             assert (refused.status_code, refused.json()["message"]) == (
                 400, f"{side}: {cursor[:40]!r} is not the cursor of a page of entries in the order score"), keyset
+
+
+def test_a_page_asked_both_after_and_before_a_cursor_is_refused_not_empty(served_store):
+    """A pager passing on both cursors it was given (``after`` the page's ``next``, ``before`` its ``previous``) read
+    the entries after one and before the other at once: none, a 200 with an empty page (and ``api.entries`` []),
+    which a script took for the end of the glossary."""
+    http, _ = client(served_store)
+    page = http.get("/api/entries", params={"limit": 1}).json()
+    following = http.get("/api/entries", params={"limit": 1, "after": page["next"]}).json()
+    assert page["next"] and following["previous"] and following["entries"]
+    both = http.get("/api/entries", params={"limit": 1, "after": following["next"] or page["next"],
+                                            "before": following["previous"]})
+    assert (both.status_code, both.json()) == (400, {
+        "error": "invalid", "message": "give after (the page that follows) or before (the page before), not both"})
+    with open_store(served_store) as store:
+        with pytest.raises(tmtool_api.Invalid, match="not both"):
+            tmtool_api.entries(store, after=page["next"], before=following["previous"])
+
+
+def test_entries_of_several_statuses_are_listed_as_the_api_lists_them(api, db):
+    """``status=approved&status=rejected`` (httpx's ``params={"status": [...]}``, what ``api.entries(statuses=...)``
+    takes) listed the rejected entries alone, the first status dropped without a word."""
+    http, headers = api
+    assert http.post("/api/entries/1/approve", headers=headers).status_code == 200
+    assert http.post("/api/entries/2/reject", headers=headers).status_code == 200
+    listed = http.get("/api/entries", params={"status": ["approved", "rejected"], "limit": 500})
+    assert listed.status_code == 200, listed.text
+    with open_store(db) as store:
+        expected = [e["id"] for e in tmtool_api.entries(store, statuses=["approved", "rejected"], limit=500)]
+        candidates = [e["id"] for e in tmtool_api.entries(store, statuses=["candidate"], limit=20)]
+    assert [e["id"] for e in listed.json()["entries"]] == expected and {"1", "2"} <= set(expected)
+    assert [e["id"] for e in http.get("/api/entries", params={"status": "candidate"}).json()["entries"]] == candidates
+    refused = http.get("/api/entries", params={"status": ["approved", "pending"]})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("status.1: Input should be 'candidate'")
+
+
+def test_a_query_parameter_taken_once_and_given_twice_is_refused(api):
+    """``q=mines&q=chasseur`` looked up chasseur alone, ``limit=5&limit=50`` gave fifty: the last value was read,
+    the others dropped without a word. A parameter that takes several (/api/entries' status) takes them."""
+    http, _ = api
+    for path, params in (("/api/lookup", [("q", "OTAN"), ("q", "Comité")]),
+                         ("/api/entries", [("limit", "5"), ("limit", "50")]),
+                         ("/api/search", [("q", "Les partenaires de l’OTAN"), ("min", "50"), ("min", "90")]),
+                         ("/api/export/tsv", [("srclang", "fr"), ("srclang", "en")])):
+        refused = http.get(path, params=params)
+        name = params[-1][0]
+        assert (refused.status_code, refused.json()) == (400, {
+            "error": "invalid", "message": f"{name}: given 2 times, and {path} takes one"}), path
+    assert http.get("/api/entries", params=[("status", "approved"), ("status", "candidate")]).status_code == 200
+    assert http.get("/api/lookup", params={"q": "OTAN", "limit": 5}).status_code == 200
 
 
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):

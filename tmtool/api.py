@@ -4,8 +4,9 @@ workbench and any script.
 Each function takes an open store (:func:`open_store`) first, paths *or* uploaded bytes (an
 :class:`Upload`) for its inputs, and returns plain JSON-ready data (dicts, lists, numbers, strings);
 entries always as :func:`tmtool.model.entry_to_dict` writes them. Problems raise one of
-:class:`~tmtool.errors.NotFound`, :class:`~tmtool.errors.Conflict` or :class:`~tmtool.errors.Invalid`
-(all :class:`~tmtool.errors.TmtoolError`, which other input problems raise too).
+:class:`~tmtool.errors.NotFound`, :class:`~tmtool.errors.Conflict`, :class:`~tmtool.errors.Invalid` (a wrong
+argument, and a file that cannot be read) or :class:`~tmtool.errors.Unavailable` (the store cannot answer now), all
+:class:`~tmtool.errors.TmtoolError`.
 Every change to the glossary is recorded with ``user`` (None: no one named).
 
 >>> import os, tempfile
@@ -97,7 +98,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
         for source in sources:
             if not isinstance(source, Upload):
                 if not isinstance(source, (str, os.PathLike)):  # None or a number was a TypeError of os's
-                    raise Invalid(f"a file is given as its path or as an Upload, not {source!r}")
+                    raise Invalid(f"a file is given as its path or as an Upload, not {_shown(source)}")
                 paths.append(input_file(source))
                 continue
             name = _file_name(source)
@@ -140,10 +141,10 @@ def _name(source: Source) -> str:
 
 def _file_name(upload: Upload) -> str:
     if not isinstance(upload.name, str):
-        raise Invalid(f"an upload needs a file name, not {upload.name!r}")
+        raise Invalid(f"an upload needs a file name, not {_shown(upload.name)}")
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
-        raise Invalid(f"an upload needs a file name, not {upload.name!r}")
+        raise Invalid(f"an upload needs a file name, not {_shown(upload.name)}")
     size = len(name.encode("utf-8", "surrogatepass"))
     if size > 255:  # no file system holds a longer one: it was an OSError
         raise Invalid(f"an upload's file name is 255 bytes at most, as a file system holds it, not {name[:40]!r}…"
@@ -158,7 +159,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
-    "updated_entries", "held_by", "terms_extracted", "unlike_translation"}``; ``held_by`` names the stored
+    "updated_entries", "removed_entries", "held_by", "terms_extracted", "unlike_translation"}`` (removed_entries: the
+    candidates an earlier version of the document alone gave, which this one no longer proposes, taken out); ``held_by`` names the stored
     document that already holds the same text (no unit was stored), else None; ``terms_extracted``: that
     document was stored without its terms, extracted now (the entries counted); ``unlike_translation``: the
     files read as no translation of each other, ``{"pairs", "sharing"}``: of the aligned sentence pairs with
@@ -540,22 +542,36 @@ def _id(value: int | str, what: str = "glossary entry") -> int:
             raise ValueError(value)
         number = int(value)
     except (TypeError, ValueError, OverflowError):
-        raise Invalid(f"not an id: {value!r}") from None
+        raise Invalid(f"not an id: {_shown(value)}") from None
     if abs(number) > _LARGEST_ID:
         raise NotFound(f"no {what} {number}")
     return number
 
 
+def _shown(value) -> str:
+    """``value`` as an error message quotes it (its ``repr``), cut short: a file's bytes given where its path goes,
+    or a page of text holding a NUL, was quoted whole, a message of megabytes for a line."""
+    shown = repr(value)
+    if len(shown) <= _SHOWN:
+        return shown
+    size = f" ({len(value):,} {'bytes' if isinstance(value, bytes) else 'characters'})" if isinstance(
+        value, (str, bytes)) else ""
+    return f"{shown[:_SHOWN]}…{size}"
+
+
+_SHOWN = 120  # characters of a value an error message quotes
+
+
 def _limit(limit: int) -> int:
     """How many answers a search may give: 0 made a ValueError of Python's, a negative number some answers."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise Invalid(f"limit is a whole number from 1, not {limit!r}")
+        raise Invalid(f"limit is a whole number from 1, not {_shown(limit)}")
     return min(limit, _LARGEST_ID)  # more than a store can hold is all it holds
 
 
 def _since(since: datetime | None) -> datetime | None:
     if since is not None and not isinstance(since, datetime):  # text failed deep down, as an AttributeError
-        raise Invalid(f"since is a datetime (datetime.fromisoformat({since!r})), not {since!r}")
+        raise Invalid(f"since is a datetime (datetime.fromisoformat({_shown(since)})), not {_shown(since)}")
     return since
 
 
@@ -563,7 +579,7 @@ def _listed(values, name: str) -> list:
     """``values`` as a list; a string or a number where a list is expected is refused, not read a
     character at a time (``approve(store, "12")`` would approve entries 1 and 2)."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise Invalid(f"{name} is a list, not {values!r}: give [{values!r}]")
+        raise Invalid(f"{name} is a list, not {_shown(values)}: give [{_shown(values)}]")
     return list(values)
 
 
@@ -572,7 +588,7 @@ def _terms(values, name: str) -> list[str]:
     terms = _listed(values, name)
     for i, term in enumerate(terms):
         if not isinstance(term, str):
-            raise Invalid(f"{name}[{i}] is a string, not {term!r}")
+            raise Invalid(f"{name}[{i}] is a string, not {_shown(term)}")
     return terms
 
 
@@ -587,7 +603,7 @@ def _new_document(value: str | int | None) -> str | None:
     neither ``.`` nor ``..`` (which a browser's address takes for the folder, not the document)."""
     name = _document(value)
     if name is not None and (not name.strip() or not name.isprintable() or name in (".", "..")):
-        raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {name!r}")
+        raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {_shown(name)}")
     return name
 
 
@@ -598,12 +614,12 @@ def _sought(text: str | None, what: str, *, optional: bool = False) -> str | Non
     if _string(text, f"{what} is a string", optional=optional) is None:
         return None
     if "\x00" in text:
-        raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
+        raise Invalid(f"{what} holds a NUL character (U+0000): {_shown(text)}")
     # a byte of another encoding, as Python reads a command line's argument or a file name that is not UTF-8
     # (café typed on a Latin-1 terminal), or half a character (\ud800 in JSON): no stored text holds it, and
     # the store's driver raised UnicodeEncodeError ("surrogates not allowed") for it
     if (half := _SURROGATE.search(text)) is not None:
-        raise Invalid(f"{what} holds {named(half.group())}: {text!r}")
+        raise Invalid(f"{what} holds {named(half.group())}: {_shown(text)}")
     return text
 
 
@@ -621,7 +637,7 @@ def _string(value: str | None, what: str, *, optional: bool = False) -> str | No
     """A string argument as given (None too, when ``optional``); anything else is Invalid, ``what`` saying what
     it is, rather than an AttributeError or a driver's error from deep down."""
     if not (isinstance(value, str) or (value is None and optional)):
-        raise Invalid(f"{what}, not {value!r}")
+        raise Invalid(f"{what}, not {_shown(value)}")
     return value
 
 
@@ -630,7 +646,7 @@ def _score(value: float | None, name: str, *, optional: bool = True) -> float | 
     no score is above: no answer, said as none found)."""
     if (value is not None or not optional) and (
             isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
-        raise Invalid(f"{name} is a number, not {value!r}")
+        raise Invalid(f"{name} is a number, not {_shown(value)}")
     # as a float: a whole number past 64 bits was SQLite's OverflowError ("Python int too large"); one past a
     # float's range (10**400) is beyond every score, as infinity is (float() was OverflowError: "int too large")
     if value is None:
@@ -659,13 +675,13 @@ def _format(value: str | None, *, optional: bool = False) -> str | None:
 def _path(value: str | Path, name: str = "path") -> str | Path:
     """A path to write to, as text or a path; a number was a TypeError of os's."""
     if not isinstance(value, (str, os.PathLike)):
-        raise Invalid(f"{name} is a path, not {value!r}")
+        raise Invalid(f"{name} is a path, not {_shown(value)}")
     if "\x00" in os.fspath(value):  # no file is named so: os's ValueError ("embedded null byte")
-        raise Invalid(f"{name} holds a NUL character (U+0000): {os.fspath(value)!r}")
+        raise Invalid(f"{name} holds a NUL character (U+0000): {_shown(os.fspath(value))}")
     try:
         os.fsencode(value)
     except UnicodeEncodeError as error:  # half a character (\ud800), which no file system's name holds
-        raise Invalid(f"{name} holds {named(error.object[error.start])}: {os.fspath(value)!r}") from None
+        raise Invalid(f"{name} holds {named(error.object[error.start])}: {_shown(os.fspath(value))}") from None
     return value
 
 
@@ -675,7 +691,7 @@ def _written_to(out):
     if isinstance(out, (str, os.PathLike)):
         return _path(out, "out")
     if isinstance(out, io.TextIOBase) or not callable(getattr(out, "write", None)):
-        raise Invalid(f"out is a path or a binary stream (sys.stdout.buffer, io.BytesIO()), not {out!r}")
+        raise Invalid(f"out is a path or a binary stream (sys.stdout.buffer, io.BytesIO()), not {_shown(out)}")
     return out
 
 
@@ -685,7 +701,7 @@ def _version(value: int | str | None) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
-        raise Invalid(f"expected_version is the entry's version as read, a whole number, not {value!r}")
+        raise Invalid(f"expected_version is the entry's version as read, a whole number, not {_shown(value)}")
     return int(value)
 
 
@@ -693,7 +709,7 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
     try:
         return ReviewStatus(value)
     except ValueError:
-        raise Invalid(f"unknown status {value!r} (expected candidate, approved or rejected)") from None
+        raise Invalid(f"unknown status {_shown(value)} (expected candidate, approved or rejected)") from None
 
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
@@ -726,11 +742,13 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
-        raise Invalid(f"offset is a whole number from 0, not {offset!r}")
+        raise Invalid(f"offset is a whole number from 0, not {_shown(offset)}")
     # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
     min_score = _score(min_score, "min_score")
     if order not in ENTRY_ORDERS:
-        raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
+        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
+    if after is not None and before is not None:  # were read as the entries both after and before one: none, said so
+        raise Invalid("give after (the page that follows) or before (the page before), not both")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text, "text", optional=True),
                                document=_document(document),
@@ -801,7 +819,7 @@ def _mapping(given: Mapping | None, name: str = "terms") -> Mapping:
     if given is None:
         return {}
     if not isinstance(given, Mapping):
-        raise Invalid(f"{name} are a mapping of languages to {name} ({{'de': ...}}), not {given!r}")
+        raise Invalid(f"{name} are a mapping of languages to {name} ({{'de': ...}}), not {_shown(given)}")
     return given
 
 
@@ -823,7 +841,7 @@ def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its 
         if isinstance(texts, list) and lang in given:
             given[lang] = given[lang] + texts
         elif lang in given:
-            raise Invalid(f"two {lang} {what} ({given[lang]!r}, {texts!r})")
+            raise Invalid(f"two {lang} {what} ({_shown(given[lang])}, {_shown(texts)})")
         else:
             given[lang] = texts
     return given
@@ -963,7 +981,7 @@ def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang:
     """
     term, usage = _sought(term, "term"), _sought(usage, "usage")
     if usage not in USAGES:
-        raise Invalid(f"usage must be one of {', '.join(USAGES)}, not {usage!r}")
+        raise Invalid(f"usage must be one of {', '.join(USAGES)}, not {_shown(usage)}")
     value = UsageStatus(usage)
     lang = None if _sought(lang, "lang", optional=True) is None else _language(lang)
     with glossary.changing(store, progress):
@@ -1174,7 +1192,7 @@ def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_
 
     for name, at in (("source_at", source_at), ("target_at", target_at)):
         if isinstance(at, bool) or not isinstance(at, int) or at < 0:
-            raise Invalid(f"{name} is a whole number from 0, not {at!r}")
+            raise Invalid(f"{name} is a whole number from 0, not {_shown(at)}")
     return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at,
                                   user=_user(user))
 
@@ -1197,7 +1215,7 @@ def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, exclu
     from . import corrections
 
     if not isinstance(excluded, bool):  # "no" was a ValueError, 0 and 1 a TypeError from deep down
-        raise Invalid(f"excluded is True or False, not {excluded!r}")
+        raise Invalid(f"excluded is True or False, not {_shown(excluded)}")
     return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded, user=_user(user))
 
 
@@ -1448,7 +1466,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
             raise Invalid(f"{_name(source)}: its name says no language (NAME.fr.EXT): give its language (lang)")
     lang, tgtlang = _tag(lang), _tag(tgtlang, "tgtlang", optional=True)
     if fmt not in SEGMENT_FORMATS:
-        raise Invalid(f"unknown segment format {fmt!r} (expected one of {', '.join(SEGMENT_FORMATS)})")
+        raise Invalid(f"unknown segment format {_shown(fmt)} (expected one of {', '.join(SEGMENT_FORMATS)})")
     lang = regional(lang)  # fr: fr-FR, as the target it is translated into is en-GB, not en
     if fmt == "xliff":
         tgtlang = target_language(lang, tgtlang and regional(tgtlang))
@@ -1488,7 +1506,7 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     from .pipeline import align_files
 
     if fmt not in ALIGN_FORMATS:
-        raise Invalid(f"unknown alignment format {fmt!r} (expected one of {', '.join(ALIGN_FORMATS)})")
+        raise Invalid(f"unknown alignment format {_shown(fmt)} (expected one of {', '.join(ALIGN_FORMATS)})")
     _not_read(out, fr, en)
     with _local_files(fr, en) as (fr_path, en_path):
         pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
@@ -1535,7 +1553,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if language not in EXTRACT_LANGUAGES:
         raise Invalid(f"term extraction supports French and English (fr, en), not {lang!r}")
     if fmt not in EXTRACT_FORMATS:
-        raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
+        raise Invalid(f"unknown extraction format {_shown(fmt)} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
     _not_read(out, *sources)
     for source in sources:

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from .errors import Invalid, TmtoolError
+from .errors import Invalid
 from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import ReviewStatus, Unit
@@ -397,7 +397,7 @@ def read_units(path: str) -> tuple[list[Unit], list[str]]:
     try:
         fmt = registry.infer(path)
     except registry.Unrecognised as exc:  # its advice is for an import
-        raise TmtoolError(f"{exc.what}: {_CHECK_READS}", path=path) from None
+        raise Invalid(f"{exc.what}: {_CHECK_READS}", path=path) from None
     skipped = []
     if fmt.kind == registry.MEMORY:
         units = list(fmt.read(path, on_skip=skipped.append))
@@ -406,9 +406,9 @@ def read_units(path: str) -> tuple[list[Unit], list[str]]:
     elif fmt.read_units:
         units = list(fmt.read_units(path))
     else:
-        raise TmtoolError(f"a {fmt.name} file holds a glossary, not a translation: {_CHECK_READS}", path=path)
+        raise Invalid(f"a {fmt.name} file holds a glossary, not a translation: {_CHECK_READS}", path=path)
     if not units and not skipped:
-        raise TmtoolError("no translation units in the file", path=path)
+        raise Invalid("no translation units in the file", path=path)
     return units, [str(problem) for problem in skipped]
 
 
@@ -446,7 +446,7 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
     if not report.checked and report.other_languages:
         pairs = ", ".join(sorted("–".join(sorted(pair, key=lambda lang: (lang != "fr", lang != "en", lang)))
                                  for pair in glossary.pairs))
-        raise TmtoolError(f"no unit to check: none is in two languages the glossary pairs ({pairs})", path=paths[0])
+        raise Invalid(f"no unit to check: none is in two languages the glossary pairs ({pairs})", path=paths[0])
     report.skipped, report.unmatched = skipped, unmatched
     return report
 

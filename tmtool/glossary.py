@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import Conflict, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
+from .errors import Conflict, Invalid, NotFound, ReadOnly, Unavailable
 from .io.xmlchars import named, not_xml
 from .progress import Progress, Step
 from .model import (
@@ -1741,7 +1741,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 term.text = term_text(term.text)
             read.terms = _once([term for term in read.terms if term.text])
             if not read.terms:
-                raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
+                raise Invalid(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
             if read.status is None:
                 read.status = status
             stored = _exported_from(store, read)

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from . import glossary
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 from .io.files import input_file
 from .langtags import base_language, known_language, language_pair, normalize_tag
 from .model import Segment
@@ -388,7 +388,7 @@ def _stored_as_asked(store: Store, holder: str, srclang: str, tgtlang: str) -> D
     record = store.document(holder)
     if record and {base_language(record.srclang), base_language(record.tgtlang)} != {
             base_language(srclang), base_language(tgtlang)}:
-        raise TmtoolError(f"these texts are stored as document {holder} in {record.srclang} and {record.tgtlang}, "
+        raise Invalid(f"these texts are stored as document {holder} in {record.srclang} and {record.tgtlang}, "
                           f"not {normalize_tag(srclang)} and {normalize_tag(tgtlang)}: are the languages given right? "
                           f"(remove document {holder} first to store them in others)")
     return record
@@ -404,7 +404,7 @@ def _given_as_stored(store: Store, record: DocumentRecord | None, src_hash: str,
     holder = record.id
     stored_as = record.srclang if store.document_with(src_hash, tgt_hash, text=text) == holder else record.tgtlang
     if base_language(stored_as) != base_language(srclang):
-        raise TmtoolError(f"this text is stored as the {stored_as} of document {holder}, not as "
+        raise Invalid(f"this text is stored as the {stored_as} of document {holder}, not as "
                           f"{base_language(srclang)}: are the files given in the right order?", path=str(src_path))
 
 
@@ -480,7 +480,7 @@ def find_pairs(
 
     inbox = Path(inbox)
     if not inbox.is_dir():
-        raise TmtoolError("not a directory", path=str(inbox))
+        raise Invalid("not a directory", path=str(inbox))
     readable = [extension[1:] for extension in DOCUMENT_EXTENSIONS]
     language_in_name = _language_in_name(srclang, tgtlang)
     sides: dict[str, dict[str, list[Path]]] = {}
@@ -620,7 +620,9 @@ def _prepare_in_worker(store_url: str, fr_path: Path, en_path: Path, name: str, 
         with open_store(store_url) as store:
             return prepare_pair(store, fr_path, en_path, stem=name, **options)
     except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
-        return TmtoolError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        # of its kind (a file that cannot be read is Invalid in a worker as in the process that asked)
+        kind = type(exc) if isinstance(exc, TmtoolError) else TmtoolError
+        return kind(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
 def _save_worker_result(store: Store, prepared) -> IngestResult:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..model import Bead
 
 _LINE = re.compile(r"^\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]$")
@@ -22,7 +22,7 @@ def read_beads(path: str | Path) -> list[Bead]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise TmtoolError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
+        raise Invalid(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
     return parse_beads(text, path=str(path))
 
 
@@ -34,10 +34,10 @@ def parse_beads(text: str, *, path: str | None = None) -> list[Bead]:
             continue
         match = _LINE.match(line.strip())
         if not match:
-            raise TmtoolError(f"not a bead (expected e.g. [0, 1]:[2]): {line.strip()[:60]!r}", path=path, line=number)
+            raise Invalid(f"not a bead (expected e.g. [0, 1]:[2]): {line.strip()[:60]!r}", path=path, line=number)
         src, tgt = (tuple(int(x) for x in group.replace(",", " ").split()) for group in match.groups())
         if not src and not tgt:
-            raise TmtoolError("a bead with no sentence on either side", path=path, line=number)
+            raise Invalid("a bead with no sentence on either side", path=path, line=number)
         beads.append(Bead(src, tgt))
     return beads
 

@@ -102,7 +102,7 @@ from html import unescape
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..io.xmlsafe import split_tag, xml_parser, xml_text
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
@@ -587,7 +587,7 @@ def markup_segment(markup: str, where: str) -> etree._Element:
     try:
         return etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
+        raise Invalid(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
 
 
 def write_xliff_inline(parent: etree._Element, markup: str, where: str, namespace: str,

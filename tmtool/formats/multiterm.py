@@ -29,7 +29,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
 from ..langtags import TermLanguages, term_locale
 from ..model import (
@@ -55,7 +55,7 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
         if not checked:
             root = element.getroottree().getroot()
             if root.tag != "mtf":
-                raise TmtoolError(f"not a MultiTerm XML export: the root element is <{root.tag}>, not <mtf>",
+                raise Invalid(f"not a MultiTerm XML export: the root element is <{root.tag}>, not <mtf>",
                                   path=name, line=root.sourceline)
             checked = True
         if element.tag == "conceptGrp":

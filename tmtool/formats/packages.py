@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.xmlsafe import PACKAGE_ERRORS, PACKAGE_LIMIT
 from ..model import Unit
 from .sdltm import read_sdltm
@@ -41,17 +41,17 @@ def read_package(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Unit
     try:
         package = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TmtoolError(f"not a readable package (a ZIP archive): {exc}", path=name) from None
+        raise Invalid(f"not a readable package (a ZIP archive): {exc}", path=name) from None
     with package:
         files = [info for info in package.infolist() if not info.is_dir()]
         bilingual = [info for info in files if info.filename.lower().endswith(BILINGUAL)]
         memories = [info for info in files if info.filename.lower().endswith(MEMORIES)]
         if not bilingual and not memories:
-            raise TmtoolError(f"a package holding no bilingual file ({', '.join(BILINGUAL)}) and no translation"
+            raise Invalid(f"a package holding no bilingual file ({', '.join(BILINGUAL)}) and no translation"
                               f" memory ({', '.join(MEMORIES)})", path=name)
         # zipfile reads no more of a member than its entry declares, so the declared sizes bound the reading
         if sum(info.file_size for info in bilingual + memories) > PACKAGE_LIMIT:
-            raise TmtoolError(f"its bilingual files and memories unzip to more than {PACKAGE_LIMIT >> 20} MiB;"
+            raise Invalid(f"its bilingual files and memories unzip to more than {PACKAGE_LIMIT >> 20} MiB;"
                               " refused as a ZIP bomb", path=name)
         translated: dict[tuple[str, str, str, str], Unit] = {}  # the bilingual files' translations by their texts
         for info in bilingual:
@@ -74,7 +74,7 @@ def _member_units(package: zipfile.ZipFile, info: zipfile.ZipInfo, reader: Calla
     try:
         data = package.read(info)
     except (zipfile.BadZipFile, RuntimeError, *PACKAGE_ERRORS) as exc:  # RuntimeError: encrypted
-        raise TmtoolError(f"a damaged package: {info.filename} cannot be read ({exc})", path=name) from None
+        raise Invalid(f"a damaged package: {info.filename} cannot be read ({exc})", path=name) from None
     where = _member(info.filename)
     try:
         yield from reader(io.BytesIO(data), on_skip=lambda skipped: on_skip(
@@ -82,7 +82,7 @@ def _member_units(package: zipfile.ZipFile, info: zipfile.ZipInfo, reader: Calla
     except TmtoolError as exc:
         if exc.path == name:  # a unit passed over, refused (strict): already said where
             raise
-        raise TmtoolError(f"{where(exc.line)}: {exc.message}", path=name) from None
+        raise Invalid(f"{where(exc.line)}: {exc.message}", path=name) from None
 
 
 def _member(filename: str):

@@ -40,7 +40,7 @@ from typing import Iterable, Iterator
 
 import polib
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.files import input_file, open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Entry, ReviewStatus, Term, Unit, iso, parse_time
@@ -124,7 +124,7 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             continue
         if entry is None:
             if target is None:
-                raise TmtoolError(_NO_LANGUAGE, path=str(path))
+                raise Invalid(_NO_LANGUAGE, path=str(path))
             entry = _message_entry(message, source, target)
             key = (tuple((term.lang, term.text, tuple(term.forms)) for term in entry.terms), entry.status)
             first, notes = alike.setdefault(key, (entry, []))
@@ -143,7 +143,7 @@ def _header_language(po: polib.POFile, field: str, path: str | Path) -> str | No
     try:
         return base_language(tag) if tag else None
     except TmtoolError as exc:
-        raise TmtoolError(f"the PO header's {field}: {exc.message}", path=str(path)) from None
+        raise Invalid(f"the PO header's {field}: {exc.message}", path=str(path)) from None
 
 
 def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path, pair: tuple[str, str]) -> Entry:
@@ -214,7 +214,7 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
     file_source = po.metadata.get("X-Source-Language") or srclang
     file_target = po.metadata.get("Language") or tgtlang
     if not file_target:
-        raise TmtoolError(_NO_LANGUAGE, path=str(path))
+        raise Invalid(_NO_LANGUAGE, path=str(path))
     for message in _messages(po, path):
         record = _record_of(message, path)
         try:
@@ -280,20 +280,20 @@ def _load(path: str | Path) -> polib.POFile:
             return polib.pofile(copy.name, wrapwidth=0)
         except (OSError, ValueError) as exc:
             problem = str(exc).replace(copy.name, str(path))
-            raise TmtoolError(f"not a valid PO file: {problem}", path=str(path)) from None
+            raise Invalid(f"not a valid PO file: {problem}", path=str(path)) from None
 
 
 def _check_syntax(data: bytes, path: str) -> None:
     """Refuse what polib would misread without a word: it drops the last character of an unterminated
     string (``msgid "comité`` becomes ``comit``) and takes an empty file for an empty catalogue."""
     if not data.strip():
-        raise TmtoolError("empty file (no PO header or message)", path=path)
+        raise Invalid("empty file (no PO header or message)", path=path)
     # the syntax is ASCII; Latin-1 maps every byte to one character, whatever the declared charset, and
     # only \n ends a line (str.splitlines would also break at U+0085, a byte of UTF-8 sequences)
     for number, line in enumerate(data.decode("latin-1").split("\n"), 1):
         if line.strip() and not line.startswith("#") and not _PO_LINE.match(line):
             shown = line.encode("latin-1").decode("utf-8", errors="replace")[:40]
-            raise TmtoolError(f"not a valid PO file: cannot read {shown!r}", path=path, line=number)
+            raise Invalid(f"not a valid PO file: cannot read {shown!r}", path=path, line=number)
 
 
 def _messages(po: polib.POFile, path: str | Path) -> Iterator[polib.POEntry]:
@@ -305,7 +305,7 @@ def _messages(po: polib.POFile, path: str | Path) -> Iterator[polib.POEntry]:
             continue
         if bool(message.msgid_plural) != bool(message.msgstr_plural):
             missing = "msgstr[0], msgstr[1] …" if message.msgid_plural else "msgid_plural"
-            raise TmtoolError(f"not a valid PO file: message {message.msgid[:40]!r} has no {missing}",
+            raise Invalid(f"not a valid PO file: message {message.msgid[:40]!r} has no {missing}",
                               path=str(path), line=message.linenum)
         yield message
 
@@ -325,8 +325,8 @@ def _record_of(message: polib.POEntry, path: str | Path) -> dict:
     return record
 
 
-def _invalid(message: polib.POEntry, path: str | Path, problem: Exception | str) -> TmtoolError:
-    return TmtoolError(f"message {message.msgid[:40]!r}: invalid x-tmtool record: {problem}", path=str(path))
+def _invalid(message: polib.POEntry, path: str | Path, problem: Exception | str) -> Invalid:
+    return Invalid(f"message {message.msgid[:40]!r}: invalid x-tmtool record: {problem}", path=str(path))
 
 
 def _documents(entry: Entry) -> list[str]:

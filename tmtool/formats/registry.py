@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
-from ..errors import Invalid, TmtoolError
+from ..errors import Invalid
 from ..io.decoding import BOMS, decode_text
 from ..io.xmlsafe import OLE2
 
@@ -160,7 +160,7 @@ def check_content(fmt: Format, path: str | Path) -> None:
         head = f.read(16)
     kind = next((kind for magic, kind in BINARY_KINDS if head.startswith(magic)), None)
     if kind:
-        raise TmtoolError(f"{kind}, not a {fmt.name.upper()} file", path=str(path), options=("format=sdltm",))
+        raise Invalid(f"{kind}, not a {fmt.name.upper()} file", path=str(path), options=("format=sdltm",))
 
 
 def _function(reference: str) -> Callable:
@@ -191,7 +191,7 @@ def by_extension(path: str | Path) -> Format | None:
     return next((fmt for fmt in FORMATS if suffix in fmt.extensions), None)
 
 
-class Unrecognised(TmtoolError):
+class Unrecognised(Invalid):
     """A file whose format neither its name nor its content tells: ``what`` says why, the message
     also how to name the format to an import (a command that reads other files says its own)."""
 
@@ -210,7 +210,7 @@ def infer(path: str | Path) -> Format:
         return fmt
     foreign = FOREIGN.get(Path(path).suffix.lower())
     if foreign:
-        raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path),
+        raise Invalid(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path),
                           commands=(INGEST_PAIR,) if INGEST_PAIR in foreign else ())
     with open(path, "rb") as f:
         raw = f.read(_HEAD)

@@ -36,7 +36,7 @@ from typing import BinaryIO, Iterator
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.xmlsafe import source_name, xml_parser
 from ..langtags import normalize_tag
 from ..model import Unit
@@ -89,7 +89,7 @@ def read_sdltm(source: str | Path | BinaryIO, *, on_skip: OnSkip = refuse) -> It
 
 def _check_header(head: bytes, path: str | None) -> None:
     if not head.startswith(SQLITE):
-        raise TmtoolError("not a Trados Studio memory (.sdltm): not an SQLite database", path=path)
+        raise Invalid("not a Trados Studio memory (.sdltm): not an SQLite database", path=path)
 
 
 def _in_memory(data: bytes) -> sqlite3.Connection:
@@ -106,8 +106,8 @@ def _in_memory(data: bytes) -> sqlite3.Connection:
     return db
 
 
-def _unreadable(path: str | None, exc: Exception) -> TmtoolError:
-    return TmtoolError(f"not a readable Trados Studio memory ({exc})", path=path)
+def _unreadable(path: str | None, exc: Exception) -> Invalid:
+    return Invalid(f"not a readable Trados Studio memory ({exc})", path=path)
 
 
 def _units(db: sqlite3.Connection, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
@@ -117,12 +117,12 @@ def _units(db: sqlite3.Connection, path: str | None, on_skip: OnSkip) -> Iterato
         if db.execute("PRAGMA user_version").fetchone()[0] and {"documents", "units", "entries"} <= tables:
             # a colleague's store, or a backup: what it holds comes in as the files it exports
             store = (shell_quoted(path) if path else None) or "FILE"
-            raise TmtoolError(f"a tmtool store, not a Trados Studio memory: import what it exports (tmtool --db {store} "
-                              "export tmx --langs all -o memory.tmx, and export tbx --langs all --status all -o "
-                              f"glossary.tbx), or copy it whole into a new store (tmtool db copy {store} NEW.db)",
-                              path=path)
-        raise TmtoolError(f"an SQLite database, but not a Trados Studio memory (it has no {missing[0]} table)",
-                          path=path)
+            raise Invalid(f"a tmtool store, not a Trados Studio memory: import what it exports (tmtool --db {store} "
+                         "export tmx --langs all -o memory.tmx, and export tbx --langs all --status all -o "
+                         f"glossary.tbx), or copy it whole into a new store (tmtool db copy {store} NEW.db)",
+                         path=path)
+        raise Invalid(f"an SQLite database, but not a Trados Studio memory (it has no {missing[0]} table)",
+                      path=path)
     memories = {memory: (_tag(source, path), _tag(target, path)) for memory, source, target in db.execute(
         "SELECT id, source_language, target_language FROM translation_memories")}
     held = {row[1] for row in db.execute("PRAGMA table_info(translation_units)")}
@@ -146,7 +146,7 @@ def _tag(tag: str | None, path: str | None) -> str:
     try:
         return normalize_tag(tag) if tag else ""
     except TmtoolError as exc:
-        raise TmtoolError(f"the memory's language: {exc.message}", path=path) from None
+        raise Invalid(f"the memory's language: {exc.message}", path=path) from None
 
 
 def _field_values(db: sqlite3.Connection, tables: set[str]) -> Iterator[tuple[int, list[tuple[str, str]]]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NoReturn
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,8 @@ class Skipped:
     path: str | None = None
     line: int | None = None
 
-    def error(self) -> TmtoolError:
-        return TmtoolError(self.reason, path=self.path, line=self.line)
+    def error(self) -> Invalid:
+        return Invalid(self.reason, path=self.path, line=self.line)
 
     def __str__(self) -> str:
         return str(self.error())

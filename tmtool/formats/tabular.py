@@ -54,7 +54,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..io.decoding import decode_western_text
 from ..io.files import open_output
 from ..io.xmlchars import not_xml
@@ -340,9 +340,9 @@ def _numbered(reader, path: str | Path, lines: io.StringIO) -> Iterator[_Row]:
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
-        raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
+        raise Invalid(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
     if last is not None and reader.line_num > last and _left_open(lines, last, reader.dialect.delimiter):
-        raise TmtoolError("a quote opened on this line is never closed: the cells after it would be one",
+        raise Invalid("a quote opened on this line is never closed: the cells after it would be one",
                           path=str(path), line=last)
 
 
@@ -624,7 +624,7 @@ def read_rows(
     columns = _columns_of_header(first[1], path)
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
-            raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
+            raise Invalid("no usable columns: expected a French and an English column", path=str(path))
         # the first rows tell the columns' scripts; the rest stream on (a glossary of a million lines is not held)
         columns, head = positional, [first, *itertools.islice(rows, _SCRIPT_ROWS)]
         languages = positional[:2]  # the source's column first
@@ -763,7 +763,7 @@ def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path,
     for at, language in enumerate(languages):
         found = other_script((cells[at] for _, cells in rows if len(cells) > at), language)
         if found:
-            raise TmtoolError(f"its column {at + 1}, read as {language} (a table without a header row is read as "
+            raise Invalid(f"its column {at + 1}, read as {language} (a table without a header row is read as "
                               f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
                               f" {how}", path=str(path))
 
@@ -986,7 +986,7 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
         if all(language_named(cell) for cell in cells if cell.strip()):  # a glossary of languages' names: data
             return None
         found = ", ".join(cell.strip() for cell in cells if cell.strip())
-        raise TmtoolError(f"no usable columns: the header names {found}; expected fr and en (or two other "
+        raise Invalid(f"no usable columns: the header names {found}; expected fr and en (or two other "
                           "languages' columns, de and es …, or source and target)", path=str(path))
     return columns
 
@@ -1062,7 +1062,7 @@ def _lines(path: str | Path) -> io.StringIO:
     the file is decoded whole and a bad byte is named by its line."""
     data = Path(path).read_bytes()
     if not data.strip():
-        raise TmtoolError("empty file (no rows)", path=str(path))
+        raise Invalid("empty file (no rows)", path=str(path))
     # newline="": lines end at \n, \r\n or \r only, as csv wants (not at U+2028 inside a cell)
     text = decode_western_text(data, str(path),
                                written_by="what Excel saves as CSV or tab-delimited text in Western Europe")

@@ -68,7 +68,7 @@ from typing import Iterable, Iterator
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag, term_locale
 from ..model import (
@@ -239,7 +239,7 @@ def _write(
                             count += 1
                             xml_id = _xml_id(entry.id) if entry.id is not None else f"entry-{count}"
                             if xml_id in ids_written:
-                                raise TmtoolError(f"two entries have the id {entry.id or xml_id!r}")
+                                raise Invalid(f"two entries have the id {entry.id or xml_id!r}")
                             ids_written.add(xml_id)
                             xml.write(_entry_element(dialect, entry, xml_id, languages), pretty_print=True)
             xml.write("\n")
@@ -252,14 +252,14 @@ def _header(dialect: _Dialect, title: str) -> etree._Element:
     try:
         _sub(dialect, _sub(dialect, file_description, "titleStmt"), "title", title)
     except ValueError as exc:  # lxml refuses control characters and lone surrogates
-        raise TmtoolError(f"the title cannot be written as XML: {exc}") from None
+        raise Invalid(f"the title cannot be written as XML: {exc}") from None
     _sub(dialect, _sub(dialect, file_description, "sourceDesc"), "p", "Written by tmtool")
     return header
 
 
 def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Languages) -> etree._Element:
     if not entry.terms:
-        raise TmtoolError(f"entry {entry.id or xml_id!r} has no terms; TBX needs at least one")
+        raise Invalid(f"entry {entry.id or xml_id!r} has no terms; TBX needs at least one")
     try:
         element = _element(dialect, dialect.entry, {"id": xml_id})
         if entry.definition is not None:
@@ -301,7 +301,7 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 _term_element(dialect, section, term, held.get(id(term), []), languages, entry.status, holder)
         return element
     except ValueError as exc:  # lxml refuses control characters and lone surrogates
-        raise TmtoolError(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
+        raise Invalid(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
 
 
 def _term_element(
@@ -485,7 +485,7 @@ def _check_root(root: etree._Element, path: str | None) -> None:
     if name.lower() in _ROOTS and (namespace is None or namespace.startswith(_ISO_30042)):
         return
     found = f"<{name}> in namespace {namespace}" if namespace else f"<{name}>"
-    raise TmtoolError(
+    raise Invalid(
         f"not a TBX file: the root element is {found}, expected <tbx> (TBX v3, namespace {TBX_NAMESPACE}) "
         "or <martif> (TBX 2008)",
         path=path,

@@ -66,7 +66,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import CONTEXT_PROPS, HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
@@ -271,7 +271,7 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
     own = _unit_tag(unit.srclang, where)
     if srclang != ANY_SOURCE and own.partition("-")[0] != srclang.partition("-")[0]:
-        raise TmtoolError(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
+        raise Invalid(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
     parts = ["<tu"]
     if unit.tuid:
         parts.append(_attribute("tuid", unit.tuid, where))
@@ -313,7 +313,7 @@ def _unit_tag(tag: str, where: str) -> str:
     try:
         return _bcp47(tag)
     except TmtoolError as exc:
-        raise TmtoolError(f"{where}: {exc.message}") from None
+        raise Invalid(f"{where}: {exc.message}") from None
 
 
 def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = "") -> str:
@@ -414,7 +414,7 @@ def parse_date(text: str) -> datetime:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
         return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
     except ValueError:
-        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
+        raise Invalid(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
 
 
 # The props by which tools that write TMX say a unit's translation is not confirmed, and the values that say so.
@@ -525,7 +525,7 @@ def read_tmx(
         elif element.tag == "header":
             reader.header(element)
     if not reader.seen_root:
-        raise TmtoolError("not a TMX file: no <tmx> element", path=path)
+        raise Invalid("not a TMX file: no <tmx> element", path=path)
 
 
 def _by_omegat(element: etree._Element) -> bool:
@@ -555,8 +555,8 @@ class _TmxReader:
         self.seen_header = False
         self.header_props: dict = {}  # the header's props and notes, each unit's (_keep_header)
 
-    def error(self, message: str, element: etree._Element | None) -> TmtoolError:
-        return TmtoolError(message, path=self.path, line=element.sourceline if element is not None else None)
+    def error(self, message: str, element: etree._Element | None) -> Invalid:
+        return Invalid(message, path=self.path, line=element.sourceline if element is not None else None)
 
     def start(self, element: etree._Element) -> None:
         if not self.seen_root:

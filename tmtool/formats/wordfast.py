@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.decoding import decode_text
 from ..langtags import normalize_tag
 from ..model import Unit
@@ -39,7 +39,7 @@ def read_wordfast(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Uni
     lines = _text(path).splitlines()
     header = lines[0].split("\t") if lines else []
     if not header or not _HEADER_DATE.fullmatch(header[0]) or not any(SIGNATURE in field for field in header):
-        raise TmtoolError("not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)",
+        raise Invalid("not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)",
                           path=path, line=1)
     for number, line in enumerate(lines[1:], 2):
         if not line.strip():

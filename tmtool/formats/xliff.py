@@ -51,7 +51,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import CONTEXT_PROPS, Segment, Unit
@@ -389,7 +389,7 @@ def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]
     root = parse_xml(source, strip_cdata=False).getroot()  # a CDATA section says its text is HTML (_html)
     namespace, name = split_tag(root.tag)
     if name != "xliff" or namespace not in (None, *_XLIFF_1X, *_XLIFF_2X):
-        raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
+        raise Invalid(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
     if namespace in _XLIFF_2X:
         return _read_20(root, namespace, path, on_skip)
     return _read_1x(root, namespace, path, on_skip)
@@ -403,7 +403,7 @@ def _lang(value: str | None, element: etree._Element, path: str | None) -> str:
     try:
         return normalize_tag(value) if value else ""
     except TmtoolError as exc:
-        raise TmtoolError(exc.message, path=path, line=element.sourceline) from None
+        raise Invalid(exc.message, path=path, line=element.sourceline) from None
 
 
 def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
@@ -414,7 +414,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
     for file in root.iterfind(tag("file")):
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
-            raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
+            raise Invalid("<file> without source-language", path=path, line=file.sourceline)
         headers = [unit for unit in file.iter(tag("trans-unit")) if unit.get("restype") == GETTEXT_HEADER]
         gettext = _gettext(file, headers)
         tgtlang = _lang(file.get("target-language") or _gettext_language(headers, tag), file, path)
@@ -822,7 +822,7 @@ def _sdl_seg(unit: etree._Element, segment_id: str | None) -> etree._Element | N
 def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
     srclang = _lang(root.get("srcLang"), root, path)
     if not srclang:
-        raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)
+        raise Invalid("<xliff> without srcLang", path=path, line=root.sourceline)
     tgtlang = _lang(root.get("trgLang"), root, path)
     for unit in root.iter(f"{{{ns}}}unit"):
         own_notes = unit.findall(f"{{{ns}}}notes/{{{ns}}}note")

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.files import atomic_path
 from ..io.xmlsafe import OLE2, PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
 from ..langtags import base_language
@@ -72,7 +72,7 @@ def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr"
     from openpyxl.utils.exceptions import IllegalCharacterError
 
     if str(out) == "-":
-        raise TmtoolError("an XLSX workbook is a file, not text for standard output: give -o FILE.xlsx")
+        raise Invalid("an XLSX workbook is a file, not text for standard output: give -o FILE.xlsx")
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     columns = csv_columns(srclang, tgtlang)
     workbook = Workbook()
@@ -91,7 +91,7 @@ def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr"
             for number, column in enumerate(columns, 1):
                 _fill(sheet.cell(count + 1, number), column, row[column])
         except IllegalCharacterError:
-            raise TmtoolError(f"entry {entry.id or count}: a control character that XLSX cannot hold") from None
+            raise Invalid(f"entry {entry.id or count}: a control character that XLSX cannot hold") from None
     with atomic_path(out) as tmp:
         workbook.save(tmp)
     return count
@@ -120,10 +120,10 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         magic = stream.read(len(OLE2))
     if magic == OLE2:  # an Excel 97–2003 .xls, or an encrypted workbook
         if password_protected(path.read_bytes()):
-            raise TmtoolError(PASSWORD_PROTECTED, path=str(path))
-        raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
+            raise Invalid(PASSWORD_PROTECTED, path=str(path))
+        raise Invalid("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
     if not magic.startswith(_ZIP):
-        raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))
+        raise Invalid("not an XLSX workbook (not a ZIP archive)", path=str(path))
     # given a stream, openpyxl does not insist on the name's extension (a workbook told by its content)
     with open(path, "rb") as stream:
         try:
@@ -133,7 +133,7 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             raise _unreadable(path, exc) from None
         try:
             if not workbook.worksheets:
-                raise TmtoolError("the workbook has no worksheet", path=str(path))
+                raise Invalid("the workbook has no worksheet", path=str(path))
             _keep_escapes(workbook, path)
             first, *others = workbook.worksheets
             yield from read_rows(_rows(first, path), path, on_skip)
@@ -228,14 +228,14 @@ def _merged_ranges(sheet, path: Path) -> list[list[int]]:
     return merged
 
 
-def _unreadable(path: Path, exc: Exception) -> TmtoolError:
+def _unreadable(path: Path, exc: Exception) -> Invalid:
     """One line: openpyxl's messages may run over several ("Unable to read workbook: could not read worksheets
     from PATH.⏎This is most probably because …"), the reason in the exception they were raised from."""
     said = (str(exc).splitlines() or [""])[0] or type(exc).__name__
     if exc.__cause__ is not None:
         # "could not read worksheets" said once, without the path the error line starts with
         said = _WRAPPED.sub(r"\1", said) + ": " + _unreadable(path, exc.__cause__).message[len(_UNREADABLE) + 2:-1]
-    return TmtoolError(f"{_UNREADABLE} ({said})", path=str(path))
+    return Invalid(f"{_UNREADABLE} ({said})", path=str(path))
 
 
 _UNREADABLE = "not a readable XLSX workbook"

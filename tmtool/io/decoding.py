@@ -10,7 +10,7 @@ import codecs
 import logging
 import re
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 
 # byte-order marks and their encodings, longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 BOMS = (
@@ -29,21 +29,21 @@ def decode_text(data: bytes, path: str) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise TmtoolError(
+                raise Invalid(
                     f"invalid {encoding.upper()} at byte {exc.start + len(bom)}", path=path
                 ) from None
     if b"\x00" in data:
         if _looks_like_utf16(data):
-            raise TmtoolError(
+            raise Invalid(
                 "looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with BOM", path=path
             )
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise TmtoolError("binary data, not text (NUL bytes)", path=path, line=line)
+        raise Invalid("binary data, not text (NUL bytes)", path=path, line=line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise TmtoolError(
+        raise Invalid(
             f"not valid UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start}; save the file as UTF-8",
             path=path,
             line=line,

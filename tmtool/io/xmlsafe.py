@@ -25,7 +25,7 @@ from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from .decoding import BOMS
 from .xmlchars import not_xml
 
@@ -82,7 +82,7 @@ def parse_xml(source: XMLSource, **options) -> etree._ElementTree:
         error = parser.error_log.last_error
         if error is None or error.domain_name != "IO":
             raise
-        raise TmtoolError(f"not well-formed XML: {error.message}", path=path,
+        raise Invalid(f"not well-formed XML: {error.message}", path=path,
                           line=error.line if error.line > 0 else None) from None
 
 
@@ -137,7 +137,7 @@ def check_package(source: str | Path | BinaryIO) -> None:
     with zipfile.ZipFile(source) as package:
         # zipfile reads no more of a part than its entry declares, so the declared sizes bound it
         if sum(item.file_size for item in package.infolist()) > PACKAGE_LIMIT:
-            raise TmtoolError(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
+            raise Invalid(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
                               path=source_name(source))
         for part in package.namelist():
             with package.open(part) as stream:
@@ -149,7 +149,7 @@ def check_package(source: str | Path | BinaryIO) -> None:
                 try:
                     check_prolog(stream, part)
                 except TmtoolError as exc:
-                    raise TmtoolError(str(exc), path=source_name(source)) from None
+                    raise Invalid(str(exc), path=source_name(source)) from None
 
 
 _SNIFF = 64  # the bytes of a part read to tell XML from an image or other binary data
@@ -170,7 +170,7 @@ def check_inflation(package, part: str, path: str | None) -> None:
     parsed are checked: an image never parsed may zip far better (a bitmap of white, a thousand times)."""
     item = package.getinfo(part)
     if item.file_size > INFLATION_GRACE and item.file_size > INFLATION_LIMIT * item.compress_size:
-        raise TmtoolError(f"{item.filename} unzips to {item.file_size >> 20} MiB from {item.compress_size >> 10} "
+        raise Invalid(f"{item.filename} unzips to {item.file_size >> 20} MiB from {item.compress_size >> 10} "
                           f"KiB, more than {INFLATION_LIMIT} times its size; refused as a ZIP bomb", path=path)
 
 
@@ -194,12 +194,12 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
     """
     head = stream.read(_CHUNK)
     if not head.removeprefix(b"\xef\xbb\xbf").strip() or head in (b"\xff\xfe", b"\xfe\xff"):
-        raise TmtoolError("empty file (no XML in it)", path=path)  # as an empty PO or CSV file is told
+        raise Invalid("empty file (no XML in it)", path=path)  # as an empty PO or CSV file is told
     if head[:2] in _UNMARKED_UTF16 and not _unmarked_utf16(head):
         # XML 1.0 (4.3.3) requires the mark in UTF-16 unless the declaration names the byte order
         # (UTF-16LE, UTF-16BE, which take none); libxml2 guesses without either, and CAT tools that do
         # not guess would read such a file differently
-        raise TmtoolError(
+        raise Invalid(
             "looks like UTF-16 without a byte-order mark, which XML requires unless the declaration says "
             "UTF-16LE or UTF-16BE; save it as UTF-8 or UTF-16 with BOM",
             path=path,
@@ -207,7 +207,7 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
     names, line = _Prolog(head, stream).declared_entities()
     if names:
         shown = ", ".join(names[:_SHOWN_ENTITIES]) + (" …" if len(names) > _SHOWN_ENTITIES else "")
-        raise TmtoolError(
+        raise Invalid(
             f"the DOCTYPE declares entities ({shown}); documents with entity declarations are refused",
             path=path,
             line=line,
@@ -217,7 +217,7 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
         # .NET's XmlWriter over a StringWriter declares utf-16 and the file is then saved in UTF-8: libxml2
         # stops at the declaration ("Blank needed here"), which says nothing of why
         name = declared.group(1).decode("ascii")
-        raise TmtoolError(f'declares encoding="{name}" but is written in 8-bit text (UTF-8?), not {name}: correct '
+        raise Invalid(f'declares encoding="{name}" but is written in 8-bit text (UTF-8?), not {name}: correct '
                           'its XML declaration (encoding="UTF-8"), or save it as UTF-16 with a byte-order mark',
                           path=path)
 
@@ -389,7 +389,7 @@ def xml_text(text: str, where: str) -> str:
     """
     bad = not_xml(text)
     if bad:
-        raise TmtoolError(
+        raise Invalid(
             f"{where}: character U+{ord(bad):04X} cannot be written to XML 1.0; "
             "remove or replace it in the input"
         )
@@ -436,8 +436,8 @@ class _Replay:
         return data
 
 
-def _syntax_error(exc: etree.XMLSyntaxError, path: str | None) -> TmtoolError:
+def _syntax_error(exc: etree.XMLSyntaxError, path: str | None) -> Invalid:
     # lxml appends ", line N, column M" to the message; the line goes into TmtoolError's prefix instead
     message = re.sub(r", line \d+, column \d+$", "", (exc.msg or str(exc)).splitlines()[0])
     line = exc.lineno if exc.lineno and exc.lineno > 0 else None
-    return TmtoolError(f"not well-formed XML: {message}", path=path, line=line)
+    return Invalid(f"not well-formed XML: {message}", path=path, line=line)

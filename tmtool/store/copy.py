@@ -90,9 +90,13 @@ class _SQLiteTables:
                 self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
     def problems(self) -> list[str]:
-        found = [f"SQLite: {row[0]}" for row in self._conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        found += [f"{table} row {rowid} refers to a missing {parent} row"
-                  for table, rowid, parent, _ in self._conn.execute("PRAGMA foreign_key_check")]
+        found = []
+        try:  # a damaged file: SQLite stops reading it where the damage is, which is the problem to report
+            found += [f"SQLite: {row[0]}" for row in self._conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+            found += [f"{table} row {rowid} refers to a missing {parent} row"
+                      for table, rowid, parent, _ in self._conn.execute("PRAGMA foreign_key_check")]
+        except sqlite3.DatabaseError as exc:
+            found.append(f"SQLite: {exc}")
         for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"):
             try:
@@ -282,7 +286,16 @@ def check_store(store: Store) -> list[str]:
     texts give them today), every recorded change names entries with snapshots."""
     tables = _tables(store)
     found = tables.problems()
-    found += [f"entry {i} has no term" for i, in tables.query(
+    try:
+        found += _broken_promises(tables)
+    except sqlite3.DatabaseError as exc:  # a damaged file (problems() says where) read no further: reported, not raised
+        found.append(f"SQLite: {exc}: the rows past the damage cannot be checked")
+    return found
+
+
+def _broken_promises(tables) -> list[str]:
+    """What a store promises and does not keep (see :func:`check_store`), one line each."""
+    found = [f"entry {i} has no term" for i, in tables.query(
         "SELECT e.id FROM entries e WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.entry_id = e.id) ORDER BY e.id")]
     found += [f"term {i} of entry {e} has no look-up key" for i, e in tables.query(
         "SELECT t.id, t.entry_id FROM terms t WHERE NOT EXISTS (SELECT 1 FROM lookup_keys k WHERE k.term_id = t.id)"

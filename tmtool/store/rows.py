@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import Conflict, NotFound, TmtoolError
+from ..errors import Conflict, Invalid, NotFound, TmtoolError
 from ..langtags import normalize_tag
 from ..model import (
     DOCUMENT_PROP, HEADER_PROP, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant,
@@ -129,7 +129,7 @@ def check_languages(unit: Unit, origin: str) -> None:
             language_tag(tag)
         except TmtoolError as exc:
             where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
-            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
+            raise Invalid(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
 
 
 # the column holding the language of each side of a unit

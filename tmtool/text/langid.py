@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import islice
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..langtags import base_language, normalize_tag
 from ..model import Document
 
@@ -153,7 +153,7 @@ def check_language(doc: Document, expected: str) -> None:
     """
     refused = _script_refused(doc, expected)
     if refused:
-        raise TmtoolError(f"{refused}; are the files given in the right order?", path=doc.path)
+        raise Invalid(f"{refused}; are the files given in the right order?", path=doc.path)
     wanted = base_language(expected)
     if wanted not in _FUNCTION_WORDS:
         return
@@ -166,7 +166,7 @@ def check_language(doc: Document, expected: str) -> None:
         if other not in _TOLD_APART:
             guessed, confidence = other, certainty
     if guessed not in (wanted, "und") and confidence >= CONFIDENT:
-        raise TmtoolError(
+        raise Invalid(
             f"looks like {NAMES[guessed]}, not {NAMES[wanted]} (confidence {confidence:.2f}); "
             "are the files given in the right order?",
             path=doc.path,

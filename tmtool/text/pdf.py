@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from itertools import count, groupby, islice
 from pathlib import Path
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..langtags import base_language
 from .readers.base import _add_raised
 from .segment import LIST_BULLETS
@@ -171,7 +171,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     on over the next page)."""
     pages = _read_lines(path)
     if not any(pages):
-        raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
+        raise Invalid("no text layer: scanned PDF? run OCR first", path=str(path))
     pages = _drop_running_lines(_without_repeated_headers(pages))
     bodies, notes = _footnotes(pages)
     bodies = _rows_over_pages(bodies)
@@ -371,19 +371,19 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                 pages.append((glyphs, rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
-        raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
+        raise Invalid("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
     except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
             RecursionError, AssertionError, struct.error, zlib.error) as exc:
         # pdfminer parses a broken file as far as it can, and then fails with whatever the damage raised (its
         # parser asserts what it expects: the keyword after a cross-reference table is `trailer`)
-        raise TmtoolError(f"not a readable PDF file ({type(exc).__name__}: {str(exc)[:100]})",
+        raise Invalid(f"not a readable PDF file ({type(exc).__name__}: {str(exc)[:100]})",
                           path=str(path)) from None
     if not pages:
-        raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
+        raise Invalid("not a readable PDF file (no pages)", path=str(path))
     glyphs = [glyph for page, _, _ in pages for glyph in page if not glyph.text.isspace()]
     if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
         # pdfminer names a character it cannot map to Unicode by its number in the font
-        raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
+        raise Invalid("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
                           path=str(path))
     lines = []
     for number, (page, rules, sides) in enumerate(pages):

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 import regex
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..langtags import normalize_tag
 from ..model import Document, Segment
 from .srx import SrxRules, read_srx, write_srx
@@ -46,7 +46,7 @@ def load_rules(path: str | Path) -> SrxRules:
     try:
         return read_srx(Path(path))
     except OSError as exc:
-        raise TmtoolError(f"cannot read SRX file: {exc.strerror or exc}", path=str(path)) from None
+        raise Invalid(f"cannot read SRX file: {exc.strerror or exc}", path=str(path)) from None
 
 
 def export_rules(rules: SrxRules, out: BinaryIO | str | Path) -> None:

@@ -25,7 +25,7 @@ from typing import BinaryIO
 import regex
 from lxml import etree
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from ..io.files import atomic_write
 from ..io.xmlsafe import XMLSource, parse_xml, source_name, split_tag
 
@@ -124,7 +124,7 @@ def read_srx(source: XMLSource) -> SrxRules:
     root = parse_xml(source).getroot()
     ns, name = split_tag(root.tag)
     if name != "srx" or ns not in (SRX20_NS, SRX10_NS):
-        raise TmtoolError(
+        raise Invalid(
             f"not an SRX file: root element is {root.tag!r}, expected srx in namespace {SRX20_NS}",
             path=path,
             line=root.sourceline,
@@ -136,14 +136,14 @@ def read_srx(source: XMLSource) -> SrxRules:
     header = root.find(q("header"))
     body = root.find(q("body"))
     if header is None or body is None:
-        raise TmtoolError("SRX file lacks <header> or <body>", path=path, line=root.sourceline)
+        raise Invalid("SRX file lacks <header> or <body>", path=path, line=root.sourceline)
 
     language_rules: dict[str, tuple[SrxRule, ...]] = {}
     for language_rule in body.iterfind(f"{q('languagerules')}/{q('languagerule')}"):
         name = _required(language_rule, "languagerulename", path)
         if name in language_rules:
             line = language_rule.sourceline
-            raise TmtoolError(f"languagerule {name!r} is defined twice", path=path, line=line)
+            raise Invalid(f"languagerule {name!r} is defined twice", path=path, line=line)
         language_rules[name] = tuple(_read_rule(rule, q, path) for rule in language_rule.iterfind(q("rule")))
 
     # SRX 1.0 wraps the language maps in <maprule>; it has no cascading
@@ -154,7 +154,7 @@ def read_srx(source: XMLSource) -> SrxRules:
         name = _required(language_map, "languagerulename", path)
         if name not in language_rules:
             line = language_map.sourceline
-            raise TmtoolError(f"languagemap names unknown languagerule {name!r}", path=path, line=line)
+            raise Invalid(f"languagemap names unknown languagerule {name!r}", path=path, line=line)
         _check_regex(java_to_python(pattern), "languagepattern", path, language_map.sourceline)
         language_maps.append(LanguageMap(pattern, name))
 
@@ -182,7 +182,7 @@ def _required(element: etree._Element, attribute: str, path: str | None) -> str:
     value = element.get(attribute)
     if value is None:
         where = etree.QName(element).localname
-        raise TmtoolError(f"<{where}> lacks the {attribute} attribute", path=path, line=element.sourceline)
+        raise Invalid(f"<{where}> lacks the {attribute} attribute", path=path, line=element.sourceline)
     return value
 
 
@@ -191,7 +191,7 @@ def _yes(element: etree._Element, attribute: str, path: str | None, *, default: 
     if value is None:
         return default
     if value not in ("yes", "no"):
-        raise TmtoolError(f"{attribute}={value!r} must be yes or no", path=path, line=element.sourceline)
+        raise Invalid(f"{attribute}={value!r} must be yes or no", path=path, line=element.sourceline)
     return value == "yes"
 
 
@@ -199,7 +199,7 @@ def _check_regex(pattern: str, what: str, path: str | None, line: int | None) ->
     try:
         regex.compile(pattern, regex.VERSION1)
     except regex.error as exc:
-        raise TmtoolError(f"bad regex in {what}: {exc}: {pattern!r}", path=path, line=line) from None
+        raise Invalid(f"bad regex in {what}: {exc}: {pattern!r}", path=path, line=line) from None
 
 
 # ---- writing -------------------------------------------------------------------------------------

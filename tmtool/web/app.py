@@ -13,11 +13,13 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path, PurePath
-from typing import Annotated, Literal
+from types import UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
 from urllib.parse import quote, unquote
 
 from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile, params
@@ -39,7 +41,7 @@ from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
 from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
-from .security import Guard, new_secret
+from .security import WRITE_METHODS, Guard, new_secret
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a hand-made upload
@@ -63,7 +65,7 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "unavailable" (503)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "internal" (500), "unavailable" (503)
     message: str
 
 
@@ -71,8 +73,16 @@ ERRORS = {status: {"model": Error, "description": description} for status, descr
     (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
     (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
     (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"),
+    (500, "A failure of tmtool's own (a bug): the server's log has its traceback"),
     (503, "The store cannot answer now (its server refused or lost the connection, cancelled the command, its disk is"
           " full): nothing was written, the same request may succeed later"))}
+
+
+SECURITY_SCHEMES = {
+    "token": {"type": "http", "scheme": "bearer", "description": "The server's --token (TMTOOL_TOKEN), when it was"
+              " given one: every request then carries it (a server without one asks none)"},
+    "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token", "description": "Every write carries it: the"
+             " csrf of GET /api/session"}}
 
 
 def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
@@ -159,6 +169,24 @@ async def json_bodies(request: Request) -> None:
             raise Invalid(f"body: no field {unknown[0]!r} here (the fields: {', '.join(known)})")
 
 
+async def single_values(request: Request) -> None:
+    """A query parameter an API path takes once, given more than once (``q=mines&q=chasseur``, ``limit=5&limit=50``):
+    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several."""
+    route = request.scope.get("route")
+    if not request.url.path.startswith("/api/") or not hasattr(route, "dependant"):
+        return
+    given = Counter(name for name, _ in request.query_params.multi_items())
+    for param in route.dependant.query_params:
+        if given[param.alias] > 1 and not _several(param.field_info.annotation):
+            raise Invalid(f"{param.alias}: given {given[param.alias]} times, and {request.url.path} takes one")
+
+
+def _several(annotation) -> bool:
+    """Whether a parameter's type takes several values (``list[str] | None``)."""
+    return get_origin(annotation) in (list, tuple, set) or (
+        get_origin(annotation) in (Union, UnionType) and any(map(_several, get_args(annotation))))
+
+
 def _no_boolean(value):
     """JSON's true and false are no numbers: read as 1 and 0, ``"into": true`` merged an entry into entry 1 and
     ``"version": true`` checked it against version 1."""
@@ -222,7 +250,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     glossary's history records as making the changes; ``csrf``: the token writes carry (default:
     a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
-                  dependencies=[Depends(json_bodies)],
+                  dependencies=[Depends(json_bodies), Depends(single_values)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
     # the store as a command advised to the browser names it: typed in the reader's own folder, not the server's
@@ -285,9 +313,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def openapi() -> dict:
         """The document FastAPI writes, less the 422 it lists everywhere: invalid input is a 400 here."""
         schema = described()
+        # what the Guard asks of a request, said where a client generated from the document reads it: the access
+        # token of a server given one, and on a write the CSRF token (a client that knew neither was 401 or 403)
+        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
         for operations in schema["paths"].values():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 operation["responses"].pop("422", None)
+                operation["security"] = [{"csrf": []}, {"csrf": [], "token": []}] if method.upper() in WRITE_METHODS \
+                    else [{}, {"token": []}]
         return schema
 
     app.openapi = openapi
@@ -306,6 +339,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             if isinstance(exc, cls)), (400, "invalid"))
         # a command it advises, on the store served
         return error(request, status, kind, api.error_on_store(exc, advised_db))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception):
+        # a failure of tmtool's own (a bug): JSON as every other error (it was Starlette's plain text "Internal Server
+        # Error", which a client reading the body as JSON failed on); the server's log has its traceback
+        return error(request, 500, "internal", f"tmtool failed ({type(exc).__name__}): the server's log says where")
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
@@ -349,7 +388,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return lookup(s, q, limit, lang)
 
     @app.get("/api/search", tags=["memory"])
-    def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
+    def api_search(q: Annotated[str, Query(max_length=5000)],  # an empty q is refused in api.search's words
                    min: Annotated[float, Query(ge=1, le=100)] = 70,
                    limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
@@ -369,7 +408,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
     @app.get("/api/entries", tags=["glossary"])
-    def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
+    def api_entries(status: Annotated[list[STATUSES] | None, Query(description=(
+                        "the statuses of the entries listed, one or several (status=approved&status=candidate);"
+                        " none: every status"))] = None,
+                    q: Annotated[str | None, Query(max_length=500)] = None,
                     min_score: float | None = None, document: str | None = None,
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20,
                     order: ORDERS = "score", after: Annotated[str | None, Query(max_length=200, description=(
@@ -831,13 +873,14 @@ def found_line(found: dict) -> str:
     return ", ".join(said)
 
 
-def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
+def entries_page(store, *, status: str | list[str] | None, q: str | None, min_score: float | None, document: str | None,
                  offset: int, limit: int, order: str = "score", after: str | None = None,
                  before: str | None = None, lang: str | None = None) -> dict:
     """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
     its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
     read from the entries shown, whatever was added or decided meanwhile."""
-    filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+    # a status or several (the API's status=approved&status=candidate: the last alone was read)
+    filters = {"statuses": [status] if isinstance(status, str) else list(status or []), "text": q or None, "min_score": min_score,
                "document": document, "order": order, "lang": lang}
     # one more than the page, to know whether another follows (before: precedes) the way it is read
     found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)

@@ -103,7 +103,8 @@ _DISK_FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE}
 @contextmanager
 def _disk_full_refused(path: str) -> Iterator[None]:
     """SQLite's failure to write to a full disk, to a store another program keeps locked past the busy
-    timeout, or to a read-only one, as one TmtoolError saying what to do (the transaction is rolled back)."""
+    timeout, or to a read-only one, and to read or write a damaged one, as one TmtoolError saying what to do (the
+    transaction is rolled back)."""
     try:
         yield
     except sqlite3.OperationalError as exc:
@@ -118,6 +119,19 @@ def _disk_full_refused(path: str) -> Iterator[None]:
             raise ReadOnly("the store is read-only (the file's permissions, or its disk), nothing was written",
                               path=path) from None
         raise
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT:  # was the driver's DatabaseError
+            raise damaged(exc, path) from None
+        raise
+
+
+# what a store whose file is damaged says (SQLITE_CORRUPT: pages overwritten, a copy cut short)
+DAMAGED_COMMAND = "tmtool db check"
+
+
+def damaged(exc: sqlite3.Error, path: str) -> Unavailable:
+    return Unavailable(f"the store is damaged ({exc}), nothing was written: '{DAMAGED_COMMAND}' says where; restore"
+                       " it from a backup", path=path, commands=(DAMAGED_COMMAND,))
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
@@ -251,7 +265,7 @@ class SQLiteStore(UnitCorrections):
         if path != ":memory:":
             parent = Path(path).resolve().parent
             if not parent.is_dir():
-                raise TmtoolError(f"cannot create store: directory {parent} does not exist", path=path)
+                raise Invalid(f"cannot create store: directory {parent} does not exist", path=path)
             if Path(path).is_dir():
                 raise TmtoolError("cannot open store: this is a directory", path=path)
         try:
@@ -272,6 +286,9 @@ class SQLiteStore(UnitCorrections):
                                   " for write access", path=path) from None
             if _disk_full(exc):
                 raise Unavailable(DISK_FULL, path=path) from None
+            # another file given as the store (a TMX, arguments swapped): a wrong argument
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+                raise Invalid(f"cannot open store: {exc}", path=path) from None
             raise TmtoolError(f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
@@ -316,7 +333,8 @@ class SQLiteStore(UnitCorrections):
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         in_own_thread(self._thread)
-        return self._conn.execute(sql, params).fetchall()
+        with _disk_full_refused(self.path):  # a damaged store's reads too: one line, not the driver's DatabaseError
+            return self._conn.execute(sql, params).fetchall()
 
     def is_empty(self) -> bool:
         return not any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in

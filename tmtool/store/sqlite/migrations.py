@@ -769,7 +769,6 @@ def _nordic_keys(conn: sqlite3.Connection) -> None:
     _keys_made_again(conn)
 
 
-# each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 def _term_locales(conn: sqlite3.Connection) -> None:
     """A term keeps the language tag its file gave where it names a region or script (``Term.locale``: a
     termbase's en-GB and en-US terms), which terms stored before lack: they were stored in their base language."""
@@ -777,6 +776,7 @@ def _term_locales(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE terms ADD COLUMN locale TEXT")
 
 
+# each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PASSWORD_PROTECTED, password_protected
 from ...langtags import normalize_tag
@@ -58,10 +58,10 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     name = str(path)
     data = path.read_bytes()
     if not data.strip():
-        raise TmtoolError("empty document (no text)", path=name)
+        raise Invalid("empty document (no text)", path=name)
     ext = path.suffix.lower()
     if ext in (*DOCX_EXTENSIONS, *ODT_EXTENSIONS, *PPTX_EXTENSIONS, *ODP_EXTENSIONS) and password_protected(data):
-        raise TmtoolError(PASSWORD_PROTECTED, path=name)
+        raise Invalid(PASSWORD_PROTECTED, path=name)
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
     elif ext in ODT_EXTENSIONS:
@@ -82,7 +82,7 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
             text = decode_western_text(data, name, written_by="what Windows editors save as ANSI text in Western Europe")
             read = _Reading(name, _text_paragraphs(text, name))
     if not read.paragraphs:
-        raise TmtoolError("empty document (no text)", path=name)
+        raise Invalid("empty document (no text)", path=name)
     document = Document(path=name, paragraphs=tuple(read.paragraphs), lang=normalize_tag(lang) if lang else None,
                         rows=tuple(read.rows))
     if document.lang:
@@ -94,7 +94,7 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 def _refuse_binary_formats(data: bytes, path: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise TmtoolError(f"is {what}, not plain text or HTML (DOCX, ODT, PPTX, ODP and PDF are read by their "
+            raise Invalid(f"is {what}, not plain text or HTML (DOCX, ODT, PPTX, ODP and PDF are read by their "
                               "extension)", path=path)
 
 
@@ -102,7 +102,7 @@ def _pdf_paragraphs(path: Path, data: bytes, lang: str | None) -> _Reading:
     from ..pdf import pdf_paragraphs
 
     if not data.startswith(b"%PDF") and b"%PDF-" not in data[:1024]:  # readers allow junk before the header
-        raise TmtoolError("not a PDF file (no %PDF header)", path=str(path))
+        raise Invalid("not a PDF file (no %PDF header)", path=str(path))
     read = _Reading(str(path))
     for paragraph in pdf_paragraphs(path, lang):
         read.add(paragraph)

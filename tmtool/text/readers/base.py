@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from ..langid import _FUNCTION_WORDS, PHRASE_OPENERS
 from ..normalize import visible
 from ..segment import LIST_MARKER
@@ -50,12 +50,12 @@ def refuse_control_characters(text: str, path: str) -> None:
     """Refuse a text holding C0 control characters (``_CONTROL``): binary data, said with its line."""
     if match := _CONTROL.search(text):
         line = text.count("\n", 0, match.start()) + 1
-        raise TmtoolError(f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line)
+        raise Invalid(f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line)
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
     if _MARKUP_START.match(text):
-        raise TmtoolError(
+        raise Invalid(
             "is XML or HTML markup, not plain text (name HTML pages .html; TMX, XLIFF and TBX files are "
             "imported, not read as documents)",
             path=path,
@@ -155,7 +155,7 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
     paragraphs = []
     for number, line in enumerate((line for block in blocks for line in block.splitlines()), 1):
         if len(line) > MAX_PARAGRAPH_CHARS:
-            raise TmtoolError(
+            raise Invalid(
                 f"a paragraph {len(line):,} characters long (at most {MAX_PARAGRAPH_CHARS:,} are read); "
                 "is this a document?",
                 path=path,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
 from .base import _ASCII_SPACE, DATUM_WORDS, LINE_BREAK, _add_raised, _Reading, column_span, image_descriptions
@@ -199,11 +199,11 @@ def _html_paragraphs(data: bytes, path: str, titled: bool = True, converted: boo
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
+        raise Invalid(f"cannot parse HTML: {exc}", path=path) from None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops reading past elements nested 256 deep and keeps the page so far: the rest would be lost
         # unsaid (a browser reads on). A real page is never that deep but where tags are left open (<font> …)
-        raise TmtoolError("elements nested more than 256 deep (tags left open?), past which the page cannot be "
+        raise Invalid("elements nested more than 256 deep (tags left open?), past which the page cannot be "
                           "read: close them, or save the page as plain text", path=path)
     for element in root.iter():
         _replace_controls(element)
@@ -548,7 +548,7 @@ def _decode_html(data: bytes, path: str) -> str:
         try:
             encoding = codecs.lookup(name).name
         except LookupError:
-            raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
+            raise Invalid(f"the page declares an unknown charset {name!r}", path=path) from None
         encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
         if encoding in _WESTERN_CODE_PAGES and not data.isascii():
             try:
@@ -562,7 +562,7 @@ def _decode_html(data: bytes, path: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise TmtoolError(f"not valid {name} (as declared) at byte {exc.start}", path=path) from None
+                raise Invalid(f"not valid {name} (as declared) at byte {exc.start}", path=path) from None
     return decode_western_text(data, path, written_by="as browsers in Western Europe read a page declaring no charset")
 
 

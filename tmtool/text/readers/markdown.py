@@ -35,7 +35,7 @@ import re
 from html import escape
 from itertools import islice
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from ...io.decoding import decode_western_text
 from .base import _Reading, refuse_control_characters
 from .html import _html_paragraphs
@@ -132,7 +132,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     tokens = markdown.parse(_without_wrapped_definitions(_without_admonition_marks(_without_markup_lines(text))))
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
-        raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
+        raise Invalid(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
                           "be read: save it as plain text", path=path)
     page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><main>"
             + "".join(f"<p>{escape(value)}</p>" for value in shown if value)

@@ -6,7 +6,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span, image_descriptions, said_beside
 from .equations import mathml_text
 from .office import (_GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _centimetres, _icons, _open_package, _package_xml,
@@ -195,7 +195,7 @@ def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
         if "mimetype" in package.namelist():
             found = package.read("mimetype").decode("ascii", "replace").strip()
             if found != mimetype:
-                raise TmtoolError(f"not an OpenDocument {mimetype.rpartition('.')[2]} (its mimetype is {found[:80]!r})",
+                raise Invalid(f"not an OpenDocument {mimetype.rpartition('.')[2]} (its mimetype is {found[:80]!r})",
                                   path=name)
         root = _package_xml(package, "content.xml", name)
         styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None

@@ -11,7 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ...errors import TmtoolError
+from ...errors import Invalid, TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
 from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, DATUM_WORDS, LINE_BREAK, _add_raised, _raised, _Reading,
@@ -169,7 +169,7 @@ def _package_xml(package, part: str, path: str):
         try:
             return parse_xml(stream).getroot()
         except TmtoolError as exc:  # named after the part: name the file too
-            raise TmtoolError(str(exc), path=path) from None
+            raise Invalid(str(exc), path=path) from None
 
 
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -557,7 +557,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
                      if part in package.namelist() and (shown is None or part in shown)]
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
-        raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
+        raise Invalid(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
     walk = _DocxWalk(_Reading(name), root, notes, styles, drawings, chunks)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
@@ -704,16 +704,16 @@ def _open_package(path: Path, data: bytes, kind: str):
 
     name, kind = str(path), kind.split()
     if data.startswith(OLE2):  # a file of Office 97–2003 renamed, or saved in that format under the new name
-        raise TmtoolError(f"{_LEGACY.get(kind[-1], 'an Office 97–2003 file')}, not {' '.join(kind)} file: open it and "
+        raise Invalid(f"{_LEGACY.get(kind[-1], 'an Office 97–2003 file')}, not {' '.join(kind)} file: open it and "
                           f"save it as .{kind[-1].lower()}", path=name)
     if not data.startswith(b"PK\x03\x04"):
-        raise TmtoolError(f"not {' '.join(kind)} file (not a ZIP archive)", path=name)
+        raise Invalid(f"not {' '.join(kind)} file (not a ZIP archive)", path=name)
     try:
         check_package(path)
         with zipfile.ZipFile(path) as package:
             yield package
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
-        raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None
+        raise Invalid(f"not a readable {kind[-1]} file ({exc})", path=name) from None
 
 
 def _main_part(package, path: str, kind: str) -> str:
@@ -721,7 +721,7 @@ def _main_part(package, path: str, kind: str) -> str:
     ``kind`` (DOCX) without one is refused."""
     main = _docx_targets(_docx_relations(package, "_rels/.rels", path)).get("officeDocument")
     if main not in package.namelist():
-        raise TmtoolError(f"not a readable {kind} file (no main part)", path=path)
+        raise Invalid(f"not a readable {kind} file (no main part)", path=path)
     return main
 
 
@@ -1129,7 +1129,7 @@ class _DocxWalk(_Walk):
             chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
                                                     path))
         else:
-            raise TmtoolError(f"holds a document imported whole ({part}), which tmtool reads only as HTML or text: "
+            raise Invalid(f"holds a document imported whole ({part}), which tmtool reads only as HTML or text: "
                               "open it in Word and save it, which converts it", path=path)
         start = len(self.read.paragraphs)
         self.read.paragraphs.extend(chunk.paragraphs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import TmtoolError
+from ...errors import Invalid
 from ...io.xmlsafe import split_tag
 from .base import _Reading, said_beside
 from .odf import _DRAW, _OFFICE, _STYLE, _TEXT, _odf_parts, _OdtWalk, _shown_text
@@ -29,7 +29,7 @@ def _pptx_paragraphs(path: Path, data: bytes) -> _Reading:
         main = _main_part(package, name, "PPTX")
         root = _package_xml(package, main, name)
         if not root.tag.endswith("}presentation"):  # a document or a workbook renamed
-            raise TmtoolError(f"not a PowerPoint presentation (its main part is {split_tag(root.tag)[1][:80]!r})",
+            raise Invalid(f"not a PowerPoint presentation (its main part is {split_tag(root.tag)[1][:80]!r})",
                               path=name)
         slides = {rid: part for rid, kind, part in _part_relations(package, main, name) if kind == "slide"}
         walk = _SlidesWalk(_Reading(name), package, _DRAWINGML_STRICT if "purl.oclc.org" in root.tag else _DRAWINGML)
