@@ -438,8 +438,8 @@ def trados_level(unit: Unit) -> str | None:
     translation (Trados's default level, Translated). Read back as the one prop it was."""
     if CONFIRMATION_LEVEL in unit.props:
         return None
-    state = unit.props.get("x-state")
-    if state in CONFIRMATION_LEVELS:
+    state = unit.props.get("x-state")  # a list when given twice: no one level
+    if isinstance(state, str) and state in CONFIRMATION_LEVELS:
         return state
     return "Draft" if is_unconfirmed(unit) else None
 

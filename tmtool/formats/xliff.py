@@ -323,8 +323,9 @@ def _tool_state(item: Unit | Segment) -> str | None:
     if not isinstance(item, Unit):
         return None
     state = item.props.get("x-state")
-    if state is None and item.props.get("x-ConfirmationLevel") in TRADOS_STATES:
-        state = item.props["x-ConfirmationLevel"]
+    level = item.props.get("x-ConfirmationLevel")  # a list when given twice, as x-state: no one state
+    if state is None and isinstance(level, str) and level in TRADOS_STATES:
+        state = level
     return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
 
 
