@@ -3229,6 +3229,50 @@ def test_a_draft_confirmed_by_its_reviewed_file_takes_the_file_s_origin_and_appr
     assert [u.props for u in read_tmx(exported)] == [{"x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]
 
 
+def test_a_phrase_draft_confirmed_by_its_job_file_takes_the_file_s_level_and_origin(tmp_path):
+    """A Phrase machine draft (``m:confirmed="0"``, ``m:trans-origin="mt"``), imported as a draft, then confirmed by the
+    job file back from the translator (``m:confirmed="1"``, a memory's match) kept the draft's level and origin beside
+    its new state: the XLIFF export wrote ``m:confirmed="0"`` on a ``translated`` target (Phrase's own mark saying not
+    confirmed), which read back was no longer Phrase's, its props dropped. Phrase's level, score and origin, and
+    memoQ's match rate, are the confirming file's, as Trados's origin and percent are."""
+    def job(confirmed: str, origin: str, score: str) -> Path:
+        path = tmp_path / f"job{confirmed}.mxliff"
+        path.write_text(
+            "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+            'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+            'source-language="fr" target-language="en" m:task-id="T"><body><group id="0"><trans-unit id="T:0" '
+            f'xml:space="preserve" m:score="{score}" m:gross-score="{score}" m:trans-origin="{origin}" '
+            f'm:confirmed="{confirmed}" m:locked="false" m:para-id="0" m:level-edited="false">'
+            "<source>Le comité siège.</source><target>The committee sits.</target></trans-unit></group></body></file>"
+            "</xliff>", encoding="utf-8")
+        return path
+
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", job("0", "mt", "0.0"), "--include-unconfirmed")[0] == 0
+    code, out, _ = tmtool(db, "import", job("1", "tm", "1.01"))
+    assert (code, "1 draft confirmed" in out) == (0, True), out
+    confirmed = {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-score": "1.01",
+                 "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"}
+    assert tmtool(db, "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
+    assert [u.props for u in read_tmx(tmp_path / "out.tmx")] == [confirmed]
+    assert tmtool(db, "export", "xliff", "-o", tmp_path / "out.xlf")[0] == 0
+    [unit] = etree.parse(str(tmp_path / "out.xlf")).iter("{*}trans-unit")
+    assert unit.get("{http://www.memsource.com/mxlf/2.0}confirmed") == "1"
+    assert [u.props for u in read_xliff(tmp_path / "out.xlf")] == [confirmed]
+    # a memoQ draft approved in Weblate: memoQ's match rate of the draft is no longer the translation's
+    from translate.storage.xliff import xlifffile
+
+    db = tmp_path / "m.db"
+    assert tmtool(db, "import", _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), "--include-unconfirmed")[0] == 0
+    assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "rework.xlf")[0] == 0
+    weblate = xlifffile.parsefile(str(tmp_path / "rework.xlf"))
+    weblate.units[0].markfuzzy(False)
+    (tmp_path / "approved.xlf").write_bytes(bytes(weblate))
+    assert tmtool(db, "import", tmp_path / "approved.xlf")[0] == 0
+    assert tmtool(db, "export", "tmx", "-o", tmp_path / "m.tmx")[0] == 0
+    assert [u.props for u in read_tmx(tmp_path / "m.tmx")] == [{"x-state": "translated"}]
+
+
 def test_a_message_translate_toolkit_marked_fuzzy_is_not_a_confirmed_translation(tmp_path):
     """translate-toolkit (and Weblate, Pootle through it) marks a translation fuzzy, "needs editing", by
     ``approved="no"`` and ``state="needs-translation"`` on a target it keeps: it was imported as a translation (a

@@ -433,3 +433,29 @@ def test_a_tmx_s_own_highlight_is_exported_as_codes_around_its_text():
     [back] = read_tmx(io.BytesIO(out.getvalue()))
     assert (back.source, back.source_markup, back.target_markup) == (
         "Le siège de l’OTAN.", seg, 'NATO <hi x="4">headquarters</hi>')
+
+
+def test_a_confirmation_level_or_state_given_twice_is_exported():
+    """A prop given twice (on the ``tu`` and a ``tuv``, or repeated) is a list of its values: a unit whose
+    ``x-ConfirmationLevel`` or ``x-state`` came so made the TMX and XLIFF exports, which look for a Trados level to
+    write, fail with a ``TypeError`` (a list is no member of a set of levels). Such a unit is written with its props as
+    they came, a draft still one (one value not confirmed is enough, as an import reads it)."""
+    from tmtool.formats.tmx import is_unconfirmed, read_tmx, write_tmx
+    from tmtool.formats.xliff import read_xliff, write_xliff
+
+    units = list(read_tmx(_tmx(
+        '<tu><prop type="x-ConfirmationLevel">Translated</prop><tuv xml:lang="fr-FR"><prop type='
+        '"x-ConfirmationLevel">ApprovedTranslation</prop><seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>'
+        'The convoy leaves.</seg></tuv></tu><tu><prop type="x-state">Translated</prop><prop type="x-state">Draft</prop>'
+        '<tuv xml:lang="fr-FR"><seg>La séance est levée.</seg></tuv><tuv xml:lang="en-GB"><seg>The meeting is '
+        'closed.</seg></tuv></tu>')))
+    assert [u.props.get("x-ConfirmationLevel") or u.props.get("x-state") for u in units] == [
+        ["Translated", "ApprovedTranslation"], ["Translated", "Draft"]]
+    out = io.BytesIO()
+    write_tmx(units, out, srclang="fr-FR")
+    back = list(read_tmx(io.BytesIO(out.getvalue())))
+    assert [u.props for u in back] == [u.props for u in units]
+    assert [is_unconfirmed(u) for u in back] == [False, True]
+    xliff = io.BytesIO()
+    write_xliff(units, xliff, srclang="fr-FR")
+    assert [is_unconfirmed(u) for u in read_xliff(io.BytesIO(xliff.getvalue()))] == [False, True]

@@ -841,6 +841,33 @@ def test_an_approval_weblate_takes_back_is_read_whatever_tool_state_the_export_w
             for u in xlifffile.parsestring(back.getvalue()).units] == [("no", "translated"), ("no", "translated")]
 
 
+def test_a_translation_weblate_edited_is_no_longer_the_tool_s_match():
+    """Weblate saves a translation a translator edits (its ``set_state`` for "translated": translate-toolkit's
+    ``markapproved(False)``, which turns the ``approved="yes"`` an export wrote into ``"no"``, and
+    ``state="translated"``): the state is the one written for memoQ's ``ManuallyConfirmed`` or Trados's
+    ``Translated``, so the tool's state, match rate and lock an export wrote beside it were read back as the new
+    text's (a 101 % context match, a 100 % memory match, locked), and written to the next export. An ``approved`` that
+    says otherwise than the one written for the tool's state says the unit was changed since, as it does for a
+    ``final`` one: its file's state and approval are read, not the tool's."""
+    sdl = _SDLXLIFF.replace('conf="Translated" origin="tm" percent="85"', 'conf="Translated" origin="tm" percent="100"')
+    units = [list(read_xliff(io.BytesIO(_MQXLIFF.encode())))[0], list(read_xliff(io.BytesIO(sdl.encode())))[2]]
+    assert [u.props["x-state"] for u in units] == ["ManuallyConfirmed", "Translated"]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+    weblate = xlifffile.parsestring(out.getvalue())
+    for unit, text in zip(weblate.units, ["Shut the valve.", "Sentence three."]):
+        unit.target = text  # Weblate's XliffUnit.set_target, then set_state(STATE_TRANSLATED)
+        unit.markapproved(False)
+        unit.getlanguageNode(index=1).set("state", "translated")
+    assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state")) for u in weblate.units] == [
+        ("no", "translated"), ("no", "translated")]
+    again = list(read_xliff(io.BytesIO(bytes(weblate))))
+    assert [(u.target, u.props) for u in again] == [
+        ("Shut the valve.", {"x-state": "translated", "x-approved": "no"}),
+        ("Sentence three.", {"x-state": "translated", "x-approved": "no", "x-state-qualifier": "exact-match"})]
+
+
 def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
     """memoQ's reviewers' confirmations and XLIFF 2's ``reviewed`` and ``final`` were exported as ``translated``, not
     approved; a 2.x ``subState`` was dropped. They are written as 1.2's ``signed-off`` and ``final`` (approved), a

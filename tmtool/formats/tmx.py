@@ -438,8 +438,8 @@ def trados_level(unit: Unit) -> str | None:
     translation (Trados's default level, Translated). Read back as the one prop it was."""
     if CONFIRMATION_LEVEL in unit.props:
         return None
-    state = unit.props.get("x-state")
-    if state in CONFIRMATION_LEVELS:
+    state = unit.props.get("x-state")  # a list when given twice: no one level
+    if isinstance(state, str) and state in CONFIRMATION_LEVELS:
         return state
     return "Draft" if is_unconfirmed(unit) else None
 
@@ -466,9 +466,11 @@ def is_unconfirmed(unit: Unit) -> bool:
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
 _CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS))
 # and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved,
-# Trados's segment origin (a machine's draft a reviewer rewrote is no longer the machine's)
+# Trados's segment origin (a machine's draft a reviewer rewrote is no longer the machine's), memoQ's match rate,
+# Phrase's confirmation level (a draft's 0 beside a confirmed state, an XLIFF export wrote it so), score and origin
 CONFIRMATION_PROPS = (*_CONFIRMATION_MARKS, "x-approved", "x-sdl-origin", "x-sdl-origin-system", "x-sdl-percent",
-                      "x-sdl-text-match")
+                      "x-sdl-text-match", "x-memoq-percent", "x-phrase-confirmed", "x-phrase-score",
+                      "x-phrase-gross-score", "x-phrase-trans-origin")
 
 
 def confirming(stored: dict, unit: Unit) -> dict | None:

@@ -323,8 +323,9 @@ def _tool_state(item: Unit | Segment) -> str | None:
     if not isinstance(item, Unit):
         return None
     state = item.props.get("x-state")
-    if state is None and item.props.get("x-ConfirmationLevel") in TRADOS_STATES:
-        state = item.props["x-ConfirmationLevel"]
+    level = item.props.get("x-ConfirmationLevel")  # a list when given twice, as x-state: no one state
+    if state is None and isinstance(level, str) and level in TRADOS_STATES:
+        state = level
     return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
 
 
@@ -761,13 +762,19 @@ def _state_12(unit: etree._Element, target: etree._Element | None) -> str | None
 def _tool_state_kept(unit: etree._Element, target: etree._Element | None) -> str | None:
     """The state a tool gave a unit that a tmtool export wrote beside the 1.2 one (``tmtool:state``, memoQ's
     ``mq:status``, Trados's ``sdl:seg`` ``conf`` of a unit not segmented: see :func:`_tool_attributes`), while the 1.2
-    state is still the one written for it, no other tool having changed it since; else None."""
+    state and its ``approved`` are still those written for it, no other tool having changed it since (Weblate saves a
+    translation it edits ``approved="no"``, ``state="translated"``); else None."""
     if target is None or target.get("state") is None or unit.find("{*}seg-source") is not None:
         return None
     written = unit.get(TOOL_STATE) or unit.get(f"{{{MEMOQ}}}status") \
         or next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")), None) \
         or _phrase_state(unit)
-    if written and _state_12(unit, target) == _target_state(Unit("", "", "", "", props={"x-state": written})):
+    if not written:
+        return None
+    tool = Unit("", "", "", "", props={"x-state": written})
+    state = _target_state(tool)
+    # an export before approved was written for every state wrote none beside "translated"
+    if _state_12(unit, target) == state and unit.get("approved") in (None, _approved(tool, state)):
         return written
     return None
 
