@@ -196,6 +196,20 @@ def test_a_file_that_is_no_document_is_skipped_as_such_whatever_its_name(tmp_pat
     assert ignored == [("alignment.gold.json", readable), ("notes.fr.md", readable), ("README.md", readable)]
 
 
+def test_a_store_kept_in_the_inbox_is_no_file_skipped(tmp_path):
+    # `tmtool --db inbox/tmtool.db ingest --dir inbox`: the store and SQLite's -wal and -shm beside it were told as
+    # three files skipped, "not a document tmtool reads", among the files a person put there
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_FR, inbox / "meeting.fr.txt")
+    shutil.copy(SEED_EN, inbox / "meeting.en.txt")
+    (inbox / "notes.json").write_text("{}")
+    with open_store(str(inbox / "tmtool.db"), create=True) as store:
+        summary = ingest_dir(store, inbox, extract_terms=False)
+    assert len(summary.results) == 1 and summary.ignored == [
+        ("notes.json", "not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pptx, odp, pdf)")]
+
+
 def test_an_inbox_with_a_broken_pair(tmp_path, shared):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -554,7 +554,8 @@ def ingest_dir(
     Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
     language_pair(srclang, tgtlang)
     pairs, unpaired, ignored = find_pairs(inbox, base_language(srclang), base_language(tgtlang))
-    summary = IngestSummary(failures=list(unpaired), ignored=ignored)
+    own = _store_files_in(store, inbox)
+    summary = IngestSummary(failures=list(unpaired), ignored=[(name, why) for name, why in ignored if name not in own])
     sentences, current = 0, None
     options = dict(extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang)
 
@@ -585,6 +586,15 @@ def ingest_dir(
     except KeyboardInterrupt:
         raise IngestInterrupted(summary, current) from None
     return summary
+
+
+def _store_files_in(store: Store, inbox: str | Path) -> set[str]:
+    """The names of the store's SQLite file and of those SQLite keeps beside it, where the store lies in the inbox
+    (``tmtool --db inbox/tmtool.db ingest --dir inbox``): no document passed over, not to be told as one."""
+    path = Path(store.opened_from)
+    if not path.is_file() or path.resolve().parent != Path(inbox).resolve():
+        return set()
+    return {path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
 
 def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
