@@ -57,9 +57,9 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
     "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
-    "entry", "error_on_store", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "entry", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merged_into", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
