@@ -2136,3 +2136,34 @@ def test_an_equation_katex_renders_is_read_once_from_its_mathml(tmp_path):
         '</span></span></span></span></span></span></span></span></span></span> in this case.</p></main></body></html>',
         encoding="utf-8")
     assert read_document(page).paragraphs == ("The energy is E=mc^2 in this case.",)
+
+
+def test_an_alert_in_the_article_the_page_behind_an_open_window_and_shown_words_a_screen_reader_reads_otherwise(
+        tmp_path):
+    """Three things a page hides from assistive technology, or marks as an alert, that are its text: a Bootstrap
+    alert in the article (``<div class="alert alert-warning" role="alert">``, as Bootstrap's documentation writes every
+    alert), the page itself saved while a window is open over it (react-modal hides the page's root, ``aria-hidden``,
+    beside its portal; a blog's post, no ``<main>`` nor ``<h1>``), and what is shown beside the words a screen reader
+    reads in its place (``<span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span>``). Each was
+    left out, the page's sentences lost (the post read as its title only). The toast outside the article, the
+    window and a prompt hidden from assistive technology stay out."""
+    page = tmp_path / "guide.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Guide</title></head><body><main>'
+        '<h1>Installer le logiciel</h1><p>Téléchargez le paquet.</p><div class="alert alert-warning" role="alert">'
+        '<strong>Attention :</strong> sauvegardez vos données avant la mise à jour.</div>'
+        '<p>La licence coûte <span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span> par poste.</p>'
+        '<div class="invite" aria-hidden="true"><p>Abonnez-vous à la lettre.</p></div></main>'
+        '<div class="toast" role="alert"><p>Votre essai gratuit se termine dans 3 jours.</p></div></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Guide", "Installer le logiciel", "Téléchargez le paquet.",
+        "Attention : sauvegardez vos données avant la mise à jour.", "La licence coûte 12 € par poste.")
+    post = tmp_path / "vacances.fr.html"
+    post.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Blog</title></head><body>'
+        '<div id="root" aria-hidden="true"><div class="post"><h2>Nos vacances</h2>'
+        '<p>Nous sommes partis en Bretagne cet été.</p></div></div>'
+        '<div class="ReactModalPortal"><div class="ReactModal__Overlay"><div class="ReactModal__Content" role="dialog" '
+        'aria-modal="true"><p>Connectez-vous pour continuer.</p></div></div></div></body></html>', encoding="utf-8")
+    assert read_document(post).paragraphs == ("Blog", "Nos vacances", "Nous sommes partis en Bretagne cet été.")

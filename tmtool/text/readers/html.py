@@ -323,7 +323,7 @@ def _left_out(element) -> bool:
     # aria-expanded…>Les chiffres</button></h3>``), not a control's label
     heading_button = element.tag == "button" and element.getparent() is not None and element.getparent().tag in _HEADINGS
     return ((element.tag in _DROPPED and element.get("role") != "tab" and not heading_button)
-            or element.get("role") in _DROPPED_ROLES
+            or (element.get("role") in _DROPPED_ROLES and not (element.get("role") == "alert" and _in_main_content(element)))
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
@@ -350,16 +350,41 @@ def _controlled(root) -> frozenset[str]:
     return frozenset(name for value in root.xpath("//@aria-controls") for name in value.split())
 
 
+def _open_window(element) -> bool:
+    """Whether ``element`` is or holds a window open over the page (an open ``<dialog>``, a dialog's role or
+    ``aria-modal``), neither hidden nor in a part hidden (a closed Micromodal window: ``aria-hidden`` around it)."""
+    if not isinstance(element.tag, str) or element.get("aria-hidden") == "true" or element.get("hidden") is not None:
+        return False
+    if (element.tag == "dialog" and element.get("open") is not None) or element.get("aria-modal") == "true" or (
+            element.tag != "dialog" and element.get("role") in ("dialog", "alertdialog")):
+        return True
+    return any(_open_window(inner) for inner in element)
+
+
+def _in_main_content(element) -> bool:
+    """Whether ``element`` stands in the page's article or main content."""
+    return any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors())
+
+
 def _hidden_from_assistance(element) -> bool:
     """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
     not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
     an accordion's, a slide's: its id in a control's ``aria-controls``), which is the page's text as a closed
-    ``<details>`` is."""
+    ``<details>`` is, nor the page beside a window open over it (its scripts hide the window's siblings), nor what is
+    shown beside the words a screen reader reads in its place (a class for screen readers only), which are left
+    out."""
     if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
         return False
     own = element.get("id")
     if own and own in _controlled(element.getroottree().getroot()):
         return False
+    parent = element.getparent()
+    if parent is not None and any(other is not element and isinstance(other.tag, str) and _open_window(other)
+                                  for other in parent):
+        return False  # the page beside a window open over it, hidden by the window's script (react-modal's portal)
+    for other in (element.getprevious(), element.getnext()):
+        if other is not None and any(_SCREEN_READER_ONLY.fullmatch(name) for name in other.get("class", "").split()):
+            return False  # what is shown, a screen reader's words for it beside it (*12 €*, *12 euros*)
     return not any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main" for inner in element.iter())
 
 
