@@ -1255,3 +1255,17 @@ def test_a_template_call_s_text_on_its_own_line_a_note_s_content_and_a_callout_s
         "Installation", "Téléchargez le paquet.", "Attention", "Sauvegardez vos données avant la mise à jour.",
         "Pensez à redémarrer.", "Cette procédure supprime les journaux.", "Le service ferme le 3 mai.",
         "Attention au froid", "Le boîtier ne supporte pas le gel.", "Astuce", "Un redémarrage suffit.")
+
+
+def test_an_editor_s_note_in_italics_opening_with_brackets_is_no_abbreviation_s_definition(tmp_path):
+    """A news page's editor's note set in italics whole, its date bracketed (``*[Mis à jour le 3 mars] : …*``), shown
+    as such by CommonMark's and GitHub's renderers, was taken for an abbreviation's definition (``*[OTAN]: …``) and
+    left out. A line in italics whole is text; an abbreviation's definition is still left out."""
+    path = tmp_path / "article.fr.md"
+    path.write_text(
+        "# Réunion des ministres\n\n*[Mis à jour le 3 mars] : la date de la réunion a été corrigée.*\n\n"
+        "Les ministres de l'OTAN se sont réunis à Bruxelles.\n\n*[OTAN]: Organisation du Traité de l'Atlantique Nord\n",
+        encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres", "[Mis à jour le 3 mars] : la date de la réunion a été corrigée.",
+        "Les ministres de l'OTAN se sont réunis à Bruxelles.")

@@ -80,6 +80,8 @@ _TERM_WORDS = 8
 # an abbreviation's definition, a line of its own (up to three spaces in, as PHP Markdown Extra and Python-Markdown's abbr
 # read it; ``*[OTAN]: …``, ``*[Etat-major] : …``)
 _ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
+# but a line set in italics whole, its first words bracketed (an editor's note, ``*[Mis à jour le 3 mars] : …*``), is text
+_EMPHASIS_LINE = re.compile(r" {0,3}\*(?!\s).*[^\s\\*]\*[ \t]*")
 # a line of markup that a site's renderer reads and shows nothing of: kramdown's attribute list for the block over it
 # (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
 # div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
@@ -190,7 +192,7 @@ def _without_markup_lines(text: str) -> str:
     out = []
     for line in text.split("\n"):
         bare = line.removesuffix("\r")
-        if _ABBREVIATION.fullmatch(bare):
+        if _ABBREVIATION.fullmatch(bare) and not _EMPHASIS_LINE.fullmatch(bare):
             continue
         call, inner = bare, ""  # the call or fence, and the text it encloses or titles on its line
         if not _TEMPLATE_LINE.fullmatch(bare) and (enclosing := _ENCLOSING_LINE.fullmatch(bare)):
