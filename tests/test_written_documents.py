@@ -2167,3 +2167,28 @@ def test_an_alert_in_the_article_the_page_behind_an_open_window_and_shown_words_
         '<div class="ReactModalPortal"><div class="ReactModal__Overlay"><div class="ReactModal__Content" role="dialog" '
         'aria-modal="true"><p>Connectez-vous pour continuer.</p></div></div></div></body></html>', encoding="utf-8")
     assert read_document(post).paragraphs == ("Blog", "Nos vacances", "Nous sommes partis en Bretagne cet été.")
+
+
+def test_a_carousel_s_slides_not_shown_are_read_once_without_their_copies(tmp_path):
+    """react-slick (and Splide without its pagination) hides each slide not shown from assistive technology
+    (``aria-hidden="true"``), with no tab's role nor control naming it, and copies the first and last slides for
+    looping (``slick-cloned``): the slides not shown were left out, a news page's stories lost. A slide is read
+    (the page's text, as a closed ``<details>`` is), its copies are not."""
+    page = tmp_path / "accueil.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accueil</title></head><body><main>'
+        '<h1>Actualités</h1><div class="slick-slider slick-initialized" dir="ltr"><div class="slick-list">'
+        '<div class="slick-track" style="width:3000px;opacity:1">'
+        '<div data-index="-1" tabindex="-1" class="slick-slide slick-cloned" aria-hidden="true"><div>'
+        '<h2>Le sommet de Vilnius</h2><p>Les dirigeants se sont réunis en juillet.</p></div></div>'
+        '<div data-index="0" class="slick-slide slick-active slick-current" tabindex="-1" aria-hidden="false"><div>'
+        '<h2>La réunion des ministres</h2><p>Les ministres ont adopté un plan.</p></div></div>'
+        '<div data-index="1" class="slick-slide" tabindex="-1" aria-hidden="true"><div>'
+        '<h2>Le sommet de Vilnius</h2><p>Les dirigeants se sont réunis en juillet.</p></div></div>'
+        '<div data-index="2" tabindex="-1" class="slick-slide slick-cloned" aria-hidden="true"><div>'
+        '<h2>La réunion des ministres</h2><p>Les ministres ont adopté un plan.</p></div></div>'
+        '</div></div></div><div class="slide-in-lettre" aria-hidden="true"><p>Abonnez-vous à la lettre.</p></div>'
+        '</main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Accueil", "Actualités", "La réunion des ministres", "Les ministres ont adopté un plan.",
+        "Le sommet de Vilnius", "Les dirigeants se sont réunis en juillet.")

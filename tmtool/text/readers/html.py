@@ -50,6 +50,9 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # Not the part of the page that holds its main content, which scripts hide from assistive technology while a dialog
 # is open over it (react-modal, a11y-dialog): that is the page's text
 _MAIN_CONTENT = ("main", "article", "h1")
+# a carousel's slide, by the class its library gives it (Slick's and react-slick's slick-slide, Swiper's, Splide's, Glide's,
+# Keen Slider's, Bootstrap's carousel-item), not a prompt sliding in (slide-in)
+_SLIDE = re.compile(r"(?:.*[-_])?slide|carousel-item")
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host,
 # #iubenda-cs-banner, #axeptio_overlay, #qc-cmp2-container, Klaro's, Orejime's (the French State's sites), Osano's,
@@ -370,7 +373,7 @@ def _hidden_from_assistance(element) -> bool:
     """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
     not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
     an accordion's, a slide's: its id in a control's ``aria-controls``), which is the page's text as a closed
-    ``<details>`` is, nor the page beside a window open over it (its scripts hide the window's siblings), nor what is
+    ``<details>`` is, nor a carousel's slide not shown (but its copies), nor the page beside a window open over it (its scripts hide the window's siblings), nor what is
     shown beside the words a screen reader reads in its place (a class for screen readers only), which are left
     out."""
     if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
@@ -378,6 +381,11 @@ def _hidden_from_assistance(element) -> bool:
     own = element.get("id")
     if own and own in _controlled(element.getroottree().getroot()):
         return False
+    classes = element.get("class", "").lower().split()
+    if (element.get("aria-roledescription", "").lower() == "slide" or any(
+            _SLIDE.fullmatch(name) for name in classes)) and not any(
+            "clone" in name or "duplicate" in name for name in classes):
+        return False  # a carousel's slide not shown (react-slick's, Splide's): its copies for looping are left out
     parent = element.getparent()
     if parent is not None and any(other is not element and isinstance(other.tag, str) and _open_window(other)
                                   for other in parent):
