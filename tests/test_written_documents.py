@@ -2144,7 +2144,8 @@ def test_an_alert_in_the_article_the_page_behind_an_open_window_and_shown_words_
     alert in the article (``<div class="alert alert-warning" role="alert">``, as Bootstrap's documentation writes every
     alert), the page itself saved while a window is open over it (react-modal hides the page's root, ``aria-hidden``,
     beside its portal; a blog's post, no ``<main>`` nor ``<h1>``), and what is shown beside the words a screen reader
-    reads in its place (``<span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span>``). Each was
+    reads in its place (``<span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span>``), and a warning's
+    page whose text is an alert (its title, ``<h1>``, in it). Each was
     left out, the page's sentences lost (the post read as its title only). The toast outside the article, the
     window and a prompt hidden from assistive technology stay out."""
     page = tmp_path / "guide.fr.html"
@@ -2167,6 +2168,15 @@ def test_an_alert_in_the_article_the_page_behind_an_open_window_and_shown_words_
         '<div class="ReactModalPortal"><div class="ReactModal__Overlay"><div class="ReactModal__Content" role="dialog" '
         'aria-modal="true"><p>Connectez-vous pour continuer.</p></div></div></div></body></html>', encoding="utf-8")
     assert read_document(post).paragraphs == ("Blog", "Nos vacances", "Nous sommes partis en Bretagne cet été.")
+    # a warning's page whose text is the alert, its title in it; a session's toast is no text of it
+    warning = tmp_path / "vigilance.fr.html"
+    warning.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Préfecture</title></head><body>'
+        '<div class="alerte" role="alert"><h1>Vigilance rouge canicule</h1><p>Le département est placé en vigilance '
+        'rouge jusqu’à vendredi.</p></div><div class="toast" role="alert"><p>Votre session expire.</p></div>'
+        '</body></html>', encoding="utf-8")
+    assert read_document(warning).paragraphs == (
+        "Préfecture", "Vigilance rouge canicule", "Le département est placé en vigilance rouge jusqu’à vendredi.")
 
 
 def test_a_carousel_s_slides_not_shown_are_read_once_without_their_copies(tmp_path):

@@ -326,7 +326,7 @@ def _left_out(element) -> bool:
     # aria-expanded…>Les chiffres</button></h3>``), not a control's label
     heading_button = element.tag == "button" and element.getparent() is not None and element.getparent().tag in _HEADINGS
     return ((element.tag in _DROPPED and element.get("role") != "tab" and not heading_button)
-            or (element.get("role") in _DROPPED_ROLES and not (element.get("role") == "alert" and _in_main_content(element)))
+            or (element.get("role") in _DROPPED_ROLES and not (element.get("role") == "alert" and _main_alert(element)))
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
@@ -362,6 +362,13 @@ def _open_window(element) -> bool:
             element.tag != "dialog" and element.get("role") in ("dialog", "alertdialog")):
         return True
     return any(_open_window(inner) for inner in element)
+
+
+def _main_alert(element) -> bool:
+    """Whether an alert (``role="alert"``) is the page's text: in its article or main content (Bootstrap's alerts, which
+    its documentation marks so), or holding them (a warning's page, its title in the alert), not a notice over the page."""
+    return _in_main_content(element) or any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main"
+                                            for inner in element.iter() if isinstance(inner.tag, str))
 
 
 def _in_main_content(element) -> bool:
