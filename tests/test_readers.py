@@ -1241,7 +1241,8 @@ def test_a_template_call_s_text_on_its_own_line_a_note_s_content_and_a_callout_s
     /alert >}}``), Liquid a sentence shown on a condition (``{% if … %}Texte{% endif %}``), the Jekyll documentation
     theme writes a note's text in its call (``{% include note.html content="…" %}``), Quarto and VitePress a callout's
     title on its fence (``::: {.callout-warning title="…"}``, ``::: warning Titre``): the whole line was left out as a
-    call or a fence, the author's sentences with it. They are read, a paragraph each."""
+    call or a fence, the author's sentences with it. They are read, a paragraph each; a Pandoc fence closed by colons
+    (``::: warning :::``) is a fence."""
     path = tmp_path / "installation.fr.md"
     path.write_text(
         "# Installation\n\nTéléchargez le paquet.\n\n"
@@ -1250,11 +1251,12 @@ def test_a_template_call_s_text_on_its_own_line_a_note_s_content_and_a_callout_s
         '{% include note.html content="Cette procédure supprime les journaux." %}\n\n'
         '{% if site.lang == "fr" %}Le service ferme le 3 mai.{% endif %}\n\n'
         '::: {.callout-warning title="Attention au froid"}\nLe boîtier ne supporte pas le gel.\n:::\n\n'
-        "::: tip Astuce\nUn redémarrage suffit.\n:::\n", encoding="utf-8")
+        "::: tip Astuce\nUn redémarrage suffit.\n:::\n\n::: warning :::\nLe câble est fourni.\n::::::\n", encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Installation", "Téléchargez le paquet.", "Attention", "Sauvegardez vos données avant la mise à jour.",
         "Pensez à redémarrer.", "Cette procédure supprime les journaux.", "Le service ferme le 3 mai.",
-        "Attention au froid", "Le boîtier ne supporte pas le gel.", "Astuce", "Un redémarrage suffit.")
+        "Attention au froid", "Le boîtier ne supporte pas le gel.", "Astuce", "Un redémarrage suffit.",
+        "Le câble est fourni.")
 
 
 def test_an_editor_s_note_in_italics_opening_with_brackets_is_no_abbreviation_s_definition(tmp_path):

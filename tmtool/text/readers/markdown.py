@@ -84,8 +84,8 @@ _ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
 _EMPHASIS_LINE = re.compile(r" {0,3}\*(?!\s).*[^\s\\*]\*[ \t]*")
 # a line of markup that a site's renderer reads and shows nothing of: kramdown's attribute list for the block over it
 # (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
-# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
-_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+))?)[ \t]*")
+# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``, ``::: warning :::``), around blocks that are read
+_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+)(?:[ \t]+:{3,})?)?)[ \t]*")
 # a line that is a site generator's template call: Hugo's shortcode (``{{< figure src="…" caption="…" >}}``, ``{{% note
 # %}}`` … ``{{% /note %}}``) and Jekyll's Liquid tag (``{% include note.html %}``); what it shows of the author's is its
 # caption, title or alternative text, read as a paragraph each, as an image's are, and the text it encloses
@@ -97,7 +97,7 @@ _ENCLOSING_LINE = re.compile(rf" {{0,3}}({_TEMPLATE_CALL})(.*?){_TEMPLATE_CALL}[
 # (``content``: a Jekyll theme's note, ``{% include note.html content="…" %}``, shows it as the note's text)
 _SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt|content)=(?:"([^"]*)"|'([^']*)')""")
 # a fenced div's or a container's title: Quarto's ``::: {.callout-note title="…"}``, VitePress' ``::: warning Titre``
-_FENCE_TITLE = re.compile(r" {0,3}:{3,}[ \t]*[\w-]+[ \t]+(\S.*?)[ \t]*")
+_FENCE_TITLE = re.compile(r" {0,3}:{3,}[ \t]*[\w-]+[ \t]+(?!:{3,}[ \t]*$)(\S.*?)[ \t]*")
 
 
 def _shown_values(front_matter: str) -> list[str]:
