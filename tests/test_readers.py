@@ -1271,3 +1271,15 @@ def test_an_editor_s_note_in_italics_opening_with_brackets_is_no_abbreviation_s_
     assert read_document(path).paragraphs == (
         "Réunion des ministres", "[Mis à jour le 3 mars] : la date de la réunion a été corrigée.",
         "Les ministres de l'OTAN se sont réunis à Bruxelles.")
+
+
+def test_a_block_of_code_a_jekyll_or_hugo_highlight_call_sets_is_code(tmp_path):
+    """Jekyll's pages set a block of code with Liquid's ``{% highlight python %}`` … ``{% endhighlight %}``, Hugo's with
+    the ``{{< highlight go >}}`` shortcode: the calls were left out as template calls and the code between them read as
+    the author's prose (*def f(): return 1*). It is code, left out as a fenced block is."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text(
+        "# Guide\n\nVoici la fonction.\n\n{% highlight python linenos %}\ndef total(effectifs):\n"
+        "    return sum(effectifs)\n{% endhighlight %}\n\nPuis le programme :\n\n"
+        '{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n\nFin du guide.\n', encoding="utf-8")
+    assert read_document(path).paragraphs == ("Guide", "Voici la fonction.", "Puis le programme :", "Fin du guide.")

@@ -96,6 +96,9 @@ _TEMPLATE_LINE = re.compile(rf" {{0,3}}{_TEMPLATE_CALL}[ \t]*")
 _ENCLOSING_LINE = re.compile(rf" {{0,3}}({_TEMPLATE_CALL})(.*?){_TEMPLATE_CALL}[ \t]*")
 # (``content``: a Jekyll theme's note, ``{% include note.html content="…" %}``, shows it as the note's text)
 _SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt|content)=(?:"([^"]*)"|'([^']*)')""")
+# a block of code a template call sets (Jekyll's ``{% highlight ruby %}`` … ``{% endhighlight %}``, Hugo's ``{{< highlight go
+# >}}`` … ``{{< /highlight >}}``): code, as a fenced block is
+_CODE_CALL = re.compile(r" {0,3}(?:\{%-?[ \t]*(?:end)?highlight\b[^%]*-?%\}|\{\{[<%][ \t]*/?highlight\b.*?[%>]\}\})[ \t]*")
 # a fenced div's or a container's title: Quarto's ``::: {.callout-note title="…"}``, VitePress' ``::: warning Titre``
 _FENCE_TITLE = re.compile(r" {0,3}:{3,}[ \t]*[\w-]+[ \t]+(?!:{3,}[ \t]*$)(\S.*?)[ \t]*")
 
@@ -186,13 +189,17 @@ def _without_admonition_marks(text: str) -> str:
 def _without_markup_lines(text: str) -> str:
     """``text`` without its abbreviations' definitions (``_ABBREVIATION``), its lines of markup that show nothing
     (``_MARKUP_LINE``) and its template calls (``_TEMPLATE_LINE``: what they show of the author's, ``_SHOWN_ATTRIBUTE``,
-    a paragraph each, and the text a call encloses on its line, ``_ENCLOSING_LINE``; a fence's title, ``_FENCE_TITLE``) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
+    a paragraph each, and the text a call encloses on its line, ``_ENCLOSING_LINE``; a fence's title, ``_FENCE_TITLE``) as blank lines,
+    a call setting a block of code as a code fence (``_CODE_CALL``), the blocks around them apart (in a block of code too, which is left out)."""
     if not any(mark in text for mark in ("*[", "{:", ":::", "{{", "{%")):
         return text
     out = []
     for line in text.split("\n"):
         bare = line.removesuffix("\r")
         if _ABBREVIATION.fullmatch(bare) and not _EMPHASIS_LINE.fullmatch(bare):
+            continue
+        if _CODE_CALL.fullmatch(bare):
+            out.append("~" * 12)  # (a fence no code holds)
             continue
         call, inner = bare, ""  # the call or fence, and the text it encloses or titles on its line
         if not _TEMPLATE_LINE.fullmatch(bare) and (enclosing := _ENCLOSING_LINE.fullmatch(bare)):
