@@ -353,15 +353,18 @@ def _controlled(root) -> frozenset[str]:
     return frozenset(name for value in root.xpath("//@aria-controls") for name in value.split())
 
 
-def _open_window(element) -> bool:
-    """Whether ``element`` is or holds a window open over the page (an open ``<dialog>``, a dialog's role or
-    ``aria-modal``), neither hidden nor in a part hidden (a closed Micromodal window: ``aria-hidden`` around it)."""
-    if not isinstance(element.tag, str) or element.get("aria-hidden") == "true" or element.get("hidden") is not None:
-        return False
-    if (element.tag == "dialog" and element.get("open") is not None) or element.get("aria-modal") == "true" or (
-            element.tag != "dialog" and element.get("role") in ("dialog", "alertdialog")):
-        return True
-    return any(_open_window(inner) for inner in element)
+@functools.lru_cache(maxsize=1)  # the page being read: each of its hidden elements asks
+def _window_holders(root) -> frozenset:
+    """The elements of the page whose ``root`` is given that are or hold a window open over it (an open ``<dialog>``,
+    a dialog's role or ``aria-modal``), neither hidden nor in a part hidden (a closed Micromodal window: ``aria-hidden``
+    around it)."""
+    holders = set()
+    for window in root.xpath("//dialog[@open] | //*[@aria-modal='true' or (@role='dialog' and not(self::dialog))"
+                             " or @role='alertdialog']"):
+        chain = [window, *window.iterancestors()]
+        if not any(part.get("aria-hidden") == "true" or part.get("hidden") is not None for part in chain):
+            holders.update(chain)
+    return frozenset(holders)
 
 
 def _main_alert(element) -> bool:
@@ -380,9 +383,9 @@ def _hidden_from_assistance(element) -> bool:
     """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
     not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
     an accordion's, a slide's: its id in a control's ``aria-controls``), which is the page's text as a closed
-    ``<details>`` is, nor a carousel's slide not shown (but its copies), nor the page beside a window open over it (its scripts hide the window's siblings), nor what is
-    shown beside the words a screen reader reads in its place (a class for screen readers only), which are left
-    out."""
+    ``<details>`` is, nor a carousel's slide not shown (but its copies), nor the page beside a window open over it
+    (its scripts hide the window's siblings, ``_window_holders``), nor what is shown beside the words a screen reader
+    reads in its place (a class for screen readers only), which are left out."""
     if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
         return False
     own = element.get("id")
@@ -393,9 +396,8 @@ def _hidden_from_assistance(element) -> bool:
             _SLIDE.fullmatch(name) for name in classes)) and not any(
             "clone" in name or "duplicate" in name for name in classes):
         return False  # a carousel's slide not shown (react-slick's, Splide's): its copies for looping are left out
-    parent = element.getparent()
-    if parent is not None and any(other is not element and isinstance(other.tag, str) and _open_window(other)
-                                  for other in parent):
+    parent, holders = element.getparent(), _window_holders(element.getroottree().getroot())
+    if parent is not None and any(other is not element and other in holders for other in parent):
         return False  # the page beside a window open over it, hidden by the window's script (react-modal's portal)
     for other in (element.getprevious(), element.getnext()):
         if other is not None and any(_SCREEN_READER_ONLY.fullmatch(name) for name in other.get("class", "").split()):
