@@ -1219,7 +1219,7 @@ def test_hugo_shortcodes_and_liquid_tags_are_read_as_the_site_shows_them(tmp_pat
         '{% include note.html content="Texte inclus" %}\n\nLe modèle {{ page.title }} reste.\n', encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Galerie", "Les ministres se sont réunis.", "Les ministres à Bruxelles (photo OTAN)", "Photo de groupe",
-        "Ce texte est provisoire.", "Le modèle {{ page.title }} reste.")
+        "Ce texte est provisoire.", "Texte inclus", "Le modèle {{ page.title }} reste.")
 
 
 def test_inline_attributes_after_an_image_a_link_or_a_span_are_no_text(tmp_path):
@@ -1234,3 +1234,52 @@ def test_inline_attributes_after_an_image_a_link_or_a_span_are_no_text(tmp_path)
     assert read_document(path).paragraphs == (
         "Voir la carte ci-dessous.", "Carte des zones", "Le texte et le site ici.",
         "Un mot important ici, et le format {json}.")
+
+
+def test_a_template_call_s_text_on_its_own_line_a_note_s_content_and_a_callout_s_title_are_read(tmp_path):
+    """Docsy's and Hugo's themes enclose a note's text on the call's own line (``{{< alert title="…" >}}Texte{{<
+    /alert >}}``), Liquid a sentence shown on a condition (``{% if … %}Texte{% endif %}``), the Jekyll documentation
+    theme writes a note's text in its call (``{% include note.html content="…" %}``), Quarto and VitePress a callout's
+    title on its fence (``::: {.callout-warning title="…"}``, ``::: warning Titre``): the whole line was left out as a
+    call or a fence, the author's sentences with it. They are read, a paragraph each; a Pandoc fence closed by colons
+    (``::: warning :::``) is a fence."""
+    path = tmp_path / "installation.fr.md"
+    path.write_text(
+        "# Installation\n\nTéléchargez le paquet.\n\n"
+        '{{< alert title="Attention" color="warning" >}}Sauvegardez vos données avant la mise à jour.{{< /alert >}}\n\n'
+        "{{% notice tip %}}Pensez à redémarrer.{{% /notice %}}\n\n"
+        '{% include note.html content="Cette procédure supprime les journaux." %}\n\n'
+        '{% if site.lang == "fr" %}Le service ferme le 3 mai.{% endif %}\n\n'
+        '::: {.callout-warning title="Attention au froid"}\nLe boîtier ne supporte pas le gel.\n:::\n\n'
+        "::: tip Astuce\nUn redémarrage suffit.\n:::\n\n::: warning :::\nLe câble est fourni.\n::::::\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Installation", "Téléchargez le paquet.", "Attention", "Sauvegardez vos données avant la mise à jour.",
+        "Pensez à redémarrer.", "Cette procédure supprime les journaux.", "Le service ferme le 3 mai.",
+        "Attention au froid", "Le boîtier ne supporte pas le gel.", "Astuce", "Un redémarrage suffit.",
+        "Le câble est fourni.")
+
+
+def test_an_editor_s_note_in_italics_opening_with_brackets_is_no_abbreviation_s_definition(tmp_path):
+    """A news page's editor's note set in italics whole, its date bracketed (``*[Mis à jour le 3 mars] : …*``), shown
+    as such by CommonMark's and GitHub's renderers, was taken for an abbreviation's definition (``*[OTAN]: …``) and
+    left out. A line in italics whole is text; an abbreviation's definition is still left out."""
+    path = tmp_path / "article.fr.md"
+    path.write_text(
+        "# Réunion des ministres\n\n*[Mis à jour le 3 mars] : la date de la réunion a été corrigée.*\n\n"
+        "Les ministres de l'OTAN se sont réunis à Bruxelles.\n\n*[OTAN]: Organisation du Traité de l'Atlantique Nord\n",
+        encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Réunion des ministres", "[Mis à jour le 3 mars] : la date de la réunion a été corrigée.",
+        "Les ministres de l'OTAN se sont réunis à Bruxelles.")
+
+
+def test_a_block_of_code_a_jekyll_or_hugo_highlight_call_sets_is_code(tmp_path):
+    """Jekyll's pages set a block of code with Liquid's ``{% highlight python %}`` … ``{% endhighlight %}``, Hugo's with
+    the ``{{< highlight go >}}`` shortcode: the calls were left out as template calls and the code between them read as
+    the author's prose (*def f(): return 1*). It is code, left out as a fenced block is."""
+    path = tmp_path / "guide.fr.md"
+    path.write_text(
+        "# Guide\n\nVoici la fonction.\n\n{% highlight python linenos %}\ndef total(effectifs):\n"
+        "    return sum(effectifs)\n{% endhighlight %}\n\nPuis le programme :\n\n"
+        '{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n\nFin du guide.\n', encoding="utf-8")
+    assert read_document(path).paragraphs == ("Guide", "Voici la fonction.", "Puis le programme :", "Fin du guide.")

@@ -2136,3 +2136,69 @@ def test_an_equation_katex_renders_is_read_once_from_its_mathml(tmp_path):
         '</span></span></span></span></span></span></span></span></span></span> in this case.</p></main></body></html>',
         encoding="utf-8")
     assert read_document(page).paragraphs == ("The energy is E=mc^2 in this case.",)
+
+
+def test_an_alert_in_the_article_the_page_behind_an_open_window_and_shown_words_a_screen_reader_reads_otherwise(
+        tmp_path):
+    """Three things a page hides from assistive technology, or marks as an alert, that are its text: a Bootstrap
+    alert in the article (``<div class="alert alert-warning" role="alert">``, as Bootstrap's documentation writes every
+    alert), the page itself saved while a window is open over it (react-modal hides the page's root, ``aria-hidden``,
+    beside its portal; a blog's post, no ``<main>`` nor ``<h1>``), and what is shown beside the words a screen reader
+    reads in its place (``<span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span>``), and a warning's
+    page whose text is an alert (its title, ``<h1>``, in it). Each was
+    left out, the page's sentences lost (the post read as its title only). The toast outside the article, the
+    window and a prompt hidden from assistive technology stay out."""
+    page = tmp_path / "guide.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Guide</title></head><body><main>'
+        '<h1>Installer le logiciel</h1><p>Téléchargez le paquet.</p><div class="alert alert-warning" role="alert">'
+        '<strong>Attention :</strong> sauvegardez vos données avant la mise à jour.</div>'
+        '<p>La licence coûte <span aria-hidden="true">12 €</span><span class="sr-only">12 euros</span> par poste.</p>'
+        '<div class="invite" aria-hidden="true"><p>Abonnez-vous à la lettre.</p></div></main>'
+        '<div class="toast" role="alert"><p>Votre essai gratuit se termine dans 3 jours.</p></div></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Guide", "Installer le logiciel", "Téléchargez le paquet.",
+        "Attention : sauvegardez vos données avant la mise à jour.", "La licence coûte 12 € par poste.")
+    post = tmp_path / "vacances.fr.html"
+    post.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Blog</title></head><body>'
+        '<div id="root" aria-hidden="true"><div class="post"><h2>Nos vacances</h2>'
+        '<p>Nous sommes partis en Bretagne cet été.</p></div></div>'
+        '<div class="ReactModalPortal"><div class="ReactModal__Overlay"><div class="ReactModal__Content" role="dialog" '
+        'aria-modal="true"><p>Connectez-vous pour continuer.</p></div></div></div></body></html>', encoding="utf-8")
+    assert read_document(post).paragraphs == ("Blog", "Nos vacances", "Nous sommes partis en Bretagne cet été.")
+    # a warning's page whose text is the alert, its title in it; a session's toast is no text of it
+    warning = tmp_path / "vigilance.fr.html"
+    warning.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Préfecture</title></head><body>'
+        '<div class="alerte" role="alert"><h1>Vigilance rouge canicule</h1><p>Le département est placé en vigilance '
+        'rouge jusqu’à vendredi.</p></div><div class="toast" role="alert"><p>Votre session expire.</p></div>'
+        '</body></html>', encoding="utf-8")
+    assert read_document(warning).paragraphs == (
+        "Préfecture", "Vigilance rouge canicule", "Le département est placé en vigilance rouge jusqu’à vendredi.")
+
+
+def test_a_carousel_s_slides_not_shown_are_read_once_without_their_copies(tmp_path):
+    """react-slick (and Splide without its pagination) hides each slide not shown from assistive technology
+    (``aria-hidden="true"``), with no tab's role nor control naming it, and copies the first and last slides for
+    looping (``slick-cloned``): the slides not shown were left out, a news page's stories lost. A slide is read
+    (the page's text, as a closed ``<details>`` is), its copies are not."""
+    page = tmp_path / "accueil.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accueil</title></head><body><main>'
+        '<h1>Actualités</h1><div class="slick-slider slick-initialized" dir="ltr"><div class="slick-list">'
+        '<div class="slick-track" style="width:3000px;opacity:1">'
+        '<div data-index="-1" tabindex="-1" class="slick-slide slick-cloned" aria-hidden="true"><div>'
+        '<h2>Le sommet de Vilnius</h2><p>Les dirigeants se sont réunis en juillet.</p></div></div>'
+        '<div data-index="0" class="slick-slide slick-active slick-current" tabindex="-1" aria-hidden="false"><div>'
+        '<h2>La réunion des ministres</h2><p>Les ministres ont adopté un plan.</p></div></div>'
+        '<div data-index="1" class="slick-slide" tabindex="-1" aria-hidden="true"><div>'
+        '<h2>Le sommet de Vilnius</h2><p>Les dirigeants se sont réunis en juillet.</p></div></div>'
+        '<div data-index="2" tabindex="-1" class="slick-slide slick-cloned" aria-hidden="true"><div>'
+        '<h2>La réunion des ministres</h2><p>Les ministres ont adopté un plan.</p></div></div>'
+        '</div></div></div><div class="slide-in-lettre" aria-hidden="true"><p>Abonnez-vous à la lettre.</p></div>'
+        '</main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Accueil", "Actualités", "La réunion des ministres", "Les ministres ont adopté un plan.",
+        "Le sommet de Vilnius", "Les dirigeants se sont réunis en juillet.")

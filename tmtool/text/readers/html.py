@@ -50,6 +50,9 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # Not the part of the page that holds its main content, which scripts hide from assistive technology while a dialog
 # is open over it (react-modal, a11y-dialog): that is the page's text
 _MAIN_CONTENT = ("main", "article", "h1")
+# a carousel's slide, by the class its library gives it (Slick's and react-slick's slick-slide, Swiper's, Splide's, Glide's,
+# Keen Slider's, Bootstrap's carousel-item), not a prompt sliding in (slide-in)
+_SLIDE = re.compile(r"(?:.*[-_])?slide|carousel-item")
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host,
 # #iubenda-cs-banner, #axeptio_overlay, #qc-cmp2-container, Klaro's, Orejime's (the French State's sites), Osano's,
@@ -323,7 +326,7 @@ def _left_out(element) -> bool:
     # aria-expanded…>Les chiffres</button></h3>``), not a control's label
     heading_button = element.tag == "button" and element.getparent() is not None and element.getparent().tag in _HEADINGS
     return ((element.tag in _DROPPED and element.get("role") != "tab" and not heading_button)
-            or element.get("role") in _DROPPED_ROLES
+            or (element.get("role") in _DROPPED_ROLES and not (element.get("role") == "alert" and _main_alert(element)))
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
@@ -350,16 +353,55 @@ def _controlled(root) -> frozenset[str]:
     return frozenset(name for value in root.xpath("//@aria-controls") for name in value.split())
 
 
+@functools.lru_cache(maxsize=1)  # the page being read: each of its hidden elements asks
+def _window_holders(root) -> frozenset:
+    """The elements of the page whose ``root`` is given that are or hold a window open over it (an open ``<dialog>``,
+    a dialog's role or ``aria-modal``), neither hidden nor in a part hidden (a closed Micromodal window: ``aria-hidden``
+    around it)."""
+    holders = set()
+    for window in root.xpath("//dialog[@open] | //*[@aria-modal='true' or (@role='dialog' and not(self::dialog))"
+                             " or @role='alertdialog']"):
+        chain = [window, *window.iterancestors()]
+        if not any(part.get("aria-hidden") == "true" or part.get("hidden") is not None for part in chain):
+            holders.update(chain)
+    return frozenset(holders)
+
+
+def _main_alert(element) -> bool:
+    """Whether an alert (``role="alert"``) is the page's text: in its article or main content (Bootstrap's alerts, which
+    its documentation marks so), or holding them (a warning's page, its title in the alert), not a notice over the page."""
+    return _in_main_content(element) or any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main"
+                                            for inner in element.iter() if isinstance(inner.tag, str))
+
+
+def _in_main_content(element) -> bool:
+    """Whether ``element`` stands in the page's article or main content."""
+    return any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors())
+
+
 def _hidden_from_assistance(element) -> bool:
     """Whether ``element`` is hidden from assistive technology (``aria-hidden="true"``) and is no content of the page's:
     not the part holding its main content (``_MAIN_CONTENT``), nor a panel that a control of the page shows (a tab's,
     an accordion's, a slide's: its id in a control's ``aria-controls``), which is the page's text as a closed
-    ``<details>`` is."""
+    ``<details>`` is, nor a carousel's slide not shown (but its copies), nor the page beside a window open over it
+    (its scripts hide the window's siblings, ``_window_holders``), nor what is shown beside the words a screen reader
+    reads in its place (a class for screen readers only), which are left out."""
     if element.get("aria-hidden") != "true" or element.tag in ("html", "body") or element.get("role") == "tabpanel":
         return False
     own = element.get("id")
     if own and own in _controlled(element.getroottree().getroot()):
         return False
+    classes = element.get("class", "").lower().split()
+    if (element.get("aria-roledescription", "").lower() == "slide" or any(
+            _SLIDE.fullmatch(name) for name in classes)) and not any(
+            "clone" in name or "duplicate" in name for name in classes):
+        return False  # a carousel's slide not shown (react-slick's, Splide's): its copies for looping are left out
+    parent, holders = element.getparent(), _window_holders(element.getroottree().getroot())
+    if parent is not None and any(other is not element and other in holders for other in parent):
+        return False  # the page beside a window open over it, hidden by the window's script (react-modal's portal)
+    for other in (element.getprevious(), element.getnext()):
+        if other is not None and any(_SCREEN_READER_ONLY.fullmatch(name) for name in other.get("class", "").split()):
+            return False  # what is shown, a screen reader's words for it beside it (*12 €*, *12 euros*)
     return not any(inner.tag in _MAIN_CONTENT or inner.get("role") == "main" for inner in element.iter())
 
 

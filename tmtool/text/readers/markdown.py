@@ -18,7 +18,9 @@ mark the abbreviation where the text uses it, its expansion shown on hover as an
 reading leaves out too); the line is left out, as are kramdown's attribute lists (``{: .lead }``) and Pandoc's fenced
 divs' fences (``::: {.warning}``), markup around the blocks they mark; a site generator's template call on a line of
 its own (Hugo's shortcode, ``{{< figure … >}}``; Jekyll's Liquid tag, ``{% include … %}``) is read as the site shows
-it: its caption, title and alternative text, and the text it encloses. An image's description
+it: its caption, title and alternative text (a Jekyll theme's note, ``{% include note.html content="…" %}``, its
+content), and the text it encloses, on its lines or on its own (``{{< alert >}}Texte{{< /alert >}}``); a fenced div's or
+a container's title (Quarto's ``::: {.callout-note title="…"}``, VitePress' ``::: warning Titre``) is read. An image's description
 and title (``![carte des zones](carte.png "Carte")``) are read as an HTML image's ``alt`` and ``title`` are, each a paragraph after the one the image stands in, but for an image a link
 shows (a badge). An admonition (MkDocs' ``!!! note "Titre"``,
 GitHub's ``> [!NOTE]``) is read as its site shows it: its title and its text, not its kind's mark. A block of code is
@@ -78,15 +80,27 @@ _TERM_WORDS = 8
 # an abbreviation's definition, a line of its own (up to three spaces in, as PHP Markdown Extra and Python-Markdown's abbr
 # read it; ``*[OTAN]: …``, ``*[Etat-major] : …``)
 _ABBREVIATION = re.compile(r" {0,3}\*\[[^\]]+\][ \t]?:.*")
+# but a line set in italics whole, its first words bracketed (an editor's note, ``*[Mis à jour le 3 mars] : …*``), is text
+_EMPHASIS_LINE = re.compile(r" {0,3}\*(?!\s).*[^\s\\*]\*[ \t]*")
 # a line of markup that a site's renderer reads and shows nothing of: kramdown's attribute list for the block over it
 # (``{: .lead }``, Jekyll's default renderer; its named lists, ``{:note: .callout}``) and a Pandoc or Quarto fenced
-# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``), around blocks that are read
-_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+))?)[ \t]*")
+# div's fence (``::: {.callout-note}``, ``::: warning``, ``:::``, ``::: warning :::``), around blocks that are read
+_MARKUP_LINE = re.compile(r" {0,3}(?:\{:[^{}]*\}|:{3,}(?:[ \t]*(?:\{[^{}]*\}|[\w-]+)(?:[ \t]+:{3,})?)?)[ \t]*")
 # a line that is a site generator's template call: Hugo's shortcode (``{{< figure src="…" caption="…" >}}``, ``{{% note
 # %}}`` … ``{{% /note %}}``) and Jekyll's Liquid tag (``{% include note.html %}``); what it shows of the author's is its
 # caption, title or alternative text, read as a paragraph each, as an image's are, and the text it encloses
-_TEMPLATE_LINE = re.compile(r" {0,3}(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*")
-_SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt)=(?:"([^"]*)"|'([^']*)')""")
+_TEMPLATE_CALL = r"(?:\{\{[<%](?:(?![%>]\}\}).)*[%>]\}\}|\{%(?:(?!%\}).)*%\})"  # one call, up to its own end
+_TEMPLATE_LINE = re.compile(rf" {{0,3}}{_TEMPLATE_CALL}[ \t]*")
+# and a call enclosing its text on one line (Docsy's ``{{< alert title="…" >}}Texte{{< /alert >}}``, Liquid's ``{% if
+# … %}Texte{% endif %}``): the text is the author's, read as the call's own paragraph
+_ENCLOSING_LINE = re.compile(rf" {{0,3}}({_TEMPLATE_CALL})(.*?){_TEMPLATE_CALL}[ \t]*")
+# (``content``: a Jekyll theme's note, ``{% include note.html content="…" %}``, shows it as the note's text)
+_SHOWN_ATTRIBUTE = re.compile(r"""\b(?:caption|title|alt|content)=(?:"([^"]*)"|'([^']*)')""")
+# a block of code a template call sets (Jekyll's ``{% highlight ruby %}`` … ``{% endhighlight %}``, Hugo's ``{{< highlight go
+# >}}`` … ``{{< /highlight >}}``): code, as a fenced block is
+_CODE_CALL = re.compile(r" {0,3}(?:\{%-?[ \t]*(?:end)?highlight\b[^%]*-?%\}|\{\{[<%][ \t]*/?highlight\b.*?[%>]\}\})[ \t]*")
+# a fenced div's or a container's title: Quarto's ``::: {.callout-note title="…"}``, VitePress' ``::: warning Titre``
+_FENCE_TITLE = re.compile(r" {0,3}:{3,}[ \t]*[\w-]+[ \t]+(?!:{3,}[ \t]*$)(\S.*?)[ \t]*")
 
 
 def _shown_values(front_matter: str) -> list[str]:
@@ -175,20 +189,30 @@ def _without_admonition_marks(text: str) -> str:
 def _without_markup_lines(text: str) -> str:
     """``text`` without its abbreviations' definitions (``_ABBREVIATION``), its lines of markup that show nothing
     (``_MARKUP_LINE``) and its template calls (``_TEMPLATE_LINE``: what they show of the author's, ``_SHOWN_ATTRIBUTE``,
-    a paragraph each) as blank lines, the blocks around them apart (in a block of code too, which is left out)."""
+    a paragraph each, and the text a call encloses on its line, ``_ENCLOSING_LINE``; a fence's title, ``_FENCE_TITLE``) as blank lines,
+    a call setting a block of code as a code fence (``_CODE_CALL``), the blocks around them apart (in a block of code too, which is left out)."""
     if not any(mark in text for mark in ("*[", "{:", ":::", "{{", "{%")):
         return text
     out = []
     for line in text.split("\n"):
         bare = line.removesuffix("\r")
-        if _ABBREVIATION.fullmatch(bare):
+        if _ABBREVIATION.fullmatch(bare) and not _EMPHASIS_LINE.fullmatch(bare):
             continue
-        if _TEMPLATE_LINE.fullmatch(bare):
-            # (Hugo renders a figure's caption as Markdown: read as such)
-            out += ["", *(f"{(a or b).strip()}\n" for a, b in _SHOWN_ATTRIBUTE.findall(bare) if (a or b).strip())]
-        out.append("" if _MARKUP_LINE.fullmatch(bare) or _TEMPLATE_LINE.fullmatch(bare) else line)
+        if _CODE_CALL.fullmatch(bare):
+            out.append("~" * 12)  # (a fence no code holds)
+            continue
+        call, inner = bare, ""  # the call or fence, and the text it encloses or titles on its line
+        if not _TEMPLATE_LINE.fullmatch(bare) and (enclosing := _ENCLOSING_LINE.fullmatch(bare)):
+            call, inner = enclosing.groups()
+        elif titled := _FENCE_TITLE.fullmatch(bare):
+            call, inner = "", titled.group(1)
+        elif not (_TEMPLATE_LINE.fullmatch(bare) or _MARKUP_LINE.fullmatch(bare)):
+            out.append(line)
+            continue
+        # what it shows (Hugo renders a figure's caption as Markdown: read as such); a kramdown list's title is a tooltip
+        shown = [] if call.lstrip().startswith("{:") else [a or b for a, b in _SHOWN_ATTRIBUTE.findall(call)]
+        out += ["", *(f"{text.strip()}\n" for text in (*shown, inner) if text.strip()), ""]
     return "\n".join(out)
-
 
 
 def _without_wrapped_definitions(text: str) -> str:
