@@ -1652,3 +1652,24 @@ def test_the_entries_picked_are_decided_from_the_keyboard(server, browser, db):
     ActionChains(browser).send_keys("j").perform()
     browser.execute_script("""document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "A", bubbles: true}))""")
     wait(browser, lambda b: _status(db, ids[4]) == "approved", "A without Shift did not approve the selected card")
+
+
+def test_shift_a_with_caps_lock_on_decides_the_picked_entries_not_the_selected_one(server, browser, db):
+    # Caps Lock on, Shift+A types "a" (Linux, Windows): read as a, it approved the card with the focus, one the
+    # reviewer had not picked, and left the picked entries undecided
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjxj").perform()
+    wait(browser, lambda b: b.switch_to.active_element.get_attribute("data-entry") == str(ids[2]), "j did not move")
+    shifted = 8  # the Shift modifier, as the keyboard sends it: the key's text a small letter, Caps Lock inverting it
+    for kind in ("rawKeyDown", "char", "keyUp"):
+        browser.execute_cdp_cmd("Input.dispatchKeyEvent", {
+            "type": kind, "modifiers": shifted, "key": "a", "code": "KeyA", "windowsVirtualKeyCode": 65,
+            **({"text": "a"} if kind == "char" else {})})
+    said = wait(browser, lambda b: "approved" in css(b, "#status")[0].text and css(b, "#status")[0].text,
+                "Shift+A with Caps Lock approved nothing")
+    assert said == "2 approved"
+    time.sleep(0.5)  # a decision of the selected card sent would have landed
+    assert [_status(db, i) for i in ids[:3]] == ["approved", "approved", "candidate"]

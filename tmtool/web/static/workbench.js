@@ -357,8 +357,9 @@ function setUpReview() {
     if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
         event.metaKey || event.altKey) return;
     const card = cards[current];
-    // a capital only with Shift (A: approve the picked): Caps Lock left on, "A" is the a it was typed as
-    const key = event.shiftKey ? event.key : event.key.toLowerCase();
+    // a letter's key by Shift alone (A: approve the picked), whatever Caps Lock makes of it: left on, "A" typed
+    // without Shift is the a it was meant as, and Shift+A, typed "a" (Linux, Windows), still the A
+    const key = event.key.length !== 1 ? event.key : event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase();
     const action = {
       a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
