@@ -1673,3 +1673,15 @@ def test_shift_a_with_caps_lock_on_decides_the_picked_entries_not_the_selected_o
     assert said == "2 approved"
     time.sleep(0.5)  # a decision of the selected card sent would have landed
     assert [_status(db, i) for i in ids[:3]] == ["approved", "approved", "candidate"]
+
+
+def test_a_card_s_name_lists_only_the_languages_it_has_terms_in(server, browser, db):
+    # an entry of French and German, no English: its card was named "Comité militaire; ; Militärausschuss", a French
+    # one alone "Comité militaire; " (the English column shown empty, its first term none)
+    with open_store(db) as store:
+        french = api.add_entry(store, ["Comité militaire"], status="candidate")
+        german = api.add_entry(store, ["Comité militaire"], terms={"de": ["Militärausschuss"]}, status="candidate")
+    browser.get(server.url + "/review?order=newest")
+    names = {card.get_attribute("data-entry"): card.accessible_name for card in css(browser, "#queue .card")}
+    assert names[str(german["id"])] == f"#{german['id']} candidate Comité militaire; Militärausschuss"
+    assert names[str(french["id"])] == f"#{french['id']} candidate Comité militaire"
