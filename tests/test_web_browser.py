@@ -1685,3 +1685,29 @@ def test_a_card_s_name_lists_only_the_languages_it_has_terms_in(server, browser,
     names = {card.get_attribute("data-entry"): card.accessible_name for card in css(browser, "#queue .card")}
     assert names[str(german["id"])] == f"#{german['id']} candidate Comité militaire; Militärausschuss"
     assert names[str(french["id"])] == f"#{french['id']} candidate Comité militaire"
+
+
+def click_in_sight(browser, element) -> None:
+    """``element`` clicked in the window's middle, away from the line pinned at its top (its words take clicks)."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def test_e_opens_no_second_edit_while_one_is_open(server, browser, db):
+    # a note typed in one card's form, the next card clicked and e: its form opened too, and saving it reloaded the
+    # queue, the first card's note lost without a word
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    first, second = css(browser, "#queue .card")[:2]
+    ActionChains(browser).send_keys("e").perform()
+    first.find_element("css selector", '.edit-form textarea[name="note"]').send_keys("vu en comité")
+    click_in_sight(browser, second.find_element("css selector", "header span.status"))
+    ActionChains(browser).send_keys("e").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert css(browser, "#status")[0].text == f"#{first.get_attribute('data-entry')}: an edit is open; save it or cancel it first"
+    assert not second.find_element("css selector", ".edit-form").is_displayed()
+    # the open one's e still takes the focus back to its form
+    click_in_sight(browser, first.find_element("css selector", "header span.status"))
+    ActionChains(browser).send_keys("e").perform()
+    assert browser.switch_to.active_element == first.find_element("css selector", ".edit-form input")

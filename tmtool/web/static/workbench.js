@@ -361,7 +361,9 @@ function setUpReview() {
     // without Shift is the a it was meant as, and Shift+A, typed "a" (Linux, Windows), still the A
     const key = event.key.length !== 1 ? event.key : event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase();
     const action = {
-      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
+      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")),
+      // another card's form not opened beside an open one: saving it reloads the queue, what was typed in the first lost
+      e: editing() === card ? () => edit(card) : unlessEditing(() => edit(card)),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
     }[key];
     if (action && (card || ["u", "n", "p"].includes(key))) {
