@@ -1711,3 +1711,21 @@ def test_e_opens_no_second_edit_while_one_is_open(server, browser, db):
     click_in_sight(browser, first.find_element("css selector", "header span.status"))
     ActionChains(browser).send_keys("e").perform()
     assert browser.switch_to.active_element == first.find_element("css selector", ".edit-form input")
+
+
+def test_shift_a_pressed_twice_decides_the_picked_entries_once(server, browser, db):
+    # Shift+A pressed again before the answers came (nothing seen yet, or the key held and repeated): each picked entry
+    # was sent twice, the second refused against the version the first had just changed, and the line said "0 approved"
+    # and "entry … was changed by someone else": the reviewer's own approval
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjxjx").key_down(Keys.SHIFT).send_keys("aa").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: all(_status(db, i) == "approved" for i in ids[:3]), "the picked entries were not approved")
+    time.sleep(1)  # the second press's answers landed
+    said = css(browser, "#status")[0].text
+    assert "someone else" not in said and said.startswith("3 approved"), said
+    with open_store(db) as store:
+        assert [c["action"] for c in api.history(store)] == ["approved"] * 3

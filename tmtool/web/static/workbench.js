@@ -443,16 +443,21 @@ function setUpReview() {
       say("Pick entries first: x, or their boxes.", true);
       return;
     }
+    // those still waiting for their answer (Shift+A pressed again, or held and repeated) are not sent twice: the second
+    // was refused against the version the first had just made, said as "changed by someone else"
+    const sent = picked.filter((card) => !card.dataset.pending);
+    if (!sent.length) return;
+    for (const card of sent) card.dataset.pending = verb;
     const changes = [], refused = [];
-    for (const card of picked) {
+    for (const card of sent) {
       try {
         const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
         show(card, done.entry);
         card.querySelector(".pick").checked = false;
         changes.push(done.change);
-      } catch (error) { refused.push(error.message); }
+      } catch (error) { refused.push(error.message); } finally { delete card.dataset.pending; }
     }
-    remember(changes, picked[0]);
+    remember(changes, sent[0]);
     say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
   }
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
