@@ -451,6 +451,8 @@ def test_a_language_a_name_a_format_or_a_place_of_the_wrong_type_is_invalid_and_
              (lambda: api.search(store, "Le Comité militaire", lang=None), r"^lang is a language tag .*, not None$"),
              (lambda: api.search(store, "Le Comité militaire", min_score=None), r"^min_score is a number, not None$"),
              (lambda: api.concordance(store, "Comité", lang=["fr"]), r"^lang is a language tag .*, not \['fr'\]$"),
+             (lambda: api.entries(store, lang=5), r"^lang is a language tag .*, not 5$"),
+             (lambda: api.entries(store, lang=["de"]), r"^lang is a language tag .*, not \['de'\]$"),
              (lambda: api.export(store, "tsv", io.BytesIO(), srclang=5), r"^srclang is a language tag .*, not 5$"),
              (lambda: api.ingest(store, api.Upload("e.fr.txt", b"Il pleut."), api.Upload("e.en.txt", b"It rains."),
                                  tgtlang=["en"]), r"^tgtlang is a language tag .*, not \['en'\]$"),

@@ -267,6 +267,24 @@ def test_entries_are_filtered_by_the_language_of_a_term_on_either_backend(store_
     assert '<option value="ar" selected>ar</option>' in page and '<option value="de" >de</option>' in page
 
 
+def test_the_review_queue_s_language_box_names_the_language_filtered_by(tmp_path):
+    # /review?lang=de-DE (or DE) listed the German entries under a Language box saying "any": the next Filter, the
+    # sort changed, dropped the language without a word; one no term is in (es) was not in the box at all
+    import re
+
+    db = str(tmp_path / "glossary.db")
+    with open_store(db, create=True) as store:
+        tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"], terms={"de": ["Militärausschuss"]},
+                             status="candidate")
+        tmtool_api.add_entry(store, ["État-major"], ["Staff"], status="candidate")
+    http, _ = client(db)
+    for lang, chosen, cards in (("de-DE", "de", 1), ("DE", "de", 1), ("es", "es", 0), ("", "", 2)):
+        page = http.get("/review", params={"status": "", "lang": lang}).text
+        box = re.search(r'<select name="lang">(.*?)</select>', page, re.S).group(1)
+        assert re.findall(r'<option value="(\w*)" ?selected', box) == ([chosen] if chosen else []), lang
+        assert page.count('class="card"') == cards, lang
+
+
 def test_a_parameter_sent_empty_is_its_default(api):
     # what a form or a generic client sends for a box left empty: status= was a 400 ("Input should be
     # 'candidate', …"), lang= "invalid language tag ''", srclang= too; an empty document= and q= were no filter

@@ -1652,3 +1652,80 @@ def test_the_entries_picked_are_decided_from_the_keyboard(server, browser, db):
     ActionChains(browser).send_keys("j").perform()
     browser.execute_script("""document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "A", bubbles: true}))""")
     wait(browser, lambda b: _status(db, ids[4]) == "approved", "A without Shift did not approve the selected card")
+
+
+def test_shift_a_with_caps_lock_on_decides_the_picked_entries_not_the_selected_one(server, browser, db):
+    # Caps Lock on, Shift+A types "a" (Linux, Windows): read as a, it approved the card with the focus, one the
+    # reviewer had not picked, and left the picked entries undecided
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjxj").perform()
+    wait(browser, lambda b: b.switch_to.active_element.get_attribute("data-entry") == str(ids[2]), "j did not move")
+    shifted = 8  # the Shift modifier, as the keyboard sends it: the key's text a small letter, Caps Lock inverting it
+    for kind in ("rawKeyDown", "char", "keyUp"):
+        browser.execute_cdp_cmd("Input.dispatchKeyEvent", {
+            "type": kind, "modifiers": shifted, "key": "a", "code": "KeyA", "windowsVirtualKeyCode": 65,
+            **({"text": "a"} if kind == "char" else {})})
+    said = wait(browser, lambda b: "approved" in css(b, "#status")[0].text and css(b, "#status")[0].text,
+                "Shift+A with Caps Lock approved nothing")
+    assert said == "2 approved"
+    time.sleep(0.5)  # a decision of the selected card sent would have landed
+    assert [_status(db, i) for i in ids[:3]] == ["approved", "approved", "candidate"]
+
+
+def test_a_card_s_name_lists_only_the_languages_it_has_terms_in(server, browser, db):
+    # an entry of French and German, no English: its card was named "Comité militaire; ; Militärausschuss", a French
+    # one alone "Comité militaire; " (the English column shown empty, its first term none)
+    with open_store(db) as store:
+        french = api.add_entry(store, ["Comité militaire"], status="candidate")
+        german = api.add_entry(store, ["Comité militaire"], terms={"de": ["Militärausschuss"]}, status="candidate")
+    browser.get(server.url + "/review?order=newest")
+    names = {card.get_attribute("data-entry"): card.accessible_name for card in css(browser, "#queue .card")}
+    assert names[str(german["id"])] == f"#{german['id']} candidate Comité militaire; Militärausschuss"
+    assert names[str(french["id"])] == f"#{french['id']} candidate Comité militaire"
+
+
+def click_in_sight(browser, element) -> None:
+    """``element`` clicked in the window's middle, away from the line pinned at its top (its words take clicks)."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def test_e_opens_no_second_edit_while_one_is_open(server, browser, db):
+    # a note typed in one card's form, the next card clicked and e: its form opened too, and saving it reloaded the
+    # queue, the first card's note lost without a word
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    first, second = css(browser, "#queue .card")[:2]
+    ActionChains(browser).send_keys("e").perform()
+    first.find_element("css selector", '.edit-form textarea[name="note"]').send_keys("vu en comité")
+    click_in_sight(browser, second.find_element("css selector", "header span.status"))
+    ActionChains(browser).send_keys("e").perform()
+    wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the edit left open")
+    assert css(browser, "#status")[0].text == f"#{first.get_attribute('data-entry')}: an edit is open; save it or cancel it first"
+    assert not second.find_element("css selector", ".edit-form").is_displayed()
+    # the open one's e still takes the focus back to its form
+    click_in_sight(browser, first.find_element("css selector", "header span.status"))
+    ActionChains(browser).send_keys("e").perform()
+    assert browser.switch_to.active_element == first.find_element("css selector", ".edit-form input")
+
+
+def test_shift_a_pressed_twice_decides_the_picked_entries_once(server, browser, db):
+    # Shift+A pressed again before the answers came (nothing seen yet, or the key held and repeated): each picked entry
+    # was sent twice, the second refused against the version the first had just changed, and the line said "0 approved"
+    # and "entry … was changed by someone else": the reviewer's own approval
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjxjx").key_down(Keys.SHIFT).send_keys("aa").key_up(Keys.SHIFT).perform()
+    wait(browser, lambda b: all(_status(db, i) == "approved" for i in ids[:3]), "the picked entries were not approved")
+    time.sleep(1)  # the second press's answers landed
+    said = css(browser, "#status")[0].text
+    assert "someone else" not in said and said.startswith("3 approved"), said
+    with open_store(db) as store:
+        assert [c["action"] for c in api.history(store)] == ["approved"] * 3

@@ -755,7 +755,7 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order),
                                before=None if before is None else _keyset(before, order, "before"),
-                               lang=None if lang is None else _language(lang))
+                               lang=None if lang is None else _language(_tag(lang)))
     return [entry_to_dict(e) for e in found]
 
 

@@ -38,7 +38,7 @@ from .. import api
 from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
-from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
+from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, base_language, direction
 from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import WRITE_METHODS, Guard, new_secret
@@ -667,7 +667,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # a page with none before it is the first, whatever was counted on the way back
             listed["offset"] = offset if listed["previous"] else 0
             documents = [d["id"] for d in api.documents(s)]
-            languages = api.term_languages(s)
+            # the language filtered by as its box names it (de-DE, DE: de), one no term is in yet (es) among them: the
+            # box said "any" over a queue filtered, and the next Filter dropped the language unsaid
+            lang = base_language(lang) if lang else ""
+            languages = sorted({*api.term_languages(s), *([lang] if lang else [])})
         return page(request, "review.html", listed=listed, documents=documents, languages=languages,
                     page_size=PAGE_SIZE, filters={"status": status or "", "q": q, "lang": lang, "order": order,
                                                   "min_score": "" if min_score is None else min_score,

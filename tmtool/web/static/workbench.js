@@ -357,10 +357,13 @@ function setUpReview() {
     if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
         event.metaKey || event.altKey) return;
     const card = cards[current];
-    // a capital only with Shift (A: approve the picked): Caps Lock left on, "A" is the a it was typed as
-    const key = event.shiftKey ? event.key : event.key.toLowerCase();
+    // a letter's key by Shift alone (A: approve the picked), whatever Caps Lock makes of it: left on, "A" typed
+    // without Shift is the a it was meant as, and Shift+A, typed "a" (Linux, Windows), still the A
+    const key = event.key.length !== 1 ? event.key : event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase();
     const action = {
-      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")), e: () => edit(card),
+      a: unlessEditing(() => act(card, "approve")), r: unlessEditing(() => act(card, "reject")),
+      // another card's form not opened beside an open one: saving it reloads the queue, what was typed in the first lost
+      e: editing() === card ? () => edit(card) : unlessEditing(() => edit(card)),
       j: () => select(current + 1), k: () => select(current - 1), ...more,
     }[key];
     if (action && (card || ["u", "n", "p"].includes(key))) {
@@ -440,16 +443,21 @@ function setUpReview() {
       say("Pick entries first: x, or their boxes.", true);
       return;
     }
+    // those still waiting for their answer (Shift+A pressed again, or held and repeated) are not sent twice: the second
+    // was refused against the version the first had just made, said as "changed by someone else"
+    const sent = picked.filter((card) => !card.dataset.pending);
+    if (!sent.length) return;
+    for (const card of sent) card.dataset.pending = verb;
     const changes = [], refused = [];
-    for (const card of picked) {
+    for (const card of sent) {
       try {
         const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
         show(card, done.entry);
         card.querySelector(".pick").checked = false;
         changes.push(done.change);
-      } catch (error) { refused.push(error.message); }
+      } catch (error) { refused.push(error.message); } finally { delete card.dataset.pending; }
     }
-    remember(changes, picked[0]);
+    remember(changes, sent[0]);
     say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
   }
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
