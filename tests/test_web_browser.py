@@ -1675,6 +1675,28 @@ def test_shift_a_with_caps_lock_on_decides_the_picked_entries_not_the_selected_o
     assert [_status(db, i) for i in ids[:3]] == ["approved", "approved", "candidate"]
 
 
+def test_a_decision_key_held_down_decides_one_card(server, browser, db):
+    # a held down: the keyboard's repeats approved the card, moved on and approved the next, unread, and so on
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    for repeat in (False, True, True, True):  # the key pressed, then three of its repeats, as a held key sends them
+        for kind in ("rawKeyDown", "char"):
+            browser.execute_cdp_cmd("Input.dispatchKeyEvent", {
+                "type": kind, "key": "a", "code": "KeyA", "windowsVirtualKeyCode": 65, "autoRepeat": repeat,
+                **({"text": "a"} if kind == "char" else {})})
+    browser.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": "a", "code": "KeyA",
+                                                       "windowsVirtualKeyCode": 65})
+    wait(browser, lambda b: "approved" in css(b, "#status")[0].text, "a approved nothing")
+    time.sleep(0.5)  # the repeats' decisions, had they been sent, would have landed
+    assert [_status(db, i) for i in ids[:3]] == ["approved", "candidate", "candidate"]
+    for repeat in (False, True):  # j held runs down the queue
+        browser.execute_cdp_cmd("Input.dispatchKeyEvent", {
+            "type": "rawKeyDown", "key": "j", "code": "KeyJ", "windowsVirtualKeyCode": 74, "autoRepeat": repeat})
+        browser.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "char", "key": "j", "text": "j", "autoRepeat": repeat})
+    wait(browser, lambda b: b.switch_to.active_element.get_attribute("data-entry") in map(str, ids[2:4]),
+         "a held j did not run down the queue")
+
+
 def test_a_card_s_name_lists_only_the_languages_it_has_terms_in(server, browser, db):
     # an entry of French and German, no English: its card was named "Comité militaire; ; Militärausschuss", a French
     # one alone "Comité militaire; " (the English column shown empty, its first term none)

@@ -368,7 +368,9 @@ function setUpReview() {
     }[key];
     if (action && (card || ["u", "n", "p"].includes(key))) {
       event.preventDefault();
-      action();
+      // a key held down repeats: j and k run down the queue, but a held a or r decided card after card, each
+      // next one unread
+      if (!event.repeat || key === "j" || key === "k") action();
     }
   }
 
