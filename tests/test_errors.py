@@ -410,6 +410,28 @@ def test_a_document_is_never_written_over_by_its_own_sentences_or_terms(tmp_path
         "Les partenaires de l’OTAN sont un atout inestimable")
 
 
+def test_srx_rules_are_never_written_over_by_the_sentences_they_segment(tmp_path):
+    # `tmtool segment rapport.fr.txt --srx regles.srx -o regles.srx` (the -o meant for the rules' neighbour): the
+    # rules a team tuned were replaced by the document's sentences, and the next run failed reading them
+    import shutil
+
+    from conftest import SEED_EN, SEED_FR
+
+    rules = tmp_path / "regles.srx"
+    run(tmp_path / "t.db", "segment", "--export-srx", "-o", rules, code=0)
+    held = rules.read_bytes()
+    french, english = tmp_path / "rapport.fr.txt", tmp_path / "rapport.en.txt"
+    shutil.copy(SEED_FR, french)
+    shutil.copy(SEED_EN, english)
+    for command in (("segment", french, "--srx", rules, "-o", rules),
+                    ("align", french, english, "--srx", rules, "-o", rules)):
+        result = run(tmp_path / "t.db", *command, code=1)
+        assert result.stderr == (f"tmtool: error: cannot write {rules}: it is the SRX rules read ({rules}), which"
+                                 " this would replace; give another file name\n")
+    assert rules.read_bytes() == held
+    run(tmp_path / "t.db", "segment", french, "--srx", rules, "-o", tmp_path / "rapport.sentences.txt", code=0)
+
+
 def test_a_store_another_program_holds_open_is_never_written_over_either(tmp_path):
     # the workbench serving it: its write-ahead log not yet copied into the file, whose header still says no schema
     from conftest import SEED_FR

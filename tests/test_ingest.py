@@ -357,3 +357,32 @@ def test_a_revised_document_s_sentences_replace_those_its_entries_and_terms_quot
     removed = division()
     assert removed["status"] == "approved" and not removed["contexts"]
     assert not [c for t in removed["terms"] for c in t["contexts"] if c["document"] == "meeting"]
+
+
+def test_reverting_an_import_over_a_document_s_entries_reads_the_document_once(tmp_path, monkeypatch):
+    """A glossary exported, given definitions in a terminology tool and imported again is one change over every entry
+    the document gave; its revert checks each entry's quoted sentences against the document, which is read once for
+    them all (read once an entry, a 1,241-unit novel and its 233 entries took 25 s to revert instead of 2)."""
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    with open_store(tmp_path / "t.db", create=True) as store:
+        api.ingest(store, fr, en)
+        tbx = tmp_path / "glossary.tbx"
+        written = api.export(store, "tbx", tbx, statuses=["candidate"])
+        tbx.write_text(tbx.read_text(encoding="utf-8").replace(
+            "<note>x-status: candidate</note>",
+            '<note>x-status: candidate</note>\n  <descrip type="definition">vu à la réunion</descrip>'), encoding="utf-8")
+        api.import_file(store, tbx)
+        change = api.history(store)[-1]
+        assert change["action"] == "import glossary.tbx" and len(change["entries"]) == written > 30
+        before = {e["id"]: e for e in api.entries(store, statuses=["candidate"], limit=100)}
+        reads = []
+        read = store.document_units
+        monkeypatch.setattr(store, "document_units", lambda *a, **k: reads.append(a) or read(*a, **k))
+        api.revert(store, change["id"])
+        assert reads == [("meeting",)]
+        after = {e["id"]: e for e in api.entries(store, statuses=["candidate"], limit=100)}
+        assert after.keys() == before.keys() and not any(e["definition"] for e in after.values())
+        assert [t["contexts"] for e in after.values() for t in e["terms"]] == \
+            [t["contexts"] for e in before.values() for t in e["terms"]]

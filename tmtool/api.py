@@ -1415,14 +1415,15 @@ EXTRACT_FORMATS = ("tsv", "json")
 EXTRACT_LANGUAGES = ("fr", "en")  # term extraction's: a parser and its French model, the English tagger
 
 
-def _not_read(out, *sources: Source) -> None:
+def _not_read(out, *sources: Source, rules: str | Path | None = None) -> None:
     """Refuse an ``out`` that is one of the documents read (``segment x.fr.txt -o x.fr.txt``): written over, the
-    document was lost, its paragraphs and formatting with it, for a list of its sentences."""
+    document was lost, its paragraphs and formatting with it, for a list of its sentences; or the SRX ``rules``
+    read (``--srx rules.srx -o rules.srx``), which became a list of sentences."""
     if not isinstance(out, (str, os.PathLike)) or str(out) == "-" or not os.path.isfile(out):
         return
-    for source in sources:
+    for source, what in [*((source, "the document read") for source in sources), (rules, "the SRX rules read")]:
         if isinstance(source, (str, os.PathLike)) and os.path.isfile(source) and os.path.samefile(out, source):
-            raise Invalid(f"cannot write {out}: it is the document read ({source}), which this would replace; give "
+            raise Invalid(f"cannot write {out}: it is {what} ({source}), which this would replace; give "
                           "another file name")
 
 
@@ -1459,7 +1460,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     from .model import Unit
     from .pipeline import segmented_document
 
-    _not_read(out, source)
+    _not_read(out, source, rules=srx)
     if lang is None:
         lang = language_in_name(_name(source))
         if lang is None:
@@ -1507,7 +1508,7 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
 
     if fmt not in ALIGN_FORMATS:
         raise Invalid(f"unknown alignment format {_shown(fmt)} (expected one of {', '.join(ALIGN_FORMATS)})")
-    _not_read(out, fr, en)
+    _not_read(out, fr, en, rules=srx)
     with _local_files(fr, en) as (fr_path, en_path):
         pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
                            rules=_rules(srx), presegmented=presegmented)

@@ -455,8 +455,9 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
             if change.before.get(str(entry_id)) is None and snap is not None:
                 _not_counted_since(change, entry_id, snap)
         documents = _counting_as_left(store, change, current)
+        said: dict[str, set] = {}  # each document's sentences, read once for all the entries (an import's hundreds)
         for key, snap in change.before.items():
-            _restore(store, int(key), snap, documents)
+            _restore(store, int(key), snap, documents, said)
         # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone);
         # one that documents counted, and none counts any more, what it came with; one none ever counted, its own
         given = [int(key) for key, snap in change.before.items() if snap is not None and "evidence" in snap]
@@ -512,9 +513,10 @@ def _counting_as_left(store: Store, change: Change, current: Mapping[int, dict |
     return documents
 
 
-def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]) -> None:
+def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str],
+             said: dict[str, set] | None = None) -> None:
     """Make an entry what ``snap`` holds (None: take it out); one whose snapshot keeps what documents counted of it
-    gets back what ``documents`` counted, in place of what they count now."""
+    gets back what ``documents`` counted, in place of what they count now. ``said``: see :func:`_quote_terms_again`."""
     if snap is None:
         store.delete_entry(entry_id)
         return
@@ -543,7 +545,7 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
     quoted = {c.document for term in restored.terms for c in term.contexts if c.document}
     quoted = {d for d in quoted if d in {row[0] for row in _counted(snap)} or store.document(d) is not None}
     if quoted:
-        _quote_terms_again(store, quoted, [entry_id], {entry_id: [current]} if current else {})
+        _quote_terms_again(store, quoted, [entry_id], {entry_id: [current]} if current else {}, said)
     _give_back_evidence(store, entry_id, evidence, documents)
 
 
@@ -1306,23 +1308,27 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
 
 
 def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[int],
-                       placed: Mapping[int, list[Entry]]) -> None:
+                       placed: Mapping[int, list[Entry]], said: dict[str, set] | None = None) -> None:
     """Give the terms of ``entry_ids`` that quote one of ``documents`` (an English equivalent's own sentence
     pairs, ``Term.contexts``) what those documents say now, where a sentence quoted is no longer there as quoted
     (the document revised or removed): the contexts the documents' extraction gave the same term this time
     (``placed``: the proposals folded into each entry), else those of its quotes still standing. Those sentences are
     evidence, as an entry's contexts are, and go stale as they do: a reviewed entry's are quoted again too, its
-    decision (terms, status, version) left alone."""
+    decision (terms, status, version) left alone. ``said``: the documents' sentences read already, by document, and
+    kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry)."""
     found = store.entries(sorted(set(entry_ids)), contexts=0)
     citing = {entry_id: entry for entry_id, entry in found.items()
               if any(c.document in documents for term in entry.terms for c in term.contexts)}
     if not citing:
         return
+    said = {} if said is None else said
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
-        if store.document(document) is not None:
-            standing.update((document, c.unit, c.fr, c.en) for stored in store.document_units(document)
-                            if (c := term_context(stored.unit, document)) is not None)
+        if document not in said:
+            said[document] = {(document, c.unit, c.fr, c.en) for stored in store.document_units(document)
+                              if (c := term_context(stored.unit, document)) is not None} \
+                if store.document(document) is not None else set()
+        standing |= said[document]
     for entry_id, entry in citing.items():
         language = context_language(t.lang for t in entry.terms)
         fresh: dict[tuple[str, str], list[Context]] = {}
