@@ -118,12 +118,14 @@ def test_a_copy_written_to_a_full_disk_leaves_what_was_there(tmp_path, command):
 
 
 def _earlier_store() -> bytes:
-    """A small SQLite file as tmtool's migrations mark a store (its user version)."""
+    """A small SQLite file as tmtool's migrations mark a store (its user version) and with the tables every store has
+    (``files.STORE_TABLES``)."""
     import sqlite3
 
     db = sqlite3.connect(":memory:")
     db.execute("PRAGMA user_version = 1")
     db.execute("CREATE TABLE documents (id TEXT PRIMARY KEY)")
+    db.execute("CREATE TABLE units (id INTEGER PRIMARY KEY)")
     data = db.serialize()
     db.close()
     return data

@@ -1,5 +1,7 @@
 """The three kinds of error a caller tells apart, and the CLI's exit status for each."""
 
+from contextlib import closing
+
 import pytest
 from click.testing import CliRunner
 
@@ -345,6 +347,26 @@ def test_a_postgresql_database_holding_a_table_of_a_store_s_name_is_one_line_and
     with psycopg.connect(pg_url) as pg:
         assert pg.execute("SELECT name FROM units ORDER BY id").fetchall() == [("kg",), ("km",)]
         assert pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall() == [("units",)]
+
+
+def test_another_program_s_database_counting_its_versions_as_a_store_does_is_left_as_it_is(tmp_path):
+    # many programs count their schema's versions in SQLite's user version, as the store does (a browser's history,
+    # an app's data): such a file given as the store took the store's tables and WAL, and a backup replaced it
+    import sqlite3
+
+    history = tmp_path / "places.sqlite"
+    with closing(sqlite3.connect(history)) as db:
+        db.executescript("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+                         "INSERT INTO moz_places (url) VALUES ('https://www.nato.int'); PRAGMA user_version = 74;")
+    held = history.read_bytes()
+    result = run(history, "lookup", "OTAN", code=2)
+    assert result.stderr == (f"tmtool: error: {history}: not a tmtool store: a SQLite database of another program (its"
+                             " tables: moz_places), which tmtool leaves as it is (check --db or $TMTOOL_DB)\n")
+    run(tmp_path / "t.db", "glossary", "add", "Comité militaire", "Military Committee", code=0)
+    assert run(tmp_path / "t.db", "backup", history, code=1).stderr.endswith(
+        ": not an earlier backup (a tmtool store): it would be replaced; give the backup a new file's name, or remove"
+        " that file first\n")
+    assert history.read_bytes() == held and not list(tmp_path.glob("places.sqlite-*"))
 
 
 def test_a_backup_replaces_an_earlier_backup_never_another_file(store_url, tmp_path):

@@ -43,9 +43,17 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
         yield f
 
 
+# the tables every store has had since its first migration (``store.sqlite.migrations._V1``): another program's
+# database counting its own versions in the header's user version (many do) has none of them
+STORE_TABLES = frozenset({"documents", "units"})
+
+
 def is_store_file(path: str | Path) -> bool:
-    """Whether ``path`` is a SQLite database tmtool's migrations made, a store (its header's user version, at
-    byte 60, counts them: ``store.sqlite.migrations``)."""
+    """Whether ``path`` is a SQLite database tmtool's migrations made, a store: its user version counts them
+    (``store.sqlite.migrations``) and it holds the store's tables. Read through SQLite, the file alone first
+    (immutable: SQLite leaves no log beside a file it reads so), then with its log where it has one: a store in
+    WAL mode whose log is not yet copied into the file (another program has it open: the workbench) keeps its
+    version and tables there."""
     try:
         with open(path, "rb") as file:
             header = file.read(100)
@@ -53,17 +61,19 @@ def is_store_file(path: str | Path) -> bool:
         return False
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         return False
-    if int.from_bytes(header[60:64], "big") > 0:
-        return True
-    # a store in WAL mode whose log is not yet copied into the file (another program has it open: the workbench)
-    # keeps its version in the log: SQLite reads it, the file opened read-only
     import sqlite3
 
-    try:
-        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
-            return db.execute("PRAGMA user_version").fetchone()[0] > 0
-    except sqlite3.Error:
-        return False
+    uri = Path(path).resolve().as_uri()
+    logged = header[18] == 2 and os.path.exists(f"{path}-wal")  # the header's read version 2: WAL
+    for mode in ("?mode=ro&immutable=1", "?mode=ro") if logged else ("?mode=ro&immutable=1",):
+        try:
+            with closing(sqlite3.connect(uri + mode, uri=True)) as db:
+                tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if db.execute("PRAGMA user_version").fetchone()[0] > 0 and STORE_TABLES <= tables:
+                    return True
+        except sqlite3.Error:
+            pass
+    return False
 
 
 @contextmanager

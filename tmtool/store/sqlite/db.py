@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...errors import DISK_FULL, Invalid, NotFound, ReadOnly, TmtoolError, Unavailable
+from ...io.files import STORE_TABLES
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..base import in_own_thread
@@ -230,12 +231,14 @@ _TRADOS = "; a Trados Studio memory is imported into a store: tmtool import FILE
 
 
 def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
-    """The tables of a database no migration of tmtool's has touched (``PRAGMA user_version`` 0): none in a new or
-    empty file, another program's in another program's database."""
-    if conn.execute("PRAGMA user_version").fetchone()[0]:
+    """The tables of a database no migration of tmtool's made (``PRAGMA user_version`` 0, or a version another
+    program counts in it over tables none of the store's, ``files.STORE_TABLES``): none in a new or empty file,
+    another program's in another program's database."""
+    tables = [name for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                              " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")]
+    if conn.execute("PRAGMA user_version").fetchone()[0] and STORE_TABLES <= set(tables):
         return []
-    return [name for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                            " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")]
+    return tables
 
 
 class SQLiteStore(UnitCorrections):
