@@ -629,6 +629,28 @@ def test_a_connection_lost_in_a_transaction_leaves_the_store_as_it_was(pg_url):
         assert store.stats()["entries"] == 0
 
 
+def test_a_connection_lost_in_a_transaction_whose_failure_was_caught_is_not_replaced_inside_it(pg_url):
+    """A script's transaction of several changes, one of which failed as the connection was lost, its error caught
+    (logged, the loop going on): the next changes were written on a new connection, each committed on its own outside
+    the transaction and its lock, the earlier ones rolled back, and the transaction ended without a word, the script
+    taking it for committed. What follows the loss fails as lost, the transaction too, and nothing is written."""
+    with PostgresStore.open(pg_url) as store:
+        failed = []
+        with pytest.raises(TmtoolError, match=LOST):
+            with store.transaction():
+                store.insert_entry(_entry("comité", "committee"), reviewed=False)
+                _end_connection(store, pg_url)
+                for fr, en in [("réunion", "meeting"), ("ordre du jour", "agenda")]:
+                    try:
+                        store.insert_entry(_entry(fr, en), reviewed=False)
+                    except Exception as error:  # noqa: BLE001 (a script's loop, going on past one change)
+                        failed.append(error)
+                assert store.in_transaction()
+        assert len(failed) == 2
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+
+
 def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_path):
     """The server stopped in the middle of a command that was creating the store: one line on
     stderr naming the store, its password masked, and exit 1 (the store cannot be discarded)."""
