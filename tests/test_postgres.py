@@ -1074,6 +1074,23 @@ def test_a_url_as_sqlalchemy_or_jdbc_writes_it_opens_the_store(team_db, tmp_path
     assert "s3cret" not in advised and "tmtool --db" in advised
 
 
+def test_a_jdbc_url_without_a_host_opens_the_store_on_this_machine(team_db, tmp_path, monkeypatch):
+    """JDBC's forms with no host (``jdbc:postgresql:tm``, ``jdbc:postgresql:/``: the server on localhost, as pgjdbc
+    reads them): a change wrote a new SQLite file named "jdbc:postgresql:tm" in the current folder and said "added
+    entry 1", the team's store left without it. They open the store on localhost, over TCP as JDBC connects."""
+    port, dbname, user, _ = team_db
+    monkeypatch.chdir(tmp_path)
+    params = f"port={port}&user={user}&password=s3cret%20pw"
+    added = _cli("--db", f"jdbc:postgresql:{dbname}?{params}", "glossary", "add", "Comité militaire",
+                 "Military Committee")
+    assert (added.exit_code, added.output) == (0, "added entry 1\n")
+    stats = _cli("--db", f"jdbc:postgresql:/?{params}&dbname={dbname}", "stats")
+    assert stats.exit_code == 0 and "entries" in stats.output, stats.output
+    assert list(tmp_path.iterdir()) == []
+    with PostgresStore.open(f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}") as store:
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
+
+
 def test_a_sqlite_url_as_sqlalchemy_writes_it_names_the_file(tmp_path, monkeypatch):
     """``sqlite+pysqlite:///tm.db``, SQLAlchemy's with its driver: "unknown kind of store"; it is the file's."""
     monkeypatch.chdir(tmp_path)
