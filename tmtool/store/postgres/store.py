@@ -641,7 +641,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
-        with self._transaction(), _server_errors(self._pg, self.url):
+        with self._transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             headers = self._headers()
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
