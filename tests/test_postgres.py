@@ -629,6 +629,28 @@ def test_a_connection_lost_in_a_transaction_leaves_the_store_as_it_was(pg_url):
         assert store.stats()["entries"] == 0
 
 
+def test_a_connection_lost_in_a_transaction_whose_failure_was_caught_is_not_replaced_inside_it(pg_url):
+    """A script's transaction of several changes, one of which failed as the connection was lost, its error caught
+    (logged, the loop going on): the next changes were written on a new connection, each committed on its own outside
+    the transaction and its lock, the earlier ones rolled back, and the transaction ended without a word, the script
+    taking it for committed. What follows the loss fails as lost, the transaction too, and nothing is written."""
+    with PostgresStore.open(pg_url) as store:
+        failed = []
+        with pytest.raises(TmtoolError, match=LOST):
+            with store.transaction():
+                store.insert_entry(_entry("comité", "committee"), reviewed=False)
+                _end_connection(store, pg_url)
+                for fr, en in [("réunion", "meeting"), ("ordre du jour", "agenda")]:
+                    try:
+                        store.insert_entry(_entry(fr, en), reviewed=False)
+                    except Exception as error:  # noqa: BLE001 (a script's loop, going on past one change)
+                        failed.append(error)
+                assert store.in_transaction()
+        assert len(failed) == 2
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+
+
 def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_path):
     """The server stopped in the middle of a command that was creating the store: one line on
     stderr naming the store, its password masked, and exit 1 (the store cannot be discarded)."""
@@ -1050,6 +1072,23 @@ def test_a_url_as_sqlalchemy_or_jdbc_writes_it_opens_the_store(team_db, tmp_path
     assert f'password authentication failed for user "{user}"' in refused.stderr
     advised = api.advised_on("(tmtool remove visite)", ["tmtool remove visite"], url("s3cret%20pw"))
     assert "s3cret" not in advised and "tmtool --db" in advised
+
+
+def test_a_jdbc_url_without_a_host_opens_the_store_on_this_machine(team_db, tmp_path, monkeypatch):
+    """JDBC's forms with no host (``jdbc:postgresql:tm``, ``jdbc:postgresql:/``: the server on localhost, as pgjdbc
+    reads them): a change wrote a new SQLite file named "jdbc:postgresql:tm" in the current folder and said "added
+    entry 1", the team's store left without it. They open the store on localhost, over TCP as JDBC connects."""
+    port, dbname, user, _ = team_db
+    monkeypatch.chdir(tmp_path)
+    params = f"port={port}&user={user}&password=s3cret%20pw"
+    added = _cli("--db", f"jdbc:postgresql:{dbname}?{params}", "glossary", "add", "Comité militaire",
+                 "Military Committee")
+    assert (added.exit_code, added.output) == (0, "added entry 1\n")
+    stats = _cli("--db", f"jdbc:postgresql:/?{params}&dbname={dbname}", "stats")
+    assert stats.exit_code == 0 and "entries" in stats.output, stats.output
+    assert list(tmp_path.iterdir()) == []
+    with PostgresStore.open(f"postgresql://{user}:s3cret%20pw@127.0.0.1:{port}/{dbname}") as store:
+        assert [t.text for t in store.list_entries()[0].terms] == ["Comité militaire", "Military Committee"]
 
 
 def test_a_sqlite_url_as_sqlalchemy_writes_it_names_the_file(tmp_path, monkeypatch):

@@ -25,7 +25,11 @@ _TYPED_PASSWORD = re.compile(rf"^({_SCHEME}[^:/@?#=]*):(?!\d+(?:,[^/@]*)?/)([^=]
 # postgresql+psycopg2://, sqlite+pysqlite:///), whose driver is the tool's Python module and no part of where the
 # store is (tmtool connects with its own), and a JDBC URL (jdbc:postgresql://host/db?user=ana, DBeaver's, DataGrip's),
 # whose host, port, database and user= password= ssl= parameters are libpq's too (one it has not, libpq names)
-_OTHER_TOOLS = re.compile(r"(?:jdbc:(?=postgresql://))?(postgresql|postgres|sqlite)(?:\+[\w.\-]*)?(?=://)", re.IGNORECASE)
+_OTHER_TOOLS = re.compile(r"^(?:jdbc:(?=postgresql://))?(postgresql|postgres|sqlite)(?:\+[\w.\-]*)?(?=://)", re.IGNORECASE)
+# JDBC's forms without a host, the server on this machine: jdbc:postgresql:tm, jdbc:postgresql:/ (the user's database);
+# were a SQLite file of that name, made in the current folder by a change, the team's store left out. JDBC connects
+# over TCP, to localhost (libpq's URL with no host takes the Unix socket)
+_JDBC_LOCAL = re.compile(r"jdbc:postgresql:(?!//)/?", re.IGNORECASE)
 # the connection parameters of libpq whose value is a secret: those libpq itself shows as "*" (the server's password,
 # the one of the client's SSL key, sslpassword, and since PostgreSQL 18 the OAuth client's, oauth_client_secret),
 # and the SCRAM keys libpq 18 takes in place of a password (scram_client_key, scram_server_key: postgres_fdw's
@@ -198,7 +202,12 @@ def as_tmtool_reads(url: str) -> str:
 
     >>> as_tmtool_reads("postgresql+psycopg://ana@db/tm"), as_tmtool_reads("jdbc:postgresql://db/tm?user=ana")
     ('postgresql://ana@db/tm', 'postgresql://db/tm?user=ana')
+    >>> as_tmtool_reads("jdbc:postgresql:tm?user=ana")
+    'postgresql://localhost/tm?user=ana'
     """
+    local = _JDBC_LOCAL.match(url)
+    if local:
+        return "postgresql://localhost/" + url[local.end():]
     return _OTHER_TOOLS.sub(r"\1", url, count=1)
 
 

@@ -249,6 +249,7 @@ class PostgresStore(UnitCorrections):
         self._connection, self._pool = pg, pool
         self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self._pipelined = False
+        self._begun = 0  # transactions of this store's open on its connection (_transaction)
         self.url = self.path = masked(url)
         self.opened_from = url
         self.created = created
@@ -305,8 +306,28 @@ class PostgresStore(UnitCorrections):
 
     @property
     def _in_transaction(self) -> bool:
-        # a lost connection's status is UNKNOWN: no transaction to join, a new one says it is lost
-        return self._pg.info.transaction_status not in (pq.TransactionStatus.IDLE, pq.TransactionStatus.UNKNOWN)
+        # a lost connection's status is UNKNOWN: no transaction to join, a new one says it is lost; but one lost
+        # inside a transaction still open (a statement's failure caught) is joined, and what follows fails as lost
+        return bool(self._begun) or self._pg.info.transaction_status not in (pq.TransactionStatus.IDLE,
+                                                                               pq.TransactionStatus.UNKNOWN)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A transaction on the connection, replaced first if the server ended it (_connected), never while one is
+        open: lost then (a failed statement's error caught by the caller), a new connection wrote what followed in
+        autocommit, outside the transaction and its lock, and the rest was rolled back without a word (psycopg
+        ends a lost connection's transaction quietly): its end says it is lost instead."""
+        self._connected()
+        with _server_errors(self._pg, self.url):
+            with self._pg.transaction():
+                self._begun += 1
+                try:
+                    yield
+                finally:
+                    self._begun -= 1
+            if self._connection.broken:
+                raise Unavailable(f"{LOST}: the transaction was not committed, nothing of it was written",
+                                  path=self.url)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -316,8 +337,7 @@ class PostgresStore(UnitCorrections):
         if self._in_transaction:
             yield
             return
-        self._connected()
-        with _server_errors(self._pg, self.url), self._pg.transaction():
+        with self._transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
@@ -621,8 +641,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
-        self._connected()
-        with _server_errors(self._pg, self.url), self._pg.transaction():
+        with self._transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             headers = self._headers()
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
@@ -756,8 +775,7 @@ class PostgresStore(UnitCorrections):
     @contextmanager
     def _similarity_floor(self, floor: float) -> Iterator[None]:
         """pg_trgm's ``%`` (similarity at least the floor, through the index) in a transaction."""
-        self._connected()
-        with _server_errors(self._pg, self.url), self._pg.transaction():
+        with self._transaction():
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
 
