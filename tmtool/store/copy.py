@@ -41,11 +41,15 @@ TABLES: dict[str, tuple[str, ...]] = {
 BATCH = 5000  # rows read and written at a time
 
 
+READ_ONLY_UNCHECKED = "the full-text indexes were not checked: the store is read-only here (their check writes)"
+
+
 class _SQLiteTables:
     """Rows in and out of an SQLite store's tables."""
 
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
+        self.unchecked: list[str] = []  # what problems() could not check, why
 
     def columns(self, table: str) -> list[str]:
         return [row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")]
@@ -102,6 +106,11 @@ class _SQLiteTables:
             try:
                 self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")
             except sqlite3.DatabaseError as exc:
+                # FTS5's check is an INSERT: a store one may only read (its file's permissions, a read-only disk)
+                # refuses it, which says nothing of the index; each was reported as a problem of a sound store
+                if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                    self.unchecked.append(READ_ONLY_UNCHECKED)
+                    break
                 found.append(f"full-text index {name}: {exc}")
         return found
 
@@ -279,13 +288,16 @@ def canonical_dump(store: Store) -> Iterator[str]:
                 yield json.dumps([table, dict(zip(columns, row))], ensure_ascii=False)
 
 
-def check_store(store: Store) -> list[str]:
+def check_store(store: Store, unchecked: list[str] | None = None) -> list[str]:
     """What is wrong with a store, one line a problem (none: it is sound): the backend's own checks
     (SQLite's integrity and foreign keys, full-text indexes; PostgreSQL's indexes), then what the
     store promises — every entry has a term, every term its look-up keys and those current (as its
-    texts give them today), every recorded change names entries with snapshots."""
+    texts give them today), every recorded change names entries with snapshots. ``unchecked``: a list given gets
+    what could not be checked, why (no problem found)."""
     tables = _tables(store)
     found = tables.problems()
+    if unchecked is not None:
+        unchecked += getattr(tables, "unchecked", [])
     try:
         found += _broken_promises(tables)
     except sqlite3.DatabaseError as exc:  # a damaged file (problems() says where) read no further: reported, not raised
