@@ -790,6 +790,31 @@ def test_a_damaged_store_s_export_is_one_line_too(tmp_path):
     assert result.stderr.startswith(f"tmtool: error: {path}: the store is damaged ("), result.stderr
     assert not (tmp_path / "memory.tmx").exists()
 
+
+def test_a_damaged_store_s_backup_leaves_the_earlier_backup_as_it_was(tmp_path):
+    """A damaged store says "restore it from a backup"; but ``tmtool db backup`` (a nightly job) copied the damaged
+    pages without a word over the earlier backup, the sound one that advice needs. The copy is checked before it
+    replaces anything: the damage is said, the earlier backup stays."""
+    import random
+
+    path, earlier = tmp_path / "team.db", tmp_path / "team-backup.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+        api.backup(store, earlier)
+    sound = earlier.read_bytes()
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with api.open_store(path) as store:
+        with pytest.raises(api.Unavailable, match=rf"{path.name}: the store is damaged \(.*\), nothing was written: "):
+            api.backup(store, earlier)
+    assert earlier.read_bytes() == sound and not list(tmp_path.glob(".team-backup.db*"))  # nor the copy left
+    with api.open_store(earlier) as restored:
+        assert api.check_store(restored) == []
+
 def _documented_keys(function) -> set[str]:
     """The keys a function's docstring says its dict has (``Returns ``{"a", "b": […]}````), at its top level."""
     import re

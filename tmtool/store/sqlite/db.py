@@ -1312,6 +1312,12 @@ class SQLiteStore(UnitCorrections):
             try:
                 with _disk_full_refused(str(target)):
                     self._conn.backup(copy)
+                # pages are copied as they are: a damaged store's copy replaced the earlier backup, the sound one
+                # its damage is restored from (quick_check: every page read, no index compared with its table)
+                with _disk_full_refused(self.path):
+                    said = [row[0] for row in copy.execute("PRAGMA quick_check")]
+                if said != ["ok"]:
+                    raise damaged(sqlite3.DatabaseError(said[0]), self.path)
             finally:
                 copy.close()
 
