@@ -815,6 +815,26 @@ def test_a_damaged_store_s_backup_leaves_the_earlier_backup_as_it_was(tmp_path):
     with api.open_store(earlier) as restored:
         assert api.check_store(restored) == []
 
+
+def test_a_damaged_store_copied_is_the_one_said_damaged_not_the_new_one(tmp_path):
+    """``tmtool db copy team.db new.db`` of a store with pages overwritten said "new.db: the store is damaged ...
+    restore it from a backup": the source's read failed inside the new store's transaction, and was told of the new
+    store, which is sound (and removed again). The damaged store is the one named."""
+    import random
+
+    path, new = tmp_path / "team.db", tmp_path / "new.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with pytest.raises(api.Unavailable, match=r"^.*team\.db: the store is damaged \(.*\), nothing was written: "):
+        api.copy_store(path, new)
+    assert not new.exists()
+
 def _documented_keys(function) -> set[str]:
     """The keys a function's docstring says its dict has (``Returns ``{"a", "b": […]}````), at its top level."""
     import re

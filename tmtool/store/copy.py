@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from ..errors import Invalid, TmtoolError
 from .base import Store
 from .rows import KEYED_TERM_COLUMNS, key_differences
+from .sqlite.db import _disk_full_refused as disk_full_refused
 from .sqlite.migrations import ID_FLOORS, NEXT_ID, RECORDED_ENTRY_IDS, UNITS_WORDS
 
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
@@ -47,17 +48,19 @@ READ_ONLY_UNCHECKED = "the full-text indexes were not checked: the store is read
 class _SQLiteTables:
     """Rows in and out of an SQLite store's tables."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self._conn = conn
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self._conn, self._path = conn, path
         self.unchecked: list[str] = []  # what problems() could not check, why
 
     def columns(self, table: str) -> list[str]:
         return [row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")]
 
     def rows(self, table: str, columns: Sequence[str], order: Sequence[str]) -> Iterator[tuple]:
-        cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(order)}")
-        while batch := cursor.fetchmany(BATCH):
-            yield from batch
+        # a damaged source said of itself: read inside the target's transaction, it was said of the target
+        with disk_full_refused(self._path):
+            cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(order)}")
+            while batch := cursor.fetchmany(BATCH):
+                yield from batch
 
     def query(self, sql: str) -> list[tuple]:
         return self._conn.execute(sql).fetchall()
@@ -221,7 +224,7 @@ def _quoted(columns: Sequence[str]) -> str:
 def _tables(store: Store) -> _SQLiteTables | _PostgresTables:
     from .postgres import PostgresStore
 
-    return _PostgresTables(store) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn)
+    return _PostgresTables(store) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn, store.path)
 
 
 def copy_store(source: Store, target: Store) -> dict[str, int]:
