@@ -73,8 +73,9 @@ class _SQLiteTables:
 
     def floors(self) -> dict[str, int]:
         """The highest id that each table whose ids are never given again has given, stored or removed."""
-        return {table: self._conn.execute("SELECT " + NEXT_ID.format(table=table, floor=floor)).fetchone()[0] - 1
-                for table, floor in ID_FLOORS.items()}
+        with disk_full_refused(self._path):  # the source's, read inside the target's transaction (see rows)
+            return {table: self._conn.execute("SELECT " + NEXT_ID.format(table=table, floor=floor)).fetchone()[0] - 1
+                    for table, floor in ID_FLOORS.items()}
 
     @staticmethod
     def bulk(store: Store) -> AbstractContextManager:
