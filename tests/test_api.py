@@ -768,6 +768,75 @@ def test_a_damaged_store_is_one_line_and_db_check_reports_the_damage(tmp_path):
     assert result.stderr.endswith(f"tmtool: error: {path}: {len(problems)} problems found\n"), result.stderr
 
 
+
+def test_a_damaged_store_s_export_is_one_line_too(tmp_path):
+    """The memory's export reads its units as it writes them (``Store.units``, past the store's one-line errors):
+    ``tmtool export tmx`` of a store with pages overwritten ended in a traceback, "sqlite3.DatabaseError: database
+    disk image is malformed", where every other command says the store is damaged and what to do."""
+    import random
+
+    path = tmp_path / "team.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with api.open_store(path) as store:
+        with pytest.raises(api.Unavailable, match=r"team\.db: the store is damaged \(.*\), nothing was written: "):
+            api.export(store, "tmx", tmp_path / "memory.tmx")
+    result = CliRunner().invoke(main, ["--db", str(path), "export", "tmx", "-o", str(tmp_path / "memory.tmx")])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit), result
+    assert result.stderr.startswith(f"tmtool: error: {path}: the store is damaged ("), result.stderr
+    assert not (tmp_path / "memory.tmx").exists()
+
+
+def test_a_damaged_store_s_backup_leaves_the_earlier_backup_as_it_was(tmp_path):
+    """A damaged store says "restore it from a backup"; but ``tmtool db backup`` (a nightly job) copied the damaged
+    pages without a word over the earlier backup, the sound one that advice needs. The copy is checked before it
+    replaces anything: the damage is said, the earlier backup stays."""
+    import random
+
+    path, earlier = tmp_path / "team.db", tmp_path / "team-backup.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+        api.backup(store, earlier)
+    sound = earlier.read_bytes()
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with api.open_store(path) as store:
+        with pytest.raises(api.Unavailable, match=rf"{path.name}: the store is damaged \(.*\), nothing was written: "):
+            api.backup(store, earlier)
+    assert earlier.read_bytes() == sound and not list(tmp_path.glob(".team-backup.db*"))  # nor the copy left
+    with api.open_store(earlier) as restored:
+        assert api.check_store(restored) == []
+
+
+def test_a_damaged_store_copied_is_the_one_said_damaged_not_the_new_one(tmp_path):
+    """``tmtool db copy team.db new.db`` of a store with pages overwritten said "new.db: the store is damaged ...
+    restore it from a backup": the source's read failed inside the new store's transaction, and was told of the new
+    store, which is sound (and removed again). The damaged store is the one named."""
+    import random
+
+    path, new = tmp_path / "team.db", tmp_path / "new.db"
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+    with pytest.raises(api.Unavailable, match=r"^.*team\.db: the store is damaged \(.*\), nothing was written: "):
+        api.copy_store(path, new)
+    assert not new.exists()
+
 def _documented_keys(function) -> set[str]:
     """The keys a function's docstring says its dict has (``Returns ``{"a", "b": […]}````), at its top level."""
     import re

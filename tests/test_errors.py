@@ -304,6 +304,28 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
             " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
 
 
+def test_db_check_of_a_sound_read_only_store_reports_no_damage(tmp_path):
+    """``tmtool db check`` run by a reader without write permission (an archived copy, a disk mounted read-only):
+    FTS5's integrity check is an INSERT, which SQLite refuses there, and each full-text index was reported as a
+    problem ("full-text index units_fts: attempt to write a readonly database", "5 problems found", exit 1) of a
+    store that is sound. Its other checks run; what it could not check is said, not counted as damage."""
+    from click.testing import CliRunner
+
+    from crash_helpers import read_only_store, unprivileged
+    from tmtool.cli import main
+
+    def check(db=tmp_path / "own.db") -> tuple:
+        result = CliRunner().invoke(main, ["--db", str(db), "db", "check"])
+        return result.exit_code, result.stdout, result.stderr
+
+    CliRunner().invoke(main, ["--db", str(tmp_path / "own.db"), "glossary", "add", "frégate", "frigate"])
+    assert check()[0] == 0  # a store one may write: what the check imports is loaded, which the reader may not do
+    with read_only_store() as db:
+
+        assert unprivileged(lambda: check(db)) == str((0, f"{db}: no problem found\n", "tmtool: the full-text indexes were not"
+                                           " checked: the store is read-only here (their check writes)\n"))
+
+
 def test_a_trados_memory_given_as_the_store_is_left_as_it_is_and_its_import_advised(tmp_path):
     # `tmtool --db memory.sdltm …` for `tmtool import memory.sdltm`: a Trados Studio memory is a SQLite database,
     # which every command took for a store of its own, a look-up too, adding the store's thirty tables to it and

@@ -499,6 +499,31 @@ def test_a_failure_of_tmtool_s_own_is_a_json_500(db, monkeypatch):
         "$ref": "#/components/schemas/Error"}
 
 
+
+def test_a_failure_of_tmtool_s_own_carries_the_headers_every_response_does(db, monkeypatch):
+    """The 500 is answered outside the Guard (Starlette's outermost middleware sends it), whose headers every other
+    response carries: the error page, a whole page with the workbench's menu, came without its Content-Security-Policy
+    (frame-ancestors 'none': another site could frame it) and both without X-Content-Type-Options: nosniff."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
+
+    from tmtool.web.app import create_app
+    from tmtool.web.security import HEADERS
+
+    def failing(store):
+        raise KeyError("entries approved")  # as a bug in a count would
+
+    monkeypatch.setattr(tmtool_api, "stats", failing)
+    http = TestClient(create_app(db), base_url=HOST, raise_server_exceptions=False)
+    for path in ("/api/stats", "/export"):
+        answer = http.get(path)
+        assert answer.status_code == 500
+        assert {name.decode(): answer.headers.get(name.decode()) for name, _ in HEADERS} == {
+            name.decode(): value.decode() for name, value in HEADERS}, path
+
 # ---- writing -----------------------------------------------------------------------------------
 
 

@@ -1396,12 +1396,14 @@ def masked_url(url: str | Path) -> str:
     return masked(str(url))
 
 
-def check_store(store: Store) -> list[str]:
+def check_store(store: Store, *, unchecked: list[str] | None = None) -> list[str]:
     """What is wrong with the store, one line a problem; none when it is sound. A line may advise a tmtool
-    command (:data:`STORE_CHECK_COMMANDS`), which a front end says on its store (:func:`advised_on`)."""
+    command (:data:`STORE_CHECK_COMMANDS`), which a front end says on its store (:func:`advised_on`).
+    ``unchecked``: a list given gets what could not be checked, one line each (a read-only store's full-text
+    indexes, whose check writes), which is no problem found."""
     from .store.copy import check_store as check
 
-    return check(store)
+    return check(store, unchecked)
 
 
 STORE_CHECK_COMMANDS = (MEND_KEYS,)

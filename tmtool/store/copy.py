@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from ..errors import Invalid, TmtoolError
 from .base import Store
 from .rows import KEYED_TERM_COLUMNS, key_differences
+from .sqlite.db import _disk_full_refused as disk_full_refused
 from .sqlite.migrations import ID_FLOORS, NEXT_ID, RECORDED_ENTRY_IDS, UNITS_WORDS
 
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
@@ -41,19 +42,25 @@ TABLES: dict[str, tuple[str, ...]] = {
 BATCH = 5000  # rows read and written at a time
 
 
+READ_ONLY_UNCHECKED = "the full-text indexes were not checked: the store is read-only here (their check writes)"
+
+
 class _SQLiteTables:
     """Rows in and out of an SQLite store's tables."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self._conn = conn
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self._conn, self._path = conn, path
+        self.unchecked: list[str] = []  # what problems() could not check, why
 
     def columns(self, table: str) -> list[str]:
         return [row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")]
 
     def rows(self, table: str, columns: Sequence[str], order: Sequence[str]) -> Iterator[tuple]:
-        cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(order)}")
-        while batch := cursor.fetchmany(BATCH):
-            yield from batch
+        # a damaged source said of itself: read inside the target's transaction, it was said of the target
+        with disk_full_refused(self._path):
+            cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(order)}")
+            while batch := cursor.fetchmany(BATCH):
+                yield from batch
 
     def query(self, sql: str) -> list[tuple]:
         return self._conn.execute(sql).fetchall()
@@ -66,8 +73,9 @@ class _SQLiteTables:
 
     def floors(self) -> dict[str, int]:
         """The highest id that each table whose ids are never given again has given, stored or removed."""
-        return {table: self._conn.execute("SELECT " + NEXT_ID.format(table=table, floor=floor)).fetchone()[0] - 1
-                for table, floor in ID_FLOORS.items()}
+        with disk_full_refused(self._path):  # the source's, read inside the target's transaction (see rows)
+            return {table: self._conn.execute("SELECT " + NEXT_ID.format(table=table, floor=floor)).fetchone()[0] - 1
+                    for table, floor in ID_FLOORS.items()}
 
     @staticmethod
     def bulk(store: Store) -> AbstractContextManager:
@@ -102,6 +110,11 @@ class _SQLiteTables:
             try:
                 self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")
             except sqlite3.DatabaseError as exc:
+                # FTS5's check is an INSERT: a store one may only read (its file's permissions, a read-only disk)
+                # refuses it, which says nothing of the index; each was reported as a problem of a sound store
+                if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                    self.unchecked.append(READ_ONLY_UNCHECKED)
+                    break
                 found.append(f"full-text index {name}: {exc}")
         return found
 
@@ -212,7 +225,7 @@ def _quoted(columns: Sequence[str]) -> str:
 def _tables(store: Store) -> _SQLiteTables | _PostgresTables:
     from .postgres import PostgresStore
 
-    return _PostgresTables(store) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn)
+    return _PostgresTables(store) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn, store.path)
 
 
 def copy_store(source: Store, target: Store) -> dict[str, int]:
@@ -279,13 +292,16 @@ def canonical_dump(store: Store) -> Iterator[str]:
                 yield json.dumps([table, dict(zip(columns, row))], ensure_ascii=False)
 
 
-def check_store(store: Store) -> list[str]:
+def check_store(store: Store, unchecked: list[str] | None = None) -> list[str]:
     """What is wrong with a store, one line a problem (none: it is sound): the backend's own checks
     (SQLite's integrity and foreign keys, full-text indexes; PostgreSQL's indexes), then what the
     store promises — every entry has a term, every term its look-up keys and those current (as its
-    texts give them today), every recorded change names entries with snapshots."""
+    texts give them today), every recorded change names entries with snapshots. ``unchecked``: a list given gets
+    what could not be checked, why (no problem found)."""
     tables = _tables(store)
     found = tables.problems()
+    if unchecked is not None:
+        unchecked += getattr(tables, "unchecked", [])
     try:
         found += _broken_promises(tables)
     except sqlite3.DatabaseError as exc:  # a damaged file (problems() says where) read no further: reported, not raised

@@ -41,6 +41,7 @@ from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, base_language, direction
 from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
+from .security import HEADERS as SECURITY_HEADERS
 from .security import WRITE_METHODS, Guard, new_secret
 
 HERE = Path(__file__).parent
@@ -344,7 +345,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     async def internal_error(request: Request, exc: Exception):
         # a failure of tmtool's own (a bug): JSON as every other error (it was Starlette's plain text "Internal Server
         # Error", which a client reading the body as JSON failed on); the server's log has its traceback
-        return error(request, 500, "internal", f"tmtool failed ({type(exc).__name__}): the server's log says where")
+        response = error(request, 500, "internal", f"tmtool failed ({type(exc).__name__}): the server's log says where")
+        # sent by Starlette's outermost middleware, past the Guard that gives every other response its headers
+        response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):

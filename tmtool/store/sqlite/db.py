@@ -126,6 +126,13 @@ def _disk_full_refused(path: str) -> Iterator[None]:
         raise
 
 
+def _read_refused(path: str, rows: Iterator) -> Iterator:
+    """``rows`` as they are read, a damaged page met on the way one line as ``_query``'s (an export reads a
+    store's units as it writes them: it was the driver's DatabaseError, a traceback)."""
+    with _disk_full_refused(path):
+        yield from rows
+
+
 # what a store whose file is damaged says (SQLITE_CORRUPT: pages overwritten, a copy cut short)
 DAMAGED_COMMAND = "tmtool db check"
 
@@ -536,14 +543,15 @@ class SQLiteStore(UnitCorrections):
         where, params = self._since(since)
         if not excluded:
             where += (" AND" if where else " WHERE") + " NOT excluded"
-        rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
-        # the variants in unit order beside the units, joined as both are read: one query, not one a
-        # unit; started while the units' query is active, it reads the same snapshot of the store
-        variants = self._conn.execute(
-            "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
-            + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
-            + " ORDER BY v.unit_id, v.position", params)
-        return joined_variants(rows, variants, self._headers())
+        with _disk_full_refused(self.path):
+            rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
+            # the variants in unit order beside the units, joined as both are read: one query, not one a
+            # unit; started while the units' query is active, it reads the same snapshot of the store
+            variants = self._conn.execute(
+                "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
+                + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
+                + " ORDER BY v.unit_id, v.position", params)
+        return _read_refused(self.path, joined_variants(rows, variants, self._headers()))
 
     def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
         """``units`` (by id), given their variants."""
@@ -1307,6 +1315,12 @@ class SQLiteStore(UnitCorrections):
             try:
                 with _disk_full_refused(str(target)):
                     self._conn.backup(copy)
+                # pages are copied as they are: a damaged store's copy replaced the earlier backup, the sound one
+                # its damage is restored from (quick_check: every page read, no index compared with its table)
+                with _disk_full_refused(self.path):
+                    said = [row[0] for row in copy.execute("PRAGMA quick_check")]
+                if said != ["ok"]:
+                    raise damaged(sqlite3.DatabaseError(said[0]), self.path)
             finally:
                 copy.close()
 
