@@ -62,6 +62,11 @@ def another_word(word: str, term: str, lang: str) -> bool:
     if lang != "de":  # German's nouns are capitalised, the others' words listed in lower case
         word, term = word.lower(), term.lower()
     read = _lemmas(word, lang)
+    if lang == "de":
+        # a noun listed without a genitive's flag may be a plural listed apart, of a singular it does not say
+        # (igerman98's umlaut plurals: Einsätze/Nm, Verbände/Nm of Einsatz, Verband, as a feminine singular, Ware/Nm, is
+        # listed): no other word than the term its stem finds, for Einsätze nor for Einsätzen, made of it
+        read = {lemma for lemma in read if not lemma[:1].isupper() or listed_singular(lemma.lower(), lang)}
     return bool(read) and not read & {term, *_lemmas(term, lang)}
 
 
