@@ -677,7 +677,7 @@ def dictionaries(tmp_path, monkeypatch):
                        ("da_DK.dic", DANISH_DIC)):
         (folder / name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
-    cached = [nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
+    cached = [nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
     for each in cached:
         each.cache_clear()
     yield

@@ -12,6 +12,7 @@ as before (``terms.pivot``).
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from functools import lru_cache
@@ -98,19 +99,39 @@ def _flags(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _entries(lang: str) -> dict[str, list[str]]:
-    """Word → the flags of each of its listings (one character each; Danish's numbers), empty without a dictionary."""
+def _entries(lang: str) -> dict[str, list[tuple[str, ...]]]:
+    """Word → the flags of each of its listings, empty without a dictionary."""
     path = _installed(lang, "dic")
-    entries: dict[str, list[str]] = {}
+    entries: dict[str, list[tuple[str, ...]]] = {}
     if path is None:
         return entries
-    numeric = lang == "da"  # da_DK.aff: FLAG num
-    with open(path, encoding="utf-8", errors="replace") as lines:
+    encoding, flag = _header(lang)
+    with open(path, encoding=encoding, errors="replace") as lines:
         next(lines, None)  # the count of words
         for line in lines:
             word, _, flags = line.split("\t")[0].split(" ")[0].rstrip("\n").partition("/")
-            entries.setdefault(word, []).append(flags.split(",") if numeric else flags)
+            entries.setdefault(word, []).append(
+                tuple(flags.split(",")) if flag == "num" else
+                tuple(flags[i:i + 2] for i in range(0, len(flags), 2)) if flag == "long" else tuple(flags))
     return entries
+
+
+@lru_cache(maxsize=None)
+def _header(lang: str) -> tuple[str, str]:
+    """The dictionary's encoding (its .aff's SET: Debian's are UTF-8, others' ISO8859-1 or -15) and how its flags are
+    written (FLAG: one character each, ``long`` two, ``num`` numbers and commas as da_DK's)."""
+    path, read = _installed(lang, "aff"), {"SET": "utf-8", "FLAG": ""}
+    if path is not None:
+        with open(path, encoding="latin-1") as lines:  # SET and FLAG are ASCII, before the rules
+            for line in lines:
+                fields = line.split()
+                if len(fields) >= 2 and fields[0] in read:
+                    read[fields[0]] = fields[1]
+    try:
+        encoding = codecs.lookup(read["SET"].removeprefix("microsoft-")).name
+    except LookupError:
+        encoding = "utf-8"
+    return encoding, read["FLAG"]
 
 
 @lru_cache(maxsize=None)
@@ -120,7 +141,7 @@ def _rules(lang: str) -> dict[str, list[tuple[str, str, re.Pattern]]]:
     rules: dict[str, list[tuple[str, str, re.Pattern]]] = {}
     if path is None:
         return rules
-    with open(path, encoding="utf-8", errors="replace") as lines:
+    with open(path, encoding=_header(lang)[0], errors="replace") as lines:
         for line in lines:  # SFX flag strip add[/flags] condition
             fields = line.split()
             if len(fields) < 5 or fields[0] != "SFX":
