@@ -64,11 +64,18 @@ def another_word(word: str, term: str, lang: str) -> bool:
         word, term = word.lower(), term.lower()
     read = _lemmas(word, lang)
     if lang == "de":
-        # a noun listed without a genitive's flag may be a plural listed apart, of a singular it does not say
-        # (igerman98's umlaut plurals: Einsätze/Nm, Verbände/Nm of Einsatz, Verband, as a feminine singular, Ware/Nm, is
-        # listed): no other word than the term its stem finds, for Einsätze nor for Einsätzen, made of it
-        read = {lemma for lemma in read if not lemma[:1].isupper() or listed_singular(lemma.lower(), lang)}
+        # igerman98 lists an umlaut plural apart, of a singular it does not say (Einsätze/Nm, Verbände/Nm, Ämter/Nmij):
+        # the term without the umlaut (Einsatz), no other word, for Einsätze nor for Einsätzen, made of it
+        read = {lemma for lemma in read if not _umlaut_plural(lemma, term)}
     return bool(read) and not read & {term, *_lemmas(term, lang)}
+
+
+_PLAIN_VOWELS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def _umlaut_plural(lemma: str, term: str) -> bool:
+    plain = lemma.translate(_PLAIN_VOWELS)
+    return plain != lemma and plain.startswith(term)
 
 
 def _capitalised(word: str) -> str:
