@@ -1,9 +1,10 @@
-"""What a German, Swedish, Danish or Spanish Hunspell dictionary says of a word read as a plural: whether it is listed as a
-singular of its own, which readings of its ending are no noun, and which singular's plural it is, read as data.
+"""What a German, Swedish, Danish or Spanish Hunspell dictionary says of a word read as a plural: whether it is listed
+as a singular of its own, which readings of its ending are no noun, and which singular's plural it is, read as data.
 
 The dictionaries are Debian's (``hunspell-de-de``: igerman98, GPL-2 or GPL-3; ``hunspell-sv``: LGPL-3;
 ``hunspell-da``: LGPL-2.1, GPL-2 or MPL-1.1; ``hunspell-es``: MPL-1.1, GPL-3+ or LGPL-3+), read where they lie
-(``/usr/share/hunspell``, or ``TMTOOL_HUNSPELL_DIR``) in the encoding and flag format their .aff names, never copied. Each lists a lemma with the flags of the suffix rules that inflect it:
+(``/usr/share/hunspell``, or ``TMTOOL_HUNSPELL_DIR``) in the encoding and flag format their .aff names, never copied.
+Each lists a lemma with the flags of the suffix rules that inflect it:
 German ``Ware/N`` (N adds -n: *Waren*), ``Posten/S`` (S adds the genitive -s: a singular), ``verletzt/A`` (an
 adjective, in lower case as German writes no noun); Swedish ``tekniker/EUXY``, Danish ``tekniker/5,2,…`` (a noun
 of its own, not *teknik*'s plural). Without a dictionary nothing is known and the word frequencies alone decide,
