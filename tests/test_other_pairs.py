@@ -652,8 +652,9 @@ SFX j 0 -/zocf .
 """
 # Themen listed apart with a compound's flags only: a form of a word the dictionary does not say; Einsätze, Verbände
 # (igerman98's umlaut plurals) listed apart with the dative's -n but no genitive: plurals of singulars it does not say
-GERMAN_DIC = ("10\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\nEinsatz/Tmij\nEinsätze/Nm\n"
-              "Verband/STm\nVerbände/Nm\n")
+# (Ausländer, a foreigner, a singular of its own: its genitive -s)
+GERMAN_DIC = ("12\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\nEinsatz/Tmij\nEinsätze/Nm\n"
+              "Verband/STm\nVerbände/Nm\nAusland/STm\nAusländer/NSm\n")
 DANISH_AFF = """SET UTF-8
 FLAG num
 SFX 2 Y 2
@@ -689,10 +690,11 @@ def test_a_plural_the_dictionary_lists_apart_still_finds_its_singular(tmp_path, 
     # igerman98 lists an umlaut plural as a word of its own (Einsätze/Nm, Verbände/Nm), which Snowball stems as its
     # singular: no other word than Einsatz, Verband, whose plurals they are (a singular is listed with a genitive)
     db = tmp_path / "t.db"
-    for term_of, english in (("de=Einsatz", "operation"), ("de=Verband", "formation")):
+    for term_of, english in (("de=Einsatz", "operation"), ("de=Verband", "formation"), ("de=Ausland", "abroad")):
         run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
     assert looked_up(db, "Einsätze") == [("lemma", "Einsatz")]
     assert looked_up(db, "Verbänden") == [("lemma", "Verband")]
+    assert ("lemma", "Ausland") not in looked_up(db, "Ausländer")  # a singular listed (Ausländer/NSm): another word
     tmx = tmp_path / "einsaetze.tmx"
     tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"

@@ -75,8 +75,11 @@ _PLAIN_VOWELS = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
 def _umlaut_plural(lemma: str, term: str) -> bool:
+    """Whether a German listed ``lemma`` is ``term``'s plural with an umlaut (Einsätze, Ämter, Mütter), not a singular
+    of its own, listed with a genitive's flag (Ausländer, Anhänger: a foreigner, a follower; not Ausland, Anhang)."""
     plain = lemma.translate(_PLAIN_VOWELS)
-    return plain != lemma and plain.startswith(term)
+    return (plain != lemma and plain.startswith(term) and plain[len(term):] in ("", "e", "er")
+            and not listed_singular(lemma.lower(), "de"))
 
 
 def _capitalised(word: str) -> str:
