@@ -639,6 +639,8 @@ def test_a_store_made_before_swedish_and_danish_were_stemmed_finds_their_terms_i
 GERMAN_AFF = """SET UTF-8
 SFX N Y 1
 SFX N   0       n          .
+SFX T Y 1
+SFX T   0       es         .
 SFX W Y 2
 SFX W   en      0          en
 SFX W   n       0          [^e]n
@@ -648,8 +650,11 @@ SFX j Y 2
 SFX j 0 0/xoc .
 SFX j 0 -/zocf .
 """
-# Themen listed apart with a compound's flags only: a form of a word the dictionary does not say
-GERMAN_DIC = "6\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\n"
+# Themen listed apart with a compound's flags only: a form of a word the dictionary does not say; Einsätze, Verbände
+# (igerman98's umlaut plurals) listed apart with the dative's -n but no genitive: plurals of singulars it does not say
+# (Ausländer, a foreigner, a singular of its own: its genitive -s)
+GERMAN_DIC = ("12\nWare/Nm\nwaren/WXke\nGrenze/Nm\ngrenzen/WXm\nThema/Sm\nThemen/ijm\nEinsatz/Tmij\nEinsätze/Nm\n"
+              "Verband/STm\nVerbände/Nm\nAusland/STm\nAusländer/NSm\n")
 DANISH_AFF = """SET UTF-8
 FLAG num
 SFX 2 Y 2
@@ -673,12 +678,32 @@ def dictionaries(tmp_path, monkeypatch):
                        ("da_DK.dic", DANISH_DIC)):
         (folder / name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
-    cached = [nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
+    cached = [nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
     for each in cached:
         each.cache_clear()
     yield
     for each in cached:
         each.cache_clear()
+
+
+def test_a_plural_the_dictionary_lists_apart_still_finds_its_singular(tmp_path, dictionaries):
+    # igerman98 lists an umlaut plural as a word of its own (Einsätze/Nm, Verbände/Nm), which Snowball stems as its
+    # singular: no other word than Einsatz, Verband, whose plurals they are (a singular is listed with a genitive)
+    db = tmp_path / "t.db"
+    for term_of, english in (("de=Einsatz", "operation"), ("de=Verband", "formation"), ("de=Ausland", "abroad")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    assert looked_up(db, "Einsätze") == [("lemma", "Einsatz")]
+    assert looked_up(db, "Verbänden") == [("lemma", "Verband")]
+    assert ("lemma", "Ausland") not in looked_up(db, "Ausländer")  # a singular listed (Ausländer/NSm): another word
+    tmx = tmp_path / "einsaetze.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The operations of both formations ended.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Einsätze beider Verbände endeten.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    assert findings(run(db, "check", tmx, "--format", "json")) == []
 
 
 def test_a_word_the_dictionary_reads_as_another_is_not_the_term_its_stem_finds(tmp_path, dictionaries):

@@ -913,7 +913,7 @@ DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
 def _read_again() -> None:
     from tmtool.terms import nouns
 
-    for cached in (nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
+    for cached in (nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
         cached.cache_clear()
 
 
@@ -943,6 +943,19 @@ def test_a_word_the_dictionary_lists_as_a_singular_or_no_noun_is_read_by_it(with
     german = [singular_of(word, "de") for word in ("Waren", "Verletzte", "Posten", "Minen", "Cyberrisiken")]
     assert german == ["ware", None, None, "mine", "cyberrisiko"]
     assert [singular_of(word, "da") for word in ("tekniker", "teknikerne")] == [None, "tekniker"]
+
+
+def test_a_dictionary_written_in_latin_1_is_read_in_it(tmp_path, with_dictionary):
+    """Debian's dictionaries are UTF-8; others' say ``SET ISO8859-1`` (LibreOffice's older ones, igerman98 as built
+    upstream), and their umlauts were read as replacement characters: *gefährdet* (endangered), known as a
+    participle, went unread and *Gefährdete* (the endangered) was given it as a singular."""
+    from tmtool.terms.pivot import singular_of
+
+    (tmp_path / "de_DE.aff").write_bytes(
+        "SET ISO8859-1\nSFX A Y 1\nSFX A   0       e          .\n".encode("latin-1"))
+    (tmp_path / "de_DE.dic").write_bytes("2\ngefährdet/A\nRäuber/STm\n".encode("latin-1"))
+    with_dictionary({})
+    assert [singular_of(word, "de") for word in ("Gefährdete", "Räuber")] == [None, None]
 
 
 # a few lines of Debian's hunspell-es (es_ES: MPL-1.1, GPL-3+ or LGPL-3+), as it ships them

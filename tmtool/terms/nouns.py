@@ -1,9 +1,10 @@
-"""What a German, Swedish or Danish Hunspell dictionary says of a word read as a plural: whether it is listed as a
-singular of its own, which readings of its ending are no noun, and which singular's plural it is, read as data.
+"""What a German, Swedish, Danish or Spanish Hunspell dictionary says of a word read as a plural: whether it is listed
+as a singular of its own, which readings of its ending are no noun, and which singular's plural it is, read as data.
 
 The dictionaries are Debian's (``hunspell-de-de``: igerman98, GPL-2 or GPL-3; ``hunspell-sv``: LGPL-3;
-``hunspell-da``: LGPL-2.1, GPL-2 or MPL-1.1), read where they lie (``/usr/share/hunspell``, or
-``TMTOOL_HUNSPELL_DIR``), never copied. Each lists a lemma with the flags of the suffix rules that inflect it:
+``hunspell-da``: LGPL-2.1, GPL-2 or MPL-1.1; ``hunspell-es``: MPL-1.1, GPL-3+ or LGPL-3+), read where they lie
+(``/usr/share/hunspell``, or ``TMTOOL_HUNSPELL_DIR``) in the encoding and flag format their .aff names, never copied.
+Each lists a lemma with the flags of the suffix rules that inflect it:
 German ``Ware/N`` (N adds -n: *Waren*), ``Posten/S`` (S adds the genitive -s: a singular), ``verletzt/A`` (an
 adjective, in lower case as German writes no noun); Swedish ``tekniker/EUXY``, Danish ``tekniker/5,2,…`` (a noun
 of its own, not *teknik*'s plural). Without a dictionary nothing is known and the word frequencies alone decide,
@@ -12,6 +13,7 @@ as before (``terms.pivot``).
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from functools import lru_cache
@@ -62,7 +64,22 @@ def another_word(word: str, term: str, lang: str) -> bool:
     if lang != "de":  # German's nouns are capitalised, the others' words listed in lower case
         word, term = word.lower(), term.lower()
     read = _lemmas(word, lang)
+    if lang == "de":
+        # igerman98 lists an umlaut plural apart, of a singular it does not say (Einsätze/Nm, Verbände/Nm, Ämter/Nmij):
+        # the term without the umlaut (Einsatz), no other word, for Einsätze nor for Einsätzen, made of it
+        read = {lemma for lemma in read if not _umlaut_plural(lemma, term)}
     return bool(read) and not read & {term, *_lemmas(term, lang)}
+
+
+_PLAIN_VOWELS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def _umlaut_plural(lemma: str, term: str) -> bool:
+    """Whether a German listed ``lemma`` is ``term``'s plural with an umlaut (Einsätze, Ämter, Mütter), not a singular
+    of its own, listed with a genitive's flag (Ausländer, Anhänger: a foreigner, a follower; not Ausland, Anhang)."""
+    plain = lemma.translate(_PLAIN_VOWELS)
+    return (plain != lemma and plain.startswith(term) and plain[len(term):] in ("", "e", "er")
+            and not listed_singular(lemma.lower(), "de"))
 
 
 def _capitalised(word: str) -> str:
@@ -93,19 +110,39 @@ def _flags(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _entries(lang: str) -> dict[str, list[str]]:
-    """Word → the flags of each of its listings (one character each; Danish's numbers), empty without a dictionary."""
+def _entries(lang: str) -> dict[str, list[tuple[str, ...]]]:
+    """Word → the flags of each of its listings, empty without a dictionary."""
     path = _installed(lang, "dic")
-    entries: dict[str, list[str]] = {}
+    entries: dict[str, list[tuple[str, ...]]] = {}
     if path is None:
         return entries
-    numeric = lang == "da"  # da_DK.aff: FLAG num
-    with open(path, encoding="utf-8", errors="replace") as lines:
+    encoding, flag = _header(lang)
+    with open(path, encoding=encoding, errors="replace") as lines:
         next(lines, None)  # the count of words
         for line in lines:
             word, _, flags = line.split("\t")[0].split(" ")[0].rstrip("\n").partition("/")
-            entries.setdefault(word, []).append(flags.split(",") if numeric else flags)
+            entries.setdefault(word, []).append(
+                tuple(flags.split(",")) if flag == "num" else
+                tuple(flags[i:i + 2] for i in range(0, len(flags), 2)) if flag == "long" else tuple(flags))
     return entries
+
+
+@lru_cache(maxsize=None)
+def _header(lang: str) -> tuple[str, str]:
+    """The dictionary's encoding (its .aff's SET: Debian's are UTF-8, others' ISO8859-1 or -15) and how its flags are
+    written (FLAG: one character each, ``long`` two, ``num`` numbers and commas as da_DK's)."""
+    path, read = _installed(lang, "aff"), {"SET": "utf-8", "FLAG": ""}
+    if path is not None:
+        with open(path, encoding="latin-1") as lines:  # SET and FLAG are ASCII, before the rules
+            for line in lines:
+                fields = line.split()
+                if len(fields) >= 2 and fields[0] in read:
+                    read[fields[0]] = fields[1]
+    try:
+        encoding = codecs.lookup(read["SET"].removeprefix("microsoft-")).name
+    except LookupError:
+        encoding = "utf-8"
+    return encoding, read["FLAG"]
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +152,7 @@ def _rules(lang: str) -> dict[str, list[tuple[str, str, re.Pattern]]]:
     rules: dict[str, list[tuple[str, str, re.Pattern]]] = {}
     if path is None:
         return rules
-    with open(path, encoding="utf-8", errors="replace") as lines:
+    with open(path, encoding=_header(lang)[0], errors="replace") as lines:
         for line in lines:  # SFX flag strip add[/flags] condition
             fields = line.split()
             if len(fields) < 5 or fields[0] != "SFX":
