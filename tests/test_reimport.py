@@ -716,6 +716,37 @@ def test_a_synonym_the_client_adds_to_its_termbase_joins_the_stored_entry(store_
         assert [terms(e) for e in store.list_entries(statuses=None)] == [terms(entry)]
 
 
+def _homonyms_termbase(*synonyms: str) -> str:
+    """A client's TBX (TBX 2008, as MultiTerm and memoQ export it) of two concepts written alike in English and French,
+    the second with more terms (IATE's entries are so): furniture's table, and a data table, with ``synonyms``."""
+    added = "".join(f"<tig><term>{synonym}</term></tig>" for synonym in synonyms)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+            '<termEntry id="c1"><descrip type="subjectField">furniture</descrip>'
+            '<langSet xml:lang="en"><tig><term>table</term></tig></langSet>'
+            '<langSet xml:lang="fr"><tig><term>table</term></tig></langSet></termEntry>'
+            '<termEntry id="c2"><descrip type="subjectField">data</descrip>'
+            f'<langSet xml:lang="en"><tig><term>table</term></tig>{added}</langSet>'
+            '<langSet xml:lang="fr"><tig><term>table</term></tig><tig><term>tableau</term></tig></langSet>'
+            '<langSet xml:lang="de"><tig><term>Tabelle</term></tig></langSet></termEntry></body></text></martif>\n')
+
+
+def test_a_termbase_s_two_homonym_entries_stay_two_when_one_holds_the_other_s_terms(store_url, tmp_path):
+    """A termbase's entry holding every term of another entry of the same file and more (a homonym: the data table
+    beside the furniture's) was taken for that entry's update: the termbase's two concepts became one, the furniture
+    entry given tableau, Tabelle and the data table's subject field. Each is an entry of its own; the termbase
+    imported again with a synonym added to the data table gives it to that entry alone."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    termbase.write_text(_homonyms_termbase(), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("2 entries added")
+    termbase.write_text(_homonyms_termbase("data table"), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("0 entries added, 2 already stored")
+    with open_store(db) as store:
+        assert [(terms(e), e.note) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] == [
+            ([("en", "table"), ("fr", "table")], "subjectField: furniture"),
+            ([("en", "table"), ("en", "data table"), ("fr", "table"), ("fr", "tableau"), ("de", "Tabelle")],
+             "subjectField: data")]
+
+
 def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_url, tmp_path):
     """The client's memoQ term base comes back with the entry's note, an English term's note and a French example
     changed: only a changed definition and forbidden terms came in, the notes and example dropped without a word

@@ -14,7 +14,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
@@ -1733,6 +1733,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     added = skipped = reviewed = corrected = 0
     reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
+    # the stored entries the file's entries read so far added, are or updated: another entry of the file holding
+    # all their terms and more is another concept of its termbase (homonyms, table and table, one with tableau
+    # and Tabelle too), not their update
+    in_file: set[int] = set()
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     with changing(store):
@@ -1759,12 +1763,13 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
                 # (a client's termbase imported again once a synonym was added to an entry)
                 hits = _spelt_alike(store, read.terms)  # the stored terms written as the entry's, asked once
-                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits)
+                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits, in_file)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
                     skipped += 1
                     entry_id = int(stored.id)
+                    in_file.add(entry_id)
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
@@ -1789,6 +1794,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     reviewed += 1
                     corrected += terms_corrected
                 named.add(int(stored.id))
+                in_file.add(int(stored.id))
                 continue
             kept_id = _free_id(store, read.id)
             if read.id is not None and kept_id is None:
@@ -1798,6 +1804,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             added += 1
             named.add(entry_id)
+            in_file.add(entry_id)
         # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
         # store since, handed back untouched: it decides nothing, no conflict
         earlier = _earlier_states(store, {entry_id for _, entry_id, _ in conflicts}) if conflicts else {}
@@ -2131,18 +2138,19 @@ def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None) ->
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
 
 
-def _entry_within(store: Store, read: Entry, hits: Sequence) -> Entry | None:
+def _entry_within(store: Store, read: Entry, hits: Sequence, in_file: Set[int] = frozenset()) -> Entry | None:
     """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
     was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
     concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
-    none. ``hits``: :func:`_spelt_alike` of its terms."""
+    none. ``hits``: :func:`_spelt_alike` of its terms; ``in_file``: the entries the file's other entries are, never
+    this one's."""
     written = _cased_terms(read)
     languages: dict[int, set[str]] = {}
     for hit in hits:
         languages.setdefault(hit.entry_id, set()).add(hit.lang)
     # an entry of two languages within the file's holds terms of two of its languages: only those are read (a
     # common term's hundred entries are not)
-    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1)
+    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1 and entry_id not in in_file)
     within = [stored for stored in store.entries(candidates, contexts=0).values()
               if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
     return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
