@@ -772,6 +772,30 @@ def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_u
         assert (store.entries([1])[1].note, store.entries([1])[1].definition) == (entry.note, "Bâtiment de guerre.")
 
 
+def test_a_termbase_update_a_person_reverted_is_not_brought_back_by_the_next_import(store_url, tmp_path):
+    """The client's memoQ term base comes back with a note changed; a person here reverts that import's change (the
+    entry still awaits review). Importing the same file again brought the update back without a word, the person's
+    decision undone. The entry keeps its reverted state; a further update of the termbase is a conflict."""
+    db, termbase = store_url, tmp_path / "termbase.csv"
+    _memoq_termbase(termbase, note="Terme du client", term_note="ship")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    _memoq_termbase(termbase, note="Vérifié avec le client", term_note="not the bird")
+    assert run(db, "import", str(termbase)).stdout.startswith("0 entries added, 1 already stored")
+    assert run(db, "glossary", "revert", "2").exit_code == 0
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        entry = store.entries([1])[1]
+        assert (entry.status, entry.note, [t.note for t in entry.terms]) == (
+            ReviewStatus.CANDIDATE, "Terme du client\nDomain: Marine\nID: 0", [None, "ship"])
+    _memoq_termbase(termbase, note="Vérifié deux fois", term_note="not the bird")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry 1 was reverted in the store (candidate) and differs from the file: "
+                           "kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert store.entries([1])[1].note == entry.note
+
+
 def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_here_decides(store_url, tmp_path):
     """A client's approved termbase (a Status column saying Approved) imported, then updated by the client: its
     entries were counted as reviewed here, and every update was a conflict, kept as first imported. The client's

@@ -1932,7 +1932,8 @@ def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str],
     then it keeps its own, and ``on_conflict`` is told so in one line."""
     if not _decided_here(store, stored, histories):
         return False
-    on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+    done = "reviewed" if store.entry_state(int(stored.id)).reviewed else "reverted"
+    on_conflict(f"entry {stored.id} was {done} in the store ({stored.status.value}) and differs from the file: "
                 "kept as the store has it")
     return True
 
@@ -1946,9 +1947,12 @@ def _decided_here(store: Store, stored: Entry,
     or corrected), the decision is this store's, kept and said as a conflict. ``histories``: :func:`_histories`, read
     once for a file's entries (else the entry's own history is read)."""
     entry_id = int(stored.id)
-    if not store.entry_state(entry_id).reviewed:
-        return False
     changes = histories().get(entry_id, []) if histories is not None else store.history(entry_id)
+    if not store.entry_state(entry_id).reviewed:
+        # awaiting review: the termbase's update comes in, unless a person reverted a change of it since it was
+        # (last) added (a termbase's update undone: the next import of the file would bring it back without a word)
+        made = max((at for at, change in enumerate(changes) if change.before.get(str(entry_id)) is None), default=0)
+        return any(change.action.startswith("revert ") for change in changes[made:])
     if not changes or changes[0].before.get(str(entry_id)) is not None:
         return True  # reviewed by extraction's rules or a store older than its history: never overwritten
     return not all(change.action.startswith("import ") and (
