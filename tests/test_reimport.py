@@ -747,6 +747,28 @@ def test_a_termbase_s_two_homonym_entries_stay_two_when_one_holds_the_other_s_te
              "subjectField: data")]
 
 
+@pytest.mark.parametrize("english", [
+    ('<langSet xml:lang="en-GB"><tig><term>program</term></tig></langSet>'  # written alike in both regions
+     '<langSet xml:lang="en-US"><tig><term>program</term></tig></langSet>'),
+    ('<langSet xml:lang="en"><tig><term>colour</term></tig></langSet>'  # memoQ's English and English (UK)
+     '<langSet xml:lang="en-GB"><tig><term>colour</term></tig></langSet>')])
+def test_a_term_written_alike_in_two_regions_survives_its_own_tbx_export_read_back(store_url, tmp_path, english):
+    """A memoQ termbase's entry holds one text in two sublanguages (program in en-GB and en-US), kept as a term of
+    each. The store's own TBX export, handed back untouched, was read as a review correcting the entry's terms: one
+    of the two dropped, the entry marked reviewed (extraction keeps off it) and counted reviewed from the file."""
+    db, termbase, out = store_url, tmp_path / "memoq.tbx", tmp_path / "out.tbx"
+    termbase.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                        '<termEntry id="1"><langSet xml:lang="fr"><tig><term>programme</term></tig></langSet>'
+                        f'{english}</termEntry></body></text></martif>\n', encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    run(db, "export", "tbx", "-o", str(out), "--langs", "all", "--status", "all", code=0)
+    assert run(db, "import", str(out)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert len(entry.terms) == 3 and len(store.history()) == 1
+        assert not store.entry_state(int(entry.id)).reviewed
+
+
 def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_url, tmp_path):
     """The client's memoQ term base comes back with the entry's note, an English term's note and a French example
     changed: only a changed definition and forbidden terms came in, the notes and example dropped without a word

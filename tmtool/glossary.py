@@ -2103,14 +2103,17 @@ def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]
     spelling, type, usage, part of speech and gender; a term the file repeats is kept once), then the
     stored terms of the other languages."""
     languages = {t.lang for t in read}
-    held = {(t.lang, fold(t.text)): t for t in stored}
-    kept: dict[tuple[str, str], Term] = {}
+    held = {(t.lang, fold(t.text)): t for t in reversed(stored)}  # the first of a text written in two regions
+    # a text in two regions or scripts (program in en-GB and en-US, colour in en and en-GB) is a term of each, as
+    # the import keeps them (_once): each its own stored term, else the file's copy had one term less
+    in_region = {(t.lang, t.locale, fold(t.text)): t for t in stored}
+    kept: dict[tuple[str, str | None, str], Term] = {}
     for t in read:
-        key = (t.lang, fold(t.text))
+        key = (t.lang, t.locale, fold(t.text))
         if key not in kept:
-            known = held.get(key)
-            kept[key] = replace(known, text=t.text, **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) \
-                if known else t
+            known = in_region.get(key) or held.get((t.lang, fold(t.text)))
+            kept[key] = replace(known, text=t.text, locale=t.locale or known.locale,
+                                **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) if known else t
     return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
