@@ -769,6 +769,24 @@ def test_a_term_written_alike_in_two_regions_survives_its_own_tbx_export_read_ba
         assert not store.entry_state(int(entry.id)).reviewed
 
 
+def test_a_term_keeps_its_region_when_an_export_asked_for_another_comes_back_corrected(store_url, tmp_path):
+    """An en-GB term exported for en-US (its section en-US, the entry's one English region) and handed back with the
+    French corrected keeps en-GB: the export's section is the region asked for, not the term's."""
+    db, termbase, out = store_url, tmp_path / "client.tbx", tmp_path / "fr-en-US.tbx"
+    termbase.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                        '<termEntry id="c1"><langSet xml:lang="fr"><tig><term>fregate</term></tig></langSet>'
+                        '<langSet xml:lang="en-GB"><tig><term>frigate</term></tig></langSet></termEntry>'
+                        '</body></text></martif>\n', encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    run(db, "export", "tbx", "-o", str(out), "--srclang", "fr", "--tgtlang", "en-US", "--status", "all", code=0)
+    assert 'xml:lang="en-US"' in out.read_text(encoding="utf-8")
+    out.write_text(out.read_text(encoding="utf-8").replace(">fregate<", ">frégate<"), encoding="utf-8")
+    assert "1 with corrected terms" in run(db, "import", str(out)).stdout
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert [(t.text, t.locale) for t in entry.terms] == [("frégate", None), ("frigate", "en-GB")]
+
+
 def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_url, tmp_path):
     """The client's memoQ term base comes back with the entry's note, an English term's note and a French example
     changed: only a changed definition and forbidden terms came in, the notes and example dropped without a word

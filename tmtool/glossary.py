@@ -2112,8 +2112,9 @@ def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]
         key = (t.lang, t.locale, fold(t.text))
         if key not in kept:
             known = in_region.get(key) or held.get((t.lang, fold(t.text)))
-            kept[key] = replace(known, text=t.text, locale=t.locale or known.locale,
-                                **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) if known else t
+            # the stored term's region kept: an export asked for en-US writes an en-GB term in its en-US section
+            kept[key] = replace(known, text=t.text, **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) \
+                if known else t
     return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
