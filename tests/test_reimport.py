@@ -716,6 +716,77 @@ def test_a_synonym_the_client_adds_to_its_termbase_joins_the_stored_entry(store_
         assert [terms(e) for e in store.list_entries(statuses=None)] == [terms(entry)]
 
 
+def _homonyms_termbase(*synonyms: str) -> str:
+    """A client's TBX (TBX 2008, as MultiTerm and memoQ export it) of two concepts written alike in English and French,
+    the second with more terms (IATE's entries are so): furniture's table, and a data table, with ``synonyms``."""
+    added = "".join(f"<tig><term>{synonym}</term></tig>" for synonym in synonyms)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+            '<termEntry id="c1"><descrip type="subjectField">furniture</descrip>'
+            '<langSet xml:lang="en"><tig><term>table</term></tig></langSet>'
+            '<langSet xml:lang="fr"><tig><term>table</term></tig></langSet></termEntry>'
+            '<termEntry id="c2"><descrip type="subjectField">data</descrip>'
+            f'<langSet xml:lang="en"><tig><term>table</term></tig>{added}</langSet>'
+            '<langSet xml:lang="fr"><tig><term>table</term></tig><tig><term>tableau</term></tig></langSet>'
+            '<langSet xml:lang="de"><tig><term>Tabelle</term></tig></langSet></termEntry></body></text></martif>\n')
+
+
+def test_a_termbase_s_two_homonym_entries_stay_two_when_one_holds_the_other_s_terms(store_url, tmp_path):
+    """A termbase's entry holding every term of another entry of the same file and more (a homonym: the data table
+    beside the furniture's) was taken for that entry's update: the termbase's two concepts became one, the furniture
+    entry given tableau, Tabelle and the data table's subject field. Each is an entry of its own; the termbase
+    imported again with a synonym added to the data table gives it to that entry alone."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    termbase.write_text(_homonyms_termbase(), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("2 entries added")
+    termbase.write_text(_homonyms_termbase("data table"), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("0 entries added, 2 already stored")
+    with open_store(db) as store:
+        assert [(terms(e), e.note) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] == [
+            ([("en", "table"), ("fr", "table")], "subjectField: furniture"),
+            ([("en", "table"), ("en", "data table"), ("fr", "table"), ("fr", "tableau"), ("de", "Tabelle")],
+             "subjectField: data")]
+
+
+@pytest.mark.parametrize("english", [
+    ('<langSet xml:lang="en-GB"><tig><term>program</term></tig></langSet>'  # written alike in both regions
+     '<langSet xml:lang="en-US"><tig><term>program</term></tig></langSet>'),
+    ('<langSet xml:lang="en"><tig><term>colour</term></tig></langSet>'  # memoQ's English and English (UK)
+     '<langSet xml:lang="en-GB"><tig><term>colour</term></tig></langSet>')])
+def test_a_term_written_alike_in_two_regions_survives_its_own_tbx_export_read_back(store_url, tmp_path, english):
+    """A memoQ termbase's entry holds one text in two sublanguages (program in en-GB and en-US), kept as a term of
+    each. The store's own TBX export, handed back untouched, was read as a review correcting the entry's terms: one
+    of the two dropped, the entry marked reviewed (extraction keeps off it) and counted reviewed from the file."""
+    db, termbase, out = store_url, tmp_path / "memoq.tbx", tmp_path / "out.tbx"
+    termbase.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                        '<termEntry id="1"><langSet xml:lang="fr"><tig><term>programme</term></tig></langSet>'
+                        f'{english}</termEntry></body></text></martif>\n', encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    run(db, "export", "tbx", "-o", str(out), "--langs", "all", "--status", "all", code=0)
+    assert run(db, "import", str(out)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert len(entry.terms) == 3 and len(store.history()) == 1
+        assert not store.entry_state(int(entry.id)).reviewed
+
+
+def test_a_term_keeps_its_region_when_an_export_asked_for_another_comes_back_corrected(store_url, tmp_path):
+    """An en-GB term exported for en-US (its section en-US, the entry's one English region) and handed back with the
+    French corrected keeps en-GB: the export's section is the region asked for, not the term's."""
+    db, termbase, out = store_url, tmp_path / "client.tbx", tmp_path / "fr-en-US.tbx"
+    termbase.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                        '<termEntry id="c1"><langSet xml:lang="fr"><tig><term>fregate</term></tig></langSet>'
+                        '<langSet xml:lang="en-GB"><tig><term>frigate</term></tig></langSet></termEntry>'
+                        '</body></text></martif>\n', encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    run(db, "export", "tbx", "-o", str(out), "--srclang", "fr", "--tgtlang", "en-US", "--status", "all", code=0)
+    assert 'xml:lang="en-US"' in out.read_text(encoding="utf-8")
+    out.write_text(out.read_text(encoding="utf-8").replace(">fregate<", ">frégate<"), encoding="utf-8")
+    assert "1 with corrected terms" in run(db, "import", str(out)).stdout
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+        assert [(t.text, t.locale) for t in entry.terms] == [("frégate", None), ("frigate", "en-GB")]
+
+
 def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_url, tmp_path):
     """The client's memoQ term base comes back with the entry's note, an English term's note and a French example
     changed: only a changed definition and forbidden terms came in, the notes and example dropped without a word
@@ -739,6 +810,30 @@ def test_a_client_termbase_updated_brings_its_changed_notes_and_examples(store_u
     assert run(db, "import", str(omegat)).stdout.startswith("0 entries added, 1 already stored")
     with open_store(db) as store:
         assert (store.entries([1])[1].note, store.entries([1])[1].definition) == (entry.note, "Bâtiment de guerre.")
+
+
+def test_a_termbase_update_a_person_reverted_is_not_brought_back_by_the_next_import(store_url, tmp_path):
+    """The client's memoQ term base comes back with a note changed; a person here reverts that import's change (the
+    entry still awaits review). Importing the same file again brought the update back without a word, the person's
+    decision undone. The entry keeps its reverted state; a further update of the termbase is a conflict."""
+    db, termbase = store_url, tmp_path / "termbase.csv"
+    _memoq_termbase(termbase, note="Terme du client", term_note="ship")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    _memoq_termbase(termbase, note="Vérifié avec le client", term_note="not the bird")
+    assert run(db, "import", str(termbase)).stdout.startswith("0 entries added, 1 already stored")
+    assert run(db, "glossary", "revert", "2").exit_code == 0
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        entry = store.entries([1])[1]
+        assert (entry.status, entry.note, [t.note for t in entry.terms]) == (
+            ReviewStatus.CANDIDATE, "Terme du client\nDomain: Marine\nID: 0", [None, "ship"])
+    _memoq_termbase(termbase, note="Vérifié deux fois", term_note="not the bird")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry 1 was reverted in the store (candidate) and differs from the file: "
+                           "kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert store.entries([1])[1].note == entry.note
 
 
 def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_here_decides(store_url, tmp_path):

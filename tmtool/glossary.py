@@ -14,7 +14,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
@@ -1739,6 +1739,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     added = skipped = reviewed = corrected = 0
     reviewed_ids: set[int] = set()  # the stored entries given the file's review
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
+    # the stored entries the file's entries read so far added, are or updated: another entry of the file holding
+    # all their terms and more is another concept of its termbase (homonyms, table and table, one with tableau
+    # and Tabelle too), not their update
+    in_file: set[int] = set()
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     with changing(store):
@@ -1765,12 +1769,13 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
                 # (a client's termbase imported again once a synonym was added to an entry)
                 hits = _spelt_alike(store, read.terms)  # the stored terms written as the entry's, asked once
-                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits)
+                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits, in_file)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
                     skipped += 1
                     entry_id = int(stored.id)
+                    in_file.add(entry_id)
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
@@ -1795,6 +1800,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     reviewed += 1
                     corrected += terms_corrected
                 named.add(int(stored.id))
+                in_file.add(int(stored.id))
                 continue
             kept_id = _free_id(store, read.id)
             if read.id is not None and kept_id is None:
@@ -1804,6 +1810,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             added += 1
             named.add(entry_id)
+            in_file.add(entry_id)
         # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
         # store since, handed back untouched: it decides nothing, no conflict
         earlier = _earlier_states(store, {entry_id for _, entry_id, _ in conflicts}) if conflicts else {}
@@ -1931,7 +1938,8 @@ def _reviewed_in_store(store: Store, stored: Entry, on_conflict: Callable[[str],
     then it keeps its own, and ``on_conflict`` is told so in one line."""
     if not _decided_here(store, stored, histories):
         return False
-    on_conflict(f"entry {stored.id} was reviewed in the store ({stored.status.value}) and differs from the file: "
+    done = "reviewed" if store.entry_state(int(stored.id)).reviewed else "reverted"
+    on_conflict(f"entry {stored.id} was {done} in the store ({stored.status.value}) and differs from the file: "
                 "kept as the store has it")
     return True
 
@@ -1945,9 +1953,12 @@ def _decided_here(store: Store, stored: Entry,
     or corrected), the decision is this store's, kept and said as a conflict. ``histories``: :func:`_histories`, read
     once for a file's entries (else the entry's own history is read)."""
     entry_id = int(stored.id)
-    if not store.entry_state(entry_id).reviewed:
-        return False
     changes = histories().get(entry_id, []) if histories is not None else store.history(entry_id)
+    if not store.entry_state(entry_id).reviewed:
+        # awaiting review: the termbase's update comes in, unless a person reverted a change of it since it was
+        # (last) added (a termbase's update undone: the next import of the file would bring it back without a word)
+        made = max((at for at, change in enumerate(changes) if change.before.get(str(entry_id)) is None), default=0)
+        return any(change.action.startswith("revert ") for change in changes[made:])
     if not changes or changes[0].before.get(str(entry_id)) is not None:
         return True  # reviewed by extraction's rules or a store older than its history: never overwritten
     return not all(change.action.startswith("import ") and (
@@ -2098,12 +2109,16 @@ def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]
     spelling, type, usage, part of speech and gender; a term the file repeats is kept once), then the
     stored terms of the other languages."""
     languages = {t.lang for t in read}
-    held = {(t.lang, fold(t.text)): t for t in stored}
-    kept: dict[tuple[str, str], Term] = {}
+    held = {(t.lang, fold(t.text)): t for t in reversed(stored)}  # the first of a text written in two regions
+    # a text in two regions or scripts (program in en-GB and en-US, colour in en and en-GB) is a term of each, as
+    # the import keeps them (_once): each its own stored term, else the file's copy had one term less
+    in_region = {(t.lang, t.locale, fold(t.text)): t for t in stored}
+    kept: dict[tuple[str, str | None, str], Term] = {}
     for t in read:
-        key = (t.lang, fold(t.text))
+        key = (t.lang, t.locale, fold(t.text))
         if key not in kept:
-            known = held.get(key)
+            known = in_region.get(key) or held.get((t.lang, fold(t.text)))
+            # the stored term's region kept: an export asked for en-US writes an en-GB term in its en-US section
             kept[key] = replace(known, text=t.text, **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) \
                 if known else t
     return [*kept.values(), *(t for t in stored if t.lang not in languages)]
@@ -2137,18 +2152,19 @@ def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None) ->
     return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
 
 
-def _entry_within(store: Store, read: Entry, hits: Sequence) -> Entry | None:
+def _entry_within(store: Store, read: Entry, hits: Sequence, in_file: Set[int] = frozenset()) -> Entry | None:
     """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
     was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
     concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
-    none. ``hits``: :func:`_spelt_alike` of its terms."""
+    none. ``hits``: :func:`_spelt_alike` of its terms; ``in_file``: the entries the file's other entries are, never
+    this one's."""
     written = _cased_terms(read)
     languages: dict[int, set[str]] = {}
     for hit in hits:
         languages.setdefault(hit.entry_id, set()).add(hit.lang)
     # an entry of two languages within the file's holds terms of two of its languages: only those are read (a
     # common term's hundred entries are not)
-    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1)
+    candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1 and entry_id not in in_file)
     within = [stored for stored in store.entries(candidates, contexts=0).values()
               if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
     return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
