@@ -154,3 +154,23 @@ def run(db, *args, code: int = 0):
 def run_output(db, *args, code: int = 0) -> str:
     """:func:`run`'s output (stdout and stderr as a terminal shows them)."""
     return run(db, *args, code=code).output
+
+
+def _hunspell_read_again() -> None:
+    from tmtool.terms import nouns
+
+    for cached in (nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def with_dictionary(tmp_path, monkeypatch):
+    """``terms.nouns`` reads the dictionary files given (none: no dictionary) for the rest of the test."""
+    def given(files: dict[str, str]) -> None:
+        for name, text in files.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(tmp_path))
+        _hunspell_read_again()
+
+    yield given
+    _hunspell_read_again()  # the installed ones again after the test

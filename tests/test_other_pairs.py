@@ -668,22 +668,9 @@ DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
 
 
 @pytest.fixture
-def dictionaries(tmp_path, monkeypatch):
+def dictionaries(with_dictionary):
     """``terms.nouns`` reads these lines for the test, the installed dictionaries again after it."""
-    from tmtool.terms import nouns
-
-    folder = tmp_path / "hunspell"
-    folder.mkdir()
-    for name, text in (("de_DE.aff", GERMAN_AFF), ("de_DE.dic", GERMAN_DIC), ("da_DK.aff", DANISH_AFF),
-                       ("da_DK.dic", DANISH_DIC)):
-        (folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
-    cached = [nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas]
-    for each in cached:
-        each.cache_clear()
-    yield
-    for each in cached:
-        each.cache_clear()
+    with_dictionary({"de_DE.aff": GERMAN_AFF, "de_DE.dic": GERMAN_DIC, "da_DK.aff": DANISH_AFF, "da_DK.dic": DANISH_DIC})
 
 
 def test_a_plural_the_dictionary_lists_apart_still_finds_its_singular(tmp_path, dictionaries):

@@ -3,7 +3,6 @@ English terms, their equivalents the spans of the other language the word alignm
 
 from collections import Counter
 
-import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
@@ -908,26 +907,6 @@ SFX 5 0 e/34 .\t+PLUR_UBEK
 SFX 5 0 ne/34 er\t+PLUR_BEK
 """
 DANISH_DIC = "2\nteknik/7,10,39,31\ntekniker/5,2,10,39,31\n"
-
-
-def _read_again() -> None:
-    from tmtool.terms import nouns
-
-    for cached in (nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas):
-        cached.cache_clear()
-
-
-@pytest.fixture
-def with_dictionary(tmp_path, monkeypatch):
-    """``terms.nouns`` reads the dictionary files given (none: no dictionary) for the rest of the test."""
-    def given(files: dict[str, str]) -> None:
-        for name, text in files.items():
-            (tmp_path / name).write_text(text, encoding="utf-8")
-        monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(tmp_path))
-        _read_again()
-
-    yield given
-    _read_again()  # the installed ones again after the test
 
 
 def test_a_word_the_dictionary_lists_as_a_singular_or_no_noun_is_read_by_it(with_dictionary):
