@@ -64,7 +64,7 @@ def is_store_file(path: str | Path) -> bool:
     import sqlite3
 
     uri = Path(path).resolve().as_uri()
-    logged = header[18] == 2 and os.path.exists(f"{path}-wal")  # the header's read version 2: WAL
+    logged = header[18] == 2 and os.path.exists(f"{path}-wal")  # the header's write version 2: WAL
     for mode in ("?mode=ro&immutable=1", "?mode=ro") if logged else ("?mode=ro&immutable=1",):
         try:
             with closing(sqlite3.connect(uri + mode, uri=True)) as db:
