@@ -740,23 +740,35 @@ def test_a_file_given_as_the_store_that_is_none_is_invalid(tmp_path):
     assert (result.exit_code, result.stderr) == (1, f"tmtool: error: {tmx}: cannot open store: file is not a database\n")
 
 
+def _minehunters_store(path):
+    """A store of the three minehunters pairs at ``path``."""
+    with api.open_store(path, create=True) as store:
+        for name in ("manche", "nord", "baltique"):
+            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    return path
+
+
+def _damage(path) -> None:
+    """A store's file damaged as a disk's bad sectors or a copy made while it was written damage it: the last sixth
+    of its pages overwritten."""
+    import random
+
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as damaged:
+        for page in range(pages - pages // 6, pages):
+            damaged.seek(page * 4096 + 8)
+            damaged.write(random.Random(page).randbytes(4000))
+
+
 def test_a_damaged_store_is_one_line_and_db_check_reports_the_damage(tmp_path):
     """Pages of a store's file overwritten (a disk's bad sectors, a copy made while it was written): an approval
     raised SQLite's own DatabaseError ("vtable constructor failed: lookup_grams"), and ``api.check_store`` and
     ``tmtool db check`` — what one runs to find out — raised "database disk image is malformed" as a traceback.
     The store's calls say it is damaged (Unavailable: nothing was written), the check reports it as a problem."""
-    import random
-
-    path = tmp_path / "team.db"
-    with api.open_store(path, create=True) as store:
-        for name in ("manche", "nord", "baltique"):
-            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    path = _minehunters_store(tmp_path / "team.db")
+    with api.open_store(path) as store:
         first = api.entries(store, limit=1)[0]
-    pages = path.stat().st_size // 4096
-    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
-        for page in range(pages - pages // 6, pages):
-            damaged.seek(page * 4096 + 8)
-            damaged.write(random.Random(page).randbytes(4000))
+    _damage(path)
     with api.open_store(path) as store:
         with pytest.raises(api.Unavailable, match=r"team\.db: the store is damaged \(.*\), nothing was written: "
                                                   r"'tmtool db check' says where; restore it from a backup$"):
@@ -773,17 +785,8 @@ def test_a_damaged_store_s_export_is_one_line_too(tmp_path):
     """The memory's export reads its units as it writes them (``Store.units``, past the store's one-line errors):
     ``tmtool export tmx`` of a store with pages overwritten ended in a traceback, "sqlite3.DatabaseError: database
     disk image is malformed", where every other command says the store is damaged and what to do."""
-    import random
-
-    path = tmp_path / "team.db"
-    with api.open_store(path, create=True) as store:
-        for name in ("manche", "nord", "baltique"):
-            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
-    pages = path.stat().st_size // 4096
-    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
-        for page in range(pages - pages // 6, pages):
-            damaged.seek(page * 4096 + 8)
-            damaged.write(random.Random(page).randbytes(4000))
+    path = _minehunters_store(tmp_path / "team.db")
+    _damage(path)
     with api.open_store(path) as store:
         with pytest.raises(api.Unavailable, match=r"team\.db: the store is damaged \(.*\), nothing was written: "):
             api.export(store, "tmx", tmp_path / "memory.tmx")
@@ -797,19 +800,11 @@ def test_a_damaged_store_s_backup_leaves_the_earlier_backup_as_it_was(tmp_path):
     """A damaged store says "restore it from a backup"; but ``tmtool db backup`` (a nightly job) copied the damaged
     pages without a word over the earlier backup, the sound one that advice needs. The copy is checked before it
     replaces anything: the damage is said, the earlier backup stays."""
-    import random
-
-    path, earlier = tmp_path / "team.db", tmp_path / "team-backup.db"
-    with api.open_store(path, create=True) as store:
-        for name in ("manche", "nord", "baltique"):
-            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
+    path, earlier = _minehunters_store(tmp_path / "team.db"), tmp_path / "team-backup.db"
+    with api.open_store(path) as store:
         api.backup(store, earlier)
     sound = earlier.read_bytes()
-    pages = path.stat().st_size // 4096
-    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
-        for page in range(pages - pages // 6, pages):
-            damaged.seek(page * 4096 + 8)
-            damaged.write(random.Random(page).randbytes(4000))
+    _damage(path)
     with api.open_store(path) as store:
         with pytest.raises(api.Unavailable, match=rf"{path.name}: the store is damaged \(.*\), nothing was written: "):
             api.backup(store, earlier)
@@ -822,20 +817,12 @@ def test_a_damaged_store_copied_is_the_one_said_damaged_not_the_new_one(tmp_path
     """``tmtool db copy team.db new.db`` of a store with pages overwritten said "new.db: the store is damaged ...
     restore it from a backup": the source's read failed inside the new store's transaction, and was told of the new
     store, which is sound (and removed again). The damaged store is the one named."""
-    import random
-
-    path, new = tmp_path / "team.db", tmp_path / "new.db"
-    with api.open_store(path, create=True) as store:
-        for name in ("manche", "nord", "baltique"):
-            api.ingest(store, MINEHUNTERS / f"{name}.fr.txt", MINEHUNTERS / f"{name}.en.txt")
-    pages = path.stat().st_size // 4096
-    with open(path, "r+b") as damaged:  # the last sixth of its pages overwritten
-        for page in range(pages - pages // 6, pages):
-            damaged.seek(page * 4096 + 8)
-            damaged.write(random.Random(page).randbytes(4000))
+    path, new = _minehunters_store(tmp_path / "team.db"), tmp_path / "new.db"
+    _damage(path)
     with pytest.raises(api.Unavailable, match=r"^.*team\.db: the store is damaged \(.*\), nothing was written: "):
         api.copy_store(path, new)
     assert not new.exists()
+
 
 def _documented_keys(function) -> set[str]:
     """The keys a function's docstring says its dict has (``Returns ``{"a", "b": […]}````), at its top level."""
