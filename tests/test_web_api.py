@@ -471,23 +471,21 @@ def test_the_openapi_document_says_the_tokens_a_request_carries(db):
     assert http.get("/api/entries/1").status_code == 401
 
 
-def test_a_failure_of_tmtool_s_own_is_a_json_500(db, monkeypatch):
+@pytest.fixture
+def failing_stats(db, monkeypatch):
+    """A client of a workbench whose statistics fail as a bug in a count would, answering as a server does."""
+    def failing(store):
+        raise KeyError("entries approved")
+
+    monkeypatch.setattr(tmtool_api, "stats", failing)
+    return client(db, raise_server_exceptions=False)[0]
+
+
+def test_a_failure_of_tmtool_s_own_is_a_json_500(failing_stats):
     """An exception no handler foresaw (a bug) was Starlette's plain-text "Internal Server Error": a client reading
     every error's body as JSON, as the API's others are, failed on it. It is ``{"error", "message"}`` too, naming no
     more than the exception's kind (Starlette raises it on to the server, which logs its traceback)."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from fastapi.testclient import TestClient
-
-    from tmtool.web.app import create_app
-
-    def failing(store):
-        raise KeyError("entries approved")  # as a bug in a count would
-
-    monkeypatch.setattr(tmtool_api, "stats", failing)
-    http = TestClient(create_app(db), base_url=HOST, raise_server_exceptions=False)
+    http = failing_stats
     answer = http.get("/api/stats")
     assert answer.status_code == 500 and answer.headers["content-type"] == "application/json"
     assert answer.json() == {"error": "internal", "message": "tmtool failed (KeyError): the server's log says where"}
@@ -499,27 +497,14 @@ def test_a_failure_of_tmtool_s_own_is_a_json_500(db, monkeypatch):
         "$ref": "#/components/schemas/Error"}
 
 
-
-def test_a_failure_of_tmtool_s_own_carries_the_headers_every_response_does(db, monkeypatch):
+def test_a_failure_of_tmtool_s_own_carries_the_headers_every_response_does(failing_stats):
     """The 500 is answered outside the Guard (Starlette's outermost middleware sends it), whose headers every other
     response carries: the error page, a whole page with the workbench's menu, came without its Content-Security-Policy
     (frame-ancestors 'none': another site could frame it) and both without X-Content-Type-Options: nosniff."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from fastapi.testclient import TestClient
-
-    from tmtool.web.app import create_app
     from tmtool.web.security import HEADERS
 
-    def failing(store):
-        raise KeyError("entries approved")  # as a bug in a count would
-
-    monkeypatch.setattr(tmtool_api, "stats", failing)
-    http = TestClient(create_app(db), base_url=HOST, raise_server_exceptions=False)
     for path in ("/api/stats", "/export"):
-        answer = http.get(path)
+        answer = failing_stats.get(path)
         assert answer.status_code == 500
         assert {name.decode(): answer.headers.get(name.decode()) for name, _ in HEADERS} == {
             name.decode(): value.decode() for name, value in HEADERS}, path

@@ -38,16 +38,17 @@ def seeded_store(folder: Path) -> str:
     return str(path)
 
 
-def client(db: str, base_url: str = HOST, **options):
+def client(db: str, base_url: str = HOST, *, raise_server_exceptions: bool = True, **options):
     """An in-process client of the workbench over ``db``, and its CSRF headers for writes (when
-    the client can read them: a server with a token answers nothing without it)."""
+    the client can read them: a server with a token answers nothing without it). Without
+    ``raise_server_exceptions``, a failure the app did not handle is answered as a server answers it (a 500)."""
     with warnings.catch_warnings():  # Starlette would rather run its test client on httpx2, not packaged here
         warnings.simplefilter("ignore", DeprecationWarning)
         from fastapi.testclient import TestClient
 
     from tmtool.web.app import create_app
 
-    app_client = TestClient(create_app(db, **options), base_url=base_url)
+    app_client = TestClient(create_app(db, **options), base_url=base_url, raise_server_exceptions=raise_server_exceptions)
     session = app_client.get("/api/session")
     return app_client, {"X-CSRF-Token": session.json()["csrf"]} if session.status_code == 200 else {}
 
