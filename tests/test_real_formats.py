@@ -653,6 +653,28 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
+def test_a_wordfast_unit_without_its_optional_date_and_languages_is_in_the_headers_languages(tmp_path):
+    """Wordfast's description of its TM format (wordfast.net, "The WFC Translation memory format") makes a unit's
+    date, user, reuse count, source and target language optional fields: such lines were skipped ("invalid date ''",
+    "invalid language tag ''"), the memory imported without them."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL,CL Claire Lambert\t%TU=00000003\t%FR-FR\t%Wordfast TM v.5.53/00"
+                     "\t%EN-GB\t%---00000000\t\t\t\t\r\n"
+                     "20241105~093000\tCL\t2\tFR-FR\tLe dépôt ouvre à huit heures.\tEN-GB\tThe depot opens at eight.\r\n"
+                     "\t\t\t\tLa barrière reste fermée.\t\tThe barrier stays closed.\r\n"
+                     "20241106~101500\t\t\tfr-fr\tPorte nord\t\tNorth gate\r\n".encode("utf-16"))
+    units, skipped = read_all(read_wordfast, path)
+    assert skipped == []
+    assert [(u.srclang, u.source, u.tgtlang, u.target, u.changed, u.props) for u in units] == [
+        ("fr-FR", "Le dépôt ouvre à huit heures.", "en-GB", "The depot opens at eight.",
+         datetime(2024, 11, 5, 9, 30, tzinfo=timezone.utc), {"@creationid": "CL", "@usagecount": "2"}),
+        ("fr-FR", "La barrière reste fermée.", "en-GB", "The barrier stays closed.", None, {}),
+        ("fr-FR", "Porte nord", "en-GB", "North gate", datetime(2024, 11, 6, 10, 15, tzinfo=timezone.utc), {}),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped\n")
+
+
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
      " .mqxlz: import it under its own name), not a TMX file"),
