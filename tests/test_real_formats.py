@@ -2303,6 +2303,35 @@ def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
     assert entry.note == "Fiche validée."
 
 
+def test_a_termbase_s_undefined_part_of_speech_and_gender_say_none(tmp_path):
+    """Acrolinx's MultiTerm XML (its terminology API's documentation, acrolinx ``docs`` on GitHub) gives each term
+    every field of its termbase, ``Part of Speech`` and ``gender`` ``undefined`` where nobody said: read as values,
+    a TBX export wrote the noun *supply air* as of part of speech and gender ``other`` (plus ``x-pos: undefined``
+    notes). Now they are unsaid, as an empty field is; a TBX ``undefined`` too."""
+    path = tmp_path / "acrolinx.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><mtf><conceptGrp><concept>13</concept><transacGrp><transac'
+        ' type="origination">admin</transac><date>2019-06-28T11:55:28+02:00</date></transacGrp><languageGrp><language'
+        ' lang="EN" type="English"/><termGrp><term>supply air</term><descripGrp><descrip type="Status">preferred'
+        '</descrip></descripGrp><descripGrp><descrip type="Part of Speech">undefined</descrip></descripGrp><descripGrp>'
+        '<descrip type="gender">undefined</descrip></descripGrp></termGrp></languageGrp><languageGrp><language lang="FR"'
+        ' type="French"/><termGrp><term>air soufflé</term><descripGrp><descrip type="Part of Speech">Undefined</descrip>'
+        '</descripGrp><descripGrp><descrip type="gender">masculine</descrip></descripGrp></termGrp></languageGrp>'
+        '</conceptGrp></mtf>', encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.pos, t.gender) for t in entry.terms] == [
+        ("supply air", "noun", None), ("air soufflé", "noun", "masculine")]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = (tmp_path / "out.tbx").read_text(encoding="utf-8")
+    assert "undefined" not in written and ">other<" not in written
+    tbx = tmp_path / "undefined.tbx"
+    tbx.write_text(written.replace('<termNote type="partOfSpeech">noun</termNote>',
+                                   '<termNote type="partOfSpeech">undefined</termNote>'), encoding="utf-8")
+    assert [(t.text, t.pos) for e in read_tbx(tbx) for t in e.terms] == [("supply air", "noun"), ("air soufflé", "noun")]
+
+
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
     was dropped. Each language's definition is the entry's, a line each, as TBX's and memoQ's are read (the
