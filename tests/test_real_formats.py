@@ -675,6 +675,31 @@ def test_a_wordfast_unit_without_its_optional_date_and_languages_is_in_the_heade
     assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped\n")
 
 
+def test_wordfast_placeholders_are_codes_and_its_tab_and_line_break_characters(tmp_path):
+    """Wordfast Classic writes a segment's Word formatting and objects as placeholders (its wiki's "Placeholders":
+    ``&tA;`` … a tag, ``&t1;`` a graphic, ``&t=<b>;`` a tag the source lacked, ``&t9;`` a tab, ``&t#;`` a manual
+    line feed). They were read as the segment's text: a look-up saw *Cliquez sur &tA;Enregistrer&tB;*, and a TMX
+    export wrote them as words (``&amp;tA;``) that no CAT tool takes for codes."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL\t%TU=00000002\t%FR-FR\t%Wordfast TM v.5.53/00\t%EN-GB\r\n"
+                     "20241105~093000\tCL\t0\tFR-FR\tCliquez sur &tA;Enregistrer&tB; (voir &t1;)&t#;puis fermez."
+                     "\tEN-GB\tClick &tA;Save&tB; (see &t1;)&t#;then close.\r\n"
+                     "20241105~093500\tCL\t1\tFR-FR\tColonne&t9;A &t=<b>; R&D l&'92;unit&'E9;\tEN-GB\tColumn&t9;A R&D unit"
+                     "\r\n".encode("utf-16"))
+    units, _ = read_all(read_wordfast, path)
+    assert [(u.source, u.source_markup, u.target, u.target_markup) for u in units] == [
+        ("Cliquez sur Enregistrer (voir )\npuis fermez.",
+         "Cliquez sur <ph>&amp;tA;</ph>Enregistrer<ph>&amp;tB;</ph> (voir <ph>&amp;t1;</ph>)\npuis fermez.",
+         "Click Save (see )\nthen close.", "Click <ph>&amp;tA;</ph>Save<ph>&amp;tB;</ph> (see <ph>&amp;t1;</ph>)\nthen close."),
+        ("Colonne\tA  R&D l’unité", "Colonne\tA <ph>&amp;t=&lt;b&gt;;</ph> R&amp;D l’unité", "Column\tA R&D unit", None),
+    ]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(tmp_path / "out.tmx")] == [
+        (u.source_markup, u.target_markup) for u in units]
+
+
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
      " .mqxlz: import it under its own name), not a TMX file"),

@@ -162,8 +162,8 @@ def _spelling(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in " _-.")
 
 
-# a picklist's value for "not said" (Acrolinx's and MultiTerm termbases' "undefined"): no part of speech or gender, as
-# an empty field, not a value of its own (a TBX export wrote it as "other", which says the term is neither noun nor verb)
+# a picklist's value for "not said" (Acrolinx's and MultiTerm termbases' "undefined"): no part of speech or gender,
+# as an empty field, not a value of its own (a TBX export wrote it as "other": the term neither noun nor verb)
 _UNSAID = frozenset(("undefined", "unspecified", "unknown"))
 
 

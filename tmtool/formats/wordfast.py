@@ -8,9 +8,11 @@ whose other lines are one unit each::
 
 Wordfast writes UTF-16 with a byte-order mark, or, in older memories, the Windows code page; a
 character outside that code page is escaped as ``&'XX;`` (its hexadecimal code in Windows-1252, or
-its Unicode code point). The date becomes the unit's change date, the user its ``creationid`` and the
-reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes, see
-:data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props. Wordfast's
+its Unicode code point). Its placeholders (``&tA;`` a tag, ``&t1;`` a graphic …) are codes, kept as TMX
+``ph`` elements holding them; ``&t9;`` and ``&t#;`` are a tab and a line break (see
+:func:`tmtool.formats.inline.wordfast_segment`). The date becomes the unit's change date, the user its
+``creationid`` and the reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes,
+see :data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props. Wordfast's
 description of the format makes a unit's date, user, count and languages optional: a line leaving its
 languages empty is in the header's (its fourth and sixth fields, ``%FR-FR`` … ``%EN-GB``), one without a
 date has none.
@@ -27,6 +29,7 @@ from ..errors import Invalid, TmtoolError
 from ..io.decoding import decode_text
 from ..langtags import normalize_tag
 from ..model import Unit
+from .inline import wordfast_segment
 from .skips import OnSkip, Unusable, refuse
 
 SIGNATURE = "Wordfast TM"  # in the header line's version field
@@ -75,8 +78,11 @@ def _unit(fields: list[str], number: int, languages: tuple[str, str] = ("", ""))
         raise Unusable(exc.message, number) from None
     props = {"@creationid": user, "@usagecount": reuse} | {
         f"x-attribute-{n}": value for n, value in enumerate(attributes, 1) if value}
-    return Unit(source=_unescaped(source), target=_unescaped(target), srclang=srclang, tgtlang=tgtlang,
-                changed=changed, props={key: value for key, value in props.items() if value})
+    source, source_markup = wordfast_segment(source, _unescaped)
+    target, target_markup = wordfast_segment(target, _unescaped)
+    return Unit(source=source, target=target, srclang=srclang, tgtlang=tgtlang, changed=changed,
+                props={key: value for key, value in props.items() if value}, source_markup=source_markup,
+                target_markup=target_markup)
 
 
 def _text(path: str) -> str:
