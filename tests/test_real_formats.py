@@ -2419,6 +2419,28 @@ def test_the_ltac_samples_read_in_all_their_languages(name):
         assert sum(len(e.contexts) + sum(len(t.contexts) for t in e.terms) for e in entries) == 104
 
 
+def test_a_definition_or_context_wrapped_by_the_file_s_layout_is_one_line(tmp_path):
+    """LTAC's TBX-Basic sample wraps its definitions and contexts at 80 columns, each next line indented deeper than
+    the element: they were read with the line break and seven tabs inside (*…in the spiral⏎\t\t\t\t\t\t\tarms of a
+    galaxy.*), a definition's wrapped line then being one more of its lines (a definition of each language is a
+    line), and a look-up showed the tabs. A line break not followed by such indentation is text, as before."""
+    [first, *_] = read_tbx(LTAC / "Example_Astronomy_DCA_VALID.tbx")
+    assert first.definition == ("A group of stars formed together in the spiral arms of a galaxy.\nUna acumulación de una"
+                                " docena hasta varios miles de jóvenes estrellas en el plano de las galaxias.")
+    [english] = [t for t in first.terms if t.text == "open cluster"]
+    assert english.contexts[0].fr.startswith("Over 1100 open clusters are known in our Milky Way Galaxy, and this is")
+    assert all("\t" not in c.fr and "\n" not in c.fr for t in first.terms for c in t.contexts)
+    path = tmp_path / "notes.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+                    ' xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+                    '</tbxHeader><text><body>\n  <conceptEntry id="c1">\n    <note>First line\nSecond line</note>\n'
+                    '    <langSec xml:lang="fr"><termSec><term>convoi</term></termSec></langSec>\n'
+                    '    <langSec xml:lang="en"><termSec><term>convoy</term></termSec></langSec>\n'
+                    '  </conceptEntry>\n</body></text></tbx>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert entry.note == "First line\nSecond line"
+
+
 # ---- PO and TSV ----
 
 
