@@ -2439,6 +2439,20 @@ def test_a_definition_or_context_wrapped_by_the_file_s_layout_is_one_line(tmp_pa
                     '  </conceptEntry>\n</body></text></tbx>\n', encoding="utf-8")
     [entry] = read_tbx(path)
     assert entry.note == "First line\nSecond line"
+    # a termbase pretty-printed to the element's text: the term was read "\n\t\t\t\t\tconvoi\n\t\t\t\t"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader>'
+                    '<fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+                    '\t<termEntry id="c1">\n\t\t<langSet xml:lang="fr">\n\t\t\t<tig>\n\t\t\t\t<term>\n\t\t\t\t\tconvoi\n'
+                    '\t\t\t\t</term>\n\t\t\t</tig>\n\t\t</langSet>\n\t\t<langSet xml:lang="en"><tig><term>convoy</term></tig>'
+                    '</langSet>\n\t\t<descrip type="definition">\n\t\t\tA group of vehicles\n\t\t\ttravelling together.\n'
+                    '\t\t</descrip>\n\t</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert ([t.text for t in entry.terms], entry.definition) == (
+        ["convoi", "convoy"], "A group of vehicles travelling together.")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    code, out, _ = tmtool(db, "lookup", "convoi")
+    assert code == 0 and "convoy" in out
 
 
 # ---- PO and TSV ----

@@ -749,4 +749,4 @@ def _unwrapped(element: etree._Element, text: str) -> str:
     first, *lines = text.rstrip(" \t\n").split("\n")
     if not lines or not all(line.startswith(indent) and line[len(indent):][:1] in (" ", "\t") for line in lines):
         return text
-    return " ".join([first.rstrip(), *(line.strip() for line in lines)])
+    return " ".join(part for part in (first.strip(), *(line.strip() for line in lines)) if part)
