@@ -2357,6 +2357,23 @@ def test_a_termbase_s_undefined_part_of_speech_and_gender_say_none(tmp_path):
     assert [(t.text, t.pos) for e in read_tbx(tbx) for t in e.terms] == [("supply air", "noun"), ("air soufflé", "noun")]
 
 
+def test_a_multiterm_term_proposed_is_admitted_not_preferred(tmp_path):
+    """Acrolinx's MultiTerm XML gives a term not yet adopted the Status ``proposed``: no usage word the reader knew,
+    so the term stood as the preferred one and its status became a note (a TBX ``proposedTerm-admn-sts`` is read as
+    admitted, never offered as the preferred term)."""
+    path = tmp_path / "acrolinx.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><mtf><conceptGrp><concept>7</concept><languageGrp><language lang="EN"'
+        ' type="English"/><termGrp><term>exhaust air</term><descripGrp><descrip type="Status">preferred</descrip>'
+        '</descripGrp></termGrp><termGrp><term>extract air</term><descripGrp><descrip type="Status">proposed</descrip>'
+        '</descripGrp></termGrp></languageGrp><languageGrp><language lang="FR" type="French"/><termGrp><term>air'
+        ' extrait</term></termGrp></languageGrp></conceptGrp></mtf>', encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert ([(t.text, t.usage) for t in entry.terms], entry.note) == (
+        [("exhaust air", UsageStatus.PREFERRED), ("extract air", UsageStatus.ADMITTED),
+         ("air extrait", UsageStatus.PREFERRED)], None)
+
+
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
     was dropped. Each language's definition is the entry's, a line each, as TBX's and memoQ's are read (the
