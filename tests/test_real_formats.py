@@ -653,6 +653,53 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
+def test_a_wordfast_unit_without_its_optional_date_and_languages_is_in_the_headers_languages(tmp_path):
+    """Wordfast's description of its TM format (wordfast.net, "The WFC Translation memory format") makes a unit's
+    date, user, reuse count, source and target language optional fields: such lines were skipped ("invalid date ''",
+    "invalid language tag ''"), the memory imported without them."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL,CL Claire Lambert\t%TU=00000003\t%FR-FR\t%Wordfast TM v.5.53/00"
+                     "\t%EN-GB\t%---00000000\t\t\t\t\r\n"
+                     "20241105~093000\tCL\t2\tFR-FR\tLe dépôt ouvre à huit heures.\tEN-GB\tThe depot opens at eight.\r\n"
+                     "\t\t\t\tLa barrière reste fermée.\t\tThe barrier stays closed.\r\n"
+                     "20241106~101500\t\t\tfr-fr\tPorte nord\t\tNorth gate\r\n".encode("utf-16"))
+    units, skipped = read_all(read_wordfast, path)
+    assert skipped == []
+    assert [(u.srclang, u.source, u.tgtlang, u.target, u.changed, u.props) for u in units] == [
+        ("fr-FR", "Le dépôt ouvre à huit heures.", "en-GB", "The depot opens at eight.",
+         datetime(2024, 11, 5, 9, 30, tzinfo=timezone.utc), {"@creationid": "CL", "@usagecount": "2"}),
+        ("fr-FR", "La barrière reste fermée.", "en-GB", "The barrier stays closed.", None, {}),
+        ("fr-FR", "Porte nord", "en-GB", "North gate", datetime(2024, 11, 6, 10, 15, tzinfo=timezone.utc), {}),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped\n")
+
+
+def test_wordfast_placeholders_are_codes_and_its_tab_and_line_break_characters(tmp_path):
+    """Wordfast Classic writes a segment's Word formatting and objects as placeholders (its wiki's "Placeholders":
+    ``&tA;`` … a tag, ``&t1;`` a graphic, ``&t=<b>;`` a tag the source lacked, ``&t9;`` a tab, ``&t#;`` a manual
+    line feed). They were read as the segment's text: a look-up saw *Cliquez sur &tA;Enregistrer&tB;*, and a TMX
+    export wrote them as words (``&amp;tA;``) that no CAT tool takes for codes."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL\t%TU=00000002\t%FR-FR\t%Wordfast TM v.5.53/00\t%EN-GB\r\n"
+                     "20241105~093000\tCL\t0\tFR-FR\tCliquez sur &tA;Enregistrer&tB; (voir &t1;)&t#;puis fermez."
+                     "\tEN-GB\tClick &tA;Save&tB; (see &t1;)&t#;then close.\r\n"
+                     "20241105~093500\tCL\t1\tFR-FR\tColonne&t9;A &t=<b>; R&D l&'92;unit&'E9;\tEN-GB\tColumn&t9;A R&D unit"
+                     "\r\n".encode("utf-16"))
+    units, _ = read_all(read_wordfast, path)
+    assert [(u.source, u.source_markup, u.target, u.target_markup) for u in units] == [
+        ("Cliquez sur Enregistrer (voir )\npuis fermez.",
+         "Cliquez sur <ph>&amp;tA;</ph>Enregistrer<ph>&amp;tB;</ph> (voir <ph>&amp;t1;</ph>)\npuis fermez.",
+         "Click Save (see )\nthen close.", "Click <ph>&amp;tA;</ph>Save<ph>&amp;tB;</ph> (see <ph>&amp;t1;</ph>)\nthen close."),
+        ("Colonne\tA  R&D l’unité", "Colonne\tA <ph>&amp;t=&lt;b&gt;;</ph> R&amp;D l’unité", "Column\tA R&D unit", None),
+    ]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(tmp_path / "out.tmx")] == [
+        (u.source_markup, u.target_markup) for u in units]
+
+
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
      " .mqxlz: import it under its own name), not a TMX file"),
@@ -2281,6 +2328,52 @@ def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
     assert entry.note == "Fiche validée."
 
 
+def test_a_termbase_s_undefined_part_of_speech_and_gender_say_none(tmp_path):
+    """Acrolinx's MultiTerm XML (its terminology API's documentation, acrolinx ``docs`` on GitHub) gives each term
+    every field of its termbase, ``Part of Speech`` and ``gender`` ``undefined`` where nobody said: read as values,
+    a TBX export wrote the noun *supply air* as of part of speech and gender ``other`` (plus ``x-pos: undefined``
+    notes). Now they are unsaid, as an empty field is; a TBX ``undefined`` too."""
+    path = tmp_path / "acrolinx.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><mtf><conceptGrp><concept>13</concept><transacGrp><transac'
+        ' type="origination">admin</transac><date>2019-06-28T11:55:28+02:00</date></transacGrp><languageGrp><language'
+        ' lang="EN" type="English"/><termGrp><term>supply air</term><descripGrp><descrip type="Status">preferred'
+        '</descrip></descripGrp><descripGrp><descrip type="Part of Speech">undefined</descrip></descripGrp><descripGrp>'
+        '<descrip type="gender">undefined</descrip></descripGrp></termGrp></languageGrp><languageGrp><language lang="FR"'
+        ' type="French"/><termGrp><term>air soufflé</term><descripGrp><descrip type="Part of Speech">Undefined</descrip>'
+        '</descripGrp><descripGrp><descrip type="gender">masculine</descrip></descripGrp></termGrp></languageGrp>'
+        '</conceptGrp></mtf>', encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.pos, t.gender) for t in entry.terms] == [
+        ("supply air", "noun", None), ("air soufflé", "noun", "masculine")]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = (tmp_path / "out.tbx").read_text(encoding="utf-8")
+    assert "undefined" not in written and ">other<" not in written
+    tbx = tmp_path / "undefined.tbx"
+    tbx.write_text(written.replace('<termNote type="partOfSpeech">noun</termNote>',
+                                   '<termNote type="partOfSpeech">undefined</termNote>'), encoding="utf-8")
+    assert [(t.text, t.pos) for e in read_tbx(tbx) for t in e.terms] == [("supply air", "noun"), ("air soufflé", "noun")]
+
+
+def test_a_multiterm_term_proposed_is_admitted_not_preferred(tmp_path):
+    """Acrolinx's MultiTerm XML gives a term not yet adopted the Status ``proposed``: no usage word the reader knew,
+    so the term stood as the preferred one and its status became a note (a TBX ``proposedTerm-admn-sts`` is read as
+    admitted, never offered as the preferred term)."""
+    path = tmp_path / "acrolinx.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><mtf><conceptGrp><concept>7</concept><languageGrp><language lang="EN"'
+        ' type="English"/><termGrp><term>exhaust air</term><descripGrp><descrip type="Status">preferred</descrip>'
+        '</descripGrp></termGrp><termGrp><term>extract air</term><descripGrp><descrip type="Status">proposed</descrip>'
+        '</descripGrp></termGrp></languageGrp><languageGrp><language lang="FR" type="French"/><termGrp><term>air'
+        ' extrait</term></termGrp></languageGrp></conceptGrp></mtf>', encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert ([(t.text, t.usage) for t in entry.terms], entry.note) == (
+        [("exhaust air", UsageStatus.PREFERRED), ("extract air", UsageStatus.ADMITTED),
+         ("air extrait", UsageStatus.PREFERRED)], None)
+
+
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
     was dropped. Each language's definition is the entry's, a line each, as TBX's and memoQ's are read (the
@@ -2341,6 +2434,42 @@ def test_the_ltac_samples_read_in_all_their_languages(name):
             return entry.contexts, [t.contexts for t in entry.terms]
         assert [contexts(e) for e in entries] == [contexts(e) for e in reference]
         assert sum(len(e.contexts) + sum(len(t.contexts) for t in e.terms) for e in entries) == 104
+
+
+def test_a_definition_or_context_wrapped_by_the_file_s_layout_is_one_line(tmp_path):
+    """LTAC's TBX-Basic sample wraps its definitions and contexts at 80 columns, each next line indented deeper than
+    the element: they were read with the line break and seven tabs inside (*…in the spiral⏎\t\t\t\t\t\t\tarms of a
+    galaxy.*), a definition's wrapped line then being one more of its lines (a definition of each language is a
+    line), and a look-up showed the tabs. A line break not followed by such indentation is text, as before."""
+    [first, *_] = read_tbx(LTAC / "Example_Astronomy_DCA_VALID.tbx")
+    assert first.definition == ("A group of stars formed together in the spiral arms of a galaxy.\nUna acumulación de una"
+                                " docena hasta varios miles de jóvenes estrellas en el plano de las galaxias.")
+    [english] = [t for t in first.terms if t.text == "open cluster"]
+    assert english.contexts[0].fr.startswith("Over 1100 open clusters are known in our Milky Way Galaxy, and this is")
+    assert all("\t" not in c.fr and "\n" not in c.fr for t in first.terms for c in t.contexts)
+    path = tmp_path / "notes.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+                    ' xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+                    '</tbxHeader><text><body>\n  <conceptEntry id="c1">\n    <note>First line\nSecond line</note>\n'
+                    '    <langSec xml:lang="fr"><termSec><term>convoi</term></termSec></langSec>\n'
+                    '    <langSec xml:lang="en"><termSec><term>convoy</term></termSec></langSec>\n'
+                    '  </conceptEntry>\n</body></text></tbx>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert entry.note == "First line\nSecond line"
+    # a termbase pretty-printed to the element's text: the term was read "\n\t\t\t\t\tconvoi\n\t\t\t\t"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader>'
+                    '<fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+                    '\t<termEntry id="c1">\n\t\t<langSet xml:lang="fr">\n\t\t\t<tig>\n\t\t\t\t<term>\n\t\t\t\t\tconvoi\n'
+                    '\t\t\t\t</term>\n\t\t\t</tig>\n\t\t</langSet>\n\t\t<langSet xml:lang="en"><tig><term>convoy</term></tig>'
+                    '</langSet>\n\t\t<descrip type="definition">\n\t\t\tA group of vehicles\n\t\t\ttravelling together.\n'
+                    '\t\t</descrip>\n\t</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert ([t.text for t in entry.terms], entry.definition) == (
+        ["convoi", "convoy"], "A group of vehicles travelling together.")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    code, out, _ = tmtool(db, "lookup", "convoi")
+    assert code == 0 and "convoy" in out
 
 
 # ---- PO and TSV ----

@@ -507,6 +507,49 @@ def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path)
     assert ttk.getlocations() == ["src/app/login/login.component.html:7", "src/app/header/header.component.html:22"]
 
 
+def test_an_xliff_2_unit_s_name_is_its_key_as_a_1_2_resname_is(tmp_path):
+    """Symfony's XliffFileDumper writes a message's key as the 2.0 ``<unit name>`` (its id a hash; its loader keys the
+    message by ``name``), as Okapi's XLIFF 2 writer writes a resource's name: it was dropped, so the memory no longer
+    said which string a translation is (1.2's ``resname`` was kept). It is the unit's resname now, a TMX prop and,
+    written to XLIFF 1.2, the ``resname`` it is there."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    from tmtool.formats.tmx import read_tmx
+
+    path = tmp_path / "messages+intl-icu.de.xlf"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de-CH">
+  <file id="messages+intl-icu.de-CH">
+    <unit id="Kx0Tc3d" name="cart.checkout">
+      <segment state="translated">
+        <source>Proceed to checkout</source>
+        <target>Weiter zur Kasse</target>
+      </segment>
+    </unit>
+    <unit id="pQ7v.Lm">
+      <segment state="translated">
+        <source>Your basket is empty.</source>
+        <target>Ihr Warenkorb ist leer.</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.props.get("x-resname")) for u in units] == [("Kx0Tc3d", "cart.checkout"), ("pQ7v.Lm", None)]
+    db = tmp_path / "t.db"
+    run = CliRunner()
+    assert run.invoke(main, ["--db", str(db), "import", str(path)]).exit_code == 0
+    for fmt in ("tmx", "xliff"):
+        result = run.invoke(main, ["--db", str(db), "export", fmt, "--srclang", "en", "--tgtlang", "de",
+                                   "-o", str(tmp_path / f"out.{fmt}")])
+        assert result.exit_code == 0, result.output
+    assert [u.props.get("x-resname") for u in read_tmx(tmp_path / "out.tmx")] == ["cart.checkout", None]
+    written = etree.parse(str(tmp_path / "out.xliff")).getroot()
+    assert [unit.get("resname") for unit in written.iterfind(f".//{{{XLIFF_12}}}trans-unit")] == ["cart.checkout", None]
+
+
 def test_a_context_of_several_lines_is_written_back_as_one_context(tmp_path):
     """A context's text over two lines (a developer's description, kept as written: ``xml:space="preserve"``) was
     kept as two lines of the props' "type: text" lines: written back, its second line became a context of its own,

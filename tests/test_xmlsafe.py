@@ -223,3 +223,44 @@ def test_check_prolog_takes_any_bytes(data):
         check_prolog(io.BytesIO(data), "any.xml")
     except TmtoolError as exc:
         assert "\n" not in str(exc)
+
+
+UNDECLARED_ENTITY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="CMS export" creationtoolversion="2"'
+    ' segtype="sentence" o-tmf="html" adminlang="en" srclang="fr" datatype="html"/><body>\n'
+    '<tu><tuv xml:lang="fr"><seg>Le convoi part.</seg></tuv><tuv xml:lang="en"><seg>The convoy leaves.</seg></tuv></tu>\n'
+    '<tu><tuv xml:lang="fr"><seg>Article&nbsp;5</seg></tuv><tuv xml:lang="en"><seg>Article&nbsp;5</seg></tuv></tu>\n'
+    '</body></tmx>\n')
+
+
+@pytest.mark.parametrize("glossary", [False, True])
+def test_an_undeclared_entity_is_named_on_its_line_in_a_streamed_file(tmp_path, glossary):
+    """HTML's ``&nbsp;`` copied into a TMX or TBX by an exporter that writes HTML as it is: the file is refused, but
+    lxml's iterparse (which reads TMX, TBX and MultiTerm XML) said "no element found", or "Start tag expected, '<'
+    not found" on line 1, for a file of a few hundred lines; the error now names the entity and its line."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    from tmtool.formats.tbx import read_tbx
+
+    if glossary:
+        path = tmp_path / "termbase.tbx"
+        terms = "".join(f'<termEntry id="c{n}"><langSet xml:lang="fr"><tig><term>terme {n}</term></tig></langSet>'
+                        f'<langSet xml:lang="en"><tig><term>term {n}</term></tig></langSet></termEntry>\n' for n in range(300))
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader>'
+                        '<fileDesc><sourceDesc><p>CMS</p></sourceDesc></fileDesc></martifHeader><text><body>\n' + terms
+                        + '<termEntry id="x"><langSet xml:lang="fr"><tig><term>article&nbsp;5</term></tig></langSet>'
+                        '</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+        reader, line = read_tbx, 303
+    else:
+        path = tmp_path / "memory.tmx"
+        path.write_text(UNDECLARED_ENTITY, encoding="utf-8")
+        reader, line = read_tmx, 4
+    expected = f"{path}:{line}: not well-formed XML: Entity 'nbsp' not defined"
+    with open(path, "rb") as stream:  # as an import with progress reads it
+        for source in (path, stream):
+            with pytest.raises(TmtoolError) as caught:
+                list(reader(source))
+            assert str(caught.value) == expected
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert (result.exit_code, result.stderr) == (1, f"tmtool: error: {expected}\n")

@@ -162,16 +162,25 @@ def _spelling(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in " _-.")
 
 
+# a picklist's value for "not said" (Acrolinx's and MultiTerm termbases' "undefined"): no part of speech or gender,
+# as an empty field, not a value of its own (a TBX export wrote it as "other": the term neither noun nor verb)
+_UNSAID = frozenset(("undefined", "unspecified", "unknown"))
+
+
 def part_of_speech(written: str) -> str:
     """A term's part of speech as the model names it (``Noun``, ``adj.``, ``nom propre`` → ``noun``,
-    ``adjective``, ``properNoun``); ``noun`` for an empty one, any other value as written."""
-    return _PARTS_OF_SPEECH.get(_spelling(written), written.strip()) if written.strip() else "noun"
+    ``adjective``, ``properNoun``); ``noun`` for an empty one or one saying none (``undefined``), any other
+    value as written."""
+    if not written.strip() or _spelling(written) in _UNSAID:
+        return "noun"
+    return _PARTS_OF_SPEECH.get(_spelling(written), written.strip())
 
 
 def grammatical_gender(written: str | None) -> str | None:
     """A term's gender as the model names it (``m``, ``Féminin``, ``neutre`` → ``masculine``,
-    ``feminine``, ``neuter``); None for an empty one, any other value as written."""
-    if not written or not written.strip():
+    ``feminine``, ``neuter``); None for an empty one or one saying none (``undefined``), any other value as
+    written."""
+    if not written or not written.strip() or _spelling(written) in _UNSAID:
         return None
     return _GENDERS.get(_spelling(written), written.strip())
 

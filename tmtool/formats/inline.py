@@ -178,6 +178,22 @@ def omegat_segment(text: str) -> tuple[str, str | None]:
     return _tags_as_codes(text, tags)
 
 
+# Wordfast Classic's placeholders in a TM's segment (its wiki, "Placeholders"): &t1; a Word graphic, &t2; a footnote,
+# &tA; … &t¥; a hundred tags, &t=<tag>; a tag the source did not hold; &t9; (a tab) and &t#; (a manual line break)
+# stand for characters, not codes
+WORDFAST_PLACEHOLDER = re.compile(r"&t(=<[^>]*>|[^\s;&'9#]);")
+_WORDFAST_CHARACTERS = {"&t9;": "\t", "&t#;": "\n"}
+
+
+def wordfast_segment(text: str, decode=str) -> tuple[str, str | None]:
+    """A Wordfast TM's segment: its plain text (``decode``d, its tab and line break placeholders the characters),
+    and its placeholders as TMX ``ph`` codes holding each as written (None when it has none)."""
+    for placeholder, character in _WORDFAST_CHARACTERS.items():
+        text = text.replace(placeholder, character)
+    tags = [(match, "ph", "", None) for match in WORDFAST_PLACEHOLDER.finditer(text)]
+    return _tags_as_codes(text, tags, decode) if tags else (decode(text), None)
+
+
 def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:
     """Text holding HTML, as TYPO3 writes a rich text field's content in an XLIFF ``CDATA`` section
     (``<p>Lisez <a href="…">la note</a>.</p>``): its plain text, character references decoded, and its tags as

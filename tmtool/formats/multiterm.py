@@ -39,10 +39,12 @@ from ..model import (
 from .skips import OnSkip, Unusable, history_date, refuse
 from .tbx import term_type_named
 
-# a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
+# a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own); Acrolinx's "proposed",
+# a term not yet adopted, is admitted, never offered as the preferred one (as TBX's proposedTerm-admn-sts is read)
 _USAGE_WORDS = (("deprecated", UsageStatus.DEPRECATED), ("forbidden", UsageStatus.DEPRECATED),
                 ("obsolete", UsageStatus.DEPRECATED), ("not recommended", UsageStatus.DEPRECATED),
-                ("admitted", UsageStatus.ADMITTED), ("preferred", UsageStatus.PREFERRED))
+                ("admitted", UsageStatus.ADMITTED), ("preferred", UsageStatus.PREFERRED),
+                ("proposed", UsageStatus.ADMITTED))
 
 
 def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:

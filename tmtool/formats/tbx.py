@@ -730,5 +730,23 @@ def _kind(element: etree._Element) -> str:
 
 
 def _text(element: etree._Element) -> str:
-    """The text of an element, inline markup (<hi> …) flattened."""
-    return "".join(element.itertext()) if len(element) else element.text or ""
+    """The text of an element, inline markup (<hi> …) flattened, and lines its file's layout wrapped joined."""
+    text = "".join(element.itertext()) if len(element) else element.text or ""
+    return _unwrapped(element, text) if "\n" in text else text
+
+
+def _unwrapped(element: etree._Element, text: str) -> str:
+    """``text`` with the line breaks a file's layout put in it (LTAC's TBX-Basic samples wrap a definition or
+    context at 80 columns, each next line indented deeper than the element: *…in the spiral⏎\t\t\t\t\t\t\tarms of
+    a galaxy.*) read as the spaces they stand for; a line break not followed by such indentation (two lines of a
+    note, as tmtool writes them) is kept."""
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else element.getparent().text if element.getparent() is not None \
+        else None
+    indent = before.rpartition("\n")[2] if before and "\n" in before else None
+    if indent is None or indent.strip():
+        return text
+    first, *lines = text.rstrip(" \t\n").split("\n")
+    if not lines or not all(line.startswith(indent) and line[len(indent):][:1] in (" ", "\t") for line in lines):
+        return text
+    return " ".join(part for part in (first.strip(), *(line.strip() for line in lines)) if part)

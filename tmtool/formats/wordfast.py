@@ -8,9 +8,14 @@ whose other lines are one unit each::
 
 Wordfast writes UTF-16 with a byte-order mark, or, in older memories, the Windows code page; a
 character outside that code page is escaped as ``&'XX;`` (its hexadecimal code in Windows-1252, or
-its Unicode code point). The date becomes the unit's change date, the user its ``creationid`` and the
-reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes, see
-:data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props.
+its Unicode code point). Its placeholders (``&tA;`` a tag, ``&t1;`` a graphic …) are codes, kept as TMX
+``ph`` elements holding them; ``&t9;`` and ``&t#;`` are a tab and a line break (see
+:func:`tmtool.formats.inline.wordfast_segment`). The date becomes the unit's change date, the user its
+``creationid`` and the reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes,
+see :data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props. Wordfast's
+description of the format makes a unit's date, user, count and languages optional: a line leaving its
+languages empty is in the header's (its fourth and sixth fields, ``%FR-FR`` … ``%EN-GB``), one without a
+date has none.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from ..errors import Invalid, TmtoolError
 from ..io.decoding import decode_text
 from ..langtags import normalize_tag
 from ..model import Unit
+from .inline import wordfast_segment
 from .skips import OnSkip, Unusable, refuse
 
 SIGNATURE = "Wordfast TM"  # in the header line's version field
@@ -41,31 +47,42 @@ def read_wordfast(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Uni
     if not header or not _HEADER_DATE.fullmatch(header[0]) or not any(SIGNATURE in field for field in header):
         raise Invalid("not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)",
                           path=path, line=1)
+    languages = _header_languages(header)
     for number, line in enumerate(lines[1:], 2):
         if not line.strip():
             continue
         try:
-            yield _unit(line.split("\t"), number)
+            yield _unit(line.split("\t"), number, languages)
         except Unusable as unusable:
             on_skip(unusable.skipped(path))
 
 
-def _unit(fields: list[str], number: int) -> Unit:
+def _header_languages(header: list[str]) -> tuple[str, str]:
+    """The source and target languages the header names (``%FR-FR`` before the version field, ``%EN-GB`` after
+    it), as written; empty where it names none."""
+    named = [field.strip().removeprefix("%") for field in header[3:6:2]]
+    return (named + ["", ""])[0], (named + ["", ""])[1]
+
+
+def _unit(fields: list[str], number: int, languages: tuple[str, str] = ("", "")) -> Unit:
     if len(fields) < _FIELDS:
         raise Unusable(f"{len(fields)} tab-separated fields, a Wordfast unit has at least {_FIELDS}", number)
     date, user, reuse, srclang, source, tgtlang, target, *attributes = fields
     try:
-        changed = datetime.strptime(date, "%Y%m%d~%H%M%S").replace(tzinfo=timezone.utc)
+        changed = datetime.strptime(date, "%Y%m%d~%H%M%S").replace(tzinfo=timezone.utc) if date.strip() else None
     except ValueError:
         raise Unusable(f"invalid date {date!r} (expected YYYYMMDD~hhmmss)", number) from None
-    try:
-        srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
+    try:  # a line's languages are optional: the header's then
+        srclang, tgtlang = (normalize_tag(own.strip() or header) for own, header in zip((srclang, tgtlang), languages))
     except TmtoolError as exc:
         raise Unusable(exc.message, number) from None
     props = {"@creationid": user, "@usagecount": reuse} | {
         f"x-attribute-{n}": value for n, value in enumerate(attributes, 1) if value}
-    return Unit(source=_unescaped(source), target=_unescaped(target), srclang=srclang, tgtlang=tgtlang,
-                changed=changed, props={key: value for key, value in props.items() if value})
+    source, source_markup = wordfast_segment(source, _unescaped)
+    target, target_markup = wordfast_segment(target, _unescaped)
+    return Unit(source=source, target=target, srclang=srclang, tgtlang=tgtlang, changed=changed,
+                props={key: value for key, value in props.items() if value}, source_markup=source_markup,
+                target_markup=target_markup)
 
 
 def _text(path: str) -> str:

@@ -456,7 +456,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                     yield item
 
 
-# a 1.2 trans-unit's resource name (Symfony's and Okapi's key of a string) and its context groups (Angular's
+# a 1.2 trans-unit's resource name (Symfony's and Okapi's key of a string; a 2.x unit's ``name``) and its context groups (Angular's
 # ng extract-i18n: where the message stands, purpose="location", a sourcefile and linenumber a place), kept as
 # props: RESNAME, and CONTEXT_GROUP + ":" + the group's purpose, each group one value, a "context-type: text" a line;
 # a context's text of several lines goes on over lines that start with a space (CONTINUED), as a mail header folds,
@@ -849,6 +849,8 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
             item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
+            if unit.get("name"):  # 2.x's resname: the string's key (Symfony's loader keys a unit by it, Okapi writes it)
+                item.props[RESNAME] = unit.get("name")
             if segment.get("subState"):
                 item.props[SUBSTATE] = segment.get("subState")
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):

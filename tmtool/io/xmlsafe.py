@@ -95,10 +95,18 @@ def iterparse_xml(
     """
     path = source_name(source)
     checked = _checked(source, path)
+    start = checked.tell() if not isinstance(checked, (str, _Replay)) else None
     try:
         yield from etree.iterparse(checked, events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, path) from None
+        # lxml's iterparse misreports some errors: an entity the document does not declare (HTML's &nbsp; in a TMX
+        # or TBX) ends it with "no element found" or "Start tag expected" at line 1. A parse that builds nothing
+        # (constant memory, as this one) reads the file again to say what stopped it, and where
+        again = checked if isinstance(checked, str) else None
+        if start is not None:
+            checked.seek(start)
+            again = checked
+        raise _syntax_error(_parse_error(again) or exc if again is not None else exc, path) from None
 
 
 PASSWORD_PROTECTED = "is protected by a password (encrypted): open it and save it without one to read it"
@@ -434,6 +442,26 @@ class _Replay:
         data = bytes(self.kept if size < 0 else self.kept[:size])
         del self.kept[: len(data)]
         return data
+
+
+class _Nothing:
+    """An lxml parser target that keeps nothing: a parse for its errors only."""
+
+    def start(self, *_) -> None: ...
+    def end(self, *_) -> None: ...
+    def data(self, *_) -> None: ...
+    def close(self) -> None: ...
+
+
+def _parse_error(source) -> etree.XMLSyntaxError | None:
+    """The error a whole parse of ``source`` (a path or a stream at the document's start) stops at, if any."""
+    try:
+        etree.parse(source, etree.XMLParser(target=_Nothing(), **_SAFE_OPTIONS))
+    except etree.XMLSyntaxError as exc:
+        return exc
+    except OSError:  # unreadable now: the first error stands
+        return None
+    return None
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, path: str | None) -> Invalid:
