@@ -1163,3 +1163,13 @@ def test_what_omegat_filled_in_a_file_tmtool_wrote_is_a_translation(tmp_path):
     for filled in (signed, legacy):
         assert [(u.target, is_untranslated(u), is_unconfirmed(u)) for u in read_xliff(io.BytesIO(filled))] == [
             ("The convoy leaves.", False, False), ("Le vote", True, False)]
+
+
+def test_a_draft_an_earlier_export_wrote_needs_review_translation_comes_back_with_its_tool_s_state():
+    """An export before drafts were written ``needs-translation`` wrote them ``needs-review-translation``,
+    ``approved="no"``, the tool's state beside it: read again, that state is still the unit's."""
+    old = (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2"><file original="tmtool"'
+           b' source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body><trans-unit id="1" '
+           b'xml:space="preserve" mq:status="PreTranslated" mq:percent="100" approved="no"><source>Un.</source><target '
+           b'state="needs-review-translation">One.</target></trans-unit></body></file></xliff>')
+    assert [u.props for u in read_xliff(io.BytesIO(old))] == [{"x-state": "PreTranslated", "x-memoq-percent": "100"}]
