@@ -1173,3 +1173,25 @@ def test_a_draft_an_earlier_export_wrote_needs_review_translation_comes_back_wit
            b'xml:space="preserve" mq:status="PreTranslated" mq:percent="100" approved="no"><source>Un.</source><target '
            b'state="needs-review-translation">One.</target></trans-unit></body></file></xliff>')
     assert [u.props for u in read_xliff(io.BytesIO(old))] == [{"x-state": "PreTranslated", "x-memoq-percent": "100"}]
+
+
+def test_a_filled_xliff_2_segment_its_tool_says_is_still_initial_is_no_confirmed_translation():
+    """Trados Studio saves an XLIFF 2.0 file's Draft, Translation Rejected and Sign-off Rejected segments
+    ``state="initial"``, target and all (its file type's default mapping), its Translated ones ``translated``: a
+    filled ``initial`` target was read as a confirmed translation. It is one not confirmed; a segment that says no
+    state (initial by default, from a tool that tracks none) keeps its target as a translation, a copy untranslated."""
+    document = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
+                '<file id="f1"><unit id="1"><segment state="initial"><source>Le convoi part.</source><target>The convoy '
+                'leaves.</target></segment></unit><unit id="2"><segment state="translated"><source>La séance</source>'
+                '<target>The meeting</target></segment></unit><unit id="3"><segment><source>Le vote</source><target>The '
+                'vote</target></segment></unit><unit id="4"><segment state="initial"><source>Fin.</source><target>Fin.'
+                '</target></segment></unit></file></xliff>').encode()
+    from tmtool.formats.xliff import is_unconfirmed, is_untranslated
+
+    units = list(read_xliff(io.BytesIO(document)))
+    assert [(u.tuid, is_untranslated(u), is_unconfirmed(u)) for u in units] == [
+        ("1", False, True), ("2", False, False), ("3", False, False), ("4", True, False)]
+    out = io.BytesIO()
+    write_xliff([units[0]], out, srclang="fr-FR")
+    assert [(u.isfuzzy(), _weblate_state(u)) for u in xlifffile.parsestring(out.getvalue()).units] == [
+        (True, "needs editing")]

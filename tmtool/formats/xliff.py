@@ -387,7 +387,9 @@ def is_untranslated(unit: Unit) -> bool:
 
     A target that differs from its source is a translation whatever its state says: OmegaT fills
     targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
-    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
+    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep (not a 1.2 ``new`` or
+    ``needs-translation`` in another tool's file, nor a 2.x ``initial`` a tool wrote: see :func:`_read_1x`,
+    :func:`_read_20`) is
     :func:`is_unconfirmed`'s question.
     """
     if not unit.target.strip() or unit.props.get(TRANSLATE) == "no":
@@ -897,6 +899,11 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
             item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
+            if segment.get("state") == "initial" and not is_untranslated(item):
+                # a tool that says its segment's state says a filled one still initial is no translation yet: Trados
+                # saves its Draft and rejected segments so (its XLIFF 2.0 file type's mapping, Draft >> Initial). A
+                # segment saying no state, initial by default, is a tool's that tracks none: its target a translation
+                item.props["x-state"] = UNCONFIRMED
             if segment.get("subState"):
                 item.props[SUBSTATE] = segment.get("subState")
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
