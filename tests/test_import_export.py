@@ -178,12 +178,15 @@ XLIFF_20_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.mark.parametrize("document, added, untranslated, skipped", [
-    (XLIFF_12_UNTRANSLATED, ["new", "omegat", "translated", "no-state"], 5,
-     ", 1 skipped: {path}:15: <trans-unit> has a translation, but its <file> has no target-language"),
-    (XLIFF_20_UNTRANSLATED, ["initial-filled", "translated", "no-state"], 2, ""),
+    (XLIFF_12_UNTRANSLATED, ["translated", "no-state"], 5,
+     ", 2 not confirmed skipped, 1 skipped: {path}:15: <trans-unit> has a translation, but its <file> has no "
+     "target-language"),
+    (XLIFF_20_UNTRANSLATED, ["translated", "no-state"], 2, ", 1 not confirmed skipped"),
 ], ids=["xliff-1.2", "xliff-2.0"])  # fmt: skip
 def test_untranslated_xliff_units_are_skipped_and_counted(tmp_path, document, added, untranslated, skipped):
-    """A target that is not a copy of its source is a translation, whatever its state says."""
+    """A target that is not a copy of its source is a translation, whatever its state says, but for a 1.2 ``new`` or
+    ``needs-translation`` in a file tmtool did not write (the target needs translating still: Weblate's "needs
+    editing") and a 2.x ``initial`` a tool wrote on a filled target (Trados's draft), which are not confirmed."""
     path = tmp_path / "filled.xlf"
     path.write_text(document, encoding="utf-8")
     db = tmp_path / "t.db"

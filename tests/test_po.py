@@ -366,3 +366,19 @@ def test_homographs_translated_alike_keep_both_contexts(tmp_path):
     assert [(unit.target, unit.notes) for unit in units] == [
         ("conseil", ["msgctxt: committee"]), ("planche", ["msgctxt: plank of wood"]),
         ("conseil", ["msgctxt: meeting of directors"])]
+
+
+def test_a_fuzzy_message_s_previous_msgid_is_kept_in_its_note(tmp_path):
+    """msgmerge marks a message whose msgid changed fuzzy and keeps the msgid its translation was made for (``#|``):
+    the reviewer of the candidate weighs the translation against it. It was dropped on reading; it is a line of the
+    entry's note, as msgctxt is, and goes through an export and back."""
+    path = tmp_path / "glossary.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    '#, fuzzy\n#| msgctxt "navy"\n#| msgid "frigate"\nmsgctxt "navy"\nmsgid "frigates"\n'
+                    'msgstr "frégate"\n', encoding="utf-8")
+    [entry] = read_po(path)
+    assert (entry.status, entry.note) == (ReviewStatus.CANDIDATE,
+                                          "msgctxt: navy\nprevious msgctxt: navy\nprevious msgid: frigate")
+    out = tmp_path / "out.po"
+    write_po([entry], out)
+    assert [(e.status, e.note) for e in read_po(out)] == [(entry.status, entry.note)]

@@ -1077,7 +1077,7 @@ def test_trados_drafts_imported_on_request_stay_drafts_in_every_export(tmp_path)
     assert '<prop type="x-ConfirmationLevel">Draft</prop>' in tmx.read_text(encoding="utf-8")
     states = {unit.findtext("{*}target"): unit.find("{*}target").get("state")
               for unit in etree.parse(str(xlf)).iter("{*}trans-unit")}
-    assert states == {"The convoy leaves.": "translated", "The meeting is closed.": "needs-review-translation"}
+    assert states == {"The convoy leaves.": "translated", "The meeting is closed.": "needs-translation"}
     for exported in (tmx, xlf):  # read back as the drafts they are
         code, out, _ = tmtool(tmp_path / f"back-{exported.suffix[1:]}.db", "import", exported)
         assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
@@ -1244,7 +1244,7 @@ def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
         ("needs-review-translation", None, "Sentence 4."), ("needs-review-l10n", None, "Sentence 5."),
         ("needs-review-adaptation", None, "Sentence 6."), ("needs-review-translation", "yes", "Sentence 7."),
         ("translated", "no", "Sentence 8."), ("signed-off", None, "Sentence 9."), ("final", "yes", "Sentence 10."),
-        ("needs-translation", None, "Sentence 11.")]  # OmegaT fills targets, leaving the state
+        ("needs-translation", None, "Sentence 11.")]  # Weblate's "needs editing": left out too (no tmtool file)
     path.write_text(
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
         '<file original="s.txt" source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>' + "".join(
@@ -1252,11 +1252,11 @@ def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
             f'<source>Phrase {n}.</source><target state="{state}">{target}</target></trans-unit>'
             for n, (state, approved, target) in enumerate(units, 1)) + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "5 units added (fr-FR→en-GB 5), 0 already stored, 2 untranslated skipped, "
-                              "4 not confirmed skipped\n")
+    assert (code, out) == (0, "4 units added (fr-FR→en-GB 4), 0 already stored, 2 untranslated skipped, "
+                              "5 not confirmed skipped\n")
     assert tmtool(tmp_path / "t.db", "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
     stored = (tmp_path / "out.tmx").read_text(encoding="utf-8")
-    assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 5
+    assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 4 + [False]
 
 
 def test_units_not_to_be_translated_are_no_translations(tmp_path):
@@ -3455,7 +3455,7 @@ def test_an_xliff_translation_a_reviewer_rejected_is_not_a_confirmed_translation
     assert [is_unconfirmed(u) for u in read_tmx(tmp_path / "all.tmx")] == [False, True, True]
     assert tmtool(db, "export", "xliff", "--include-unconfirmed", "-o", tmp_path / "back.xlf")[0] == 0
     back = (tmp_path / "back.xlf").read_text(encoding="utf-8")
-    assert '<target state="needs-review-translation" state-qualifier="rejected-inaccurate">' in back
+    assert '<target state="needs-translation" state-qualifier="rejected-inaccurate">' in back
 
 
 def test_a_rejected_translation_approved_in_weblate_is_confirmed_by_its_file(tmp_path):

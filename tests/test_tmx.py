@@ -459,3 +459,38 @@ def test_a_confirmation_level_or_state_given_twice_is_exported():
     xliff = io.BytesIO()
     write_xliff(units, xliff, srclang="fr-FR")
     assert [is_unconfirmed(u) for u in read_xliff(io.BytesIO(xliff.getvalue()))] == [False, True]
+
+
+def _omegat_project_save(auto: bool) -> str:
+    """A project_save.tmx as OmegaT writes it (ProjectTMX.exportTMX) with its "save auto-populated status" option:
+    ``x-auto`` on a default translation it inserted from a memory of tm/auto, not validated since."""
+    auto_prop = '<prop type="x-auto">auto</prop>' if auto else ""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n<tmx version="1.1">\n  <header '
+            'creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.1"'
+            ' segtype="sentence" srclang="fr-FR"/>\n  <body>\n<!-- Default translations -->\n    <tu>\n      '
+            f'{auto_prop}<tuv lang="fr-FR"><seg>Le convoi part.</seg></tuv>\n      <tuv lang="en-GB" changeid="pm" '
+            'changedate="20240301T101500Z" creationid="pm" creationdate="20240301T101500Z"><seg>The convoy leaves.'
+            '</seg></tuv>\n    </tu>\n    <tu>\n      <tuv lang="fr-FR"><seg>La séance est levée.</seg></tuv>\n      '
+            '<tuv lang="en-GB" changeid="pm" changedate="20240301T101700Z"><seg>The meeting is closed.</seg></tuv>\n'
+            '    </tu>\n<!-- Alternative translations -->\n  </body>\n</tmx>\n')
+
+
+def test_a_translation_omegat_auto_populated_is_not_confirmed_until_validated(tmp_path):
+    """OmegaT marks a translation it inserted itself from a memory of tm/auto, and which no translator has validated
+    since, ``<prop type="x-auto">auto</prop>`` in its project memory: it was imported as a confirmed translation.
+    It is one not confirmed (a draft with --include-unconfirmed), which the project memory saved once the translator
+    validated the segment (the mark gone) confirms."""
+    from conftest import run
+
+    path = tmp_path / "project_save.tmx"
+    path.write_text(_omegat_project_save(auto=True), encoding="utf-8")
+    assert run(tmp_path / "t.db", "import", path).output == (
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, 1 not confirmed skipped\n")
+    db = tmp_path / "d.db"
+    assert run(db, "import", path, "--include-unconfirmed").output.endswith("1 not confirmed included as drafts\n")
+    path.write_text(_omegat_project_save(auto=False), encoding="utf-8")
+    assert run(db, "import", path).output == (
+        "0 units added, 2 already stored, 1 draft confirmed, 0 untranslated skipped\n")
+    assert run(db, "export", "tmx", "-o", tmp_path / "out.tmx").exit_code == 0
+    assert [(u.target, "x-auto" in u.props) for u in read_tmx(tmp_path / "out.tmx")] == [
+        ("The convoy leaves.", False), ("The meeting is closed.", False)]

@@ -691,7 +691,7 @@ def test_an_export_leaves_the_drafts_out_unless_include_unconfirmed(api):
         assert b"The convoy leaves." not in memory.content and b"Participants" in memory.content
         drafts_too = http.get(f"/api/export/{fmt}", params={"include_unconfirmed": "true"})
         assert b"The convoy leaves." in drafts_too.content and "x-drafts-left-out" not in drafts_too.headers
-    assert b'state="needs-review-translation"' in drafts_too.content  # the xliff's draft, marked
+    assert b'state="needs-translation"' in drafts_too.content  # the xliff's draft, marked
 
 
 def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):

@@ -440,7 +440,7 @@ def test_a_final_or_signed_off_translation_is_exported_as_such():
     written = xlifffile.parsestring(out.getvalue())
     assert [(u.getid().rsplit("\x04", 1)[-1], u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.isfuzzy()) for u in written.units] == [("1", "yes", "signed-off", False), ("2", "yes", "final", False),
-                                        ("3", "yes", "translated", False), ("4", "no", "needs-review-translation", True)]
+                                        ("3", "yes", "translated", False), ("4", "no", "needs-translation", True)]
     assert [unit.props.get("x-state") for unit in read_xliff(io.BytesIO(out.getvalue()))] == [
         "signed-off", "final", "translated", "needs-review-translation"]
 
@@ -839,7 +839,7 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     """Trados's approved and signed-off segments (``ApprovedTranslation``, ``ApprovedSignOff``) were exported as
     merely ``translated``, not approved: translate-toolkit read them as fuzzy, the review lost. Each level is written as
     the 1.2 state it is (a reviewer's approval ``signed-off``, a sign-off ``final``, both ``approved="yes"``; a rejected
-    or draft one ``needs-review-translation``), the origin as a ``state-qualifier``; the level itself goes along
+    or draft one ``needs-translation``, ``approved="no"``), the origin as a ``state-qualifier``; the level itself goes along
     (``tmtool:state``), so the file read back gives it, and the origin, match percent and lock are kept as props."""
     units = list(read_xliff(io.BytesIO(_SDLXLIFF.encode())))
     assert units[0].props == {"x-state": "ApprovedSignOff", "x-sdl-origin": "tm", "x-sdl-percent": "100",
@@ -850,8 +850,8 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     assert [(u.xmlelement.get("approved"), u.getlanguageNode(index=1).get("state"),
              u.getlanguageNode(index=1).get("state-qualifier"), u.isfuzzy()) for u in written.units] == [
         ("yes", "final", "exact-match", False), ("yes", "signed-off", "leveraged-mt", False),
-        ("yes", "translated", "fuzzy-match", False), ("no", "needs-review-translation", None, True),
-        ("no", "needs-review-translation", "leveraged-mt", True)]
+        ("yes", "translated", "fuzzy-match", False), ("no", "needs-translation", None, True),
+        ("no", "needs-translation", "leveraged-mt", True)]
     assert [u.props["x-state"] for u in read_xliff(io.BytesIO(out.getvalue()))] == [
         "ApprovedSignOff", "ApprovedTranslation", "Translated", "RejectedSignOff", "Draft"]
     # a tool that changes the state (a reviewer confirming the rejected translation) is read, not the level it left
@@ -1004,7 +1004,7 @@ def test_memoq_s_match_rate_lock_and_status_are_kept_and_written_back():
     assert [(t.get(f"{mq}status"), t.get(f"{mq}percent"), t.get(f"{mq}locked"), t.find(f"{{{XLIFF_12}}}target").get("state"))
             for t in written.iter(f"{{{XLIFF_12}}}trans-unit")] == [
         ("ManuallyConfirmed", "101", "locked", "translated"), ("Reviewer1Confirmed", "87", None, "signed-off"),
-        ("Pretranslated", "100", None, "needs-review-translation")]
+        ("Pretranslated", "100", None, "needs-translation")]
     assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
     # a reviewer in Virtaal sends the first back for review: memoQ's status, rate and lock are no longer its state
     toolkit = xlifffile.parsestring(out.getvalue())
@@ -1072,7 +1072,7 @@ def test_phrase_s_confirmation_level_lock_and_score_are_kept_and_written_back():
     written = list(etree.fromstring(out.getvalue()).iter(f"{{{XLIFF_12}}}trans-unit"))
     assert [(t.get(f"{m}confirmed"), t.get(f"{m}locked"), t.get(f"{m}score"), t.get(f"{m}trans-origin"),
              t.find(f"{{{XLIFF_12}}}target").get("state")) for t in written] == [
-        ("0", None, None, "mt", "needs-review-translation"), ("1", "true", "1.01", "tm", "translated"),
+        ("0", None, None, "mt", "needs-translation"), ("1", "true", "1.01", "tm", "translated"),
         ("2", None, "0.87", None, "translated")]
     assert not any("{urn:x-tmtool:xliff}state" in t.attrib for t in written)
     assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
@@ -1096,3 +1096,145 @@ def test_a_trados_memory_s_confirmation_level_goes_to_xliff_as_trados_s_own():
     assert [seg.get("conf") for seg in etree.fromstring(out.getvalue()).iter(f"{{{sdl}}}seg")] == ["ApprovedSignOff"]
     [back] = read_xliff(io.BytesIO(out.getvalue()))
     assert back.props["x-state"] == "ApprovedSignOff"
+
+
+# Weblate's reading and writing of an XLIFF 1.2 unit's state, as weblate/formats/ttkit.py has them (XliffUnit over
+# translate-toolkit's xliffunit): "needs editing" is a target in one of XLIFF_FUZZY_STATES (a needs-review-* target is
+# translated), approved is approved="yes"; set_state marks approved (translate-toolkit's markapproved: "no" only on a
+# unit approved before) and writes needs-translation, translated or final
+_WEBLATE_FUZZY_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n"}
+
+
+def _weblate_state(unit) -> str:
+    target = unit.getlanguageNode(index=1)
+    if target is None or not unit.target:
+        return "empty"
+    if target.get("state") in _WEBLATE_FUZZY_STATES:
+        return "needs editing"
+    return "approved" if unit.isapproved() else "translated"
+
+
+def _weblate_sets(unit, state: str) -> None:
+    unit.markapproved(state == "approved")
+    unit.getlanguageNode(index=1).set(
+        "state", {"needs editing": "needs-translation", "translated": "translated", "approved": "final"}[state])
+
+
+def test_drafts_are_written_as_weblate_and_translate_toolkit_both_read_work_still_to_do():
+    """A draft (a translation not confirmed, exported with --include-unconfirmed) was written
+    ``state="needs-review-translation"``, ``approved="no"``: translate-toolkit read it as fuzzy, but Weblate, which reads
+    a target's state, not translate-toolkit's fuzzy, showed it translated (only new, needs-translation,
+    needs-adaptation and needs-l10n need editing there). A draft is written as translate-toolkit and Weblate write their
+    own fuzzy mark, ``needs-translation``, ``approved="no"`` (its own needs-l10n or needs-adaptation kept), its own state
+    beside it as the tool's, so that it comes back as it was; a confirmed translation stays translated, an approved
+    one approved, in both."""
+    units = [Unit("Un.", "One.", "fr-FR", "en-GB", tuid="1", props={"x-state": "translated"}),
+             Unit("Deux.", "Two.", "fr-FR", "en-GB", tuid="2", props={"x-state": "ApprovedSignOff"}),
+             Unit("Trois.", "Three.", "fr-FR", "en-GB", tuid="3", props={"x-state": "needs-review-translation"}),
+             Unit("Quatre.", "Four.", "fr-FR", "en-GB", tuid="4", props={"x-state": "needs-review-l10n"}),
+             Unit("Cinq.", "Five.", "fr-FR", "en-GB", tuid="5", props={"x-state": "Draft"}),
+             Unit("Six.", "Six.", "fr-FR", "en-GB", tuid="6", props={"x-state": "PreTranslated"}),
+             Unit("Sept.", "Seven.", "fr-FR", "en-GB", tuid="7",
+                  props={"x-state": "needs-review-translation", "x-state-qualifier": "rejected-grammar"}),
+             Unit("Huit.", "Eight.", "fr-FR", "en-GB", tuid="8", props={"x-state": "needs-l10n"})]
+    out = io.BytesIO()
+    write_xliff(units, out, srclang="fr-FR")
+    toolkit = xlifffile.parsestring(out.getvalue())
+    assert [(u.isfuzzy(), u.istranslated()) for u in toolkit.units] == [(False, True)] * 2 + [(True, False)] * 6
+    assert [_weblate_state(u) for u in toolkit.units] == ["approved"] * 2 + ["needs editing"] * 6
+    assert [u.props for u in read_xliff(io.BytesIO(out.getvalue()))] == [u.props for u in units]
+    # in Weblate, a reviewer passes the first draft and sends the plain translation back for editing
+    _weblate_sets(toolkit.units[2], "translated")
+    _weblate_sets(toolkit.units[0], "needs editing")
+    from tmtool.formats.xliff import is_unconfirmed
+
+    assert [is_unconfirmed(u) for u in read_xliff(io.BytesIO(bytes(toolkit)))] == [True, False, False] + [True] * 5
+
+
+_WRITTEN_BY = {
+    # Weblate's "needs editing" on a string never approved (translate-toolkit's file: no tool named)
+    "weblate": ('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1"><file original="" '
+                'source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>', ""),
+    # Okapi's extraction (its okp: namespace; approved="yes" and no state its approved translation)
+    "okapi": ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:okp="okapi-framework:'
+              'xliff-extensions"><file original="guide.html" source-language="fr-FR" target-language="en-GB" '
+              'datatype="html" okp:inputEncoding="UTF-8"><body>', ' approved="yes"'),
+    # Xcode's localization export: its header names the tool
+    "xcode": ('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="App/fr.lproj/'
+              'Localizable.strings" source-language="fr-FR" target-language="en-GB" datatype="plaintext"><header>'
+              '<tool tool-id="com.apple.dt.xcode" tool-name="Xcode" tool-version="15.0" build-num="15A240d"/></header>'
+              '<body>', ""),
+}
+
+
+@pytest.mark.parametrize("tool", sorted(_WRITTEN_BY))
+def test_a_target_still_marked_needing_translation_is_no_translation_in_another_tool_s_file(tool):
+    """A filled target marked ``needs-translation`` (or ``new``) without ``approved`` was read as a confirmed
+    translation, as OmegaT leaves that state on the copies of the source ``tmtool segment`` wrote, which it fills: but in
+    a file another tool wrote it is what XLIFF 1.2 says, a target still needing translation (Weblate's "needs editing",
+    which sets approved="no" only on a string approved before; translate-toolkit reads it so too). Only a file tmtool
+    wrote (its header names tmtool, or its ids are segment's, written before it did) holds OmegaT's filled copies."""
+    head, approved = _WRITTEN_BY[tool]
+    document = (head + '<trans-unit id="a"><source>Le convoi part.</source><target state="needs-translation">The '
+                'convoy leaves.</target></trans-unit><trans-unit id="b"><source>La séance</source><target state="new">'
+                'The meeting</target></trans-unit><trans-unit id="c"><source>Le vote</source><target state="needs-'
+                'translation">Le vote</target></trans-unit><trans-unit id="d"' + approved + '><source>Fin.</source>'
+                '<target' + ('' if approved else ' state="translated"') + '>End.</target></trans-unit>'
+                '</body></file></xliff>').encode()
+    from tmtool.formats.xliff import is_unconfirmed, is_untranslated
+
+    assert [(u.tuid, is_untranslated(u), is_unconfirmed(u)) for u in read_xliff(io.BytesIO(document))] == [
+        ("a", False, True), ("b", False, True), ("c", True, False), ("d", False, False)]
+    toolkit = xlifffile.parsestring(document)
+    assert [u.isfuzzy() for u in toolkit.units] == [True, True, True, not approved]  # fuzzy: not approved="yes"
+    assert [_weblate_state(u) for u in toolkit.units] == ["needs editing"] * 3 + ["approved" if approved else "translated"]
+
+
+def test_what_omegat_filled_in_a_file_tmtool_wrote_is_a_translation(tmp_path):
+    """The copies of the source ``tmtool segment`` writes, ``state="needs-translation"``, are what OmegaT fills, leaving
+    the state: a filled one is a translation, in a file that names tmtool its tool and in one segment wrote before it
+    did (its trans-unit ids the document's name and a number)."""
+    from tmtool.formats.xliff import is_unconfirmed, is_untranslated
+
+    out = io.BytesIO()
+    write_xliff([Segment("Le convoi part.", 0, 0), Segment("Le vote", 0, 1)], out, srclang="fr-FR", tgtlang="en-GB",
+                original="r.fr.txt", source_as_target=True)
+    assert b'<tool tool-id="tmtool" tool-name="tmtool"/>' in out.getvalue()
+    signed = out.getvalue().replace(b'needs-translation">Le convoi part.<', b'needs-translation">The convoy leaves.<')
+    legacy = re.sub(rb"<header.*?</header>| tool-id=\"tmtool\"", b"", signed.replace(b'id="1"', b'id="r.fr.txt:1"')
+                    .replace(b'id="2"', b'id="r.fr.txt:2"'))
+    for filled in (signed, legacy):
+        assert [(u.target, is_untranslated(u), is_unconfirmed(u)) for u in read_xliff(io.BytesIO(filled))] == [
+            ("The convoy leaves.", False, False), ("Le vote", True, False)]
+
+
+def test_a_draft_an_earlier_export_wrote_needs_review_translation_comes_back_with_its_tool_s_state():
+    """An export before drafts were written ``needs-translation`` wrote them ``needs-review-translation``,
+    ``approved="no"``, the tool's state beside it: read again, that state is still the unit's."""
+    old = (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2"><file original="tmtool"'
+           b' source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body><trans-unit id="1" '
+           b'xml:space="preserve" mq:status="PreTranslated" mq:percent="100" approved="no"><source>Un.</source><target '
+           b'state="needs-review-translation">One.</target></trans-unit></body></file></xliff>')
+    assert [u.props for u in read_xliff(io.BytesIO(old))] == [{"x-state": "PreTranslated", "x-memoq-percent": "100"}]
+
+
+def test_a_filled_xliff_2_segment_its_tool_says_is_still_initial_is_no_confirmed_translation():
+    """Trados Studio saves an XLIFF 2.0 file's Draft, Translation Rejected and Sign-off Rejected segments
+    ``state="initial"``, target and all (its file type's default mapping), its Translated ones ``translated``: a
+    filled ``initial`` target was read as a confirmed translation. It is one not confirmed; a segment that says no
+    state (initial by default, from a tool that tracks none) keeps its target as a translation, a copy untranslated."""
+    document = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
+                '<file id="f1"><unit id="1"><segment state="initial"><source>Le convoi part.</source><target>The convoy '
+                'leaves.</target></segment></unit><unit id="2"><segment state="translated"><source>La séance</source>'
+                '<target>The meeting</target></segment></unit><unit id="3"><segment><source>Le vote</source><target>The '
+                'vote</target></segment></unit><unit id="4"><segment state="initial"><source>Fin.</source><target>Fin.'
+                '</target></segment></unit></file></xliff>').encode()
+    from tmtool.formats.xliff import is_unconfirmed, is_untranslated
+
+    units = list(read_xliff(io.BytesIO(document)))
+    assert [(u.tuid, is_untranslated(u), is_unconfirmed(u)) for u in units] == [
+        ("1", False, True), ("2", False, False), ("3", False, False), ("4", True, False)]
+    out = io.BytesIO()
+    write_xliff([units[0]], out, srclang="fr-FR")
+    assert [(u.isfuzzy(), _weblate_state(u)) for u in xlifffile.parsestring(out.getvalue()).units] == [
+        (True, "needs editing")]

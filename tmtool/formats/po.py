@@ -169,6 +169,10 @@ def _message_entry(message: polib.POEntry, source: str, target: str) -> Entry:
     # the extracted comment (a glossary's explanation of the term) and msgctxt (the sense that sets
     # apart two messages of one msgid) are notes too: a glossary of two "board"s keeps which is which
     notes = [message.tcomment, message.comment, f"msgctxt: {message.msgctxt}" if message.msgctxt else ""]
+    # a fuzzy message's previous msgid (msgmerge's #|): what the translation was made for, which a reviewer weighs
+    notes += [f"previous {name}: {value}" for name, value in (
+        ("msgctxt", message.previous_msgctxt), ("msgid", message.previous_msgid),
+        ("msgid_plural", message.previous_msgid_plural)) if value]
     return Entry(terms, status=_status(message, None), note="\n".join(note for note in notes if note) or None)
 
 

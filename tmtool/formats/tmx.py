@@ -448,6 +448,9 @@ UNCONFIRMED_PROPS = {
     "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
     "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
     "x-state-qualifier": frozenset({"rejected-inaccurate", "rejected-grammar", "rejected-length", "rejected-spelling"}),
+    # OmegaT's project memory: a translation it inserted from a memory of tm/auto, which no translator has validated
+    # since (written with its "save auto-populated status" option, ProjectTMX's x-auto)
+    "x-auto": frozenset({"auto"}),
 }
 
 

@@ -3,15 +3,18 @@
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
 with a target gets ``<target state="translated">`` (``final`` or ``signed-off``, with ``approved="yes"``, when it
 came with that state or its tool's for it: Trados's ApprovedSignOff, memoQ's Reviewer1Confirmed, 2.x's reviewed …,
-see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-review-translation`` or
-the 1.2 state it came with; the tool's own state goes along as the tool writes it (memoQ's ``mq:status``, Trados's
+see :data:`_STATES_12`), a draft (a translation not confirmed, imported as such) ``needs-translation`` with
+``approved="no"``, as translate-toolkit and Weblate write their fuzzy mark (its own needs-l10n or needs-adaptation
+kept, see :data:`_DRAFT_WRITTEN_12`); the tool's own state goes along as the tool writes it (memoQ's ``mq:status``, Trados's
 ``sdl:seg`` ``conf``, another's as ``tmtool:state``, see :func:`_tool_attributes`), the ``approved`` and
 ``state-qualifier`` it came with as they were (Trados's segment origin also as the qualifier it means). A source-only
 unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
-(Okapi's "copy source to target") for files meant for OmegaT.
+(Okapi's "copy source to target") for files meant for OmegaT. The header names tmtool as the file's tool
+(:data:`TOOL_ID`): a target OmegaT filled there, the state left, is a translation, one so marked in another tool's
+file not yet (see :func:`_filled_copies`).
 
 Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``bx``/``ex``, ``bpt``/
 ``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
@@ -112,10 +115,15 @@ UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff
 # review (and translate-toolkit reads as not fuzzy)
 _APPROVED_STATES_12 = frozenset({"final", "signed-off"})
 _CONFIRMED_STATES_12 = _APPROVED_STATES_12 | {"translated"}
-# the 1.2 states a draft is written back in: its own when it is one of them, else (Trados's Draft, memoQ's
-# PreTranslated, a TMX's x-ConfirmationLevel) needs-review-translation, which translate-toolkit, Okapi and
-# this reader take for a translation not yet confirmed
+# the 1.2 states a draft (a translation not confirmed) comes with
 _DRAFT_STATES_12 = frozenset({"needs-review-translation", "needs-review-l10n", "needs-review-adaptation"}) | _NEEDS_WORK
+# the 1.2 states a draft is written in, with approved="no": its own when it is one of them, else needs-translation. Weblate
+# shows a target "needs editing" only in one of these (its XLIFF_FUZZY_STATES: new, needs-translation, needs-adaptation,
+# needs-l10n; a needs-review-* target it shows translated), and translate-toolkit and Weblate write their own fuzzy mark
+# so (markfuzzy, set_state: needs-translation); translate-toolkit reads any target without approved="yes" as fuzzy.
+# The draft's own state, when another (needs-review-translation, Trados's Draft), goes along as the tool's (TOOL_STATE)
+_DRAFT_WRITTEN_12 = _NEEDS_WORK
+_DRAFT_STATE = "needs-translation"
 # the 1.2 state a confirmed translation is written back in, by the state its tool gave it (XLIFF 2.x's, Trados's
 # confirmation level, also a TMX's x-ConfirmationLevel, memoQ's status, Phrase's confirmation): a reviewer's approval
 # is 1.2's signed-off, a sign-off or a second review final (1.2's last state), with approved="yes"; any other
@@ -201,17 +209,31 @@ def write_xliff(
                     file_attrs = {"original": original, "source-language": source_language, "datatype": datatype}
                     if target_language:
                         file_attrs["target-language"] = target_language
-                    with xf.element(f"{{{XLIFF_12}}}file", file_attrs), xf.element(f"{{{XLIFF_12}}}body"):
-                        xf.write("\n")
-                        for count, item in enumerate(items, count + 1):
-                            tuid = item.tuid if isinstance(item, Unit) else None
-                            unit_id = _unique_id(tuid or str(count), seen_ids)
-                            where = f"unit {unit_id!r}"
-                            # not pretty-printed: inside xml:space="preserve" added whitespace is content
-                            xf.write(_trans_unit(item, unit_id, where, source_as_target,
-                                                 tuid if tuid and tuid != unit_id else None))
+                    file_attrs["tool-id"] = TOOL_ID
+                    with xf.element(f"{{{XLIFF_12}}}file", file_attrs):
+                        xf.write(_header())
+                        with xf.element(f"{{{XLIFF_12}}}body"):
                             xf.write("\n")
+                            for count, item in enumerate(items, count + 1):
+                                tuid = item.tuid if isinstance(item, Unit) else None
+                                unit_id = _unique_id(tuid or str(count), seen_ids)
+                                where = f"unit {unit_id!r}"
+                                # not pretty-printed: inside xml:space="preserve" added whitespace is content
+                                xf.write(_trans_unit(item, unit_id, where, source_as_target,
+                                                     tuid if tuid and tuid != unit_id else None))
+                                xf.write("\n")
     return count
+
+
+# the tool a file tmtool writes names as its producer (1.2's header/tool, and the <file>'s tool-id naming it): what tells
+# a reader of a filled target still marked needs-translation that OmegaT filled a copy tmtool wrote (see _filled_copies)
+TOOL_ID = "tmtool"
+
+
+def _header() -> etree._Element:
+    header = etree.Element(f"{{{XLIFF_12}}}header", nsmap={None: XLIFF_12})
+    etree.SubElement(header, f"{{{XLIFF_12}}}tool", {"tool-id": TOOL_ID, "tool-name": "tmtool"})
+    return header
 
 
 def _unique_id(wanted: str, seen: set[str]) -> str:
@@ -299,19 +321,19 @@ def _target_state(item: Unit | Segment) -> str:
             return "final"
         return next((_STATES_12.get(state, state) for state in states
                      if _STATES_12.get(state, state) in _CONFIRMED_STATES_12), "translated")
-    return next((state for state in states if state in _DRAFT_STATES_12), "needs-review-translation")
+    return next((state for state in states if state in _DRAFT_WRITTEN_12), _DRAFT_STATE)
 
 
 def _approved(item: Unit | Segment, state: str) -> str:
     """The ``approved`` of a trans-unit with a target in ``state``: ``yes`` for a confirmed translation, ``no`` for a
     draft and for one that came with ``approved="no"`` (an approval Weblate took back). translate-toolkit reads a target
     not approved as fuzzy whatever its state, and marks one fuzzy (Virtaal, Pootle, Weblate's "needs editing") by
-    ``state="needs-translation"``, setting ``approved="no"`` only where it was set: on a unit written without it, the
-    mark read back as OmegaT's filled target (see :func:`_state`), a translation. Weblate shows ``approved="yes"`` as
-    approved when its project reviews translations."""
+    ``state="needs-translation"``, setting ``approved="no"`` only where it was set (in tmtool's own file, the mark then
+    reads as OmegaT's filled target: see :func:`_filled_copies`). Weblate shows ``approved="yes"`` as approved when its
+    project reviews translations."""
     if state in _APPROVED_STATES_12:
         return "yes"
-    if state in _DRAFT_STATES_12:
+    if state in _DRAFT_STATES_12 or state == _DRAFT_STATE:
         return "no"
     return "no" if isinstance(item, Unit) and item.props.get(APPROVED) == "no" else "yes"
 
@@ -326,7 +348,10 @@ def _tool_state(item: Unit | Segment) -> str | None:
     level = item.props.get("x-ConfirmationLevel")  # a list when given twice, as x-state: no one state
     if state is None and isinstance(level, str) and level in TRADOS_STATES:
         state = level
-    return state if isinstance(state, str) and state not in _STATES_XLIFF_12 else None
+    if isinstance(state, str) and state in _STATES_XLIFF_12:
+        # a draft's own 1.2 state where another is written for it (needs-review-translation: see _DRAFT_WRITTEN_12)
+        return state if state in _DRAFT_STATES_12 and is_draft(item) and state != _target_state(item) else None
+    return state if isinstance(state, str) else None
 
 
 def _qualifier(item: Unit | Segment) -> str | None:
@@ -362,7 +387,9 @@ def is_untranslated(unit: Unit) -> bool:
 
     A target that differs from its source is a translation whatever its state says: OmegaT fills
     targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
-    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
+    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep (not a 1.2 ``new`` or
+    ``needs-translation`` in another tool's file, nor a 2.x ``initial`` a tool wrote: see :func:`_read_1x`,
+    :func:`_read_20`) is
     :func:`is_unconfirmed`'s question.
     """
     if not unit.target.strip() or unit.props.get(TRANSLATE) == "no":
@@ -420,6 +447,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         gettext = _gettext(file, headers)
         tgtlang = _lang(file.get("target-language") or _gettext_language(headers, tag), file, path)
         tag_defs = _tag_defs(file)
+        filled_copies = _filled_copies(file, tag)
         locked = _unlock(file, tag)
         if PHRASE in root.nsmap.values():
             _phrase_codes(file, tag)
@@ -446,6 +474,12 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 item.props.update(_resource(unit, tag))
                 item.props.update(_note_attributes(own_notes, ("from", "priority", "annotates")))
                 item.props.update(_beside_state(unit, target, segment_id))
+                if item.props.get("x-state") in ("new", "needs-translation") and unit.get("approved") != "yes" \
+                        and not filled_copies and not is_untranslated(item):
+                    # XLIFF 1.2: the target still needs translating, not a translation yet. Weblate marks one "needs
+                    # editing" so, approved="no" only on one approved before (translate-toolkit's markapproved), and
+                    # reads new as it; translate-toolkit reads either as needing work
+                    item.props["x-state"] = UNCONFIRMED
                 try:
                     _provenance(unit, segment_id, item)
                 except Unusable as exc:
@@ -508,6 +542,20 @@ def _write_resource(unit: etree._Element, item: Unit, where: str) -> None:
                 context_type, _, text = line.replace(CONTINUED, "\n").partition(": ")
                 context = etree.SubElement(group, f"{{{XLIFF_12}}}context", {"context-type": xml_text(context_type, where)})
                 context.text = xml_text(text, where)
+
+
+def _filled_copies(file: etree._Element, tag) -> bool:
+    """Whether a <file> is one tmtool wrote, whose targets marked needs-translation were copies of their source
+    (``tmtool segment``, for OmegaT, which fills a target leaving its state): its header names tmtool as its tool
+    (:data:`TOOL_ID`), or, written before it did, each trans-unit's id is the file's ``original`` and a number, as
+    segment numbers them. A target filled in another tool's file and still marked needs-translation is no translation
+    yet (Weblate's "needs editing", XLIFF Sync's changed source)."""
+    if file.get("tool-id") == TOOL_ID or any(tool.get("tool-id") == TOOL_ID for tool in file.iterfind(
+            f"{tag('header')}/{tag('tool')}")):
+        return True
+    numbered = re.compile(re.escape(file.get("original") or "") + r":\d+")
+    ids = [unit.get("id") or "" for unit in file.iter(tag("trans-unit"))]
+    return bool(ids) and all(numbered.fullmatch(unit_id) for unit_id in ids)
 
 
 def _gettext(file: etree._Element, headers: list[etree._Element]) -> bool:
@@ -773,8 +821,10 @@ def _tool_state_kept(unit: etree._Element, target: etree._Element | None) -> str
         return None
     tool = Unit("", "", "", "", props={"x-state": written})
     state = _target_state(tool)
-    # an export before approved was written for every state wrote none beside "translated"
-    if _state_12(unit, target) == state and unit.get("approved") in (None, _approved(tool, state)):
+    # an export before approved was written for every state wrote none beside "translated"; one before drafts were
+    # written needs-translation wrote them needs-review-translation
+    written_12 = {state, "needs-review-translation"} if is_draft(tool) else {state}
+    if _state_12(unit, target) in written_12 and unit.get("approved") in (None, _approved(tool, state)):
         return written
     return None
 
@@ -794,9 +844,9 @@ def _beside_state(unit: etree._Element, target: etree._Element | None, segment_i
     approved = unit.get("approved") if target is not None else None
     # approved="yes" beside a 1.2 state is what an export writes for that state (see _approved): kept, it would be a
     # prop more after each round trip; without a state (Okapi's approved translation) it says what the state is
-    # approved="no" beside a needs-review-* state (a draft's, see _approved) neither
+    # approved="no" beside a draft's state (see _approved; needs-translation: translate-toolkit's fuzzy) neither
     state = target.get("state") if target is not None else None
-    props = {APPROVED: approved} if approved == "no" and state not in _DRAFT_STATES_12 \
+    props = {APPROVED: approved} if approved == "no" and state not in _DRAFT_STATES_12 | {_DRAFT_STATE} \
         or approved == "yes" and state is None else {}
     qualifier = target.get("state-qualifier") if target is not None else None
     # a rejection a later approval passed (translate-toolkit and Weblate approve leaving the qualifier) is no more
@@ -851,6 +901,11 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
             if unit.get("name"):  # 2.x's resname: the string's key (Symfony's loader keys a unit by it, Okapi writes it)
                 item.props[RESNAME] = unit.get("name")
+            if segment.get("state") == "initial" and not is_untranslated(item):
+                # a tool that says its segment's state says a filled one still initial is no translation yet: Trados
+                # saves its Draft and rejected segments so (its XLIFF 2.0 file type's mapping, Draft >> Initial). A
+                # segment saying no state, initial by default, is a tool's that tracks none: its target a translation
+                item.props["x-state"] = UNCONFIRMED
             if segment.get("subState"):
                 item.props[SUBSTATE] = segment.get("subState")
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
