@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, ReadOnly, Unavailable
 from .io.xmlchars import named, not_xml
+from .langtags import base_language, term_locale
 from .progress import Progress, Step
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
@@ -86,12 +87,16 @@ def _written_term(text: str, lang: str) -> str:
     return tidy
 
 
-def _new_term(text: str, lang: str) -> Term:
+def _new_term(text: str, tag: str) -> Term:
+    """A term a person wrote in the language ``tag`` names: its base language, and the tag as its ``locale`` where
+    it says more (``en-US``: a region, as a termbase's term keeps it)."""
+    lang = base_language(tag)
     text = _written_term(text, lang)
     # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED, НАТО); a word of a
     # script without capitals (北约, الجاهزية) is no acronym for having no lower-case letter
     is_acronym = " " not in text and text.upper() == text and any(c.isupper() for c in text)
-    return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
+    return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM,
+                locale=term_locale(tag))
 
 
 def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
@@ -100,8 +105,8 @@ def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
 
 
 def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
-    """An entry written by hand: its terms by base language (``{"de": ["Militärausschuss"], "es": [...]}``),
-    the first of each language preferred."""
+    """An entry written by hand: its terms by language tag (``{"de": ["Militärausschuss"], "en-US": [...]}``,
+    a region kept as the term's ``locale``), the first of each language preferred."""
     if not any(terms.values()):
         raise Invalid("an entry needs a term")
     for name in ("definition", "note"):
@@ -115,13 +120,13 @@ def _unrepeated(held: Sequence[Term], added: Mapping[str, Sequence[str]]) -> lis
     (``--add-en IMS --add-en IMS``) was stored twice, one entry holding two of one term. A term in another case
     or with other accents is another term, kept, as an imported termbase keeps it: *CM* and *cm*, *Internet* and
     *internet* (one preferred, one deprecated), *résumé* and *resume*."""
-    seen = {(term.lang, visible(term.text)) for term in held}
+    seen = {(term.lang, term.locale, visible(term.text)) for term in held}  # program in en-GB and en-US: two terms
     kept = []
-    for lang, texts in added.items():
+    for tag, texts in added.items():
         for text in texts:
-            term = _new_term(text, lang)
-            if (lang, visible(term.text)) not in seen:
-                seen.add((lang, visible(term.text)))
+            term = _new_term(text, tag)
+            if (term.lang, term.locale, visible(term.text)) not in seen:
+                seen.add((term.lang, term.locale, visible(term.text)))
                 kept.append(term)
     return kept
 
@@ -160,16 +165,19 @@ def edit(
     left so would sit among the proposals still to review. An edit that changes nothing (a form saved
     as it was shown) is no review, and leaves the candidate as it is."""
     before = deepcopy((entry.terms, entry.definition, entry.note))
-    for lang, text in (terms or {}).items():
+    for tag, text in (terms or {}).items():
+        lang, locale = base_language(tag), term_locale(tag)
         text = _written_term(text, lang)
         current = entry.terms_in(lang)
         if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
             raise Invalid(f"entry {entry.id} already has the {lang} term {text!r}: drop the one to replace instead")
         if not current:
-            entry.terms.append(_new_term(text, lang))
+            entry.terms.append(_new_term(text, tag))
         elif current[0].text != text:  # the same text keeps its lemma and forms: no edit
             current[0].text, current[0].lemma, current[0].forms = text, None, []
-    entry.terms += _unrepeated([t for lang in (add or {}) for t in entry.terms_in(lang)], add or {})
+        if current and locale:  # a region given (en-US=…) is the term's; none given keeps the one it has
+            current[0].locale = locale
+    entry.terms += _unrepeated([t for tag in (add or {}) for t in entry.terms_in(base_language(tag))], add or {})
     for text, lang in ((item, None) if isinstance(item, str) else item for item in drop):
         entry.terms.remove(_find(entry, text, lang))
     for field, values, written in (("gender", genders, grammatical_gender), ("pos", parts_of_speech, part_of_speech)):
