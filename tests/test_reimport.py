@@ -869,6 +869,37 @@ def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_her
         assert (entry.status, entry.definition) == (ReviewStatus.REJECTED, "Navire de combat.")
 
 
+@pytest.mark.parametrize("suffix", ["csv", "tbx"])
+def test_a_person_approving_an_entry_imported_approved_keeps_it_from_the_termbase_s_next_update(store_url, tmp_path,
+                                                                                                 suffix):
+    """A client's approved termbase imported (a Status column, TBX-Basic's approved entries: every term preferred);
+    a person here approves an entry without changing it. The approval changed nothing, so it was not recorded: the
+    entry still looked decided by the termbase alone and its next update overwrote it without a word, the person's
+    decision lost. The approval is recorded (who, when) and the update is a conflict, the entry kept."""
+    db, termbase = store_url, tmp_path / f"client.{suffix}"
+
+    def write(definition):
+        if suffix == "csv":  # as Excel saves a French table: semicolons, Windows-1252
+            termbase.write_text(f"Français;Anglais;Définition;Statut\r\nfrégate;frigate;{definition};Approved\r\n",
+                                encoding="cp1252")
+        else:
+            termbase.write_text(_client_termbase(definition), encoding="utf-8")
+
+    write("Bâtiment de guerre.")
+    status = ["--status", "approved"] if suffix == "tbx" else []  # a TBX says no status: the import gives it
+    assert run(db, "import", str(termbase), *status).stdout.startswith("1 entry added")
+    assert run(db, "--user", "ana", "glossary", "approve", "1").stdout == "1 entry approved (change 2)\n"
+    write("Navire.")
+    done = run(db, "import", str(termbase), *status)
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry 1 was reviewed in the store (approved) and differs from the "
+                           "file: kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert store.entries([1])[1].definition == "Bâtiment de guerre."
+        assert [(c.action, c.user) for c in store.history()][1:] == [("approved", "ana")]
+    assert run(db, "glossary", "approve", "1").stdout == "1 entry approved already: nothing changed\n"
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

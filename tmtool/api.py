@@ -929,7 +929,8 @@ def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: i
             progress: Progress | None = None,
             user: str | None = None) -> list[int]:
     """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
-    entry approved and reviewed already: nothing changes). The stored documents using them are counted once the
+    entry approved and reviewed already: nothing changes; but one a termbase's import approved, which no person here
+    had decided on, is approved by the person, recorded: the termbase's next update no longer overrides it). The stored documents using them are counted once the
     approval is committed, a batch at a time (:func:`tmtool.glossary.count_queued`; ``progress``: the documents
     counted), as after every change to the approved entries."""
     return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user, progress)

@@ -293,10 +293,11 @@ def _as_seen(entry_id: int, current: Entry, expected_version: int | None) -> Non
 
 
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
-                 expected_version: int | None = None, user: str | None = None) -> int | None:
+                 expected_version: int | None = None, user: str | None = None, confirms: bool = False) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
     id, or None when it changes nothing (the same terms, status, definition and note, the entry
-    reviewed already or still a candidate): then nothing is written or recorded and the version stays. With
+    reviewed already or still a candidate): then nothing is written or recorded and the version stays, unless the
+    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded. With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
     with changing(store):
@@ -310,9 +311,12 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
             raise Invalid(f"entry {entry_id} would have no French term")
         if not current.terms:
             raise Invalid(f"entry {entry_id} would have no term")
-        # nothing a person decides changed: no change, and a candidate left as it was is not reviewed yet
+        # nothing a person decides changed: no change, and a candidate left as it was is not reviewed yet; but a
+        # person approving (rejecting) an entry whose decision only a termbase's import gave makes it this store's,
+        # recorded, so that the termbase's next update no longer overrides it (_decided_here)
         if review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]) and (
-                before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE):
+                before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE) and (
+                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current)):
             return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
@@ -324,7 +328,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
                user: str | None = None) -> int | None:
     return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
-                        expected_version=expected_version, user=user)
+                        expected_version=expected_version, user=user, confirms=True)
 
 
 def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
