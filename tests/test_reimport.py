@@ -903,7 +903,11 @@ def test_a_person_approving_an_entry_imported_approved_keeps_it_from_the_termbas
 def _termbase_of(kind: str, english: tuple[str, ...], modified: str = "2026-03-02T09:00:00") -> str:
     """A client's termbase of one concept (frégate: ``english``) as each tool exports it: TBX-Basic v3's conceptEntry
     (id c1), TBX 2008's termEntry (MultiTerm's, memoQ's; id c1), MultiTerm XML's conceptGrp (concept 1, its
-    transactions dated)."""
+    transactions dated), memoQ's term base CSV (Entry_ID 0, each English term a column of its own)."""
+    if kind == "memoq-csv":
+        return "".join(line + "\r\n" for line in (
+            _MEMOQ_HEADER + _MEMOQ_SYNONYM * (len(english) - 1),
+            "0,,Marine,,Bâtiment de guerre.,frégate,,,,," + ",,,,".join(english) + ",,,"))
     if kind == "multiterm":
         terms = "".join(f"<termGrp><term>{t}</term></termGrp>" for t in english)
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<mtf><conceptGrp><concept>1</concept>'
@@ -924,14 +928,14 @@ def _termbase_of(kind: str, english: tuple[str, ...], modified: str = "2026-03-0
             f'<langSet xml:lang="en">{terms}</langSet></termEntry></body></text></martif>\n')
 
 
-@pytest.mark.parametrize("kind", ["tbx-v3", "tbx-2008", "multiterm"])
+@pytest.mark.parametrize("kind", ["tbx-v3", "tbx-2008", "multiterm", "memoq-csv"])
 def test_a_synonym_the_client_renames_or_removes_updates_the_stored_entry(store_url, tmp_path, kind):
     """The client's termbase comes back with an English synonym renamed (escort frigate → escort vessel), then removed.
     The store's entry no longer held only terms of the file's, so the updated entry was added again, a second frigate
     entry beside the first (its id, c1 or the MultiTerm concept 1 another entry's here, no id of the store's). The
     file's entry of the same id holding one of its terms still is its update: the synonym renamed, then removed, in
     the stored entry, as the file gives it; once a person decides on the entry, the next update is a conflict."""
-    db, termbase = store_url, tmp_path / ("client.xml" if kind == "multiterm" else "client.tbx")
+    db, termbase = store_url, tmp_path / {"multiterm": "client.xml", "memoq-csv": "client.csv"}.get(kind, "client.tbx")
     run(db, "glossary", "add", "Comité militaire", "Military Committee")  # the store's own entry 1
     termbase.write_text(_termbase_of(kind, ("frigate", "escort frigate"), "2026-01-05T10:00:00"), encoding="utf-8")
     assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, ReadOnly, Unavailable
 from .io.xmlchars import named, not_xml
+from .formats.tbx import ID_LABEL
 from .langtags import base_language, term_locale
 from .progress import Progress, Step
 from .model import (
@@ -1855,9 +1856,19 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
 FILE_ID = "file_id"
 
 
+# a line of an entry's note naming its id in its termbase where it is no id a store could keep: memoQ's Entry_ID, IATE's
+_ID_LINE = re.compile(rf"{ID_LABEL}: (.+)")
+
+
+def _file_id(read: Entry) -> str | None:
+    """An entry's id in its file: the one it gives, else its termbase's id a line of its note keeps."""
+    return read.id if read.id is not None else next(
+        (m[1] for line in (read.note or "").split("\n") if (m := _ID_LINE.fullmatch(line.strip()))), None)
+
+
 def _with_file_id(snap: dict, read: Entry) -> dict:
-    if read.id is not None:
-        snap[FILE_ID] = read.id
+    if (file_id := _file_id(read)) is not None:
+        snap[FILE_ID] = file_id
     return snap
 
 
@@ -1879,7 +1890,7 @@ def _by_file_id(store: Store, read: Entry, file_ids: Callable[[], Mapping[str, i
     """The stored entry an earlier import of this file (by its name) brought under ``read``'s id, when it still holds
     one of ``read``'s terms (every termbase numbers its entries from 1 or c1: the id alone could be another's), and
     no other entry of the file is it already; None if none."""
-    if read.id is None or (entry_id := file_ids().get(read.id)) is None or entry_id in in_file:
+    if (file_id := _file_id(read)) is None or (entry_id := file_ids().get(file_id)) is None or entry_id in in_file:
         return None
     stored = store.entries([entry_id], contexts=0).get(entry_id)
     return stored if stored is not None and _cased_terms(stored) & _cased_terms(read) else None
