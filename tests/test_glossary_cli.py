@@ -324,11 +324,12 @@ def test_every_command_an_error_or_a_note_advises_names_the_store_given(tmp_path
     assert f"ingest it with its translation (tmtool --db {shlex.quote(str(db))} ingest FR_FILE EN_FILE)" in result.stderr
 
 
-def test_a_term_given_with_its_region_keeps_it(db, tmp_path):
+def test_a_term_given_with_its_region_keeps_it(store_url, tmp_path):
     """``glossary add --term en-GB=defence --term en-US=defense`` stored both as en, the regions dropped: a termbase's
     British and American terms (kept since, from TBX and tables) could not be written by hand, and the TBX export
     wrote both in one en section. Each keeps its region (``locale``), a text alike in both is a term of each, and
     ``glossary edit --term en-US=…`` gives the first English term the region it names."""
+    db = store_url
     assert run(db, "glossary", "add", "défense", "--term", "en-GB=defence", "--term", "en_us=defense") == "added entry 1\n"
     run(db, "glossary", "add", "programme", "--term", "en-GB=program", "--term", "en-US=program")
     run(db, "glossary", "add", "frégate", "frigate")

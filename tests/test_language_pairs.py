@@ -527,12 +527,13 @@ def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tm
     (["French_France", "English_United_Kingdom", "English_United_States"], "csv"),  # memoQ's term base CSV
     (["French", "English (United Kingdom)", "English (United States)"], "xlsx"),  # MultiTerm's Excel export
 ])
-def test_a_table_with_columns_in_two_regions_of_one_language_keeps_each_term_s_region(tmp_path, header, suffix):
+def test_a_table_with_columns_in_two_regions_of_one_language_keeps_each_term_s_region(store_url, tmp_path, header,
+                                                                                      suffix):
     """A client's table with a British and an American column (en-GB and en-US, memoQ's English_United_Kingdom and
     English_United_States): both columns' terms were stored as en without their region, which a notice said lost, so
     the export wrote them in one section. Each term keeps its region (``locale``), as from a TBX, and the TBX export
     writes each in its own section; a text alike in both regions is a term of each."""
-    table, db = tmp_path / f"client.{suffix}", tmp_path / "t.db"
+    table, db = tmp_path / f"client.{suffix}", store_url
     rows = [header, ["défense", "defence", "defense"], ["programme", "programme", "program"],
             ["ordinateur", "computer", "computer"]]
     if suffix == "csv":
