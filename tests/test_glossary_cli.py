@@ -322,3 +322,27 @@ def test_every_command_an_error_or_a_note_advises_names_the_store_given(tmp_path
     report.write_bytes(b"PK\x03\x04")
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])
     assert f"ingest it with its translation (tmtool --db {shlex.quote(str(db))} ingest FR_FILE EN_FILE)" in result.stderr
+
+
+def test_a_term_given_with_its_region_keeps_it(store_url, tmp_path):
+    """``glossary add --term en-GB=defence --term en-US=defense`` stored both as en, the regions dropped: a termbase's
+    British and American terms (kept since, from TBX and tables) could not be written by hand, and the TBX export
+    wrote both in one en section. Each keeps its region (``locale``), a text alike in both is a term of each, and
+    ``glossary edit --term en-US=…`` gives the first English term the region it names."""
+    db = store_url
+    assert run(db, "glossary", "add", "défense", "--term", "en-GB=defence", "--term", "en_us=defense") == "added entry 1\n"
+    run(db, "glossary", "add", "programme", "--term", "en-GB=program", "--term", "en-US=program")
+    run(db, "glossary", "add", "frégate", "frigate")
+    assert run(db, "glossary", "edit", "3", "--term", "en-GB=frigate") == "entry 3 edited (change 4)\n"
+    with open_store(db) as store:
+        assert [[(t.lang, t.text, t.locale) for t in e.terms] for e in store.entries([1, 2, 3]).values()] == [
+            [("fr", "défense", None), ("en", "defence", "en-GB"), ("en", "defense", "en-US")],
+            [("fr", "programme", None), ("en", "program", "en-GB"), ("en", "program", "en-US")],
+            [("fr", "frégate", None), ("en", "frigate", "en-GB")]]
+    out = tmp_path / "out.tbx"
+    run(db, "export", "tbx", "-o", str(out), "--status", "all")
+    from lxml import etree
+
+    sections = [(s.get("{http://www.w3.org/XML/1998/namespace}lang"), [t.text for t in s.iter("{*}term")])
+                for s in etree.parse(str(out)).iter("{*}langSec")]
+    assert sections[:3] == [("fr", ["défense"]), ("en-GB", ["defence"]), ("en-US", ["defense"])]

@@ -522,13 +522,42 @@ def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tm
     assert http.get("/api/concordance", params={"q": "comité", "lang": "e!"}).status_code == 400
 
 
-def test_a_table_with_columns_in_two_regions_of_one_language_says_they_are_one(tmp_path):
-    table, db = tmp_path / "client.csv", tmp_path / "t.db"
-    table.write_text("fr;en-GB;EN_us\ndéfense;defence;defense\n", encoding="utf-8")
+@pytest.mark.parametrize("header, suffix", [
+    (["fr", "en-GB", "EN_us"], "csv"),
+    (["French_France", "English_United_Kingdom", "English_United_States"], "csv"),  # memoQ's term base CSV
+    (["French", "English (United Kingdom)", "English (United States)"], "xlsx"),  # MultiTerm's Excel export
+])
+def test_a_table_with_columns_in_two_regions_of_one_language_keeps_each_term_s_region(store_url, tmp_path, header,
+                                                                                      suffix):
+    """A client's table with a British and an American column (en-GB and en-US, memoQ's English_United_Kingdom and
+    English_United_States): both columns' terms were stored as en without their region, which a notice said lost, so
+    the export wrote them in one section. Each term keeps its region (``locale``), as from a TBX, and the TBX export
+    writes each in its own section; a text alike in both regions is a term of each."""
+    table, db = tmp_path / f"client.{suffix}", store_url
+    rows = [header, ["défense", "defence", "defense"], ["programme", "programme", "program"],
+            ["ordinateur", "computer", "computer"]]
+    if suffix == "csv":
+        table.write_text("".join(";".join(row) + "\r\n" for row in rows), encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(table)
     result = run(db, "import", table)
-    assert result.stderr == (f"tmtool: {table}: terms in en-GB and en-US are all stored as en: "
-                             "tmtool keeps a term's language, not its region\n")
-    assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
+    assert (result.stdout, result.stderr) == ("3 entries added, 0 already stored (entries in en 3, fr 3)\n", "")
+    with open_store(db) as store:
+        entries = sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    french = "fr-FR" if header[0] == "French_France" else None
+    assert [[(t.text, t.locale) for t in e.terms] for e in entries] == [
+        [("défense", french), ("defence", "en-GB"), ("defense", "en-US")],
+        [("programme", french), ("programme", "en-GB"), ("program", "en-US")],
+        [("ordinateur", french), ("computer", "en-GB"), ("computer", "en-US")]]
+    run(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--status", "all")
+    sections = etree.parse(str(tmp_path / "out.tbx")).iter("{*}langSec")
+    assert [(s.get(XML_LANG), [t.text for t in s.iter("{*}term")]) for s in sections][:3] == [
+        (french or "fr", ["défense"]), ("en-GB", ["defence"]), ("en-US", ["defense"])]
 
 
 TWO_CHINESES_TBX = """<?xml version="1.0" encoding="UTF-8"?>

@@ -869,6 +869,131 @@ def test_an_entry_imported_approved_takes_its_termbase_update_until_a_person_her
         assert (entry.status, entry.definition) == (ReviewStatus.REJECTED, "Navire de combat.")
 
 
+@pytest.mark.parametrize("suffix", ["csv", "tbx"])
+def test_a_person_approving_an_entry_imported_approved_keeps_it_from_the_termbase_s_next_update(store_url, tmp_path,
+                                                                                                 suffix):
+    """A client's approved termbase imported (a Status column, TBX-Basic's approved entries: every term preferred);
+    a person here approves an entry without changing it. The approval changed nothing, so it was not recorded: the
+    entry still looked decided by the termbase alone and its next update overwrote it without a word, the person's
+    decision lost. The approval is recorded (who, when) and the update is a conflict, the entry kept."""
+    db, termbase = store_url, tmp_path / f"client.{suffix}"
+
+    def write(definition):
+        if suffix == "csv":  # as Excel saves a French table: semicolons, Windows-1252
+            termbase.write_text(f"Français;Anglais;Définition;Statut\r\nfrégate;frigate;{definition};Approved\r\n",
+                                encoding="cp1252")
+        else:
+            termbase.write_text(_client_termbase(definition), encoding="utf-8")
+
+    write("Bâtiment de guerre.")
+    status = ["--status", "approved"] if suffix == "tbx" else []  # a TBX says no status: the import gives it
+    assert run(db, "import", str(termbase), *status).stdout.startswith("1 entry added")
+    assert run(db, "--user", "ana", "glossary", "approve", "1").stdout == "1 entry approved (change 2)\n"
+    write("Navire.")
+    done = run(db, "import", str(termbase), *status)
+    assert done.stdout == ("0 entries added, 1 already stored (entries in en 1, fr 1), 1 conflict: "
+                           f"{termbase}: entry 1 was reviewed in the store (approved) and differs from the "
+                           "file: kept as the store has it\n"), done.output
+    with open_store(db) as store:
+        assert store.entries([1])[1].definition == "Bâtiment de guerre."
+        assert [(c.action, c.user) for c in store.history()][1:] == [("approved", "ana")]
+    assert run(db, "glossary", "approve", "1").stdout == "1 entry approved already: nothing changed\n"
+
+
+def _termbase_of(kind: str, english: tuple[str, ...], modified: str = "2026-03-02T09:00:00") -> str:
+    """A client's termbase of one concept (frégate: ``english``) as each tool exports it: TBX-Basic v3's conceptEntry
+    (id c1), TBX 2008's termEntry (MultiTerm's, memoQ's; id c1), MultiTerm XML's conceptGrp (concept 1, its
+    transactions dated), memoQ's term base CSV (Entry_ID 0, each English term a column of its own)."""
+    if kind == "memoq-csv":
+        return "".join(line + "\r\n" for line in (
+            _MEMOQ_HEADER + _MEMOQ_SYNONYM * (len(english) - 1),
+            "0,,Marine,,Bâtiment de guerre.,frégate,,,,," + ",,,,".join(english) + ",,,"))
+    if kind == "multiterm":
+        terms = "".join(f"<termGrp><term>{t}</term></termGrp>" for t in english)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<mtf><conceptGrp><concept>1</concept>'
+                '<transacGrp><transac type="origination">client</transac><date>2026-01-05T10:00:00</date></transacGrp>'
+                f'<transacGrp><transac type="modification">client</transac><date>{modified}</date></transacGrp>'
+                '<languageGrp><language type="French" lang="FR"/><termGrp><term>frégate</term></termGrp></languageGrp>'
+                f'<languageGrp><language type="English" lang="EN"/>{terms}</languageGrp></conceptGrp></mtf>\n')
+    if kind == "tbx-v3":
+        terms = "".join(f"<termSec><term>{t}</term></termSec>" for t in english)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+                'xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>client</p></sourceDesc>'
+                '</fileDesc></tbxHeader><text><body><conceptEntry id="c1">'
+                '<langSec xml:lang="fr"><termSec><term>frégate</term></termSec></langSec>'
+                f'<langSec xml:lang="en">{terms}</langSec></conceptEntry></body></text></tbx>\n')
+    terms = "".join(f"<tig><term>{t}</term></tig>" for t in english)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body><termEntry id="c1">'
+            '<langSet xml:lang="fr"><tig><term>frégate</term></tig></langSet>'
+            f'<langSet xml:lang="en">{terms}</langSet></termEntry></body></text></martif>\n')
+
+
+@pytest.mark.parametrize("kind", ["tbx-v3", "tbx-2008", "multiterm", "memoq-csv"])
+def test_a_synonym_the_client_renames_or_removes_updates_the_stored_entry(store_url, tmp_path, kind):
+    """The client's termbase comes back with an English synonym renamed (escort frigate → escort vessel), then removed.
+    The store's entry no longer held only terms of the file's, so the updated entry was added again, a second frigate
+    entry beside the first (its id, c1 or the MultiTerm concept 1 another entry's here, no id of the store's). The
+    file's entry of the same id holding one of its terms still is its update: the synonym renamed, then removed, in
+    the stored entry, as the file gives it; once a person decides on the entry, the next update is a conflict."""
+    db, termbase = store_url, tmp_path / {"multiterm": "client.xml", "memoq-csv": "client.csv"}.get(kind, "client.tbx")
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")  # the store's own entry 1
+    termbase.write_text(_termbase_of(kind, ("frigate", "escort frigate"), "2026-01-05T10:00:00"), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout.startswith("1 entry added")
+    termbase.write_text(_termbase_of(kind, ("frigate", "escort vessel")), encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        assert [terms(e) for e in store.entries([2]).values()] == [
+            [("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")]]
+        assert len(store.list_entries(statuses=None)) == 2
+    termbase.write_text(_termbase_of(kind, ("frigate",)), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout == done.stdout
+    with open_store(db) as store:
+        assert [terms(e) for e in store.list_entries(statuses=None) if e.id == "2"] == [[("fr", "frégate"), ("en", "frigate")]]
+    assert run(db, "import", str(termbase)).stdout == done.stdout  # the same file again changes nothing
+    assert run(db, "glossary", "edit", "2", "--add-en", "warship").exit_code == 0
+    termbase.write_text(_termbase_of(kind, ("frigate", "escort ship")), encoding="utf-8")
+    assert "1 conflict" in run(db, "import", str(termbase)).stdout
+    with open_store(db) as store:
+        assert [terms(e) for e in store.list_entries(statuses=None) if e.id == "2"] == [
+            [("fr", "frégate"), ("en", "frigate"), ("en", "warship")]]
+        assert len(store.list_entries(statuses=None)) == 2
+
+
+def test_homonyms_from_two_termbases_stay_two_entries(store_url, tmp_path):
+    """Two clients' termbases each hold table = table: furniture in one (subjectField furniture), a data table in the
+    other (subjectField data, with tableau and Tabelle). Imported one after the other, the second's entry was taken
+    for the first's (the same terms, or its terms and more): one entry given the other concept's terms and
+    definition. Where the files say the concepts differ, by their subject field or definition, they stay two, as
+    within one file; the first termbase's own update still updates its entry."""
+    db, furniture, data = store_url, tmp_path / "furniture.tbx", tmp_path / "it.tbx"
+
+    def termbase(subject, definition, *more):
+        extra = "".join(f'<langSet xml:lang="{lang}"><tig><term>{text}</term></tig></langSet>' for lang, text in more)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                f'<termEntry id="c1"><descrip type="subjectField">{subject}</descrip>'
+                f'<descrip type="definition">{definition}</descrip>'
+                '<langSet xml:lang="en"><tig><term>table</term></tig></langSet>'
+                f'<langSet xml:lang="fr"><tig><term>table</term></tig></langSet>{extra}</termEntry>'
+                '</body></text></martif>\n')
+
+    furniture.write_text(termbase("furniture", "A piece of furniture with a flat top."), encoding="utf-8")
+    assert run(db, "import", str(furniture)).stdout.startswith("1 entry added")
+    data.write_text(termbase("data", "Data arranged in rows and columns."), encoding="utf-8")
+    assert run(db, "import", str(data)).stdout.startswith("1 entry added")
+    data.write_text(termbase("data processing", "Data arranged in rows and columns.", ("de", "Tabelle")), encoding="utf-8")
+    assert run(db, "import", str(data)).stdout.startswith("0 entries added, 1 already stored")  # its own update
+    furniture.write_text(termbase("furniture", "A piece of furniture with a flat top and legs."), encoding="utf-8")
+    assert run(db, "import", str(furniture)).stdout.startswith("0 entries added, 1 already stored")
+    with open_store(db) as store:
+        assert [(terms(e), e.definition, e.note) for e in sorted(store.list_entries(statuses=None),
+                                                                 key=lambda e: int(e.id))] == [
+            ([("en", "table"), ("fr", "table")], "A piece of furniture with a flat top and legs.",
+             "subjectField: furniture"),
+            ([("en", "table"), ("fr", "table"), ("de", "Tabelle")], "Data arranged in rows and columns.",
+             "subjectField: data processing")]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

@@ -45,7 +45,7 @@ from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
 from .io.files import input_file, is_store_file
 from .io.xmlchars import named
-from .langtags import base_language, language_pair
+from .langtags import base_language, language_pair, normalize_tag
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
 from .progress import NOTICE_COMMANDS, Progress, shell_quoted
@@ -798,18 +798,20 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
               definition: str | None = None, note: str | None = None, user: str | None = None) -> dict:
     """Add an entry by hand: its French terms (the first preferred; all-capitals single words are
     acronyms), its English ones, and ``terms`` in any language by tag (``{"de": ["Militärausschuss",
-    "MA"], "es-ES": ["Comité Militar"]}``, kept by base language). Returns it.
+    "MA"], "es-ES": ["Comité Militar"]}``: each its tag's base language, a region or script kept as the term's
+    ``locale``, as a termbase's: en-GB and en-US terms stay apart). Returns it.
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
     >>> added = add_entry(store, terms={"de-DE": ["Militärausschuss", "MA"], "es": ["Comité Militar"]})
-    >>> [(term["lang"], term["text"], term["type"]) for term in added["terms"]]
-    [('de', 'Militärausschuss', 'fullForm'), ('de', 'MA', 'acronym'), ('es', 'Comité Militar', 'fullForm')]
+    >>> [(term["lang"], term["text"], term["type"], term.get("locale")) for term in added["terms"]]
+    [('de', 'Militärausschuss', 'fullForm', 'de-DE'), ('de', 'MA', 'acronym', 'de-DE'), ('es', 'Comité Militar', 'fullForm', None)]
     >>> store.close()
     """
     _texts(definition=definition, note=note)
     by_language = _by_language({"fr": _terms(fr, "fr"), "en": _terms(en, "en")},
-                               {lang: _terms(texts, f"terms[{lang!r}]") for lang, texts in _mapping(terms).items()})
+                               {lang: _terms(texts, f"terms[{lang!r}]") for lang, texts in _mapping(terms).items()},
+                               tags=True)
     new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
     return entry(store, glossary.add_entry(store, new, user=_user(user)))
 
@@ -831,19 +833,24 @@ def _language(tag: str) -> str:
         raise Invalid(str(exc)) from None
 
 
-def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its first term with") -> dict:
+def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its first term with", *,
+                 tags: bool = False) -> dict:
     """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
-    lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace (or
+    lists of two tags of one language, ``de`` and ``de-DE``, joined), or with ``tags`` by their tag as
+    written (``en-US``: the terms' region kept, as a termbase's ``locale``); a bad tag, or a term to replace (or
     ``what`` else) given twice for one language, is Invalid."""
     given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
     for tag, texts in terms.items():
         lang = _language(tag)
-        if isinstance(texts, list) and lang in given:
-            given[lang] = given[lang] + texts
-        elif lang in given:
-            raise Invalid(f"two {lang} {what} ({_shown(given[lang])}, {_shown(texts)})")
+        key = normalize_tag(tag) if tags else lang
+        held = next((k for k in given if (k if tags else _language(k)) == key), None) if isinstance(texts, list) \
+            else next((k for k in given if _language(k) == lang), None)
+        if isinstance(texts, list) and held is not None:
+            given[held] = given[held] + texts
+        elif held is not None:
+            raise Invalid(f"two {lang} {what} ({_shown(given[held])}, {_shown(texts)})")
         else:
-            given[lang] = texts
+            given[key] = texts
     return given
 
 
@@ -886,9 +893,10 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     _texts(fr=fr, en=en, definition=definition, note=note,
            **{f"terms[{lang!r}]": text for lang, text in _mapping(terms).items()})
     new_status = _status(status) if status else None
-    replaced = _by_language({"fr": fr, "en": en}, _mapping(terms))
+    replaced = _by_language({"fr": fr, "en": en}, _mapping(terms), tags=True)
     added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
-                         {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
+                         {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()},
+                         tags=True)
     dropped = _by_language({}, {lang: _terms(texts, f"drop_terms[{lang!r}]") for lang, texts in
                                 _mapping(drop_terms, "drop_terms").items()}, "terms to drop")
     drop = [*_terms(drop, "drop"), *((text, lang) for lang, texts in dropped.items() for text in texts)]
@@ -921,7 +929,8 @@ def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: i
             progress: Progress | None = None,
             user: str | None = None) -> list[int]:
     """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
-    entry approved and reviewed already: nothing changes). The stored documents using them are counted once the
+    entry approved and reviewed already: nothing changes; but one a termbase's import approved, which no person here
+    had decided on, is approved by the person, recorded: the termbase's next update no longer overrides it). The stored documents using them are counted once the
     approval is committed, a batch at a time (:func:`tmtool.glossary.count_queued`; ``progress``: the documents
     counted), as after every change to the approved entries."""
     return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user, progress)

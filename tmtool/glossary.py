@@ -25,6 +25,8 @@ from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, ReadOnly, Unavailable
 from .io.xmlchars import named, not_xml
+from .formats.tbx import ID_LABEL
+from .langtags import base_language, term_locale
 from .progress import Progress, Step
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
@@ -86,12 +88,16 @@ def _written_term(text: str, lang: str) -> str:
     return tidy
 
 
-def _new_term(text: str, lang: str) -> Term:
+def _new_term(text: str, tag: str) -> Term:
+    """A term a person wrote in the language ``tag`` names: its base language, and the tag as its ``locale`` where
+    it says more (``en-US``: a region, as a termbase's term keeps it)."""
+    lang = base_language(tag)
     text = _written_term(text, lang)
     # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED, НАТО); a word of a
     # script without capitals (北约, الجاهزية) is no acronym for having no lower-case letter
     is_acronym = " " not in text and text.upper() == text and any(c.isupper() for c in text)
-    return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
+    return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM,
+                locale=term_locale(tag))
 
 
 def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
@@ -100,8 +106,8 @@ def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
 
 
 def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
-    """An entry written by hand: its terms by base language (``{"de": ["Militärausschuss"], "es": [...]}``),
-    the first of each language preferred."""
+    """An entry written by hand: its terms by language tag (``{"de": ["Militärausschuss"], "en-US": [...]}``,
+    a region kept as the term's ``locale``), the first of each language preferred."""
     if not any(terms.values()):
         raise Invalid("an entry needs a term")
     for name in ("definition", "note"):
@@ -115,13 +121,13 @@ def _unrepeated(held: Sequence[Term], added: Mapping[str, Sequence[str]]) -> lis
     (``--add-en IMS --add-en IMS``) was stored twice, one entry holding two of one term. A term in another case
     or with other accents is another term, kept, as an imported termbase keeps it: *CM* and *cm*, *Internet* and
     *internet* (one preferred, one deprecated), *résumé* and *resume*."""
-    seen = {(term.lang, visible(term.text)) for term in held}
+    seen = {(term.lang, term.locale, visible(term.text)) for term in held}  # program in en-GB and en-US: two terms
     kept = []
-    for lang, texts in added.items():
+    for tag, texts in added.items():
         for text in texts:
-            term = _new_term(text, lang)
-            if (lang, visible(term.text)) not in seen:
-                seen.add((lang, visible(term.text)))
+            term = _new_term(text, tag)
+            if (term.lang, term.locale, visible(term.text)) not in seen:
+                seen.add((term.lang, term.locale, visible(term.text)))
                 kept.append(term)
     return kept
 
@@ -160,16 +166,19 @@ def edit(
     left so would sit among the proposals still to review. An edit that changes nothing (a form saved
     as it was shown) is no review, and leaves the candidate as it is."""
     before = deepcopy((entry.terms, entry.definition, entry.note))
-    for lang, text in (terms or {}).items():
+    for tag, text in (terms or {}).items():
+        lang, locale = base_language(tag), term_locale(tag)
         text = _written_term(text, lang)
         current = entry.terms_in(lang)
         if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
             raise Invalid(f"entry {entry.id} already has the {lang} term {text!r}: drop the one to replace instead")
         if not current:
-            entry.terms.append(_new_term(text, lang))
+            entry.terms.append(_new_term(text, tag))
         elif current[0].text != text:  # the same text keeps its lemma and forms: no edit
             current[0].text, current[0].lemma, current[0].forms = text, None, []
-    entry.terms += _unrepeated([t for lang in (add or {}) for t in entry.terms_in(lang)], add or {})
+        if current and locale:  # a region given (en-US=…) is the term's; none given keeps the one it has
+            current[0].locale = locale
+    entry.terms += _unrepeated([t for tag in (add or {}) for t in entry.terms_in(base_language(tag))], add or {})
     for text, lang in ((item, None) if isinstance(item, str) else item for item in drop):
         entry.terms.remove(_find(entry, text, lang))
     for field, values, written in (("gender", genders, grammatical_gender), ("pos", parts_of_speech, part_of_speech)):
@@ -285,10 +294,11 @@ def _as_seen(entry_id: int, current: Entry, expected_version: int | None) -> Non
 
 
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
-                 expected_version: int | None = None, user: str | None = None) -> int | None:
+                 expected_version: int | None = None, user: str | None = None, confirms: bool = False) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
     id, or None when it changes nothing (the same terms, status, definition and note, the entry
-    reviewed already or still a candidate): then nothing is written or recorded and the version stays. With
+    reviewed already or still a candidate): then nothing is written or recorded and the version stays, unless the
+    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded. With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
     with changing(store):
@@ -302,9 +312,12 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
             raise Invalid(f"entry {entry_id} would have no French term")
         if not current.terms:
             raise Invalid(f"entry {entry_id} would have no term")
-        # nothing a person decides changed: no change, and a candidate left as it was is not reviewed yet
+        # nothing a person decides changed: no change, and a candidate left as it was is not reviewed yet; but a
+        # person approving (rejecting) an entry whose decision only a termbase's import gave makes it this store's,
+        # recorded, so that the termbase's next update no longer overrides it (_decided_here)
         if review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]) and (
-                before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE):
+                before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE) and (
+                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current)):
             return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
@@ -316,7 +329,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
                user: str | None = None) -> int | None:
     return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
-                        expected_version=expected_version, user=user)
+                        expected_version=expected_version, user=user, confirms=True)
 
 
 def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
@@ -1729,6 +1742,11 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     one that is no number (``c1``, a client's ``T-001``; IATE's ``IATE-127``, which the TBX reader keeps in
     the note) or that another entry holds here is not kept, and a notice names them.
 
+    An entry of an id this file's earlier import (a file of that name) gave an entry that still holds one of its terms
+    is that entry's update, a synonym renamed or removed too (:func:`_by_file_id`); an entry whose terms are another
+    file's entry's, where the two give other subject fields or definitions, is another concept (homonyms:
+    :func:`_another_concept`), added.
+
     ``notes_apart``: the file keeps an entry's note apart from its definition (not an OmegaT glossary, whose
     comment holds both), so that a note it changes is the termbase's update (see :func:`_update_read_back`)."""
     before: dict[int, dict | None] = {}
@@ -1745,6 +1763,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     in_file: set[int] = set()
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
+    name = Path(origin).name
+    file_ids = cache(lambda: _file_ids(store, name, import_id))  # read once, if the file gives its entries ids
     with changing(store):
         for read in entries:
             for term in read.terms:
@@ -1769,7 +1789,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # the entry itself, or a copy of some of its terms; else the stored entry the file's adds terms to
                 # (a client's termbase imported again once a synonym was added to an entry)
                 hits = _spelt_alike(store, read.terms)  # the stored terms written as the entry's, asked once
-                stored = _identical_entry(store, read, hits) or _entry_within(store, read, hits, in_file)
+                # the entry this file's earlier import brought under the same id, holding one of its terms still: its
+                # update, a synonym renamed or removed
+                by_id = _by_file_id(store, read, file_ids, in_file)
+                stored = by_id or _identical_entry(store, read, hits) or _entry_within(store, read, hits, in_file)
+                if stored is not None and by_id is None and _another_concept(read, stored, name, histories):
+                    stored = None  # a homonym another file brought: its definition or subject field says so
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
@@ -1779,14 +1804,15 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     respelt_from = _with_variants(store, read, stored)
                     told: list[str] = []  # what is kept as the store has it, each said once
                     # a termbase imported again once updated: its entry's definition and forbidden terms
-                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart, histories)
+                    updated_from = _update_read_back(store, read, stored, told.append, notes_apart, histories,
+                                                     renamed=by_id is not None)
                     # and a decision it writes (a new row approving a term extraction proposed, a client's approved
                     # termbase), the entry's if no person has decided on it
                     decided_from = _decision_read_back(store, read, stored, told.append, histories)
                     conflicts += [(read, entry_id, line) for line in dict.fromkeys(told)]
                     if (was := respelt_from or updated_from or decided_from) is not None:
                         before.setdefault(entry_id, was)
-                        after[entry_id] = snapshot(store, entry_id)
+                        after[entry_id] = _with_file_id(snapshot(store, entry_id), read)
                     if decided_from is not None and entry_id not in reviewed_ids:
                         reviewed_ids.add(entry_id)
                         reviewed += 1
@@ -1807,7 +1833,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 (ids_taken if _numeric_id(read.id) else ids_not_numbers).append(read.id)
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=kept_id, import_id=import_id)
-            before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+            before[entry_id], after[entry_id] = None, _with_file_id(snapshot(store, entry_id), read)
             added += 1
             named.add(entry_id)
             in_file.add(entry_id)
@@ -1823,6 +1849,73 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
     return Imported(added, skipped, reviewed, corrected)
+
+
+# the key of an import's recorded entry (its change's ``after``) naming the entry's id in the file (a TBX termEntry's id,
+# a MultiTerm concept number), which no store numbers by: the file's next import finds its update by it
+FILE_ID = "file_id"
+
+
+# a line of an entry's note naming its id in its termbase where it is no id a store could keep: memoQ's Entry_ID, IATE's
+_ID_LINE = re.compile(rf"{ID_LABEL}: (.+)")
+
+
+def _file_id(read: Entry) -> str | None:
+    """An entry's id in its file: the one it gives, else its termbase's id a line of its note keeps."""
+    return read.id if read.id is not None else next(
+        (m[1] for line in (read.note or "").split("\n") if (m := _ID_LINE.fullmatch(line.strip()))), None)
+
+
+def _with_file_id(snap: dict, read: Entry) -> dict:
+    if (file_id := _file_id(read)) is not None:
+        snap[FILE_ID] = file_id
+    return snap
+
+
+def _file_ids(store: Store, name: str, import_id: int | None) -> dict[str, int]:
+    """The entries the earlier imports of a file of this name added or updated, by their id in it (the latest); the
+    history is read only when an import of that name that added entries is still recorded (``import_id``: this one)."""
+    ids: dict[str, int] = {}
+    if not any(Path(record.path).name == name and record.id != import_id for record in store.imports()):
+        return ids
+    for change in store.history():
+        if change.action == f"import {name}":
+            for key, snap in change.after.items():
+                if snap and snap.get(FILE_ID) is not None:
+                    ids[snap[FILE_ID]] = int(key)
+    return ids
+
+
+def _by_file_id(store: Store, read: Entry, file_ids: Callable[[], Mapping[str, int]], in_file: Set[int]) -> Entry | None:
+    """The stored entry an earlier import of this file (by its name) brought under ``read``'s id, when it still holds
+    one of ``read``'s terms (every termbase numbers its entries from 1 or c1: the id alone could be another's), and
+    no other entry of the file is it already; None if none."""
+    if (file_id := _file_id(read)) is None or (entry_id := file_ids().get(file_id)) is None or entry_id in in_file:
+        return None
+    stored = store.entries([entry_id], contexts=0).get(entry_id)
+    return stored if stored is not None and _cased_terms(stored) & _cased_terms(read) else None
+
+
+# the note lines an entry's subject field is read into: a TBX's subjectField, memoQ's Entry_Subject and Entry_Domain,
+# a MultiTerm or spreadsheet Subject or Domain field
+_SUBJECT_LINE = re.compile(r"(?:subjectField|Subject|Subject field|Domain|Subdomain): (.+)", re.IGNORECASE)
+
+
+def _subjects(entry: Entry) -> set[str]:
+    return {fold(m[1]) for line in (entry.note or "").split("\n") if (m := _SUBJECT_LINE.fullmatch(line.strip()))}
+
+
+def _another_concept(read: Entry, stored: Entry, name: str,
+                     histories: Callable[[], Mapping[int, list[Change]]]) -> bool:
+    """Whether ``read``, whose terms ``stored`` holds (or it theirs), is another concept written alike, as two files
+    say: ``stored`` came from another file's import, and the two give it other subject fields (none shared) or
+    another definition. One file's update of its own entry (a definition rewritten) is its update."""
+    held, given = _subjects(stored), _subjects(read)
+    if not (held and given and not held & given) and not (
+            read.definition and stored.definition and fold(read.definition) != fold(stored.definition)):
+        return False
+    made = next((c for c in histories().get(int(stored.id), []) if c.before.get(stored.id) is None), None)
+    return made is not None and made.action.startswith("import ") and made.action != f"import {name}"
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -1967,17 +2060,24 @@ def _decided_here(store: Store, stored: Entry,
 
 def _update_read_back(store: Store, read: Entry, stored: Entry, on_conflict: Callable[[str], None],
                       notes_apart: bool = True,
-                      histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> dict | None:
+                      histories: Callable[[], Mapping[int, list[Change]]] | None = None, *,
+                      renamed: bool = False) -> dict | None:
     """Give a stored entry whose terms ``read`` holds all (another file's entry: a client's termbase imported
     again once updated, its ids no numbers of this store's) what the update gives of it: the terms it adds (a
     synonym), deprecates, or gives another note, gender or part of speech, their new examples (contexts), the
     entry's definition, note (``notes_apart``: not an OmegaT comment, which holds definition and note in one) and
     new contexts, when no person here has decided on it (:func:`_decided_here`); the entry as it was before, or
     None. What the file does not give (an empty definition, no gender) leaves the stored one: a file of fewer
-    fields says nothing of it. An entry a person decided on keeps its own, told to ``on_conflict`` in one line."""
-    if not _cased_terms(stored) <= _cased_terms(read):  # one pair of an entry (an OmegaT line) brings no update
-        return None
+    fields says nothing of it. An entry a person decided on keeps its own, told to ``on_conflict`` in one line.
+    ``renamed``: ``stored`` is the entry the file's same id brought (:func:`_by_file_id`), which need not hold its terms
+    all: the terms of the file's languages that the file no longer gives go (a synonym renamed or removed)."""
+    if not renamed and not _cased_terms(stored) <= _cased_terms(read):  # one pair of an entry (an OmegaT line) brings
+        return None  # no update
     terms = _terms_updated(stored.terms, read.terms)
+    if renamed:  # the entry the file's same id brought: its terms of the file's languages that it no longer gives go
+        languages, given = {t.lang for t in read.terms}, _cased_terms(read)
+        kept = [t for t in (terms or stored.terms) if t.lang not in languages or _cased(t) in given]
+        terms = kept if terms is not None or len(kept) < len(stored.terms) else None
     definition = read.definition if read.definition and read.definition != stored.definition else None
     note = read.note if notes_apart and read.note and read.note != stored.note else None
     entry_id = int(stored.id)

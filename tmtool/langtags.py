@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 
@@ -200,31 +199,12 @@ def term_locale(tag: str) -> str | None:
 
 
 class TermLanguages:
-    """The base language of each term a glossary file holds, and the tags they were written in: a table whose
-    columns are of two regions or scripts of one language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once
-    read, since its terms are read in their base language only (a TBX's or MultiTerm's term keeps its tag as its
-    ``locale``: :func:`term_locale`)."""
-
-    def __init__(self) -> None:
-        self.tags: dict[str, set[str]] = {}
+    """The base language of each term a glossary file holds (a term keeps its tag as its ``locale``:
+    :func:`term_locale`)."""
 
     def base(self, tag: str) -> str:
-        """``tag``'s base language (:class:`TmtoolError` for a bad tag), its tag noted."""
-        tag = normalize_tag(tag)
-        base = tag.split("-")[0]
-        self.tags.setdefault(base, set()).add(tag)
-        return base
-
-    def tell(self, path: str | None) -> None:
-        """Say which tags' terms were stored under their base language: those of two regions (en-GB
-        and en-US), and any written in a script (zh-Hant, sr-Cyrl), which is lost even alone."""
-        for base, tags in sorted(self.tags.items()):
-            scripted = any(_script(tag) for tag in tags)
-            if scripted or len(tags - {base}) > 1:
-                logging.getLogger("tmtool.formats").info(
-                    "%s: terms in %s are %sstored as %s: tmtool keeps a term's language, not its %s",
-                    path, " and ".join(sorted(tags)), "all " if len(tags) > 1 else "", base,
-                    "script" if scripted else "region")
+        """``tag``'s base language (:class:`TmtoolError` for a bad tag)."""
+        return normalize_tag(tag).split("-")[0]
 
 
 def _script(tag: str) -> str | None:

@@ -58,7 +58,7 @@ from ..errors import Invalid
 from ..io.decoding import decode_western_text
 from ..io.files import open_output
 from ..io.xmlchars import not_xml
-from ..langtags import TermLanguages, base_language, known_language, language_named
+from ..langtags import base_language, known_language, language_named, term_locale
 from ..model import (
     MULTILINGUAL, RESPONSIBLE_LABELS, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
     parse_time, part_of_speech, place_contexts,
@@ -632,6 +632,7 @@ def read_rows(
         rows = itertools.chain(head, rows)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
+        locales: list[str | None] = []
     else:
         beyond = "the header names none"
         names = first[1]
@@ -651,12 +652,11 @@ def read_rows(
                                 first[0]))
         unnamed = {at for at, cell in enumerate(names) if not cell.strip()}
         languages = languages_of(columns)
-        named = TermLanguages()  # columns en-GB and en-US: their terms are all en, which is said
-        for cell in first[1]:
-            if known_language(cell.strip()):
-                named.base(cell.strip())
-        named.tell(str(path))
+        # a column's region or script (en-GB beside en-US, memoQ's English_United_Kingdom): its terms' locale, as a
+        # TBX's langSec gives it, so that two regions' terms stay apart and are written back in their own
+        locales = [_column_locale(name) if column in languages else None for name, column in zip(names, columns)]
     keys = _example_keys(columns, languages)
+    regional = [(at, keys[at].partition(_SYNONYM)[0], locale) for at, locale in enumerate(locales) if locale]
     for number, cells in rows:
         if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
             on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
@@ -671,6 +671,9 @@ def read_rows(
         try:
             entry = read_row(row, languages)
             _add_synonyms(entry, row)
+            if regional:
+                _give_locales(entry, [(lang, line.strip(), locale) for at, lang, locale in regional if at < len(cells)
+                                      for line in _LINE_BREAK.split(cells[at]) if line.strip()])
         except Unusable as exc:  # the row's shape, not a value
             problem = exc.reason
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
@@ -766,6 +769,44 @@ def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path,
             raise Invalid(f"its column {at + 1}, read as {language} (a table without a header row is read as "
                               f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
                               f" {how}", path=str(path))
+
+
+def _column_locale(name: str) -> str | None:
+    """The region or script a header of a language's terms names beside the language (``en-GB``, ``EN_us``, ``Source
+    (en-US)``, memoQ's ``English_United_Kingdom``, MultiTerm's ``English (United Kingdom)``), as a term's ``locale``
+    (:func:`term_locale`); None for a language alone (``en``, ``English``) or a region not told."""
+    annotation = _ANNOTATION.match(name)
+    folded = _folded_name(name[annotation.end():] if annotation else name)
+    coded = _CODE_BESIDE.fullmatch(folded)
+    code = folded if _LANGUAGE_COLUMN.match(folded) else coded and (coded["inside"] or coded["lead"] or coded["tail"])
+    if code and known_language(code):
+        try:
+            return term_locale(code)
+        except Invalid:
+            return None
+    named = language_named(folded)
+    words = re.fullmatch(r"[^\W\d_]+\s*(?:\((.+)\)|-(.+))", folded)
+    region = _REGIONS.get((words[1] or words[2]).replace("-", " ").strip()) if named and words else None
+    return f"{named}-{region}" if region else None
+
+
+# the regions memoQ and MultiTerm name a sublanguage's column by (English_United_Kingdom, English (United States)),
+# folded as _folded_name folds a header: the region subtag each names
+_REGIONS = {"united kingdom": "GB", "united states": "US", "canada": "CA", "australia": "AU", "new zealand": "NZ",
+            "ireland": "IE", "south africa": "ZA", "india": "IN", "france": "FR", "belgium": "BE", "switzerland": "CH",
+            "luxembourg": "LU", "germany": "DE", "austria": "AT", "spain": "ES", "mexico": "MX", "argentina": "AR",
+            "portugal": "PT", "brazil": "BR", "italy": "IT", "netherlands": "NL"}
+
+
+def _give_locales(entry: Entry, regional: Sequence[tuple[str, str, str]]) -> None:
+    """Give each of the entry's terms read from a column naming a region (``regional``: the language, text and locale
+    of each term of those columns, in their order) its locale, the same text in two columns (program in en-GB and
+    en-US) a term of each."""
+    left = list(regional)
+    for term in entry.terms:
+        at = next((at for at, (lang, text, _) in enumerate(left) if (lang, text) == (term.lang, term.text)), None)
+        if at is not None:
+            term.locale = left.pop(at)[2]
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:

@@ -187,7 +187,7 @@ def spellings(term: Term) -> list[str]:
 _SNAPSHOT_KEYS = ("status", "version", "score", "frequency", "definition", "note", "first_seen", "last_seen",
                   "terms", "contexts")
 # what a person decides about a term (its frequency and contexts are extraction's evidence)
-_REVIEWED_TERM_KEYS = ("text", "lang", "pos", "gender", "type", "usage", "lemma", "forms", "confidence")
+_REVIEWED_TERM_KEYS = ("text", "lang", "locale", "pos", "gender", "type", "usage", "lemma", "forms", "confidence")
 
 
 def entry_snapshot(entry: Entry, *, reviewed: bool) -> dict:
