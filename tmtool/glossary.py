@@ -605,6 +605,7 @@ class _EntryFinder:
         self._english: dict[str, set[int]] = {}  # an English term's form key → the entries of other pairs holding it
         # of those, the entries holding no term in ``lang`` (and not rejected), with their contexts' English folded
         self._open: dict[int, set[str]] = {}
+        self._classified: set[int] = set()  # the entries of other pairs read for it
 
     def held_before(self, snapshots: Mapping[int, list[dict]]) -> None:
         """Entries as they were before recorded changes (``Store.snapshots_before_changes``): a
@@ -630,26 +631,29 @@ class _EntryFinder:
         return frozenset(forms | {stem(form) for form in forms} | english)
 
     def read(self, keys: Iterable[frozenset]) -> None:
-        """Read the keys (of proposals) not read yet, in one query."""
-        keys = set().union(*keys)
-        wanted = sorted({key for key in keys if isinstance(key, str)} - self._holders.keys())
-        english = {key[1] for key in keys if isinstance(key, tuple) and key[0] == EN} - self._english.keys()
-        if not wanted and not english:
-            return
-        self._holders.update((key, set()) for key in wanted)
-        self._english.update((key, set()) for key in english)
-        held = set()
-        for hit in self._store.terms_by_key(sorted({*wanted, *english})):
-            if hit.kind in ("form", "stem") and hit.lang == self.lang and hit.key in self._holders:
-                self._holders[hit.key].add(hit.entry_id)
-            if hit.kind == "form" and hit.lang == EN and hit.key in english:
-                self._english[hit.key].add(hit.entry_id)
-                held.add(hit.entry_id)
-        # those holding no term in the pivot language, the ones a proposal may join, with the English they quote
-        open_ids = [entry_id for entry_id, entry in self._store.entries(sorted(held), contexts=0).items()
-                    if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED] if held else []
-        for entry_id, entry in self._store.entries(open_ids).items() if open_ids else ():
-            self._open[entry_id] = {fold(c.en) for c in entry.contexts if c.en}
+        """Read the keys (of proposals) not read yet, in one query, then the entries of other pairs that a proposal
+        no entry holds a French term of may join, in another (none, in a store of French–English alone)."""
+        keys = list(keys)
+        every = set().union(*keys)
+        wanted = sorted({key for key in every if isinstance(key, str)} - self._holders.keys())
+        english = {key[1] for key in every if isinstance(key, tuple) and key[0] == EN} - self._english.keys()
+        if wanted or english:
+            self._holders.update((key, set()) for key in wanted)
+            self._english.update((key, set()) for key in english)
+            for hit in self._store.terms_by_key(sorted({*wanted, *english})):
+                if hit.kind in ("form", "stem") and hit.lang == self.lang and hit.key in self._holders:
+                    self._holders[hit.key].add(hit.entry_id)
+                if hit.kind == "form" and hit.lang == EN and hit.key in english:
+                    self._english[hit.key].add(hit.entry_id)
+        maybe = {entry_id for found in keys
+                 if not any(self._holders[key] for key in found if isinstance(key, str))
+                 for key in found if isinstance(key, tuple) and key[0] == EN
+                 for entry_id in self._english[key[1]]} - self._classified
+        if maybe:  # those holding no term in the pivot language may be joined: the English they quote, with them
+            self._classified |= maybe
+            for entry_id, entry in self._store.entries(sorted(maybe)).items():
+                if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED:
+                    self._open[entry_id] = {fold(c.en) for c in entry.contexts if c.en}
 
     def holders(self, key: str) -> set[int]:
         """The entries holding a key read."""
@@ -1210,7 +1214,9 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         finder = _EntryFinder(store, pivot([*proposals, *near]))
         keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
         finder.read(keys)
-        named = {entry_id for found in keys for key in found for entry_id in finder.holders(key)}
+        # and the entry of another pair a proposal joins by its English
+        named = {entry_id for found in keys for key in found if isinstance(key, str) for entry_id in finder.holders(key)}
+        named |= {entry_id for found in keys if (entry_id := finder.find(found)) is not None}
         ids = sorted(named | set(store.document_entry_ids(document_id)))
         states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
         found = store.entries(ids)
@@ -1472,7 +1478,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
                 merge_known()  # their terms, once written, may name this proposal's entry
             if finder.find(keys[key]) is not None:
                 known.append(proposal)
-                known_keys.update(keys[key])
+                known_keys.update(k for k in keys[key] if isinstance(k, str))  # its terms' (not its English's)
                 continue
             evidence = [(document, data, _from_kept(data)) for document, _, data in kept_before.get(key, [])]
             supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence
