@@ -853,3 +853,12 @@ def test_the_keys_a_result_is_documented_with_are_those_it_has(store, tmp_path):
     for function, result in results.items():
         assert _documented_keys(function) == set(result), function.__name__
     assert set(results[api.ingest_dir]["documents"][0]) == set(results[api.ingest])
+
+
+def test_the_corrections_of_a_document_the_store_does_not_hold_are_not_found(store):
+    """``unit_edits`` of a document never stored answered [], as for a document never corrected, where
+    ``document_units`` and the other document operations say NotFound: a script's typo went unnoticed."""
+    with pytest.raises(api.NotFound, match="^no document meeting in the store$"):
+        api.unit_edits(store, "meeting")
+    api.ingest(store, SEED_FR, SEED_EN, document_id="meeting", extract_terms=False)
+    assert api.unit_edits(store, "meeting") == []

@@ -188,12 +188,79 @@ def test_pairs_are_found_by_the_three_letter_codes_of_their_languages(tmp_path):
 
 def test_a_file_that_is_no_document_is_skipped_as_such_whatever_its_name(tmp_path):
     # seeds/README.md was skipped for having "no language in the name", as if naming it README.fr.md would do
-    for name in ("a.fr.txt", "a.en.txt", "README.md", "alignment.gold.json", "notes.fr.md"):
+    for name in ("a.fr.txt", "a.en.txt", "README.md", "alignment.gold.json", "scan.fr.tif"):
         (tmp_path / name).write_text("x")
     pairs, unpaired, ignored = find_pairs(tmp_path)
-    readable = "not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pptx, odp, pdf)"
+    readable = "not a document tmtool reads (txt, md, markdown, html, htm, xhtml, docx, odt, pptx, odp, pdf)"
     assert (len(pairs), unpaired) == (1, [])
-    assert ignored == [("alignment.gold.json", readable), ("notes.fr.md", readable), ("README.md", readable)]
+    assert ignored == [("alignment.gold.json", readable), ("README.md", "Markdown with no language in its name: the "
+                        "folder's notes, not a document to align (one is named NAME.fr.md, NAME.en.md)"),
+                       ("scan.fr.tif", readable)]
+
+
+RAPPORT_FR_MD = """---
+title: Rapport annuel
+---
+
+# Rapport annuel du Comité militaire
+
+Le **Comité militaire** a tenu trois réunions en 2023. Les chefs d'état-major ont examiné la
+[posture de dissuasion](https://www.nato.int/) de l'Alliance.
+
+- La défense aérienne intégrée a été renforcée.
+- Les exercices conjoints ont réuni douze pays.
+"""
+RAPPORT_EN_MD = """---
+title: Annual report
+---
+
+# Annual report of the Military Committee
+
+The **Military Committee** held three meetings in 2023. The chiefs of defence reviewed the
+Alliance's [deterrence posture](https://www.nato.int/).
+
+- Integrated air defence was strengthened.
+- The joint exercises brought together twelve countries.
+"""
+
+
+def test_markdown_found_in_a_folder_is_read_as_when_it_is_named(tmp_path):
+    """``ingest --dir`` skipped rapport.fr.md and rapport.en.md as "not a document tmtool reads", which
+    ``ingest rapport.fr.md rapport.en.md`` reads; the pair is read from a folder alike, and a README.md, no half
+    of a pair, is skipped as the folder's notes."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    inbox, named = tmp_path / "inbox", tmp_path / "named"
+    inbox.mkdir()
+    named.mkdir()
+    for folder in (inbox, named):
+        (folder / "rapport.fr.md").write_text(RAPPORT_FR_MD, encoding="utf-8")
+        (folder / "rapport.en.md").write_text(RAPPORT_EN_MD, encoding="utf-8")
+    (inbox / "README.md").write_text("# Inbox\n\nDrop the pairs here.\n", encoding="utf-8")
+    found = CliRunner().invoke(main, ["--db", str(tmp_path / "dir.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert found.exit_code == 0, found.output
+    assert "skipped: README.md: Markdown with no language in its name: the folder's notes" in found.stderr
+    given = CliRunner().invoke(main, ["--db", str(tmp_path / "named.db"), "ingest", str(named / "rapport.fr.md"),
+                                      str(named / "rapport.en.md"), "--no-terms"])
+    assert given.exit_code == 0, given.output
+    # and uploaded to the workbench (it answered "upload files named *.docx, … not 'rapport.fr.md'")
+    from workbench import client
+
+    open_store(str(tmp_path / "web.db"), create=True).close()
+    http, headers = client(str(tmp_path / "web.db"))
+    uploaded = http.post("/api/ingest", headers=headers, data={"doc_id": "rapport"}, files={
+        "fr_file": ("rapport.fr.md", RAPPORT_FR_MD.encode()), "en_file": ("rapport.en.md", RAPPORT_EN_MD.encode())})
+    assert uploaded.status_code == 200, uploaded.text
+    units = []
+    for db in ("dir.db", "named.db", "web.db"):
+        with open_store(str(tmp_path / db)) as store:
+            [document] = api.documents(store)
+            units.append([(u["source"], u["target"]) for u in api.document_units(store, document["id"])])
+    assert units[0] == units[1] == units[2] and ("Rapport annuel du Comité militaire", "Annual report of the Military Committee") \
+        in units[0]
+    assert not any("**" in source or "https:" in source for source, _ in units[0])
 
 
 def test_a_store_kept_in_the_inbox_is_no_file_skipped(tmp_path):
@@ -207,7 +274,7 @@ def test_a_store_kept_in_the_inbox_is_no_file_skipped(tmp_path):
     with open_store(str(inbox / "tmtool.db"), create=True) as store:
         summary = ingest_dir(store, inbox, extract_terms=False)
     assert len(summary.results) == 1 and summary.ignored == [
-        ("notes.json", "not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pptx, odp, pdf)")]
+        ("notes.json", "not a document tmtool reads (txt, md, markdown, html, htm, xhtml, docx, odt, pptx, odp, pdf)")]
 
 
 def test_an_inbox_with_a_broken_pair(tmp_path, shared):

@@ -185,7 +185,7 @@ def test_an_inbox_accepts_the_usual_name_patterns_and_reports_the_rest(tmp_path)
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 1  # the French file without a partner
     assert "skipped: rapportFR.txt: no language in the name (expected NAME.fr.EXT, NAME_fr.EXT" in result.stderr
-    assert "skipped: scan.fr.tif: not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pptx, odp, pdf)" in result.stderr
+    assert "skipped: scan.fr.tif: not a document tmtool reads (txt, md, markdown, html, htm, xhtml, docx, odt, pptx, odp, pdf)" in result.stderr
     assert "failed: seul_fr.txt: no en counterpart" in result.stderr
     # the three pairs hold the same text: the first is stored, the others are that content again
     assert result.stdout.splitlines()[-1].startswith("1 document ingested, 2 already stored, 1 failed, 4 files skipped; ")

@@ -285,6 +285,62 @@ def test_the_review_queue_s_language_box_names_the_language_filtered_by(tmp_path
         assert page.count('class="card"') == cards, lang
 
 
+def _list_parameters(document: dict) -> dict[tuple[str, str], set[str]]:
+    """The parameters taking several values, by operation: a query's array, a JSON body's (or a mapping's of them)."""
+    def several(schema: dict) -> bool:
+        schema = schema.get("anyOf", [schema])
+        return any(s.get("type") == "array" or (isinstance(s.get("additionalProperties"), dict)
+                                                and several(s["additionalProperties"])) for s in schema)
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            names = {p["name"] for p in operation.get("parameters", []) if several(p["schema"])}
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            if "$ref" in body:
+                body = document["components"]["schemas"][body["$ref"].rsplit("/", 1)[1]]
+            names |= {name for name, schema in body.get("properties", {}).items() if several(schema)}
+            if names:
+                found[(method, path)] = names
+    return found
+
+
+def test_a_wrong_value_of_a_list_parameter_is_named_with_the_values_taken(api, db):
+    """``/api/entries?status=bogus`` answered "status.0: Input should be 'candidate', 'approved' or 'rejected'": the
+    validator's path to the value (its position in the list), not the value. Every parameter taking several values
+    now says which value was wrong and what is taken, in a line, as ``tmtool glossary list --status bogus`` does."""
+    http, headers = api
+    assert _list_parameters(http.get("/openapi.json").json()) == {
+        ("get", "/api/entries"): {"status"},
+        ("patch", "/api/entries/{entry_id}"): {"add_fr", "add_en", "add_terms", "drop", "drop_terms"}}
+    statuses = "is not one of 'candidate', 'approved' or 'rejected'"
+    for query, message in (("status=bogus", f"status: 'bogus' {statuses}"),
+                           ("status=approved&status=bogus", f"status: 'bogus' {statuses}"),
+                           ("status=bogus&status=bogus&status=Approved",
+                            f"status: 'bogus' {statuses}; status: 'Approved' {statuses}")):
+        answer = http.get(f"/api/entries?{query}")
+        assert (answer.status_code, answer.json()["message"]) == (400, message), query
+    version = http.get("/api/entries/1").json()["version"]
+    for body, message in (({"add_fr": ["radar", 7]}, "add_fr: 7 (value 2): Input should be a valid string"),
+                          ({"add_en": [None]}, "add_en: None (value 1): Input should be a valid string"),
+                          ({"drop": [["OTAN"]]}, "drop: ['OTAN'] (value 1): Input should be a valid string"),
+                          ({"add_terms": {"de": ["MA", 3]}}, "add_terms['de']: 3 (value 2): Input should be a valid string"),
+                          ({"drop_terms": {"en": [False]}}, "drop_terms['en']: False (value 1): Input should be a valid string")):
+        answer = http.patch("/api/entries/1", json={"version": version, **body}, headers=headers)
+        assert (answer.status_code, answer.json()["message"]) == (400, message), body
+    # a parameter of one value taken from a few says the value too
+    assert http.get("/api/entries?order=best").json()["message"] == (
+        "order: 'best' is not one of 'score', 'frequency' or 'newest'")
+    assert http.get("/api/export/tbx?langs=every").json()["message"] == "langs: 'every' is not 'all'"
+    # as the command line's matching options say it
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    for args in (["glossary", "list", "--status", "approved", "--status", "bogus"], ["export", "tbx", "--status", "bogus"]):
+        said = CliRunner().invoke(main, ["--db", db, *args])
+        assert said.exit_code == 2 and "'bogus' is not one of 'candidate', 'approved', 'rejected', 'all'" in said.output
+
+
 def test_a_parameter_sent_empty_is_its_default(api):
     # what a form or a generic client sends for a box left empty: status= was a 400 ("Input should be
     # 'candidate', …"), lang= "invalid language tag ''", srclang= too; an empty document= and q= were no filter
@@ -1509,7 +1565,8 @@ def test_entries_of_several_statuses_are_listed_as_the_api_lists_them(api, db):
     assert [e["id"] for e in listed.json()["entries"]] == expected and {"1", "2"} <= set(expected)
     assert [e["id"] for e in http.get("/api/entries", params={"status": "candidate"}).json()["entries"]] == candidates
     refused = http.get("/api/entries", params={"status": ["approved", "pending"]})
-    assert refused.status_code == 400 and refused.json()["message"].startswith("status.1: Input should be 'candidate'")
+    assert refused.status_code == 400 and refused.json()["message"] == (
+        "status: 'pending' is not one of 'candidate', 'approved' or 'rejected'")
 
 
 def test_a_query_parameter_taken_once_and_given_twice_is_refused(api):

@@ -519,7 +519,19 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     """Look ``term`` up in the glossary (see :func:`tmtool.lookup.lookup`), and in the memory when the
     glossary has no entry for it. Returns ``{"entries": [entry dict + "match", "matched",
     "similarity"], "memory": [unit dict + "document"], "memory_count"}``; fuzzy matches come last
-    among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
+    among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> found = lookup(store, "comite militaire")
+    >>> [(e["en"][0]["text"], e["match"]) for e in found["entries"]], found["memory"]
+    ([('Military Committee', 'folded')], [])
+    >>> lookup(store, "")
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: empty look-up term
+    >>> store.close()
+    """
     from .lookup import lookup_with_memory
 
     answer = lookup_with_memory(store, _sought(term, "term"), lang=_tag(lang), limit=_limit(limit))
@@ -789,7 +801,19 @@ def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, i
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
-    """One entry, with all its contexts; NotFound if there is none."""
+    """One entry, with all its contexts; NotFound if there is none.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> added = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> shown = entry(store, int(added["id"]))
+    >>> shown["id"], shown["status"], shown["fr"][0]["text"], shown["en"][0]["text"]
+    ('1', 'approved', 'Comité militaire', 'Military Committee')
+    >>> entry(store, 7)
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no glossary entry 7
+    >>> store.close()
+    """
     return entry_to_dict(glossary.entry(store, _id(entry_id)))
 
 
@@ -932,7 +956,23 @@ def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: i
     entry approved and reviewed already: nothing changes; but one a termbase's import approved, which no person here
     had decided on, is approved by the person, recorded: the termbase's next update no longer overrides it). The stored documents using them are counted once the
     approval is committed, a batch at a time (:func:`tmtool.glossary.count_queued`; ``progress``: the documents
-    counted), as after every change to the approved entries."""
+    counted), as after every change to the approved entries.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> first = add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    >>> second = add_entry(store, ["état-major"], ["staff"], status="candidate")
+    >>> approve(store, [first["id"], second["id"], first["id"]])
+    [3, 4]
+    >>> approve(store, [first["id"]])
+    []
+    >>> approve(store, [first["id"], 99])
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no glossary entry 99
+    >>> [e["status"] for e in entries(store)]
+    ['approved', 'approved']
+    >>> store.close()
+    """
     return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user, progress)
 
 
@@ -940,7 +980,17 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
            progress: Progress | None = None,
            user: str | None = None) -> list[int]:
     """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
-    already). Extraction never proposes them again."""
+    already). Extraction never proposes them again.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> added = add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    >>> reject(store, [added["id"]], expected_version=added["version"])
+    [2]
+    >>> entry(store, added["id"])["status"]
+    'rejected'
+    >>> store.close()
+    """
     return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user, progress)
 
 
@@ -1018,7 +1068,20 @@ def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[s
 def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_version: int | None = None,
           user: str | None = None, progress: Progress | None = None) -> int:
     """Merge entry ``source_id`` into ``target_id``; returns the change id. With ``expected_version`` (of
-    ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away."""
+    ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> kept = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> twice = add_entry(store, terms={"en": ["Military Committee"], "de": ["Militärausschuss"]})
+    >>> merge(store, twice["id"], kept["id"])
+    3
+    >>> [(t["lang"], t["text"]) for t in entry(store, kept["id"])["terms"]]
+    [('fr', 'Comité militaire'), ('en', 'Military Committee'), ('de', 'Militärausschuss')]
+    >>> merged_into(store, twice["id"])
+    1
+    >>> store.close()
+    """
     with glossary.changing(store, progress):
         return glossary.merge_entries(store, _id(source_id), _id(target_id),
                                       expected_version=_version(expected_version), user=_user(user))
@@ -1026,13 +1089,36 @@ def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_
 
 def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None,
                  progress: Progress | None = None) -> int:
-    """Remove an entry; returns the change id (revert brings it back)."""
+    """Remove an entry; returns the change id (revert brings it back).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> added = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> removed = remove_entry(store, added["id"])
+    >>> entry(store, added["id"])
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no glossary entry 1: it was removed (remove, change 2)
+    >>> revert(store, removed)
+    3
+    >>> entry(store, added["id"])["en"][0]["text"]
+    'Military Committee'
+    >>> store.close()
+    """
     with glossary.changing(store, progress):
         return glossary.remove_entry(store, _id(entry_id), user=_user(user))
 
 
 def revert(store: Store, change_id: int | str, *, user: str | None = None, progress: Progress | None = None) -> int:
-    """Undo a recorded change; returns the id of the change that undid it."""
+    """Undo a recorded change; returns the id of the change that undid it (see :func:`remove_entry`'s example);
+    NotFound for a change never recorded.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> revert(store, 9)
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no change 9
+    >>> store.close()
+    """
     with glossary.changing(store, progress):
         return glossary.revert(store, _id(change_id, "change"), user=_user(user))
 
@@ -1061,7 +1147,16 @@ def counts_left(store: Store) -> bool:
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
     """Recorded changes (of one entry when given), oldest first: ``{"id", "time", "action", "user",
     "entries", "reverted_by"}``; NotFound for an entry that neither exists nor ever changed (a removed
-    entry keeps its history)."""
+    entry keeps its history).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> added = add_entry(store, ["Comité militaire"], ["Military Comittee"], status="candidate", user="ana")
+    >>> edited = edit(store, added["id"], en="Military Committee", user="ben")
+    >>> [(c["id"], c["action"], c["user"], c["entries"], c["reverted_by"]) for c in history(store, added["id"])]
+    [(1, 'add', 'ana', [1], None), (2, 'edit', 'ben', [1], None)]
+    >>> store.close()
+    """
     changes = store.history(None if entry_id is None else _id(entry_id))
     if entry_id is not None and not changes:
         glossary.entry(store, _id(entry_id))
@@ -1137,8 +1232,20 @@ def unit_edits(store: Store, document_id: str | int) -> list[dict]:
     """A document's recorded corrections, oldest first: ``{"id", "time", "action", "user", "before",
     "after"}``: who made it (None: no one named, or made before corrections recorded it), the runs of
     units replaced (``[source, target, excluded, ...]``) and put in their place (``[[source sentences],
-    [target sentences], excluded]``)."""
-    return [_unit_edit_dict(e) for e in store.unit_edits(_document(document_id))]
+    [target sentences], excluded]``). A document the store does not hold is NotFound, as for
+    :func:`document_units` (it was an empty list, as for a document never corrected).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> unit_edits(store, "rapport")
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no document rapport in the store
+    >>> store.close()
+    """
+    document_id = _document(document_id)
+    if store.document(document_id) is None:
+        raise NotFound(f"no document {document_id} in the store")
+    return [_unit_edit_dict(e) for e in store.unit_edits(document_id)]
 
 
 def _unit_edit_dict(edit) -> dict:

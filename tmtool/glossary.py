@@ -590,19 +590,35 @@ def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None, docu
 # ---- term extraction's proposals ----------------------------------------------------------------
 
 
+EN = "en"  # the language every pair's extraction gives terms in: a French term's equivalent, another's own
+CONTEXT = "context"  # a finder's key of an English sentence a proposal is quoted in
+
+
 class _EntryFinder:
     """The stored entry that each of extraction's proposals is about — the oldest one holding a
     French term (a term in ``lang``: ``pivot``) with the same folded text or lemma, singular or plural, else
     the oldest that held one before a person's change (:meth:`held_before`) — for a document's many
     proposals in few reads: each key is read from the store once, and the keys of the French terms
     written since (entries made or extended) are added as they are written. Saving a document never
-    takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed."""
+    takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed.
+
+    A French proposal no entry holds a French term of is about the entry of another pair holding its English
+    term (a German–English document's *Military Committee* = *Militärausschuss*), when that entry has no French
+    term yet (one with another French term is another concept, or a synonym for a person to merge), is not
+    rejected, and the evidence says one concept: an English term of several words names one, and one of a
+    single word, which may be a homonym (*tank*: a *Panzer*, a *réservoir*), only where the translations agree,
+    the entry quoting an English sentence the proposal quotes (the German and the French translate the one
+    English text, the term in it)."""
 
     def __init__(self, store: Store, lang: str = "fr"):
         self._store = store
         self.lang = lang
         self._holders: dict[str, set[int]] = {}  # key → the entries holding it, for every key read
         self._held_before: dict[str, set[int]] = {}  # key → the entries a person's change took it from
+        self._english: dict[str, set[int]] = {}  # an English term's form key → the entries of other pairs holding it
+        # of those, the entries holding no term in ``lang`` (and not rejected), with their contexts' English folded
+        self._open: dict[int, set[str]] = {}
+        self._classified: set[int] = set()  # the entries of other pairs read for it
 
     def held_before(self, snapshots: Mapping[int, list[dict]]) -> None:
         """Entries as they were before recorded changes (``Store.snapshots_before_changes``): a
@@ -615,39 +631,67 @@ class _EntryFinder:
                         if kind in ("form", "stem"):
                             self._held_before.setdefault(key, set()).add(entry_id)
 
-    def keys(self, proposal: Entry) -> frozenset[str]:
+    def keys(self, proposal: Entry) -> frozenset:
         """The keys a proposal's French terms are looked up by (among them, the keys its terms are
-        stored under, once written)."""
+        stored under, once written), and (tuples) the English that finds it an entry of another pair."""
         # and as lookup finds it spelt otherwise (manœuvre: a glossary's manoeuvre, whose keys hold the spelling key)
         forms = {key for t in proposal.terms_in(self.lang) for text in spellings(t)
                  for key in (fold(text), spelling_key(text))}
-        return frozenset(forms | {stem(form) for form in forms})
+        # and its English equivalent's, as (EN, key), and the English it is quoted in, as (CONTEXT, sentence): the
+        # entry of another pair it may be about
+        english = {(EN, fold(text)) for t in proposal.terms_in(EN)[:1] for text in spellings(t)} | {
+            (CONTEXT, fold(c.en)) for c in proposal.contexts if c.en} if self.lang != EN else set()
+        return frozenset(forms | {stem(form) for form in forms} | english)
 
-    def read(self, keys: Iterable[frozenset[str]]) -> None:
-        """Read the keys (of proposals) not read yet, in one query."""
-        wanted = sorted(set().union(*keys) - self._holders.keys())
-        if wanted:
+    def read(self, keys: Iterable[frozenset]) -> None:
+        """Read the keys (of proposals) not read yet, in one query, then the entries of other pairs that a proposal
+        no entry holds a French term of may join, in another (none, in a store of French–English alone)."""
+        keys = list(keys)
+        every = set().union(*keys)
+        wanted = sorted({key for key in every if isinstance(key, str)} - self._holders.keys())
+        english = {key[1] for key in every if isinstance(key, tuple) and key[0] == EN} - self._english.keys()
+        if wanted or english:
             self._holders.update((key, set()) for key in wanted)
-            for hit in self._store.terms_by_key(wanted):
-                if hit.kind in ("form", "stem") and hit.lang == self.lang:
+            self._english.update((key, set()) for key in english)
+            for hit in self._store.terms_by_key(sorted({*wanted, *english})):
+                if hit.kind in ("form", "stem") and hit.lang == self.lang and hit.key in self._holders:
                     self._holders[hit.key].add(hit.entry_id)
+                if hit.kind == "form" and hit.lang == EN and hit.key in english:
+                    self._english[hit.key].add(hit.entry_id)
+        maybe = {entry_id for found in keys
+                 if not any(self._holders[key] for key in found if isinstance(key, str))
+                 for key in found if isinstance(key, tuple) and key[0] == EN
+                 for entry_id in self._english[key[1]]} - self._classified
+        if maybe:  # those holding no term in the pivot language may be joined: the English they quote, with them
+            self._classified |= maybe
+            for entry_id, entry in self._store.entries(sorted(maybe)).items():
+                if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED:
+                    self._open[entry_id] = {fold(c.en) for c in entry.contexts if c.en}
 
     def holders(self, key: str) -> set[int]:
         """The entries holding a key read."""
         return self._holders[key]
 
-    def find(self, keys: frozenset[str]) -> int | None:
+    def find(self, keys: frozenset) -> int | None:
         """The entry a proposal with these keys is about, None for a new concept."""
         self.read([keys])
-        found = min((entry_id for key in keys for entry_id in self._holders[key]), default=None)
+        own = [key for key in keys if isinstance(key, str)]
+        found = min((entry_id for key in own for entry_id in self._holders[key]), default=None)
         if found is None:
-            found = min((entry_id for key in keys for entry_id in self._held_before.get(key, ())), default=None)
+            found = min((entry_id for key in own for entry_id in self._held_before.get(key, ())), default=None)
+        if found is None:
+            quoted = {key[1] for key in keys if isinstance(key, tuple) and key[0] == CONTEXT}
+            # a term of one word is the one a homonym may be (tank); a term of several names one concept
+            found = min((entry_id for key in keys if isinstance(key, tuple) and key[0] == EN
+                         for entry_id in self._english[key[1]] if entry_id in self._open
+                         and (len(key[1].split()) > 1 or quoted & self._open[entry_id])), default=None)
         return found
 
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
         """An entry's terms as just written: it holds their keys from now on."""
         for term in terms:
             if term.lang == self.lang:
+                self._open.pop(entry_id, None)  # it holds one now: another French term is another concept
                 for key, kind, _ in lookup_key_rows(term, entry_id):
                     if kind in ("form", "stem") and key in self._holders:
                         self._holders[key].add(entry_id)
@@ -1183,7 +1227,9 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         finder = _EntryFinder(store, pivot([*proposals, *near]))
         keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
         finder.read(keys)
-        named = {entry_id for found in keys for key in found for entry_id in finder.holders(key)}
+        # and the entry of another pair a proposal joins by its English
+        named = {entry_id for found in keys for key in found if isinstance(key, str) for entry_id in finder.holders(key)}
+        named |= {entry_id for found in keys if (entry_id := finder.find(found)) is not None}
         ids = sorted(named | set(store.document_entry_ids(document_id)))
         states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
         found = store.entries(ids)
@@ -1445,7 +1491,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
                 merge_known()  # their terms, once written, may name this proposal's entry
             if finder.find(keys[key]) is not None:
                 known.append(proposal)
-                known_keys.update(keys[key])
+                known_keys.update(k for k in keys[key] if isinstance(k, str))  # its terms' (not its English's)
                 continue
             evidence = [(document, data, _from_kept(data)) for document, _, data in kept_before.get(key, [])]
             supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence

@@ -469,7 +469,7 @@ def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:
 def find_pairs(
     inbox: str | Path, srclang: str = "fr", tgtlang: str = "en"
 ) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]], list[tuple[str, str]]]:
-    """Pair the French and English documents (txt, html, docx, odt, pptx, odp, pdf) of a folder by name: ``NAME.fr.EXT``
+    """Pair the French and English documents (txt, md, html, docx, odt, pptx, odp, pdf) of a folder by name: ``NAME.fr.EXT``
     with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case (or the documents in the
     base languages ``srclang`` and ``tgtlang``: ``NAME.de.EXT`` with ``NAME.fr.EXT``).
 
@@ -495,8 +495,12 @@ def find_pairs(
             continue
         if path.is_dir():
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
-        elif path.suffix.lower()[1:] not in readable:  # README.md: whatever its name says
+        elif path.suffix.lower()[1:] not in readable:  # scan.fr.tif: whatever its name says
             ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
+        elif not match and not other and path.suffix.lower() in (".md", ".markdown"):
+            # a folder's README.md is its notes, not half of a pair: said so, not as a document misnamed
+            ignored.append((path.name, f"Markdown with no language in its name: the folder's notes, not a document "
+                                       f"to align (one is named NAME.{srclang}{path.suffix}, NAME.{tgtlang}{path.suffix})"))
         elif not match and other not in (srclang, tgtlang):
             if other:
                 in_other_languages.setdefault(path.name[:named.start()].casefold(), (path.name, other))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import reprlib
 import shutil
 import tempfile
 import threading
@@ -352,7 +353,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = "; ".join(map(problem, exc.errors()))
+        problems = "; ".join(dict.fromkeys(map(problem, exc.errors())))  # a value sent twice, said once
         return error(request, 400, "invalid", problems)
 
     @app.exception_handler(HTTPException)
@@ -831,9 +832,18 @@ def problem(error: dict) -> str:
     """One of a request's problems, as FastAPI found it, in a line naming the field."""
     if error["type"] == "json_invalid":  # its loc is the character where parsing stopped, not a field
         return f"body: not valid JSON at character {error['loc'][1]} ({error['ctx']['error']})"
-    field = ".".join(map(str, error["loc"][1:])) or error["loc"][0]
+    # the field as the client named it (``add_terms['de']``, as tmtool.api names it), not the validator's path
+    # to the value: a list's positions (``status.0``) are said as the value given there
+    names = [part for part in error["loc"][1:] if not isinstance(part, int)] or [error["loc"][0]]
+    field = names[0] + "".join(f"[{name!r}]" for name in names[1:])
     if "Expected UploadFile" in error["msg"]:  # a form's text field (urlencoded) where a file is uploaded
         return f"{field}: a file with its name, uploaded as multipart/form-data"
+    given = reprlib.repr(error.get("input"))
+    if error["type"] == "literal_error":  # the value, and those taken (as click says an option's)
+        expected = error["ctx"]["expected"]
+        return f"{field}: {given} is not {'one of ' if ' or ' in expected else ''}{expected}"
+    if isinstance(error["loc"][-1], int):  # one value of several
+        return f"{field}: {given} (value {error['loc'][-1] + 1}): {error['msg']}"
     return f"{field}: {error['msg']}"
 
 

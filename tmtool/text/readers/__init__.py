@@ -29,9 +29,9 @@ ODT_EXTENSIONS = {".odt"}
 PPTX_EXTENSIONS = {".pptx"}
 ODP_EXTENSIONS = {".odp"}
 PDF_EXTENSIONS = {".pdf"}
-# the one list of what ingest, extract and the workbench read, in the order messages name them; Markdown is read when
-# named (``read_document``), not found in a folder, where a README.md is the folder's notes, no document to align
-DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pptx", ".odp", ".pdf")
+# the one list of what ingest (a pair named, or found in a folder by the languages in its names), extract and the
+# workbench's upload read, in the order messages name them
+DOCUMENT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pptx", ".odp", ".pdf")
 # magic numbers of formats that are not documents we read, to name them in the error
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (DOCX, ODT, PPTX, XLSX …)"),

@@ -1,0 +1,92 @@
+"""One concept, one entry, whatever the pairs its languages came in: a French–English document ingested after
+German–English and Spanish–English ones made a new French-keyed entry for every term whose English an entry held
+already (*Military Committee* twice: once = *Militärausschuss* = *Comité Militar*, once = *Comité militaire*),
+where the same pairs in the other order gave one entry. A homonym stays two entries (*tank*: a *Panzer*, a
+*réservoir*)."""
+
+from __future__ import annotations
+
+from tmtool import api
+from tmtool.store import open_store
+
+# written for these tests: one English text and its German, Spanish and French translations
+ENGLISH = """The Military Committee met in Brussels to review the integrated air defence of the Alliance.
+The chiefs of defence discussed the readiness of the rapid reaction force.
+The integrated air defence depends on early warning radars and fighter aircraft.
+The Military Committee approved a new plan for the rapid reaction force.
+Early warning radars must be modernised before the next exercise.
+"""
+TRANSLATIONS = {
+    "de": """Der Militärausschuss trat in Brüssel zusammen, um die integrierte Luftverteidigung des Bündnisses zu überprüfen.
+Die Generalstabschefs erörterten die Einsatzbereitschaft der schnellen Eingreiftruppe.
+Die integrierte Luftverteidigung stützt sich auf Frühwarnradare und Kampfflugzeuge.
+Der Militärausschuss billigte einen neuen Plan für die schnelle Eingreiftruppe.
+Die Frühwarnradare müssen vor der nächsten Übung modernisiert werden.
+""",
+    "es": """El Comité Militar se reunió en Bruselas para examinar la defensa aérea integrada de la Alianza.
+Los jefes de defensa debatieron la preparación de la fuerza de reacción rápida.
+La defensa aérea integrada depende de los radares de alerta temprana y de los aviones de combate.
+El Comité Militar aprobó un nuevo plan para la fuerza de reacción rápida.
+Los radares de alerta temprana deben modernizarse antes del próximo ejercicio.
+""",
+    "fr": """Le Comité militaire s'est réuni à Bruxelles pour examiner la défense aérienne intégrée de l'Alliance.
+Les chefs d'état-major ont examiné la disponibilité de la force de réaction rapide.
+La défense aérienne intégrée repose sur les radars d'alerte avancée et les avions de chasse.
+Le Comité militaire a approuvé un nouveau plan pour la force de réaction rapide.
+Les radars d'alerte avancée doivent être modernisés avant le prochain exercice.
+""",
+}
+# an English word of two concepts: a tank of the army (German), a fuel tank (French), in other texts
+ARMY = [("The tank crossed the river at dawn.", "Der Panzer überquerte den Fluss im Morgengrauen."),
+        ("Each tank carries a crew of four soldiers.", "Jeder Panzer hat eine Besatzung von vier Soldaten."),
+        ("The battalion lost one tank during the exercise.", "Das Bataillon verlor während der Übung einen Panzer."),
+        ("The Military Committee inspected the tank units.", "Der Militärausschuss inspizierte die Panzereinheiten.")]
+FUEL = [("The fuel tank of the aircraft was refilled at the base.",
+         "Le réservoir de carburant de l'avion a été rempli à la base."),
+        ("The tank holds enough fuel for six hours of flight.",
+         "Le réservoir contient assez de carburant pour six heures de vol."),
+        ("A leak in the tank grounded the aircraft.", "Une fuite dans le réservoir a cloué l'avion au sol."),
+        ("The Military Committee discussed the fuel supply of the base.",
+         "Le Comité militaire a examiné l'approvisionnement en carburant de la base.")]
+
+
+def _ingest(store, folder, name: str, lang: str, english: str, other: str) -> dict:
+    (folder / f"{name}.en.txt").write_text(english, encoding="utf-8")
+    (folder / f"{name}.{lang}.txt").write_text(other, encoding="utf-8")
+    paths = (str(folder / f"{name}.{lang}.txt"), str(folder / f"{name}.en.txt"))
+    return api.ingest(store, *paths, srclang=lang, tgtlang="en", document_id=name)
+
+
+def _holding(store, english: str) -> list[dict[str, list[str]]]:
+    """The entries holding an English term, each as its terms by language."""
+    found = []
+    for entry in store.list_entries():
+        if any(t.lang == "en" and t.text == english for t in entry.terms):
+            found.append({lang: [t.text for t in entry.terms_in(lang)] for lang in ("fr", "de", "es", "en")})
+    return found
+
+
+def test_a_french_english_document_joins_the_entries_its_english_has_from_other_pairs(tmp_path):
+    with open_store(str(tmp_path / "t.db"), create=True) as store:
+        for lang in ("de", "es"):
+            _ingest(store, tmp_path, f"plan-{lang}", lang, ENGLISH, TRANSLATIONS[lang])
+        before = len(store.list_entries())
+        french = _ingest(store, tmp_path, "plan-fr", "fr", ENGLISH, TRANSLATIONS["fr"])
+        for english, french_term in (("Military Committee", "Comité militaire"),
+                                     ("integrated air defence", "défense aérienne intégrée"),
+                                     ("rapid reaction force", "force de réaction rapide")):
+            [entry] = _holding(store, english)  # were two: one of German and Spanish, one of French
+            assert entry["fr"] == [french_term] and entry["de"] and entry["es"], entry
+        # the French document's terms whose English no other pair gave are entries of their own
+        assert french["new_entries"] <= 2 and len(store.list_entries()) <= before + 2
+
+
+def test_the_same_english_word_in_other_texts_is_not_joined_a_homonym_may_be_another_concept(tmp_path):
+    with open_store(str(tmp_path / "t.db"), create=True) as store:
+        _ingest(store, tmp_path, "army", "de", "\n".join(e for e, _ in ARMY), "\n".join(d for _, d in ARMY))
+        _ingest(store, tmp_path, "fuel", "fr", "\n".join(e for e, _ in FUEL), "\n".join(f for _, f in FUEL))
+        tanks = _holding(store, "tank")
+        assert sorted((entry["fr"], entry["de"]) for entry in tanks) == [([], ["Panzer"]), (["réservoir"], [])]
+        # a term of several words names one concept, in any text: one entry
+        [committee] = _holding(store, "Military Committee")
+        assert committee["fr"] == ["Comité militaire"] and committee["de"] == ["Militärausschuss"]
