@@ -296,12 +296,23 @@ function setUpReview() {
   // here leave the candidates' queue): the total alone, counted as the page was read, was what was left before them
   const filtered = document.getElementById("queue")?.dataset.status;
   const loaded = new Map(cards.map((card) => [card, card.dataset.status]));
+  const next = document.querySelector('nav.pages a[rel="next"]');
+  const nextOffset = next ? Number(new URL(next.href).searchParams.get("offset")) : 0;
   function left() {
     const count = document.querySelector("p.count");
-    if (single || !filtered || !count?.dataset.total) return;
+    if (single || !filtered) return;
     const gone = cards.filter((card) => loaded.get(card) === filtered && card.dataset.status !== filtered).length;
-    document.getElementById("left").textContent = gone
-      ? ` ${(Number(count.dataset.total) - gone).toLocaleString("en")} left, ${gone} decided on this page.` : "";
+    if (count?.dataset.total) {
+      document.getElementById("left").textContent = gone
+        ? ` ${(Number(count.dataset.total) - gone).toLocaleString("en")} left, ${gone} decided on this page.` : "";
+    }
+    // the next page numbers its entries among those left (the page follows the last card whatever its offset says):
+    // after two decided it said "Entries 11–20 of 38", and the queue's last page "Entries 31–40 of 30"
+    if (next) {
+      const url = new URL(next.href);
+      url.searchParams.set("offset", Math.max(0, nextOffset - gone));
+      next.href = url;
+    }
   }
 
   async function act(card, verb) {
