@@ -1851,6 +1851,7 @@ def test_no_letter_typed_in_a_box_sets_off_a_key(server, browser, db):
         nothing_set_off(field.get_attribute("name"))
     assert form.is_displayed() and form.find_element("css selector", 'textarea[name="note"]').get_attribute(
         "value").endswith(typed)
+    form.find_element("css selector", ".cancel").click()  # the page left without asking
     browser.get(f"{server.url}/entries/{ids[0]}")
     url = browser.current_url
     css(browser, "#reviewer")[0].send_keys(typed)
@@ -1935,3 +1936,30 @@ def test_the_edit_button_puts_the_caret_in_the_form_it_opens(server, browser, db
     ActionChains(browser).send_keys("naval ").perform()
     assert "naval " in french.get_attribute("value") and css(browser, "#status")[0].text == ""
     assert css(browser, ".card.selected")[0] == card
+
+
+def test_leaving_the_queue_with_an_edit_typed_in_asks_first(server, browser, db):
+    # a note typed, then Documents in the workbench's bar (or Back, or the tab closed): the page went, the note with it,
+    # unsaved and unsaid. (WebDriver accepts a page's "leave?" question itself: the page's asking is read off the
+    # event it cancels.)
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    def asks(b) -> bool:
+        return b.execute_script("const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e);"
+                                " return e.defaultPrevented")
+
+    browser.get(server.url + "/review")
+    ActionChains(browser).send_keys("e").perform()
+    assert not asks(browser)  # nothing typed yet
+    note = css(browser, '.card.selected .edit-form textarea[name="note"]')[0]
+    note.send_keys("vu en comité")
+    assert asks(browser)
+    note.send_keys(Keys.ENTER)  # saved: the page reloads unasked
+    wait(browser, lambda b: css(b, "#status")[0].text.endswith("saved, approved"), "the note was not saved")
+    assert not asks(browser)
+    ActionChains(browser).send_keys("e").perform()
+    css(browser, '.card.selected .edit-form input[name="fr"]')[0].send_keys("x")
+    assert asks(browser)
+    css(browser, ".card.selected .edit-form .cancel")[0].click()  # cancelled: nothing left to lose
+    assert not asks(browser)

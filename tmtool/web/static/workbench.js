@@ -47,7 +47,11 @@ async function api(method, url, body) {
 // history then show it done; the line says what was done, and to which entry or unit)
 const SAID = "tmtool-said";
 
+// the page is left by an action of its own (an edit saved, a decision made): no edit of it is lost
+let leaving = false;
+
 function reloadSaying(message, page) {
+  leaving = true;
   sessionStorage.setItem(SAID, message);
   // the page gone (an entry merged into another) is left out of the history: Back went to its "no glossary entry"
   if (page) location.replace(page); else location.reload();
@@ -341,8 +345,8 @@ function setUpReview() {
     form.querySelector("input").focus();
   }
 
-  async function save(card, form) {
-    // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+  // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+  function changedFields(form) {
     const fields = {};
     for (const field of form.elements) {
       const initial = field.tagName === "SELECT" ? [...field.options].find((o) => o.defaultSelected)?.value : field.defaultValue;
@@ -353,6 +357,11 @@ function setUpReview() {
       if (lang) (fields[name] ??= {})[lang] = field.value;
       else fields[name] = field.value;
     }
+    return fields;
+  }
+
+  async function save(card, form) {
+    const fields = changedFields(form);
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change, card);
@@ -373,6 +382,13 @@ function setUpReview() {
   function editing() {
     return cards.find((card) => !card.querySelector(".edit-form").hidden);
   }
+
+  // an edit open with something typed in it, the page left another way (a link of the workbench's bar, Back, the tab
+  // closed): the browser asks first, where the text typed was lost unsaid
+  addEventListener("beforeunload", (event) => {
+    const open = editing();
+    if (!leaving && open && Object.keys(changedFields(open.querySelector(".edit-form"))).length) event.preventDefault();
+  });
 
   function unlessEditing(action) {
     return (...args) => { if (!refusedWhileEditing()) action(...args); };
@@ -723,6 +739,8 @@ function letterKeys() {
 function setUpLetterKeys() {
   const box = document.getElementById("letter-keys");
   box.checked = letterKeys();
+  // turned off or on in another tab: this one's box says so (the keys follow it at once, read at each key)
+  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) box.checked = letterKeys(); });
   box.addEventListener("change", () => {
     localStorage.setItem(LETTER_KEYS, box.checked ? "on" : "off");
     say(box.checked ? "Single-letter keys on" : "Single-letter keys off: only the buttons act, in this browser, until turned on again");
