@@ -1333,7 +1333,11 @@ class SQLiteStore(UnitCorrections):
                 with _disk_full_refused(self.path):
                     said = [row[0] for row in copy.execute("PRAGMA quick_check")]
                 if said != ["ok"]:
-                    raise damaged(sqlite3.DatabaseError(said[0]), self.path)
+                    # its first problem, of the lines SQLite gives (a row of quick_check holds several, after its
+                    # "*** in database main ***"): the error is one line, where it ran on for a hundred
+                    problems = [line for row in said for line in row.splitlines() if line.strip() and not line.startswith("***")]
+                    more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                    raise damaged(sqlite3.DatabaseError(f"{problems[0] if problems else said[0]}{more}"), self.path)
             finally:
                 copy.close()
 
