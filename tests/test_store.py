@@ -816,7 +816,8 @@ def test_an_import_finds_a_stored_entry_spelt_with_ss_or_oe_for_its_sharp_s_or_l
 
 def _entries_by_language(store) -> None:
     for n in range(30):
-        terms = [Term(f"comité {n}", "fr"), Term(f"committee {n}", "en")] + ([Term(f"Ausschuss {n}", "de")] if n % 10 == 0 else [])
+        terms = [Term(f"comité {n}", "fr"), Term(f"committee {n}", "en")]
+        terms += [Term(f"Ausschuss {n}", "de")] if n % 10 == 0 else []
         glossary.add_entry(store, Entry(terms, score=n / 30,
                                         status=ReviewStatus.CANDIDATE if n % 2 else ReviewStatus.APPROVED))
 

@@ -1904,7 +1904,8 @@ def test_an_entry_quoting_a_unit_merged_in_the_document_view_shows_the_merged_se
         quoted = dict(store._query("SELECT unit_id, entry_id FROM contexts"))
     k = next(k for k in range(len(units) - 1) if units[k + 1].id in quoted and units[k].id not in quoted)
     entry_id = quoted[units[k + 1].id]
-    merged = (units[k].unit.source + " " + units[k + 1].unit.source, units[k].unit.target + " " + units[k + 1].unit.target)
+    merged = (units[k].unit.source + " " + units[k + 1].unit.source,
+              units[k].unit.target + " " + units[k + 1].unit.target)
     browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
     click_in_sight(browser, css(browser, "tr.unit")[k].find_element("css selector", ".merge-next"))
     wait(browser, lambda b: len(css(b, "tr.unit")) == len(units) - 1, "the merge did not show")

@@ -681,9 +681,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             lang = base_language(lang) if lang else ""
             languages = sorted({*api.term_languages(s), *([lang] if lang else [])})
         return page(request, "review.html", listed=listed, documents=documents, languages=languages,
-                    page_size=PAGE_SIZE, counted=api.ENTRIES_COUNTED, filters={"status": status or "", "q": q, "lang": lang, "order": order,
-                                                  "min_score": "" if min_score is None else min_score,
-                                                  "document": document})
+                    page_size=PAGE_SIZE, counted=api.ENTRIES_COUNTED,
+                    filters={"status": status or "", "q": q, "lang": lang, "order": order,
+                             "min_score": "" if min_score is None else min_score, "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):

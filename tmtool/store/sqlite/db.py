@@ -1335,7 +1335,8 @@ class SQLiteStore(UnitCorrections):
                 if said != ["ok"]:
                     # its first problem, of the lines SQLite gives (a row of quick_check holds several, after its
                     # "*** in database main ***"): the error is one line, where it ran on for a hundred
-                    problems = [line for row in said for line in row.splitlines() if line.strip() and not line.startswith("***")]
+                    problems = [line for row in said for line in row.splitlines()
+                                if line.strip() and not line.startswith("***")]
                     more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
                     raise damaged(sqlite3.DatabaseError(f"{problems[0] if problems else said[0]}{more}"), self.path)
             finally:
