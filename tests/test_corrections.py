@@ -104,10 +104,29 @@ def entry_quoting_the_second_unit(store) -> int:
     return entry_id
 
 
-def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
+def test_glossary_contexts_quoting_a_merged_unit_follow_it_and_quote_it_as_merged(store):
+    """A context quoting its unit whole quotes the merged unit whole: it kept the text of the unit merged away, its
+    sentences as the aligner had paired them (the misalignment the merge mended), under the merged unit's name."""
     entry_id = entry_quoting_the_second_unit(store)
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
-    assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
+    assert glossary.entry(store, entry_id).contexts == [
+        Context("Le chat dort. Il fait beau.", "The cat sleeps. The weather is fine.", "d", "d:1")]
+
+
+def test_a_merged_unit_split_again_is_quoted_by_the_part_holding_the_entry_s_term(store):
+    """Split, the merged unit's contexts quote the part holding their entry's term (the first part was taken, whose
+    French held the quote's first sentence), whole as it now is."""
+    units = store.document_units("d")
+    entry_id = glossary.add_entry(store, Entry([Term("fleur", "fr"), Term("flower", "en")]))
+    store.add_contexts(entry_id, [Context(units[4].unit.source, units[4].unit.target, "d", units[4].unit.tuid)],
+                       {units[4].unit.tuid: units[4].id})
+    corrections.merge_units(store, "d", units[3].id)
+    assert glossary.entry(store, entry_id).contexts == [Context(
+        "Le jardin est vert. Les fleurs sont belles.", "The garden is green. The flowers are beautiful.", "d", "d:4")]
+    corrections.split_unit(store, "d", store.document_units("d")[3].id, 1, 1)
+    assert glossary.entry(store, entry_id).contexts == [Context(
+        "Les fleurs sont belles.", "The flowers are beautiful.", "d", "d:4.2")]
+    assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[4].id
 
 
 def test_corrections_are_made_again_when_a_revised_document_is_ingested(store, tmp_path):

@@ -812,3 +812,43 @@ def test_an_import_finds_a_stored_entry_spelt_with_ss_or_oe_for_its_sharp_s_or_l
     assert (result.added, result.already_stored) == (1, 2)
     assert [t.text for t in glossary.entry(store, sharp).terms] == ["Maßnahme", "measure"]
     assert glossary.entry(store, ligature).terms[0].forms == ["Oeuvres sociales"]
+
+
+def _entries_by_language(store) -> None:
+    for n in range(30):
+        terms = [Term(f"comité {n}", "fr"), Term(f"committee {n}", "en")]
+        terms += [Term(f"Ausschuss {n}", "de")] if n % 10 == 0 else []
+        glossary.add_entry(store, Entry(terms, score=n / 30,
+                                        status=ReviewStatus.CANDIDATE if n % 2 else ReviewStatus.APPROVED))
+
+
+def test_the_language_filter_reads_the_terms_by_their_language_not_every_term(store):
+    """The review queue's language filter (list_entries' lang) and its box's languages (term_languages) read every
+    term of the glossary: no index had the terms by language. EXPLAIN says the filter uses terms_lang."""
+    _entries_by_language(store)
+    statements = []
+    query = store._query
+    store._query = lambda sql, params=(): statements.append((sql, params)) or query(sql, params)
+    try:
+        assert len(store.list_entries(lang="de")) == 3
+    finally:
+        del store._query
+    (sql, params), = [(sql, params) for sql, params in statements if "lang =" in sql]
+    if isinstance(store, SQLiteStore):
+        plan = " ".join(str(row[-1]) for row in store._query("EXPLAIN QUERY PLAN " + sql, params))
+        assert "USING COVERING INDEX terms_lang (lang=?)" in plan, plan
+        plan = " ".join(str(row[-1]) for row in store._query("EXPLAIN QUERY PLAN SELECT DISTINCT lang FROM terms"))
+        assert "terms_lang" in plan, plan
+    else:
+        store._pg.execute("SET enable_seqscan = off")  # a table of 63 terms is read whole however it is indexed
+        plan = "\n".join(line for line, in store._query("EXPLAIN " + sql, params))
+        assert "terms_lang" in plan, plan
+
+
+def test_the_entries_counted_are_those_every_page_lists_up_to_the_cap(store):
+    _entries_by_language(store)
+    candidate = [ReviewStatus.CANDIDATE]
+    for filters in ({}, {"statuses": candidate}, {"lang": "de"}, {"statuses": candidate, "lang": "de"},
+                    {"text": "comite 1"}, {"min_score": 0.5, "statuses": candidate}):
+        assert store.count_entries(**filters, cap=1000) == len(store.list_entries(**filters)), filters
+    assert store.count_entries(cap=7) == 7

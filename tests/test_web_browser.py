@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 from lxml import etree
-from workbench import SEED_ID, WAIT_S, Server, seeded_store
+from workbench import SEED_ID, WAIT_S, Server, candidates, seeded_store
 
 from conftest import SEED_EN, SEED_FR, tool_missing
 
@@ -586,7 +586,7 @@ def test_the_previous_page_after_deciding_some_of_a_page_shows_the_entries_left_
     css(browser, '.pages a[rel="prev"]')[0].click()
     wait(browser, lambda b: "before=" in b.current_url and css(b, "#queue .card"), "no previous page")
     assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[3:10]
-    assert "Entries 1–7, more on the next page." in css(browser, ".count")[0].text
+    assert f"Entries 1–7 of {len(queue) - 3}, more on the next page." in css(browser, ".count")[0].text
     assert not css(browser, '.pages a[rel="prev"]')
     css(browser, '.pages a[rel="next"]')[0].click()
     wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
@@ -1751,3 +1751,216 @@ def test_shift_a_pressed_twice_decides_the_picked_entries_once(server, browser, 
     assert "someone else" not in said and said.startswith("3 approved"), said
     with open_store(db) as store:
         assert [c["action"] for c in api.history(store)] == ["approved"] * 3
+
+
+def test_the_queue_says_how_many_entries_its_filters_hold_and_how_many_are_left(server, browser, db):
+    # "Entries 1–10, more on the next page.": a terminologist could not tell a queue of thirty from one of ten thousand,
+    # nor how much was left once some were decided
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    total = candidates(db)
+    browser.get(server.url + "/review")
+    assert css(browser, ".count")[0].text == f"Entries 1–10 of {total}, more on the next page."
+    ActionChains(browser).send_keys("ar").perform()
+    wait(browser, lambda b: css(b, ".count")[0].text ==
+         f"Entries 1–10 of {total}, more on the next page. {total - 2} left, 2 decided on this page.",
+         "the entries left were not said")
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "after=" in b.current_url, "no next page")
+    assert css(browser, ".count")[0].text.startswith(f"Entries 9–18 of {total - 2}, more on the next page.")
+    # a filter's: the text and the language, as many as every page of it lists
+    with open_store(db) as store:
+        held = len(store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE], text="militaire", lang="fr"))
+    assert held
+    browser.get(server.url + "/review?status=candidate&q=militaire&lang=fr")
+    assert f" of {held}" in css(browser, ".count")[0].text
+    browser.get(server.url + "/review?status=candidate&q=zzzz")
+    assert css(browser, ".count")[0].text == "No entry."
+
+
+def _letter_keys_said(browser) -> str:
+    return css(browser, "label.letter-keys")[0].text + " " + css(browser, "#letter-keys-said")[0].text
+
+
+def test_the_single_letter_keys_are_turned_off_on_the_keys_line_and_stay_off_in_this_browser(server, browser, db):
+    # WCAG 2.1.4 Character Key Shortcuts: a, r, j, x … could be neither turned off nor remapped, and speech input
+    # saying "approve all" typed a, l … into the queue, deciding entries
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    assert "single-letter keys" in _letter_keys_said(browser) and "kept in this browser" in _letter_keys_said(browser)
+    box = css(browser, "#letter-keys")[0]
+    assert box.is_selected()
+    click_in_sight(browser, box)
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith("Single-letter keys off"), "turning them off was not said")
+    browser.get(server.url + "/review")  # kept
+    assert not css(browser, "#letter-keys")[0].is_selected()
+    url = browser.current_url
+    ActionChains(browser).send_keys("ajxnue").key_down(Keys.SHIFT).send_keys("ar").key_up(Keys.SHIFT).perform()
+    time.sleep(0.5)  # a decision or a page sent would have landed
+    assert [_status(db, i) for i in ids[:2]] == ["candidate", "candidate"]
+    assert browser.current_url == url and css(browser, "#status")[0].text == ""
+    assert css(browser, ".card.selected")[0].get_attribute("data-entry") == str(ids[0])
+    assert not any(card.find_element("css selector", ".pick").is_selected() for card in css(browser, "#queue .card"))
+    assert not css(browser, ".edit-form")[0].is_displayed()
+    # the buttons still act, and Esc still closes an edit
+    click_in_sight(browser, css(browser, ".card .edit")[0])
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert not css(browser, ".edit-form")[0].is_displayed()
+    click_in_sight(browser, css(browser, ".card .approve")[0])
+    wait(browser, lambda b: _status(db, ids[0]) == "approved", "the button did not approve")
+    # off on an entry's own page too, stated there
+    browser.get(f"{server.url}/entries/{ids[1]}")
+    assert "single-letter keys" in _letter_keys_said(browser) and not css(browser, "#letter-keys")[0].is_selected()
+    ActionChains(browser).send_keys("a").perform()
+    time.sleep(0.5)
+    assert _status(db, ids[1]) == "candidate"
+    click_in_sight(browser, css(browser, "#letter-keys")[0])  # on again
+    ActionChains(browser).send_keys("a").perform()
+    wait(browser, lambda b: _status(db, ids[1]) == "approved", "a did not approve once the keys were on again")
+
+
+def test_no_letter_typed_in_a_box_sets_off_a_key(server, browser, db):
+    # a screen reader's user types in a box (the name, a filter, a term, a note): none of the letters typed acts
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    typed = "arexjknpu" + "AR"
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    url = browser.current_url
+
+    def nothing_set_off(where):
+        time.sleep(0.3)  # a decision or a page sent would have landed
+        assert browser.current_url == url, where
+        assert css(browser, "#status")[0].text == "", (where, css(browser, "#status")[0].text)
+        assert all(_status(db, i) == "candidate" for i in ids), where
+        assert not any(pick.is_selected() for pick in css(browser, "#queue .card .pick"))
+
+    for selector in ("#reviewer", '.filters input[name="q"]', '.filters input[name="min_score"]'):
+        field = css(browser, selector)[0]
+        field.send_keys(typed)
+        nothing_set_off(selector)
+        field.clear()
+    click_in_sight(browser, css(browser, "#queue .card header span.status")[0])  # out of the box, onto the first card
+    ActionChains(browser).send_keys("e").perform()
+    form = css(browser, ".card.selected .edit-form")[0]
+    for field in form.find_elements("css selector", "input, textarea"):
+        field.send_keys(typed)
+        nothing_set_off(field.get_attribute("name"))
+    assert form.is_displayed() and form.find_element("css selector", 'textarea[name="note"]').get_attribute(
+        "value").endswith(typed)
+    form.find_element("css selector", ".cancel").click()  # the page left without asking
+    browser.get(f"{server.url}/entries/{ids[0]}")
+    url = browser.current_url
+    css(browser, "#reviewer")[0].send_keys(typed)
+    nothing_set_off("#reviewer on the entry's page")
+
+
+def test_no_button_reloads_or_decides_away_an_edit_open(server, browser, db):
+    # a note typed in a card's edit form, then Merge into…, a term's deprecate, another card's Approve, Undo, the next
+    # page's link: the page reloaded (or the entry changed under the form) and the note was gone, where the keys said
+    # "an edit is open"
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review?status=&q=")
+    cards = css(browser, "#queue .card")
+    first, second = cards[0], cards[1]
+    ids = [int(card.get_attribute("data-entry")) for card in cards[:2]]
+    ActionChains(browser).send_keys("ak").perform()  # one decision to undo, back on the card decided
+    wait(browser, lambda b: _status(db, ids[0]) == "approved", "a did not approve")
+    ActionChains(browser).send_keys("e").perform()
+    note = first.find_element("css selector", '.edit-form textarea[name="note"]')
+    note.send_keys("vu en comité")
+    refused = f"#{ids[0]}: an edit is open; save it or cancel it first"
+    before = _usage(db, ids[0], first.find_element("css selector", ".deprecate").get_attribute("data-term"))
+    for button in (first.find_element("css selector", ".merge"), first.find_element("css selector", ".deprecate"),
+                   second.find_element("css selector", ".approve"), second.find_element("css selector", ".merge"),
+                   css(browser, "#undo")[0], css(browser, '.pages a[rel="next"]')[0]):
+        browser.execute_script("document.getElementById('status').textContent = ''")
+        click_in_sight(browser, button)
+        wait(browser, lambda b: css(b, "#status")[0].text == refused, f"{button.text} was not refused")
+    time.sleep(0.5)
+    assert "after=" not in browser.current_url and note.get_attribute("value") == "vu en comité"
+    assert (_status(db, ids[0]), _status(db, ids[1])) == ("approved", "candidate")
+    assert _usage(db, ids[0], first.find_element("css selector", ".deprecate").get_attribute("data-term")) == before
+    # an entry's own page: its history's revert
+    browser.get(f"{server.url}/entries/{ids[0]}")
+    ActionChains(browser).send_keys("e").perform()
+    note = css(browser, '.edit-form textarea[name="note"]')[0]
+    note.send_keys("vu en comité")
+    click_in_sight(browser, css(browser, "#history .revert")[0])
+    wait(browser, lambda b: css(b, "#status")[0].text == refused, "the revert was not refused")
+    time.sleep(0.5)
+    assert note.get_attribute("value") == "vu en comité" and _status(db, ids[0]) == "approved"
+
+
+def test_an_entry_quoting_a_unit_merged_in_the_document_view_shows_the_merged_sentences(server, browser, db):
+    # the entry's context still showed the unit as it was before the merge (its sentence apart, paired with the
+    # English the merge had mended) under the merged unit's name
+    with open_store(db) as store:
+        units = store.document_units(SEED_ID)
+        quoted = dict(store._query("SELECT unit_id, entry_id FROM contexts"))
+    k = next(k for k in range(len(units) - 1) if units[k + 1].id in quoted and units[k].id not in quoted)
+    entry_id = quoted[units[k + 1].id]
+    merged = (units[k].unit.source + " " + units[k + 1].unit.source,
+              units[k].unit.target + " " + units[k + 1].unit.target)
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    click_in_sight(browser, css(browser, "tr.unit")[k].find_element("css selector", ".merge-next"))
+    wait(browser, lambda b: len(css(b, "tr.unit")) == len(units) - 1, "the merge did not show")
+    browser.get(f"{server.url}/entries/{entry_id}")
+    shown = [tuple(p.text for p in pair.find_elements("css selector", "p")) for pair in css(browser, "main > .context")]
+    assert merged in shown, shown
+    # the look-up as one types shows it so too
+    with open_store(db) as store:
+        term = glossary.entry(store, entry_id).terms[0].text
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys(term)
+    hit = f'#lookup-results article.hit[data-entry="{entry_id}"]'
+    wait(browser, lambda b: css(b, hit), f"#{entry_id} not found by {term}")
+    looked_up = [tuple(p.text for p in pair.find_elements("css selector", "p"))
+                 for pair in css(browser, hit)[0].find_elements("css selector", ".context")]
+    assert merged in looked_up, looked_up
+
+
+def test_the_edit_button_puts_the_caret_in_the_form_it_opens(server, browser, db):
+    # Edit (e) clicked opened the form, then the card took the focus back from its first box: the word typed next went
+    # to the keys (its a refused as "an edit is open", or, its e first, nowhere), not into the term
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    card = css(browser, "#queue .card")[1]
+    click_in_sight(browser, card.find_element("css selector", ".edit"))
+    french = card.find_element("css selector", '.edit-form input[name="fr"]')
+    assert browser.switch_to.active_element == french
+    ActionChains(browser).send_keys("naval ").perform()
+    assert "naval " in french.get_attribute("value") and css(browser, "#status")[0].text == ""
+    assert css(browser, ".card.selected")[0] == card
+
+
+def test_leaving_the_queue_with_an_edit_typed_in_asks_first(server, browser, db):
+    # a note typed, then Documents in the workbench's bar (or Back, or the tab closed): the page went, the note with it,
+    # unsaved and unsaid. (WebDriver accepts a page's "leave?" question itself: the page's asking is read off the
+    # event it cancels.)
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    def asks(b) -> bool:
+        return b.execute_script("const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e);"
+                                " return e.defaultPrevented")
+
+    browser.get(server.url + "/review")
+    ActionChains(browser).send_keys("e").perform()
+    assert not asks(browser)  # nothing typed yet
+    note = css(browser, '.card.selected .edit-form textarea[name="note"]')[0]
+    note.send_keys("vu en comité")
+    assert asks(browser)
+    note.send_keys(Keys.ENTER)  # saved: the page reloads unasked
+    wait(browser, lambda b: css(b, "#status")[0].text.endswith("saved, approved"), "the note was not saved")
+    assert not asks(browser)
+    ActionChains(browser).send_keys("e").perform()
+    css(browser, '.card.selected .edit-form input[name="fr"]')[0].send_keys("x")
+    assert asks(browser)
+    css(browser, ".card.selected .edit-form .cancel")[0].click()  # cancelled: nothing left to lose
+    assert not asks(browser)

@@ -83,13 +83,13 @@ def test_pages_render_the_seed_store(tmp_path):
     db = seeded_store(tmp_path)
     http, count = client(db)[0], candidates(db)
     review = http.get("/review").text
-    assert review.count('class="card"') == 10 and "Entries 1–10, more on the next page." in review
+    assert review.count('class="card"') == 10 and f"Entries 1–10 of {count}, more on the next page." in review
     # the links (the keys' line names both pages whatever the page)
     assert 'rel="next"' in review and 'rel="prev"' not in review
     second = http.get("/review?status=candidate&offset=10").text
-    assert "Entries 11–20, more" in second and 'rel="prev"' in second
+    assert f"Entries 11–20 of {count}, more" in second and 'rel="prev"' in second
     last = http.get(f"/review?status=candidate&offset={count - 2}").text
-    assert f"Entries {count - 1}–{count}." in last and 'rel="next"' not in last
+    assert f"Entries {count - 1}–{count} of {count}." in last and 'rel="next"' not in last
     assert "<mark>OTAN</mark>" in review and "<mark>NATO</mark>" in review  # the term, on both sides
     document = http.get(f"/documents/{SEED_ID}").text
     assert document.count('class="unit') == 19
@@ -117,7 +117,7 @@ def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
     # a cursor sent empty, as a link or a form may, is none: the queue's start (it was "after: '' is not the cursor")
     for cursors in ("after=", "before=", "after=&before="):
         start = http.get("/review?status=candidate&offset=0&" + cursors)
-        assert start.status_code == 200 and "Entries 1–10, more" in start.text, cursors
+        assert start.status_code == 200 and "Entries 1–10 of " in start.text, cursors
 
 
 def test_a_wrong_filter_of_the_review_queue_is_said_in_one_line_naming_it(tmp_path):

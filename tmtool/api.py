@@ -771,6 +771,29 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     return [entry_to_dict(e) for e in found]
 
 
+ENTRIES_COUNTED = 100_000  # a queue's total is counted up to this many: a count bounded in time on any glossary
+
+
+def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
+                  text: str | None = None, document: str | int | None = None, lang: str | None = None,
+                  cap: int = ENTRIES_COUNTED) -> int:
+    """How many entries :func:`entries` gives for these filters (all its pages), counted up to ``cap``: the
+    review queue's "of 1,234" (``cap`` reached: at least that many).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> for fr, en in (("chasseur de mines", "minehunter"), ("espace aérien", "airspace"), ("état-major", "staff")):
+    ...     _ = add_entry(store, [fr], [en], status="candidate")
+    >>> count_entries(store, statuses=["candidate"]), count_entries(store, text="mines"), count_entries(store, cap=2)
+    (3, 1, 2)
+    >>> store.close()
+    """
+    return store.count_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")],
+                               min_score=_score(min_score, "min_score"), text=_sought(text, "text", optional=True),
+                               document=_document(document), lang=None if lang is None else _language(_tag(lang)),
+                               cap=_limit(cap))
+
+
 def term_languages(store: Store) -> list[str]:
     """The languages the glossary's terms are in (base languages, sorted): what its entries are filtered by."""
     return store.term_languages()

@@ -326,6 +326,13 @@ class Store(Protocol):
         in ``order`` (a previous page)."""
         ...
 
+    def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
+                      text: str | None = None, document: str | None = None, lang: str | None = None,
+                      cap: int) -> int:
+        """How many entries :meth:`list_entries` would give for these filters, counted up to ``cap`` (a count
+        bounded in time, however large the glossary)."""
+        ...
+
     def approved_version(self) -> tuple:
         """A value that changes with every change to the approved entries (one approved, or no
         longer; added, removed; its terms changed, which bumps its version): what a cache of

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from ..errors import Invalid
 from ..model import Unit, iso, utcnow
 from .records import Replacement, StoredUnit, UnitEdit
+from ..text.normalize import fold
 from .rows import term_context
 
 
@@ -124,12 +125,23 @@ class UnitCorrections:
                              for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is not None])
         self._set_excluded([(int(excluded), unit_id)
                             for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is None])
-        # the glossary's contexts quoting the old units quote the new unit holding their (French, German …) sentence
+        # the glossary's contexts quoting the old units quote the new unit holding their (French, German …) sentence:
+        # the one holding it whole (a merge), else the one holding the entry's term (a split, a sentence moved)
+        was = {u.id: term_context(u.unit) for u in run}
+        now = [(i, u, term_context(u)) for i, u in new_ids]
         moved = []
-        for context_id, sentence in self._unit_contexts(old_ids):
-            unit_id, unit = next(((i, u) for i, u in new_ids if (quoted := term_context(u))
-                                  and (quoted.fr in sentence or sentence in quoted.fr)), new_ids[0])
-            moved.append((unit_id, unit.tuid or "", context_id))
+        for context_id, old_id, sentence, english, terms in self._unit_contexts(old_ids):
+            wanted = [fold(t) for t in (terms or "").split("\n") if t.strip()]
+            whole = [(i, u, q) for i, u, q in now if q and q.fr and sentence in q.fr]
+            termed = [(i, u, q) for i, u, q in now if q and any(t in fold(f"{q.fr} {q.en}") for t in wanted)]
+            unit_id, unit, quoted = next(iter(whole or termed), None) or next(
+                ((i, u, None) for i, u, q in now if q and q.fr in sentence), (*new_ids[0], None))
+            # a context quoting its unit whole quotes the new one whole: it showed the sentences as they were before
+            # the correction, the merged unit's English half missing, or the text of a unit the reviewer had split
+            old = was.get(old_id)
+            if quoted is not None and old is not None and (old.fr, old.en) == (sentence, english):
+                sentence, english = quoted.fr, quoted.en
+            moved.append((unit_id, unit.tuid or "", sentence, english, context_id))
         self._move_contexts(moved)
         self._delete_units(old_ids)
 
@@ -137,6 +149,8 @@ class UnitCorrections:
     # _record_unit_edit((document_id, time, action, before, after, user)) -> the new row's id; _delete_unit_edit(id)
     # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after, user) rows, oldest first
     # _set_excluded([(excluded, unit_id)]); _unit_origin(unit_id) -> origin
+    # _unit_contexts(unit_ids) -> (context id, unit id, fr, en, the entry's terms, a line each) rows
+    # _move_contexts([(unit_id, tuid, fr, en, context id)])
     # _shift_positions(document_id, by, after_position): the positions after it moved by ``by``
     # _insert_document_units(units, document_id, position, origin) -> their ids, at position and on
     # _set_corrected([(excluded, sentences, unit_id)]): no confidence, the sentences a correction gave

@@ -671,15 +671,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                 listed = entries_page(s, **chosen, offset=0)
             # a page with none before it is the first, whatever was counted on the way back
             listed["offset"] = offset if listed["previous"] else 0
+            # how many the filters hold in all, the pages after this one too: "Entries 1–50" alone left a terminologist
+            # not knowing how much was left. One count of the entries, bounded (api.ENTRIES_COUNTED), made as the page
+            # is read: never the approved counts left queued, which no read waits for (LeftCounts)
+            listed["total"] = api.count_entries(s, statuses=[status] if status else [], text=q or None,
+                                                min_score=min_score, document=document or None, lang=lang or None)
             documents = [d["id"] for d in api.documents(s)]
             # the language filtered by as its box names it (de-DE, DE: de), one no term is in yet (es) among them: the
             # box said "any" over a queue filtered, and the next Filter dropped the language unsaid
             lang = base_language(lang) if lang else ""
             languages = sorted({*api.term_languages(s), *([lang] if lang else [])})
         return page(request, "review.html", listed=listed, documents=documents, languages=languages,
-                    page_size=PAGE_SIZE, filters={"status": status or "", "q": q, "lang": lang, "order": order,
-                                                  "min_score": "" if min_score is None else min_score,
-                                                  "document": document})
+                    page_size=PAGE_SIZE, counted=api.ENTRIES_COUNTED,
+                    filters={"status": status or "", "q": q, "lang": lang, "order": order,
+                             "min_score": "" if min_score is None else min_score, "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):

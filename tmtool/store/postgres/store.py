@@ -531,12 +531,14 @@ class PostgresStore(UnitCorrections):
             cursor.executemany("UPDATE units SET confidence = NULL, excluded = %s, sentences = %s WHERE id = %s",
                                rows)
 
-    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, str]]:
-        return self._query("SELECT id, fr FROM contexts WHERE unit_id = ANY(%s)", (list(unit_ids),))
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None]]:
+        return self._query("SELECT id, unit_id, fr, en, (SELECT string_agg(text, E'\\n') FROM terms"
+                           " WHERE terms.entry_id = contexts.entry_id) FROM contexts WHERE unit_id = ANY(%s)",
+                           (list(unit_ids),))
 
-    def _move_contexts(self, rows: Sequence[tuple[int, str, int]]) -> None:
+    def _move_contexts(self, rows: Sequence[tuple[int, str, str, str, int]]) -> None:
         with self._pg.cursor() as cursor:
-            cursor.executemany("UPDATE contexts SET unit_id = %s, unit = %s WHERE id = %s", rows)
+            cursor.executemany("UPDATE contexts SET unit_id = %s, unit = %s, fr = %s, en = %s WHERE id = %s", rows)
 
     def _delete_units(self, unit_ids: Sequence[int]) -> None:
         self._pg.execute("DELETE FROM units WHERE id = ANY(%s)", (list(unit_ids),))
@@ -886,6 +888,25 @@ class PostgresStore(UnitCorrections):
                      limit: int | None = None, offset: int = 0, order: str = "score",
                      after: Sequence | None = None, before: Sequence | None = None,
                      lang: str | None = None) -> list[Entry]:
+        where, params = self._entries_where(statuses, min_score, since, text, document, lang)
+        keysets, values = entries_around(order, after, before, "%s")
+        where += keysets
+        params += values
+        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += f" ORDER BY {(ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]} LIMIT %s OFFSET %s"
+        ids = [row[0] for row in self._query(sql, [*params, limit, offset])][::1 if before is None else -1]
+        found = self.entries(ids)
+        return [found[i] for i in ids]
+
+    def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
+                      text: str | None = None, document: str | None = None, lang: str | None = None,
+                      cap: int) -> int:
+        where, params = self._entries_where(statuses, min_score, None, text, document, lang)
+        sql = "SELECT 1 FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        return self._query(f"SELECT count(*) FROM ({sql} LIMIT %s) AS counted", [*params, cap])[0][0]
+
+    @staticmethod
+    def _entries_where(statuses, min_score, since, text, document, lang) -> tuple[list[str], list]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -906,14 +927,7 @@ class PostgresStore(UnitCorrections):
         if lang is not None:
             where.append("id IN (SELECT entry_id FROM terms WHERE lang = %s)")
             params.append(lang)
-        keysets, values = entries_around(order, after, before, "%s")
-        where += keysets
-        params += values
-        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += f" ORDER BY {(ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]} LIMIT %s OFFSET %s"
-        ids = [row[0] for row in self._query(sql, [*params, limit, offset])][::1 if before is None else -1]
-        found = self.entries(ids)
-        return [found[i] for i in ids]
+        return where, params
 
     def approved_version(self) -> tuple:
         return tuple(self._query(APPROVED_VERSION)[0])

@@ -668,12 +668,13 @@ class SQLiteStore(UnitCorrections):
     def _set_corrected(self, rows: Sequence[tuple[int, str, int]]) -> None:
         self._conn.executemany("UPDATE units SET confidence = NULL, excluded = ?, sentences = ? WHERE id = ?", rows)
 
-    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, str]]:
-        return self._query(f"SELECT id, fr FROM contexts WHERE unit_id IN ({','.join('?' * len(unit_ids))})",
-                           unit_ids)
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None]]:
+        return self._query("SELECT id, unit_id, fr, en, (SELECT group_concat(text, char(10)) FROM terms"
+                           " WHERE terms.entry_id = contexts.entry_id) FROM contexts"
+                           f" WHERE unit_id IN ({','.join('?' * len(unit_ids))})", unit_ids)
 
-    def _move_contexts(self, rows: Sequence[tuple[int, str, int]]) -> None:
-        self._conn.executemany("UPDATE contexts SET unit_id = ?, unit = ? WHERE id = ?", rows)
+    def _move_contexts(self, rows: Sequence[tuple[int, str, str, str, int]]) -> None:
+        self._conn.executemany("UPDATE contexts SET unit_id = ?, unit = ?, fr = ?, en = ? WHERE id = ?", rows)
 
     def _delete_units(self, unit_ids: Sequence[int]) -> None:
         self._conn.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(unit_ids))})", unit_ids)
@@ -938,6 +939,27 @@ class SQLiteStore(UnitCorrections):
     ) -> list[Entry]:
         """Entries matching every given filter, in ``order``; ``text`` matches any term's
         folded form as a substring."""
+        where, params = self._entries_where(statuses, min_score, since, text, document, lang)
+        keysets, values = entries_around(order, after, before, "?")
+        where += keysets
+        params += values
+        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY " + (ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]
+        if limit is not None or offset:
+            sql, params = sql + " LIMIT ? OFFSET ?", params + [-1 if limit is None else limit, offset]
+        ids = [row[0] for row in self._query(sql, params)][::1 if before is None else -1]
+        found = self.entries(ids)
+        return [found[i] for i in ids]
+
+    def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
+                      text: str | None = None, document: str | None = None, lang: str | None = None,
+                      cap: int) -> int:
+        where, params = self._entries_where(statuses, min_score, None, text, document, lang)
+        sql = "SELECT 1 FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        return self._query(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, cap))[0][0]
+
+    @staticmethod
+    def _entries_where(statuses, min_score, since, text, document, lang) -> tuple[list[str], list]:
         where, params = [], []
         if statuses:
             where.append(f"status IN ({','.join('?' * len(statuses))})")
@@ -960,16 +982,7 @@ class SQLiteStore(UnitCorrections):
         if lang is not None:
             where.append("id IN (SELECT entry_id FROM terms WHERE lang = ?)")
             params.append(lang)
-        keysets, values = entries_around(order, after, before, "?")
-        where += keysets
-        params += values
-        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY " + (ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]
-        if limit is not None or offset:
-            sql, params = sql + " LIMIT ? OFFSET ?", params + [-1 if limit is None else limit, offset]
-        ids = [row[0] for row in self._query(sql, params)][::1 if before is None else -1]
-        found = self.entries(ids)
-        return [found[i] for i in ids]
+        return where, params
 
     _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang"
 
@@ -1320,7 +1333,12 @@ class SQLiteStore(UnitCorrections):
                 with _disk_full_refused(self.path):
                     said = [row[0] for row in copy.execute("PRAGMA quick_check")]
                 if said != ["ok"]:
-                    raise damaged(sqlite3.DatabaseError(said[0]), self.path)
+                    # its first problem, of the lines SQLite gives (a row of quick_check holds several, after its
+                    # "*** in database main ***"): the error is one line, where it ran on for a hundred
+                    problems = [line for row in said for line in row.splitlines()
+                                if line.strip() and not line.startswith("***")]
+                    more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                    raise damaged(sqlite3.DatabaseError(f"{problems[0] if problems else said[0]}{more}"), self.path)
             finally:
                 copy.close()
 

@@ -777,10 +777,17 @@ def _term_locales(conn: sqlite3.Connection) -> None:
 
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
+# the entries holding a term in a language (the review queue's language filter, list_entries' lang) and the
+# languages the terms are in (its box's choices, term_languages, read on every page of the queue) read by the
+# term's language: without an index each read every term of the glossary
+_V37 = """
+CREATE INDEX IF NOT EXISTS terms_lang ON terms(lang, entry_id);
+"""
+
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys, _V35, _term_locales]
+                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys, _V35, _term_locales, _V37]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

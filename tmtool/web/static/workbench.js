@@ -47,7 +47,11 @@ async function api(method, url, body) {
 // history then show it done; the line says what was done, and to which entry or unit)
 const SAID = "tmtool-said";
 
+// the page is left by an action of its own (an edit saved, a decision made): no edit of it is lost
+let leaving = false;
+
 function reloadSaying(message, page) {
+  leaving = true;
   sessionStorage.setItem(SAID, message);
   // the page gone (an entry merged into another) is left out of the history: Back went to its "no glossary entry"
   if (page) location.replace(page); else location.reload();
@@ -218,6 +222,14 @@ function setUpLookup() {
 
 // ---- review queue ---------------------------------------------------------------------------
 
+// the card whose edit form is open, if one is: what is typed in it is not to be lost to a key or a button deciding
+// or reloading (a merge, a deprecation, an undo, a revert, the next page: each reloaded the page, the text typed gone)
+function refusedWhileEditing() {
+  const open = document.querySelector(".card .edit-form:not([hidden])")?.closest(".card");
+  if (open) say(`#${open.dataset.entry}: an edit is open; save it or cancel it first`, true);
+  return Boolean(open);
+}
+
 const SELECTED = "tmtool-selected";  // the card to select once the queue has reloaded (its entry, its place)
 const LAST_CARD = "tmtool-last-card";  // the card of the last change made, which an undo selects
 
@@ -281,6 +293,30 @@ function setUpReview() {
     const status = card.querySelector(".status");
     status.textContent = entry.status;
     status.className = "status " + entry.status;
+    left();
+  }
+
+  // how many of the queue's total are left once some of this page are decided (the candidates approved or rejected
+  // here leave the candidates' queue): the total alone, counted as the page was read, was what was left before them
+  const filtered = document.getElementById("queue")?.dataset.status;
+  const loaded = new Map(cards.map((card) => [card, card.dataset.status]));
+  const next = document.querySelector('nav.pages a[rel="next"]');
+  const nextOffset = next ? Number(new URL(next.href).searchParams.get("offset")) : 0;
+  function left() {
+    const count = document.querySelector("p.count");
+    if (single || !filtered) return;
+    const gone = cards.filter((card) => loaded.get(card) === filtered && card.dataset.status !== filtered).length;
+    if (count?.dataset.total) {
+      document.getElementById("left").textContent = gone
+        ? ` ${(Number(count.dataset.total) - gone).toLocaleString("en")} left, ${gone} decided on this page.` : "";
+    }
+    // the next page numbers its entries among those left (the page follows the last card whatever its offset says):
+    // after two decided it said "Entries 11–20 of 38", and the queue's last page "Entries 31–40 of 30"
+    if (next) {
+      const url = new URL(next.href);
+      url.searchParams.set("offset", Math.max(0, nextOffset - gone));
+      next.href = url;
+    }
   }
 
   async function act(card, verb) {
@@ -309,8 +345,8 @@ function setUpReview() {
     form.querySelector("input").focus();
   }
 
-  async function save(card, form) {
-    // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+  // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+  function changedFields(form) {
     const fields = {};
     for (const field of form.elements) {
       const initial = field.tagName === "SELECT" ? [...field.options].find((o) => o.defaultSelected)?.value : field.defaultValue;
@@ -321,6 +357,11 @@ function setUpReview() {
       if (lang) (fields[name] ??= {})[lang] = field.value;
       else fields[name] = field.value;
     }
+    return fields;
+  }
+
+  async function save(card, form) {
+    const fields = changedFields(form);
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change, card);
@@ -338,24 +379,29 @@ function setUpReview() {
     } catch (error) { say(error.message, true); }
   }
 
-  // the card whose edit form is open, if one is: what is typed in it is not to be lost to a key deciding or reloading
   function editing() {
     return cards.find((card) => !card.querySelector(".edit-form").hidden);
   }
 
+  // an edit open with something typed in it, the page left another way (a link of the workbench's bar, Back, the tab
+  // closed): the browser asks first, where the text typed was lost unsaid
+  addEventListener("beforeunload", (event) => {
+    const open = editing();
+    if (!leaving && open && Object.keys(changedFields(open.querySelector(".edit-form"))).length) event.preventDefault();
+  });
+
   function unlessEditing(action) {
-    return () => {
-      const open = editing();
-      if (open) say(`#${open.dataset.entry}: an edit is open; save it or cancel it first`, true);
-      else action();
-    };
+    return (...args) => { if (!refusedWhileEditing()) action(...args); };
   }
 
   // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus; none from inside an
   // edit form (its Save button, a label: typing in a form is typing), a or r none while an edit is open, saved or not
   function keyed(event, more) {
-    if (event.target.closest("input:not([type=checkbox]), select, textarea, .edit-form") || event.ctrlKey ||
-        event.metaKey || event.altKey) return;
+    if (event.target.closest("input:not([type=checkbox]), select, textarea, [contenteditable], .edit-form") ||
+        event.ctrlKey || event.metaKey || event.altKey) return;
+    // the letters turned off (WCAG 2.1.4: speech input saying a word, a screen reader's user typing meant for a
+    // field the focus had left, each decided entries): only the buttons act
+    if (!letterKeys() && event.key.length === 1) return;
     const card = cards[current];
     // a letter's key by Shift alone (A: approve the picked), whatever Caps Lock makes of it: left on, "A" typed
     // without Shift is the a it was meant as, and Shift+A, typed "a" (Linux, Windows), still the A
@@ -375,13 +421,18 @@ function setUpReview() {
   }
 
   for (const card of cards) {
-    card.addEventListener("click", () => select(cards.indexOf(card)));
+    // a click on the card's text selects it; one on a control of it (Edit, a box) leaves the focus where the control put
+    // it: the card took it back from the edit form Edit had opened, the letters typed next went to the keys
+    card.addEventListener("click", (event) => {
+      if (!event.target.closest("button, input, select, textarea, a, label")) select(cards.indexOf(card));
+    });
     // the keys act on the card holding the focus (a button reached with Tab), not on one selected before
     card.addEventListener("focusin", () => mark(cards.indexOf(card)));
-    card.querySelector(".approve").addEventListener("click", () => act(card, "approve"));
-    card.querySelector(".reject").addEventListener("click", () => act(card, "reject"));
-    card.querySelector(".edit").addEventListener("click", () => edit(card));
-    card.querySelector(".merge").addEventListener("click", () => {
+    card.querySelector(".approve").addEventListener("click", unlessEditing(() => act(card, "approve")));
+    card.querySelector(".reject").addEventListener("click", unlessEditing(() => act(card, "reject")));
+    // another card's form not opened beside an open one, as e refuses it
+    card.querySelector(".edit").addEventListener("click", () => { if (editing() === card || !refusedWhileEditing()) edit(card); });
+    card.querySelector(".merge").addEventListener("click", unlessEditing(() => {
       const asked = prompt(`Merge entry #${card.dataset.entry} into entry number:`);
       if (asked === null || !asked.trim()) return;
       const into = asked.trim().replace(/^#/, "");  // as the cards write it, #12, or 12
@@ -392,13 +443,13 @@ function setUpReview() {
       // an entry's page goes to the entry it was merged into: it is no more
       reloadAfter(card, api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
                   `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
-    });
+    }));
     for (const button of card.querySelectorAll(".deprecate, .admit, .prefer")) {
       const usage = {admit: "admitted", prefer: "preferred"}[button.className] || "deprecated";
-      button.addEventListener("click", () =>
+      button.addEventListener("click", unlessEditing(() =>
         reloadAfter(card, api("POST", `/api/entries/${card.dataset.entry}/usage`,
                         {term: button.dataset.term, lang: button.dataset.lang, usage, version: Number(card.dataset.version)}),
-                    `#${card.dataset.entry}: ${button.dataset.term} ${usage}`));
+                    `#${card.dataset.entry}: ${button.dataset.term} ${usage}`)));
     }
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
@@ -425,6 +476,7 @@ function setUpReview() {
   const selected = restored();
 
   undo.addEventListener("click", async () => {
+    if (refusedWhileEditing()) return;
     try {
       const undone = lastChanges.length;
       while (lastChanges.length) {  // the latest first; one refused stops there, the rest stays to undo
@@ -462,8 +514,15 @@ function setUpReview() {
     remember(changes, sent[0]);
     say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
   }
-  document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
-  document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
+  document.getElementById("approve-picked").addEventListener("click", unlessEditing(() => decidePicked("approve")));
+  document.getElementById("reject-picked").addEventListener("click", unlessEditing(() => decidePicked("reject")));
+  // the page links and the filter, clicked, as n and p pressed: not away from an edit open
+  for (const link of document.querySelectorAll("nav.pages a")) {
+    link.addEventListener("click", (event) => { if (refusedWhileEditing()) event.preventDefault(); });
+  }
+  document.querySelector("form.filters")?.addEventListener("submit", (event) => {
+    if (refusedWhileEditing()) event.preventDefault();
+  });
 
   // the next and previous pages from the keyboard: the link at the queue's foot was some sixty Tabs away. Not from a
   // card with its edit open: what was typed in it was left behind unsaved
@@ -494,6 +553,7 @@ function setUpReview() {
 function setUpHistory() {
   for (const button of document.querySelectorAll("#history .revert")) {
     button.addEventListener("click", async () => {
+      if (refusedWhileEditing()) return;  // the entry's edit open above: the reload lost what was typed in it
       try {
         const done = await api("POST", `/api/changes/${button.dataset.change}/revert`);
         reloadSaying(`Change ${button.dataset.change} reverted (change ${done.change})`);
@@ -669,6 +729,24 @@ function setUpExport() {
   }
 }
 
+// whether the single-letter keys act (a, r, e, j, k …): a setting of the browser, on unless turned off on the keys' line
+const LETTER_KEYS = "tmtool-letter-keys";
+
+function letterKeys() {
+  return localStorage.getItem(LETTER_KEYS) !== "off";
+}
+
+function setUpLetterKeys() {
+  const box = document.getElementById("letter-keys");
+  box.checked = letterKeys();
+  // turned off or on in another tab: this one's box says so (the keys follow it at once, read at each key)
+  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) box.checked = letterKeys(); });
+  box.addEventListener("change", () => {
+    localStorage.setItem(LETTER_KEYS, box.checked ? "on" : "off");
+    say(box.checked ? "Single-letter keys on" : "Single-letter keys off: only the buttons act, in this browser, until turned on again");
+  });
+}
+
 function setUpReviewer() {
   const field = document.getElementById("reviewer");
   field.value = localStorage.getItem(REVIEWER) || "";
@@ -682,6 +760,7 @@ document.addEventListener("DOMContentLoaded", () => {
     say(said);
   }
   setUpReviewer();
+  if (document.getElementById("letter-keys")) setUpLetterKeys();
   if (document.getElementById("lookup-q")) setUpLookup();
   if (document.getElementById("queue")) setUpReview();
   if (document.getElementById("history")) setUpHistory();
