@@ -99,9 +99,15 @@ def _inflected_keys(texts: set[str], language: str) -> set[str]:
     term of ``language`` by its Snowball stem, a hyphen typed either way. A one-word term with a short stem
     is found as written, or as the singular the query's ending may stand for, as ``check`` finds it: *Rates*
     is *Rat* (council), *Raten* (instalments) is not, nor is English *port* Italian *porta*."""
-    stems = {spelling for text in texts for key in inflection_keys(text, language) for spelling in _hyphenations(key)}
+    from .terms.nouns import singular_of_its_own  # a word no plural ending is read in: Swedish dator is no data
+
+    def singular(word: str) -> bool:
+        return singular_of_its_own(word, language)
+
+    stems = {spelling for text in texts for key in inflection_keys(text, language, singular)
+             for spelling in _hyphenations(key)}
     return {key for key in stems if not _short_stem(key)} | {
-        fold(form) for text in texts for form in singular_readings(text, language)}
+        fold(form) for text in texts if not singular(text) for form in singular_readings(text, language)}
 
 
 def _prefixed(store, key: str, limit: int) -> list:
