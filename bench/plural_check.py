@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from plurals import DICTIONARIES, HUNSPELL, hunspell  # noqa: E402
+from plurals import DICTIONARIES, HUNSPELL, german, hunspell  # noqa: E402
 
 from tmtool.model import Entry, ReviewStatus, Term  # noqa: E402
 from tmtool import termindex  # noqa: E402
@@ -51,10 +51,11 @@ from tmtool.text import normalize  # noqa: E402
 from tmtool.text.normalize import fold  # noqa: E402
 
 
-def measure(lang: str, min_zipf: float, errors: int) -> None:
+def measure(lang: str, min_zipf: float, errors: int, listed: dict[str, set[str]] | None = None) -> None:
     from wordfreq import zipf_frequency
 
-    plurals = {plural: singulars for plural, singulars in hunspell(lang).items()
+    listed = hunspell(lang) if listed is None else {p.lower(): {s.lower() for s in ss} for p, ss in listed.items()}
+    plurals = {plural: singulars for plural, singulars in listed.items()
                if zipf_frequency(plural, lang) >= min_zipf and not plural.startswith("-")}  # no suffix
     singulars = sorted(set().union(*plurals.values()))
     glossary = Glossary(Entry(terms=[Term(singular, lang), Term(f"en {k}", "en")], id=str(k),
@@ -144,7 +145,7 @@ def gold_lemmas(lang: str, wanted: set[str]) -> dict[str, set[str]]:
     return found
 
 
-def false_matches(lang: str, min_zipf: float, errors: int) -> None:
+def false_matches(lang: str, min_zipf: float, errors: int, listed: dict[str, set[str]] | None = None) -> None:
     """Of wordfreq's words at Zipf ≥ ``min_zipf`` the dictionary knows, each an approved entry of its own, the share
     that finds an entry of a word the dictionary makes no form of one listed word with it (*dator*, a computer,
     finding *data*): a false "found" in ``check`` and a wrong look-up hit."""
@@ -152,6 +153,9 @@ def false_matches(lang: str, min_zipf: float, errors: int) -> None:
 
     words = {w for w in top_n_list(lang, 100_000) if w.isalpha() and w.islower() and zipf_frequency(w, lang) >= min_zipf}
     gold = gold_lemmas(lang, words)
+    for plural, singulars in (listed or {}).items():  # WiktionaryDE's plurals of singulars igerman98 lists apart
+        if plural.lower() in words:
+            gold[plural.lower()] |= {s.lower() for s in singulars}
     judged = sorted(w for w in words if gold.get(w))
     glossary = Glossary(Entry(terms=[Term(word, lang), Term(f"en {k}", "en")], id=str(k),
                               status=ReviewStatus.APPROVED) for k, word in enumerate(judged))
@@ -185,6 +189,7 @@ def false_matches(lang: str, min_zipf: float, errors: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", nargs="*", choices=tuple(GOLD_DICTIONARIES), default=list(DICTIONARIES))
+    parser.add_argument("--german-nouns", type=Path, help="german-nouns' nouns.csv: German's plurals (bench/plurals.py)")
     parser.add_argument("--wrong", action="store_true",
                         help="instead: wordfreq's frequent words finding another word's entry (any language of "
                              "GOLD_DICTIONARIES whose dictionary is installed; TMTOOL_HUNSPELL_DIR=/none hides the "
@@ -200,11 +205,15 @@ def main() -> None:
             if not (HUNSPELL / f"{GOLD_DICTIONARIES[lang]}.dic").is_file():
                 print(f"{lang} left out: no {HUNSPELL / GOLD_DICTIONARIES[lang]}.dic", file=sys.stderr)
                 continue
-            false_matches(lang, args.min_zipf, args.errors)
+            false_matches(lang, args.min_zipf, args.errors,
+                          german(args.german_nouns) if lang == "de" and args.german_nouns else None)
         return
     print("| lang | plurals | singulars (entries) | found | another entry only | none "
           "| a singular finding another's entry |\n|---|---|---|---|---|---|---|")
     for lang in args.lang:
+        if lang == "de" and args.german_nouns:  # WiktionaryDE's plurals, as bench/plurals.py reads them
+            measure(lang, args.min_zipf, args.errors, german(args.german_nouns))
+            continue
         if lang not in DICTIONARIES or not (HUNSPELL / f"{DICTIONARIES[lang]}.dic").is_file():
             print(f"{lang} left out: no {HUNSPELL / DICTIONARIES[lang]}.dic (apt-get install hunspell-{lang})",
                   file=sys.stderr)

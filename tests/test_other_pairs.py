@@ -611,6 +611,32 @@ def test_without_a_dictionary_a_swedish_singular_in_or_and_a_danish_plural_in_er
     assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [("1", "missing", "en", "data", ["data"])]
 
 
+def test_without_a_dictionary_a_german_plural_of_a_noun_in_e_is_no_loanword_plural(tmp_path, with_dictionary):
+    # no hunspell-de-de: -en read for a loanword's -on, -o (Risiken: Risiko) made Karten (cards, maps) Karton (a box),
+    # Juden Judo, though wordfreq has Karte, Jude more often than Karton, Judo
+    with_dictionary({})
+    db = tmp_path / "t.db"
+    for term_of, english in (("de=Karton", "box"), ("de=Judo", "judo"), ("de=Thema", "topic"),
+                             ("de=Zentrum", "centre"), ("de=Risiko", "risk")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    for query in ("Karten", "Juden"):
+        assert not [hit for hit in looked_up(db, query, code=None) if hit[0] != "fuzzy"], query
+    # the loanwords' plurals are found still
+    assert looked_up(db, "Themen") == [("lemma", "Thema")]
+    assert looked_up(db, "Zentren") == [("lemma", "Zentrum")]
+    assert looked_up(db, "Risiken") == [("lemma", "Risiko")]
+    tmx = tmp_path / "lager.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The boxes were stacked in the centres.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Karten wurden in den Zentren gestapelt.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # Karten renders no box (a mistranslation: cards); Zentren renders centre
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [("1", "missing", "en", "boxes", ["Karton"])]
+
+
 def test_check_finds_a_swedish_and_a_danish_term_in_their_plural(tmp_path):
     db, tmx = tmp_path / "t.db", tmp_path / "rapport.tmx"
     run(db, "glossary", "add", "--term", "en=sea mine", "--term", "sv=sjömina", "--term", "da=sømine",

@@ -454,6 +454,9 @@ DANISH_PLURALS = (("erne", ""), ("erne", "e"), ("erne", "um"), ("ene", ""), ("er
 # dykker; Swedish teknikerna), which a plural in -er would also be read as (soldaterne: soldater): the extractor takes
 # it only where the language's dictionary makes the word of it (``terms.nouns``)
 DEFINITE_OF_SAME_PLURAL = {"sv": (("erna", "er"),), "da": (("erne", "er"),)}
+# the ending of the words whose readings ``terms.nouns.readings`` may strike where no dictionary is installed (a
+# Swedish singular in -or, a German -en plural of a noun in -e): look-up imports it for those words only
+NARROWED_READINGS = {"sv": "or", "de": "en"}
 # the letters before the -um a Swedish or Danish -er, -erna, -erne is read for: a Latin neuter's -eum, -ium (museer,
 # studier, kriterierne: museum, studium, kriterium); planer, punkter, helger are no planum, punktum, helgum
 # (bench/plural_check.py --wrong). German's -en is read so after any letter (Zentren: Zentrum)
@@ -497,17 +500,17 @@ def _stem_word(word: str, lang: str) -> str:
     return _stemmer(lang).stemWord(word)
 
 
-def inflection_keys(text: str, lang: str, singular: Callable[[str], bool] | None = None) -> set[str]:
+def inflection_keys(text: str, lang: str, readings: Callable[[str], Iterable[str]] | None = None) -> set[str]:
     """The ``inflection_key``s a text typed in ``lang`` may be the plural of a term under: its own, and
-    those of each word read as the singulars its ending may stand for (``PLURALS``: *comités militares*,
-    *comité militar*), but a word ``singular`` says is a singular of its own, up to ``_MOST_PLURAL_READINGS``
-    readings of the whole. A word is stemmed alone, so its readings are told apart by their stems: *militari* is
-    two (*milit*, *militar*), not four."""
+    those of each word read as the singulars its ending may stand for (``PLURALS``, or those ``readings`` gives:
+    *comités militares*, *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole. A word is
+    stemmed alone, so its readings are told apart by their stems: *militari* is two (*milit*, *militar*), not four."""
     if _stemmer(lang) is None:
         return set()
     words = normalize_for_match(text).split()
-    stems = {word: list(dict.fromkeys(inflection_key(form, lang) for form in (
-        word, *(() if singular and singular(word) else singular_readings(word, lang))))) for word in set(words)}
+    read = readings or (lambda word: singular_readings(word, lang))
+    stems = {word: list(dict.fromkeys(inflection_key(form, lang) for form in (word, *read(word))))
+             for word in set(words)}
     readings = [stems[word] for word in words]
     if math.prod(map(len, readings)) > _MOST_PLURAL_READINGS:
         readings = [forms[:1] for forms in readings]
