@@ -580,6 +580,63 @@ def test_a_swedish_or_danish_term_is_found_by_its_inflected_forms(tmp_path, quer
     assert looked_up(db, query) == [("lemma", term)]  # a fuzzy neighbour at best
 
 
+def test_without_a_dictionary_a_swedish_singular_in_or_and_a_danish_plural_in_er_are_no_other_word(
+        tmp_path, with_dictionary):
+    # no hunspell-sv nor hunspell-da (CI has none): the -or plural ending (flickor: flicka) was read in Swedish
+    # singulars, dator (a computer) found data, kontor (an office) konto (an account); Danish punkter (points) found
+    # punktum (a full stop), planer (plans) Swedish planum
+    with_dictionary({})
+    db = tmp_path / "t.db"
+    for term_of, english in (("sv=data", "data"), ("sv=konto", "account"), ("sv=fakta", "facts"),
+                             ("sv=flicka", "girl"), ("sv=museum", "museum"), ("sv=planum", "plane surface"),
+                             ("da=punktum", "full stop"), ("da=kriterium", "criterion")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    for query in ("dator", "kontor", "faktor", "planer", "punkter"):
+        assert not [hit for hit in looked_up(db, query, code=None) if hit[0] != "fuzzy"], query
+    # the plurals are found still
+    assert looked_up(db, "flickor") == [("lemma", "flicka")]
+    assert looked_up(db, "museer") == [("lemma", "museum")]
+    assert looked_up(db, "kriterierne") == [("lemma", "kriterium")]
+    tmx = tmp_path / "rapport.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The data were stored on one computer in the office.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Uppgifterna lagrades på en dator på ett kontor.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>The girls visited the museums.</seg></tuv>
+ <tuv xml:lang="sv-SE"><seg>Flickorna besökte museer.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # dator renders no data: the term is missing there; flickorna and museer render girl and museum
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [("1", "missing", "en", "data", ["data"])]
+
+
+def test_without_a_dictionary_a_german_plural_of_a_noun_in_e_is_no_loanword_plural(tmp_path, with_dictionary):
+    # no hunspell-de-de: -en read for a loanword's -on, -o (Risiken: Risiko) made Karten (cards, maps) Karton (a box),
+    # Juden Judo, though wordfreq has Karte, Jude more often than Karton, Judo
+    with_dictionary({})
+    db = tmp_path / "t.db"
+    for term_of, english in (("de=Karton", "box"), ("de=Judo", "judo"), ("de=Thema", "topic"),
+                             ("de=Zentrum", "centre"), ("de=Risiko", "risk")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}", "--status", "approved")
+    for query in ("Karten", "Juden"):
+        assert not [hit for hit in looked_up(db, query, code=None) if hit[0] != "fuzzy"], query
+    # the loanwords' plurals are found still
+    assert looked_up(db, "Themen") == [("lemma", "Thema")]
+    assert looked_up(db, "Zentren") == [("lemma", "Zentrum")]
+    assert looked_up(db, "Risiken") == [("lemma", "Risiko")]
+    tmx = tmp_path / "lager.tmx"
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>The boxes were stacked in the centres.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Karten wurden in den Zentren gestapelt.</seg></tuv></tu>
+</body></tmx>
+""", encoding="utf-8")
+    # Karten renders no box (a mistranslation: cards); Zentren renders centre
+    assert findings(run(db, "check", tmx, "--format", "json", code=1)) == [("1", "missing", "en", "boxes", ["Karton"])]
+
+
 def test_check_finds_a_swedish_and_a_danish_term_in_their_plural(tmp_path):
     db, tmx = tmp_path / "t.db", tmp_path / "rapport.tmx"
     run(db, "glossary", "add", "--term", "en=sea mine", "--term", "sv=sjömina", "--term", "da=sømine",

@@ -15,8 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, arabic_script_spelling, english_stem, fold, french_elision, french_stem, inflection_keys,
-    normalize_for_match, singular_readings, stem, unspaced, visible, without_ligatures,
+    NARROWED_READINGS, SHORTEST_STEM, SNOWBALL, arabic_script_spelling, english_stem, fold, french_elision, french_stem,
+    inflection_keys, normalize_for_match, singular_readings, stem, unspaced, visible, without_ligatures,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -99,9 +99,18 @@ def _inflected_keys(texts: set[str], language: str) -> set[str]:
     term of ``language`` by its Snowball stem, a hyphen typed either way. A one-word term with a short stem
     is found as written, or as the singular the query's ending may stand for, as ``check`` finds it: *Rates*
     is *Rat* (council), *Raten* (instalments) is not, nor is English *port* Italian *porta*."""
-    stems = {spelling for text in texts for key in inflection_keys(text, language) for spelling in _hyphenations(key)}
-    return {key for key in stems if not _short_stem(key)} | {
-        fold(form) for text in texts for form in singular_readings(text, language)}
+    def read(word: str) -> list[str] | tuple[str, ...]:
+        """The singulars check reads ``word`` as (Swedish dator is no data); the extractor's rules and wordfreq are
+        imported for the words whose readings they may strike only."""
+        if not normalize_for_match(word).endswith(NARROWED_READINGS.get(language, ())):
+            return singular_readings(word, language)
+        from .terms.nouns import readings
+
+        return readings(word, language)
+
+    stems = {spelling for text in texts for key in inflection_keys(text, language, read)
+             for spelling in _hyphenations(key)}
+    return {key for key in stems if not _short_stem(key)} | {fold(form) for text in texts for form in read(text)}
 
 
 def _prefixed(store, key: str, limit: int) -> list:

@@ -33,10 +33,10 @@ from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key, key_parts,
-    normalize_for_match, singular_readings, stem, visible, without_ligatures,
+    normalize_for_match, stem, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym
-from .terms.nouns import DICTIONARIES, another_word
+from .terms.nouns import DICTIONARIES, another_word, readings
 
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
 # on folded text: the store's keys (other languages' words are stemmed by Snowball's stemmers, ``SNOWBALL``, or
@@ -79,13 +79,13 @@ def _word_key(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _word_keys(word: str, lang: str) -> tuple[str, ...]:
+def _word_keys(word: str, lang: str, readings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The keys a text's ``word`` is found under: its key and, where words are stemmed, its folded
-    whole (a one-word term's with a short stem), and the same two of each singular its ending may stand
-    for (``PLURALS``: *militares*, *militar*)."""
+    whole (a one-word term's with a short stem), and the same two of each of ``readings``, the singulars its
+    ending may stand for (``nouns.readings``: *militares*, *militar*)."""
     if lang not in SNOWBALL:
         return (_word_key(word, lang),)
-    forms = [word, *singular_readings(word, lang)]
+    forms = [word, *readings]
     return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
 
 
@@ -104,10 +104,9 @@ def _tokens(text: str, lang: str) -> list[_Token]:
         word = match.group(1)
         if word is None:
             keys = (_PUNCTUATION + match.group(),)
-        elif word.lower() == word:
-            keys = _word_keys(word, lang)
         else:
-            keys = (*_word_keys(word, lang), _EXACT + word)
+            keys = _word_keys(word, lang, readings(word, lang) if lang in SNOWBALL else ())
+            keys = keys if word.lower() == word else (*keys, _EXACT + word)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
 

@@ -19,11 +19,21 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.normalize import NARROWED_READINGS, normalize_for_match, singular_readings
+
 HUNSPELL = Path("/usr/share/hunspell")
 DICTIONARIES = {"de": ("de_DE", "de_AT", "de_CH"), "sv": ("sv_SE", "sv_FI"), "da": ("da_DK",), "es": ("es_ES",)}
 # the dictionaries whose listed words are citation forms (Spanish's lists plurals apart too: países, fines)
 _LISTS_SINGULARS = frozenset({"de", "sv", "da"})
 _GERMAN_SINGULAR_FLAGS = frozenset("ST")  # igerman98's genitive -s, -es: the word is a singular (Posten, Techniker)
+# the Swedish definite singular's articles, written after a noun, which no plural in -or takes (``readings``):
+# datorn, kontoret, majoren; no flickorn. Measured on hunspell-sv's and -da's plurals of Zipf ≥ 3, none of Swedish's
+# 204 in -or is so written in wordfreq, but 28 of 640 in -ar (an agent noun's definite: tittaren, bloggaren), 24 of
+# 920 in -er (teknikern, bildern), Danish 50 of 1758 in -er (a verb's participle: rapporteret, analyseret): those are
+# read as plurals still
+_DEFINITE_ARTICLES = ("n", "en", "et")
+# the singular endings German -en is read for in a loanword's plural (normalize.PLURALS: Themen, Zentren, Risiken)
+_LOANWORD_SINGULARS = frozenset({"o", "um", "a", "us", "on"})
 
 
 def listed_singular(word: str, lang: str) -> bool:
@@ -36,6 +46,36 @@ def listed_singular(word: str, lang: str) -> bool:
     if lang == "de":
         return any(_GERMAN_SINGULAR_FLAGS & set(flags) for flags in entries.get(word[:1].upper() + word[1:], ()))
     return word in entries
+
+
+def readings(word: str, lang: str) -> tuple[str, ...]:
+    """The singulars check and look-up read ``word`` as (``normalize.singular_readings``), less those a word of its
+    own stands against where the language has no dictionary installed (with one, ``another_word`` says which words
+    are another's forms). Measured: ``bench/plural_check.py --wrong``, and ``bench/plural_check.py`` for what is
+    still found.
+
+    - A Swedish word in -or that wordfreq has with a definite singular's article after it is a singular: *dator* (a
+      computer: *datorn*) is no plural of *data*, *kontor* (*kontoret*) none of *konto*; *flickor* is *flicka*'s (no
+      *flickorn*).
+    - A German -en read as a loanword's -o, -um, -a, -us, -on is no such plural where wordfreq has the word less its
+      -n or -en (the plural of *Karte*, *Art*) more often than the loanword: *Karten* is no *Karton*, *Marken* no
+      *Markus*, *Minen* no *minus*; *Themen* is *Thema*, *Zentren* *Zentrum*, *Daten* *Datum*."""
+    found = tuple(singular_readings(word, lang))
+    lower = normalize_for_match(word)
+    if not found or not lower.endswith(NARROWED_READINGS.get(lang, ())) or _has_dictionary(lang):
+        return found
+    return _frequent_readings(lower, lang, found)
+
+
+@lru_cache(maxsize=65536)
+def _frequent_readings(word: str, lang: str, found: tuple[str, ...]) -> tuple[str, ...]:
+    from wordfreq import zipf_frequency  # its list of the language read once, by a check or look-up that needs it
+
+    if lang == "sv":  # a word in -or
+        return () if any(zipf_frequency(word + article, lang) > 0 for article in _DEFINITE_ARTICLES) else found
+    other = max(zipf_frequency(word[:-1], lang), zipf_frequency(word[:-2], lang))  # a German word in -en
+    return tuple(reading for reading in found if not (
+        reading[len(word) - 2:] in _LOANWORD_SINGULARS and zipf_frequency(reading, lang) < other))
 
 
 def no_noun(reading: str, lang: str) -> bool:
@@ -165,6 +205,11 @@ def _rules(lang: str) -> dict[str, list[tuple[str, str, re.Pattern]]]:
             rules.setdefault("" if add == "0" else add, []).append(("" if fields[2] == "0" else fields[2], fields[1],
                                                                    condition))
     return rules
+
+
+@lru_cache(maxsize=None)
+def _has_dictionary(lang: str) -> bool:
+    return _installed(lang, "dic") is not None
 
 
 def _installed(lang: str, extension: str) -> Path | None:

@@ -17,7 +17,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import product
 
@@ -454,6 +454,13 @@ DANISH_PLURALS = (("erne", ""), ("erne", "e"), ("erne", "um"), ("ene", ""), ("er
 # dykker; Swedish teknikerna), which a plural in -er would also be read as (soldaterne: soldater): the extractor takes
 # it only where the language's dictionary makes the word of it (``terms.nouns``)
 DEFINITE_OF_SAME_PLURAL = {"sv": (("erna", "er"),), "da": (("erne", "er"),)}
+# the ending of the words whose readings ``terms.nouns.readings`` may strike where no dictionary is installed (a
+# Swedish singular in -or, a German -en plural of a noun in -e): look-up imports it for those words only
+NARROWED_READINGS = {"sv": "or", "de": "en"}
+# the letters before the -um a Swedish or Danish -er, -erna, -erne is read for: a Latin neuter's -eum, -ium (museer,
+# studier, kriterierne: museum, studium, kriterium); planer, punkter, helger are no planum, punktum, helgum
+# (bench/plural_check.py --wrong). German's -en is read so after any letter (Zentren: Zentrum)
+LATIN_NEUTERS = {"sv": "ei", "da": "ei"}
 PLURALS = {
     "sv": SWEDISH_PLURALS + DEFINITE_OF_SAME_PLURAL["sv"],
     "da": DANISH_PLURALS + DEFINITE_OF_SAME_PLURAL["da"],
@@ -493,15 +500,16 @@ def _stem_word(word: str, lang: str) -> str:
     return _stemmer(lang).stemWord(word)
 
 
-def inflection_keys(text: str, lang: str) -> set[str]:
+def inflection_keys(text: str, lang: str, readings: Callable[[str], Iterable[str]] | None = None) -> set[str]:
     """The ``inflection_key``s a text typed in ``lang`` may be the plural of a term under: its own, and
-    those of each word read as the singulars its ending may stand for (``PLURALS``: *comités militares*,
-    *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole. A word is stemmed alone, so
-    its readings are told apart by their stems: *militari* is two (*milit*, *militar*), not four."""
+    those of each word read as the singulars its ending may stand for (``PLURALS``, or those ``readings`` gives:
+    *comités militares*, *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole. A word is
+    stemmed alone, so its readings are told apart by their stems: *militari* is two (*milit*, *militar*), not four."""
     if _stemmer(lang) is None:
         return set()
     words = normalize_for_match(text).split()
-    stems = {word: list(dict.fromkeys(inflection_key(form, lang) for form in (word, *singular_readings(word, lang))))
+    read = readings or (lambda word: singular_readings(word, lang))
+    stems = {word: list(dict.fromkeys(inflection_key(form, lang) for form in (word, *read(word))))
              for word in set(words)}
     readings = [stems[word] for word in words]
     if math.prod(map(len, readings)) > _MOST_PLURAL_READINGS:
@@ -534,7 +542,8 @@ def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: b
     lower = word.lower() if as_written else normalize_for_match(word)
     endings = dict.fromkeys((*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ())))
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
-            if lower.endswith(plural) and len(lower) > len(plural) + 2]
+            if lower.endswith(plural) and len(lower) > len(plural) + 2
+            and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])]
 
 
 # a Snowball stemmer keeps the word it is stemming in the object: the web server's threads, sharing one, raised
