@@ -387,3 +387,16 @@ def test_xml_space_preserve_keeps_a_tbx_text_s_lines(tmp_path):
     [entry] = read_tbx(path)
     assert entry.definition == "Usage:\n\t\t\tconvoy(route)\n\t\t\tconvoy(escort)"
     assert [t.note for t in entry.terms] == [None, "Two lines,\n\t\t\t\t\tthe second indented."]
+
+
+def test_a_tbx_without_indentation_keeps_a_text_s_indented_lines(tmp_path):
+    """A termbase whose elements each stand at the start of a line has no indentation of its own, so a note's lines
+    indented are the note's (a list): they were joined as if the file's layout had wrapped one line."""
+    path = tmp_path / "flat.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">\n<martifHeader>\n'
+                    '<fileDesc>\n<sourceDesc>\n<p>x</p>\n</sourceDesc>\n</fileDesc>\n</martifHeader>\n<text>\n<body>\n'
+                    '<termEntry id="c1">\n<note>Sources:\n  - ISO 1087\n  - IATE</note>\n<langSet xml:lang="fr">\n<tig>\n'
+                    '<term>convoi</term>\n</tig>\n</langSet>\n<langSet xml:lang="en">\n<tig>\n<term>convoy</term>\n</tig>\n'
+                    '</langSet>\n</termEntry>\n</body>\n</text>\n</martif>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert (entry.note, [t.text for t in entry.terms]) == ("Sources:\n  - ISO 1087\n  - IATE", ["convoi", "convoy"])

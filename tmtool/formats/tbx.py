@@ -755,7 +755,7 @@ def _unwrapped(element: etree._Element, text: str) -> str:
     before = previous.tail if previous is not None else element.getparent().text if element.getparent() is not None \
         else None
     indent = before.rpartition("\n")[2] if before and "\n" in before else None
-    if indent is None or indent.strip():
+    if not indent or indent.strip():  # elements at the line's start: a file without indentation, whose text it is
         return text
     first, *lines = text.rstrip(" \t\n").split("\n")
     if not lines or not all(line.startswith(indent) and line[len(indent):][:1] in (" ", "\t") for line in lines):
