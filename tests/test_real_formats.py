@@ -700,6 +700,45 @@ def test_wordfast_placeholders_are_codes_and_its_tab_and_line_break_characters(t
         (u.source_markup, u.target_markup) for u in units]
 
 
+def test_a_wordfast_machine_translation_is_a_draft_not_a_translation(tmp_path):
+    """Wordfast records a machine's translation under the user ``MT!`` (its header lists it: *MT! Machine
+    translation*): it was imported as any translator's confirmed one, and exported as such. It is a draft now, as a
+    Trados draft is: left out unless asked for, kept as one through a TMX export read back."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL,CL Claire Lambert,MT! Machine translation\t%TU=00000002\t%FR-FR"
+                     "\t%Wordfast TM v.6.02/00\t%EN-GB\t%---00000000\t\t\t\t\r\n"
+                     "20241105~093000\tCL\t2\tFR-FR\tLe dépôt ouvre à huit heures.\tEN-GB\tThe depot opens at eight.\r\n"
+                     "20241105~094020\tMT!\t0\tFR-FR\tLa barrière reste fermée.\tEN-GB\tThe fence remains closed.\r\n"
+                     .encode("utf-16"))
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[:2] == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated "
+                                                 "skipped, 1 not confirmed skipped\n")
+    assert tmtool(db, "import", "--include-unconfirmed", path)[:2] == (
+        0, "1 unit added (fr-FR→en-GB 1), 1 already stored, 0 untranslated skipped, 1 not confirmed included as drafts\n")
+    assert tmtool(db, "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
+    assert [u.target for u in read_tmx(tmp_path / "out.tmx")] == ["The depot opens at eight."]
+    assert tmtool(db, "export", "tmx", "--include-unconfirmed", "-o", tmp_path / "drafts.tmx")[0] == 0
+    code, out, _ = tmtool(tmp_path / "again.db", "import", tmp_path / "drafts.tmx")
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "1 not confirmed skipped\n")
+
+
+def test_a_wordfast_segment_with_a_control_character_and_a_placeholder_is_read(tmp_path):
+    """Word's page break escaped (``&'0C;``) beside a placeholder: the placeholder made the segment a TMX one, which
+    cannot hold the character, and the import stopped on a traceback (*All strings must be XML compatible*). The
+    segment is read as one without placeholders is: its text, the character in it."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL\t%TU=00000002\t%FR-FR\t%Wordfast TM v.5.53/00\t%EN-GB\r\n"
+                     "20241105~093000\tCL\t0\tFR-FR\tFin du chapitre&'0C;&tA;Annexe\tEN-GB\tEnd of chapter&'0C;&tA;Annex\r\n"
+                     "20241105~093500\tCL\t1\tFR-FR\tPorte nord\tEN-GB\tNorth gate\r\n".encode("utf-16"))
+    units, skipped = read_all(read_wordfast, path)
+    assert ([(u.source, u.source_markup, u.target, u.target_markup) for u in units], skipped) == (
+        [("Fin du chapitre\x0cAnnexe", None, "End of chapter\x0cAnnex", None), ("Porte nord", None, "North gate", None)],
+        [])
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped\n")
+
+
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
      " .mqxlz: import it under its own name), not a TMX file"),

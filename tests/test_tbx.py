@@ -349,3 +349,54 @@ def test_unknown_x_notes_stay_notes(tmp_path):
     write_tbx([Entry(id="e", terms=[Term("EMI", "fr")], note="x-reviewer: J. Dupont")], path)
     [entry] = read_tbx(path)
     assert entry.note == "x-reviewer: J. Dupont"
+
+
+@pytest.mark.parametrize("write", [write_tbx, write_tbx_martif])
+def test_a_text_whose_lines_are_indented_keeps_them_through_tbx(tmp_path, write):
+    """A note listing its sources on indented lines, a context quoting code: written pretty-printed, each next line
+    stood deeper than its element, which the reader takes for a file's layout wrapping one line (LTAC's samples), so
+    an export read back had them on one line (*Sources: - ISO 1087 - IATE*). Such an entry is written unindented."""
+    entry = Entry(id="7", terms=[Term("convoi", "fr"), Term("convoy", "en")],
+                  definition="Groupe de véhicules :\n    - escortés ;\n    - en colonne.",
+                  note="Sources:\n    - ISO 1087\n    - IATE",
+                  contexts=[Context(fr="Exemple :\n\tif convoi:\n\t\tpartir()", en="Example:\n\tif convoy:\n\t\tleave()")])
+    plain = Entry(id="8", terms=[Term("escorte", "fr"), Term("escort", "en")], note="Deux lignes\nsans retrait")
+    out = tmp_path / "out.tbx"
+    write([entry, plain], out)
+    [back, plain_back] = read_tbx(out)
+    assert (back.definition, back.note, back.contexts) == (entry.definition, entry.note, entry.contexts)
+    assert plain_back.note == plain.note
+    written = out.read_text(encoding="utf-8")
+    assert "\n  " in written[written.index('"_8"'):]  # an entry without such lines keeps its layout
+
+
+def test_xml_space_preserve_keeps_a_tbx_text_s_lines(tmp_path):
+    """``xml:space="preserve"`` says a text's white space is its own: the lines of such a definition, indented deeper
+    than its element as a layout's wrapped lines are, were joined into one."""
+    path = tmp_path / "preserve.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+                    ' xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc>'
+                    '</fileDesc></tbxHeader><text><body>\n'
+                    '\t<conceptEntry id="c1">\n'
+                    '\t\t<descrip type="definition" xml:space="preserve">Usage:\n\t\t\tconvoy(route)\n\t\t\tconvoy(escort)'
+                    '</descrip>\n'
+                    '\t\t<langSec xml:lang="fr"><termSec><term>convoi</term></termSec></langSec>\n'
+                    '\t\t<langSec xml:lang="en" xml:space="preserve">\n\t\t\t<termSec>\n\t\t\t\t<term>convoy</term>\n'
+                    '\t\t\t\t<note>Two lines,\n\t\t\t\t\tthe second indented.</note>\n\t\t\t</termSec>\n\t\t</langSec>\n'
+                    '\t</conceptEntry>\n</body></text></tbx>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert entry.definition == "Usage:\n\t\t\tconvoy(route)\n\t\t\tconvoy(escort)"
+    assert [t.note for t in entry.terms] == [None, "Two lines,\n\t\t\t\t\tthe second indented."]
+
+
+def test_a_tbx_without_indentation_keeps_a_text_s_indented_lines(tmp_path):
+    """A termbase whose elements each stand at the start of a line has no indentation of its own, so a note's lines
+    indented are the note's (a list): they were joined as if the file's layout had wrapped one line."""
+    path = tmp_path / "flat.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">\n<martifHeader>\n'
+                    '<fileDesc>\n<sourceDesc>\n<p>x</p>\n</sourceDesc>\n</fileDesc>\n</martifHeader>\n<text>\n<body>\n'
+                    '<termEntry id="c1">\n<note>Sources:\n  - ISO 1087\n  - IATE</note>\n<langSet xml:lang="fr">\n<tig>\n'
+                    '<term>convoi</term>\n</tig>\n</langSet>\n<langSet xml:lang="en">\n<tig>\n<term>convoy</term>\n</tig>\n'
+                    '</langSet>\n</termEntry>\n</body>\n</text>\n</martif>\n', encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert (entry.note, [t.text for t in entry.terms]) == ("Sources:\n  - ISO 1087\n  - IATE", ["convoi", "convoy"])

@@ -103,6 +103,7 @@ from html import unescape
 from lxml import etree
 
 from ..errors import Invalid
+from ..io.xmlchars import not_xml
 from ..io.xmlsafe import split_tag, xml_parser, xml_text
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
@@ -191,7 +192,12 @@ def wordfast_segment(text: str, decode=str) -> tuple[str, str | None]:
     for placeholder, character in _WORDFAST_CHARACTERS.items():
         text = text.replace(placeholder, character)
     tags = [(match, "ph", "", None) for match in WORDFAST_PLACEHOLDER.finditer(text)]
-    return _tags_as_codes(text, tags, decode) if tags else (decode(text), None)
+    if not tags:
+        return decode(text), None
+    plain = decode(WORDFAST_PLACEHOLDER.sub("", text))
+    if not_xml(text) or not_xml(plain):  # a control character (Word's page break, &'0C;) no TMX segment can hold
+        return plain, None  # beside codes: the text alone, as a segment without placeholders is read
+    return _tags_as_codes(text, tags, decode)
 
 
 def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:

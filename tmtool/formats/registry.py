@@ -101,7 +101,8 @@ FORMATS = (
     # units are XLIFF's
     Format("package", MEMORY, (".sdlppx", ".sdlrpx", ".mqxlz"), "packages:read_package", None, binary=True,
            untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
-    Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
+    Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",),
+           unconfirmed="tmx:is_unconfirmed"),  # a machine translation's unit is read as a draft (x-state)
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
     Format("multiterm", GLOSSARY, (), "multiterm:read_multiterm", None, streamed=True, signatures=("<mtf",)),

@@ -82,6 +82,8 @@ from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _ISO_30042 = "urn:iso:std:iso:30042"  # TBX v3's namespace, and that of some martif files
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_INDENTED_LINE = re.compile(r"\n[ \t]")  # a line of a text starting with white space
 # lxml's incremental writer binds the Clark name above to a wrong prefix on the root element, and writes
 # a prefixed name verbatim, so the root's attribute is given as such
 _ROOT_XML_LANG = "xml:lang"
@@ -241,7 +243,13 @@ def _write(
                             if xml_id in ids_written:
                                 raise Invalid(f"two entries have the id {entry.id or xml_id!r}")
                             ids_written.add(xml_id)
-                            xml.write(_entry_element(dialect, entry, xml_id, languages), pretty_print=True)
+                            element = _entry_element(dialect, entry, xml_id, languages)
+                            # a line of a text indented deeper than its element would read back as the layout's
+                            # wrap (see _unwrapped): such an entry is written without the layout's indentation
+                            laid_out = not any(_INDENTED_LINE.search(text) for text in element.itertext())
+                            xml.write(element, pretty_print=laid_out)
+                            if not laid_out:
+                                xml.write("\n")
             xml.write("\n")
     return count
 
@@ -739,12 +747,15 @@ def _unwrapped(element: etree._Element, text: str) -> str:
     """``text`` with the line breaks a file's layout put in it (LTAC's TBX-Basic samples wrap a definition or
     context at 80 columns, each next line indented deeper than the element: *…in the spiral⏎\t\t\t\t\t\t\tarms of
     a galaxy.*) read as the spaces they stand for; a line break not followed by such indentation (two lines of a
-    note, as tmtool writes them) is kept."""
+    note, as tmtool writes them) is kept, and so is every one where ``xml:space="preserve"`` (the element's own, else
+    its nearest ancestor's) says the file's white space is its text."""
+    if next((e.get(XML_SPACE) for e in (element, *element.iterancestors()) if e.get(XML_SPACE)), None) == "preserve":
+        return text
     previous = element.getprevious()
     before = previous.tail if previous is not None else element.getparent().text if element.getparent() is not None \
         else None
     indent = before.rpartition("\n")[2] if before and "\n" in before else None
-    if indent is None or indent.strip():
+    if not indent or indent.strip():  # elements at the line's start: a file without indentation, whose text it is
         return text
     first, *lines = text.rstrip(" \t\n").split("\n")
     if not lines or not all(line.startswith(indent) and line[len(indent):][:1] in (" ", "\t") for line in lines):

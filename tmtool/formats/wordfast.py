@@ -15,7 +15,8 @@ its Unicode code point). Its placeholders (``&tA;`` a tag, ``&t1;`` a graphic �
 see :data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props. Wordfast's
 description of the format makes a unit's date, user, count and languages optional: a line leaving its
 languages empty is in the header's (its fourth and sixth fields, ``%FR-FR`` … ``%EN-GB``), one without a
-date has none.
+date has none. A unit of the user ``MT!`` holds a machine translation: a draft, which an import leaves out unless
+asked for drafts (see :func:`tmtool.formats.tmx.is_unconfirmed`).
 """
 
 from __future__ import annotations
@@ -31,11 +32,15 @@ from ..langtags import normalize_tag
 from ..model import Unit
 from .inline import wordfast_segment
 from .skips import OnSkip, Unusable, refuse
+from .xliff import UNCONFIRMED
 
 SIGNATURE = "Wordfast TM"  # in the header line's version field
 _HEADER_DATE = re.compile(r"%\d{8}~\d{6}")
 _ESCAPE = re.compile(r"&'([0-9A-Fa-f]{2,6});")
 _FIELDS = 7  # date, user, reuse count, source language, source, target language, target
+# the user Wordfast records a machine's translation under (its header's user list: "MT! Machine translation"): a
+# translation nobody confirmed, read as a draft (an XLIFF's state not confirmed) that an import leaves out unless asked
+MACHINE_TRANSLATION = "MT!"
 
 
 def read_wordfast(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
@@ -78,6 +83,8 @@ def _unit(fields: list[str], number: int, languages: tuple[str, str] = ("", ""))
         raise Unusable(exc.message, number) from None
     props = {"@creationid": user, "@usagecount": reuse} | {
         f"x-attribute-{n}": value for n, value in enumerate(attributes, 1) if value}
+    if user.strip().upper() == MACHINE_TRANSLATION:
+        props["x-state"] = UNCONFIRMED
     source, source_markup = wordfast_segment(source, _unescaped)
     target, target_markup = wordfast_segment(target, _unescaped)
     return Unit(source=source, target=target, srclang=srclang, tgtlang=tgtlang, changed=changed,
