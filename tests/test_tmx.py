@@ -380,8 +380,9 @@ def test_a_trados_segment_s_confirmation_level_goes_to_trados_in_the_prop_it_rea
     write_tmx(units, out, srclang="fr-FR")
     written = etree.fromstring(out.getvalue())
     assert [[(p.get("type"), p.text) for p in tu.iterfind("prop")] for tu in written.iter("tu")] == [
-        [("x-state", "Draft"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
-        [("x-state", "ApprovedSignOff"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "ApprovedSignOff")]]
+        [("x-state", "Draft"), ("x-document", "a.docx"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
+        [("x-state", "ApprovedSignOff"), ("x-document", "a.docx"), ("x-sdl-origin", "mt"),
+         ("x-ConfirmationLevel", "ApprovedSignOff")]]
     back = list(read_tmx(io.BytesIO(out.getvalue())))
     assert [u.props for u in back] == [u.props for u in units]
     assert [is_unconfirmed(u) for u in back] == [True, False]
