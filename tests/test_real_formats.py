@@ -920,14 +920,14 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
     units = list(read_xliff(path))
     assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
         ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.",
-         {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-origin-system": "Main TM", "x-sdl-percent": "100"}),
+         {"x-document": "C:\\Projets\\rapport.docx", "x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-origin-system": "Main TM", "x-sdl-percent": "100"}),
         ("a1b2/2", "Il a adopté le rapport annuel.", "It adopted the annual report.",
-         {"x-state": "ApprovedTranslation", "x-sdl-origin": "interactive"}),
-        ("c3d4", "Troisième phrase non traduite.", "", {}),
+         {"x-document": "C:\\Projets\\rapport.docx", "x-state": "ApprovedTranslation", "x-sdl-origin": "interactive"}),
+        ("c3d4", "Troisième phrase non traduite.", "", {"x-document": "C:\\Projets\\rapport.docx"}),
         # the source copied, not confirmed
-        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft", "x-sdl-origin": "source"}),
+        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-document": "C:\\Projets\\rapport.docx", "x-state": "Draft", "x-sdl-origin": "source"}),
         # a tracked deletion is out
-        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated", "x-sdl-origin": "interactive"}),
+        ("h8", "Le rapport final.", "The final report.", {"x-document": "C:\\Projets\\rapport.docx", "x-state": "Translated", "x-sdl-origin": "interactive"}),
     ]
     # the native codes the header's tag-defs give the g
     assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
@@ -953,9 +953,9 @@ def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status
         "</body></file></xliff>", encoding="utf-8")
     units = list(read_xliff(path))
     assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
-        ("1", "Un. Deux.", "One. Two.", {}),  # an alt-trans is a proposal, not the unit's translation
-        ("2", "Trois.", "Trois.", {"x-state": "NotStarted"}), ("3", "OTAN", "OTAN", {"x-state": "ManuallyConfirmed"}),
-        ("4/1", "Cinq.", "Five.", {"x-state": "translated"}), ("4/2", "Six.", "Six.", {"x-state": "translated"})]
+        ("1", "Un. Deux.", "One. Two.", {"x-document": "a.html"}),  # an alt-trans is a proposal, not the unit's translation
+        ("2", "Trois.", "Trois.", {"x-document": "a.html", "x-state": "NotStarted"}), ("3", "OTAN", "OTAN", {"x-document": "a.html", "x-state": "ManuallyConfirmed"}),
+        ("4/1", "Cinq.", "Five.", {"x-document": "a.html", "x-state": "translated"}), ("4/2", "Six.", "Six.", {"x-document": "a.html", "x-state": "translated"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert out == "4 units added (fr-FR→en-GB 4), 0 already stored, 1 untranslated skipped\n"
 
@@ -1004,10 +1004,10 @@ def test_what_lies_outside_the_segment_marks_of_both_sides_is_no_segment_s_text(
         '<sdl:seg-defs><sdl:seg id="4"/></sdl:seg-defs></trans-unit>'
         "</body></file></xliff>", encoding="utf-8")
     assert [(u.tuid, u.source, u.target, u.props, u.target_markup) for u in read_xliff(path)] == [
-        ("t1/1", "Un.", "One.", {"x-state": "Translated"}, None),
-        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation", "x-sdl-locked": "true"}, None),
-        ("t2", "Trois.", "Three.", {"x-state": "Translated"}, None),
-        ("t3", "Quatre.", "", {}, None)]
+        ("t1/1", "Un.", "One.", {"x-document": "r.docx", "x-state": "Translated"}, None),
+        ("t1/2", "Deux.", "Two.", {"x-document": "r.docx", "x-state": "ApprovedTranslation", "x-sdl-locked": "true"}, None),
+        ("t2", "Trois.", "Three.", {"x-document": "r.docx", "x-state": "Translated"}, None),
+        ("t3", "Quatre.", "", {"x-document": "r.docx"}, None)]
 
 
 def test_a_target_holding_text_beside_its_segment_marks_is_read_whole(tmp_path):
@@ -1376,9 +1376,9 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
         '<trans-unit id="T:2" m:confirmed="2"><source>Revu.</source><target>Reviewed.</target></trans-unit>'
         "</group></body></file></xliff>", encoding="utf-8")
     assert [(u.target, u.props) for u in read_xliff(path)] == [
-        ("The committee seats.", {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"}),
-        ("End.", {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-trans-origin": "tm"}),
-        ("Reviewed.", {"x-state": "confirmed", "x-phrase-confirmed": "2"})]
+        ("The committee seats.", {"x-document": "d.docx", "x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"}),
+        ("End.", {"x-document": "d.docx", "x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-trans-origin": "tm"}),
+        ("Reviewed.", {"x-document": "d.docx", "x-state": "confirmed", "x-phrase-confirmed": "2"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 0 untranslated skipped, "
                               "1 not confirmed skipped\n")
@@ -1393,10 +1393,10 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
     assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
-        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed", "x-phrase-confirmed": "0"}),
+        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-document": "test.txt", "x-state": "unconfirmed", "x-phrase-confirmed": "0"}),
         ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
          "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja",
-         {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-score": "1.01", "x-phrase-gross-score": "1.01",
+         {"x-document": "test.txt", "x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-score": "1.01", "x-phrase-gross-score": "1.01",
           "x-phrase-trans-origin": "tm", "@creationid": "42989"}),
     ]
     # m:created-at="1421114195529": milliseconds since 1970; "0" on the other, never made by anyone
@@ -1429,8 +1429,8 @@ def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
     assert skipped == [f"{path}:1: invalid m:created-at 'hier'"]
     assert [(u.created, u.changed, u.props) for u in units] == [
         (datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), datetime(2024, 5, 2, 10, 0, 0, 250000, tzinfo=timezone.utc),
-         {"x-state": "confirmed", "x-phrase-confirmed": "1", "@creationid": "51234", "@changeid": "60017"}),
-        (None, None, {"x-state": "confirmed", "x-phrase-confirmed": "1"})]
+         {"x-document": "d.docx", "x-state": "confirmed", "x-phrase-confirmed": "1", "@creationid": "51234", "@changeid": "60017"}),
+        (None, None, {"x-document": "d.docx", "x-state": "confirmed", "x-phrase-confirmed": "1"})]
     db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
     tmtool(db, "import", path)
     assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
@@ -1463,8 +1463,8 @@ def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
         '</body></file></xliff>', encoding="utf-8")
     assert [(u.changed, u.created, u.props) for u in read_xliff(memoq)] == [
         (datetime(2025, 3, 4, 9, 15, 30, tzinfo=timezone.utc), None,
-         {"x-state": "ManuallyConfirmed", "@changeid": "relecteur"}),
-        (None, None, {"x-state": "ManuallyConfirmed"})]
+         {"x-document": "c.docx", "x-state": "ManuallyConfirmed", "@changeid": "relecteur"}),
+        (None, None, {"x-document": "c.docx", "x-state": "ManuallyConfirmed"})]
     trados = tmp_path / "job.sdlxliff"
     trados.write_text(
         SDLXLIFF_HEAD +
@@ -1483,9 +1483,10 @@ def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
     units, skipped = read_all(read_xliff, trados)
     assert [(u.tuid, u.created, u.changed, u.props) for u in units] == [
         ("t1/1", datetime(2024, 11, 5, 8, 7, 6, tzinfo=timezone.utc), datetime(2024, 11, 6, 17, 45, tzinfo=timezone.utc),
-         {"x-state": "Translated", "x-sdl-origin": "interactive", "@creationid": "EXEMPLE\\anne",
-          "@changeid": "EXEMPLE\\marc"}),
-        ("t1/2", None, None, {"x-state": "Translated", "x-sdl-origin": "tm", "x-sdl-percent": "100"})]
+         {"x-state": "Translated", "x-document": "r.docx", "x-sdl-origin": "interactive",
+          "@creationid": "EXEMPLE\\anne", "@changeid": "EXEMPLE\\marc"}),
+        ("t1/2", None, None, {"x-state": "Translated", "x-document": "r.docx", "x-sdl-origin": "tm",
+                              "x-sdl-percent": "100"})]
     assert skipped == [f"{trados}:1: invalid created_on '24/11/2024 08:07:06'"]
 
 
@@ -1591,7 +1592,7 @@ def test_xliff_2_2_in_its_own_namespace(tmp_path):
         '</segment></unit></file></xliff>', encoding="utf-8")
     [unit] = read_xliff(path)
     assert (unit.source, unit.target, unit.srclang, unit.tgtlang, unit.notes, unit.props) == (
-        "Le convoi part.", "The convoy leaves.", "fr-FR", "en-GB", ["Titre"], {"x-state": "final"})
+        "Le convoi part.", "The convoy leaves.", "fr-FR", "en-GB", ["Titre"], {"x-document": "note.docx", "x-state": "final"})
     assert unit.target_markup == 'The <bpt i="1" x="1">&lt;b&gt;</bpt>convoy<ept i="1">&lt;/b&gt;</ept> leaves.'
 
 
@@ -1720,13 +1721,13 @@ def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(t
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
     assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
-        ("6", "Text  text.", "", "en", "fr", {}),
-        ("0", "Do not translate this.", "", "en", "fr", {"x-translate": "no"}),
-        ("1", "Text number 1", "", "en", "fr", {}),
-        ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {}),
-        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {"x-approved": "yes"}),  # approved: kept
-        ("4", "Text number four", "", "en", "fr", {}),  # not "Le texte numéro quatre."
-        ("5", "Text  text.", "", "en", "fr", {}),
+        ("6", "Text  text.", "", "en", "fr", {"x-document": "test1"}),
+        ("0", "Do not translate this.", "", "en", "fr", {"x-document": "test1", "x-translate": "no"}),
+        ("1", "Text number 1", "", "en", "fr", {"x-document": "test1"}),
+        ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {"x-document": "test1"}),
+        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {"x-document": "test1", "x-approved": "yes"}),  # approved: kept
+        ("4", "Text number four", "", "en", "fr", {"x-document": "test1"}),  # not "Le texte numéro quatre."
+        ("5", "Text  text.", "", "en", "fr", {"x-document": "test1"}),
     ]
     assert units[0].source_markup == ('Text <ph x="1">startCode<sub>[nested<ph x="2">ph-in-sub</ph>still in sub]</sub>'
                                       'endCode</ph> text.')
@@ -3394,7 +3395,7 @@ def test_a_draft_confirmed_by_its_reviewed_file_takes_the_file_s_origin_and_appr
     assert (code, "1 draft confirmed" in out) == (0, True), out
     exported = tmp_path / "out.tmx"
     tmtool(db, "export", "tmx", "-o", exported)
-    assert [u.props for u in read_tmx(exported)] == [{"x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]
+    assert [u.props for u in read_tmx(exported)] == [{"x-document": "r.docx", "x-state": "ApprovedSignOff", "x-sdl-origin": "interactive"}]
 
 
 def test_a_phrase_draft_confirmed_by_its_job_file_takes_the_file_s_level_and_origin(tmp_path):
@@ -3419,7 +3420,7 @@ def test_a_phrase_draft_confirmed_by_its_job_file_takes_the_file_s_level_and_ori
     assert tmtool(db, "import", job("0", "mt", "0.0"), "--include-unconfirmed")[0] == 0
     code, out, _ = tmtool(db, "import", job("1", "tm", "1.01"))
     assert (code, "1 draft confirmed" in out) == (0, True), out
-    confirmed = {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-score": "1.01",
+    confirmed = {"x-state": "confirmed", "x-document": "d.docx", "x-phrase-confirmed": "1", "x-phrase-score": "1.01",
                  "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"}
     assert tmtool(db, "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
     assert [u.props for u in read_tmx(tmp_path / "out.tmx")] == [confirmed]
@@ -3438,7 +3439,8 @@ def test_a_phrase_draft_confirmed_by_its_job_file_takes_the_file_s_level_and_ori
     (tmp_path / "approved.xlf").write_bytes(bytes(weblate))
     assert tmtool(db, "import", tmp_path / "approved.xlf")[0] == 0
     assert tmtool(db, "export", "tmx", "-o", tmp_path / "m.tmx")[0] == 0
-    assert [u.props for u in read_tmx(tmp_path / "m.tmx")] == [{"x-state": "translated"}]
+    # the job's document too, which went to Weblate as the export's <file original>
+    assert [u.props for u in read_tmx(tmp_path / "m.tmx")] == [{"x-state": "translated", "x-document": "b.docx"}]
 
 
 def test_a_message_translate_toolkit_marked_fuzzy_is_not_a_confirmed_translation(tmp_path):

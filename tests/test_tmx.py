@@ -380,8 +380,9 @@ def test_a_trados_segment_s_confirmation_level_goes_to_trados_in_the_prop_it_rea
     write_tmx(units, out, srclang="fr-FR")
     written = etree.fromstring(out.getvalue())
     assert [[(p.get("type"), p.text) for p in tu.iterfind("prop")] for tu in written.iter("tu")] == [
-        [("x-state", "Draft"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
-        [("x-state", "ApprovedSignOff"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "ApprovedSignOff")]]
+        [("x-state", "Draft"), ("x-document", "a.docx"), ("x-sdl-origin", "mt"), ("x-ConfirmationLevel", "Draft")],
+        [("x-state", "ApprovedSignOff"), ("x-document", "a.docx"), ("x-sdl-origin", "mt"),
+         ("x-ConfirmationLevel", "ApprovedSignOff")]]
     back = list(read_tmx(io.BytesIO(out.getvalue())))
     assert [u.props for u in back] == [u.props for u in units]
     assert [is_unconfirmed(u) for u in back] == [True, False]
@@ -494,3 +495,42 @@ def test_a_translation_omegat_auto_populated_is_not_confirmed_until_validated(tm
     assert run(db, "export", "tmx", "-o", tmp_path / "out.tmx").exit_code == 0
     assert [(u.target, "x-auto" in u.props) for u in read_tmx(tmp_path / "out.tmx")] == [
         ("The convoy leaves.", False), ("The meeting is closed.", False)]
+
+
+def _omegat_alternatives(validated: bool) -> str:
+    """A project_save.tmx holding alternative translations (a segment's own, keyed by file and id) as OmegaT writes
+    them with its "save auto-populated status" option: ``x-ice`` or ``x-100pc`` naming the segment's id on one it
+    inserted itself from a memory of tm/auto (ProjectTMX.exportTMX; read back only when it names the entry's id)."""
+    def alternative(number: int, source: str, target: str, mark: str) -> str:
+        auto = "" if validated or not mark else f'\n      <prop type="{mark}">{number}</prop>'
+        return (f'    <tu>\n      <prop type="file">rapport.fr.txt</prop>\n      <prop type="id">{number}</prop>\n'
+                f'      <prop type="prev"></prop>\n      <prop type="next"></prop>\n      <prop type="path"></prop>'
+                f'{auto}\n      <tuv lang="fr-FR"><seg>{source}</seg></tuv>\n      <tuv lang="en-GB" changeid="pm" '
+                f'changedate="20240301T101500Z"><seg>{target}</seg></tuv>\n    </tu>\n')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n<tmx version="1.1">\n  <header '
+            'creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.1"'
+            ' segtype="sentence" srclang="fr-FR"/>\n  <body>\n<!-- Default translations -->\n<!-- Alternative '
+            'translations -->\n' + alternative(1, "Le convoi part.", "The convoy leaves.", "x-ice")
+            + alternative(2, "La séance est levée.", "The meeting is closed.", "x-100pc")
+            + alternative(3, "Le vote a lieu.", "The vote takes place.", "") + '  </body>\n</tmx>\n')
+
+
+def test_an_alternative_translation_omegat_auto_populated_is_not_confirmed_until_validated(tmp_path):
+    """OmegaT marks the alternative translations it inserted itself from a memory of tm/auto (an in-context or a 100%
+    match for that very segment) ``x-ice`` and ``x-100pc``, naming the segment's id, as it marks a default one
+    ``x-auto``: they were imported as confirmed translations. They are not confirmed (drafts with
+    --include-unconfirmed) until the project memory, saved once the translator validated them, no longer marks them."""
+    from conftest import run
+
+    path = tmp_path / "project_save.tmx"
+    path.write_text(_omegat_alternatives(validated=False), encoding="utf-8")
+    assert run(tmp_path / "t.db", "import", path).output == (
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, 2 not confirmed skipped\n")
+    db = tmp_path / "d.db"
+    assert run(db, "import", path, "--include-unconfirmed").output.endswith("2 not confirmed included as drafts\n")
+    path.write_text(_omegat_alternatives(validated=True), encoding="utf-8")
+    assert run(db, "import", path).output == (
+        "0 units added, 3 already stored, 2 drafts confirmed, 0 untranslated skipped\n")
+    assert run(db, "export", "tmx", "-o", tmp_path / "out.tmx").exit_code == 0
+    assert [(u.target, "x-ice" in u.props or "x-100pc" in u.props) for u in read_tmx(tmp_path / "out.tmx")] == [
+        ("The convoy leaves.", False), ("The meeting is closed.", False), ("The vote takes place.", False)]

@@ -481,7 +481,7 @@ def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path)
     expected = {"x-state": "translated", "x-resname": "login.title", "x-context-group:location": [
         "sourcefile: src/app/login/login.component.html\nlinenumber: 7",
         "sourcefile: src/app/header/header.component.html\nlinenumber: 22"],
-        "x-note-from:1": "description", "x-note-priority:1": "1"}
+        "x-note-from:1": "description", "x-note-priority:1": "1", "x-document": "ng2.template"}
     assert (unit.props, unit.notes) == (expected, ["The title of the sign-in page"])
 
     db = tmp_path / "t.db"
@@ -842,8 +842,8 @@ def test_trados_confirmation_levels_go_back_as_xliff_1_2_states_and_come_back_as
     or draft one ``needs-translation``, ``approved="no"``), the origin as a ``state-qualifier``; the level itself goes along
     (``tmtool:state``), so the file read back gives it, and the origin, match percent and lock are kept as props."""
     units = list(read_xliff(io.BytesIO(_SDLXLIFF.encode())))
-    assert units[0].props == {"x-state": "ApprovedSignOff", "x-sdl-origin": "tm", "x-sdl-percent": "100",
-                              "x-sdl-locked": "true"}
+    assert units[0].props == {"x-state": "ApprovedSignOff", "x-document": "a.docx", "x-sdl-origin": "tm",
+                              "x-sdl-percent": "100", "x-sdl-locked": "true"}
     out = io.BytesIO()
     write_xliff(units, out, srclang="fr-FR")
     written = xlifffile.parsestring(out.getvalue())
@@ -907,8 +907,9 @@ def test_a_translation_weblate_edited_is_no_longer_the_tool_s_match():
         ("no", "translated"), ("no", "translated")]
     again = list(read_xliff(io.BytesIO(bytes(weblate))))
     assert [(u.target, u.props) for u in again] == [
-        ("Shut the valve.", {"x-state": "translated", "x-approved": "no"}),
-        ("Sentence three.", {"x-state": "translated", "x-approved": "no", "x-state-qualifier": "exact-match"})]
+        ("Shut the valve.", {"x-state": "translated", "x-document": "Guide.docx", "x-approved": "no"}),
+        ("Sentence three.", {"x-state": "translated", "x-document": "a.docx", "x-approved": "no",
+                             "x-state-qualifier": "exact-match"})]
 
 
 def test_memoq_and_xliff_2_states_go_back_as_xliff_1_2_states():
@@ -994,9 +995,9 @@ def test_memoq_s_match_rate_lock_and_status_are_kept_and_written_back():
     and read back as long as the 1.2 state is still the one written for that status."""
     units = list(read_xliff(io.BytesIO(_MQXLIFF.encode())))
     assert [u.props for u in units] == [
-        {"x-state": "ManuallyConfirmed", "x-memoq-percent": "101", "x-memoq-locked": "locked"},
-        {"x-state": "Reviewer1Confirmed", "x-memoq-percent": "87"},
-        {"x-state": "Pretranslated", "x-memoq-percent": "100"}]
+        {"x-state": "ManuallyConfirmed", "x-document": "Guide.docx", "x-memoq-percent": "101", "x-memoq-locked": "locked"},
+        {"x-state": "Reviewer1Confirmed", "x-document": "Guide.docx", "x-memoq-percent": "87"},
+        {"x-state": "Pretranslated", "x-document": "Guide.docx", "x-memoq-percent": "100"}]
     out = io.BytesIO()
     write_xliff(units, out, srclang="fr-FR")
     written = etree.fromstring(out.getvalue())
@@ -1009,7 +1010,8 @@ def test_memoq_s_match_rate_lock_and_status_are_kept_and_written_back():
     # a reviewer in Virtaal sends the first back for review: memoQ's status, rate and lock are no longer its state
     toolkit = xlifffile.parsestring(out.getvalue())
     toolkit.units[0].markreviewneeded(True)
-    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[0].props == {"x-state": "needs-review-translation"}
+    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[0].props == {"x-state": "needs-review-translation",
+                                                                    "x-document": "Guide.docx"}
 
 
 def test_trados_s_own_segment_values_go_back_in_its_own_attributes(tmp_path):
@@ -1039,7 +1041,7 @@ def test_trados_s_own_segment_values_go_back_in_its_own_attributes(tmp_path):
     # approved in Virtaal: the draft's level, origin and lock are no longer its state
     toolkit = xlifffile.parsestring(out.getvalue())
     toolkit.units[4].markfuzzy(False)
-    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[4].props == {"x-state": "translated",
+    assert list(read_xliff(io.BytesIO(bytes(toolkit))))[4].props == {"x-state": "translated", "x-document": "a.docx",
                                                                      "x-state-qualifier": "leveraged-mt"}
 
 
@@ -1062,10 +1064,11 @@ def test_phrase_s_confirmation_level_lock_and_score_are_kept_and_written_back():
         b'm:trans-origin="null" m:para-id="2" m:level-edited="true"><source>Revu.</source><target>Reviewed.</target>'
         b'</trans-unit></group></body></file></xliff>')))
     assert [u.props for u in units] == [
-        {"x-state": "unconfirmed", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"},
-        {"x-state": "confirmed", "x-phrase-confirmed": "1", "x-phrase-locked": "true", "x-phrase-score": "1.01",
-         "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"},
-        {"x-state": "confirmed", "x-phrase-confirmed": "2", "x-phrase-score": "0.87", "x-phrase-gross-score": "0.87"}]
+        {"x-state": "unconfirmed", "x-document": "d.docx", "x-phrase-confirmed": "0", "x-phrase-trans-origin": "mt"},
+        {"x-state": "confirmed", "x-document": "d.docx", "x-phrase-confirmed": "1", "x-phrase-locked": "true",
+         "x-phrase-score": "1.01", "x-phrase-gross-score": "1.01", "x-phrase-trans-origin": "tm"},
+        {"x-state": "confirmed", "x-document": "d.docx", "x-phrase-confirmed": "2", "x-phrase-score": "0.87",
+         "x-phrase-gross-score": "0.87"}]
     out = io.BytesIO()
     write_xliff(units, out, srclang="fr-FR")
     m = "{http://www.memsource.com/mxlf/2.0}"
@@ -1238,3 +1241,40 @@ def test_a_filled_xliff_2_segment_its_tool_says_is_still_initial_is_no_confirmed
     write_xliff([units[0]], out, srclang="fr-FR")
     assert [(u.isfuzzy(), _weblate_state(u)) for u in xlifffile.parsestring(out.getvalue()).units] == [
         (True, "needs editing")]
+
+
+def test_each_document_s_units_go_in_a_file_of_their_own_and_come_back_naming_it(tmp_path):
+    """The document a unit was translated in (memoQ's ``x-document``, which a concordance names) was lost in an XLIFF
+    export, every unit in one ``<file original="tmtool">``, and an XLIFF's own ``<file original>`` (Trados's, memoQ's,
+    Okapi's source document) was not read. Each document's units are written in a ``<file>`` naming it, read back as
+    the unit's document; units naming none in one named ``tmtool``, read back naming none."""
+    from conftest import run
+
+    memory = tmp_path / "memoq.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="MemoQ" '
+        'creationtoolversion="9.12.9" segtype="sentence" o-tmf="MemoQTM" adminlang="en-us" srclang="fr-fr" '
+        'datatype="unknown"/><body>' + "".join(
+            f'<tu>{prop}<tuv xml:lang="fr-fr"><seg>{source}</seg></tuv><tuv xml:lang="en-gb"><seg>{target}</seg></tuv></tu>'
+            for prop, source, target in (
+                ('<prop type="x-document">rapport.docx</prop>', "Le convoi part.", "The convoy leaves."),
+                ('<prop type="x-document">guide.docx</prop>', "Fermez la vanne.", "Shut the valve."),
+                ("", "La séance est levée.", "The meeting is closed."))) + "</body></tmx>", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run(db, "import", memory).exit_code == 0
+    out = tmp_path / "out.xlf"
+    assert run(db, "export", "xliff", "-o", out).exit_code == 0
+    files = etree.parse(str(out)).getroot().iterfind(f"{{{XLIFF_12}}}file")
+    assert sorted((f.get("original"), [s.text for s in f.iter(f"{{{XLIFF_12}}}source")]) for f in files) == [
+        ("guide.docx", ["Fermez la vanne."]), ("rapport.docx", ["Le convoi part."]),
+        ("tmtool", ["La séance est levée."])]
+    assert sorted((u.source, u.props.get("x-document")) for u in read_xliff(out)) == [
+        ("Fermez la vanne.", "guide.docx"), ("La séance est levée.", None), ("Le convoi part.", "rapport.docx")]
+    # into another store and out again as TMX: each unit's document as memoQ's prop, as it came
+    again = tmp_path / "again.db"
+    assert run(again, "import", out).exit_code == 0
+    assert run(again, "export", "tmx", "-o", tmp_path / "again.tmx").exit_code == 0
+    from tmtool.formats.tmx import read_tmx
+
+    assert sorted((u.source, u.props.get("x-document")) for u in read_tmx(tmp_path / "again.tmx")) == [
+        ("Fermez la vanne.", "guide.docx"), ("La séance est levée.", None), ("Le convoi part.", "rapport.docx")]

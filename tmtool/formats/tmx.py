@@ -452,6 +452,10 @@ UNCONFIRMED_PROPS = {
     # since (written with its "save auto-populated status" option, ProjectTMX's x-auto)
     "x-auto": frozenset({"auto"}),
 }
+# OmegaT's project memory again: an alternative translation (a segment's own) it inserted from a memory of tm/auto, an
+# in-context or a 100% match, not validated since; ProjectTMX writes the segment's id as the value, and reads the mark
+# only when it names the entry's own id (its id prop, else its tuid)
+_OMEGAT_AUTO_ALTERNATIVE = ("x-ice", "x-100pc")
 
 
 def is_unconfirmed(unit: Unit) -> bool:
@@ -463,11 +467,13 @@ def is_unconfirmed(unit: Unit) -> bool:
     if _CONFIRMATION_MARKS.isdisjoint(unit.props):  # most units: an export asks it of each of a million
         return False
     return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind)) \
-        or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state"))
+        or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state")) \
+        or any(entry in unit.prop_values(kind) for kind in _OMEGAT_AUTO_ALTERNATIVE
+               for entry in unit.prop_values("id") or [unit.tuid] if entry)
 
 
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
-_CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS))
+_CONFIRMATION_MARKS = frozenset(("x-state", *UNCONFIRMED_PROPS, *_OMEGAT_AUTO_ALTERNATIVE))
 # and what a confirmation changes beside them, which the confirming file's unit gives: an XLIFF 1.2 unit's approved,
 # Trados's segment origin (a machine's draft a reviewer rewrote is no longer the machine's), memoQ's match rate,
 # Phrase's confirmation level (a draft's 0 beside a confirmed state, an XLIFF export wrote it so), score and origin

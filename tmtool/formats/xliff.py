@@ -57,7 +57,7 @@ from lxml import etree
 from ..errors import Invalid, TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
-from ..model import CONTEXT_PROPS, Segment, Unit
+from ..model import CONTEXT_PROPS, DOCUMENT_PROP, Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
 from .tmx import (ATTRIBUTE_PROP, CONFIRMATION_LEVELS, UNCONFIRMED_PROPS, add_prop, is_unconfirmed as is_draft,
@@ -75,6 +75,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
+NO_DOCUMENT = "tmtool"  # the <file original> of an export's units that name no document: read back, none
 # tmtool's own attributes on a trans-unit it writes, as memoQ, Trados and Phrase add theirs: ``tmtool:tuid``, the
 # unit's tuid where its id had to differ (another unit written before holds that id: two memories numbered from 1).
 # Not ``resname``: Symfony's loader and Okapi take it for the string's key (a unit's own, kept as RESNAME, goes there);
@@ -176,7 +177,7 @@ def write_xliff(
     *,
     srclang: str,
     tgtlang: str | None = None,
-    original: str = "tmtool",
+    original: str = NO_DOCUMENT,
     datatype: str = "plaintext",
     source_as_target: bool = False,
 ) -> int:
@@ -188,12 +189,17 @@ def write_xliff(
     tuid kept beside it as ``tmtool:tuid``, which reading gives back. A unit's inline
     codes (its TMX markup) are written as XLIFF's (:func:`~tmtool.formats.inline.write_xliff_inline`). The
     languages are a unit's own, else ``srclang`` and ``tgtlang``: as a ``<file>`` has one pair, units of
-    another pair (an export's ``en-US`` among ``en-GB``) are in a ``<file>`` of their own.
+    another pair (an export's ``en-US`` among ``en-GB``) are in a ``<file>`` of their own, and so are units of
+    another document (their ``x-document``, a ``<file>``'s ``original`` when read), which names it; ``original``
+    names the ``<file>`` of those naming none.
     """
-    def pair(item: Unit | Segment) -> tuple[str, str | None]:
+    def pair(item: Unit | Segment) -> tuple[str, str | None, str]:
+        """The ``<file>`` an item goes in: its languages, and the document it was translated in (``original``)."""
         own = (item.srclang, item.tgtlang) if isinstance(item, Unit) else ("", "")
         target = own[1] or tgtlang
-        return normalize_tag(own[0] or srclang), normalize_tag(target) if target else None
+        named = item.props.get(DOCUMENT_PROP) if isinstance(item, Unit) else None
+        document = named.strip() if isinstance(named, str) and named.strip() else original
+        return normalize_tag(own[0] or srclang), normalize_tag(target) if target else None, document
 
     seen_ids: set[str] = set()
     opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
@@ -204,9 +210,11 @@ def write_xliff(
             with xf.element("xliff", version="1.2", nsmap={None: XLIFF_12}):
                 runs = groupby(units_or_segments, pair)
                 # no unit: one empty <file>, as an <xliff> holds one at least
-                first = next(runs, None) or ((normalize_tag(srclang), tgtlang and normalize_tag(tgtlang)), iter(()))
-                for (source_language, target_language), items in chain([first], runs):
-                    file_attrs = {"original": original, "source-language": source_language, "datatype": datatype}
+                first = next(runs, None) or ((normalize_tag(srclang), tgtlang and normalize_tag(tgtlang), original),
+                                             iter(()))
+                for (source_language, target_language, document), items in chain([first], runs):
+                    file_attrs = {"original": xml_text(document, "a document's name"), "source-language": source_language,
+                                  "datatype": datatype}
                     if target_language:
                         file_attrs["target-language"] = target_language
                     file_attrs["tool-id"] = TOOL_ID
@@ -472,6 +480,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))
                 item.props.update(_resource(unit, tag))
+                item.props.update(_document(file))
                 item.props.update(_note_attributes(own_notes, ("from", "priority", "annotates")))
                 item.props.update(_beside_state(unit, target, segment_id))
                 if item.props.get("x-state") in ("new", "needs-translation") and unit.get("approved") != "yes" \
@@ -521,6 +530,15 @@ def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
             purpose = group.get("purpose")
             add_prop(props, f"{CONTEXT_GROUP}:{purpose}" if purpose else CONTEXT_GROUP, "\n".join(lines))
     return props
+
+
+def _document(file: etree._Element) -> dict[str, str]:
+    """The document a ``<file>``'s units were translated in, as its ``original`` names it (a Trados, memoQ or Okapi
+    file's source document, an Xcode export's ``.strings`` file, one of several in one XLIFF), as the unit's
+    ``x-document`` (memoQ's TMX prop, which a concordance names): none for the name a tmtool export writes when the
+    units it writes name none (:data:`NO_DOCUMENT`)."""
+    original = (file.get("original") or "").strip()
+    return {DOCUMENT_PROP: original} if original and original != NO_DOCUMENT else {}
 
 
 def _write_resource(unit: etree._Element, item: Unit, where: str) -> None:
@@ -899,6 +917,7 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
             item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
+            item.props.update(_document(next(unit.iterancestors(f"{{{ns}}}file"))))
             if unit.get("name"):  # 2.x's resname: the string's key (Symfony's loader keys a unit by it, Okapi writes it)
                 item.props[RESNAME] = unit.get("name")
             if segment.get("state") == "initial" and not is_untranslated(item):
