@@ -679,6 +679,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
                                        finder=finder, placed=placed)
         raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder, placed=placed)
+        _count_kept_evidence(store, document_id, placed, finder)
         counted += count_approved(store, document_id, unit_ids)
         counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
@@ -1449,6 +1450,38 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
             created += 1
         merge_known()
     return created, updated
+
+
+def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, list[Entry]],
+                         finder: _EntryFinder) -> None:
+    """Count for the entries a document's proposals were folded into (``placed``) the evidence other documents
+    kept for their terms under the threshold and do not count for them yet: kept while no entry held the term
+    (that document came first), it counts once one does, as it would have had the entry been there. Without
+    it, an entry's documents, frequency and score depended on the order its documents came in, and a revised
+    document ingested again counted what a store built afresh from the same documents did not."""
+    keys = {entry_id: {_evidence_key(proposal) for proposal in proposals} for entry_id, proposals in placed.items()}
+    kept = store.candidate_evidence(sorted(set().union(*keys.values()))) if keys else {}
+    if not kept:
+        return
+    counts = store.document_counts(sorted(keys))
+    units_of: dict[str, dict[str, StoredUnit]] = {}
+    for entry_id in sorted(keys):
+        counting = {document for document, *_ in counts.get(entry_id, [])}
+        for key in sorted(keys[entry_id]):
+            for document, _, data in kept.get(key, []):
+                if document == document_id or document in counting:
+                    continue
+                found = _from_kept(data)
+                if finder.find(finder.keys(found)) != entry_id:
+                    continue  # the kept term names another entry (a variant's own)
+                if document not in units_of:
+                    units_of[document] = {stored.unit.tuid or str(stored.position): stored
+                                          for stored in store.document_units(document)}
+                units = units_of[document]
+                _cite(found, data, document, units)
+                merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
+                                seen=found.last_seen, finder=finder)
+                counting.add(document)
 
 
 def _as_kept(proposal: Entry, seen: datetime) -> dict:
