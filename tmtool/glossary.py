@@ -1323,6 +1323,7 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     if not citing:
         return
     said = {} if said is None else said
+    read: dict[int, Entry] = {}  # entries read with their contexts, when a term needs them
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
         if document not in said:
@@ -1348,11 +1349,36 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
                 continue
             again = fresh.get((term.lang, fold(term.text))) or fresh.get((term.lang, spelling_key(term.text))) or \
                 [c for c in quoted if (c.document, c.unit, c.fr, c.en) in standing]
+            if not again and term.confidence is not None:
+                # an extracted equivalent whose every quote went (its document removed, or revised without it):
+                # the entry's sentences of the documents still stored that write it, rather than none while they do
+                again = _writing(term, [c for c in _entry_contexts(store, entry_id, read)
+                                        if c.document and c.document not in documents])
             term.contexts = [c for c in term.contexts if c.document not in documents] + \
                 list({(c.document, c.unit, c.fr, c.en): c for c in again}.values())
             changed = True
         if changed:
             store.write_terms(entry_id, entry.terms)
+
+
+def _entry_contexts(store: Store, entry_id: int, read: dict[int, Entry]) -> list[Context]:
+    """An entry's own contexts, read once (``read``)."""
+    if entry_id not in read:
+        read[entry_id] = store.entries([entry_id])[entry_id]
+    return read[entry_id].contexts
+
+
+def _writing(term: Term, contexts: Sequence[Context]) -> list[Context]:
+    """The contexts whose sentence in the term's language (an English term's: the English one) writes it or one
+    of its forms, as words, at most ``CONTEXTS_PER_DOCUMENT`` a document."""
+    spelt = {fold(text) for text in [term.text, *term.forms] if text}
+    found: list[Context] = []
+    for context in contexts:
+        sentence = fold((context.en if term.lang == "en" else context.fr) or "")
+        if sum(c.document == context.document for c in found) < CONTEXTS_PER_DOCUMENT and any(
+                re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence) for text in spelt):
+            found.append(replace(context))
+    return found
 
 
 def _quotes(entry: Entry | None, proposal: Entry, contexts: list[Context]) -> list[Context]:
