@@ -284,11 +284,11 @@ def prepare_pair(
     extract_terms: bool = True,
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
-    report=lambda stage, aligned=0: None,
+    report=lambda stage, aligned=0, within=None: None,
     recorded_as: tuple[str, str] | None = None,
 ) -> PreparedPair | IngestResult:
     """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
-    is stored already. ``report(stage, sentences)`` hears of each stage."""
+    is stored already. ``report(stage, sentences, within)`` hears of each stage (``within``: how far extraction is)."""
     fr_path, en_path = input_file(fr_path), input_file(en_path)
     language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
