@@ -392,6 +392,41 @@ def test_a_term_whose_only_quoted_document_is_removed_quotes_the_documents_left_
     assert "  en: NATO  (acronym, preferred, properNoun)  no sentence in the store's documents\n" in shown
 
 
+def _every_figure(store) -> dict:
+    """Every figure of the glossary by entry (its terms as written): status, frequency, score, each document's count
+    and score (document frequency), each document's support of each equivalent (translation consistency), the
+    entry's sentences and each term's own frequency, confidence, forms and sentences."""
+    entries = store.list_entries()
+    ids = [int(e.id) for e in entries]
+    counts, supports = store.document_counts(ids), store.document_supports(ids)
+    return {tuple((t.lang, t.text) for t in e.terms): (
+        e.status.value, e.frequency, e.score, sorted((d, f, s) for d, f, _, s in counts.get(int(e.id), [])),
+        sorted(map(tuple, supports.get(int(e.id), []))), sorted((c.document, c.unit, c.fr) for c in e.contexts),
+        [(t.frequency, t.confidence, t.forms, sorted((c.document, c.unit, c.en) for c in t.contexts)) for t in e.terms])
+        for e in entries}
+
+
+def test_a_revised_document_ingested_again_leaves_every_figure_a_store_built_afresh_holds(store_url, tmp_path):
+    """The Baltic Sentry news revised (a sentence changed, one added that says *minehunters* again) and ingested
+    again: every figure of the glossary is what a store built afresh from the documents as they are now holds. The
+    equivalents it alone gave kept the earlier version's own figures: *minehunter* counted 1 sentence pair and quoted
+    one, where the revision has 2, and the confidences were the earlier extraction's."""
+    week = REPO / "tests" / "data" / "week"
+    others = ("2026-12-01-mc-session", "2026-12-05-steadfast-exercise")
+    sentry = "2026-12-03-baltic-sentry"
+    with open_store(store_url, create=True) as store, open_store(tmp_path / "fresh.db", create=True) as fresh:
+        for name in others:
+            for target in (store, fresh):
+                api.ingest(target, week / f"{name}.fr.txt", week / f"{name}.en.txt")
+        api.ingest(store, week / f"{sentry}.fr.txt", week / f"{sentry}.en.txt")
+        for target in (store, fresh):
+            api.ingest(target, week / "revised" / f"{sentry}.fr.txt", week / "revised" / f"{sentry}.en.txt")
+        figures = _every_figure(store)
+        minehunter = next(value for terms, value in figures.items() if ("en", "minehunter") in terms)
+        assert minehunter[-1][1][0] == 2  # the revision's two sentence pairs
+        assert figures == _every_figure(fresh)
+
+
 def test_reverting_an_import_over_a_document_s_entries_reads_the_document_once(tmp_path, monkeypatch):
     """A glossary exported, given definitions in a terminology tool and imported again is one change over every entry
     the document gave; its revert checks each entry's quoted sentences against the document, which is read once for

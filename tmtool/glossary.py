@@ -687,7 +687,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
                            store.origin_snapshots(list(dropped))) if dropped else set()
         fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
         _quote_terms_again(store, {document_id}, [entry_id for entry_id in earlier if entry_id not in taken | fallen],
-                           placed)
+                           placed, figures=True)
     # an entry this version counted (its evidence kept) and then took out is a removed entry, not an updated one
     return new + raised, updated + counted - len(fallen & counted_now), len(taken) + len(fallen)
 
@@ -1309,20 +1309,25 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
 
 
 def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[int],
-                       placed: Mapping[int, list[Entry]], said: dict[str, set] | None = None) -> None:
+                       placed: Mapping[int, list[Entry]], said: dict[str, set] | None = None, *,
+                       figures: bool = False) -> None:
     """Give the terms of ``entry_ids`` that quote one of ``documents`` (an English equivalent's own sentence
     pairs, ``Term.contexts``) what those documents say now, where a sentence quoted is no longer there as quoted
     (the document revised or removed): the contexts the documents' extraction gave the same term this time
     (``placed``: the proposals folded into each entry), else those of its quotes still standing. Those sentences are
     evidence, as an entry's contexts are, and go stale as they do: a reviewed entry's are quoted again too, its
     decision (terms, status, version) left alone. ``said``: the documents' sentences read already, by document, and
-    kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry)."""
+    kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry).
+    ``figures`` (a revised document's extraction): an equivalent the documents alone quote takes its frequency,
+    confidence and sentences from their extraction this time."""
     found = store.entries(sorted(set(entry_ids)), contexts=0)
     citing = {entry_id: entry for entry_id, entry in found.items()
               if any(c.document in documents for term in entry.terms for c in term.contexts)}
     if not citing:
         return
     said = {} if said is None else said
+    # a reviewed entry's confidences are the reviewer's to keep (records.review_state): its counts and sentences only
+    reviewed = {i for i, state in store.entry_states(list(citing)).items() if state.reviewed} if figures else set()
     read: dict[int, Entry] = {}  # entries read with their contexts, when a term needs them
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
@@ -1334,6 +1339,7 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     for entry_id, entry in citing.items():
         language = context_language(t.lang for t in entry.terms)
         fresh: dict[tuple[str, str], list[Context]] = {}
+        given: dict[tuple[str, str], Term] = {}  # the term as the documents' extraction gave it this time
         for proposal in placed.get(entry_id, ()):
             proposed = context_language(t.lang for t in proposal.terms)
             for term in proposal.terms:
@@ -1342,9 +1348,24 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
                             for c in term.contexts if c.document in documents]
                 for key in ((term.lang, fold(term.text)), (term.lang, spelling_key(term.text))):
                     fresh.setdefault(key, []).extend(contexts)
+                    given.setdefault(key, term)
         changed = False
         for term in entry.terms:
             quoted = [c for c in term.contexts if c.document in documents]
+            source = given.get((term.lang, fold(term.text))) or given.get((term.lang, spelling_key(term.text)))
+            if figures and source is not None and quoted and len(quoted) == len(term.contexts) \
+                    and term.confidence is not None:
+                # an extracted equivalent these documents alone gave (its sentences are theirs): their extraction's
+                # figures and sentences as they read now, all of them (a sentence added that writes it too), as a
+                # store made afresh from them holds; the equivalent a revision gave stayed with the earlier version's
+                again = list({(c.document, c.unit, c.fr, c.en): c
+                              for c in fresh.get((term.lang, fold(term.text))) or
+                              fresh.get((term.lang, spelling_key(term.text)), [])}.values())
+                confidence = term.confidence if entry_id in reviewed else source.confidence
+                if (again, source.frequency, confidence) != (term.contexts, term.frequency, term.confidence):
+                    term.contexts, term.frequency, term.confidence = again, source.frequency, confidence
+                    changed = True
+                continue
             if all((c.document, c.unit, c.fr, c.en) in standing for c in quoted):
                 continue
             again = fresh.get((term.lang, fold(term.text))) or fresh.get((term.lang, spelling_key(term.text))) or \
