@@ -660,3 +660,66 @@ def test_a_merge_reverted_gives_each_entry_back_its_own_sentences_that_cite_no_d
         glossary.revert(store, glossary.merge_entries(store, source, target))
         assert {i: evidence(store, i) for i in (target, source)} == before
         assert [c.fr for c in glossary.entry(store, source).contexts] == ["Le processus décisionnel est lent."]
+
+
+# ---- a store kept up to date document by document is the store built afresh from its documents ------------
+
+
+_TERMS = ["chasseur de mines", "guerre des mines", "char de combat", "espace aérien", "défense collective",
+          "chaîne d'approvisionnement", "force de réaction", "patrouille maritime"]
+
+
+def _version(rng, document: str, revision: int) -> tuple[list[Entry], list[Entry]]:
+    """One version of a document's extraction: (under the threshold, at it), each proposal citing its own sentence."""
+    near, proposals = [], []
+    for fr in rng.sample(_TERMS, rng.randint(1, 4)):
+        en = rng.choice([f"{fr} (en)", f"{fr} (alt)"] if rng.random() < 0.8 else [f"{fr} (other)"])
+        found = proposal(fr, en, rng.choice([0.25, 0.45, 0.6, 0.8, 0.9]), document, frequency=rng.randint(1, 3),
+                         confidence=rng.choice([0.5, 0.7, 0.9]))
+        found.contexts[0].unit = f"{document}:{fr}:{revision}"
+        found.contexts[0].fr += f" ({revision})"
+        (near if found.score < 0.5 else proposals).append(found)
+    return near, proposals
+
+
+def _figures(store: Store) -> dict[str, tuple]:
+    """Each entry's figures by its French term: status, frequency, score, the documents counting it (document
+    frequency), the equivalents' support by document (translation consistency) and its sentences."""
+    entries = store.list_entries()
+    ids = [int(e.id) for e in entries]
+    counts, supports = store.document_counts(ids), store.document_supports(ids)
+    return {e.terms[0].text: (e.status.value, e.frequency, e.score,
+                              sorted((d, f, s) for d, f, _, s in counts.get(int(e.id), [])),
+                              sorted(tuple(row) for row in supports.get(int(e.id), [])),
+                              sorted((c.document, c.fr) for c in e.contexts)) for e in entries}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_documents_revised_and_removed_one_by_one_leave_the_glossary_a_fresh_store_of_them_holds(store_url, tmp_path,
+                                                                                                  seed):
+    """Twelve documents, then each revised (another extraction) or removed at random: every entry's frequency,
+    document frequency, score, equivalents' support and sentences are what a store built afresh from the
+    documents as they are now holds. Evidence a document kept under the threshold while no entry held its term was
+    not counted once one did: an entry's documents depended on the order they came in, and a document revised after
+    the entry was made counted where a fresh store did not (or the other way round)."""
+    import random
+    from copy import deepcopy
+
+    rng = random.Random(seed)
+    documents = {f"d{n}": _version(rng, f"d{n}", 0) for n in range(12)}
+    with open_store(store_url, create=True) as store:
+        for document, (near, proposals) in documents.items():
+            save(store, document, deepcopy(near), deepcopy(proposals))
+        for step in range(12):
+            document = rng.choice(sorted(documents))
+            if rng.random() < 0.2 and len(documents) > 2:
+                glossary.remove_documents(store, [document])
+                del documents[document]
+            else:
+                documents[document] = _version(rng, document, step + 1)
+                save(store, document, *deepcopy(documents[document]))
+        kept = _figures(store)
+    with open_store(tmp_path / "fresh.db", create=True) as fresh:
+        for document, (near, proposals) in sorted(documents.items(), key=lambda item: int(item[0][1:])):
+            save(fresh, document, deepcopy(near), deepcopy(proposals))
+        assert kept == _figures(fresh)

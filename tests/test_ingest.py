@@ -426,6 +426,74 @@ def test_a_revised_document_s_sentences_replace_those_its_entries_and_terms_quot
     assert not [c for t in removed["terms"] for c in t["contexts"] if c["document"] == "meeting"]
 
 
+def test_a_term_whose_only_quoted_document_is_removed_quotes_the_documents_left_or_says_it_has_none(store_url, tmp_path):
+    """*NATO* quoted the Military Committee's news alone (its first document); the Baltic Sentry news, which says it
+    too, counts the entry. Removed, the first document took the term's sentences with it and left it quoting none,
+    while the store's other document writes it: it quotes that one's now, the sentences a store built afresh from the
+    documents left quotes. With no document left (the entry kept: approved), it quotes none, and says so."""
+    from conftest import run_output
+
+    week = REPO / "tests" / "data" / "week"
+    session, sentry = "2026-12-01-mc-session", "2026-12-03-baltic-sentry"
+
+    def nato(db) -> tuple[dict, dict]:
+        entry = next(hit for hit in json.loads(run_output(db, "lookup", "OTAN", "--json"))
+                     if hit["terms"][0]["text"] == "OTAN")
+        return entry, next(t for t in entry["terms"] if t["text"] == "NATO")
+
+    for name in (session, sentry):
+        run_output(store_url, "ingest", week / f"{name}.fr.txt", week / f"{name}.en.txt")
+    entry, english = nato(store_url)
+    assert {c["document"] for c in english["contexts"]} == {session}
+    run_output(store_url, "remove", session)
+    _, english = nato(store_url)
+    fresh = tmp_path / "fresh.db"
+    run_output(fresh, "ingest", week / f"{sentry}.fr.txt", week / f"{sentry}.en.txt")
+    assert english["contexts"] and [(c["unit"], c["en"]) for c in english["contexts"]] == \
+        [(c["unit"], c["en"]) for c in nato(fresh)[1]["contexts"]]
+    run_output(store_url, "glossary", "approve", entry["id"])
+    run_output(store_url, "remove", sentry)
+    _, english = nato(store_url)
+    assert english["contexts"] == []
+    shown = run_output(store_url, "glossary", "show", entry["id"])
+    assert "  en: NATO  (acronym, preferred, properNoun)  no sentence in the store's documents\n" in shown
+
+
+def _every_figure(store) -> dict:
+    """Every figure of the glossary by entry (its terms as written): status, frequency, score, each document's count
+    and score (document frequency), each document's support of each equivalent (translation consistency), the
+    entry's sentences and each term's own frequency, confidence, forms and sentences."""
+    entries = store.list_entries()
+    ids = [int(e.id) for e in entries]
+    counts, supports = store.document_counts(ids), store.document_supports(ids)
+    return {tuple((t.lang, t.text) for t in e.terms): (
+        e.status.value, e.frequency, e.score, sorted((d, f, s) for d, f, _, s in counts.get(int(e.id), [])),
+        sorted(map(tuple, supports.get(int(e.id), []))), sorted((c.document, c.unit, c.fr) for c in e.contexts),
+        [(t.frequency, t.confidence, t.forms, sorted((c.document, c.unit, c.en) for c in t.contexts)) for t in e.terms])
+        for e in entries}
+
+
+def test_a_revised_document_ingested_again_leaves_every_figure_a_store_built_afresh_holds(store_url, tmp_path):
+    """The Baltic Sentry news revised (a sentence changed, one added that says *minehunters* again) and ingested
+    again: every figure of the glossary is what a store built afresh from the documents as they are now holds. The
+    equivalents it alone gave kept the earlier version's own figures: *minehunter* counted 1 sentence pair and quoted
+    one, where the revision has 2, and the confidences were the earlier extraction's."""
+    week = REPO / "tests" / "data" / "week"
+    others = ("2026-12-01-mc-session", "2026-12-05-steadfast-exercise")
+    sentry = "2026-12-03-baltic-sentry"
+    with open_store(store_url, create=True) as store, open_store(tmp_path / "fresh.db", create=True) as fresh:
+        for name in others:
+            for target in (store, fresh):
+                api.ingest(target, week / f"{name}.fr.txt", week / f"{name}.en.txt")
+        api.ingest(store, week / f"{sentry}.fr.txt", week / f"{sentry}.en.txt")
+        for target in (store, fresh):
+            api.ingest(target, week / "revised" / f"{sentry}.fr.txt", week / "revised" / f"{sentry}.en.txt")
+        figures = _every_figure(store)
+        minehunter = next(value for terms, value in figures.items() if ("en", "minehunter") in terms)
+        assert minehunter[-1][1][0] == 2  # the revision's two sentence pairs
+        assert figures == _every_figure(fresh)
+
+
 def test_reverting_an_import_over_a_document_s_entries_reads_the_document_once(tmp_path, monkeypatch):
     """A glossary exported, given definitions in a terminology tool and imported again is one change over every entry
     the document gave; its revert checks each entry's quoted sentences against the document, which is read once for

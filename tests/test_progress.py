@@ -313,8 +313,36 @@ def test_single_ingest_reports_its_stages(tmp_path, monkeypatch, no_terms):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", str(SEED_FR), str(SEED_EN), *no_terms])
     assert result.exit_code == 0, result.output
     stages = ["aligning", "extracting terms", "saving"] if not no_terms else ["aligning", "saving"]
-    assert [s.item for s in steps] == [f"{SEED_FR.name}: {stage}" for stage in stages] + [SEED_FR.name]
-    assert [s.done for s in steps] == list(range(len(stages) + 1)) and steps[-1].count == 20
+    begun = [s for s in steps if " (" not in s.item]  # each stage as it begins; within extraction, its parts
+    assert [s.item for s in begun] == [f"{SEED_FR.name}: {stage}" for stage in stages] + [SEED_FR.name]
+    assert [s.done for s in begun] == list(range(len(stages) + 1)) and steps[-1].count == 20
+    assert bool(no_terms) == (begun == steps)
+
+
+def test_a_long_document_s_term_extraction_is_told_as_it_goes(tmp_path, monkeypatch):
+    """A 600-sentence document's extraction took its seconds under one unchanging stage ("extracting terms"), the
+    bar standing still as if stuck: its parts are told (the word alignment, the French read, each term paired), the
+    bar moving within the stage (on no terminal, or with --quiet, nothing is drawn, as for every job: the test
+    above)."""
+    sentences = [line for line in SEED_FR.read_text(encoding="utf-8").split("\n") if line.strip()]
+    english = [line for line in SEED_EN.read_text(encoding="utf-8").split("\n") if line.strip()]
+    assert len(sentences) == len(english)
+    fr, en = tmp_path / "long.fr.txt", tmp_path / "long.en.txt"
+    fr.write_text("\n\n".join((sentences * 600)[:600]) + "\n", encoding="utf-8")
+    en.write_text("\n\n".join((english * 600)[:600]) + "\n", encoding="utf-8")
+    steps = []
+    monkeypatch.setattr(tmtool.progress, "_stderr", FakeTerminal)
+    monkeypatch.setattr(tmtool.progress.Bar, "__call__", lambda bar, step: steps.append(step))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", str(fr), str(en)])
+    assert result.exit_code == 0, result.output
+    within = [s for s in steps if s.item.startswith("long.fr.txt: extracting terms (")]
+    parts = [s.item.split(" (")[1].rstrip(")") for s in within]
+    assert parts[parts.index("aligning words"):][:2] == ["aligning words", "reading the French"]
+    paired = [p for p in parts if p.startswith("pairing terms ")]
+    total = int(paired[0].split("/")[1])
+    assert total > 10 and paired == [f"pairing terms {n}/{total}" for n in range(total)]
+    assert all(1 <= s.done < 2 and s.total == 3 for s in within)  # within the second of three stages
+    assert [s.done for s in within] == sorted(s.done for s in within) and within[-1].done > 1.9
 
 
 def test_a_pair_without_term_extraction_has_no_extraction_stage(tmp_path, monkeypatch):

@@ -56,8 +56,8 @@ def older_release(monkeypatch):
     variant this one does not propose."""
     extract = ingesting.extract
 
-    def older(store, sentences, document_id, lang="fr"):
-        proposals, near = extract(store, sentences, document_id, lang)
+    def older(store, sentences, document_id, lang="fr", **options):
+        proposals, near = extract(store, sentences, document_id, lang, **options)
         for proposal in proposals:
             proposal.terms.append(Term(proposal.terms_in("fr")[0].text + " périmé", "fr"))
         return proposals, near

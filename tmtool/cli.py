@@ -704,7 +704,11 @@ def glossary_show(ctx, entry_id, as_json):
     click.echo(_entry_line(entry))
     for term in entry["terms"]:
         details = ", ".join(v for v in (term["type"], term["usage"], term["pos"], term["gender"]) if v)
-        click.echo(f"  {term['lang']}: {term['text']}  ({details})" + (f"  note: {term['note']}" if term["note"] else ""))
+        # an extracted equivalent none of the store's documents quotes any more (removed, or revised without it)
+        unquoted = "  no sentence in the store's documents" if term["confidence"] is not None and not term["contexts"] \
+            else ""
+        click.echo(f"  {term['lang']}: {term['text']}  ({details})" + (f"  note: {term['note']}" if term["note"] else "")
+                   + unquoted)
     for label in ("definition", "note"):
         if entry[label]:
             click.echo(f"  {label}: {entry[label]}")

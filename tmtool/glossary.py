@@ -736,6 +736,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
                                        finder=finder, placed=placed)
         raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder, placed=placed)
+        _count_kept_evidence(store, document_id, placed, finder)
         counted += count_approved(store, document_id, unit_ids)
         counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
         dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
@@ -743,7 +744,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
                            store.origin_snapshots(list(dropped))) if dropped else set()
         fallen = _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
         _quote_terms_again(store, {document_id}, [entry_id for entry_id in earlier if entry_id not in taken | fallen],
-                           placed)
+                           placed, figures=True)
     # an entry this version counted (its evidence kept) and then took out is a removed entry, not an updated one
     return new + raised, updated + counted - len(fallen & counted_now), len(taken) + len(fallen)
 
@@ -1367,20 +1368,26 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
 
 
 def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[int],
-                       placed: Mapping[int, list[Entry]], said: dict[str, set] | None = None) -> None:
+                       placed: Mapping[int, list[Entry]], said: dict[str, set] | None = None, *,
+                       figures: bool = False) -> None:
     """Give the terms of ``entry_ids`` that quote one of ``documents`` (an English equivalent's own sentence
     pairs, ``Term.contexts``) what those documents say now, where a sentence quoted is no longer there as quoted
     (the document revised or removed): the contexts the documents' extraction gave the same term this time
     (``placed``: the proposals folded into each entry), else those of its quotes still standing. Those sentences are
     evidence, as an entry's contexts are, and go stale as they do: a reviewed entry's are quoted again too, its
     decision (terms, status, version) left alone. ``said``: the documents' sentences read already, by document, and
-    kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry)."""
+    kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry).
+    ``figures`` (a revised document's extraction): an equivalent the documents alone quote takes its frequency,
+    confidence and sentences from their extraction this time."""
     found = store.entries(sorted(set(entry_ids)), contexts=0)
     citing = {entry_id: entry for entry_id, entry in found.items()
               if any(c.document in documents for term in entry.terms for c in term.contexts)}
     if not citing:
         return
     said = {} if said is None else said
+    # a reviewed entry's confidences are the reviewer's to keep (records.review_state): its counts and sentences only
+    reviewed = {i for i, state in store.entry_states(list(citing)).items() if state.reviewed} if figures else set()
+    read: dict[int, Entry] = {}  # entries read with their contexts, when a term needs them
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
         if document not in said:
@@ -1391,6 +1398,7 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     for entry_id, entry in citing.items():
         language = context_language(t.lang for t in entry.terms)
         fresh: dict[tuple[str, str], list[Context]] = {}
+        given: dict[tuple[str, str], Term] = {}  # the term as the documents' extraction gave it this time
         for proposal in placed.get(entry_id, ()):
             proposed = context_language(t.lang for t in proposal.terms)
             for term in proposal.terms:
@@ -1399,18 +1407,58 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
                             for c in term.contexts if c.document in documents]
                 for key in ((term.lang, fold(term.text)), (term.lang, spelling_key(term.text))):
                     fresh.setdefault(key, []).extend(contexts)
+                    given.setdefault(key, term)
         changed = False
         for term in entry.terms:
             quoted = [c for c in term.contexts if c.document in documents]
+            source = given.get((term.lang, fold(term.text))) or given.get((term.lang, spelling_key(term.text)))
+            if figures and source is not None and quoted and len(quoted) == len(term.contexts) \
+                    and term.confidence is not None:
+                # an extracted equivalent these documents alone gave (its sentences are theirs): their extraction's
+                # figures and sentences as they read now, all of them (a sentence added that writes it too), as a
+                # store made afresh from them holds; the equivalent a revision gave stayed with the earlier version's
+                again = list({(c.document, c.unit, c.fr, c.en): c
+                              for c in fresh.get((term.lang, fold(term.text))) or
+                              fresh.get((term.lang, spelling_key(term.text)), [])}.values())
+                confidence = term.confidence if entry_id in reviewed else source.confidence
+                if (again, source.frequency, confidence) != (term.contexts, term.frequency, term.confidence):
+                    term.contexts, term.frequency, term.confidence = again, source.frequency, confidence
+                    changed = True
+                continue
             if all((c.document, c.unit, c.fr, c.en) in standing for c in quoted):
                 continue
             again = fresh.get((term.lang, fold(term.text))) or fresh.get((term.lang, spelling_key(term.text))) or \
                 [c for c in quoted if (c.document, c.unit, c.fr, c.en) in standing]
+            if not again and term.confidence is not None:
+                # an extracted equivalent whose every quote went (its document removed, or revised without it):
+                # the entry's sentences of the documents still stored that write it, rather than none while they do
+                again = _writing(term, [c for c in _entry_contexts(store, entry_id, read)
+                                        if c.document and c.document not in documents])
             term.contexts = [c for c in term.contexts if c.document not in documents] + \
                 list({(c.document, c.unit, c.fr, c.en): c for c in again}.values())
             changed = True
         if changed:
             store.write_terms(entry_id, entry.terms)
+
+
+def _entry_contexts(store: Store, entry_id: int, read: dict[int, Entry]) -> list[Context]:
+    """An entry's own contexts, read once (``read``)."""
+    if entry_id not in read:
+        read[entry_id] = store.entries([entry_id])[entry_id]
+    return read[entry_id].contexts
+
+
+def _writing(term: Term, contexts: Sequence[Context]) -> list[Context]:
+    """The contexts whose sentence in the term's language (an English term's: the English one) writes it or one
+    of its forms, as words, at most ``CONTEXTS_PER_DOCUMENT`` a document."""
+    spelt = {fold(text) for text in [term.text, *term.forms] if text}
+    found: list[Context] = []
+    for context in contexts:
+        sentence = fold((context.en if term.lang == "en" else context.fr) or "")
+        if sum(c.document == context.document for c in found) < CONTEXTS_PER_DOCUMENT and any(
+                re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence) for text in spelt):
+            found.append(replace(context))
+    return found
 
 
 def _quotes(entry: Entry | None, proposal: Entry, contexts: list[Context]) -> list[Context]:
@@ -1508,6 +1556,38 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
             created += 1
         merge_known()
     return created, updated
+
+
+def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, list[Entry]],
+                         finder: _EntryFinder) -> None:
+    """Count for the entries a document's proposals were folded into (``placed``) the evidence other documents
+    kept for their terms under the threshold and do not count for them yet: kept while no entry held the term
+    (that document came first), it counts once one does, as it would have had the entry been there. Without
+    it, an entry's documents, frequency and score depended on the order its documents came in, and a revised
+    document ingested again counted what a store built afresh from the same documents did not."""
+    keys = {entry_id: {_evidence_key(proposal) for proposal in proposals} for entry_id, proposals in placed.items()}
+    kept = store.candidate_evidence(sorted(set().union(*keys.values()))) if keys else {}
+    if not kept:
+        return
+    counts = store.document_counts(sorted(keys))
+    units_of: dict[str, dict[str, StoredUnit]] = {}
+    for entry_id in sorted(keys):
+        counting = {document for document, *_ in counts.get(entry_id, [])}
+        for key in sorted(keys[entry_id]):
+            for document, _, data in kept.get(key, []):
+                if document == document_id or document in counting:
+                    continue
+                found = _from_kept(data)
+                if finder.find(finder.keys(found)) != entry_id:
+                    continue  # the kept term names another entry (a variant's own)
+                if document not in units_of:
+                    units_of[document] = {stored.unit.tuid or str(stored.position): stored
+                                          for stored in store.document_units(document)}
+                units = units_of[document]
+                _cite(found, data, document, units)
+                merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
+                                seen=found.last_seen, finder=finder)
+                counting.add(document)
 
 
 def _as_kept(proposal: Entry, seen: datetime) -> dict:

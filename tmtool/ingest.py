@@ -240,11 +240,14 @@ def ingest_pair(
     stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
     name = Path(recorded_as[0] if recorded_as else fr_path).name
 
-    def report(stage: str | None, aligned: int = 0) -> None:
-        """``stage`` begins (None: the pair is done)."""
+    def report(stage: str | None, aligned: int = 0, within: Step | None = None) -> None:
+        """``stage`` begins (None: the pair is done), or is as far as ``within`` says (what it is on, done out of
+        its total): a long document's extraction is told as it goes, not as one stage that seems stuck."""
         if progress:
             done = len(stages) if stage is None else stages.index(stage)
-            progress(Step(done, len(stages), aligned, name + (f": {stage}" if stage else "")))
+            part = within.done / within.total if within and within.total else 0.0
+            detail = f" ({within.item})" if within and within.item else ""
+            progress(Step(done + part, len(stages), aligned, name + (f": {stage}{detail}" if stage else "")))
 
     prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, stem=stem, extract_terms=extract_terms,
                             srclang=srclang, tgtlang=tgtlang, report=report, recorded_as=recorded_as)
@@ -281,11 +284,11 @@ def prepare_pair(
     extract_terms: bool = True,
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
-    report=lambda stage, aligned=0: None,
+    report=lambda stage, aligned=0, within=None: None,
     recorded_as: tuple[str, str] | None = None,
 ) -> PreparedPair | IngestResult:
     """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
-    is stored already. ``report(stage, sentences)`` hears of each stage."""
+    is stored already. ``report(stage, sentences, within)`` hears of each stage (``within``: how far extraction is)."""
     fr_path, en_path = input_file(fr_path), input_file(en_path)
     language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
@@ -326,7 +329,8 @@ def prepare_pair(
     if extract_terms:
         report("extracting terms", aligned)
         proposals, near = extract(store, pair.term_pairs(document_id), document_id,
-                                  terms_language(pair.srclang, pair.tgtlang))
+                                  terms_language(pair.srclang, pair.tgtlang),
+                                  progress=lambda step: report("extracting terms", aligned, step))
     if stored:
         return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)  # told when first stored
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
@@ -335,14 +339,17 @@ def prepare_pair(
     return PreparedPair(record, units, proposals, aligned, near, unlike_translation=unlike)
 
 
-def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -> tuple[list, list]:
+def extract(store: Store, sentences: list, document_id: str, lang: str = "fr",
+            progress: Progress | None = None) -> tuple[list, list]:
     """Term extraction from a document's French–English sentence pairs (``Context``, French first),
     weighed against the memory but for the document's own units and the approved glossary: its
     proposals at the threshold, and those under it that are kept as evidence. With ``lang`` another
     language than French, the pairs hold it first and English second (``store.rows.term_context``), weighed
-    against the memory's units of that language and English (``terms.pivot``)."""
+    against the memory's units of that language and English (``terms.pivot``). ``progress`` hears of the parts
+    of a French extraction (``build_glossary``'s), and of the French model loading, which the first takes."""
     from .terms import DEFAULT_THRESHOLD, build_glossary
-    from .terms.french import analysing
+    from .terms.equivalents import EXTRACTION_STEPS
+    from .terms.french import analysing, model_loaded
 
     if lang != "fr":
         from .terms.pivot import build_english_glossary
@@ -352,11 +359,13 @@ def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -
         found = build_english_glossary(sentences, lang, memory=memory, lexicon=store.lexicon_pairs(lang, "en"),
                                        threshold=EVIDENCE_FLOOR)
         return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
+    if progress and not model_loaded():
+        progress(Step(0, EXTRACTION_STEPS, 0, "loading the French model"))
     with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
         words = _WORD.findall(" ".join(c.fr for c in sentences))
         memory = store.memory_contexts(words, exclude_document=document_id)
         found = build_glossary(sentences, memory=memory, lexicon=store.lexicon_pairs("fr", "en"),
-                               threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
+                               threshold=EVIDENCE_FLOOR, french_tokens=french_tokens, progress=progress)
     return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
 
 

@@ -27,6 +27,7 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
+from ..progress import Progress, Step
 from ..text.normalize import fold, fold_word, normalize_for_match, spellings, stem
 from . import english
 from .acronyms import initials_cover, is_acronym
@@ -134,14 +135,21 @@ class _Evidence:
 def build_glossary(
     pairs: Sequence[Context], *, memory: Sequence[Context] = (), lexicon: Sequence[tuple[str, str]] = (),
     threshold: float | None = None, french_tokens: Callable[[], list[list[Token]]] | None = None,
+    progress: Progress | None = None,
 ) -> list[Entry]:
     """French term entries of ``pairs`` with their English equivalents (evidence: pairs, memory and
     ``lexicon``, the approved glossary's (French, English) term pairs). ``french_tokens`` gives the
     French analysis of the pairs when it is under way elsewhere (``french.analysing``): it is asked
-    for once the word alignment is trained and every pair's English phrases and links are known."""
+    for once the word alignment is trained and every pair's English phrases and links are known.
+    ``progress`` hears of each part of the work (``item``: which), ``done`` out of :data:`EXTRACTION_STEPS`, and
+    ``count`` the terms paired so far: a long document's extraction takes a while, and said as one stage it
+    looked stuck."""
+    tell = progress or (lambda step: None)
+    tell(Step(0, EXTRACTION_STEPS, 0, "aligning words"))
     finder = _EquivalentFinder(pairs, memory, lexicon, {})
     if french_tokens:
         finder.views.make_all()  # while the parse runs elsewhere: nearly every pair holds a term
+    tell(Step(_READ_FROM, EXTRACTION_STEPS, 0, "reading the French"))
     analysis = analyse_french(pairs, tokens=french_tokens() if french_tokens else None,
                               aligned=lambda tokens: aligned_spans(finder.views, tokens))
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
@@ -149,7 +157,8 @@ def build_glossary(
     # read down to the default threshold at least, whose proposals take their renderings from what nests with them
     # (``one_term_a_rendering``), so that a higher threshold shows fewer of the same entries, never others
     floor = min(limit, DEFAULT_THRESHOLD)
-    entries = sorted((e for e in paired_entries(analysis, pairs, finder, floor) if e.score >= floor), key=ranking)
+    entries = sorted((e for e in paired_entries(analysis, pairs, finder, floor, progress) if e.score >= floor),
+                     key=ranking)
     # a name left untranslated goes after taking its pieces with it (*Tomasz*, *Wierzbicki*)
     declared = {key for key, candidate in analysis.candidates.items() if candidate.defined_by} | set(finder.titles)
     entries = one_term_a_rendering([e for e in without_name_pieces(entries, analysis) if not untranslated_name(e)],
@@ -189,8 +198,14 @@ def one_term_a_rendering(entries: list[Entry], declared: Collection[str]) -> lis
     return [entry for entry in entries if id(entry) not in dropped]
 
 
+# build_glossary's parts as ``progress`` hears of them: the word alignment, the French read (its parse awaited), then
+# each term paired with its English
+EXTRACTION_STEPS = 100
+_READ_FROM, _PAIR_FROM = 30, 50
+
+
 def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _EquivalentFinder,
-                   limit: float) -> list[Entry]:
+                   limit: float, progress: Progress | None = None) -> list[Entry]:
     """The entries an equivalent could lift to ``limit``, paired, each with its bilingual score.
 
     Some of what the French score weighs are guesses the French alone has to make, which the
@@ -212,7 +227,10 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     named = persons(found, french_texts, analysis.tokens) | places(found, french_texts, analysis.tokens)
     # nor are adjectives alone: the English candidates are noun phrases, so none could render one
     entries = [e for e in entries if term_key(e.terms[0].text) not in named and e.terms[0].pos != "adjective"]
-    for entry in entries:
+    for number, entry in enumerate(entries):
+        if progress:
+            progress(Step(_PAIR_FROM + (EXTRACTION_STEPS - _PAIR_FROM) * number / len(entries), EXTRACTION_STEPS,
+                          number, f"pairing terms {number}/{len(entries)}"))
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)
         if key in units and not rendered_as_unit(entry, finder, analysis.candidates[key].coordinated):

@@ -125,6 +125,11 @@ def load_model() -> None:
     _nlp()
 
 
+def model_loaded() -> bool:
+    """Whether this process has loaded the model (loading it takes seconds: ingest says so while it does)."""
+    return _nlp.cache_info().currsize > 0
+
+
 def analyse(sentences: Sequence[str], written: dict[str, str] | None = None) -> list[list[Token]]:
     """The tokens of each sentence, parsed; a heading in capitals read in sentence case, each word as
     the input writes it elsewhere (``written``: ``normalize.spellings`` of the whole input, else of
