@@ -34,8 +34,8 @@ from .candidates import RenderedFullForm, definitions, phrase_shaped, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, concept_entries, ranking, without_name_pieces
 from .french import Token
 from .persons import persons, places, titles
-from .wordalign import WordAligner, word_texts, words
 from .termhood import term_patterns
+from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
 # French words that carry no lexical content of a term: they are not asked to align.

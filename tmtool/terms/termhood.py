@@ -38,7 +38,7 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   glossaries of the development pairs (``bench/term_patterns.py``, ``PATTERNS_FILE``): a lone noun
   ×0.58, a noun with an adjective or a complement without article ×1.23. What a bilingual glossary of
   NATO pages lists; ACTER's annotators list more lone words, and the French-only extraction loses F1
-  on every ACTER DEV half with it (bench/README.md, thirty-fifth round).
+  on ACTER DEV with it (dressage, heart failure; bench/README.md, thirty-fifth round).
 """
 
 from __future__ import annotations
@@ -250,8 +250,8 @@ def score(
                     pieces[key] += share if piece else 0.0
         specific = specificity(candidate, counts, total)
         spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
-        if patterns:
-            spread *= patterns.get(pattern(candidate, tokens), 1.0)
+        # how often its part-of-speech pattern is a term, weighing the shape as a unit too
+        spread *= patterns.get(pattern(candidate, tokens), 1.0) if patterns else 1.0
         weight = shape(candidate) * spread
         frequency = nested_frequency(candidate, claims, named)
         value = _value(candidate, frequency, specific, weight)
