@@ -30,11 +30,11 @@ CHECK_EXIT = {0, 1}
 # approve, merge or reject the wrong ones without failing: the README's ids must follow, and this table.
 NAMED_ENTRIES = {
     7: "Comité militaire", 22: "programme OTAN 2030",
-    81: "Commandement maritime allié", 82: "Groupe naval permanent de lutte contre les mines 1",
-    83: "plongeur démineur", 84: "marine participante", 86: "munition non explosée", 88: "navire de commandement",
-    90: "guerre mondiale", 91: "infrastructure sous-marine", 92: "infrastructure sous-marine critique",
-    93: "capacité essentielle", 94: "Comité militaire de l'OTAN", 95: "véhicule sous-marin autonome",
-    97: "Force de réaction de l'OTAN", 99: "liberté de navigation", 101: "chasseur de mines",
+    83: "Commandement maritime allié", 84: "Groupe naval permanent de lutte contre les mines 1",
+    85: "plongeur démineur", 86: "marine participante", 88: "munition non explosée", 89: "navire de commandement",
+    91: "guerre mondiale", 92: "infrastructure sous-marine", 93: "infrastructure sous-marine critique",
+    94: "capacité essentielle", 95: "véhicule sous-marin autonome", 97: "Comité militaire de l'OTAN",
+    98: "liberté de navigation", 99: "chasseur de mines", 103: "Force de réaction de l'OTAN",
 }
 _ENTRY_COMMANDS = ("approve", "reject", "edit", "merge", "show", "history", "deprecate")
 

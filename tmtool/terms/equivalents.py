@@ -35,6 +35,7 @@ from .candidates import RenderedFullForm, definitions, phrase_shaped, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, concept_entries, ranking, without_name_pieces
 from .french import Token
 from .persons import persons, places, titles
+from .termhood import term_patterns
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -150,8 +151,9 @@ def build_glossary(
     if french_tokens:
         finder.views.make_all()  # while the parse runs elsewhere: nearly every pair holds a term
     tell(Step(_READ_FROM, EXTRACTION_STEPS, 0, "reading the French"))
+    # the part-of-speech patterns a bilingual glossary's terms take (``termhood.term_patterns``)
     analysis = analyse_french(pairs, tokens=french_tokens() if french_tokens else None,
-                              aligned=lambda tokens: aligned_spans(finder.views, tokens))
+                              aligned=lambda tokens: aligned_spans(finder.views, tokens), patterns=term_patterns())
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     # read down to the default threshold at least, whose proposals take their renderings from what nests with them

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
@@ -39,11 +39,12 @@ class FrenchTerms:
 def analyse_french(sentences: Sequence[Context], progress: Progress | None = None,
                    tokens: list[list[french.Token]] | None = None,
                    aligned: Callable[[list[list[french.Token]]], dict[int, set[tuple[int, int]]]] | None = None,
-                   ) -> FrenchTerms:
+                   patterns: Mapping[str, float] | None = None) -> FrenchTerms:
     """``progress`` hears of the sentences analysed, out of all, and of the document they are from.
     ``tokens``: the sentences' French analysis, made already (``french.analysing``). ``aligned``, given
     the analysis, tells the token spans of each sentence that the translation shows to be phrases
-    (``equivalents.aligned_spans``): candidates too, where the parse did not make them."""
+    (``equivalents.aligned_spans``): candidates too, where the parse did not make them. ``patterns``: the
+    weights of part-of-speech patterns ``termhood.score`` takes (the bilingual glossary's)."""
     texts = [c.fr for c in sentences]
     if tokens is None:
         tokens = []
@@ -61,7 +62,7 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
             documents[candidate.key].add(sentences[o.sentence].document)
     words = word_counts(t.text for sentence in tokens for t in sentence if any(c.isalpha() for c in t.text))
     units: dict[str, float] = {}
-    scores = score(candidates, documents, words, tokens, units)
+    scores = score(candidates, documents, words, tokens, units, patterns)
     return FrenchTerms(candidates, scores, tokens, documents, words, units)
 
 

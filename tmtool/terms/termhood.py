@@ -33,14 +33,22 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   force* → *force protection*, *lutte contre le terrorisme* → *counter-terrorism*; ``equivalents``).
 - Evidence: the documents a candidate is seen in, and an acronym definition, which declares its full
   form (and the acronym) a term.
+- Pattern, in the bilingual glossary only (``score``'s ``patterns``): LIDF-value's probability that a
+  candidate's part-of-speech pattern is a term (Lossio-Ventura et al. 2014), learned on the gold
+  glossaries of the development pairs (``bench/term_patterns.py``, ``PATTERNS_FILE``): a lone noun
+  ×0.58, a noun with an adjective or a complement without article ×1.23. What a bilingual glossary of
+  NATO pages lists; ACTER's annotators list more lone words, and the French-only extraction loses F1
+  on ACTER DEV with it (dressage, heart failure; bench/README.md, thirty-fifth round).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
 
 from .candidates import MAX_WORDS, Candidate
 from .french import Token
@@ -64,6 +72,20 @@ _PLACED = 0.3
 # occurrences general French predicts for a word in the input, from which its weirdness is measured
 # rather than set by its having occurred at all (chosen on the ACTER DEV halves, bench/README.md)
 _MEASURED = 0.5
+# part-of-speech pattern → LIDF-value's weight (written by bench/term_patterns.py; a pattern not in it weighs 1)
+PATTERNS_FILE = Path(__file__).parent / "data" / "fr-patterns.json"
+
+
+@lru_cache(maxsize=1)
+def term_patterns() -> dict[str, float]:
+    """LIDF-value's weights of the French candidates' part-of-speech patterns (``PATTERNS_FILE``)."""
+    return json.loads(PATTERNS_FILE.read_text(encoding="utf-8"))
+
+
+def pattern(candidate: Candidate, tokens: Sequence[Sequence[Token]]) -> str:
+    """The parts of speech of the candidate's first occurrence, LIDF-value's pattern (*NOUN ADP NOUN*)."""
+    o = candidate.occurrences[0]
+    return " ".join(t.pos for t in tokens[o.sentence][o.start:o.end])
 
 
 @lru_cache(maxsize=65536)
@@ -190,13 +212,15 @@ def score(
     counts: Counter,
     tokens: Sequence[Sequence[Token]],
     units: dict[str, float] | None = None,
+    patterns: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """Termhood of each candidate. ``documents`` maps a key to the documents it was seen in, ``counts``
     the lower-cased words of the input to their frequency (``word_counts``), ``tokens`` the parsed
     sentences the occurrences point into. ``units``, when given, receives each candidate's score read
     as a unit of its own: no longer candidate that holds it whole as a complement claims its
     occurrences back (``nesting``), or a complement with an article weighs nothing (``shape``): two
-    guesses the French alone has to make and a translation can settle (``equivalents.paired_entries``)."""
+    guesses the French alone has to make and a translation can settle (``equivalents.paired_entries``).
+    ``patterns``: a weight for each part-of-speech pattern (``term_patterns``: the bilingual glossary's)."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -226,6 +250,8 @@ def score(
                     pieces[key] += share if piece else 0.0
         specific = specificity(candidate, counts, total)
         spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
+        # how often its part-of-speech pattern is a term, weighing the shape as a unit too
+        spread *= patterns.get(pattern(candidate, tokens), 1.0) if patterns else 1.0
         weight = shape(candidate) * spread
         frequency = nested_frequency(candidate, claims, named)
         value = _value(candidate, frequency, specific, weight)
