@@ -676,6 +676,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # is read: never the approved counts left queued, which no read waits for (LeftCounts)
             listed["total"] = api.count_entries(s, statuses=[status] if status else [], text=q or None,
                                                 min_score=min_score, document=document or None, lang=lang or None)
+            # the offset a link carried counts the entries before as they were: some decided since elsewhere, the last
+            # page said "Entries 41–42 of 32". Its entries are the last of the total; one with more, none past it
+            if listed["entries"] and listed["total"] < api.ENTRIES_COUNTED:
+                room = listed["total"] - len(listed["entries"]) - (1 if listed["more"] else 0)
+                listed["offset"] = max(0, room if not listed["more"] else min(listed["offset"], room))
             documents = [d["id"] for d in api.documents(s)]
             # the language filtered by as its box names it (de-DE, DE: de), one no term is in yet (es) among them: the
             # box said "any" over a queue filtered, and the next Filter dropped the language unsaid
