@@ -1964,3 +1964,20 @@ def test_leaving_the_queue_with_an_edit_typed_in_asks_first(server, browser, db)
     assert asks(browser)
     css(browser, ".card.selected .edit-form .cancel")[0].click()  # cancelled: nothing left to lose
     assert not asks(browser)
+
+
+def test_with_the_letter_keys_off_the_buttons_name_no_key(server, browser, db):
+    # the keys turned off, the card's buttons still said "Approve (a)", "Reject (r)", "Edit (e)": a speech-input user
+    # saying the button's name said a key that did nothing
+    browser.get(server.url + "/review")
+    card = css(browser, "#queue .card")[0]
+    named = lambda: [card.find_element("css selector", f".{b}").text for b in ("approve", "reject", "edit")]  # noqa: E731
+    assert named() == ["Approve (a)", "Reject (r)", "Edit (e)"]
+    click_in_sight(browser, css(browser, "#letter-keys")[0])
+    wait(browser, lambda b: named() == ["Approve", "Reject", "Edit"], f"the buttons still name their keys: {named()}")
+    entry_id = card.get_attribute("data-entry")
+    browser.get(f"{server.url}/entries/{entry_id}")  # off on every page of this browser
+    assert [css(browser, f".card .{b}")[0].text for b in ("approve", "reject", "edit")] == ["Approve", "Reject", "Edit"]
+    assert css(browser, ".card .approve")[0].accessible_name == "Approve"
+    click_in_sight(browser, css(browser, "#letter-keys")[0])  # on again
+    wait(browser, lambda b: css(b, ".card .approve")[0].text == "Approve (a)", "the key not named again")

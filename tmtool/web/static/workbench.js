@@ -738,11 +738,18 @@ function letterKeys() {
 
 function setUpLetterKeys() {
   const box = document.getElementById("letter-keys");
-  box.checked = letterKeys();
+  // the buttons name their key ("Approve (a)") only while the keys act: off, a person saying the name said a key
+  // that did nothing
+  const shown = () => {
+    box.checked = letterKeys();
+    document.documentElement.classList.toggle("letters-off", !box.checked);
+  };
+  shown();
   // turned off or on in another tab: this one's box says so (the keys follow it at once, read at each key)
-  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) box.checked = letterKeys(); });
+  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) shown(); });
   box.addEventListener("change", () => {
     localStorage.setItem(LETTER_KEYS, box.checked ? "on" : "off");
+    shown();
     say(box.checked ? "Single-letter keys on" : "Single-letter keys off: only the buttons act, in this browser, until turned on again");
   });
 }
