@@ -1981,3 +1981,43 @@ def test_with_the_letter_keys_off_the_buttons_name_no_key(server, browser, db):
     assert css(browser, ".card .approve")[0].accessible_name == "Approve"
     click_in_sight(browser, css(browser, "#letter-keys")[0])  # on again
     wait(browser, lambda b: css(b, ".card .approve")[0].text == "Approve (a)", "the key not named again")
+
+
+def test_a_card_refused_as_changed_elsewhere_shows_the_entry_as_it_now_is_and_acts_again(server, browser, db):
+    # another reviewer edited the entry: "changed by someone else … reload it", and the card kept the version it was
+    # read at, every action on it (a, r, Edit's save, a merge) refused again until the page was reloaded by hand
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review?status=")  # every status: the entry edited (so approved) stays in the queue
+    card = css(browser, "#queue .card")[2]
+    entry_id, version = (int(card.get_attribute(name)) for name in ("data-entry", "data-version"))
+    with open_store(db) as store:
+        api.edit(store, entry_id, en="mine countermeasures vessel", user="ben")
+    click_in_sight(browser, card.find_element("css selector", ".approve"))
+    wait(browser, lambda b: css(b, "#status")[0].text == f"entry {entry_id} was changed by someone else (version "
+         f"{version + 1}, not {version}): shown as it now is", "the conflict not said")
+    assert "error" in css(browser, "#status")[0].get_attribute("class")
+    shown = css(browser, ".card.selected")[0]
+    with open_store(db) as store:
+        now = api.entry(store, entry_id)["version"]
+    assert shown.get_attribute("data-entry") == str(entry_id) and shown.get_attribute("data-version") == str(now)
+    assert "mine countermeasures vessel" in shown.text
+    assert "approved" in shown.find_element("css selector", ".status").text
+    ActionChains(browser).send_keys("r").perform()  # read as it now is, rejected
+    wait(browser, lambda b: _status(db, entry_id) == "rejected", "r refused again")
+    # an edit typed when the entry changed: the text kept, Save again writes it over the version it now has
+    card = css(browser, "#queue .card")[4]
+    entry_id = int(card.get_attribute("data-entry"))
+    click_in_sight(browser, card.find_element("css selector", ".edit"))
+    note = card.find_element("css selector", '.edit-form textarea[name="note"]')
+    note.send_keys("vu en comité")
+    with open_store(db) as store:
+        api.reject(store, [entry_id], user="ben")
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: "Save again" in css(b, "#status")[0].text, "the conflict not said")
+    assert note.get_attribute("value") == "vu en comité" and card.get_attribute("data-status") == "rejected"
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: f"#{entry_id} saved" in css(b, "#status")[0].text, "the edit refused again")
+    with open_store(db) as store:
+        assert api.entry(store, entry_id)["note"] == "vu en comité"
