@@ -676,7 +676,8 @@ def test_a_decision_refused_on_a_card_far_down_the_queue_is_said_where_the_revie
     cards[7].find_element("css selector", ".approve").click()
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
                   "the conflict was not said")
-    assert status.text == f"entry {eighth} was changed by someone else (version {version + 1}, not {version}); reload it"
+    assert status.text == (f"entry {eighth} was changed by someone else (version {version + 1}, not {version}):"
+                           " shown as it now is")
     top, bottom, height, scrolled = browser.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight, scrollY]", status)
     assert scrolled > 0 and 0 <= top < bottom <= height
@@ -792,8 +793,11 @@ def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
                   "the conflict was not shown")
-    assert status.text == (f"entry {saved.id} was changed by someone else (version {saved.version}, "
-                           f"not {saved.version - 1}); reload it")
+    # a decision's refusal read the page again, the card shown as the entry now is; an edit's kept the text typed
+    said = f"entry {saved.id} was changed by someone else (version {saved.version}, not {saved.version - 1})"
+    assert status.text in (f"{said}: shown as it now is", f"{said}: it is now {saved.status.value}, version "
+                           f"{saved.version}. Save again to write the boxes you changed over it, or Esc and reload to "
+                           "read it first."), status.text
     with open_store(db) as store:
         assert glossary.entry(store, int(saved.id)) == saved
 
