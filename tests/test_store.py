@@ -875,3 +875,28 @@ def test_the_count_agrees_with_the_entries_listed_for_every_combination_of_filte
         assert store.count_entries(**filters, cap=3) == min(listed, 3), filters
         counted += listed > 0
     assert counted > 100  # most combinations hold some entries: the counts compared are not all 0
+
+
+def test_a_store_of_the_release_before_gets_the_terms_language_index_when_opened(store_url, monkeypatch):
+    # the release before (SQLite 36 migrations, PostgreSQL 24) had no terms_lang: opened by this one, its entries
+    # as they were, the language filter reads it
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._V37)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V25)])
+    indexes = {"sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'terms_lang'",
+               "postgresql": "SELECT indexname FROM pg_indexes WHERE indexname = 'terms_lang'"}
+    with open_store(store_url, create=True) as old:
+        kind = "sqlite" if isinstance(old, SQLiteStore) else "postgresql"
+        _entries_by_language(old)
+        assert old._query(indexes[kind]) == []
+        before = [(e.id, e.version, [(t.text, t.lang) for t in e.terms]) for e in old.list_entries(lang="de")]
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [tuple(row) for row in store._query(indexes[kind])] == [("terms_lang",)]
+        assert [(e.id, e.version, [(t.text, t.lang) for t in e.terms]) for e in store.list_entries(lang="de")] == before
+        assert len(before) == 3 and store.count_entries(lang="de", cap=10) == 3
+    with open_store(store_url) as again:  # opened again: nothing left to do
+        assert len(again.list_entries(lang="de")) == 3
