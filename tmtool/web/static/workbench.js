@@ -289,7 +289,12 @@ function setUpReview() {
     if (error.status !== 409) return false;
     stay(card);
     const said = `${error.message.replace(/; reload it$/gm, "")}: shown as it now is`;
-    const reload = () => { if (cards.some((c) => c.dataset.pending)) setTimeout(reload, 50); else reloadSaying(said, undefined, true); };
+    const reload = () => {
+      if (cards.some((c) => c.dataset.pending)) setTimeout(reload, 50);
+      // an edit opened meanwhile (e on the next card): what is typed there is not reloaded away
+      else if (editing()) say(error.message, true);
+      else reloadSaying(said, undefined, true);
+    };
     setTimeout(reload);
     return true;
   }
