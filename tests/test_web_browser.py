@@ -2025,3 +2025,30 @@ def test_a_card_refused_as_changed_elsewhere_shows_the_entry_as_it_now_is_and_ac
     wait(browser, lambda b: f"#{entry_id} saved" in css(b, "#status")[0].text, "the edit refused again")
     with open_store(db) as store:
         assert api.entry(store, entry_id)["note"] == "vu en comité"
+
+
+def test_an_edit_saved_with_enter_on_an_entry_s_page_leaves_it_unasked(server, browser, db):
+    # the leave-page question after a save from the keyboard, on an entry's own page, the letter keys off (the edit
+    # opened with its button): the page the save reloads asks nothing, nor does the page reloaded
+    from selenium.webdriver.common.keys import Keys
+
+    def asks(b) -> bool:
+        return b.execute_script("const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e);"
+                                " return e.defaultPrevented")
+
+    browser.get(server.url + "/review")
+    entry_id = int(css(browser, "#queue .card")[0].get_attribute("data-entry"))
+    click_in_sight(browser, css(browser, "#letter-keys")[0])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    click_in_sight(browser, css(browser, ".card .edit")[0])
+    french = css(browser, '.edit-form input[name="fr"]')[0]
+    assert browser.switch_to.active_element == french
+    french.send_keys(" naval")
+    assert asks(browser)
+    # the real leaving, as the save reloads the page: a listener after the page's reads whether it asked
+    browser.execute_script("addEventListener('beforeunload', (e) => {"
+                           " if (e.defaultPrevented) sessionStorage.setItem('asked', '1'); })")
+    french.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the edit was not saved")
+    assert browser.execute_script("return sessionStorage.getItem('asked')") is None and not asks(browser)
+    assert _status(db, entry_id) == "approved"
