@@ -386,3 +386,39 @@ def test_a_store_made_before_correction_ids_were_kept_numbers_new_ones_above_its
         assert api.undo_correction(store, "d", last=2)["id"] == 2
         assert api.exclude_unit(store, "d", units[4]["id"]) == 3
         assert [edit["id"] for edit in api.unit_edits(store, "d")] == [1, 3]
+
+
+@pytest.mark.parametrize("fr, en, terms, part", [
+    # the term in the second part alone, in its plural on both sides: "état d'urgence" is not in "états d'urgence"
+    ("Le port est calme. Les états d'urgence sont levés.", "The harbour is calm. The states of emergency are lifted.",
+     ("état d'urgence", "state of emergency"), 1),
+    # in both parts: the first holding it
+    ("Les fleurs poussent. Les fleurs sont belles.", "The flowers grow. The flowers are beautiful.",
+     ("fleur", "flower"), 0),
+    # in neither (a context imported with the entry): the first part, the text quoted as it was
+    ("Le port est calme. Le jardin est vert.", "The harbour is calm. The garden is green.",
+     ("floraison", "blooming"), None),
+])
+def test_a_split_unit_s_context_goes_to_the_part_holding_its_term_and_back_when_undone(tmp_path, store_url, fr, en,
+                                                                                      terms, part):
+    from tmtool import api
+
+    with open_store(store_url, create=True) as store:
+        ingest_pair(store, *write_pair(tmp_path, ["La maison est grande.", fr], ["The house is big.", en]),
+                    extract_terms=False)
+        first = next(u for u in store.document_units("d") if fr.startswith(u.unit.source))
+        corrections.merge_units(store, "d", first.id)  # the aligner's two units made one, as a reviewer merges them
+        unit = next(u for u in store.document_units("d") if u.unit.source == fr)
+        assert unit.unit.target == en
+        entry_id = glossary.add_entry(store, Entry([Term(terms[0], "fr"), Term(terms[1], "en")]))
+        store.add_contexts(entry_id, [Context(fr, en, "d", unit.unit.tuid)], {unit.unit.tuid: unit.id})
+        corrections.split_unit(store, "d", unit.id, 1, 1)
+        parts = [u for u in store.document_units("d") if u.unit.tuid.startswith(unit.unit.tuid)]
+        assert len(parts) == 2
+        (context,) = glossary.entry(store, entry_id).contexts
+        if part is None:
+            assert context == Context(fr, en, "d", parts[0].unit.tuid)
+        else:
+            assert context == Context(parts[part].unit.source, parts[part].unit.target, "d", parts[part].unit.tuid)
+        api.undo_correction(store, "d")
+        assert glossary.entry(store, entry_id).contexts == [Context(fr, en, "d", unit.unit.tuid)]

@@ -852,3 +852,51 @@ def test_the_entries_counted_are_those_every_page_lists_up_to_the_cap(store):
                     {"text": "comite 1"}, {"min_score": 0.5, "statuses": candidate}):
         assert store.count_entries(**filters, cap=1000) == len(store.list_entries(**filters)), filters
     assert store.count_entries(cap=7) == 7
+
+
+def test_the_count_agrees_with_the_entries_listed_for_every_combination_of_filters(store):
+    # the queue's "of TOTAL" and its pages read one filter each: every combination of them, a document's included,
+    # counts as many entries as the pages list together
+    import itertools
+
+    _entries_by_language(store)
+    for doc_id, terms in (("a", ["comité 1", "comité 12", "pays partenaire"]), ("b", ["comité 20", "espace aérien"])):
+        ids = store.replace_document(record(doc_id, src_hash=doc_id), [])
+        glossary.merge_extracted(store, [proposal(fr, fr.upper()) for fr in terms], doc_id, ids)
+    candidate, approved = ReviewStatus.CANDIDATE, ReviewStatus.APPROVED
+    choices = {"statuses": [(), [candidate], [candidate, approved], [ReviewStatus.REJECTED]],
+               "min_score": [None, 0.0, 0.5, 2.0], "text": [None, "comite 1", "Comité-2", "AUSSCHUSS", "zzz"],
+               "document": [None, "a", "b", "none"], "lang": [None, "de", "en", "es"]}
+    counted = 0
+    for values in itertools.product(*choices.values()):
+        filters = {name: value for name, value in zip(choices, values) if value not in (None, ())}
+        listed = len(store.list_entries(**filters))
+        assert store.count_entries(**filters, cap=1000) == listed, filters
+        assert store.count_entries(**filters, cap=3) == min(listed, 3), filters
+        counted += listed > 0
+    assert counted > 100  # most combinations hold some entries: the counts compared are not all 0
+
+
+def test_a_store_of_the_release_before_gets_the_terms_language_index_when_opened(store_url, monkeypatch):
+    # the release before (SQLite 36 migrations, PostgreSQL 24) had no terms_lang: opened by this one, its entries
+    # as they were, the language filter reads it
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._V37)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V25)])
+    indexes = {"sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'terms_lang'",
+               "postgresql": "SELECT indexname FROM pg_indexes WHERE indexname = 'terms_lang'"}
+    with open_store(store_url, create=True) as old:
+        kind = "sqlite" if isinstance(old, SQLiteStore) else "postgresql"
+        _entries_by_language(old)
+        assert old._query(indexes[kind]) == []
+        before = [(e.id, e.version, [(t.text, t.lang) for t in e.terms]) for e in old.list_entries(lang="de")]
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [tuple(row) for row in store._query(indexes[kind])] == [("terms_lang",)]
+        assert [(e.id, e.version, [(t.text, t.lang) for t in e.terms]) for e in store.list_entries(lang="de")] == before
+        assert len(before) == 3 and store.count_entries(lang="de", cap=10) == 3
+    with open_store(store_url) as again:  # opened again: nothing left to do
+        assert len(again.list_entries(lang="de")) == 3

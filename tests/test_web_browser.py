@@ -676,7 +676,8 @@ def test_a_decision_refused_on_a_card_far_down_the_queue_is_said_where_the_revie
     cards[7].find_element("css selector", ".approve").click()
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
                   "the conflict was not said")
-    assert status.text == f"entry {eighth} was changed by someone else (version {version + 1}, not {version}); reload it"
+    assert status.text == (f"entry {eighth} was changed by someone else (version {version + 1}, not {version}):"
+                           " shown as it now is")
     top, bottom, height, scrolled = browser.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight, scrollY]", status)
     assert scrolled > 0 and 0 <= top < bottom <= height
@@ -792,8 +793,11 @@ def _refused_as_changed(browser, db: str, saved) -> None:
     """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
                   "the conflict was not shown")
-    assert status.text == (f"entry {saved.id} was changed by someone else (version {saved.version}, "
-                           f"not {saved.version - 1}); reload it")
+    # a decision's refusal read the page again, the card shown as the entry now is; an edit's kept the text typed
+    said = f"entry {saved.id} was changed by someone else (version {saved.version}, not {saved.version - 1})"
+    assert status.text in (f"{said}: shown as it now is", f"{said}: it is now {saved.status.value}, version "
+                           f"{saved.version}. Save again to write the boxes you changed over it, or Esc and reload to "
+                           "read it first."), status.text
     with open_store(db) as store:
         assert glossary.entry(store, int(saved.id)) == saved
 
@@ -1964,3 +1968,87 @@ def test_leaving_the_queue_with_an_edit_typed_in_asks_first(server, browser, db)
     assert asks(browser)
     css(browser, ".card.selected .edit-form .cancel")[0].click()  # cancelled: nothing left to lose
     assert not asks(browser)
+
+
+def test_with_the_letter_keys_off_the_buttons_name_no_key(server, browser, db):
+    # the keys turned off, the card's buttons still said "Approve (a)", "Reject (r)", "Edit (e)": a speech-input user
+    # saying the button's name said a key that did nothing
+    browser.get(server.url + "/review")
+    card = css(browser, "#queue .card")[0]
+    named = lambda: [card.find_element("css selector", f".{b}").text for b in ("approve", "reject", "edit")]  # noqa: E731
+    assert named() == ["Approve (a)", "Reject (r)", "Edit (e)"]
+    click_in_sight(browser, css(browser, "#letter-keys")[0])
+    wait(browser, lambda b: named() == ["Approve", "Reject", "Edit"], f"the buttons still name their keys: {named()}")
+    entry_id = card.get_attribute("data-entry")
+    browser.get(f"{server.url}/entries/{entry_id}")  # off on every page of this browser
+    assert [css(browser, f".card .{b}")[0].text for b in ("approve", "reject", "edit")] == ["Approve", "Reject", "Edit"]
+    assert css(browser, ".card .approve")[0].accessible_name == "Approve"
+    click_in_sight(browser, css(browser, "#letter-keys")[0])  # on again
+    wait(browser, lambda b: css(b, ".card .approve")[0].text == "Approve (a)", "the key not named again")
+
+
+def test_a_card_refused_as_changed_elsewhere_shows_the_entry_as_it_now_is_and_acts_again(server, browser, db):
+    # another reviewer edited the entry: "changed by someone else … reload it", and the card kept the version it was
+    # read at, every action on it (a, r, Edit's save, a merge) refused again until the page was reloaded by hand
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review?status=")  # every status: the entry edited (so approved) stays in the queue
+    card = css(browser, "#queue .card")[2]
+    entry_id, version = (int(card.get_attribute(name)) for name in ("data-entry", "data-version"))
+    with open_store(db) as store:
+        api.edit(store, entry_id, en="mine countermeasures vessel", user="ben")
+    click_in_sight(browser, card.find_element("css selector", ".approve"))
+    wait(browser, lambda b: css(b, "#status")[0].text == f"entry {entry_id} was changed by someone else (version "
+         f"{version + 1}, not {version}): shown as it now is", "the conflict not said")
+    assert "error" in css(browser, "#status")[0].get_attribute("class")
+    shown = css(browser, ".card.selected")[0]
+    with open_store(db) as store:
+        now = api.entry(store, entry_id)["version"]
+    assert shown.get_attribute("data-entry") == str(entry_id) and shown.get_attribute("data-version") == str(now)
+    assert "mine countermeasures vessel" in shown.text
+    assert "approved" in shown.find_element("css selector", ".status").text
+    ActionChains(browser).send_keys("r").perform()  # read as it now is, rejected
+    wait(browser, lambda b: _status(db, entry_id) == "rejected", "r refused again")
+    # an edit typed when the entry changed: the text kept, Save again writes it over the version it now has
+    card = css(browser, "#queue .card")[4]
+    entry_id = int(card.get_attribute("data-entry"))
+    click_in_sight(browser, card.find_element("css selector", ".edit"))
+    note = card.find_element("css selector", '.edit-form textarea[name="note"]')
+    note.send_keys("vu en comité")
+    with open_store(db) as store:
+        api.reject(store, [entry_id], user="ben")
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: "Save again" in css(b, "#status")[0].text, "the conflict not said")
+    assert note.get_attribute("value") == "vu en comité" and card.get_attribute("data-status") == "rejected"
+    note.send_keys(Keys.ENTER)
+    wait(browser, lambda b: f"#{entry_id} saved" in css(b, "#status")[0].text, "the edit refused again")
+    with open_store(db) as store:
+        assert api.entry(store, entry_id)["note"] == "vu en comité"
+
+
+def test_an_edit_saved_with_enter_on_an_entry_s_page_leaves_it_unasked(server, browser, db):
+    # the leave-page question after a save from the keyboard, on an entry's own page, the letter keys off (the edit
+    # opened with its button): the page the save reloads asks nothing, nor does the page reloaded
+    from selenium.webdriver.common.keys import Keys
+
+    def asks(b) -> bool:
+        return b.execute_script("const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e);"
+                                " return e.defaultPrevented")
+
+    browser.get(server.url + "/review")
+    entry_id = int(css(browser, "#queue .card")[0].get_attribute("data-entry"))
+    click_in_sight(browser, css(browser, "#letter-keys")[0])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    click_in_sight(browser, css(browser, ".card .edit")[0])
+    french = css(browser, '.edit-form input[name="fr"]')[0]
+    assert browser.switch_to.active_element == french
+    french.send_keys(" naval")
+    assert asks(browser)
+    # the real leaving, as the save reloads the page: a listener after the page's reads whether it asked
+    browser.execute_script("addEventListener('beforeunload', (e) => {"
+                           " if (e.defaultPrevented) sessionStorage.setItem('asked', '1'); })")
+    french.send_keys(Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the edit was not saved")
+    assert browser.execute_script("return sessionStorage.getItem('asked')") is None and not asks(browser)
+    assert _status(db, entry_id) == "approved"

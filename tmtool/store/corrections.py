@@ -15,12 +15,13 @@ gives the statements it takes (the ``_``-methods listed at the end of the class)
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from ..errors import Invalid
 from ..model import Unit, iso, utcnow
 from .records import Replacement, StoredUnit, UnitEdit
-from ..text.normalize import fold
+from ..text.normalize import fold, stem
 from .rows import term_context
 
 
@@ -131,9 +132,13 @@ class UnitCorrections:
         now = [(i, u, term_context(u)) for i, u in new_ids]
         moved = []
         for context_id, old_id, sentence, english, terms in self._unit_contexts(old_ids):
-            wanted = [fold(t) for t in (terms or "").split("\n") if t.strip()]
+            # the term as a whole word, singular or plural (stem: "états d'urgence" holds "état d'urgence", which a
+            # substring did not find, and "merci" no "mer")
+            wanted = [re.compile(rf"(?<!\w){re.escape(stem(fold(t)))}(?!\w)") for t in (terms or "").split("\n")
+                      if t.strip()]
             whole = [(i, u, q) for i, u, q in now if q and q.fr and sentence in q.fr]
-            termed = [(i, u, q) for i, u, q in now if q and any(t in fold(f"{q.fr} {q.en}") for t in wanted)]
+            termed = [(i, u, q) for i, u, q in now
+                      if q and any(t.search(stem(fold(f"{q.fr} {q.en}"))) for t in wanted)]
             unit_id, unit, quoted = next(iter(whole or termed), None) or next(
                 ((i, u, None) for i, u, q in now if q and q.fr in sentence), (*new_ids[0], None))
             # a context quoting its unit whole quotes the new one whole: it showed the sentences as they were before

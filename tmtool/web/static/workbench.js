@@ -46,13 +46,15 @@ async function api(method, url, body) {
 // what an action that reloads the page did, said once the page has reloaded (the lists, the card, the
 // history then show it done; the line says what was done, and to which entry or unit)
 const SAID = "tmtool-said";
+const SAID_ERROR = "tmtool-said-error";
 
 // the page is left by an action of its own (an edit saved, a decision made): no edit of it is lost
 let leaving = false;
 
-function reloadSaying(message, page) {
+function reloadSaying(message, page, isError) {
   leaving = true;
   sessionStorage.setItem(SAID, message);
+  if (isError) sessionStorage.setItem(SAID_ERROR, "1");  // said as what was refused, as before the reload
   // the page gone (an entry merged into another) is left out of the history: Back went to its "no glossary entry"
   if (page) location.replace(page); else location.reload();
 }
@@ -279,6 +281,24 @@ function setUpReview() {
     sessionStorage.setItem(SELECTED, JSON.stringify(place(card)));
   }
 
+  // a 409: the entry changed since the page was read (another reviewer decided or edited it). The card kept the version
+  // it was read at and every action on it was refused until the page was reloaded by hand: the page is read again,
+  // the card shown as it now is and selected, the refusal said. Answers still awaited (a key pressed on the next
+  // card) land first, their changes kept for the undo
+  function conflicted(card, error) {
+    if (error.status !== 409) return false;
+    stay(card);
+    const said = `${error.message.replace(/; reload it$/gm, "")}: shown as it now is`;
+    const reload = () => {
+      if (cards.some((c) => c.dataset.pending)) setTimeout(reload, 50);
+      // an edit opened meanwhile (e on the next card): what is typed there is not reloaded away
+      else if (editing()) say(error.message, true);
+      else reloadSaying(said, undefined, true);
+    };
+    setTimeout(reload);
+    return true;
+  }
+
   function restored() {
     const kept = JSON.parse(sessionStorage.getItem(SELECTED) || "null");
     sessionStorage.removeItem(SELECTED);
@@ -333,7 +353,7 @@ function setUpReview() {
       remember(done.change, card);
       say(said);
     } catch (error) {
-      say(error.message, true);
+      if (!conflicted(card, error)) say(error.message, true);
     } finally {
       delete card.dataset.pending;
     }
@@ -367,7 +387,18 @@ function setUpReview() {
       remember(done.change, card);
       stay(card);
       reloadSaying(`#${card.dataset.entry} ${done.change === null ? "unchanged: nothing to save" : `saved, ${done.entry.status}`}`);
-    } catch (error) { say(error.message, true); }  // a 409's says to reload
+    } catch (error) {
+      if (error.status !== 409) { say(error.message, true); return; }
+      // changed by someone else meanwhile: what was typed is not lost to a reload. The card takes the version it
+      // now has, so that Save writes the boxes changed over it once the person has chosen to (it was refused
+      // until the page was reloaded, the text typed with it)
+      try {
+        const now = await api("GET", `/api/entries/${card.dataset.entry}`);
+        show(card, now);
+        say(`${error.message.replace(/; reload it$/, "")}: it is now ${now.status}, version ${now.version}. ` +
+            "Save again to write the boxes you changed over it, or Esc and reload to read it first.", true);
+      } catch (again) { say(again.message, true); }
+    }
   }
 
   async function reloadAfter(card, request, said, page) {
@@ -376,7 +407,7 @@ function setUpReview() {
       remember(done.change, card);
       stay(card);
       reloadSaying(done.change === null ? `${said} already: nothing changed` : said, page);
-    } catch (error) { say(error.message, true); }
+    } catch (error) { if (!conflicted(card, error)) say(error.message, true); }
   }
 
   function editing() {
@@ -503,16 +534,21 @@ function setUpReview() {
     if (!sent.length) return;
     for (const card of sent) card.dataset.pending = verb;
     const changes = [], refused = [];
+    let stale = null;  // the first refused as changed meanwhile: the page is read again, showing them as they now are
     for (const card of sent) {
       try {
         const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
         show(card, done.entry);
         card.querySelector(".pick").checked = false;
         changes.push(done.change);
-      } catch (error) { refused.push(error.message); } finally { delete card.dataset.pending; }
+      } catch (error) {
+        refused.push(error.message);
+        if (error.status === 409) stale ??= card;
+      } finally { delete card.dataset.pending; }
     }
     remember(changes, sent[0]);
-    say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
+    const said = [`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n");
+    if (!stale || !conflicted(stale, {status: 409, message: said})) say(said, refused.length > 0);
   }
   document.getElementById("approve-picked").addEventListener("click", unlessEditing(() => decidePicked("approve")));
   document.getElementById("reject-picked").addEventListener("click", unlessEditing(() => decidePicked("reject")));
@@ -738,11 +774,18 @@ function letterKeys() {
 
 function setUpLetterKeys() {
   const box = document.getElementById("letter-keys");
-  box.checked = letterKeys();
+  // the buttons name their key ("Approve (a)") only while the keys act: off, a person saying the name said a key
+  // that did nothing
+  const shown = () => {
+    box.checked = letterKeys();
+    document.documentElement.classList.toggle("letters-off", !box.checked);
+  };
+  shown();
   // turned off or on in another tab: this one's box says so (the keys follow it at once, read at each key)
-  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) box.checked = letterKeys(); });
+  addEventListener("storage", (event) => { if (event.key === LETTER_KEYS) shown(); });
   box.addEventListener("change", () => {
     localStorage.setItem(LETTER_KEYS, box.checked ? "on" : "off");
+    shown();
     say(box.checked ? "Single-letter keys on" : "Single-letter keys off: only the buttons act, in this browser, until turned on again");
   });
 }
@@ -757,7 +800,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const said = sessionStorage.getItem(SAID);
   if (said !== null) {
     sessionStorage.removeItem(SAID);
-    say(said);
+    say(said, sessionStorage.getItem(SAID_ERROR) !== null);
+    sessionStorage.removeItem(SAID_ERROR);
   }
   setUpReviewer();
   if (document.getElementById("letter-keys")) setUpLetterKeys();
