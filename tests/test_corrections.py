@@ -297,7 +297,6 @@ def test_each_correction_records_who_made_it(store):
 
 
 def test_corrections_of_a_store_made_before_name_no_one_once_upgraded(tmp_path, store_url, monkeypatch):
-    from tmtool import api
     from tmtool.store.postgres import schema
     from tmtool.store.postgres import store as postgres
     from tmtool.store.sqlite import migrations
@@ -312,8 +311,8 @@ def test_corrections_of_a_store_made_before_name_no_one_once_upgraded(tmp_path, 
                 "INSERT INTO unit_edits (document_id, time, action, before, after) VALUES "
                 + ("(?, ?, ?, ?, ?)" if hasattr(old, "_conn") else "(%s, %s, %s, %s, %s)"), row)
     monkeypatch.undo()
-    with open_store(store_url) as store:
-        assert [(e["id"], e["time"], e["action"], e["user"], e["before"], e["after"]) for e in api.unit_edits(store, "d")] \
+    with open_store(store_url) as store:  # the store's own record: the row names no document the store holds
+        assert [(e.id, e.time, e.action, e.user, e.before, e.after) for e in store.unit_edits("d")] \
             == [(1, row[1], "merge", None, [["Le chat dort.", "The cat sleeps.", False]],
                  [[["Le chat dort."], ["The cat sleeps."], False]])]
 
