@@ -90,3 +90,47 @@ def test_the_same_english_word_in_other_texts_is_not_joined_a_homonym_may_be_ano
         # a term of several words names one concept, in any text: one entry
         [committee] = _holding(store, "Military Committee")
         assert committee["fr"] == ["Comité militaire"] and committee["de"] == ["Militärausschuss"]
+
+
+# a client's German–English termbase, its entries approved by the client
+TERMBASE_DE = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="1">
+  <langSet xml:lang="en"><tig><term>Military Committee</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Militärausschuss</term></tig></langSet>
+</termEntry></body></text></martif>
+"""
+
+
+def _french_of(store, english: str) -> list[list[str]]:
+    return sorted(entry["fr"] for entry in _holding(store, english))
+
+
+def test_an_entry_a_person_decided_on_is_not_joined_the_french_term_has_an_entry_of_its_own(store_url, tmp_path):
+    """A German–English entry a person approved or edited, or a termbase's import approved, gets no term from
+    extraction: a French proposal joining it was counted on it without its French term, which then was in no entry
+    (*Comité militaire* gone from the French–English glossary, every later French document's counted on the German
+    entry too). It is an entry of its own, as before entries of other pairs were joined, for a person to merge."""
+    with open_store(store_url, create=True) as store:
+        _ingest(store, tmp_path, "plan-de", "de", ENGLISH, TRANSLATIONS["de"])
+        [defence] = [e for e in store.list_entries() if e.terms_in("en")[0].text == "integrated air defence"]
+        [committee] = [e for e in store.list_entries() if e.terms_in("en")[0].text == "Military Committee"]
+        api.approve(store, [committee.id])
+        api.edit(store, defence.id, note="NATINADS")
+        _ingest(store, tmp_path, "plan-fr", "fr", ENGLISH, TRANSLATIONS["fr"])
+        assert _french_of(store, "Military Committee") == [[], ["Comité militaire"]]
+        assert _french_of(store, "integrated air defence") == [[], ["défense aérienne intégrée"]]
+        # an entry no one decided on is joined still
+        [force] = _holding(store, "rapid reaction force")
+        assert force["fr"] == ["force de réaction rapide"] and force["de"]
+
+
+def test_a_termbase_s_approved_entry_is_not_joined_by_extraction(store_url, tmp_path):
+    (tmp_path / "client.tbx").write_text(TERMBASE_DE, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, str(tmp_path / "client.tbx"), status="approved")
+        _ingest(store, tmp_path, "plan-fr", "fr", ENGLISH, TRANSLATIONS["fr"])
+        assert _french_of(store, "Military Committee") == [[], ["Comité militaire"]]
+        [french] = [e for e in store.list_entries() if e.terms_in("fr")
+                    and e.terms_in("fr")[0].text == "Comité militaire"]
+        assert french.contexts and not [e for e in store.list_entries() if e.terms_in("de")][0].contexts

@@ -604,8 +604,8 @@ class _EntryFinder:
 
     A French proposal no entry holds a French term of is about the entry of another pair holding its English
     term (a German–English document's *Military Committee* = *Militärausschuss*), when that entry has no French
-    term yet (one with another French term is another concept, or a synonym for a person to merge), is not
-    rejected, and the evidence says one concept: an English term of several words names one, and one of a
+    term yet (one with another French term is another concept, or a synonym for a person to merge), no person has
+    decided on it (rejected, approved, edited: extraction adds no term to it), and the evidence says one concept: an English term of several words names one, and one of a
     single word, which may be a homonym (*tank*: a *Panzer*, a *réservoir*), only where the translations agree,
     the entry quoting an English sentence the proposal quotes (the German and the French translate the one
     English text, the term in it)."""
@@ -664,8 +664,12 @@ class _EntryFinder:
                  for entry_id in self._english[key[1]]} - self._classified
         if maybe:  # those holding no term in the pivot language may be joined: the English they quote, with them
             self._classified |= maybe
+            # not one a person decided on (approved, edited, imported approved): extraction adds no term to it, so the
+            # proposal's French term would be in no entry, every later document's counted on it too
+            states = self._store.entry_states(sorted(maybe))
             for entry_id, entry in self._store.entries(sorted(maybe)).items():
-                if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED:
+                if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED \
+                        and not states[entry_id].reviewed:
                     self._open[entry_id] = {fold(c.en) for c in entry.contexts if c.en}
 
     def holders(self, key: str) -> set[int]:
