@@ -134,3 +134,46 @@ def test_a_termbase_s_approved_entry_is_not_joined_by_extraction(store_url, tmp_
         [french] = [e for e in store.list_entries() if e.terms_in("fr")
                     and e.terms_in("fr")[0].text == "Comité militaire"]
         assert french.contexts and not [e for e in store.list_entries() if e.terms_in("de")][0].contexts
+
+
+def test_a_german_english_document_joins_french_entries_by_the_same_evidence(store_url, tmp_path):
+    """The rule held one way only: a German–English document after a French–English one joined every entry holding
+    its English term, a one-word homonym's (*Panzer* put in *réservoir* = *tank*), a rejected one's (*Panzer* never
+    proposed: the French entry's rejection) and an approved one's (*Panzer* in no entry), where the French after the
+    German kept them apart. Both orders give the same entries now."""
+    army = ("\n".join(e for e, _ in ARMY), "\n".join(d for _, d in ARMY))
+    fuel = ("\n".join(e for e, _ in FUEL), "\n".join(f for _, f in FUEL))
+    with open_store(store_url, create=True) as store:
+        _ingest(store, tmp_path, "fuel", "fr", *fuel)
+        _ingest(store, tmp_path, "army", "de", *army)
+        tanks = _holding(store, "tank")
+        assert sorted((entry["fr"], entry["de"]) for entry in tanks) == [([], ["Panzer"]), (["réservoir"], [])]
+        [committee] = _holding(store, "Military Committee")  # a term of several words: one concept
+        assert committee["fr"] == ["Comité militaire"] and committee["de"] == ["Militärausschuss"]
+        # the German document again: its entries are found as they were (no new one)
+        before = len(store.list_entries(statuses=None))
+        _ingest(store, tmp_path, "army", "de", *army)
+        assert len(store.list_entries(statuses=None)) == before
+    for decide in (api.reject, api.approve):
+        with open_store(str(tmp_path / f"{decide.__name__}.db"), create=True) as store:
+            _ingest(store, tmp_path, "plan-fr", "fr", ENGLISH, TRANSLATIONS["fr"])
+            [committee] = [e for e in store.list_entries() if e.terms_in("en")[0].text == "Military Committee"]
+            decide(store, [committee.id])
+            _ingest(store, tmp_path, "plan-de", "de", ENGLISH, TRANSLATIONS["de"])
+            held = sorted((entry["fr"], entry["de"]) for entry in _holding(store, "Military Committee"))
+            assert held == [([], ["Militärausschuss"]), (["Comité militaire"], [])], decide.__name__
+
+
+def test_a_german_english_document_joins_a_termbase_s_entry_holding_its_german(store_url, tmp_path):
+    """A termbase's approved entry with a German term is the German–English pair's entry, found by its English as
+    before: its German document's proposal counts on it, with no entry of its own."""
+    (tmp_path / "client.tbx").write_text(TERMBASE_DE.replace(
+        '<langSet xml:lang="de">', '<langSet xml:lang="fr"><tig><term>Comité militaire</term></tig></langSet>'
+        '<langSet xml:lang="de">'), encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, str(tmp_path / "client.tbx"), status="approved")
+        _ingest(store, tmp_path, "plan-de", "de", ENGLISH, TRANSLATIONS["de"])
+        [committee] = _holding(store, "Military Committee")
+        assert committee["fr"] == ["Comité militaire"] and committee["de"] == ["Militärausschuss"]
+        assert [e.frequency for e in store.list_entries(statuses=None)
+                if e.terms_in("en")[0].text == "Military Committee"] == [2]
