@@ -6,6 +6,8 @@ where the same pairs in the other order gave one entry. A homonym stays two entr
 
 from __future__ import annotations
 
+import pytest
+
 from tmtool import api
 from tmtool.store import open_store
 
@@ -177,3 +179,56 @@ def test_a_german_english_document_joins_a_termbase_s_entry_holding_its_german(s
         assert committee["fr"] == ["Comité militaire"] and committee["de"] == ["Militärausschuss"]
         assert [e.frequency for e in store.list_entries(statuses=None)
                 if e.terms_in("en")[0].text == "Military Committee"] == [2]
+
+
+# sixteen concepts, in a German–English and a French–English document's words
+CONCEPTS = [("main battle tank", "Kampfpanzer", "char de combat"), ("mine warfare", "Minenkrieg", "guerre des mines"),
+            ("supply chain", "Lieferkette", "chaîne d'approvisionnement"), ("air space", "Luftraum", "espace aérien"),
+            ("partner country", "Partnerland", "pays partenaire"), ("air defence", "Luftverteidigung", "défense aérienne"),
+            ("reaction force", "Eingreiftruppe", "force de réaction"), ("combat zone", "Kampfzone", "zone de combat"),
+            ("confidence-building measure", "vertrauensbildende Maßnahme", "mesure de confiance"),
+            ("centre of excellence", "Exzellenzzentrum", "centre d'excellence"),
+            ("hybrid threat", "hybride Bedrohung", "menace hybride"), ("general staff", "Generalstab", "état-major"),
+            ("cooperative security", "kooperative Sicherheit", "sécurité coopérative"),
+            ("collective defence", "kollektive Verteidigung", "défense collective"),
+            ("arms control", "Rüstungskontrolle", "contrôle des armements"),
+            ("crisis management", "Krisenbewältigung", "gestion de crise")]
+
+
+def _save(store, document: str, lang: str, concepts) -> None:
+    """What ingest stores of a document of ``lang`` and English whose extraction proposed ``concepts``."""
+    from tmtool import glossary
+    from tmtool.model import Context, Entry, Term, Unit
+    from tmtool.store import DocumentRecord
+
+    proposals, units = [], []
+    for n, (english, german, french) in enumerate(concepts):
+        other = german if lang == "de" else french
+        context = Context(f"{other} ({n}).", f"The {english} ({n}).", document, f"{document}:{n}")
+        units.append(Unit(context.fr, context.en, lang, "en", tuid=context.unit))
+        terms = [Term(english, "en"), Term(other, lang)] if lang == "de" else [Term(other, lang), Term(english, "en")]
+        proposals.append(Entry(terms=terms, frequency=1, score=0.7, contexts=[context]))
+    record = DocumentRecord(document, f"{document}.{lang}.txt", f"{document}.en.txt", document, document, lang, "en")
+    glossary.save_document(store, record, units, proposals)
+
+
+@pytest.mark.parametrize("first, then", [("de", "fr"), ("fr", "de"), ("de", "de"), ("fr", "fr")])
+def test_the_entries_other_pairs_made_are_read_together_however_many_proposals_join_them(store_url, monkeypatch,
+                                                                                        first, then):
+    """Joining the entries of another pair reads them in a few statements a document, not one for each proposal, in
+    either order of the pairs, and a pair's document proposing its entries' terms again as few as before."""
+    from test_evidence import counted_reads
+
+    with open_store(store_url, create=True) as store:
+        _save(store, "first", first, CONCEPTS)
+        reads = counted_reads(monkeypatch, store, "terms_by_key", "entry_state", "entry_states", "entries",
+                              "document_counts", "candidate_evidence")
+        calls = []
+        for document, concepts in (("few", CONCEPTS[:4]), ("many", CONCEPTS[4:])):
+            reads.clear()
+            _save(store, document, then, concepts)
+            calls.append(dict(reads))
+        assert calls[0] == calls[1]
+        assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
+        assert len(store.list_entries()) == len(CONCEPTS)  # each joined its concept's entry
+        assert {len(e.terms) for e in store.list_entries()} == {2 if first == then else 3}
