@@ -232,3 +232,33 @@ def test_the_entries_other_pairs_made_are_read_together_however_many_proposals_j
         assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
         assert len(store.list_entries()) == len(CONCEPTS)  # each joined its concept's entry
         assert {len(e.terms) for e in store.list_entries()} == {2 if first == then else 3}
+
+
+# a client's termbase of two concepts written alike in English, its subject fields telling them apart
+HOMONYMS_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="1"><descrip type="subjectField">medicine</descrip>
+  <langSet xml:lang="en"><tig><term>operating theatre</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Operationssaal</term></tig></langSet>
+</termEntry><termEntry id="2"><descrip type="subjectField">military operations</descrip>
+  <langSet xml:lang="en"><tig><term>operating theatre</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Einsatzgebiet</term></tig></langSet>
+</termEntry></body></text></martif>
+"""
+
+
+def test_a_term_of_two_homonyms_a_termbase_gave_apart_joins_neither(store_url, tmp_path):
+    """A French proposal whose English two entries of a termbase hold, of other subject fields, joined the oldest (the
+    medical *Operationssaal* given *théâtre d'opérations*): which concept it is, nothing says; an entry of its own."""
+    (tmp_path / "client.tbx").write_text(HOMONYMS_TBX, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, str(tmp_path / "client.tbx"))
+        _save(store, "ops", "fr", [("operating theatre", "", "théâtre d'opérations")])
+        held = sorted((entry["fr"], entry["de"]) for entry in _holding(store, "operating theatre"))
+        assert held == [([], ["Einsatzgebiet"]), ([], ["Operationssaal"]), (["théâtre d'opérations"], [])]
+    # one concept of a termbase (one subject field, or none) is joined
+    (tmp_path / "one.tbx").write_text(TERMBASE_DE, encoding="utf-8")
+    with open_store(str(tmp_path / "one.db"), create=True) as store:
+        api.import_file(store, str(tmp_path / "one.tbx"))
+        _save(store, "plan", "fr", [("Military Committee", "", "Comité militaire")])
+        assert [entry["fr"] for entry in _holding(store, "Military Committee")] == [["Comité militaire"]]

@@ -600,6 +600,7 @@ class _Open(NamedTuple):
     langs: set[str]  # the languages it holds terms in (as written since, too)
     decided: bool  # rejected, or a person decided on it (reviewed): extraction adds it no term
     quoted: set[str]  # the English sentences it quotes, folded
+    concept: tuple  # the subject fields and definition its termbase gave it: homonyms' differ (see _another_concept)
 
 
 class _EntryFinder:
@@ -709,7 +710,8 @@ class _EntryFinder:
             for entry_id, entry in self._store.entries(sorted(maybe)).items():
                 self._read[entry_id] = _Open({t.lang for t in entry.terms},
                                              entry.status == ReviewStatus.REJECTED or states[entry_id].reviewed,
-                                             {fold(c.en) for c in entry.contexts if c.en})
+                                             {fold(c.en) for c in entry.contexts if c.en},
+                                             (frozenset(_subjects(entry)), fold(entry.definition or "")))
 
     def holders(self, key: str) -> set[int]:
         """The entries holding a key read."""
@@ -729,10 +731,14 @@ class _EntryFinder:
                                                          if isinstance(key, tuple) and key[0] == OTHER}
             quoted = {key[1] for key in keys if isinstance(key, tuple) and key[0] == CONTEXT}
             # a term of one word is the one a homonym may be (tank); a term of several names one concept
-            found = min((entry_id for key in keys if isinstance(key, tuple) and key[0] == EN
-                         for entry_id in self._english[key[1]]
-                         if (entry := self._read.get(entry_id)) and langs and not entry.langs & langs
-                         and not entry.decided and (len(key[1].split()) > 1 or quoted & entry.quoted)), default=None)
+            joined = {entry_id for key in keys if isinstance(key, tuple) and key[0] == EN
+                      for entry_id in self._english[key[1]]
+                      if (entry := self._read.get(entry_id)) and langs and not entry.langs & langs
+                      and not entry.decided and (len(key[1].split()) > 1 or quoted & entry.quoted)}
+            # homonyms a termbase gave apart (operating theatre: of medicine, of the military): which one the
+            # proposal is about, nothing says; an entry of its own, for a person to merge
+            if len({self._read[entry_id].concept for entry_id in joined} - {(frozenset(), "")}) < 2:
+                found = min(joined, default=None)
         return found
 
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
