@@ -262,3 +262,14 @@ def test_a_term_of_two_homonyms_a_termbase_gave_apart_joins_neither(store_url, t
         api.import_file(store, str(tmp_path / "one.tbx"))
         _save(store, "plan", "fr", [("Military Committee", "", "Comité militaire")])
         assert [entry["fr"] for entry in _holding(store, "Military Committee")] == [["Comité militaire"]]
+
+
+@pytest.mark.parametrize("first, then", [("de", "fr"), ("fr", "de")])
+def test_a_term_of_one_word_joins_the_entry_quoting_its_english_sentence(store_url, first, then):
+    """*radar* of a German and a French translation of one English text (the entry quotes the sentence the proposal
+    quotes) is one concept, in either order; *tank* of other texts is not (see the homonym's test)."""
+    with open_store(store_url, create=True) as store:
+        _save(store, "first", first, [("radar", "Radar", "radar")])
+        _save(store, "then", then, [("radar", "Radar", "radar")])
+        [joined] = _holding(store, "radar")
+        assert joined["fr"] == ["radar"] and joined["de"] == ["Radar"]

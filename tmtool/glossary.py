@@ -707,11 +707,20 @@ class _EntryFinder:
         maybe -= self._read.keys()
         if maybe:
             states = self._store.entry_states(sorted(maybe))
-            for entry_id, entry in self._store.entries(sorted(maybe)).items():
+            for entry_id, entry in self._store.entries(sorted(maybe), contexts=0).items():
                 self._read[entry_id] = _Open({t.lang for t in entry.terms},
                                              entry.status == ReviewStatus.REJECTED or states[entry_id].reviewed,
-                                             {fold(c.en) for c in entry.contexts if c.en},
-                                             (frozenset(_subjects(entry)), fold(entry.definition or "")))
+                                             set(), (frozenset(_subjects(entry)), fold(entry.definition or "")))
+            # the sentences an entry quotes (hundreds, for a term of many documents) only where a term of one word
+            # may join it: a term of several needs none, nor one of its own pair (English-led) or decided on
+            words = {entry_id for found in keys for key in found if isinstance(key, tuple) and key[0] == EN
+                     and len(key[1].split()) == 1 for entry_id in self._english[key[1]]}
+            langs = {key[1] for found in keys for key in found if isinstance(key, tuple) and key[0] == OTHER} \
+                if self.lang == EN else {self.lang}
+            if quoting := sorted(entry_id for entry_id in maybe & words if entry_id in self._read
+                                 and not self._read[entry_id].decided and not self._read[entry_id].langs & langs):
+                for entry_id, entry in self._store.entries(quoting).items():
+                    self._read[entry_id].quoted.update(fold(c.en) for c in entry.contexts if c.en)
 
     def holders(self, key: str) -> set[int]:
         """The entries holding a key read."""
