@@ -521,3 +521,18 @@ def test_reverting_an_import_over_a_document_s_entries_reads_the_document_once(t
         assert after.keys() == before.keys() and not any(e["definition"] for e in after.values())
         assert [t["contexts"] for e in after.values() for t in e["terms"]] == \
             [t["contexts"] for e in before.values() for t in e["terms"]]
+
+
+def test_a_markdown_document_misnamed_is_told_how_to_name_it_not_taken_for_notes(tmp_path):
+    """rapportFR.md, a French document whose language the name does not give as --dir reads it, was skipped as "the
+    folder's notes", as a README.md is: it is told the names a pair takes, as rapportFR.txt is."""
+    for name in ("README.md", "CHANGELOG.md", "rapportFR.md", "rapportFR.txt", "a.fr.md", "a.en.md"):
+        (tmp_path / name).write_text("# Rapport\n\nLe Comité militaire s'est réuni.\n", encoding="utf-8")
+    pairs, unpaired, ignored = find_pairs(tmp_path)
+    reasons = dict(ignored)
+    assert [name for name, *_ in pairs] == ["a"] and unpaired == []
+    assert reasons["rapportFR.md"] == reasons["rapportFR.txt"] and reasons["rapportFR.md"].startswith(
+        "no language in the name (expected NAME.fr.EXT")
+    assert reasons["README.md"] == reasons["CHANGELOG.md"] == (
+        "Markdown with no language in its name: the folder's notes, not a document to align (one is named NAME.fr.md,"
+        " NAME.en.md)")

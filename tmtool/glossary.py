@@ -592,6 +592,15 @@ def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None, docu
 
 EN = "en"  # the language every pair's extraction gives terms in: a French term's equivalent, another's own
 CONTEXT = "context"  # a finder's key of an English sentence a proposal is quoted in
+OTHER = "other"  # a finder's key of an English-led proposal's term in its other language (a German term), by its form
+
+
+class _Open(NamedTuple):
+    """What the finder reads of an entry another pair may have made, to tell whether a proposal joins it."""
+    langs: set[str]  # the languages it holds terms in (as written since, too)
+    decided: bool  # rejected, or a person decided on it (reviewed): extraction adds it no term
+    quoted: set[str]  # the English sentences it quotes, folded
+    concept: tuple  # the subject fields and definition its termbase gave it: homonyms' differ (see _another_concept)
 
 
 class _EntryFinder:
@@ -602,23 +611,24 @@ class _EntryFinder:
     written since (entries made or extended) are added as they are written. Saving a document never
     takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed.
 
-    A French proposal no entry holds a French term of is about the entry of another pair holding its English
-    term (a German–English document's *Military Committee* = *Militärausschuss*), when that entry has no French
-    term yet (one with another French term is another concept, or a synonym for a person to merge), is not
-    rejected, and the evidence says one concept: an English term of several words names one, and one of a
-    single word, which may be a homonym (*tank*: a *Panzer*, a *réservoir*), only where the translations agree,
-    the entry quoting an English sentence the proposal quotes (the German and the French translate the one
-    English text, the term in it)."""
+    A proposal is about the entry of another pair holding its English term (a German–English document's
+    *Military Committee* = *Militärausschuss* for a French–English one's *Comité militaire*, and the other way
+    round) when that entry holds no term in the proposal's other language yet (French, German: one holding another
+    is another concept, or a synonym for a person to merge), no person has decided on it (rejected, approved,
+    edited: extraction adds no term to it), and the evidence says one concept: an English term of several words
+    names one, and one of a single word, which may be a homonym (*tank*: a *Panzer*, a *réservoir*), only where
+    the translations agree, the entry quoting an English sentence the proposal quotes (the German and the French
+    translate the one English text, the term in it). Within an English-led pair (German–English) an entry is
+    found by its English term, as before: one holding a German term is that pair's, whatever its German."""
 
     def __init__(self, store: Store, lang: str = "fr"):
         self._store = store
         self.lang = lang
         self._holders: dict[str, set[int]] = {}  # key → the entries holding it, for every key read
         self._held_before: dict[str, set[int]] = {}  # key → the entries a person's change took it from
-        self._english: dict[str, set[int]] = {}  # an English term's form key → the entries of other pairs holding it
-        # of those, the entries holding no term in ``lang`` (and not rejected), with their contexts' English folded
-        self._open: dict[int, set[str]] = {}
-        self._classified: set[int] = set()  # the entries of other pairs read for it
+        self._english: dict[str, set[int]] = {}  # an English term's form key → the entries holding it
+        self._other: dict[tuple[str, str], set[int]] = {}  # (language, form key) → the entries holding it
+        self._read: dict[int, _Open] = {}  # the entries read to tell whether a proposal joins them
 
     def held_before(self, snapshots: Mapping[int, list[dict]]) -> None:
         """Entries as they were before recorded changes (``Store.snapshots_before_changes``): a
@@ -637,36 +647,80 @@ class _EntryFinder:
         # and as lookup finds it spelt otherwise (manœuvre: a glossary's manoeuvre, whose keys hold the spelling key)
         forms = {key for t in proposal.terms_in(self.lang) for text in spellings(t)
                  for key in (fold(text), spelling_key(text))}
-        # and its English equivalent's, as (EN, key), and the English it is quoted in, as (CONTEXT, sentence): the
-        # entry of another pair it may be about
+        # and its English equivalent's (its own English, English-led), as (EN, key), and the English it is quoted in,
+        # as (CONTEXT, sentence): the entry of another pair it may be about; English-led, its other terms, as
+        # (OTHER, language, key): an entry of its own pair is one holding a term in that language
         english = {(EN, fold(text)) for t in proposal.terms_in(EN)[:1] for text in spellings(t)} | {
-            (CONTEXT, fold(c.en)) for c in proposal.contexts if c.en} if self.lang != EN else set()
+            (CONTEXT, fold(c.en)) for c in proposal.contexts if c.en}
+        if self.lang == EN:
+            english |= {(OTHER, t.lang, fold(text)) for t in proposal.terms if t.lang != EN for text in spellings(t)}
         return frozenset(forms | {stem(form) for form in forms} | english)
+
+    def _own(self, keys: frozenset) -> set[int]:
+        """The entries holding a proposal's terms in the pivot language: French-led, those it is about; English-led,
+        those of its English, of its own pair or of another."""
+        return {entry_id for key in keys if isinstance(key, str) for entry_id in self._holders[key]}
+
+    def _same_pair(self, keys: frozenset, own: set[int]) -> set[int]:
+        """Of the entries holding an English-led proposal's English, those of its own pair: holding a term in its other
+        language (the same one, or another: a synonym), or any when it has none."""
+        langs = {key[1] for key in keys if isinstance(key, tuple) and key[0] == OTHER}
+        if not langs:
+            return own
+        same = {entry_id for key in keys if isinstance(key, tuple) and key[0] == OTHER
+                for entry_id in self._other[key[1:]]} & own
+        return same | {entry_id for entry_id in own - same if entry_id in self._read
+                       and self._read[entry_id].langs & langs}
 
     def read(self, keys: Iterable[frozenset]) -> None:
         """Read the keys (of proposals) not read yet, in one query, then the entries of other pairs that a proposal
-        no entry holds a French term of may join, in another (none, in a store of French–English alone)."""
+        may join, in another (none, in a store of French–English alone, or of one English-led pair's documents
+        proposing its terms again)."""
         keys = list(keys)
         every = set().union(*keys)
         wanted = sorted({key for key in every if isinstance(key, str)} - self._holders.keys())
         english = {key[1] for key in every if isinstance(key, tuple) and key[0] == EN} - self._english.keys()
-        if wanted or english:
+        other = {key[1:] for key in every if isinstance(key, tuple) and key[0] == OTHER} - self._other.keys()
+        if wanted or english or other:
             self._holders.update((key, set()) for key in wanted)
             self._english.update((key, set()) for key in english)
-            for hit in self._store.terms_by_key(sorted({*wanted, *english})):
+            self._other.update((key, set()) for key in other)
+            for hit in self._store.terms_by_key(sorted({*wanted, *english, *(key for _, key in other)})):
                 if hit.kind in ("form", "stem") and hit.lang == self.lang and hit.key in self._holders:
                     self._holders[hit.key].add(hit.entry_id)
                 if hit.kind == "form" and hit.lang == EN and hit.key in english:
                     self._english[hit.key].add(hit.entry_id)
-        maybe = {entry_id for found in keys
-                 if not any(self._holders[key] for key in found if isinstance(key, str))
-                 for key in found if isinstance(key, tuple) and key[0] == EN
-                 for entry_id in self._english[key[1]]} - self._classified
-        if maybe:  # those holding no term in the pivot language may be joined: the English they quote, with them
-            self._classified |= maybe
-            for entry_id, entry in self._store.entries(sorted(maybe)).items():
-                if not entry.terms_in(self.lang) and entry.status != ReviewStatus.REJECTED:
-                    self._open[entry_id] = {fold(c.en) for c in entry.contexts if c.en}
+                if hit.kind == "form" and (hit.lang, hit.key) in other:
+                    self._other[(hit.lang, hit.key)].add(hit.entry_id)
+        maybe = set()
+        for found in keys:
+            own = self._own(found)
+            if self.lang == EN:  # unless an entry of its English holds its German too, those of its English are read
+                if own & {entry_id for key in found if isinstance(key, tuple) and key[0] == OTHER
+                          for entry_id in self._other[key[1:]]}:
+                    continue
+                maybe |= own
+            elif own:
+                continue
+            maybe |= {entry_id for key in found if isinstance(key, tuple) and key[0] == EN
+                      for entry_id in self._english[key[1]]}
+        maybe -= self._read.keys()
+        if maybe:
+            states = self._store.entry_states(sorted(maybe))
+            for entry_id, entry in self._store.entries(sorted(maybe), contexts=0).items():
+                self._read[entry_id] = _Open({t.lang for t in entry.terms},
+                                             entry.status == ReviewStatus.REJECTED or states[entry_id].reviewed,
+                                             set(), (frozenset(_subjects(entry)), fold(entry.definition or "")))
+            # the sentences an entry quotes (hundreds, for a term of many documents) only where a term of one word
+            # may join it: a term of several needs none, nor one of its own pair (English-led) or decided on
+            words = {entry_id for found in keys for key in found if isinstance(key, tuple) and key[0] == EN
+                     and len(key[1].split()) == 1 for entry_id in self._english[key[1]]}
+            langs = {key[1] for found in keys for key in found if isinstance(key, tuple) and key[0] == OTHER} \
+                if self.lang == EN else {self.lang}
+            if quoting := sorted(entry_id for entry_id in maybe & words if entry_id in self._read
+                                 and not self._read[entry_id].decided and not self._read[entry_id].langs & langs):
+                for entry_id, entry in self._store.entries(quoting).items():
+                    self._read[entry_id].quoted.update(fold(c.en) for c in entry.contexts if c.en)
 
     def holders(self, key: str) -> set[int]:
         """The entries holding a key read."""
@@ -675,23 +729,36 @@ class _EntryFinder:
     def find(self, keys: frozenset) -> int | None:
         """The entry a proposal with these keys is about, None for a new concept."""
         self.read([keys])
-        own = [key for key in keys if isinstance(key, str)]
-        found = min((entry_id for key in own for entry_id in self._holders[key]), default=None)
+        own = self._own(keys)
+        found = min(self._same_pair(keys, own) if self.lang == EN else own, default=None)
         if found is None:
-            found = min((entry_id for key in own for entry_id in self._held_before.get(key, ())), default=None)
+            found = min((entry_id for key in keys if isinstance(key, str)
+                         for entry_id in self._held_before.get(key, ())), default=None)
         if found is None:
+            # its other language: French, or an English-led pair's (German)
+            langs = {self.lang} if self.lang != EN else {key[1] for key in keys
+                                                         if isinstance(key, tuple) and key[0] == OTHER}
             quoted = {key[1] for key in keys if isinstance(key, tuple) and key[0] == CONTEXT}
             # a term of one word is the one a homonym may be (tank); a term of several names one concept
-            found = min((entry_id for key in keys if isinstance(key, tuple) and key[0] == EN
-                         for entry_id in self._english[key[1]] if entry_id in self._open
-                         and (len(key[1].split()) > 1 or quoted & self._open[entry_id])), default=None)
+            joined = {entry_id for key in keys if isinstance(key, tuple) and key[0] == EN
+                      for entry_id in self._english[key[1]]
+                      if (entry := self._read.get(entry_id)) and langs and not entry.langs & langs
+                      and not entry.decided and (len(key[1].split()) > 1 or quoted & entry.quoted)}
+            # homonyms a termbase gave apart (operating theatre: of medicine, of the military): which one the
+            # proposal is about, nothing says; an entry of its own, for a person to merge
+            if len({self._read[entry_id].concept for entry_id in joined} - {(frozenset(), "")}) < 2:
+                found = min(joined, default=None)
         return found
 
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
         """An entry's terms as just written: it holds their keys from now on."""
         for term in terms:
+            if entry_id in self._read:  # it holds a term in this language now: another one is another concept
+                self._read[entry_id].langs.add(term.lang)
+            for text in spellings(term):
+                if (term.lang, fold(text)) in self._other:
+                    self._other[(term.lang, fold(text))].add(entry_id)
             if term.lang == self.lang:
-                self._open.pop(entry_id, None)  # it holds one now: another French term is another concept
                 for key, kind, _ in lookup_key_rows(term, entry_id):
                     if kind in ("form", "stem") and key in self._holders:
                         self._holders[key].add(entry_id)

@@ -43,6 +43,9 @@ def _language_in_name(*langs: str) -> re.Pattern:
 
 
 # a name ending as a language's would: NAME.es.EXT, NAME_DE.EXT, NAME.pt-BR.EXT
+# a folder's notes, as Markdown names them (README.md, CHANGELOG.md): skipped as such, not as a document misnamed
+_NOTES = re.compile(r"(readme|changelog|changes|history|notes|licen[cs]e|contributing|authors|todo)([._-].*)?\.[^.]+$",
+                    re.IGNORECASE)
 _ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
 
 
@@ -506,7 +509,7 @@ def find_pairs(
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif path.suffix.lower()[1:] not in readable:  # scan.fr.tif: whatever its name says
             ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
-        elif not match and not other and path.suffix.lower() in (".md", ".markdown"):
+        elif not match and not other and path.suffix.lower() in (".md", ".markdown") and _NOTES.match(path.name):
             # a folder's README.md is its notes, not half of a pair: said so, not as a document misnamed
             ignored.append((path.name, f"Markdown with no language in its name: the folder's notes, not a document "
                                        f"to align (one is named NAME.{srclang}{path.suffix}, NAME.{tgtlang}{path.suffix})"))
