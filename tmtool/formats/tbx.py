@@ -73,8 +73,8 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag, term_locale
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
-    ID_LABEL, RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines,
-    sentence_language,
+    ID_LABEL, RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts,
+    responsible_lines, sentence_language,
 )
 from .skips import OnSkip, Unusable, history_date, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
