@@ -177,9 +177,11 @@ def false_matches(lang: str, min_zipf: float, errors: int, listed: dict[str, set
     with_readings = wrong()
     readings = normalize.PLURALS.pop(lang, ())
     termindex._word_keys.cache_clear()
+    termindex._read_keys.cache_clear()
     stems_only = wrong()
     normalize.PLURALS[lang] = readings
     termindex._word_keys.cache_clear()
+    termindex._read_keys.cache_clear()
     by_reading = {word: sorted(set(others) - set(stems_only.get(word, ()))) for word, others in with_readings.items()}
     by_reading = {word: others for word, others in by_reading.items() if others}
     n = len(judged)
