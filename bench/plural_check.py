@@ -1,11 +1,13 @@
 """`tmtool check` and look-up on real Swedish and Danish plurals: is an approved singular found in its plural?
 
-    .venv/bin/python bench/plural_check.py [--lang sv da] [--min-zipf 3.0] [--folded-only] [--errors N]
+    .venv/bin/python bench/plural_check.py [--lang sv da de] [--german-nouns NOUNS_CSV] [--min-zipf 3.0]
+        [--folded-only] [--errors N]
 
 The plurals are those ``bench/plurals.py`` reads from Debian's ``hunspell-sv`` and ``hunspell-da`` (indefinite and
-definite: *bilar*, *bilarna*; *biler*, *bilerne*), of wordfreq's Zipf ≥ ``--min-zipf``. A glossary holds one
-approved entry for each of their singulars (the nouns a glossary would list), and each plural is looked for in it
-as ``check`` looks for terms in a translation (``termindex.Glossary.occurrences``):
+definite: *bilar*, *bilarna*; *biler*, *bilerne*), and German's from WiktionaryDE with ``--german-nouns`` (``pip
+download --no-deps german-nouns``, the wheel's ``german_nouns/nouns.csv``), of wordfreq's Zipf ≥ ``--min-zipf``. A
+glossary holds one approved entry for each of their singulars (the nouns a glossary would list), and each plural is
+looked for in it as ``check`` looks for terms in a translation (``termindex.Glossary.occurrences``):
 
 - found: an entry of one of its singulars is found;
 - other: an entry of another noun only (*tekniker*, technicians, found as *teknik*, technology): a false "found"
@@ -175,9 +177,11 @@ def false_matches(lang: str, min_zipf: float, errors: int, listed: dict[str, set
     with_readings = wrong()
     readings = normalize.PLURALS.pop(lang, ())
     termindex._word_keys.cache_clear()
+    termindex._read_keys.cache_clear()
     stems_only = wrong()
     normalize.PLURALS[lang] = readings
     termindex._word_keys.cache_clear()
+    termindex._read_keys.cache_clear()
     by_reading = {word: sorted(set(others) - set(stems_only.get(word, ()))) for word, others in with_readings.items()}
     by_reading = {word: others for word, others in by_reading.items() if others}
     n = len(judged)
@@ -189,7 +193,9 @@ def false_matches(lang: str, min_zipf: float, errors: int, listed: dict[str, set
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", nargs="*", choices=tuple(GOLD_DICTIONARIES), default=list(DICTIONARIES))
-    parser.add_argument("--german-nouns", type=Path, help="german-nouns' nouns.csv: German's plurals (bench/plurals.py)")
+    parser.add_argument("--german-nouns", type=Path,
+                        help="german-nouns' nouns.csv: German's plurals, as bench/plurals.py reads them (pip download "
+                             "--no-deps german-nouns; unzip the wheel's german_nouns/nouns.csv)")
     parser.add_argument("--wrong", action="store_true",
                         help="instead: wordfreq's frequent words finding another word's entry (any language of "
                              "GOLD_DICTIONARIES whose dictionary is installed; TMTOOL_HUNSPELL_DIR=/none hides the "
@@ -214,7 +220,14 @@ def main() -> None:
         if lang == "de" and args.german_nouns:  # WiktionaryDE's plurals, as bench/plurals.py reads them
             measure(lang, args.min_zipf, args.errors, german(args.german_nouns))
             continue
-        if lang not in DICTIONARIES or not (HUNSPELL / f"{DICTIONARIES[lang]}.dic").is_file():
+        if lang == "de":
+            print("de left out: no --german-nouns (pip download --no-deps german-nouns; unzip the wheel's "
+                  "german_nouns/nouns.csv)", file=sys.stderr)
+            continue
+        if lang not in DICTIONARIES:
+            print(f"{lang} left out: its plurals are not listed here (--wrong measures it)", file=sys.stderr)
+            continue
+        if not (HUNSPELL / f"{DICTIONARIES[lang]}.dic").is_file():
             print(f"{lang} left out: no {HUNSPELL / DICTIONARIES[lang]}.dic (apt-get install hunspell-{lang})",
                   file=sys.stderr)
             continue

@@ -159,7 +159,7 @@ def run_output(db, *args, code: int = 0) -> str:
 def _hunspell_read_again() -> None:
     from tmtool.terms import nouns
 
-    for cached in (nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas, nouns._has_dictionary):
+    for cached in (nouns._header, nouns._entries, nouns._rules, nouns._flags, nouns._lemmas, nouns.has_dictionary):
         cached.cache_clear()
 
 

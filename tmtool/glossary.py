@@ -25,12 +25,12 @@ from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, ReadOnly, Unavailable
 from .io.xmlchars import named, not_xml
-from .formats.tbx import ID_LABEL
 from .langtags import base_language, term_locale
 from .progress import Progress, Step
 from .model import (
-    ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
-    entry_to_dict, grammatical_gender, held_languages, iso, parse_time, part_of_speech, sentence_language, utcnow,
+    ENTRY_KEYS, ID_LABEL, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language,
+    entry_from_dict, entry_to_dict, grammatical_gender, held_languages, iso, parse_time, part_of_speech,
+    sentence_language, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents

@@ -211,6 +211,10 @@ def header_said(kind: str) -> bool:
 # clambert"), as memoQ's Entry_Creator and Entry_Modifier are read; a TBX writes them as its transacGrp's
 # responsibility, and reads that back so
 RESPONSIBLE_LABELS = {"origination": "Created by", "modification": "Modified by"}
+# and an entry's id in its termbase where it is no id a store could keep (memoQ's Entry_ID, IATE-1118513): a line of
+# its note after this label, which a TBX writes and glossary import reads back as the entry's id in its file (here,
+# not in formats.tbx, so that the glossary's rules import no lxml: look-up is a command a translator runs all day)
+ID_LABEL = "ID"
 
 
 def dated_by_transactions(entry: Entry, transactions: Iterable[tuple[str, str, datetime | None]]) -> list[str]:

@@ -73,8 +73,8 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag, term_locale
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language,
-    RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts, responsible_lines,
-    sentence_language,
+    ID_LABEL, RESPONSIBLE_LABELS, dated_by_transactions, grammatical_gender, part_of_speech, place_contexts,
+    responsible_lines, sentence_language,
 )
 from .skips import OnSkip, Unusable, history_date, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -444,9 +444,8 @@ def _xml_id(entry_id: str) -> str:
 
 
 # IATE's concept ids as its older export writes them (IATE-1118513; iate.europa.eu/entry/result/1118513): no number a
-# store could keep as the entry's id, kept as a line of the entry's note (ID_LABEL)
+# store could keep as the entry's id, kept as a line of the entry's note (model.ID_LABEL)
 _IATE_ID = re.compile(r"IATE-\d+\Z")
-ID_LABEL = "ID"
 
 
 def _entry_id(xml_id: str | None) -> str | None:

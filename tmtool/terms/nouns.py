@@ -62,7 +62,7 @@ def readings(word: str, lang: str) -> tuple[str, ...]:
       *Markus*, *Minen* no *minus*; *Themen* is *Thema*, *Zentren* *Zentrum*, *Daten* *Datum*."""
     found = tuple(singular_readings(word, lang))
     lower = normalize_for_match(word)
-    if not found or not lower.endswith(NARROWED_READINGS.get(lang, ())) or _has_dictionary(lang):
+    if not found or not lower.endswith(NARROWED_READINGS.get(lang, ())) or has_dictionary(lang):
         return found
     return _frequent_readings(lower, lang, found)
 
@@ -208,7 +208,8 @@ def _rules(lang: str) -> dict[str, list[tuple[str, str, re.Pattern]]]:
 
 
 @lru_cache(maxsize=None)
-def _has_dictionary(lang: str) -> bool:
+def has_dictionary(lang: str) -> bool:
+    """Whether the language's Hunspell dictionary is installed (``TMTOOL_HUNSPELL_DIR``, else ``HUNSPELL``)."""
     return _installed(lang, "dic") is not None
 
 

@@ -458,9 +458,10 @@ DEFINITE_OF_SAME_PLURAL = {"sv": (("erna", "er"),), "da": (("erne", "er"),)}
 # Swedish singular in -or, a German -en plural of a noun in -e): look-up imports it for those words only
 NARROWED_READINGS = {"sv": "or", "de": "en"}
 # the letters before the -um a Swedish or Danish -er, -erna, -erne is read for: a Latin neuter's -eum, -ium (museer,
-# studier, kriterierne: museum, studium, kriterium); planer, punkter, helger are no planum, punktum, helgum
-# (bench/plural_check.py --wrong). German's -en is read so after any letter (Zentren: Zentrum)
-LATIN_NEUTERS = {"sv": "ei", "da": "ei"}
+# studier, kriterierne: museum, studium, kriterium), and Danish's -æum for Latin -aeum (jubilæer, jubilæerne:
+# jubilæum); planer, punkter, helger are no planum, punktum, helgum (bench/plural_check.py --wrong). German's -en is
+# read so after any letter (Zentren: Zentrum)
+LATIN_NEUTERS = {"sv": "ei", "da": "eiæ"}
 PLURALS = {
     "sv": SWEDISH_PLURALS + DEFINITE_OF_SAME_PLURAL["sv"],
     "da": DANISH_PLURALS + DEFINITE_OF_SAME_PLURAL["da"],
