@@ -48,6 +48,8 @@ FUEL = [("The fuel tank of the aircraft was refilled at the base.",
         ("The tank holds enough fuel for six hours of flight.",
          "Le réservoir contient assez de carburant pour six heures de vol."),
         ("A leak in the tank grounded the aircraft.", "Une fuite dans le réservoir a cloué l'avion au sol."),
+        ("The crew inspected the tank after each flight.", "L'équipage a inspecté le réservoir après chaque vol."),
+        ("The technicians drained the tank before the repair.", "Les techniciens ont vidé le réservoir avant la réparation."),
         ("The Military Committee discussed the fuel supply of the base.",
          "Le Comité militaire a examiné l'approvisionnement en carburant de la base.")]
 
