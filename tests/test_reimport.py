@@ -994,6 +994,66 @@ def test_homonyms_from_two_termbases_stay_two_entries(store_url, tmp_path):
              "subjectField: data processing")]
 
 
+def _concepts_tbx(*entries) -> str:
+    """A TBX 2008 termbase (MultiTerm's, memoQ's export) of ``entries``: each its id, subject field (or None),
+    definition and terms by language."""
+    def entry(entry_id, subject, definition, terms):
+        subject = f'<descrip type="subjectField">{subject}</descrip>' if subject else ""
+        sections = "".join(f'<langSet xml:lang="{lang}">' + "".join(f"<tig><term>{t}</term></tig>" for t in texts)
+                           + "</langSet>" for lang, texts in terms.items())
+        return (f'<termEntry id="{entry_id}">{subject}<descrip type="definition">{definition}</descrip>{sections}'
+                "</termEntry>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+            + "".join(entry(*e) for e in entries) + "</body></text></martif>\n")
+
+
+def test_a_client_termbase_sent_again_under_a_new_name_with_a_definition_reworded_updates_its_entries(store_url,
+                                                                                                       tmp_path):
+    """A client sends its termbase each half-year under a new name (client-2026-06.tbx, then client-2026-12.tbx),
+    definitions reworded. An entry whose terms another file's entry held, with another definition, was taken for a
+    homonym: each entry of the new file was added again, the glossary doubled. A concept is its terms across
+    languages: the same terms, in the same subject field, are the concept's update, the definition reworded."""
+    db, june, december = store_url, tmp_path / "client-2026-06.tbx", tmp_path / "client-2026-12.tbx"
+    june.write_text(_concepts_tbx(
+        ("c1", "Marine", "A warship.", {"fr": ["frégate"], "en": ["frigate"]}),
+        ("c2", None, "A piece of furniture.", {"fr": ["table"], "en": ["table"]})), encoding="utf-8")
+    assert run(db, "import", str(june)).stdout.startswith("2 entries added")
+    december.write_text(_concepts_tbx(
+        ("c1", "Marine", "A warship escorting convoys.", {"fr": ["frégate"], "en": ["frigate", "escort frigate"]}),
+        ("c2", "Furniture", "A piece of furniture with a flat top.", {"fr": ["table"], "en": ["table"]})),
+        encoding="utf-8")
+    done = run(db, "import", str(december))
+    assert done.stdout == "0 entries added, 2 already stored (entries in en 2, fr 2)\n", done.output
+    with open_store(db) as store:
+        assert [(terms(e), e.definition) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] \
+            == [([("fr", "frégate"), ("en", "frigate"), ("en", "escort frigate")], "A warship escorting convoys."),
+                ([("fr", "table"), ("en", "table")], "A piece of furniture with a flat top.")]
+
+
+def test_homonyms_stay_apart_where_the_termbases_show_two_concepts(store_url, tmp_path):
+    """table is furniture in one termbase and a data table in another: told apart by their subject fields (the same
+    terms), or by their French terms (table, tableau), in two files or in one; each stays its own entry."""
+    db, furniture, data, both = store_url, tmp_path / "furniture.tbx", tmp_path / "it.tbx", tmp_path / "both.tbx"
+    furniture.write_text(_concepts_tbx(("c1", "furniture", "A piece of furniture with a flat top.",
+                                        {"en": ["table"], "fr": ["table"]})), encoding="utf-8")
+    data.write_text(_concepts_tbx(("c1", None, "Data in rows and columns.", {"en": ["table"], "fr": ["tableau"]}),
+                                  ("c2", "data", "Data in rows and columns.", {"en": ["table"], "fr": ["table"]})),
+                    encoding="utf-8")
+    both.write_text(_concepts_tbx(("t1", "furniture", "A piece of furniture.", {"en": ["bench"], "fr": ["banc"]}),
+                                  ("t2", "geology", "A shelf of rock.", {"en": ["bench"], "fr": ["banc"]})),
+                    encoding="utf-8")
+    assert run(db, "import", str(furniture)).stdout.startswith("1 entry added")
+    assert run(db, "import", str(data)).stdout.startswith("2 entries added")
+    assert run(db, "import", str(both)).stdout.startswith("2 entries added")
+    with open_store(db) as store:
+        assert [(terms(e), e.note) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] == [
+            ([("en", "table"), ("fr", "table")], "subjectField: furniture"),
+            ([("en", "table"), ("fr", "tableau")], None),
+            ([("en", "table"), ("fr", "table")], "subjectField: data"),
+            ([("en", "bench"), ("fr", "banc")], "subjectField: furniture"),
+            ([("en", "bench"), ("fr", "banc")], "subjectField: geology")]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>
