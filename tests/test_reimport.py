@@ -1054,6 +1054,28 @@ def test_homonyms_stay_apart_where_the_termbases_show_two_concepts(store_url, tm
             ([("en", "bench"), ("fr", "banc")], "subjectField: geology")]
 
 
+def test_a_termbase_whose_first_import_only_updated_entries_finds_them_by_its_ids_when_a_synonym_is_renamed(
+        store_url, tmp_path):
+    """The client's termbase first comes in over the store's own entry (extraction's candidate, frigate and escort
+    frigate): its import adds none, gives the entry the termbase's definition, and an import that adds nothing keeps
+    no import record. The next one, escort frigate renamed escort vessel, looked for the file's ids only where an
+    import of that name was recorded: none, so the entry was added again, a second frigate. It updates the entry."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    with open_store(db, create=True) as store:
+        store.insert_entry(Entry(terms=[Term("frégate", "fr"), Term("frigate", "en"), Term("escort frigate", "en")],
+                                 first_seen=SEEN), reviewed=False)
+    termbase.write_text(_concepts_tbx(("c1", "Marine", "A warship.",
+                                       {"fr": ["frégate"], "en": ["frigate", "escort frigate"]})), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    termbase.write_text(_concepts_tbx(("c1", "Marine", "A warship.",
+                                       {"fr": ["frégate"], "en": ["frigate", "escort vessel"]})), encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        assert [(terms(e), e.definition) for e in store.list_entries(statuses=None)] == [
+            ([("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")], "A warship.")]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

@@ -1766,7 +1766,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     name = Path(origin).name
-    file_ids = cache(lambda: _file_ids(store, name, import_id))  # read once, if the file gives its entries ids
+    file_ids = cache(lambda: _file_ids(store, name))  # read once, if the file gives its entries ids
     with changing(store):
         for read in entries:
             for term in read.terms:
@@ -1876,17 +1876,14 @@ def _with_file_id(snap: dict, read: Entry) -> dict:
     return snap
 
 
-def _file_ids(store: Store, name: str, import_id: int | None) -> dict[str, int]:
-    """The entries the earlier imports of a file of this name added or updated, by their id in it (the latest); the
-    history is read only when an import of that name that added entries is still recorded (``import_id``: this one)."""
+def _file_ids(store: Store, name: str) -> dict[str, int]:
+    """The entries the earlier imports of a file of this name added or updated, by their id in it (the latest): only
+    those imports' changes are read (an import that added none, only updated entries, keeps no import record)."""
     ids: dict[str, int] = {}
-    if not any(Path(record.path).name == name and record.id != import_id for record in store.imports()):
-        return ids
-    for change in store.history():
-        if change.action == f"import {name}":
-            for key, snap in change.after.items():
-                if snap and snap.get(FILE_ID) is not None:
-                    ids[snap[FILE_ID]] = int(key)
+    for change in store.history(action=f"import {name}"):
+        for key, snap in change.after.items():
+            if snap and snap.get(FILE_ID) is not None:
+                ids[snap[FILE_ID]] = int(key)
     return ids
 
 
