@@ -1076,6 +1076,27 @@ def test_a_termbase_whose_first_import_only_updated_entries_finds_them_by_its_id
             ([("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")], "A warship.")]
 
 
+def test_approving_entries_approved_already_reads_the_history_once(store_url, tmp_path):
+    """A reviewer approves a page of entries (the workbench's "approve selected"), most of them approved already.
+    Whether such an entry's approval was only its termbase's (then the person's approval is recorded) was asked of
+    each entry's own history: a read of every change holding it, the termbase's import of thousands of entries
+    parsed again for each, minutes for a page on a large store. The history is read once for the page, and the
+    approvals are what they were: the termbase's entries recorded as the person's, the person's own left alone."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    termbase.write_text(_concepts_tbx(*((f"c{i}", None, f"Ship {i}.", {"fr": [f"navire {i}"], "en": [f"ship {i}"]})
+                                        for i in range(5))), encoding="utf-8")
+    assert run(db, "import", str(termbase), "--status", "approved").stdout.startswith("5 entries added")
+    assert run(db, "--user", "ana", "glossary", "approve", "1", "2").stdout == "2 entries approved (change 2, 3)\n"
+    with open_store(db) as store:
+        reads = []
+        history = store.history
+        store.history = lambda *args, **kwargs: reads.append(args) or history(*args, **kwargs)
+        assert api.approve(store, [1, 2, 3, 4, 5], user="ben") == [4, 5, 6]
+        assert len(reads) == 1
+        assert [(c.action, c.user, sorted(c.before)) for c in history()][3:] == [
+            ("approved", "ben", ["3"]), ("approved", "ben", ["4"]), ("approved", "ben", ["5"])]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

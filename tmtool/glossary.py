@@ -294,11 +294,13 @@ def _as_seen(entry_id: int, current: Entry, expected_version: int | None) -> Non
 
 
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
-                 expected_version: int | None = None, user: str | None = None, confirms: bool = False) -> int | None:
+                 expected_version: int | None = None, user: str | None = None, confirms: bool = False,
+                 histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
     id, or None when it changes nothing (the same terms, status, definition and note, the entry
     reviewed already or still a candidate): then nothing is written or recorded and the version stays, unless the
-    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded. With
+    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded (``histories``:
+    :func:`_histories`, read once for a batch of entries, else the entry's own history is read). With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
     with changing(store):
@@ -317,7 +319,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
         # recorded, so that the termbase's next update no longer overrides it (_decided_here)
         if review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]) and (
                 before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE) and (
-                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current)):
+                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current, histories)):
             return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
@@ -327,9 +329,22 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
 
 
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
-               user: str | None = None) -> int | None:
+               user: str | None = None,
+               histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> int | None:
     return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
-                        expected_version=expected_version, user=user, confirms=True)
+                        expected_version=expected_version, user=user, confirms=True, histories=histories)
+
+
+def set_statuses(store: Store, entry_ids: Sequence[int], status: ReviewStatus, *,
+                 expected_version: int | None = None, user: str | None = None) -> list[int | None]:
+    """:func:`set_status` of each entry, in the caller's transaction. Whether an entry already of that status was
+    decided by its termbase alone (:func:`_decided_here`) is read from the history read once for them all, when one
+    asks: each entry's own history would parse a termbase's import of thousands of entries again for each (a page of
+    entries approved already, minutes on a large store); the changes made here touch only their own entry, so the
+    history read stays true for the others."""
+    histories = cache(lambda: _histories(store)) if len(entry_ids) > 1 else None
+    return [set_status(store, entry_id, status, expected_version=expected_version, user=user, histories=histories)
+            for entry_id in entry_ids]
 
 
 def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
