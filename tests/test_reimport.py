@@ -1097,6 +1097,39 @@ def test_approving_entries_approved_already_reads_the_history_once(store_url, tm
             ("approved", "ben", ["3"]), ("approved", "ben", ["4"]), ("approved", "ben", ["5"])]
 
 
+def test_a_termbase_entry_found_unchanged_is_found_by_its_id_when_the_next_update_renames_a_synonym(store_url,
+                                                                                                    tmp_path):
+    """The client's termbase first comes in over the store's own entry as it is (extraction's candidate, frigate and
+    escort frigate): nothing changed, so nothing was recorded, its id c1 neither. Its next update renames escort
+    frigate escort vessel: no entry known by c1, the entry was added again, a second frigate. The id is recorded
+    when first seen (the entry alike before and after), and the update renames the synonym in the entry; the same
+    file again records nothing more."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    with open_store(db, create=True) as store:
+        store.insert_entry(Entry(terms=[Term("frégate", "fr"), Term("frigate", "en"), Term("escort frigate", "en")],
+                                 first_seen=SEEN), reviewed=False)
+    termbase.write_text(_concepts_tbx(("c1", None, "", {"fr": ["frégate"], "en": ["frigate", "escort frigate"]}))
+                        .replace('<descrip type="definition"></descrip>', ""), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        assert len(store.history()) == 1
+    termbase.write_text(termbase.read_text(encoding="utf-8").replace("escort frigate", "escort vessel"),
+                        encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        assert [terms(e) for e in store.list_entries(statuses=None)] == [
+            [("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")]]
+    # the first import, which changed nothing, is no change to undo: a person approving the entry since refuses
+    # no revert of it, and its revert leaves the entry as it is
+    assert run(db, "glossary", "approve", "1").exit_code == 0
+    assert run(db, "glossary", "revert", "1").exit_code == 0
+    with open_store(db) as store:
+        assert [(terms(e), e.status) for e in store.list_entries(statuses=None)] == [
+            ([("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")], ReviewStatus.APPROVED)]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

@@ -475,6 +475,13 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
             raise NotFound(f"no change {change_id}")
         if change.reverted_by is not None:
             raise Conflict(f"change {change_id} was already reverted by change {change.reverted_by}")
+        # an entry an import found as it was, only its id in the file recorded: nothing of it to undo, nor to refuse
+        # the revert for when a person reviewed it since
+        alike = {key for key, was in change.before.items()
+                 if was is not None and {k: v for k, v in (change.after.get(key) or {}).items() if k != FILE_ID} == was}
+        if alike:
+            change = replace(change, before={k: v for k, v in change.before.items() if k not in alike},
+                             after={k: v for k, v in change.after.items() if k not in alike})
         # what documents count of the entries now, for a revert of this revert to give back
         current = _with_evidence(store, {int(k): snapshot(store, int(k)) for k in change.after})
         for entry_id, snap in current.items():
@@ -1831,6 +1838,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     if (was := respelt_from or updated_from or decided_from) is not None:
                         before.setdefault(entry_id, was)
                         after[entry_id] = _with_file_id(snapshot(store, entry_id), read)
+                    elif (file_id := _file_id(read)) is not None and file_ids().get(file_id) != entry_id:
+                        # found as it is: its id in the file recorded all the same (the entry before and after alike),
+                        # or the file's next update, a synonym renamed, would find no entry by it and add it again
+                        was = snapshot(store, entry_id)
+                        before.setdefault(entry_id, was)
+                        after.setdefault(entry_id, _with_file_id(dict(was), read))
                     if decided_from is not None and entry_id not in reviewed_ids:
                         reviewed_ids.add(entry_id)
                         reviewed += 1
