@@ -560,6 +560,30 @@ def test_a_table_with_columns_in_two_regions_of_one_language_keeps_each_term_s_r
         (french or "fr", ["défense"]), ("en-GB", ["defence"]), ("en-US", ["defense"])]
 
 
+@pytest.mark.parametrize("header", [
+    ["French_France", "Chinese_PRC", "Chinese_Taiwan"],  # memoQ's term base CSV
+    ["French", "Chinese (PRC)", "Chinese (Taiwan)"],  # MultiTerm's export
+    ["French", "Chinese (Singapore)", "Chinese (Hong Kong)"],
+])
+def test_a_table_with_columns_of_two_chinese_regions_keeps_each_term_s_region(tmp_path, header):
+    """memoQ and MultiTerm name the Chinese of mainland China PRC and Taiwan's Taiwan, which the region names did not
+    know: both columns' terms were zh without a region, written as one zh section of a TBX export, the simplified
+    and traditional terms of one concept mixed. Each keeps its region, as English_United_Kingdom's do."""
+    table, db = tmp_path / "client.csv", tmp_path / "t.db"
+    table.write_text(";".join(header) + "\r\nordinateur;计算机;電腦\r\n", encoding="utf-8")
+    assert run(db, "import", table).stdout == "1 entry added, 0 already stored (entries in fr 1, zh 1)\n"
+    regions = [re.search(r"\((.+)\)|_(\w+)$", name) for name in header[1:]]
+    tags = ["zh-" + {"prc": "CN", "taiwan": "TW", "hong kong": "HK", "singapore": "SG"}[
+        (found[1] or found[2]).lower()] for found in regions]
+    with open_store(db) as store:
+        [entry] = store.list_entries(statuses=None)
+    assert [(t.lang, t.text, t.locale) for t in entry.terms][1:] == [("zh", "计算机", tags[0]), ("zh", "電腦", tags[1])]
+    run(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--status", "all", "--tgtlang", "zh")
+    sections = etree.parse(str(tmp_path / "out.tbx")).iter("{*}langSec")
+    assert [(s.get(XML_LANG), [t.text for t in s.iter("{*}term")]) for s in sections][1:] == [
+        (tags[0], ["计算机"]), (tags[1], ["電腦"])]
+
+
 TWO_CHINESES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc>
 </martifHeader><text><body><termEntry id="1">

@@ -994,6 +994,142 @@ def test_homonyms_from_two_termbases_stay_two_entries(store_url, tmp_path):
              "subjectField: data processing")]
 
 
+def _concepts_tbx(*entries) -> str:
+    """A TBX 2008 termbase (MultiTerm's, memoQ's export) of ``entries``: each its id, subject field (or None),
+    definition and terms by language."""
+    def entry(entry_id, subject, definition, terms):
+        subject = f'<descrip type="subjectField">{subject}</descrip>' if subject else ""
+        sections = "".join(f'<langSet xml:lang="{lang}">' + "".join(f"<tig><term>{t}</term></tig>" for t in texts)
+                           + "</langSet>" for lang, texts in terms.items())
+        return (f'<termEntry id="{entry_id}">{subject}<descrip type="definition">{definition}</descrip>{sections}'
+                "</termEntry>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+            + "".join(entry(*e) for e in entries) + "</body></text></martif>\n")
+
+
+def test_a_client_termbase_sent_again_under_a_new_name_with_a_definition_reworded_updates_its_entries(store_url,
+                                                                                                       tmp_path):
+    """A client sends its termbase each half-year under a new name (client-2026-06.tbx, then client-2026-12.tbx),
+    definitions reworded. An entry whose terms another file's entry held, with another definition, was taken for a
+    homonym: each entry of the new file was added again, the glossary doubled. A concept is its terms across
+    languages: the same terms, in the same subject field, are the concept's update, the definition reworded."""
+    db, june, december = store_url, tmp_path / "client-2026-06.tbx", tmp_path / "client-2026-12.tbx"
+    june.write_text(_concepts_tbx(
+        ("c1", "Marine", "A warship.", {"fr": ["frégate"], "en": ["frigate"]}),
+        ("c2", None, "A piece of furniture.", {"fr": ["table"], "en": ["table"]})), encoding="utf-8")
+    assert run(db, "import", str(june)).stdout.startswith("2 entries added")
+    december.write_text(_concepts_tbx(
+        ("c1", "Marine", "A warship escorting convoys.", {"fr": ["frégate"], "en": ["frigate", "escort frigate"]}),
+        ("c2", "Furniture", "A piece of furniture with a flat top.", {"fr": ["table"], "en": ["table"]})),
+        encoding="utf-8")
+    done = run(db, "import", str(december))
+    assert done.stdout == "0 entries added, 2 already stored (entries in en 2, fr 2)\n", done.output
+    with open_store(db) as store:
+        assert [(terms(e), e.definition) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] \
+            == [([("fr", "frégate"), ("en", "frigate"), ("en", "escort frigate")], "A warship escorting convoys."),
+                ([("fr", "table"), ("en", "table")], "A piece of furniture with a flat top.")]
+
+
+def test_homonyms_stay_apart_where_the_termbases_show_two_concepts(store_url, tmp_path):
+    """table is furniture in one termbase and a data table in another: told apart by their subject fields (the same
+    terms), or by their French terms (table, tableau), in two files or in one; each stays its own entry."""
+    db, furniture, data, both = store_url, tmp_path / "furniture.tbx", tmp_path / "it.tbx", tmp_path / "both.tbx"
+    furniture.write_text(_concepts_tbx(("c1", "furniture", "A piece of furniture with a flat top.",
+                                        {"en": ["table"], "fr": ["table"]})), encoding="utf-8")
+    data.write_text(_concepts_tbx(("c1", None, "Data in rows and columns.", {"en": ["table"], "fr": ["tableau"]}),
+                                  ("c2", "data", "Data in rows and columns.", {"en": ["table"], "fr": ["table"]})),
+                    encoding="utf-8")
+    both.write_text(_concepts_tbx(("t1", "furniture", "A piece of furniture.", {"en": ["bench"], "fr": ["banc"]}),
+                                  ("t2", "geology", "A shelf of rock.", {"en": ["bench"], "fr": ["banc"]})),
+                    encoding="utf-8")
+    assert run(db, "import", str(furniture)).stdout.startswith("1 entry added")
+    assert run(db, "import", str(data)).stdout.startswith("2 entries added")
+    assert run(db, "import", str(both)).stdout.startswith("2 entries added")
+    with open_store(db) as store:
+        assert [(terms(e), e.note) for e in sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))] == [
+            ([("en", "table"), ("fr", "table")], "subjectField: furniture"),
+            ([("en", "table"), ("fr", "tableau")], None),
+            ([("en", "table"), ("fr", "table")], "subjectField: data"),
+            ([("en", "bench"), ("fr", "banc")], "subjectField: furniture"),
+            ([("en", "bench"), ("fr", "banc")], "subjectField: geology")]
+
+
+def test_a_termbase_whose_first_import_only_updated_entries_finds_them_by_its_ids_when_a_synonym_is_renamed(
+        store_url, tmp_path):
+    """The client's termbase first comes in over the store's own entry (extraction's candidate, frigate and escort
+    frigate): its import adds none, gives the entry the termbase's definition, and an import that adds nothing keeps
+    no import record. The next one, escort frigate renamed escort vessel, looked for the file's ids only where an
+    import of that name was recorded: none, so the entry was added again, a second frigate. It updates the entry."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    with open_store(db, create=True) as store:
+        store.insert_entry(Entry(terms=[Term("frégate", "fr"), Term("frigate", "en"), Term("escort frigate", "en")],
+                                 first_seen=SEEN), reviewed=False)
+    termbase.write_text(_concepts_tbx(("c1", "Marine", "A warship.",
+                                       {"fr": ["frégate"], "en": ["frigate", "escort frigate"]})), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    termbase.write_text(_concepts_tbx(("c1", "Marine", "A warship.",
+                                       {"fr": ["frégate"], "en": ["frigate", "escort vessel"]})), encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        assert [(terms(e), e.definition) for e in store.list_entries(statuses=None)] == [
+            ([("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")], "A warship.")]
+
+
+def test_approving_entries_approved_already_reads_the_history_once(store_url, tmp_path):
+    """A reviewer approves a page of entries (the workbench's "approve selected"), most of them approved already.
+    Whether such an entry's approval was only its termbase's (then the person's approval is recorded) was asked of
+    each entry's own history: a read of every change holding it, the termbase's import of thousands of entries
+    parsed again for each, minutes for a page on a large store. The history is read once for the page, and the
+    approvals are what they were: the termbase's entries recorded as the person's, the person's own left alone."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    termbase.write_text(_concepts_tbx(*((f"c{i}", None, f"Ship {i}.", {"fr": [f"navire {i}"], "en": [f"ship {i}"]})
+                                        for i in range(5))), encoding="utf-8")
+    assert run(db, "import", str(termbase), "--status", "approved").stdout.startswith("5 entries added")
+    assert run(db, "--user", "ana", "glossary", "approve", "1", "2").stdout == "2 entries approved (change 2, 3)\n"
+    with open_store(db) as store:
+        reads = []
+        history = store.history
+        store.history = lambda *args, **kwargs: reads.append(args) or history(*args, **kwargs)
+        assert api.approve(store, [1, 2, 3, 4, 5], user="ben") == [4, 5, 6]
+        assert len(reads) == 1
+        assert [(c.action, c.user, sorted(c.before)) for c in history()][3:] == [
+            ("approved", "ben", ["3"]), ("approved", "ben", ["4"]), ("approved", "ben", ["5"])]
+
+
+def test_a_termbase_entry_found_unchanged_is_found_by_its_id_when_the_next_update_renames_a_synonym(store_url,
+                                                                                                    tmp_path):
+    """The client's termbase first comes in over the store's own entry as it is (extraction's candidate, frigate and
+    escort frigate): nothing changed, so nothing was recorded, its id c1 neither. Its next update renames escort
+    frigate escort vessel: no entry known by c1, the entry was added again, a second frigate. The id is recorded
+    when first seen (the entry alike before and after), and the update renames the synonym in the entry; the same
+    file again records nothing more."""
+    db, termbase = store_url, tmp_path / "client.tbx"
+    with open_store(db, create=True) as store:
+        store.insert_entry(Entry(terms=[Term("frégate", "fr"), Term("frigate", "en"), Term("escort frigate", "en")],
+                                 first_seen=SEEN), reviewed=False)
+    termbase.write_text(_concepts_tbx(("c1", None, "", {"fr": ["frégate"], "en": ["frigate", "escort frigate"]}))
+                        .replace('<descrip type="definition"></descrip>', ""), encoding="utf-8")
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    assert run(db, "import", str(termbase)).stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n"
+    with open_store(db) as store:
+        assert len(store.history()) == 1
+    termbase.write_text(termbase.read_text(encoding="utf-8").replace("escort frigate", "escort vessel"),
+                        encoding="utf-8")
+    done = run(db, "import", str(termbase))
+    assert done.stdout == "0 entries added, 1 already stored (entries in en 1, fr 1)\n", done.output
+    with open_store(db) as store:
+        assert [terms(e) for e in store.list_entries(statuses=None)] == [
+            [("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")]]
+    # the first import, which changed nothing, is no change to undo: a person approving the entry since refuses
+    # no revert of it, and its revert leaves the entry as it is
+    assert run(db, "glossary", "approve", "1").exit_code == 0
+    assert run(db, "glossary", "revert", "1").exit_code == 0
+    with open_store(db) as store:
+        assert [(terms(e), e.status) for e in store.list_entries(statuses=None)] == [
+            ([("fr", "frégate"), ("en", "frigate"), ("en", "escort vessel")], ReviewStatus.APPROVED)]
+
+
 LINE_BREAK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format"
  datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-GB"/><body>

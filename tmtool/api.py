@@ -967,8 +967,8 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
         raise Invalid("an expected version is given for one entry at a time")
     expected_version = _version(expected_version)
     with glossary.changing(store, progress):  # an id given twice (12 12, 12 012) is one change
-        changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=_user(user))
-                   for i in dict.fromkeys(_id(i) for i in entry_ids)]
+        changes = glossary.set_statuses(store, list(dict.fromkeys(_id(i) for i in entry_ids)), status,
+                                        expected_version=expected_version, user=_user(user))
     return [change for change in changes if change is not None]
 
 

@@ -294,11 +294,13 @@ def _as_seen(entry_id: int, current: Entry, expected_version: int | None) -> Non
 
 
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
-                 expected_version: int | None = None, user: str | None = None, confirms: bool = False) -> int | None:
+                 expected_version: int | None = None, user: str | None = None, confirms: bool = False,
+                 histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
     id, or None when it changes nothing (the same terms, status, definition and note, the entry
     reviewed already or still a candidate): then nothing is written or recorded and the version stays, unless the
-    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded. With
+    change ``confirms`` a decision (an approval) only a termbase's import made: that is recorded (``histories``:
+    :func:`_histories`, read once for a batch of entries, else the entry's own history is read). With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
     with changing(store):
@@ -317,7 +319,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
         # recorded, so that the termbase's next update no longer overrides it (_decided_here)
         if review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]) and (
                 before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE) and (
-                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current)):
+                not confirms or not before[entry_id]["reviewed"] or _decided_here(store, current, histories)):
             return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
@@ -327,9 +329,22 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
 
 
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
-               user: str | None = None) -> int | None:
+               user: str | None = None,
+               histories: Callable[[], Mapping[int, list[Change]]] | None = None) -> int | None:
     return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
-                        expected_version=expected_version, user=user, confirms=True)
+                        expected_version=expected_version, user=user, confirms=True, histories=histories)
+
+
+def set_statuses(store: Store, entry_ids: Sequence[int], status: ReviewStatus, *,
+                 expected_version: int | None = None, user: str | None = None) -> list[int | None]:
+    """:func:`set_status` of each entry, in the caller's transaction. Whether an entry already of that status was
+    decided by its termbase alone (:func:`_decided_here`) is read from the history read once for them all, when one
+    asks: each entry's own history would parse a termbase's import of thousands of entries again for each (a page of
+    entries approved already, minutes on a large store); the changes made here touch only their own entry, so the
+    history read stays true for the others."""
+    histories = cache(lambda: _histories(store)) if len(entry_ids) > 1 else None
+    return [set_status(store, entry_id, status, expected_version=expected_version, user=user, histories=histories)
+            for entry_id in entry_ids]
 
 
 def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
@@ -460,6 +475,13 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
             raise NotFound(f"no change {change_id}")
         if change.reverted_by is not None:
             raise Conflict(f"change {change_id} was already reverted by change {change.reverted_by}")
+        # an entry an import found as it was, only its id in the file recorded: nothing of it to undo, nor to refuse
+        # the revert for when a person reviewed it since
+        alike = {key for key, was in change.before.items()
+                 if was is not None and {k: v for k, v in (change.after.get(key) or {}).items() if k != FILE_ID} == was}
+        if alike:
+            change = replace(change, before={k: v for k, v in change.before.items() if k not in alike},
+                             after={k: v for k, v in change.after.items() if k not in alike})
         # what documents count of the entries now, for a revert of this revert to give back
         current = _with_evidence(store, {int(k): snapshot(store, int(k)) for k in change.after})
         for entry_id, snap in current.items():
@@ -1936,9 +1958,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     the note) or that another entry holds here is not kept, and a notice names them.
 
     An entry of an id this file's earlier import (a file of that name) gave an entry that still holds one of its terms
-    is that entry's update, a synonym renamed or removed too (:func:`_by_file_id`); an entry whose terms are another
-    file's entry's, where the two give other subject fields or definitions, is another concept (homonyms:
-    :func:`_another_concept`), added.
+    is that entry's update, a synonym renamed or removed too (:func:`_by_file_id`). A concept is its terms across
+    languages: an entry whose terms a stored entry holds is its update (a client's termbase sent again under another
+    name, a definition reworded), unless the two show other concepts, their subject fields or their terms of a
+    language disjoint (homonyms: :func:`_concept_rank`), in two files or in one: then it is added.
 
     ``notes_apart``: the file keeps an entry's note apart from its definition (not an OmegaT glossary, whose
     comment holds both), so that a note it changes is the termbase's update (see :func:`_update_read_back`)."""
@@ -1954,10 +1977,11 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     # all their terms and more is another concept of its termbase (homonyms, table and table, one with tableau
     # and Tabelle too), not their update
     in_file: set[int] = set()
+    inserted: set[int] = set()  # the entries this file's entries added: one of them is never another's update
     removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     histories = cache(lambda: _histories(store))  # read once, if an update reaches an entry reviewed
     name = Path(origin).name
-    file_ids = cache(lambda: _file_ids(store, name, import_id))  # read once, if the file gives its entries ids
+    file_ids = cache(lambda: _file_ids(store, name))  # read once, if the file gives its entries ids
     with changing(store):
         for read in entries:
             for term in read.terms:
@@ -1985,9 +2009,10 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 # the entry this file's earlier import brought under the same id, holding one of its terms still: its
                 # update, a synonym renamed or removed
                 by_id = _by_file_id(store, read, file_ids, in_file)
-                stored = by_id or _identical_entry(store, read, hits) or _entry_within(store, read, hits, in_file)
-                if stored is not None and by_id is None and _another_concept(read, stored, name, histories):
-                    stored = None  # a homonym another file brought: its definition or subject field says so
+                # of the entries holding its terms, one of its concept: not a homonym its subject field tells apart
+                rank = _concept_rank(read, name, inserted, histories)
+                stored = by_id or _identical_entry(store, read, hits, rank) or _entry_within(store, read, hits, in_file,
+                                                                                          rank)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
                 # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _cased_terms(stored) != _cased_terms(read)):
@@ -2006,6 +2031,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     if (was := respelt_from or updated_from or decided_from) is not None:
                         before.setdefault(entry_id, was)
                         after[entry_id] = _with_file_id(snapshot(store, entry_id), read)
+                    elif (file_id := _file_id(read)) is not None and file_ids().get(file_id) != entry_id:
+                        # found as it is: its id in the file recorded all the same (the entry before and after alike),
+                        # or the file's next update, a synonym renamed, would find no entry by it and add it again
+                        was = snapshot(store, entry_id)
+                        before.setdefault(entry_id, was)
+                        after.setdefault(entry_id, _with_file_id(dict(was), read))
                     if decided_from is not None and entry_id not in reviewed_ids:
                         reviewed_ids.add(entry_id)
                         reviewed += 1
@@ -2030,6 +2061,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             added += 1
             named.add(entry_id)
             in_file.add(entry_id)
+            inserted.add(entry_id)
         # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
         # store since, handed back untouched: it decides nothing, no conflict
         earlier = _earlier_states(store, {entry_id for _, entry_id, _ in conflicts}) if conflicts else {}
@@ -2065,17 +2097,14 @@ def _with_file_id(snap: dict, read: Entry) -> dict:
     return snap
 
 
-def _file_ids(store: Store, name: str, import_id: int | None) -> dict[str, int]:
-    """The entries the earlier imports of a file of this name added or updated, by their id in it (the latest); the
-    history is read only when an import of that name that added entries is still recorded (``import_id``: this one)."""
+def _file_ids(store: Store, name: str) -> dict[str, int]:
+    """The entries the earlier imports of a file of this name added or updated, by their id in it (the latest): only
+    those imports' changes are read (an import that added none, only updated entries, keeps no import record)."""
     ids: dict[str, int] = {}
-    if not any(Path(record.path).name == name and record.id != import_id for record in store.imports()):
-        return ids
-    for change in store.history():
-        if change.action == f"import {name}":
-            for key, snap in change.after.items():
-                if snap and snap.get(FILE_ID) is not None:
-                    ids[snap[FILE_ID]] = int(key)
+    for change in store.history(action=f"import {name}"):
+        for key, snap in change.after.items():
+            if snap and snap.get(FILE_ID) is not None:
+                ids[snap[FILE_ID]] = int(key)
     return ids
 
 
@@ -2098,17 +2127,38 @@ def _subjects(entry: Entry) -> set[str]:
     return {fold(m[1]) for line in (entry.note or "").split("\n") if (m := _SUBJECT_LINE.fullmatch(line.strip()))}
 
 
-def _another_concept(read: Entry, stored: Entry, name: str,
-                     histories: Callable[[], Mapping[int, list[Change]]]) -> bool:
-    """Whether ``read``, whose terms ``stored`` holds (or it theirs), is another concept written alike, as two files
-    say: ``stored`` came from another file's import, and the two give it other subject fields (none shared) or
-    another definition. One file's update of its own entry (a definition rewritten) is its update."""
+def _apart(read: Entry, stored: Entry) -> bool:
+    """Whether two entries sharing terms show two concepts: subject fields given on both, none shared (table in
+    furniture and in data), or their terms of a language they both hold disjoint (table: tableau, or table). A
+    definition reworded says nothing: a termbase's update rewrites them."""
     held, given = _subjects(stored), _subjects(read)
-    if not (held and given and not held & given) and not (
-            read.definition and stored.definition and fold(read.definition) != fold(stored.definition)):
-        return False
-    made = next((c for c in histories().get(int(stored.id), []) if c.before.get(stored.id) is None), None)
-    return made is not None and made.action.startswith("import ") and made.action != f"import {name}"
+    if held and given and not held & given:
+        return True
+    mine, theirs = _spelt_by_language(read), _spelt_by_language(stored)
+    return any(not mine[lang] & theirs[lang] for lang in mine.keys() & theirs.keys())
+
+
+def _spelt_by_language(entry: Entry) -> dict[str, set[str]]:
+    by_language: dict[str, set[str]] = {}
+    for term in entry.terms:
+        by_language.setdefault(term.lang, set()).add(spelling_key(term.text))
+    return by_language
+
+
+def _concept_rank(read: Entry, name: str, inserted: Set[int],
+                  histories: Callable[[], Mapping[int, list[Change]]]) -> Callable[[Entry], int | None]:
+    """How a stored entry sharing ``read``'s terms is ``read``'s concept: 0, the same as far as the two show; 1, shown
+    apart (:func:`_apart`) but an entry an earlier import of this file (its ``name``) made, which its update may give
+    another subject field (a file without ids: nothing else names its entry), taken only where no entry is 0; None,
+    another concept (a homonym: another file's, this store's own, or another entry of this file, ``inserted``)."""
+    def rank(stored: Entry) -> int | None:
+        if not _apart(read, stored):
+            return 0
+        if int(stored.id) in inserted:
+            return None
+        made = next((c for c in histories().get(int(stored.id), []) if c.before.get(stored.id) is None), None)
+        return 1 if made is not None and made.action == f"import {name}" else None
+    return rank
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -2429,28 +2479,32 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 
 
-def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None) -> Entry | None:
+def _identical_entry(store: Store, read: Entry, hits: Sequence | None = None,
+                     rank: Callable[[Entry], int | None] = lambda stored: 0) -> Entry | None:
     """The stored entry whose terms are exactly those read, whichever way a keyboard spells them
     (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it) in the same case (*cm* is not *CM*), else one that holds them all (an
-    OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest."""
+    OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest.
+    ``rank``: how each is ``read``'s concept (:func:`_concept_rank`), the lowest first, None never."""
     wanted, written = _spelt_terms(read), _cased_terms(read)
     first = {(read.terms[0].lang, spelling_key(read.terms[0].text))}  # ``hits``: _spelt_alike of its terms, if asked
     candidates = sorted({hit.entry_id for hit in (_spelt_alike(store, read.terms[:1]) if hits is None else hits)
                          if (hit.lang, spelling_key(hit.text)) in first})
-    holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _spelt_terms(stored)]
+    holding = [(ranked, stored) for stored in store.entries(candidates, contexts=0).values()
+               if wanted <= _spelt_terms(stored) and (ranked := rank(stored)) is not None]
 
     def likeness(stored: Entry) -> int:  # the terms as written, those and more, then spelt otherwise, those and more
         held = _cased_terms(stored)
         return 0 if held == written else 1 if written <= held else 2 if _spelt_terms(stored) == wanted else 3
-    return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
+    return min(holding, key=lambda held: (held[0], likeness(held[1]), int(held[1].id)), default=(0, None))[1]
 
 
-def _entry_within(store: Store, read: Entry, hits: Sequence, in_file: Set[int] = frozenset()) -> Entry | None:
+def _entry_within(store: Store, read: Entry, hits: Sequence, in_file: Set[int] = frozenset(),
+                  rank: Callable[[Entry], int | None] = lambda stored: 0) -> Entry | None:
     """The stored entry whose terms ``read`` holds all and more (a client's termbase updated with a synonym since it
     was imported), written alike (``_cased_terms``), with terms in two languages at least (one term alone is no
     concept: *bank* may be another's); of several, the one holding most terms, then the oldest. None if there is
     none. ``hits``: :func:`_spelt_alike` of its terms; ``in_file``: the entries the file's other entries are, never
-    this one's."""
+    this one's; ``rank``: as :func:`_identical_entry` takes it."""
     written = _cased_terms(read)
     languages: dict[int, set[str]] = {}
     for hit in hits:
@@ -2458,9 +2512,10 @@ def _entry_within(store: Store, read: Entry, hits: Sequence, in_file: Set[int] =
     # an entry of two languages within the file's holds terms of two of its languages: only those are read (a
     # common term's hundred entries are not)
     candidates = sorted(entry_id for entry_id, held in languages.items() if len(held) > 1 and entry_id not in in_file)
-    within = [stored for stored in store.entries(candidates, contexts=0).values()
-              if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1]
-    return min(within, key=lambda stored: (-len(stored.terms), int(stored.id)), default=None)
+    within = [(ranked, stored) for stored in store.entries(candidates, contexts=0).values()
+              if _cased_terms(stored) < written and len({t.lang for t in stored.terms}) > 1
+              and (ranked := rank(stored)) is not None]
+    return min(within, key=lambda held: (held[0], -len(held[1].terms), int(held[1].id)), default=(0, None))[1]
 
 
 def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:

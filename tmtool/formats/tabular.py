@@ -795,7 +795,9 @@ def _column_locale(name: str) -> str | None:
 _REGIONS = {"united kingdom": "GB", "united states": "US", "canada": "CA", "australia": "AU", "new zealand": "NZ",
             "ireland": "IE", "south africa": "ZA", "india": "IN", "france": "FR", "belgium": "BE", "switzerland": "CH",
             "luxembourg": "LU", "germany": "DE", "austria": "AT", "spain": "ES", "mexico": "MX", "argentina": "AR",
-            "portugal": "PT", "brazil": "BR", "italy": "IT", "netherlands": "NL"}
+            "portugal": "PT", "brazil": "BR", "italy": "IT", "netherlands": "NL",
+            # Chinese: memoQ's and MultiTerm's PRC and Taiwan (Chinese_PRC, Chinese (Taiwan)), simplified and traditional
+            "prc": "CN", "china": "CN", "singapore": "SG", "taiwan": "TW", "hong kong": "HK", "macau": "MO"}
 
 
 def _give_locales(entry: Entry, regional: Sequence[tuple[str, str, str]]) -> None:

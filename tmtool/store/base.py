@@ -495,8 +495,9 @@ class Store(Protocol):
         an entry that did not or no longer exists. Returns its id (increasing)."""
         ...
 
-    def history(self, entry_id: int | None = None) -> list[Change]:
-        """Recorded changes, oldest first; only those whose ``before`` holds ``entry_id`` when given."""
+    def history(self, entry_id: int | None = None, *, action: str | None = None) -> list[Change]:
+        """Recorded changes, oldest first; only those whose ``before`` holds ``entry_id`` when given, and those of
+        ``action`` (``import client.tbx``) when given: the others' snapshots are not read."""
         ...
 
     def change(self, change_id: int) -> Change | None: ...

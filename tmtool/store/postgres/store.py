@@ -1167,11 +1167,16 @@ class PostgresStore(UnitCorrections):
                 (iso(utcnow()), action, dumps({str(k): v for k, v in before.items()}),
                  dumps({str(k): v for k, v in after.items()}), user)).fetchone()[0]
 
-    def history(self, entry_id: int | None = None) -> list[Change]:
-        if entry_id is None:
-            return [change_from_row(row) for row in self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes ORDER BY id")]
-        return [change_from_row(row) for row in self._query(
-            f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE before::jsonb ? %s ORDER BY id", (str(entry_id),))]
+    def history(self, entry_id: int | None = None, *, action: str | None = None) -> list[Change]:
+        where, params = [], []
+        if entry_id is not None:
+            where.append("before::jsonb ? %s")
+            params.append(str(entry_id))
+        if action is not None:
+            where.append("action = %s")
+            params.append(action)
+        sql = f"SELECT {_CHANGE_COLUMNS} FROM changes" + (" WHERE " + " AND ".join(where) if where else "")
+        return [change_from_row(row) for row in self._query(sql + " ORDER BY id", tuple(params))]
 
     def change(self, change_id: int) -> Change | None:
         rows = self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE id = %s", (change_id,))

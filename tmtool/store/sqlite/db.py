@@ -1197,14 +1197,17 @@ class SQLiteStore(UnitCorrections):
 
     _change = staticmethod(change_from_row)
 
-    def history(self, entry_id: int | None = None) -> list[Change]:
-        """Recorded changes, oldest first; only those touching ``entry_id`` when given."""
-        sql = f"SELECT {self._CHANGE_COLUMNS} FROM changes"
-        params: tuple = ()
+    def history(self, entry_id: int | None = None, *, action: str | None = None) -> list[Change]:
+        """Recorded changes, oldest first; only those touching ``entry_id``, of ``action``, when given."""
+        where, params = [], []
         if entry_id is not None:
-            sql += " WHERE EXISTS (SELECT 1 FROM json_each(changes.before) WHERE key = ?)"
-            params = (str(entry_id),)
-        return [self._change(row) for row in self._query(sql + " ORDER BY id", params)]
+            where.append("EXISTS (SELECT 1 FROM json_each(changes.before) WHERE key = ?)")
+            params.append(str(entry_id))
+        if action is not None:
+            where.append("action = ?")
+            params.append(action)
+        sql = f"SELECT {self._CHANGE_COLUMNS} FROM changes" + (" WHERE " + " AND ".join(where) if where else "")
+        return [self._change(row) for row in self._query(sql + " ORDER BY id", tuple(params))]
 
     def change(self, change_id: int) -> Change | None:
         rows = self._query(f"SELECT {self._CHANGE_COLUMNS} FROM changes WHERE id = ?", (change_id,))
