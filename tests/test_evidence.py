@@ -723,3 +723,22 @@ def test_documents_revised_and_removed_one_by_one_leave_the_glossary_a_fresh_sto
         for document, (near, proposals) in sorted(documents.items(), key=lambda item: int(item[0][1:])):
             save(fresh, document, deepcopy(near), deepcopy(proposals))
         assert kept == _figures(fresh)
+
+
+def test_an_entry_counting_evidence_kept_before_it_was_last_seen_in_the_newest_document(store_url, monkeypatch):
+    """A document kept *chaîne d'approvisionnement* under the threshold on the 1st; another proposed it on the 3rd,
+    making the entry, which then counts the first's evidence too: its last_seen went back to the 1st (the kept
+    evidence's, written after the proposal's), before its first_seen (the 3rd). It is first seen on the 1st and last
+    on the 3rd, as an entry raised from the two documents' evidence is."""
+    days = iter(datetime(2026, 12, day, 9, 0, tzinfo=timezone.utc) for day in (1, 3))
+    with open_store(store_url, create=True) as store:
+        for document, found in (("kept", weak("kept")), ("proposing", proposal(
+                "chaîne d'approvisionnement", "supply chain", 0.8, "proposing"))):
+            now = next(days)
+            for clock in ("tmtool.store.sqlite.db.utcnow", "tmtool.store.postgres.store.utcnow",
+                          "tmtool.glossary.utcnow"):
+                monkeypatch.setattr(clock, lambda now=now: now)
+            save(store, document, *(([], [found]) if document == "proposing" else (found, [])))
+        (entry,) = store.list_entries()
+        assert sorted(d for d, *_ in store.document_counts([int(entry.id)])[int(entry.id)]) == ["kept", "proposing"]
+        assert (entry.first_seen.day, entry.last_seen.day) == (1, 3)

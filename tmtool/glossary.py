@@ -1571,6 +1571,7 @@ def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, li
         return
     counts = store.document_counts(sorted(keys))
     units_of: dict[str, dict[str, StoredUnit]] = {}
+    seen: dict[int, tuple[datetime | None, datetime | None]] = {}  # (first, last) of the entries counting more
     for entry_id in sorted(keys):
         counting = {document for document, *_ in counts.get(entry_id, [])}
         for key in sorted(keys[entry_id]):
@@ -1585,9 +1586,19 @@ def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, li
                                           for stored in store.document_units(document)}
                 units = units_of[document]
                 _cite(found, data, document, units)
+                if entry_id not in seen:
+                    before = store.entries([entry_id], contexts=0)[entry_id]
+                    seen[entry_id] = (before.first_seen, before.last_seen)
+                first, last = seen[entry_id]
+                # merged now, the kept evidence is older than what counted the entry: it was seen then first, if
+                # not before, and last where it was last seen (merging sets last_seen to the evidence's own time)
+                at = found.last_seen or utcnow()
+                seen[entry_id] = (min(first or at, at), max(last or at, at))
                 merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
-                                seen=found.last_seen, finder=finder)
+                                seen=at, finder=finder)
                 counting.add(document)
+    store.set_entries_fields((entry_id, {"first_seen": first, "last_seen": last})
+                             for entry_id, (first, last) in seen.items())
 
 
 def _as_kept(proposal: Entry, seen: datetime) -> dict:
