@@ -723,3 +723,61 @@ def test_documents_revised_and_removed_one_by_one_leave_the_glossary_a_fresh_sto
         for document, (near, proposals) in sorted(documents.items(), key=lambda item: int(item[0][1:])):
             save(fresh, document, deepcopy(near), deepcopy(proposals))
         assert kept == _figures(fresh)
+
+
+def test_an_entry_counting_evidence_kept_before_it_was_last_seen_in_the_newest_document(store_url, monkeypatch):
+    """A document kept *chaîne d'approvisionnement* under the threshold on the 1st; another proposed it on the 3rd,
+    making the entry, which then counts the first's evidence too: its last_seen went back to the 1st (the kept
+    evidence's, written after the proposal's), before its first_seen (the 3rd). It is first seen on the 1st and last
+    on the 3rd, as an entry raised from the two documents' evidence is."""
+    days = iter(datetime(2026, 12, day, 9, 0, tzinfo=timezone.utc) for day in (1, 3))
+    with open_store(store_url, create=True) as store:
+        for document, found in (("kept", weak("kept")), ("proposing", proposal(
+                "chaîne d'approvisionnement", "supply chain", 0.8, "proposing"))):
+            now = next(days)
+            for clock in ("tmtool.store.sqlite.db.utcnow", "tmtool.store.postgres.store.utcnow",
+                          "tmtool.glossary.utcnow"):
+                monkeypatch.setattr(clock, lambda now=now: now)
+            save(store, document, *(([], [found]) if document == "proposing" else (found, [])))
+        (entry,) = store.list_entries()
+        assert sorted(d for d, *_ in store.document_counts([int(entry.id)])[int(entry.id)]) == ["kept", "proposing"]
+        assert (entry.first_seen.day, entry.last_seen.day) == (1, 3)
+
+
+def test_another_pair_s_evidence_kept_by_its_english_counts_for_a_french_entry_made_after_it(store_url):
+    """A German–English document kept *Militärausschuss* = *Military Committee* under the threshold; a French one
+    then proposed *Comité militaire* = *Military Committee*: the French entry did not count the German document's
+    evidence (kept by its English term, which the French proposal's key is not), where the two documents in the
+    other order make one entry counting both. Either order now gives that entry, its figures alike."""
+    def german(document: str) -> Entry:
+        context = Context("Der Militärausschuss trat zusammen.", "The Military Committee met.", document,
+                          f"{document}:1", lang="de")
+        return Entry(terms=[Term("Military Committee", "en"),
+                            Term("Militärausschuss", "de", confidence=0.8, frequency=1, contexts=[context])],
+                     frequency=1, score=0.25, contexts=[context])
+
+    def save_pair(store: Store, document: str) -> None:
+        found = german(document) if document == "g" else proposal("Comité militaire", "Military Committee", 0.8, "f")
+        source = "de-DE" if document == "g" else "fr-FR"
+        units = [Unit(c.fr, c.en, source, "en-GB", tuid=c.unit) for c in found.contexts]
+        record = DocumentRecord(document, f"{document}.{source[:2]}.txt", f"{document}.en.txt", document, document,
+                                source, "en-GB")
+        glossary.save_document(store, record, units, *(([], [found]) if document == "g" else ([found], [])))
+
+    def figures(order: str) -> list:
+        with open_store(store_url, create=True) as store:
+            for document in order:
+                save_pair(store, document)
+            entries = store.list_entries()
+            counts = store.document_counts([int(e.id) for e in entries])
+            shown = sorted((sorted((t.lang, t.text) for t in e.terms), e.frequency, e.score,
+                            sorted(d for d, *_ in counts.get(int(e.id), []))) for e in entries)
+            for document in order:
+                glossary.remove_documents(store, [document])
+            for entry in store.list_entries():
+                store.delete_entry(int(entry.id))
+            return shown
+
+    assert figures("fg") == [([("de", "Militärausschuss"), ("en", "Military Committee"),
+                               ("fr", "Comité militaire")], 2, pytest.approx(1.3545), ["f", "g"])]
+    assert figures("gf") == figures("fg")

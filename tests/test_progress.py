@@ -79,6 +79,20 @@ def test_steps_are_drawn_ten_times_a_second_at_most_but_the_last_always():
     assert drawn <= 3 and "100%" in last_line(terminal)
 
 
+def test_an_item_counting_on_is_drawn_ten_times_a_second_at_most_another_item_at_once():
+    """A long document's extraction tells each term it pairs ("pairing terms 12/900"): every one was drawn, an item
+    unlike the last, hundreds of lines a second on the terminal. The same item counting on is drawn as any step is;
+    another item (the next stage, the next file) at once."""
+    terminal, clock = FakeTerminal(), Clock()
+    with Bar("Ingesting", "sentences", eta=False, file=terminal, clock=clock) as bar:
+        for number in range(900):
+            bar(Step(1 + number / 900, 3, 600, f"long.fr.txt: extracting terms (pairing terms {number}/900)"))
+        drawn = terminal.getvalue().count("\r")
+        bar(Step(2, 3, 600, "long.fr.txt: saving"))
+        assert "66%  long.fr.txt: saving" in last_line(terminal)
+    assert drawn <= 3
+
+
 def test_counted_reports_every_so_many_items_and_at_the_end():
     steps = []
     items = list(counted(range(250), steps.append, lambda n: Step(n, 250, n), every=100))

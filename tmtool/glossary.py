@@ -1653,13 +1653,21 @@ def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, li
     kept for their terms under the threshold and do not count for them yet: kept while no entry held the term
     (that document came first), it counts once one does, as it would have had the entry been there. Without
     it, an entry's documents, frequency and score depended on the order its documents came in, and a revised
-    document ingested again counted what a store built afresh from the same documents did not."""
+    document ingested again counted what a store built afresh from the same documents did not. The evidence of
+    another pair's documents (German–English), kept by its English term, counts for a French entry holding that
+    English where an English finder names it, as it counts when that document comes after the entry."""
     keys = {entry_id: {_evidence_key(proposal) for proposal in proposals} for entry_id, proposals in placed.items()}
+    if finder.lang != EN:
+        for entry_id, proposals in placed.items():
+            keys[entry_id] |= {f"{EN}:{stem(fold(term.text))}" for proposal in proposals
+                               for term in proposal.terms_in(EN)[:1]}
     kept = store.candidate_evidence(sorted(set().union(*keys.values()))) if keys else {}
     if not kept:
         return
+    finders = {finder.lang: finder}
     counts = store.document_counts(sorted(keys))
     units_of: dict[str, dict[str, StoredUnit]] = {}
+    seen: dict[int, tuple[datetime | None, datetime | None]] = {}  # (first, last) of the entries counting more
     for entry_id in sorted(keys):
         counting = {document for document, *_ in counts.get(entry_id, [])}
         for key in sorted(keys[entry_id]):
@@ -1667,16 +1675,28 @@ def _count_kept_evidence(store: Store, document_id: str, placed: Mapping[int, li
                 if document == document_id or document in counting:
                     continue
                 found = _from_kept(data)
-                if finder.find(finder.keys(found)) != entry_id:
+                lang = pivot([found])
+                by = finders[lang] if lang in finders else finders.setdefault(lang, _EntryFinder(store, lang))
+                if by.find(by.keys(found)) != entry_id:
                     continue  # the kept term names another entry (a variant's own)
                 if document not in units_of:
                     units_of[document] = {stored.unit.tuid or str(stored.position): stored
                                           for stored in store.document_units(document)}
                 units = units_of[document]
                 _cite(found, data, document, units)
+                if entry_id not in seen:
+                    before = store.entries([entry_id], contexts=0)[entry_id]
+                    seen[entry_id] = (before.first_seen, before.last_seen)
+                first, last = seen[entry_id]
+                # merged now, the kept evidence is older than what counted the entry: it was seen then first, if
+                # not before, and last where it was last seen (merging sets last_seen to the evidence's own time)
+                at = found.last_seen or utcnow()
+                seen[entry_id] = (min(first or at, at), max(last or at, at))
                 merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
-                                seen=found.last_seen, finder=finder)
+                                seen=at, finder=by)
                 counting.add(document)
+    store.set_entries_fields((entry_id, {"first_seen": first, "last_seen": last})
+                             for entry_id, (first, last) in seen.items())
 
 
 def _as_kept(proposal: Entry, seen: datetime) -> dict:

@@ -32,6 +32,7 @@ ETA_AFTER_SECONDS = 5.0
 REDRAW_EVERY_S = 0.1  # a job may report thousands of steps a second; a terminal needs ten
 _BAR_STEPS = 1000  # the bar's own scale: permille of the job
 _ITEM_WIDTH = 40  # a long file name is cut so that the line fits a terminal
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ class Bar:
         self.bar.__exit__(*exc)
 
     def __call__(self, step: Step) -> None:
-        new_item = self.step is None or step.item != self.step.item
+        # another item is news, drawn at once; the same one counting on ("pairing terms 12/900") is not
+        new_item = self.step is None or _DIGITS.sub("", step.item) != _DIGITS.sub("", self.step.item)
         self.step = step
         if new_item or step.done >= step.total or self.clock() - self.drawn >= REDRAW_EVERY_S:
             self._draw()
