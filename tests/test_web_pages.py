@@ -128,7 +128,8 @@ def test_a_wrong_filter_of_the_review_queue_is_said_in_one_line_naming_it(tmp_pa
     http, headers = client(seeded_store(tmp_path))
     for query, says in (("min_score=abc", "min_score: Input should be a valid number, unable to parse string as a number"),
                         ("min_score=nan", "min_score is a number, not nan"),
-                        ("status=pending", "status: Input should be &#39;candidate&#39;, &#39;approved&#39; or &#39;rejected&#39;")):
+                        ("status=pending", "status: &#39;pending&#39; is not one of &#39;candidate&#39;, &#39;approved&#39; "
+                                           "or &#39;rejected&#39;")):
         page = http.get(f"/review?{query}")
         assert (page.status_code, re.findall(r'<p class="error">([^<]*)</p>', page.text)) == (400, [says]), query
     # an empty status is any status, no status the candidates; an empty score no minimum
