@@ -1902,9 +1902,10 @@ def test_an_entry_quoting_a_unit_merged_in_the_document_view_shows_the_merged_se
     # English the merge had mended) under the merged unit's name
     with open_store(db) as store:
         units = store.document_units(SEED_ID)
-        quoted = dict(store._query("SELECT unit_id, entry_id FROM contexts"))
-    k = next(k for k in range(len(units) - 1) if units[k + 1].id in quoted and units[k].id not in quoted)
-    entry_id = quoted[units[k + 1].id]
+        quoted = set(store._query("SELECT unit_id, entry_id FROM contexts"))
+    # an entry quoting a unit and not the one before it (each of the seed's units is quoted by some entry)
+    k, entry_id = next((k, e) for k in range(len(units) - 1) for u, e in sorted(quoted)
+                       if u == units[k + 1].id and (units[k].id, e) not in quoted)
     merged = (units[k].unit.source + " " + units[k + 1].unit.source,
               units[k].unit.target + " " + units[k + 1].unit.target)
     browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
