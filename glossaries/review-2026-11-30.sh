@@ -55,3 +55,8 @@ $T glossary approve 78 79               # pays non OTAN / non-NATO country (the 
 # job; every earlier decision kept, the one new proposal decided.
 $T glossary edit 80 --en "health crisis"   # crise sanitaire: "current" renders the French "actuelle", outside the term
 $T glossary approve 80
+
+# ---- Seventh pass, 2026-12-08, after LIDF-value's part-of-speech pattern weights came into the bilingual score
+# (a noun with an adjective or a complement weighs more): the same store-building as the main job; every earlier
+# decision kept, the two new proposals decided.
+$T glossary reject 81 82   # jalon nécessaire → "furthering dialogue" (a free phrase, a wrong pair), avantage des partenariats (a free phrase)

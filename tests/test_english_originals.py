@@ -66,24 +66,24 @@ def test_french_and_english_originals_add_up_in_one_entry_and_are_taken_out_alik
     evidence back as it would theirs. Two stores see the same documents, one with an English original."""
     with open_store(tmp_path / "mixed.db", create=True) as mixed, open_store(tmp_path / "fr.db", create=True) as french:
         for store in (mixed, french):
-            api.ingest(store, f"{CIED}.fr.txt", f"{CIED}.en.txt")
+            api.ingest(store, f"{CYBER}.fr.txt", f"{CYBER}.en.txt")
             api.approve(store, [entry.id for entry in store.list_entries()[:8]])  # the aligner's lexicon
-        done = api.ingest(mixed, f"{CYBER}.en.txt", f"{CYBER}.fr.txt", srclang="en", tgtlang="fr")
-        api.ingest(french, f"{CYBER}.fr.txt", f"{CYBER}.en.txt")
+        done = api.ingest(mixed, f"{CIED}.en.txt", f"{CIED}.fr.txt", srclang="en", tgtlang="fr")
+        api.ingest(french, f"{CIED}.fr.txt", f"{CIED}.en.txt")
         for store in (mixed, french):
             api.ingest(store, SEED_FR, SEED_EN)
         assert done["new_entries"] > 10 and done["updated_entries"] > 0
         [nato] = [entry for entry in mixed.list_entries() if [t.text for t in entry.terms] == ["OTAN", "NATO"]]
-        assert documents_counting(mixed, nato) == {CIED.name, CYBER.name, SEED}
+        assert documents_counting(mixed, nato) == {CYBER.name, CIED.name, SEED}
         assert {(c.document, "OTAN" in c.fr, "NATO" in c.en) for c in nato.contexts} == {
-            (CIED.name, True, True), (CYBER.name, True, True), (SEED, True, True)}
+            (CYBER.name, True, True), (CIED.name, True, True), (SEED, True, True)}
         assert glossary_of(mixed) == glossary_of(french)
 
         for store in (mixed, french):
-            api.remove(store, documents=[CYBER.name])
-        assert documents_counting(mixed, nato) == {CIED.name, SEED}
+            api.remove(store, documents=[CIED.name])
+        assert documents_counting(mixed, nato) == {CYBER.name, SEED}
         assert glossary_of(mixed) == glossary_of(french)
-        assert not [c for entry in mixed.list_entries() for c in entry.contexts if c.document == CYBER.name]
+        assert not [c for entry in mixed.list_entries() for c in entry.contexts if c.document == CIED.name]
 
 
 def test_evidence_kept_from_an_english_original_adds_up_with_french_originals(tmp_path):

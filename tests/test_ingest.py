@@ -298,30 +298,48 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
 
 # three short reports, each about something else, that all end on the response force, in passing
 REPORTS = {
-    "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe cette année.\n"
+    "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe.\n"
           "Ils ont examiné la chaîne d'approvisionnement des forces déployées dans la région.\n"
           "La réunion suivante aura lieu l'année prochaine.\n"
-          "La force de réaction reste à l'étude.\n",
-          "The ministers met in Brussels to discuss the situation in Europe this year.\n"
+          "La force de réaction reste à l'étude.\n"
+          "Les discussions ont duré toute la journée.\n"
+          "Tout le monde était d'accord sur ce point.\n"
+          "Il faudra encore du temps pour y parvenir.\n",
+          "The ministers met in Brussels to discuss the situation in Europe.\n"
           "They reviewed the supply chain of the forces deployed in the region.\n"
           "The next meeting will take place next year.\n"
-          "The response force remains under study.\n"),
-    "b": ("Le rapport publié hier décrit les progrès accomplis cette année.\n"
+          "The response force remains under study.\n"
+          "The discussions lasted all day.\n"
+          "Everyone agreed on this point.\n"
+          "It will still take time to get there.\n"),
+    "b": ("Le rapport publié hier décrit les progrès accomplis.\n"
           "Les auteurs soulignent que les ministres doivent agir rapidement.\n"
           "D'autres travaux sont prévus pour l'année prochaine.\n"
-          "La force de réaction reste à l'étude.\n",
-          "The report published yesterday describes the progress made this year.\n"
+          "La force de réaction reste à l'étude.\n"
+          "Il a été lu par de nombreuses personnes.\n"
+          "Beaucoup de questions restent ouvertes.\n"
+          "Il sera bientôt disponible en ligne.\n",
+          "The report published yesterday describes the progress made.\n"
           "The authors stress that the ministers must act quickly.\n"
           "Further work is planned for next year.\n"
-          "The response force remains under study.\n"),
-    "c": ("Les experts ont présenté leurs conclusions aux ministres cette année.\n"
+          "The response force remains under study.\n"
+          "It has been read by many people.\n"
+          "Many questions remain open.\n"
+          "It will soon be available online.\n"),
+    "c": ("Les experts ont présenté leurs conclusions aux ministres.\n"
           "Selon eux, les routes doivent être mieux protégées.\n"
           "Les experts reviendront l'année prochaine.\n"
-          "La force de réaction reste à l'étude.\n",
-          "The experts presented their findings to the ministers this year.\n"
+          "La force de réaction reste à l'étude.\n"
+          "Ils ont répondu à toutes les questions.\n"
+          "Certains points méritent encore d'être précisés.\n"
+          "Leur travail a été bien accueilli.\n",
+          "The experts presented their findings to the ministers.\n"
           "In their view, the roads must be better protected.\n"
           "The experts will return next year.\n"
-          "The response force remains under study.\n"),
+          "The response force remains under study.\n"
+          "They answered all the questions.\n"
+          "Some points still need to be clarified.\n"
+          "Their work was well received.\n"),
 }
 
 
