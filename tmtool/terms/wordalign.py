@@ -40,7 +40,7 @@ DIAGONAL_TENSION = 4.0  # fast_align's default λ: the tension where too few sur
 # numbers, words the dictionary pairs one to one), nearer the diagonal than the rest: the development
 # and test pairs (bench/README.md, "Fourteenth round") show 8-12 on literal translations and 0.5-3 on
 # free ones, and pair best at about a third of that, never sharper than fast_align's default. The floor
-# is half fast_align's λ 1 (chosen on the development and test pairs' free translations; bench/README.md,
+# is 0.5, not 1 (chosen on the development and test pairs' free translations; bench/README.md,
 # "Thirty-sixth round ... the diagonal's floor"): at 1 the diagonal still outweighed what the words say in
 # three of their four free documents, whose sure links read 0.5–3 (÷ 3: 0.17–1), and moved a term's link
 # mass toward the English words at its own place (*Union européenne*, first in its sentence, rendered last).
