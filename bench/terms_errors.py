@@ -40,6 +40,7 @@ from tmtool.terms.equivalents import (  # noqa: E402
     _acronym_pairs, _EquivalentFinder, aligned_spans, analyse_french, paired_entries,
 )
 from tmtool.terms import french  # noqa: E402
+from tmtool.terms.termhood import term_patterns  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
 
 CLASSES = ("no French candidate", "ranked out (French)", "ranked out (bilingual)", "pair right",
@@ -55,7 +56,8 @@ def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> No
             continue
         pairs = dataset.pairs(source)
         finder = _EquivalentFinder(pairs, (), (), {})
-        analysis = analyse_french(pairs, aligned=lambda tokens: aligned_spans(finder.views, tokens))  # as build_glossary
+        analysis = analyse_french(pairs, aligned=lambda tokens: aligned_spans(finder.views, tokens),
+                                  patterns=term_patterns())  # as build_glossary (its pattern weights)
         finder.acronym_pairs = _acronym_pairs(pairs, analysis)
         entries = paired_entries(analysis, pairs, finder, threshold)
         scores = {id(entry): entry.score for entry in entries}

@@ -41,6 +41,25 @@ def test_too_few_sure_links_leave_the_default_tension():
     assert tension([(["base", "aérienne"], ["air", "base"])] * 20) == DIAGONAL_TENSION  # terms, not sentences
 
 
+def test_a_free_translation_s_loose_word_order_is_not_held_to_a_tighter_diagonal():
+    # the sure links of a free translation put the diagonal's tension under fast_align's λ 1; held there, the
+    # diagonal drew the link mass of a term opening the French sentence toward the English words opening
+    # the English one, while its rendering closes it
+    reordered = FREE + [
+        ("L'Union européenne a financé la rénovation de trois ponts ferroviaires près de la frontière avec la "
+         "Pologne.",
+         "Three railway bridges near the Polish border were renovated with funding from the European Union."),
+        ("Des avions de transport aérien stratégique ont acheminé 200 soldats vers la base aérienne de Łask.",
+         "200 soldiers were flown to Łask air base by strategic airlift aircraft."),
+    ]
+    assert tension(words(reordered)) < 1.0
+    entries = build_glossary([Context(fr, en, "report") for fr, en in reordered], threshold=0.0)
+    union = next(e for e in entries if e.terms[0].text == "Union européenne")
+    english = next(t for t in union.terms if t.lang == "en")
+    assert english.text == "European Union"
+    assert english.confidence > 0.85  # was 0.76: the words agree, only their places do not
+
+
 # a mine-countermeasures report translated freely: passives, fronted complements, reordered lists
 REPORT = [
     ("Sept chasseurs de mines et un navire de commandement ont neutralisé plus de quarante munitions "
