@@ -462,6 +462,10 @@ NARROWED_READINGS = {"sv": "or", "de": "en"}
 # jubilæum); planer, punkter, helger are no planum, punktum, helgum (bench/plural_check.py --wrong). German's -en is
 # read so after any letter (Zentren: Zentrum)
 LATIN_NEUTERS = {"sv": "ei", "da": "eiæ"}
+# the letters before which German's -en is not read for a Greek -on (Stadien: Stadion): German's -tion, -sion, -gion are
+# Latin nouns whose plural is -ionen (Aktionen, Missionen, Regionen), and -tien, -sien, -gien a noun in -ie's (Aktien,
+# Aktie; Asien is no Asion)
+NOT_GREEK_ON = {"de": ("ti", "si", "gi")}
 # Dutch spells a plural's -en by the syllable before it (bench/plural_check.py --lang nl, hunspell-nl's plurals): a
 # short vowel's consonant doubled (tassen, bollen: tas, bol), a long vowel written once in an open syllable (banen,
 # bogen, buren: baan, boog, buur), f and s voiced (dieven, ganzen, hazen: dief, gans, haas), -ën after a vowel
@@ -562,7 +566,8 @@ def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: b
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
             if lower.endswith(plural) and (len(lower) - len(plural) >= 3
                                            or len(lower) >= 5 and len(lower) - len(plural) + len(singular) >= 3)
-            and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])]
+            and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])
+            and (singular != "on" or not lower[: -len(plural)].endswith(NOT_GREEK_ON.get(lang, ("\0",))))]
 
 
 # a Snowball stemmer keeps the word it is stemming in the object: the web server's threads, sharing one, raised
