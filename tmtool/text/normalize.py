@@ -466,7 +466,10 @@ LATIN_NEUTERS = {"sv": "ei", "da": "eiæ"}
 # Latin nouns whose plural is -ionen (Aktionen, Missionen, Regionen), and -tien, -sien, -gien a noun in -ie's (Aktien,
 # Aktie; Asien is no Asion)
 NOT_GREEK_ON = {"de": ("ti", "si", "gi")}
-_SUFFIXED_ARTICLES = frozenset({"sv", "da"})  # languages writing the definite article after a plural's ending
+# the languages whose plural respells the singular's ending, so that two letters of a word and the ending given back
+# are a word (luces, ações, laghi, banen); not German's -innen, Swedish's -orna, -erna, Danish's -erne, which leave
+# a stem of two letters that is no noun's (binnen: bin; skorna, köerna: ska, köa, not sko, kö)
+RESPELT_ENDINGS = frozenset({"es", "pt", "it", "nl"})
 # Dutch spells a plural's -en by the syllable before it (bench/plural_check.py --lang nl, hunspell-nl's plurals): a
 # short vowel's consonant doubled (tassen, bollen: tas, bol), a long vowel written once in an open syllable (banen,
 # bogen, buren: baan, boog, buur), f and s voiced (dieven, ganzen, hazen: dief, gans, haas), -ën after a vowel
@@ -562,11 +565,11 @@ def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: b
     *straßenbahn*)."""
     lower = word.lower() if as_written else normalize_for_match(word)
     endings = dict.fromkeys((*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ())))
-    # a reading keeps three letters of the word, or, of a word of five letters or more, is three letters long (ações,
-    # anéis, laghi, banen: ação, anel, lago, baan); a shorter word is not read (pés, cães, nei, chi), nor so a Swedish
-    # or Danish one, whose ending carries the article too (skorna, köerna: sko, kö, not ska, köa)
+    # a reading keeps three letters of the word, or, of a word of five letters or more in a language whose plural
+    # respells the singular's ending (``RESPELT_ENDINGS``), is three letters long (luces, ações, laghi, banen: luz, ação,
+    # lago, baan); a shorter word is not read (pés, cães, nei, chi)
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
-            if lower.endswith(plural) and (len(lower) - len(plural) >= 3 or lang not in _SUFFIXED_ARTICLES
+            if lower.endswith(plural) and (len(lower) - len(plural) >= 3 or lang in RESPELT_ENDINGS
                                            and len(lower) >= 5 and len(lower) - len(plural) + len(singular) >= 3)
             and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])
             and (singular != "on" or not lower[: -len(plural)].endswith(NOT_GREEK_ON.get(lang, ("\0",))))]
