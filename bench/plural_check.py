@@ -16,7 +16,12 @@ looked for in it as ``check`` looks for terms in a translation (``termindex.Glos
 
 and each singular too: does it find another singular's entry (a false "found" where that is approved)?
 
-``--folded-only`` leaves the language out of ``normalize.SNOWBALL``, as tmtool read it before (the figures before).
+``--folded-only`` leaves the language out of ``normalize.SNOWBALL``, as tmtool read it before (the figures before);
+``--stems-only`` leaves its plural readings out (``normalize.PLURALS``): what Snowball's stems alone find.
+
+Italian, Portuguese and Dutch (``--lang it pt nl``): the plurals their Hunspell dictionaries make of a noun
+(``PLURAL_RULES``: Debian's ``hunspell-it``, ``hunspell-pt-pt``, ``hunspell-nl``, read where they lie), which
+tmtool itself does not read.
 
     .venv/bin/python bench/plural_check.py --wrong [--lang sv da de es] [--min-zipf 3.0] [--errors N]
 
@@ -190,6 +195,46 @@ def false_matches(lang: str, min_zipf: float, errors: int, listed: dict[str, set
     for word, others in list(by_reading.items())[:errors]:
         print(f"    {word} → {'/'.join(others)} (is: {'/'.join(sorted(gold[word]))})")
 
+# the suffix rules that make a noun's plural, in the dictionaries whose plurals ``bench/plurals.py`` does not list:
+# Italian's and Portuguese's by their flags (it_IT.aff: O o → i, Q a → e, R a → i, S e → i; pt_PT.aff: p, the
+# plural alone: its other rules tagged N=p make a feminine or a diminutive too), Dutch's by the morphology the rule is
+# written with (nl.aff ``ts:NN2``) less its diminutives' (Y…: aapjes is no plural of aap); Portuguese's of entries
+# tagged as common nouns only (``CAT=nc``: its adjectives take the same flag)
+PLURAL_RULES = {"it": ("flags", frozenset("OQRS")), "pt": ("flags", frozenset("p")), "nl": ("morph", "ts:NN2")}
+NOUN_TAGS = {"pt": "CAT=nc"}
+
+
+def listed_plurals(lang: str) -> dict[str, set[str]]:
+    """Plural → singulars (lower case, letters only), of the language's Hunspell dictionary (``PLURAL_RULES``)."""
+    name = GOLD_DICTIONARIES[lang]
+    aff, dic = HUNSPELL / f"{name}.aff", HUNSPELL / f"{name}.dic"
+    lines = aff.read_text(encoding="utf-8", errors="replace").splitlines()
+    flag_kind = next((line.split()[1] for line in lines if line.startswith("FLAG ")), "")
+    kind, marker = PLURAL_RULES[lang]
+    rules: dict[str, list] = defaultdict(list)
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX" and (
+                parts[1] in marker if kind == "flags"
+                else any(marker in part for part in parts[5:]) and not parts[1].startswith("Y")):
+            try:
+                rules[parts[1]].append(("" if parts[2] == "0" else parts[2], parts[3].split("/")[0],
+                                        re.compile(f"(?:{parts[4]})$")))
+            except re.error:
+                continue
+    found: dict[str, set[str]] = defaultdict(set)
+    for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        word, _, flags = line.split("\t")[0].split(" ")[0].partition("/")
+        if not word.isalpha() or not word.islower() or (lang in NOUN_TAGS and NOUN_TAGS[lang] not in line):
+            continue
+        for flag in _split_flags(flags, flag_kind):
+            for strip, add, condition in rules.get(flag, ()):
+                plural = word[: len(word) - len(strip)] + ("" if add == "0" else add)
+                if word.endswith(strip) and condition.search(word) and plural.isalpha() and plural != word:
+                    found[plural].add(word)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", nargs="*", choices=tuple(GOLD_DICTIONARIES), default=list(DICTIONARIES))
@@ -202,6 +247,8 @@ def main() -> None:
                              "dictionaries from tmtool, not from the judge)")
     parser.add_argument("--min-zipf", type=float, default=3.0, help="least wordfreq Zipf frequency of a plural read")
     parser.add_argument("--folded-only", action="store_true", help="the languages left out of normalize.SNOWBALL")
+    parser.add_argument("--stems-only", action="store_true", help="the languages' plural readings left out "
+                        "(normalize.PLURALS): what Snowball's stems alone find")
     parser.add_argument("--errors", type=int, default=0, help="wrong and missed plurals shown a language")
     args = parser.parse_args()
     if args.wrong:
@@ -217,12 +264,23 @@ def main() -> None:
     print("| lang | plurals | singulars (entries) | found | another entry only | none "
           "| a singular finding another's entry |\n|---|---|---|---|---|---|---|")
     for lang in args.lang:
+        if args.stems_only:
+            normalize.PLURALS.pop(lang, None)
         if lang == "de" and args.german_nouns:  # WiktionaryDE's plurals, as bench/plurals.py reads them
             measure(lang, args.min_zipf, args.errors, german(args.german_nouns))
             continue
         if lang == "de":
             print("de left out: no --german-nouns (pip download --no-deps german-nouns; unzip the wheel's "
                   "german_nouns/nouns.csv)", file=sys.stderr)
+            continue
+        if lang in PLURAL_RULES:
+            if not (HUNSPELL / f"{GOLD_DICTIONARIES[lang]}.dic").is_file():
+                print(f"{lang} left out: no {HUNSPELL / GOLD_DICTIONARIES[lang]}.dic", file=sys.stderr)
+                continue
+            if args.folded_only:
+                normalize.SNOWBALL.pop(lang, None)
+                normalize.PLURALS.pop(lang, None)
+            measure(lang, args.min_zipf, args.errors, listed_plurals(lang))
             continue
         if lang not in DICTIONARIES:
             print(f"{lang} left out: its plurals are not listed here (--wrong measures it)", file=sys.stderr)

@@ -462,14 +462,37 @@ NARROWED_READINGS = {"sv": "or", "de": "en"}
 # jubilæum); planer, punkter, helger are no planum, punktum, helgum (bench/plural_check.py --wrong). German's -en is
 # read so after any letter (Zentren: Zentrum)
 LATIN_NEUTERS = {"sv": "ei", "da": "eiæ"}
+# the letters before which German's -en is not read for a Greek -on (Stadien: Stadion): German's -tion, -sion, -gion are
+# Latin nouns whose plural is -ionen (Aktionen, Missionen, Regionen), and -tien, -sien, -gien a noun in -ie's (Aktien,
+# Aktie; Asien is no Asion)
+NOT_GREEK_ON = {"de": ("ti", "si", "gi")}
+# the languages whose plural respells the singular's ending, so that two letters of a word and the ending given back
+# are a word (luces, ações, laghi, banen); not German's -innen, Swedish's -orna, -erna, Danish's -erne, which leave
+# a stem of two letters that is no noun's (binnen: bin; skorna, köerna: ska, köa, not sko, kö)
+RESPELT_ENDINGS = frozenset({"es", "pt", "it", "nl"})
+# Dutch spells a plural's -en by the syllable before it (bench/plural_check.py --lang nl, hunspell-nl's plurals): a
+# short vowel's consonant doubled (tassen, bollen: tas, bol), a long vowel written once in an open syllable (banen,
+# bogen, buren: baan, boog, buur), f and s voiced (dieven, ganzen, hazen: dief, gans, haas), -ën after a vowel
+# (categorieën: categorie), and -heid's plural -heden (eenheden: eenheid); -eren is not read as -eer, the infinitive
+# of the verbs in -eren (adopteren, publiceren: adopteer, stemmed as geadopteerd; publiceer, as publicatie)
+_DUTCH_CONSONANTS = "bdfgklmnprstz"
+DUTCH_PLURALS = (("en", ""), ("s", ""), ("ën", ""), ("heden", "heid"), ("ven", "f"), ("zen", "s"),
+                 *((c + c + "en", c) for c in _DUTCH_CONSONANTS),
+                 *((v + c + "en", v + v + c) for v in "aeou" for c in _DUTCH_CONSONANTS if v + c != "er"),
+                 *((v + "ven", v + v + "f") for v in "aeou"), *((v + "zen", v + v + "s") for v in "aeou"))
 PLURALS = {
     "sv": SWEDISH_PLURALS + DEFINITE_OF_SAME_PLURAL["sv"],
     "da": DANISH_PLURALS + DEFINITE_OF_SAME_PLURAL["da"],
     "es": (("ces", "z"), ("es", ""), ("s", "")),
     "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
            ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
-    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
-    "nl": (("en", ""), ("s", "")),
+    # Italian writes a hard c, g before -i, -e with an h (dischi, laghi, tasche, alghe: disco, lago, tasca, alga),
+    # and a noun in -aio, -oio, -cio, -gio, -zio, -rio ends its plural in one -i (acciai, corridoi, edifici, servizi,
+    # orari); not -tio, -vio, which a past participle's and an adjective's -ti, -vi would be read as (formati,
+    # relativi: formatio, stemmed as formativa; relativio, as relativismo)
+    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a"), ("chi", "co"), ("ghi", "go"), ("che", "ca"),
+           ("ghe", "ga"), *((c + "i", c + "io") for c in ("a", "o", "c", "g", "z", "r"))),
+    "nl": DUTCH_PLURALS,
     "de": (("es", ""), ("s", ""), ("n", ""), ("en", "o"), ("en", "um"), ("en", "a"), ("en", "us"), ("en", "on"),
            ("innen", "in")),
     "pl": (("y", ""), ("i", ""),
@@ -542,9 +565,14 @@ def plural_readings(word: str, lang: str, ambiguous: bool = False, as_written: b
     *straßenbahn*)."""
     lower = word.lower() if as_written else normalize_for_match(word)
     endings = dict.fromkeys((*PLURALS.get(lang, ()), *(AMBIGUOUS_PLURALS.get(lang, ()) if ambiguous else ())))
+    # a reading keeps three letters of the word, or, of a word of five letters or more in a language whose plural
+    # respells the singular's ending (``RESPELT_ENDINGS``), is three letters long (luces, ações, laghi, banen: luz, ação,
+    # lago, baan); a shorter word is not read (pés, cães, nei, chi)
     return [(plural, lower[: -len(plural)] + singular) for plural, singular in endings
-            if lower.endswith(plural) and len(lower) > len(plural) + 2
-            and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])]
+            if lower.endswith(plural) and (len(lower) - len(plural) >= 3 or lang in RESPELT_ENDINGS
+                                           and len(lower) >= 5 and len(lower) - len(plural) + len(singular) >= 3)
+            and (singular != "um" or lang not in LATIN_NEUTERS or lower[-len(plural) - 1] in LATIN_NEUTERS[lang])
+            and (singular != "on" or not lower[: -len(plural)].endswith(NOT_GREEK_ON.get(lang, ("\0",))))]
 
 
 # a Snowball stemmer keeps the word it is stemming in the object: the web server's threads, sharing one, raised
