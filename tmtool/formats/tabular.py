@@ -294,6 +294,9 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     line's most, commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
+    hinted = _EXCEL_SEPARATOR_HINT.match(lines.getvalue())
+    if hinted:  # Excel's "sep=;" line names the separator and is no row: a blank line keeps the lines' numbers
+        lines = io.StringIO(lines.getvalue()[len(hinted[0]) - len(hinted[2]):], newline="")
     first = _unquoted_head(lines)
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
@@ -302,13 +305,16 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     # cell), else the one the first holds most of: a comma in a semicolon-separated line's text (a note "OTAN,
     # marine", a header "Remarques (usage, contexte)", a title) is no separator, nor are the semicolons of a note
     # in a comma-separated one
-    delimiter = max((",", ";", "\t"), key=lambda mark: (
+    delimiter = hinted[1] if hinted else max((",", ";", "\t"), key=lambda mark: (
         _every_line_holds(first, mark), _every_line_holds(first[1:], mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
+# Excel's first line naming a CSV's separator (it reads and writes it so; memoQ, LibreOffice and scripts writing for
+# Excel too): "sep=;", "sep=," or "sep=" and a tab, its line end kept (group 2)
+_EXCEL_SEPARATOR_HINT = re.compile(r'"?sep=([,;\t|])"?[ ]*(\r\n|\r|\n|$)', re.IGNORECASE)
 _SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
 
 
