@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -673,6 +674,31 @@ def test_a_wordfast_unit_without_its_optional_date_and_languages_is_in_the_heade
     ]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped\n")
+
+
+@pytest.fixture
+def paris_time(monkeypatch):
+    """This machine's clock in Paris (CET, CEST in summer), as a translator's in France."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_wordfast_date_is_the_writers_local_time(tmp_path, paris_time):
+    """Wordfast writes a unit's date in local time (its description of the format: 20041231~165410 is "16:54:10,
+    local time"), the zone said nowhere: it was read as UTC, so a unit made at 9:30 in Paris in November was stored
+    as made at 9:30 UTC, an hour late (two in summer). It is read in this machine's zone and stored in UTC."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL,CL Claire Lambert\t%TU=00000002\t%FR-FR\t%Wordfast TM v.5.53/00"
+                     "\t%EN-GB\t%---00000000\t\t\t\t\r\n"
+                     "20241105~093000\tCL\t2\tFR-FR\tLe dépôt ouvre à huit heures.\tEN-GB\tThe depot opens at eight.\r\n"
+                     "20240704~093000\tCL\t0\tFR-FR\tPorte nord\tEN-GB\tNorth gate\r\n".encode("utf-16"))
+    units, skipped = read_all(read_wordfast, path)
+    assert [u.changed for u in units] == [datetime(2024, 11, 5, 8, 30, tzinfo=timezone.utc),
+                                          datetime(2024, 7, 4, 7, 30, tzinfo=timezone.utc)]
+    assert skipped == []
 
 
 def test_wordfast_placeholders_are_codes_and_its_tab_and_line_break_characters(tmp_path):
