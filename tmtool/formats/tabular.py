@@ -49,7 +49,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -492,7 +492,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
 
 
 def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
-    """The row with memoQ's dates of its entry (Entry_Created, Entry_LastModified) as its first and last seen,
+    """The row with memoQ's dates of its entry (Entry_Created, Entry_LastModified, in UTC) as its first and last seen,
     where it gives none of its own; a date that reads as none is left for the note, as written."""
     read = {}
     for column, field in _MEMOQ_DATES:
@@ -503,6 +503,8 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
             moment = _us_date(written) or parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
         except ValueError:
             continue
+        if moment.tzinfo is None:  # "the creation UTC date of the TB entry" (memoQ's WS API, "Term base in CSV
+            moment = moment.replace(tzinfo=timezone.utc)  # format"): not one in this machine's zone, nor in none
         read |= {field: moment.isoformat(), column: ""}
     return {**row, **read} if read else row
 
