@@ -56,7 +56,8 @@ def normalize_tag(tag: str) -> str:
     m = _TAG.match(written)
     if m and not (m.group(2) or m.group(3)) and _LETTERS_VARIANT.match(m.group(4)):
         m = None
-    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1 | _preferred_languages().keys()):
+    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1
+                 and m.group(1).lower() not in _preferred_languages()):
         raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region, variants, private = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
