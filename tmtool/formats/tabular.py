@@ -312,8 +312,8 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
                          path, on_skip)
 
 
-# Excel's first line naming a CSV's separator (it reads and writes it so; memoQ, LibreOffice and scripts writing for
-# Excel too): "sep=;", "sep=," or "sep=" and a tab, its line end kept (group 2)
+# Excel's delimiter hint, a first line naming the CSV's separator, which Excel reads (it writes none) and so exports
+# made for Excel begin with: "sep=;", "sep=," or "sep=" and a tab, its line end kept (group 2)
 _EXCEL_SEPARATOR_HINT = re.compile(r'"?sep=([,;\t|])"?[ ]*(\r\n|\r|\n|$)', re.IGNORECASE)
 _SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
 
