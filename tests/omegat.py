@@ -86,12 +86,13 @@ def omegat_project(root: Path) -> Path:
     return project
 
 
-def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes]) -> OmegaTRun:
+def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes], script: str = "") -> OmegaTRun:
     """Build a project under ``root`` (files in ``source/``, memories in ``tm/auto/``), run console-translate
     with OmegaT's defaults. OmegaT writes the project's memory, with its tags as text, to
     ``project-omegat.tmx`` beside ``target/``.
 
-    OmegaT exits 0 even when it rejects a file, so callers must check ``target/`` and the log.
+    OmegaT exits 0 even when it rejects a file, so callers must check ``target/`` and the log. A Groovy
+    ``script`` runs on the project's events (its ``project`` at hand); what it prints is in the log.
     """
     project = omegat_project(root)
     for name, data in sources.items():
@@ -100,9 +101,13 @@ def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, b
         (project / "tm" / "auto" / name).write_bytes(data)
     config = root / "config"
     config.mkdir()
+    scripted = []
+    if script:  # OmegaT takes the script's folder for its own: the path must have one
+        (root / "check.groovy").write_text(script, encoding="utf-8")
+        scripted = [f"--script={(root / 'check.groovy').resolve()}"]
     result = subprocess.run(
         ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project),
-         "--mode=console-translate", f"--config-dir={config}"],
+         "--mode=console-translate", f"--config-dir={config}", *scripted],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     log = result.stdout + result.stderr

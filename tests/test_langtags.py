@@ -58,8 +58,8 @@ def test_a_two_letter_language_iso_639_does_not_have_is_refused_not_stored(made_
     # with --srclang qq stored its units as qq, an export --srclang zz wrote an empty file
     with pytest.raises(TmtoolError, match=f"invalid language tag '{made_up}'"):
         normalize_tag(made_up)
-    # withdrawn codes older files still write are read
-    assert [normalize_tag(old) for old in ("iw", "in-ID", "sh")] == ["iw", "in-ID", "sh"]
+    # withdrawn codes older files still write are read, as the registry's preferred value where it gives one
+    assert [normalize_tag(old) for old in ("iw", "in-ID", "sh")] == ["he", "id-ID", "sh"]
 
 
 def test_the_command_line_refuses_a_made_up_language_in_one_line(tmp_path):
@@ -90,3 +90,41 @@ def test_the_command_line_refuses_a_made_up_language_in_one_line(tmp_path):
             api.segment(SEED_FR, "zz", str(tmp_path / "out.txt"))
         with pytest.raises(api.Invalid, match="source and target languages are both 'fr'"):
             api.align(SEED_FR, SEED_EN, str(tmp_path / "out.tmx"), srclang="fr", tgtlang="fr-CA")
+
+
+@pytest.mark.parametrize("written, current", [("iw", "he"), ("iw-IL", "he-IL"), ("in_ID", "id-ID"), ("ji", "yi"),
+                                               ("mo-MD", "ro-MD"), ("jw", "jv"), ("he", "he")])
+def test_deprecated_codes_are_read_as_their_preferred_value(written, current):
+    """Java's Locale wrote Hebrew as iw, Indonesian as in, Yiddish as ji until Java 17, and older tools kept
+    Moldavian's mo and Javanese's jw: kept as written, he and iw were two languages."""
+    assert normalize_tag(written) == current
+
+
+def test_a_java_tools_iw_is_hebrew_in_tmx_tbx_and_xliff(tmp_path):
+    """Files as a Java tool of before Java 17 wrote them (its Locale's old codes): their Hebrew is he, the one
+    language a search or an export in he finds."""
+    from tmtool.formats.tbx import read_tbx
+    from tmtool.formats.tmx import read_tmx
+    from tmtool.formats.xliff import read_xliff
+
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="OmegaT"'
+        ' creationtoolversion="3.6.0_10" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="EN-US"'
+        ' datatype="plaintext"/><body><tu><tuv xml:lang="EN-US"><seg>Welcome</seg></tuv>'
+        '<tuv xml:lang="IW-IL"><seg>ברוכים הבאים</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    assert [(u.srclang, u.tgtlang) for u in read_tmx(tmx)] == [("en-US", "he-IL")]
+    tbx = tmp_path / "glossary.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body><termEntry id="1">'
+        '<langSet xml:lang="en"><tig><term>staff</term></tig></langSet>'
+        '<langSet xml:lang="iw"><tig><term>מטה</term></tig></langSet></termEntry></body></text></martif>\n',
+        encoding="utf-8")
+    assert [[(t.lang, t.text) for t in e.terms] for e in read_tbx(tbx)] == [[("en", "staff"), ("he", "מטה")]]
+    xlf = tmp_path / "doc.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a.txt" source-language="en-US" target-language="iw-IL" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Welcome</source><target state="translated">ברוכים הבאים</target></trans-unit>'
+        '</body></file></xliff>\n', encoding="utf-8")
+    assert [(u.srclang, u.tgtlang) for u in read_xliff(xlf)] == [("en-US", "he-IL")]

@@ -14,7 +14,7 @@ from omegat import omegat_missing, seed_gold_units, translate_with_omegat
 from click.testing import CliRunner
 
 from tmtool.cli import main
-from tmtool.formats.tmx import write_tmx
+from tmtool.formats.tmx import read_tmx, write_tmx
 from tmtool.formats.xliff import read_xliff, write_xliff
 from tmtool.model import Unit, Variant
 
@@ -271,3 +271,32 @@ def test_omegat_gets_the_text_trados_locks_in_our_tmx_and_tmtool_the_lock(tmp_pa
     assert (back.source, back.source_markup, back.target_markup) == (
         "Fermez la vanne V-101 maintenant.", 'Fermez la vanne <hi type="x-locked">V-101</hi> maintenant.',
         'Close valve <hi type="x-locked">V-101</hi> now.')
+
+
+def test_omegat_shows_the_units_own_note_and_tmtool_reads_back_both(tmp_path):
+    """An XLIFF unit's note comes first among its notes, its file's after it (Trados's and memoQ's XLIFF: the
+    file's header note says what the document is). OmegaT 3.6 reads a <tu>'s last note only, so a memory tmtool
+    wrote showed the file's note on every unit, never the unit's own. The unit's own is the <tu>'s note, the
+    others are its source tuv's: OmegaT shows the unit's, and tmtool reads both back, in their order."""
+    xlf = tmp_path / "brief.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="brief.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx">'
+        '<header><note>Document du Comité militaire, diffusion restreinte</note></header><body>'
+        '<trans-unit id="1"><source>Le convoi part ce soir.</source>'
+        '<target state="translated">The convoy leaves tonight.</target>'
+        '<note>convoi : terme validé par la cellule terminologie</note></trans-unit></body></file></xliff>\n',
+        encoding="utf-8")
+    units = list(read_xliff(xlf))
+    assert units[0].notes == ["convoi : terme validé par la cellule terminologie",
+                              "Document du Comité militaire, diffusion restreinte"]
+    tmx = tmp_path / "memory.tmx"
+    write_tmx(units, tmx, srclang="fr-FR")
+    assert [unit.notes for unit in read_tmx(tmx)] == [units[0].notes]
+    script = ('project.getTransMemories().each { name, tmx -> tmx.getEntries().each { e ->'
+              ' println "OMEGAT NOTE: " + e.note } }\n')
+    run = translate_with_omegat(tmp_path / "omegat", sources={"brief.txt": "Le convoi part ce soir.\n".encode()},
+                                tm={"memory.tmx": tmx.read_bytes()}, script=script)
+    assert "The convoy leaves tonight." in run.target("brief.txt")
+    shown = {line.partition("OMEGAT NOTE: ")[2] for line in run.log.splitlines() if "OMEGAT NOTE: " in line}
+    assert shown == {"convoi : terme validé par la cellule terminologie"}

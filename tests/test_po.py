@@ -382,3 +382,17 @@ def test_a_fuzzy_message_s_previous_msgid_is_kept_in_its_note(tmp_path):
     out = tmp_path / "out.po"
     write_po([entry], out)
     assert [(e.status, e.note) for e in read_po(out)] == [(entry.status, entry.note)]
+
+
+@pytest.mark.parametrize("language, tag", [("sr@latin", "sr-Latn"), ("sr_RS@latin", "sr-Latn-RS"),
+                                           ("ca@valencia", "ca")])
+def test_a_gettext_modifier_in_the_language_is_read_as_bcp47(tmp_path, language, tag):
+    """Weblate, Transifex and Crowdin name Serbian in Latin letters as gettext does, ``sr@latin``: its units
+    (``tmtool check`` reads a PO's so) were refused, every message "invalid language tag 'sr@latin'". The script
+    modifier is BCP 47's script subtag; another modifier is left out."""
+    path = tmp_path / "sr.po"
+    path.write_text('# Serbian translation\nmsgid ""\nmsgstr ""\n"Project-Id-Version: app 1.0\\n"\n'
+                    f'"Language: {language}\\n"\n"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    '"Content-Transfer-Encoding: 8bit\\n"\n\nmsgid "Save"\nmsgstr "Sačuvaj"\n', encoding="utf-8")
+    assert [(u.srclang, u.source, u.tgtlang, u.target) for u in read_units_po(path)] == [
+        ("en", "Save", tag, "Sačuvaj")]

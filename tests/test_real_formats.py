@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -673,6 +674,31 @@ def test_a_wordfast_unit_without_its_optional_date_and_languages_is_in_the_heade
     ]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped\n")
+
+
+@pytest.fixture
+def paris_time(monkeypatch):
+    """This machine's clock in Paris (CET, CEST in summer), as a translator's in France."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_wordfast_date_is_the_writers_local_time(tmp_path, paris_time):
+    """Wordfast writes a unit's date in local time (its description of the format: 20041231~165410 is "16:54:10,
+    local time"), the zone said nowhere: it was read as UTC, so a unit made at 9:30 in Paris in November was stored
+    as made at 9:30 UTC, an hour late (two in summer). It is read in this machine's zone and stored in UTC."""
+    path = tmp_path / "tm.txt"
+    path.write_bytes("%20241105~093000\t%User ID,CL,CL Claire Lambert\t%TU=00000002\t%FR-FR\t%Wordfast TM v.5.53/00"
+                     "\t%EN-GB\t%---00000000\t\t\t\t\r\n"
+                     "20241105~093000\tCL\t2\tFR-FR\tLe dépôt ouvre à huit heures.\tEN-GB\tThe depot opens at eight.\r\n"
+                     "20240704~093000\tCL\t0\tFR-FR\tPorte nord\tEN-GB\tNorth gate\r\n".encode("utf-16"))
+    units, skipped = read_all(read_wordfast, path)
+    assert [u.changed for u in units] == [datetime(2024, 11, 5, 8, 30, tzinfo=timezone.utc),
+                                          datetime(2024, 7, 4, 7, 30, tzinfo=timezone.utc)]
+    assert skipped == []
 
 
 def test_wordfast_placeholders_are_codes_and_its_tab_and_line_break_characters(tmp_path):
@@ -2685,7 +2711,8 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
 def test_a_memoq_term_base_csv_s_dates_in_the_format_memoq_documents_are_read(tmp_path):
     """memoQ documents its CSV export's Entry_Created and Entry_LastModified as M/d/yyyy h:mm:ss tt in the en-US
     culture (WS API, "Term base in CSV format", its delimiter a semicolon): such a date was no date, a line of
-    the note, and the entry undated."""
+    the note, and the entry undated. The same page says they are UTC: they were read in no zone, which the command
+    line shows as this machine's time (an hour early in Paris)."""
     path = tmp_path / "termbase.csv"
     path.write_text("Entry_ID;Entry_Created;Entry_Creator;Entry_LastModified;Entry_Modifier;English_Def;English;"
                     "Term_Info;Term_Example;French_Def;French;Term_Info;Term_Example\r\n"
@@ -2694,8 +2721,9 @@ def test_a_memoq_term_base_csv_s_dates_in_the_format_memoq_documents_are_read(tm
     entries, skipped = read_all(read_csv, path)
     assert skipped == []
     assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
-        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 12, 42, 31), "ID: 4\nCreated by: clambert\nModified by: pmorel"),
-        (datetime(2024, 3, 12, 0, 5, 9), None, "ID: 5\nCreated by: clambert")]
+        (datetime(2024, 3, 12, 10, 15, tzinfo=timezone.utc), datetime(2024, 11, 5, 12, 42, 31, tzinfo=timezone.utc),
+         "ID: 4\nCreated by: clambert\nModified by: pmorel"),
+        (datetime(2024, 3, 12, 0, 5, 9, tzinfo=timezone.utc), None, "ID: 5\nCreated by: clambert")]
 
 
 @pytest.mark.parametrize("created, modified", [("12/03/2024 16:42:31", "25/03/2024 10:00:00"),  # en-GB, de-CH …
@@ -2762,9 +2790,9 @@ def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_bac
     entries, skipped = read_all(read_csv, path)
     assert skipped == []
     assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
-        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 16, 42, 31),
+        (datetime(2024, 3, 12, 10, 15, tzinfo=timezone.utc), datetime(2024, 11, 5, 16, 42, 31, tzinfo=timezone.utc),
          "à revoir\nID: 0\nCreated by: clambert\nModified by: pmorel"),
-        (datetime(2024, 3, 12, 10, 16, 7), None, "ID: 1\nCreated by: clambert"),
+        (datetime(2024, 3, 12, 10, 16, 7, tzinfo=timezone.utc), None, "ID: 1\nCreated by: clambert"),
         (None, None, "ID: 2\nCreated: le 12 mars\nCreated by: clambert")]
     import openpyxl
 
@@ -2797,7 +2825,8 @@ def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_bac
             assert validator.validate(written), validator.error_log
         assert [(g.findtext("{*}transac"), g.findtext("{*}date"), g.findtext("{*}transacNote"))
                 for g in written.iter("{*}transacGrp")][:2] == [
-            ("origination", "2024-03-12T10:15:00", "clambert"), ("modification", "2024-11-05T16:42:31", "pmorel")]
+            ("origination", "2024-03-12T10:15:00+00:00", "clambert"),
+            ("modification", "2024-11-05T16:42:31+00:00", "pmorel")]  # memoQ's UTC, said
         assert [n.text for n in written.iter("{*}note")][0] == "à revoir\nID: 0"
         again = {e.terms[0].text: e for e in read_tbx(tmp_path / f"{fmt}.tbx")}
         assert [(again[e.terms[0].text].first_seen, again[e.terms[0].text].last_seen, again[e.terms[0].text].note)
@@ -3227,13 +3256,13 @@ def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp
         [("fr", "char de combat"), ("fr", "char d'assaut"), ("en", "main battle tank")],
         [("fr", "état-major"), ("en", "staff")]]
     tank, staff = entries
-    assert tank.first_seen == tank.last_seen == datetime(2024, 3, 12, 10, 15)  # as the wide layout reads them
+    assert tank.first_seen == tank.last_seen == datetime(2024, 3, 12, 10, 15, tzinfo=timezone.utc)  # as the wide layout
     assert tank.definition == "Véhicule blindé."
     assert "Domain: Défense" in tank.note and "pmorel" in tank.note
     assert "forbidden: char d'assaut" in (tank.terms[0].note or "")  # said, not deprecating its allowed synonym
     assert [t.usage for t in tank.terms] == [UsageStatus.PREFERRED] * 3
     assert [t.usage for t in staff.terms] == [UsageStatus.PREFERRED, UsageStatus.DEPRECATED]  # its only English
-    assert staff.first_seen == datetime(2024, 3, 12, 10, 15)
+    assert staff.first_seen == datetime(2024, 3, 12, 10, 15, tzinfo=timezone.utc)
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
 

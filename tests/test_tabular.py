@@ -161,6 +161,25 @@ def test_a_semicolon_csv_under_a_title_line_is_read_by_its_semicolons(tmp_path, 
     assert [s.reason for s in skipped] == ["a title above the header row, not read"]
 
 
+@pytest.mark.parametrize("mark, bom", [(";", ""), (",", "\ufeff"), ("\t", "")])
+def test_excels_sep_line_names_the_separator_and_is_no_title(tmp_path, mark, bom):
+    """Files written for Excel (memoQ's and scripts' exports) may begin with Excel's delimiter hint, "sep=;": it was
+    read as a title above the header and told as passed over, and a bad row's line kept right. It names the
+    separator (here against the first lines' own count: each note holds more of another mark) and is no row."""
+    other = "," if mark != "," else ";"
+    path = tmp_path / "glossaire.csv"
+    rows = [f"sep={mark}", mark.join(["Français", "Anglais", "Note", "Status"]),
+            mark.join(["chasseur de mines", "minehunter", f"OTAN{other} marine{other} mer", "approved"]),
+            mark.join(["frégate", "frigate", f"vu{other} revu", ""]), mark.join(["char", "tank", "", "peut-être"])]
+    path.write_bytes((bom + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    skipped = []
+    entries = list(read_csv(path, on_skip=skipped.append))
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in entries] == [
+        ([("fr", "chasseur de mines"), ("en", "minehunter")], f"OTAN{other} marine{other} mer"),
+        ([("fr", "frégate"), ("en", "frigate")], f"vu{other} revu")]
+    assert [s.line for s in skipped] == [5]  # the bad status's line, the hint's counted
+
+
 def test_a_comma_csv_with_semicolons_in_its_first_note_is_read_by_its_commas(tmp_path):
     """The other way round: a comma-separated glossary whose first note lists words with semicolons is read by the
     commas every line holds."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .errors import Invalid, TmtoolError
 
@@ -44,7 +45,7 @@ _ISO_639_1 = set("""
 
 def normalize_tag(tag: str) -> str:
     """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``; ``zh-CHS`` →
-    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant, one of letters after a region or script and
+    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; ``iw-IL`` → ``he-IL`` (a deprecated code's preferred one); a date variant, one of letters after a region or script and
     private use kept (``de-DE-1996``, ``ca-ES-valencia``, ``en-x-nato``). Unknown shapes, and two-letter languages ISO 639-1 does not have, are an error."""
     written = tag.strip() if tag else ""
     written = _LEGACY.get(written.lower().replace("_", "-"), written)
@@ -55,15 +56,37 @@ def normalize_tag(tag: str) -> str:
     m = _TAG.match(written)
     if m and not (m.group(2) or m.group(3)) and _LETTERS_VARIANT.match(m.group(4)):
         m = None
-    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
+    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1
+                 and m.group(1).lower() not in _preferred_languages()):
         raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region, variants, private = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
+    out = _preferred_languages().get(out, out)
     if script:
         out += "-" + script.title()
     if region:
         out += "-" + region.upper()
     return out + (variants + private).lower().replace("_", "-")
+
+
+@lru_cache(maxsize=1)
+def _preferred_languages() -> dict[str, str]:
+    """The IANA Language Subtag Registry's preferred value of each deprecated language subtag (``iw`` → ``he``,
+    ``in`` → ``id``, ``ji`` → ``yi``, ``mo`` → ``ro``, ``jw`` → ``jv``; ISO 639-3's retired codes): older tools
+    (those built on Java's ``Locale``, which wrote Hebrew as ``iw`` until Java 17) still write them, and ``iw`` beside ``he`` would be
+    two languages. The registry ships in langcodes."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    # found, not imported: langcodes itself takes 80 ms to import, which a look-up would wait for
+    package = Path(find_spec("langcodes").submodule_search_locations[0])
+    text = (package / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    preferred = {}
+    for value in re.finditer(r"^Preferred-Value: (\S+)$", text, re.MULTILINE):  # a few hundred of 9,000 records
+        record = text[text.rfind("%%", 0, value.start()):value.start()]
+        if "\nType: language\n" in record and (subtag := re.search(r"^Subtag: (\S+)$", record, re.MULTILINE)):
+            preferred[subtag[1].lower()] = value[1].lower()
+    return preferred
 
 
 # the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by

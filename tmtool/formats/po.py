@@ -138,12 +138,27 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 def _header_language(po: polib.POFile, field: str, path: str | Path) -> str | None:
     """The base language a header field names, if it names one."""
-    # gettext writes modifiers (sr@latin) and underscores (pt_BR)
-    tag = po.metadata.get(field, "").strip().partition("@")[0]
+    tag = _gettext_tag(po.metadata.get(field, ""))
     try:
         return base_language(tag) if tag else None
     except TmtoolError as exc:
         raise Invalid(f"the PO header's {field}: {exc.message}", path=str(path)) from None
+
+
+# gettext's locale modifiers that name a script (sr@latin, uz@cyrillic, as Weblate, Transifex and Crowdin write
+# Serbian in Latin letters), which BCP 47 says as a script subtag
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl"}
+
+
+def _gettext_tag(written: str) -> str:
+    """A PO header's language (gettext's ``ll_CC@modifier``) as a tag ``normalize_tag`` reads: ``sr@latin`` →
+    ``sr-Latn``, ``sr_RS@latin`` → ``sr-Latn-RS``; another modifier (``ca@valencia``, ``be@tarask``) left out."""
+    tag, _, modifier = written.strip().partition("@")
+    script = _SCRIPT_MODIFIERS.get(modifier.lower())
+    if not script or not tag:
+        return tag
+    language, _, region = tag.replace("_", "-").partition("-")
+    return "-".join(filter(None, (language, script, region)))
 
 
 def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path, pair: tuple[str, str]) -> Entry:
@@ -215,8 +230,8 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
     header names no ``Language`` (nor the caller ``tgtlang``) is refused. A plural message is a unit
     ``msgid`` → ``msgstr[0]`` and one ``msgid_plural`` → each further form (``msgstr[1]`` …)."""
     po = _load(path)
-    file_source = po.metadata.get("X-Source-Language") or srclang
-    file_target = po.metadata.get("Language") or tgtlang
+    file_source = _gettext_tag(po.metadata.get("X-Source-Language", "")) or srclang
+    file_target = _gettext_tag(po.metadata.get("Language", "")) or tgtlang
     if not file_target:
         raise Invalid(_NO_LANGUAGE, path=str(path))
     for message in _messages(po, path):

@@ -49,7 +49,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -294,6 +294,9 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     line's most, commas when none).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
+    hinted = _EXCEL_SEPARATOR_HINT.match(lines.getvalue())
+    if hinted:  # Excel's "sep=;" line names the separator and is no row: a blank line keeps the lines' numbers
+        lines = io.StringIO(lines.getvalue()[len(hinted[0]) - len(hinted[2]):], newline="")
     first = _unquoted_head(lines)
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
@@ -302,13 +305,16 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     # cell), else the one the first holds most of: a comma in a semicolon-separated line's text (a note "OTAN,
     # marine", a header "Remarques (usage, contexte)", a title) is no separator, nor are the semicolons of a note
     # in a comma-separated one
-    delimiter = max((",", ";", "\t"), key=lambda mark: (
+    delimiter = hinted[1] if hinted else max((",", ";", "\t"), key=lambda mark: (
         _every_line_holds(first, mark), _every_line_holds(first[1:], mark), first[0].count(mark)))
     reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path, lines)),
                          path, on_skip)
 
 
+# Excel's delimiter hint, a first line naming the CSV's separator, which Excel reads (it writes none) and so exports
+# made for Excel begin with: "sep=;", "sep=," or "sep=" and a tab, its line end kept (group 2)
+_EXCEL_SEPARATOR_HINT = re.compile(r'"?sep=([,;\t|])"?[ ]*(\r\n|\r|\n|$)', re.IGNORECASE)
 _SEPARATOR_LINES = 5  # the lines a CSV's separator is told by
 
 
@@ -486,7 +492,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
 
 
 def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
-    """The row with memoQ's dates of its entry (Entry_Created, Entry_LastModified) as its first and last seen,
+    """The row with memoQ's dates of its entry (Entry_Created, Entry_LastModified, in UTC) as its first and last seen,
     where it gives none of its own; a date that reads as none is left for the note, as written."""
     read = {}
     for column, field in _MEMOQ_DATES:
@@ -497,6 +503,8 @@ def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
             moment = _us_date(written) or parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
         except ValueError:
             continue
+        if moment.tzinfo is None:  # "the creation UTC date of the TB entry" (memoQ's WS API, "Term base in CSV
+            moment = moment.replace(tzinfo=timezone.utc)  # format"): not one in this machine's zone, nor in none
         read |= {field: moment.isoformat(), column: ""}
     return {**row, **read} if read else row
 

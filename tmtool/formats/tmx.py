@@ -3,7 +3,8 @@
 Written files carry all seven required header attributes, ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``,
 BCP 47 language tags (the source ``tuv`` in the unit's own tag: one that differs from the header's
 ``srclang``, ``fr-CA`` under ``fr-FR``, is the ``<tu>``'s ``srclang`` too), UTC dates in
-``YYYYMMDDThhmmssZ``, unit provenance as ``<prop type="x-…">`` and notes as ``<note>``.
+``YYYYMMDDThhmmssZ``, unit provenance as ``<prop type="x-…">`` and notes as ``<note>``: a unit's first the
+``<tu>``'s, which OmegaT shows (it reads a ``<tu>``'s last note only), the others its source ``tuv``'s.
 
 Characters that XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE,
 U+FFFF) are not dropped or replaced: a translation memory that silently differs from its source is
@@ -296,11 +297,15 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
-    for note in unit.notes:
+    # OmegaT reads a <tu>'s last <note> only (and no tuv's): the unit's own, first of its notes (an XLIFF unit's, then
+    # its file's and groups'), is the <tu>'s one, the others go on the source tuv, whose notes are read as the unit's
+    # again, after it
+    for note in unit.notes[:1]:
         parts.append(f"  <note>{_text(note, where)}</note>\n")
     parts.append(_tuv_xml(own, unit.source, unit.source_markup, where,
-                          "".join(f"    <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n"
-                                  for kind, value in source_props)))
+                          "".join(f"    <note>{_text(note, where)}</note>\n" for note in unit.notes[1:])
+                          + "".join(f"    <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n"
+                                    for kind, value in source_props)))
     if unit.target:
         parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
     for variant in unit.variants:
@@ -317,7 +322,7 @@ def _unit_tag(tag: str, where: str) -> str:
 
 
 def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = "") -> str:
-    """A ``tuv``, with ``props`` (its ``<prop>`` elements, written) before its segment."""
+    """A ``tuv``, with ``props`` (its ``<note>`` and ``<prop>`` elements, written) before its segment."""
     written = None
     if markup is None:
         content = _text(text, where)

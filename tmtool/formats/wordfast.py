@@ -10,7 +10,8 @@ Wordfast writes UTF-16 with a byte-order mark, or, in older memories, the Window
 character outside that code page is escaped as ``&'XX;`` (its hexadecimal code in Windows-1252, or
 its Unicode code point). Its placeholders (``&tA;`` a tag, ``&t1;`` a graphic …) are codes, kept as TMX
 ``ph`` elements holding them; ``&t9;`` and ``&t#;`` are a tab and a line break (see
-:func:`tmtool.formats.inline.wordfast_segment`). The date becomes the unit's change date, the user its
+:func:`tmtool.formats.inline.wordfast_segment`). The date, the writer's local time (read in this machine's
+zone), becomes the unit's change date, the user its
 ``creationid`` and the reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes,
 see :data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props. Wordfast's
 description of the format makes a unit's date, user, count and languages optional: a line leaving its
@@ -73,9 +74,13 @@ def _unit(fields: list[str], number: int, languages: tuple[str, str] = ("", ""))
     if len(fields) < _FIELDS:
         raise Unusable(f"{len(fields)} tab-separated fields, a Wordfast unit has at least {_FIELDS}", number)
     date, user, reuse, srclang, source, tgtlang, target, *attributes = fields
+    # a unit's date is "local time" (wordfast.net, "The WFC Translation memory format Wordfast Classic": 20041231~165410
+    # is "31 December 2004, at 16:54:10, local time"), the clock of the machine that wrote it, its zone said nowhere in
+    # the file. Assumed: this machine's zone, in which the command line shows a stored date (a memory is imported where
+    # it was made, as a rule); stored in UTC. Read as UTC, a unit made at 16:54 in Paris was an hour late.
     try:
-        changed = datetime.strptime(date, "%Y%m%d~%H%M%S").replace(tzinfo=timezone.utc) if date.strip() else None
-    except ValueError:
+        changed = datetime.strptime(date, "%Y%m%d~%H%M%S").astimezone(timezone.utc) if date.strip() else None
+    except (ValueError, OverflowError):  # no such date, or one past datetime's range in UTC (year 9999's last hours)
         raise Unusable(f"invalid date {date!r} (expected YYYYMMDD~hhmmss)", number) from None
     try:  # a line's languages are optional: the header's then
         srclang, tgtlang = (normalize_tag(own.strip() or header) for own, header in zip((srclang, tgtlang), languages))
