@@ -407,6 +407,16 @@ def check_export(fmt: str, *, all_languages: bool = False, out: str | Path | Non
                           else os.fspath(out))
 
 
+def document_named(path: str | Path) -> str | None:
+    """The kind of document a file's name ending says (``rapport.docx``: ``"DOCX"``), of those tmtool reads and
+    the legacy Office ones, None for any other name (plain ``.txt`` too: a TSV glossary is named so for OmegaT).
+    tmtool writes no document, so an output named so is a slip (``export tmx -o rapport.docx``): written, it
+    replaced the document with a file that no longer opens as one."""
+    from .transfer import document_named as named
+
+    return named(path)
+
+
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
     """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
     base languages of the store's units (a memory format) or terms (a glossary format) beyond the

@@ -217,6 +217,10 @@ def _format_from(output: str | None, chosen: str | None, default: str, written: 
     if output and output != "-":
         named = _OUTPUT_FORMATS.get(os.path.splitext(output)[1].lower()) or api.export_format_of(output)
     ending = {fmt: suffix for suffix, fmt in reversed(_OUTPUT_FORMATS.items())}  # each format's first name
+    if named is None and output and output != "-" and (document := api.document_named(output)):
+        names = [ending[fmt] for fmt in written]
+        raise click.UsageError(f"{output}: its name says a {document} document, which tmtool does not write: name "
+                               f"the file {', '.join(names[:-1])} or {names[-1]}")
     if named is not None and chosen and named != chosen:
         raise click.UsageError(f"{output}: its name says {named}, not {chosen}: give --format {named}, "
                                f"or name the file {ending[chosen]}")
@@ -1611,7 +1615,7 @@ def check(ctx, files, fmt, srclang, tgtlang):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--lang", default="fr", show_default=True, help="Language of FILES: fr (French) or en (English).")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), help="Default: from -o's extension, else tsv.")
 @click.option("--top", type=click.IntRange(min=1),
               help="The N best-ranked terms, whatever their score (default: every term over the threshold; "
                    "English has a higher one of its own, its scores running higher).")
@@ -1628,6 +1632,7 @@ def extract(ctx, files, lang, output, fmt, top):
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
       tmtool extract seeds/2021-07-13-partners-meeting.en.txt --lang en --top 20
     """
+    fmt = _format_from(output, fmt, "tsv", ("tsv", "json"))
     with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
