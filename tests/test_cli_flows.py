@@ -376,3 +376,27 @@ def test_extract_writes_the_format_its_output_is_named_as(tmp_path, monkeypatch)
         result = CliRunner().invoke(main, ["extract", str(SEED_FR), *args])
         assert result.exit_code == 2 and says in result.output, result.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["terms.json"]
+
+
+def test_a_pair_of_which_no_sentence_aligns_is_refused_and_a_stored_version_kept(tmp_path):
+    # the seed's French given again with the wrong English file, a one-line note: no sentence aligned, and the
+    # document's 19 units were replaced by none, its 43 entries removed, exit 0 ("0 units, … 43 entries no
+    # longer proposed removed"); as a new document, an empty one was stored
+    db = tmp_path / "t.db"
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    run(db, "ingest", fr, en)
+    before = json.loads(run(db, "documents", "--json"))
+    entries = run(db, "glossary", "list")
+    note = tmp_path / "note.en.txt"
+    note.write_text("The Military Committee met in Brussels.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(fr), str(note)])
+    assert result.exit_code == 1, result.output
+    assert result.output == ("tmtool: error: meeting.fr.txt and note.en.txt: no sentence of the one aligns with a "
+                             "sentence of the other (20 in fr-FR, 1 in en-GB): are they a document and its "
+                             "translation? Nothing stored; document meeting kept as it was\n")
+    assert json.loads(run(db, "documents", "--json")) == before
+    assert run(db, "glossary", "list") == entries
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "new.db"), "ingest", str(fr), str(note)])
+    assert result.exit_code == 1 and "Nothing stored\n" in result.output, result.output
