@@ -47,7 +47,8 @@ from .io.files import input_file, is_store_file
 from .io.xmlchars import named
 from .langtags import base_language, language_pair, normalize_tag
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
+from .model import (ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, said_as_known,
+                    shown_languages)
 from .progress import NOTICE_COMMANDS, Progress, shell_quoted
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -962,6 +963,9 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
            **{f"parts_of_speech[{lang!r}]": value for lang, value in parts_of_speech.items()})
     genders = _by_language({}, genders, "genders")
     parts_of_speech = _by_language({}, parts_of_speech, "parts of speech")
+    for kind, values in (("gender", genders), ("part of speech", parts_of_speech)):
+        if wrong := next(filter(None, (said_as_known(value, kind) for value in values.values())), None):
+            raise Invalid(wrong)
     with glossary.changing(store, progress):
         change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
             e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
