@@ -1204,20 +1204,21 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
 # ---- terminology checks ----------------------------------------------------------------------------
 
 
-def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None) -> dict:
+def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None,
+          progress: Progress | None = None) -> dict:
     """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
     PO; checked in its own languages), or a document and its translation, aligned first, in
     ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
     :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
     "other_languages", "skipped", "unmatched", "pairs", "summary"}`` (``unmatched``: the sentences of a document or
     its translation aligned to nothing of the other, ``{"lang", "text"}`` each, not checked), each finding ``{"unit", "unit_id", "kind",
-    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
+    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``. ``progress`` hears of the units checked."""
     from .check import check_files
 
     srclang, tgtlang = _tag(srclang, "srclang", optional=True), _tag(tgtlang, "tgtlang", optional=True)
     languages = None if srclang is None and tgtlang is None else (srclang or "fr-FR", tgtlang or "en-GB")
     with _local_files(*sources) as paths:
-        return check_files(store, [str(path) for path in paths], languages).as_dict()
+        return check_files(store, [str(path) for path in paths], languages, progress).as_dict()
 
 
 def check_document(store: Store, document_id: str | int) -> dict:

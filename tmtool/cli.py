@@ -1594,7 +1594,9 @@ def check(ctx, files, fmt, srclang, tgtlang):
     if len(files) == 2:
         srclang, tgtlang = _languages_of_files(ctx, *files, srclang, tgtlang)
     try:
-        report = api.check(_open_store(ctx), *files, srclang=srclang, tgtlang=tgtlang)
+        store = _open_store(ctx)
+        with _progress_bar(ctx, "Checking", "units") as progress:
+            report = api.check(store, *files, srclang=srclang, tgtlang=tgtlang, progress=progress)
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
