@@ -263,6 +263,14 @@ def test_a_gender_or_part_of_speech_that_is_none_is_refused_and_the_entry_kept(d
     assert "fr: forces armées  (fullForm, preferred, noun, feminine)" in run(db, "glossary", "show", "1")
 
 
+def test_approving_a_page_of_entries_says_the_run_of_changes_not_each(db):
+    # "60 entries approved (change 1, 2, 3, 4, …, 60)": a line of 250 characters for a page approved at once
+    for number in range(1, 8):
+        run(db, "glossary", "add", f"terme {number}", f"term {number}", "--status", "candidate")
+    assert run(db, "glossary", "approve", "1", "2", "3", "4", "5", "7") == "6 entries approved (change 8–13)\n"
+    assert run(db, "glossary", "reject", "1", "6") == "2 entries rejected (change 14, 15)\n"
+
+
 def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_one_named(db):
     # radar is the French and the English term: deprecating the English one deprecated the French, and the English
     # one could never be, each later deprecation finding the French "deprecated already"

@@ -268,6 +268,18 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     _written(output, _counted(count, "segment"))
 
 
+def _runs(numbers: list[int]) -> str:
+    """``2, 3``, ``1–60``: change ids, a run of three or more as its first and last (approving a page of
+    entries said each of its 60 changes on one line)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
+
+
 def _counted(count: int, noun: str, plural: str | None = None) -> str:
     """``1 entry``, ``2 entries``: a count and its noun, singular for one."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
@@ -849,8 +861,7 @@ def _status_command(name: str, status: str):
             changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx),
                                          progress=progress)
         unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
-        said = [f"{_counted(len(changes), 'entry', 'entries')} {status} "
-                f"(change {', '.join(map(str, changes))})"] if changes else []
+        said = [f"{_counted(len(changes), 'entry', 'entries')} {status} (change {_runs(changes)})"] if changes else []
         if unchanged:
             said.append(f"{_counted(unchanged, 'entry', 'entries')} {status} already: nothing changed")
         click.echo("; ".join(said))
@@ -1020,8 +1031,8 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     for result in done["documents"]:
         if result["skipped"]:
             click.echo(f"skipped: {result['document']}: {result['skipped']}", err=True)
-    changes = [str(r["change"]) for r in done["documents"] if r["change"]]
-    recorded = f" (change {', '.join(changes)})" if changes else ""
+    changes = [r["change"] for r in done["documents"] if r["change"]]
+    recorded = f" (change {_runs(changes)})" if changes else ""
     unchanged = sum(not r["changed"] and not r["skipped"] for r in done["documents"])
     skipped = sum(bool(r["skipped"]) for r in done["documents"])
     click.echo(f"{_counted(len(done['changed']), 'document')} re-extracted, {unchanged} unchanged"
