@@ -376,6 +376,9 @@ def test_extract_writes_the_format_its_output_is_named_as(tmp_path, monkeypatch)
         result = CliRunner().invoke(main, ["extract", str(SEED_FR), *args])
         assert result.exit_code == 2 and says in result.output, result.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["terms.json"]
+    # a plain-text name takes what --format says, TSV by default, as it always did
+    assert CliRunner().invoke(main, ["extract", str(SEED_FR), "--top", "3", "-o", "terms.txt"]).exit_code == 0
+    assert (tmp_path / "terms.txt").read_text(encoding="utf-8").startswith("term\tscore\t")
 
 
 def test_a_pair_of_which_no_sentence_aligns_is_refused_and_a_stored_version_kept(tmp_path):

@@ -1645,7 +1645,8 @@ def extract(ctx, files, lang, output, fmt, top):
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
       tmtool extract seeds/2021-07-13-partners-meeting.en.txt --lang en --top 20
     """
-    fmt = _format_from(output, fmt, "tsv", ("tsv", "json"))
+    # a list of terms in plain text (terms.txt) is the --format asked, as before: tsv unless json is
+    fmt = _format_from(None if output.lower().endswith(".txt") else output, fmt, "tsv", ("tsv", "json"))
     with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
