@@ -1684,8 +1684,11 @@ def db_copy(ctx, source, target):
       tmtool db copy tmtool.db 'host=db.example.org dbname=terminology user=ana'
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    with _no_store_is_usage_error(ctx):
+    try:
         counts = api.copy_store(source, target)
+    except api.NotFound as exc:  # exit 2, as _no_store_is_usage_error; the store here is SOURCE, not --db's
+        click.echo(f"tmtool: error: {_said(exc).replace('(check --db or $TMTOOL_DB)', '(check SOURCE)')}", err=True)
+        ctx.exit(2)
     click.echo(f"copied {_counted(counts['documents'], 'document')}, {_counted(counts['units'], 'unit')}, "
                f"{_counted(counts['entries'], 'entry', 'entries')}, {_counted(counts['changes'], 'change')} and "
                f"{_counted(counts['imports'], 'import')} from {api.masked_url(source)} to {api.masked_url(target)}")
