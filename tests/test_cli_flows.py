@@ -341,3 +341,65 @@ def test_align_and_segment_to_a_file_named_as_another_format_are_refused(tmp_pat
     assert list(tmp_path.iterdir()) == []
     for written in (["align", str(SEED_FR), str(SEED_EN), "-o", "pairs.tsv"], ["segment", str(SEED_FR), "-o", "s.xlf"]):
         assert CliRunner().invoke(main, written).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "tmx", "-o", "rapport.docx"],
+    ["export", "tbx", "-o", "rapport.docx"],
+    ["segment", str(SEED_FR), "--format", "xliff", "-o", "rapport.docx"],
+    ["align", str(SEED_FR), str(SEED_EN), "-o", "rapport.docx"],
+    ["extract", str(SEED_FR), "-o", "rapport.docx"],
+])
+def test_an_output_named_as_a_document_is_refused_and_the_document_kept(tmp_path, monkeypatch, args):
+    # `export tmx -o rapport.docx` (a slip of the tab key) wrote a TMX over the Word document, exit 0: the
+    # document was lost; segment, align and extract alike. tmtool writes no document: such a name is a slip
+    from worddocs import p, r, write_docx
+
+    monkeypatch.chdir(tmp_path)
+    write_docx(tmp_path / "rapport.docx", p(r("Le Comité militaire s'est réuni.")))
+    before = (tmp_path / "rapport.docx").read_bytes()
+    run(tmp_path / "t.db", "glossary", "add", "Comité militaire", "Military Committee", "--status", "approved")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), *args])
+    assert result.exit_code == 2, result.output
+    assert "rapport.docx: its name says a DOCX document, which tmtool does not write" in result.output
+    assert (tmp_path / "rapport.docx").read_bytes() == before
+
+
+def test_extract_writes_the_format_its_output_is_named_as(tmp_path, monkeypatch):
+    # `extract … -o terms.json` wrote TSV into terms.json (the --format default), and `-o terms.tmx` TSV too
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--top", "3", "-o", "terms.json"])
+    assert result.exit_code == 0, result.output
+    assert [term["term"] for term in json.loads((tmp_path / "terms.json").read_text(encoding="utf-8"))][0] == "OTAN"
+    for args, says in ((["-o", "terms.tmx"], "terms.tmx: its name says tmx, which this command does not write"),
+                       (["--format", "json", "-o", "terms.tsv"], "terms.tsv: its name says tsv, not json")):
+        result = CliRunner().invoke(main, ["extract", str(SEED_FR), *args])
+        assert result.exit_code == 2 and says in result.output, result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["terms.json"]
+    # a plain-text name takes what --format says, TSV by default, as it always did
+    assert CliRunner().invoke(main, ["extract", str(SEED_FR), "--top", "3", "-o", "terms.txt"]).exit_code == 0
+    assert (tmp_path / "terms.txt").read_text(encoding="utf-8").startswith("term\tscore\t")
+
+
+def test_a_pair_of_which_no_sentence_aligns_is_refused_and_a_stored_version_kept(tmp_path):
+    # the seed's French given again with the wrong English file, a one-line note: no sentence aligned, and the
+    # document's 19 units were replaced by none, its 43 entries removed, exit 0 ("0 units, … 43 entries no
+    # longer proposed removed"); as a new document, an empty one was stored
+    db = tmp_path / "t.db"
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    run(db, "ingest", fr, en)
+    before = json.loads(run(db, "documents", "--json"))
+    entries = run(db, "glossary", "list")
+    note = tmp_path / "note.en.txt"
+    note.write_text("The Military Committee met in Brussels.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(fr), str(note)])
+    assert result.exit_code == 1, result.output
+    assert result.output == ("tmtool: error: meeting.fr.txt and note.en.txt: no sentence of the one aligns with a "
+                             "sentence of the other (20 in fr-FR, 1 in en-GB): are they a document and its "
+                             "translation? Nothing stored; document meeting kept as it was\n")
+    assert json.loads(run(db, "documents", "--json")) == before
+    assert run(db, "glossary", "list") == entries
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "new.db"), "ingest", str(fr), str(note)])
+    assert result.exit_code == 1 and "Nothing stored\n" in result.output, result.output

@@ -193,3 +193,16 @@ def test_a_copy_never_gives_an_id_the_source_retired(backends, request, tmp_path
         assert ingest_document(copy, "b", "processus décisionnel") == (5, 3)
         assert import_units(copy, "encore.tmx", ["Quatrième"]) == 3
         assert glossary.add_entry(copy, glossary.new_entry(["comité"], ["committee"])) == 4
+
+
+def test_a_copy_from_a_store_that_is_not_there_names_the_argument_to_check(tmp_path):
+    # `tmtool db copy tmtool.bd backup.db` (a typo in SOURCE) said "no such store (check --db or $TMTOOL_DB)": neither
+    # was given; SOURCE was
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    missing = tmp_path / "tmtool.bd"
+    result = CliRunner().invoke(main, ["db", "copy", str(missing), str(tmp_path / "backup.db")])
+    assert (result.exit_code, result.output) == (2, f"tmtool: error: {missing}: no such store (check SOURCE)\n")
+    assert not (tmp_path / "backup.db").exists()

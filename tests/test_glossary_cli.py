@@ -248,6 +248,29 @@ def test_a_terms_gender_and_part_of_speech_are_corrected_as_a_terminologist_writ
     assert error.strip().endswith("entry 1 has no de term to set the gender of") and len(error.strip().splitlines()) == 1
 
 
+def test_a_gender_or_part_of_speech_that_is_none_is_refused_and_the_entry_kept(db):
+    # `--gender plural` (a number, not a gender) and `--pos banana` were stored as typed, exit 0, shown as the
+    # term's gender and written to the TBX as a note: the help names the values taken
+    run(db, "glossary", "add", "forces armées", "armed forces", "--status", "candidate")
+    shown = run(db, "glossary", "show", "1")
+    for option, value, says in (("--gender", "plural", "gender"), ("--gender", "en=xyz", "gender"),
+                                ("--pos", "banana", "part of speech")):
+        error = run(db, "glossary", "edit", "1", option, value, code=1)
+        typed = value.split("=")[-1]
+        assert error.startswith(f"tmtool: error: {typed!r} is no {says}: give one of ") and error.count("\n") == 1
+    assert run(db, "glossary", "show", "1") == shown
+    run(db, "glossary", "edit", "1", "--gender", "fr=f", "--pos", "NOUN", "--gender", "en=undefined")
+    assert "fr: forces armées  (fullForm, preferred, noun, feminine)" in run(db, "glossary", "show", "1")
+
+
+def test_approving_a_page_of_entries_says_the_run_of_changes_not_each(db):
+    # "60 entries approved (change 1, 2, 3, 4, …, 60)": a line of 250 characters for a page approved at once
+    for number in range(1, 8):
+        run(db, "glossary", "add", f"terme {number}", f"term {number}", "--status", "candidate")
+    assert run(db, "glossary", "approve", "1", "2", "3", "4", "5", "7") == "6 entries approved (change 8–13)\n"
+    assert run(db, "glossary", "reject", "1", "6") == "2 entries rejected (change 14, 15)\n"
+
+
 def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_one_named(db):
     # radar is the French and the English term: deprecating the English one deprecated the French, and the English
     # one could never be, each later deprecation finding the French "deprecated already"

@@ -624,7 +624,9 @@ def test_a_page_s_control_characters_are_no_crash(db, tmp_path):
     path.write_bytes("<html><body><main><nav>Menu</nav>\x04<p>Le Comité militaire\x0bsiège à Bruxelles.</p><p>Soit "
                      "<math><mi>a&#4;</mi><mo>+</mo><mi>b</mi></math>\x0cla somme.</p></main></body></html>".encode())
     assert read_document(path).paragraphs == ("Le Comité militaire siège à Bruxelles.", "Soit a+b la somme.")
-    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(path), str(SEED_EN), "--no-terms"])
+    english = tmp_path / "controls.en.txt"  # its translation: a pair of which no sentence aligns is refused
+    english.write_text("The Military Committee sits in Brussels.\n\nLet a+b be the sum.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(path), str(english), "--no-terms"])
     assert result.exit_code == 0 and "Traceback" not in result.output, result.output
 
 

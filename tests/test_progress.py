@@ -412,3 +412,17 @@ def test_approving_on_a_terminal_shows_the_documents_counted(tmp_path, monkeypat
     assert "Counting" in terminal.getvalue() and "2/2 documents" in last_line(terminal)
     with open_store(db) as store:
         assert api.entry(store, entry["id"])["frequency"] == 2
+
+
+def test_check_on_a_terminal_shows_the_units_checked(tmp_path, monkeypatch):
+    # checking a 21,000-unit memory took 16 s with nothing on the terminal but the summary at the end
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    memory = write_memory(tmp_path / "memory.tmx", 250)
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "add", "rapport", "report"]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", db, "check", str(memory)])
+    assert result.exit_code in (0, 1), result.output
+    assert "Checking" in terminal.getvalue() and "100%" in last_line(terminal)
+    assert "250 units" in last_line(terminal)
+    assert CliRunner().invoke(main, ["--db", db, "-q", "check", str(memory)]).exit_code in (0, 1)

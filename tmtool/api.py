@@ -47,7 +47,8 @@ from .io.files import input_file, is_store_file
 from .io.xmlchars import named
 from .langtags import base_language, language_pair, normalize_tag
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
+from .model import (ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, said_as_known,
+                    shown_languages)
 from .progress import NOTICE_COMMANDS, Progress, shell_quoted
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -405,6 +406,16 @@ def check_export(fmt: str, *, all_languages: bool = False, out: str | Path | Non
 
     transfer.check_export(fmt, all_languages, None if out is None or not isinstance(out, (str, os.PathLike))
                           else os.fspath(out))
+
+
+def document_named(path: str | Path) -> str | None:
+    """The kind of document a file's name ending says (``rapport.docx``: ``"DOCX"``), of those tmtool reads and
+    the legacy Office ones, None for any other name (plain ``.txt`` too: a TSV glossary is named so for OmegaT).
+    tmtool writes no document, so an output named so is a slip (``export tmx -o rapport.docx``): written, it
+    replaced the document with a file that no longer opens as one."""
+    from .transfer import document_named as named
+
+    return named(path)
 
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
@@ -952,6 +963,9 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
            **{f"parts_of_speech[{lang!r}]": value for lang, value in parts_of_speech.items()})
     genders = _by_language({}, genders, "genders")
     parts_of_speech = _by_language({}, parts_of_speech, "parts of speech")
+    for kind, values in (("gender", genders), ("part of speech", parts_of_speech)):
+        if wrong := next(filter(None, (said_as_known(value, kind) for value in values.values())), None):
+            raise Invalid(wrong)
     with glossary.changing(store, progress):
         change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
             e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
@@ -1190,20 +1204,21 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
 # ---- terminology checks ----------------------------------------------------------------------------
 
 
-def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None) -> dict:
+def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None,
+          progress: Progress | None = None) -> dict:
     """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
     PO; checked in its own languages), or a document and its translation, aligned first, in
     ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
     :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
     "other_languages", "skipped", "unmatched", "pairs", "summary"}`` (``unmatched``: the sentences of a document or
     its translation aligned to nothing of the other, ``{"lang", "text"}`` each, not checked), each finding ``{"unit", "unit_id", "kind",
-    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
+    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``. ``progress`` hears of the units checked."""
     from .check import check_files
 
     srclang, tgtlang = _tag(srclang, "srclang", optional=True), _tag(tgtlang, "tgtlang", optional=True)
     languages = None if srclang is None and tgtlang is None else (srclang or "fr-FR", tgtlang or "en-GB")
     with _local_files(*sources) as paths:
-        return check_files(store, [str(path) for path in paths], languages).as_dict()
+        return check_files(store, [str(path) for path in paths], languages, progress).as_dict()
 
 
 def check_document(store: Store, document_id: str | int) -> dict:

@@ -53,6 +53,7 @@ from .errors import Invalid
 from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import ReviewStatus, Unit
+from .progress import Progress, Step, counted
 from .terms.acronyms import letters_match
 from .termindex import Glossary, IndexedTerm, Side, longest_matches
 
@@ -327,10 +328,11 @@ def _spelt_out_before(side: Side, end: int, acronym: str) -> int | None:
     return None if start is None else first + start
 
 
-def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
-    """Check units against the glossary; ``unit`` numbers are positions in ``units``, from 1."""
+def check_units(glossary: Glossary, units: Sequence[Unit], progress: Progress | None = None) -> Report:
+    """Check units against the glossary; ``unit`` numbers are positions in ``units``, from 1. ``progress``
+    hears of the units checked (a memory of thousands takes seconds)."""
     checker = _Checker(glossary)
-    for number, unit in enumerate(units, 1):
+    for number, unit in enumerate(counted(units, progress, lambda n: Step(n, len(units), n)), 1):
         checker.unit(number, unit)
     # the entries of the pairs checked (a de→en file is not checked against French–Spanish entries)
     checker.report.entries = glossary.pairing(checker.report.pairs) if checker.report.pairs else len(glossary)
@@ -428,7 +430,8 @@ def aligned_units(src_path: str, tgt_path: str, srclang: str = "fr-FR",
     return [replace(unit, tuid=None) for unit in pair.units()], unmatched
 
 
-def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None = None) -> Report:
+def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None = None,
+                progress: Progress | None = None) -> Report:
     """Check one bilingual file (XLIFF, TMX, PO; its languages read from it), or a document and its
     translation in ``languages`` (default: French and English), against the store's approved glossary."""
     if len(paths) == 1:
@@ -442,7 +445,7 @@ def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None =
     else:
         raise Invalid("give one bilingual file, or a document and its translation")
     glossary = load_glossary(store)
-    report = check_units(glossary, units)
+    report = check_units(glossary, units, progress)
     if not report.checked and report.other_languages:
         pairs = ", ".join(sorted("–".join(sorted(pair, key=lambda lang: (lang != "fr", lang != "en", lang)))
                                  for pair in glossary.pairs))

@@ -217,6 +217,10 @@ def _format_from(output: str | None, chosen: str | None, default: str, written: 
     if output and output != "-":
         named = _OUTPUT_FORMATS.get(os.path.splitext(output)[1].lower()) or api.export_format_of(output)
     ending = {fmt: suffix for suffix, fmt in reversed(_OUTPUT_FORMATS.items())}  # each format's first name
+    if named is None and output and output != "-" and (document := api.document_named(output)):
+        names = [ending[fmt] for fmt in written]
+        raise click.UsageError(f"{output}: its name says a {document} document, which tmtool does not write: name "
+                               f"the file {', '.join(names[:-1])} or {names[-1]}")
     if named is not None and chosen and named != chosen:
         raise click.UsageError(f"{output}: its name says {named}, not {chosen}: give --format {named}, "
                                f"or name the file {ending[chosen]}")
@@ -262,6 +266,18 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
         raise click.UsageError(f"--lang is required: the name of {file} says no language (NAME.fr.EXT)")
     count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt", ("txt", "tmx", "xliff")), tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "segment"))
+
+
+def _runs(numbers: list[int]) -> str:
+    """``2, 3``, ``1–60``: change ids, a run of three or more as its first and last (approving a page of
+    entries said each of its 60 changes on one line)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
 def _counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -845,8 +861,7 @@ def _status_command(name: str, status: str):
             changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx),
                                          progress=progress)
         unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
-        said = [f"{_counted(len(changes), 'entry', 'entries')} {status} "
-                f"(change {', '.join(map(str, changes))})"] if changes else []
+        said = [f"{_counted(len(changes), 'entry', 'entries')} {status} (change {_runs(changes)})"] if changes else []
         if unchanged:
             said.append(f"{_counted(unchanged, 'entry', 'entries')} {status} already: nothing changed")
         click.echo("; ".join(said))
@@ -1016,8 +1031,8 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     for result in done["documents"]:
         if result["skipped"]:
             click.echo(f"skipped: {result['document']}: {result['skipped']}", err=True)
-    changes = [str(r["change"]) for r in done["documents"] if r["change"]]
-    recorded = f" (change {', '.join(changes)})" if changes else ""
+    changes = [r["change"] for r in done["documents"] if r["change"]]
+    recorded = f" (change {_runs(changes)})" if changes else ""
     unchanged = sum(not r["changed"] and not r["skipped"] for r in done["documents"])
     skipped = sum(bool(r["skipped"]) for r in done["documents"])
     click.echo(f"{_counted(len(done['changed']), 'document')} re-extracted, {unchanged} unchanged"
@@ -1590,7 +1605,9 @@ def check(ctx, files, fmt, srclang, tgtlang):
     if len(files) == 2:
         srclang, tgtlang = _languages_of_files(ctx, *files, srclang, tgtlang)
     try:
-        report = api.check(_open_store(ctx), *files, srclang=srclang, tgtlang=tgtlang)
+        store = _open_store(ctx)
+        with _progress_bar(ctx, "Checking", "units") as progress:
+            report = api.check(store, *files, srclang=srclang, tgtlang=tgtlang, progress=progress)
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
@@ -1611,7 +1628,7 @@ def check(ctx, files, fmt, srclang, tgtlang):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--lang", default="fr", show_default=True, help="Language of FILES: fr (French) or en (English).")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), help="Default: from -o's extension, else tsv.")
 @click.option("--top", type=click.IntRange(min=1),
               help="The N best-ranked terms, whatever their score (default: every term over the threshold; "
                    "English has a higher one of its own, its scores running higher).")
@@ -1628,6 +1645,8 @@ def extract(ctx, files, lang, output, fmt, top):
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
       tmtool extract seeds/2021-07-13-partners-meeting.en.txt --lang en --top 20
     """
+    # a list of terms in plain text (terms.txt) is the --format asked, as before: tsv unless json is
+    fmt = _format_from(None if output.lower().endswith(".txt") else output, fmt, "tsv", ("tsv", "json"))
     with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
@@ -1665,8 +1684,11 @@ def db_copy(ctx, source, target):
       tmtool db copy tmtool.db 'host=db.example.org dbname=terminology user=ana'
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    with _no_store_is_usage_error(ctx):
+    try:
         counts = api.copy_store(source, target)
+    except api.NotFound as exc:  # exit 2, as _no_store_is_usage_error; the store here is SOURCE, not --db's
+        click.echo(f"tmtool: error: {_said(exc).replace('(check --db or $TMTOOL_DB)', '(check SOURCE)')}", err=True)
+        ctx.exit(2)
     click.echo(f"copied {_counted(counts['documents'], 'document')}, {_counted(counts['units'], 'unit')}, "
                f"{_counted(counts['entries'], 'entry', 'entries')}, {_counted(counts['changes'], 'change')} and "
                f"{_counted(counts['imports'], 'import')} from {api.masked_url(source)} to {api.masked_url(target)}")

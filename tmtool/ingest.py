@@ -327,6 +327,11 @@ def prepare_pair(
     # cite (save_prepared links them to its units as stored)
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
+    if not units:  # stored, it was an empty document, or a revision that took every unit of the earlier one away
+        kept = f"; document {document_id} kept as it was" if store.document(document_id) else ""
+        raise Invalid(f"{fr_path.name} and {en_path.name}: no sentence of the one aligns with a sentence of the other "
+                      f"({len(pair.src_segments)} in {pair.srclang}, {len(pair.tgt_segments)} in {pair.tgtlang}): are "
+                      f"they a document and its translation? Nothing stored{kept}")
     unlike = unlike_translation((unit.source, unit.target) for unit in units)
     proposals, near = [], []
     if extract_terms:

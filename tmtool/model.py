@@ -167,6 +167,17 @@ def _spelling(value: str) -> str:
 _UNSAID = frozenset(("undefined", "unspecified", "unknown"))
 
 
+def said_as_known(written: str, kind: str) -> str | None:
+    """``written`` (a gender, ``kind`` "gender", or a part of speech) as one of the values the model names, or
+    saying none (empty, ``undefined``): None; else what to say of it. A termbase's own category is kept as a
+    file writes it, but a person setting one by hand (``glossary edit --gender plural``) made a slip."""
+    spellings = _GENDERS if kind == "gender" else _PARTS_OF_SPEECH
+    if not written.strip() or _spelling(written) in _UNSAID or _spelling(written) in spellings:
+        return None
+    values = ", ".join(dict.fromkeys(spellings.values()))
+    return f"{written!r} is no {kind}: give one of {values} (or clear it with LANG=)"
+
+
 def part_of_speech(written: str) -> str:
     """A term's part of speech as the model names it (``Noun``, ``adj.``, ``nom propre`` → ``noun``,
     ``adjective``, ``properNoun``); ``noun`` for an empty one or one saying none (``undefined``), any other

@@ -153,6 +153,16 @@ def _counting_languages(entries: Iterable[Entry], languages: Counter) -> Iterato
         yield entry
 
 
+def document_named(path: str | Path) -> str | None:
+    """See :func:`tmtool.api.document_named`."""
+    from .text.readers import DOCUMENT_EXTENSIONS
+
+    suffix = Path(path).suffix.lower()
+    if suffix in (*DOCUMENT_EXTENSIONS, ".doc", ".rtf", ".ppt") and suffix != ".txt":
+        return {".htm": "HTML", ".xhtml": "HTML", ".markdown": "Markdown", ".md": "Markdown"}.get(suffix, suffix[1:].upper())
+    return None
+
+
 def check_export(name: str, all_languages: bool = False, out: str | None = None) -> registry.Format:
     """The format an export named ``name`` writes; ``all_languages`` (every language of every unit or
     entry) only where the format holds more than two; to a file ``out`` whose name ending names no other
@@ -163,6 +173,9 @@ def check_export(name: str, all_languages: bool = False, out: str | None = None)
         raise Invalid(f"{fmt.name} holds two languages: choose them with srclang and tgtlang, not langs=all",
                       options=("srclang", "tgtlang", "langs=all"))
     named = registry.by_extension(out) if out and out != "-" else None
+    if named is None and out and out != "-" and (document := document_named(out)):
+        raise Invalid(f"its name says a {document} document, which tmtool does not write: name the file"
+                      f" {fmt.extensions[0] if fmt.extensions else '.tbx'}", path=out)
     if named is not None and named.name not in (fmt.name, fmt.read_as):
         raise Invalid(f"its name says {named.name}, not {fmt.name}: export {named.name}, or name the file"
                       f" {fmt.extensions[0] if fmt.extensions else '.tbx'}", path=out)
