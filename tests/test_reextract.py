@@ -258,6 +258,29 @@ def test_on_a_terminal_the_bar_counts_documents_and_sentences(tmp_path, monkeypa
         "changed": [], "new_entries": 0, "updated_entries": 0, "replaced": 0}
 
 
+def test_a_document_s_extraction_is_told_as_it_goes(store_url, monkeypatch):
+    """Re-extracting a long document stood still at "0/1 documents" for its whole extraction: its parts are
+    told as ingest tells them (the word alignment, the French read, each term paired), the bar moving within
+    the document."""
+    tmtool(store_url, "ingest", "--no-terms", SEED_FR, SEED_EN)
+    tmtool(store_url, "ingest", "--no-terms", f"{SMALL}.fr.txt", f"{SMALL}.en.txt", "--doc-id", "cyber")
+    steps = []
+    monkeypatch.setattr(tmtool_progress, "_stderr", FakeTerminal)
+    monkeypatch.setattr(tmtool_progress.Bar, "__call__", lambda bar, step: steps.append(step))
+    assert tmtool(store_url, "glossary", "reextract").startswith("2 documents re-extracted, 0 unchanged; ")
+    for number, document in enumerate((SEED, "cyber")):
+        within = [s for s in steps if s.item.startswith(f"{document}: extracting terms (")]
+        parts = [s.item.split(" (")[1].rstrip(")") for s in within]
+        assert parts[parts.index("aligning words"):][:2] == ["aligning words", "reading the French"]
+        paired = [p for p in parts if p.startswith("pairing terms ")]
+        total = int(paired[0].split("/")[1])
+        assert total > 1 and paired == [f"pairing terms {n}/{total}" for n in range(total)]
+        assert all(number <= s.done < number + 1 and s.total == 2 for s in within)
+        assert [s.done for s in within] == sorted(s.done for s in within) and within[-1].done > number + 0.9
+    assert [s.item for s in steps if ": " not in s.item] == [SEED, "cyber", ""]
+    assert [s.done for s in steps] == sorted(s.done for s in steps)
+
+
 def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revision(tmp_path, monkeypatch):
     db = str(tmp_path / "t.db")
     (tmp_path / "a.fr.txt").write_text("Le Comité militaire se réunit.", encoding="utf-8")
@@ -265,8 +288,8 @@ def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revisio
     tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
     extract = reextracting.extract
 
-    def revised_meanwhile(store, sentences, document_id, lang="fr"):
-        found = extract(store, sentences, document_id, lang)
+    def revised_meanwhile(store, sentences, document_id, lang="fr", **options):
+        found = extract(store, sentences, document_id, lang, **options)
         (tmp_path / "a.fr.txt").write_text("Le Comité militaire ne se réunit pas.", encoding="utf-8")
         (tmp_path / "a.en.txt").write_text("The Military Committee does not meet.", encoding="utf-8")
         tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
