@@ -1467,8 +1467,8 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     decision (terms, status, version) left alone. ``said``: the documents' sentences read already, by document, and
     kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry).
     ``figures`` (a revised document's extraction): an equivalent the documents alone quote takes its sentences from
-    their extraction this time, and a reviewed entry's its frequency too (an unreviewed one's frequency and
-    confidence are its documents' already: ``_rank_equivalents``)."""
+    their extraction this time, and a reviewed entry's the frequency its documents give it too (an unreviewed one's
+    frequency and confidence are its documents' already: ``_rank_equivalents``)."""
     found = store.entries(sorted(set(entry_ids)), contexts=0)
     citing = {entry_id: entry for entry_id, entry in found.items()
               if any(c.document in documents for term in entry.terms for c in term.contexts)}
@@ -1477,6 +1477,8 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     said = {} if said is None else said
     # a reviewed entry's confidences are the reviewer's to keep (records.review_state): its counts and sentences only
     reviewed = {i for i, state in store.entry_states(list(citing)).items() if state.reviewed} if figures else set()
+    # a reviewed entry's equivalents' frequencies: what its documents give them (recount weighs no reviewed entry)
+    documents_gave = store.document_supports(sorted(reviewed)) if reviewed else {}
     read: dict[int, Entry] = {}  # entries read with their contexts, when a term needs them
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
@@ -1511,7 +1513,12 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
                               for c in fresh.get((term.lang, fold(term.text))) or
                               fresh.get((term.lang, spelling_key(term.text)), [])}.values())
                 # an unreviewed entry's figures are its documents' as recount made them (_rank_equivalents)
-                frequency = source.frequency if entry_id in reviewed else term.frequency
+                frequency = term.frequency
+                if entry_id in reviewed:
+                    key = (term.lang, term.term_type.value, _equivalent_key(term))
+                    known = _equivalent_figures([row for row in documents_gave.get(entry_id, [])
+                                                if tuple(row[1:4]) == key])
+                    frequency = known[0] if known else source.frequency
                 if (again, frequency) != (term.contexts, term.frequency):
                     term.contexts, term.frequency = again, frequency
                     changed = True
@@ -1575,7 +1582,7 @@ def _equivalent_figures(rows: Sequence[tuple]) -> tuple[int, float | None] | Non
     of one key, by document): one document's as it gave them; several documents' frequencies summed, their
     confidence averaged over their occurrences (to four places); None when a row's are unknown (written before
     they were kept)."""
-    if any(row[6] is None or row[7] is None for row in rows):
+    if not rows or any(row[6] is None or row[7] is None for row in rows):
         return None
     if len(rows) == 1:
         return rows[0][6], rows[0][8]
