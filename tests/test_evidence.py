@@ -793,6 +793,20 @@ def test_a_store_made_before_equivalents_figures_were_kept_keeps_them_until_extr
         assert _equivalents(store) == [("mine warfare", 5, round((1.0 + 2.7) / 5, 4))]  # a's figures unknown
         save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.8, "a", frequency=2, confidence=0.5)])
         assert _equivalents(store) == [("mine warfare", 2, 0.5)]
+        # extracted again as it was (glossary reextract, which writes nothing where the footprint is unchanged):
+        # its figures are written, though the glossary reads as it did
+        with store.transaction():
+            if store_url.startswith("postgresql"):
+                store._pg.execute(unknown + "%s", ("a",))
+            else:
+                store._conn.execute(unknown + "?", ("a",))
+        before = glossary.document_footprint(store, "a")
+        glossary.replace_document_terms(store, "a", {"a:1": store.document_units("a")[0].id},
+                                        [proposal("guerre des mines", "mine warfare", 0.8, "a", frequency=2,
+                                                  confidence=0.5)])
+        assert glossary.document_footprint(store, "a") != before
+        assert [row[6:] for row in store.document_supports([int(store.list_entries()[0].id)]).popitem()[1]] == [
+            (2, 2.0, 0.5)]
 
 
 def test_an_entry_counting_evidence_kept_before_it_was_last_seen_in_the_newest_document(store_url, monkeypatch):

@@ -1357,10 +1357,13 @@ def document_footprint(store: Store, document_id: str) -> list[str]:
     extractions with the same footprint leave the glossary as one."""
     ids = store.document_entry_ids(document_id)
     found, states, counts = store.entries(ids), store.entry_states(ids), store.document_counts(ids)
+    supports = store.document_supports(ids)
     rows = []
     for entry_id in ids:
         data = entry_snapshot(found[entry_id], reviewed=states[entry_id].reviewed)
         data["counts"] = [(document, frequency, score) for document, frequency, _, score in counts.get(entry_id, [])]
+        # its equivalents' figures as it gives them: rows written before they were kept (unknown) are made again
+        data["supports"] = [list(row[1:]) for row in supports.get(entry_id, []) if row[0] == document_id]
         rows.append(data)
     rows += [{"key": key, "score": score, "kept": proposal}
              for key, score, proposal in store.document_evidence(document_id)]
