@@ -100,7 +100,8 @@ def written_today(store) -> None:
     writes and reads beyond it, so that today's code can write its entries and units there as that release
     did: a term's note and a context's language (the last migrations', SQLite ``_term_notes`` and
     ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``), an import's header (``_import_headers``, both),
-    a term's locale (SQLite ``_term_locales``, PostgreSQL ``_V24``),
+    a term's locale (SQLite ``_term_locales``, PostgreSQL ``_V24``), an equivalent's figures by document (SQLite
+    ``_V38``, PostgreSQL ``_V26``),
     and on SQLite the floors new units, imports and corrections are numbered above (``_V27``, ``_V35``); each of
     them made only where it is missing when the store is upgraded."""
     from tmtool.store.postgres import schema
@@ -113,11 +114,13 @@ def written_today(store) -> None:
             store._conn.execute(statement)
         migrations._import_headers(store._conn)
         migrations._term_locales(store._conn)
+        migrations._V38(store._conn)
     else:
         store._pg.execute(schema._V15)
         store._pg.execute(schema._V16)
         schema._import_headers(store._pg)
         store._pg.execute(schema._V24)
+        store._pg.execute(schema._V26)
 
 
 

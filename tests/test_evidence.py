@@ -684,14 +684,16 @@ def _version(rng, document: str, revision: int) -> tuple[list[Entry], list[Entry
 
 def _figures(store: Store) -> dict[str, tuple]:
     """Each entry's figures by its French term: status, frequency, score, the documents counting it (document
-    frequency), the equivalents' support by document (translation consistency) and its sentences."""
+    frequency), the equivalents' support by document (translation consistency), its sentences, and its
+    equivalents with their frequency and confidence."""
     entries = store.list_entries()
     ids = [int(e.id) for e in entries]
     counts, supports = store.document_counts(ids), store.document_supports(ids)
     return {e.terms[0].text: (e.status.value, e.frequency, e.score,
                               sorted((d, f, s) for d, f, _, s in counts.get(int(e.id), [])),
                               sorted(tuple(row) for row in supports.get(int(e.id), [])),
-                              sorted((c.document, c.fr) for c in e.contexts)) for e in entries}
+                              sorted((c.document, c.fr) for c in e.contexts),
+                              [(t.lang, t.text, t.frequency, t.confidence) for t in e.terms]) for e in entries}
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -699,7 +701,8 @@ def test_documents_revised_and_removed_one_by_one_leave_the_glossary_a_fresh_sto
                                                                                                   seed):
     """Twelve documents, then each revised (another extraction) or removed at random: every entry's frequency,
     document frequency, score, equivalents' support and sentences are what a store built afresh from the
-    documents as they are now holds. Evidence a document kept under the threshold while no entry held its term was
+    documents as they are now holds, and so are its equivalents' frequency and confidence (they stayed those of the
+    first document that proposed each, after it was revised or removed). Evidence a document kept under the threshold while no entry held its term was
     not counted once one did: an entry's documents depended on the order they came in, and a document revised after
     the entry was made counted where a fresh store did not (or the other way round)."""
     import random
@@ -723,6 +726,87 @@ def test_documents_revised_and_removed_one_by_one_leave_the_glossary_a_fresh_sto
         for document, (near, proposals) in sorted(documents.items(), key=lambda item: int(item[0][1:])):
             save(fresh, document, deepcopy(near), deepcopy(proposals))
         assert kept == _figures(fresh)
+
+
+def _equivalents(store: Store) -> list[tuple]:
+    (entry,) = store.list_entries()
+    return [(t.text, t.frequency, t.confidence) for t in entry.terms if t.lang == "en"]
+
+
+def test_an_equivalent_s_frequency_and_confidence_are_those_of_the_documents_still_stored(store_url):
+    """*Mine warfare* was proposed by three documents: its frequency and confidence were the first's (1, 0.5), with
+    the three, and still after that one was removed. They are the documents' own: summed and averaged over their
+    occurrences while several give it, the remaining one's once the others are gone."""
+    with open_store(store_url, create=True) as store:
+        for document, frequency, confidence in (("a", 1, 0.5), ("b", 3, 0.9), ("c", 2, 0.7)):
+            save(store, document, [], [proposal("guerre des mines", "mine warfare", 0.8, document,
+                                                frequency=frequency, confidence=confidence)])
+        assert _equivalents(store) == [("mine warfare", 6, round((0.5 + 2.7 + 1.4) / 6, 4))]
+        glossary.remove_documents(store, ["a"])
+        assert _equivalents(store) == [("mine warfare", 5, round((2.7 + 1.4) / 5, 4))]
+        save(store, "c", [], [proposal("guerre des mines", "mine warfare", 0.8, "c", frequency=1, confidence=0.6)])
+        assert _equivalents(store) == [("mine warfare", 4, 0.825)]
+        glossary.remove_documents(store, ["b"])
+        assert _equivalents(store) == [("mine warfare", 1, 0.6)]
+
+
+def test_an_equivalent_dropped_under_the_best_s_share_comes_back_when_it_is_the_best(store_url):
+    """A document translated *guerre des mines* as *mine warfare* ten times, another as *naval mine warfare* once:
+    under a quarter of the best's support, it was dropped, and never came back, though the first was removed and
+    the second's translation is then the only one the documents give, as a store made of it alone shows."""
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.8, "a", frequency=10)])
+        save(store, "c", [], [proposal("guerre des mines", "naval mine warfare", 0.8, "c", confidence=0.7)])
+        assert _equivalents(store) == [("mine warfare", 10, 0.8)]
+        glossary.remove_documents(store, ["a"])
+        assert _equivalents(store) == [("naval mine warfare", 1, 0.7)]
+        save(store, "d", [], [proposal("guerre des mines", "mine warfare", 0.8, "d")])
+        assert _equivalents(store) == [("mine warfare", 1, 0.8), ("naval mine warfare", 1, 0.7)]
+
+
+def test_a_store_made_before_equivalents_figures_were_kept_keeps_them_until_extracted_again(store_url, monkeypatch):
+    """A store of the release before kept each document's support for an equivalent, not its figures: upgraded, such
+    rows are unknown (NULL), and the equivalent keeps the figures it has until its documents give them (a revision,
+    a re-extraction), on both backends."""
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._V38)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V26)])
+    with open_store(store_url, create=True):
+        pass
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        for document, frequency in (("a", 2), ("b", 3)):
+            save(store, document, [], [proposal("guerre des mines", "mine warfare", 0.8, document,
+                                                frequency=frequency, confidence=0.5 if document == "a" else 0.9)])
+        assert _equivalents(store) == [("mine warfare", 5, round((1.0 + 2.7) / 5, 4))]
+        # a's row as the release before wrote it
+        unknown = "UPDATE entry_equivalents SET frequency = NULL, weight = NULL, confidence = NULL WHERE document_id = "
+        with store.transaction():
+            if store_url.startswith("postgresql"):
+                store._pg.execute(unknown + "%s", ("a",))
+            else:
+                store._conn.execute(unknown + "?", ("a",))
+        glossary.remove_documents(store, ["b"])
+        assert _equivalents(store) == [("mine warfare", 5, round((1.0 + 2.7) / 5, 4))]  # a's figures unknown
+        save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.8, "a", frequency=2, confidence=0.5)])
+        assert _equivalents(store) == [("mine warfare", 2, 0.5)]
+        # extracted again as it was (glossary reextract, which writes nothing where the footprint is unchanged):
+        # its figures are written, though the glossary reads as it did
+        with store.transaction():
+            if store_url.startswith("postgresql"):
+                store._pg.execute(unknown + "%s", ("a",))
+            else:
+                store._conn.execute(unknown + "?", ("a",))
+        before = glossary.document_footprint(store, "a")
+        glossary.replace_document_terms(store, "a", {"a:1": store.document_units("a")[0].id},
+                                        [proposal("guerre des mines", "mine warfare", 0.8, "a", frequency=2,
+                                                  confidence=0.5)])
+        assert glossary.document_footprint(store, "a") != before
+        assert [row[6:] for row in store.document_supports([int(store.list_entries()[0].id)]).popitem()[1]] == [
+            (2, 2.0, 0.5)]
 
 
 def test_an_entry_counting_evidence_kept_before_it_was_last_seen_in_the_newest_document(store_url, monkeypatch):

@@ -5,7 +5,9 @@ changed by a second run, a run stopped half-way finished by the next; on both ba
 
 import json
 import re
+import shutil
 from importlib.metadata import version
+from pathlib import Path
 
 from click.testing import CliRunner
 from workbench import client
@@ -17,6 +19,7 @@ from tmtool import glossary as rules
 from tmtool import progress as tmtool_progress
 from tmtool import ingest as ingesting
 from tmtool.cli import main
+from tmtool.ingest import extraction_digest, extraction_release
 from tmtool.model import Term
 from tmtool import reextract as reextracting
 from tmtool.reextract import selected
@@ -74,7 +77,7 @@ def test_terms_extracted_from_stored_units_are_those_ingest_extracts_from_the_fi
         entries = store.stats()["entries"]
     assert said == (f"1 document re-extracted, 0 unchanged; {entries} new entries, 0 updated entries, "
                     "0 candidates replaced\n") and entries > 0
-    assert releases(store_url) == {SEED: version("tmtool")}
+    assert releases(store_url) == {SEED: extraction_release()}
     fresh = str(tmp_path / "fresh.db")  # the files ingested with their terms
     tmtool(fresh, "ingest", SEED_FR, SEED_EN)
     extracted = glossary(store_url, tmp_path)
@@ -108,7 +111,7 @@ def test_several_documents_and_a_run_stopped_half_way(store_url, tmp_path, monke
     french._nlp.cache_clear()
     assert tmtool(store_url, "glossary", "reextract", code=1) == "tmtool: error: disk gone\n"
     assert french._nlp.cache_info().misses == 1  # the model loaded once for the run
-    assert releases(store_url) == {SEED: version("tmtool"), "cyber": None}  # the first saved, the second not at all
+    assert releases(store_url) == {SEED: extraction_release(), "cyber": None}  # the first saved, the second not at all
     assert evidence_of(store_url, "cyber") == ([], [])
     monkeypatch.setattr(rules, "replace_document_terms", replace)
     assert tmtool(store_url, "glossary", "reextract").startswith("1 document re-extracted, 0 unchanged; ")
@@ -137,7 +140,7 @@ def test_an_older_releases_candidates_are_replaced_and_reviews_kept(store_url, t
 
     said = tmtool(store_url, "--user", "ana", "glossary", "reextract")
     assert said.startswith("2 documents re-extracted, 0 unchanged; ") and " 0 candidates replaced" not in said
-    assert releases(store_url) == {SEED: version("tmtool"), "cyber": version("tmtool")}
+    assert releases(store_url) == {SEED: extraction_release(), "cyber": extraction_release()}
     after = json.loads(tmtool(store_url, "glossary", "list", "--json"))
     assert {e["id"]: (e["status"], e["terms"]) for e in after if e["id"] in reviewed} == reviewed
     candidates = [e for e in after if e["status"] == "candidate"]
@@ -179,7 +182,7 @@ def test_other_documents_evidence_is_untouched(store_url, monkeypatch):
     assert kept[0]
     assert tmtool(store_url, "glossary", "reextract", "--older").startswith("1 document re-extracted, 0 unchanged; ")
     assert evidence_of(store_url, "cyber") == kept
-    assert releases(store_url) == {SEED: version("tmtool"), "cyber": version("tmtool")}
+    assert releases(store_url) == {SEED: extraction_release(), "cyber": extraction_release()}
 
 
 def test_by_default_the_documents_this_release_did_not_extract(tmp_path):
@@ -189,12 +192,52 @@ def test_by_default_the_documents_this_release_did_not_extract(tmp_path):
         (tmp_path / f"{name}.en.txt").write_text(f"The document {name}.", encoding="utf-8")
         tmtool(db, "ingest", "--no-terms", tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt")
     with open_store(db) as store:
-        for name, release in (("unrecorded", "unrecorded"), ("older", "0.1"), ("current", version("tmtool"))):
+        for name, release in (("unrecorded", "unrecorded"), ("older", "0.1"), ("current", extraction_release())):
             store.set_document_terms(name, release)
         assert [r.id for r in selected(store)] == ["never", "unrecorded", "older"]
         assert [r.id for r in selected(store, older=True)] == ["unrecorded", "older"]
         assert [r.id for r in selected(store, everything=True)] == ["never", "unrecorded", "older", "current"]
         assert [r.id for r in selected(store, ["current", "never"])] == ["never", "current"]
+
+
+def test_a_store_extracted_by_the_same_version_with_another_method_is_re_extracted(tmp_path):
+    """The version is not bumped with every change to extraction: a document whose record says only the version
+    (as every release before this recorded it), or "unrecorded", is read as extracted by an earlier method."""
+    db = str(tmp_path / "t.db")
+    for name in ("unrecorded", "versioned", "current"):
+        (tmp_path / f"{name}.fr.txt").write_text(f"Le document {name}.", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text(f"The document {name}.", encoding="utf-8")
+        tmtool(db, "ingest", tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt")
+    with open_store(db) as store:
+        assert {record.terms for record, _ in store.documents()} == {extraction_release()}
+        store.set_document_terms("unrecorded", "unrecorded")
+        store.set_document_terms("versioned", version("tmtool"))
+        assert [r.id for r in selected(store)] == [r.id for r in selected(store, older=True)] == [
+            "unrecorded", "versioned"]
+    assert tmtool(db, "glossary", "reextract").startswith("0 documents re-extracted, 2 unchanged; ")
+    assert set(releases(db).values()) == {extraction_release()}
+    assert tmtool(db, "glossary", "reextract").startswith("0 documents re-extracted, 0 unchanged; ")
+
+
+def test_the_release_follows_the_extraction_sources_and_data(tmp_path):
+    package = Path(ingesting.__file__).parent
+    copy = tmp_path / "tmtool"
+    for part in ("terms", "text/en"):
+        shutil.copytree(package / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(package / "text/normalize.py", copy / "text/normalize.py")
+    same = extraction_digest(package)
+    assert extraction_release() == f"{version('tmtool')}+{same}" and re.fullmatch(r"[0-9a-f]{12}", same)
+    assert extraction_digest(copy) == same  # where the package lies is not read: a wheel's is an editable one's
+    (copy / "terms/__pycache__").mkdir()  # what Python compiles, and the data's notes, are not the method
+    (copy / "terms/__pycache__/pivot.cpython-311.pyc").write_bytes(b"\x00")
+    (copy / "terms/data/README.md").write_text("notes", encoding="utf-8")
+    assert extraction_digest(copy) == same
+    patterns = copy / "terms/data/fr-patterns.json"
+    patterns.write_text(patterns.read_text(encoding="utf-8").replace("1", "2", 1), encoding="utf-8")
+    changed = extraction_digest(copy)
+    assert changed != same
+    (copy / "text/en/phrases.py").write_text("# another rule\n", encoding="utf-8")
+    assert extraction_digest(copy) not in (same, changed)
 
 
 def test_on_a_terminal_the_bar_counts_documents_and_sentences(tmp_path, monkeypatch):
@@ -215,6 +258,29 @@ def test_on_a_terminal_the_bar_counts_documents_and_sentences(tmp_path, monkeypa
         "changed": [], "new_entries": 0, "updated_entries": 0, "replaced": 0}
 
 
+def test_a_document_s_extraction_is_told_as_it_goes(store_url, monkeypatch):
+    """Re-extracting a long document stood still at "0/1 documents" for its whole extraction: its parts are
+    told as ingest tells them (the word alignment, the French read, each term paired), the bar moving within
+    the document."""
+    tmtool(store_url, "ingest", "--no-terms", SEED_FR, SEED_EN)
+    tmtool(store_url, "ingest", "--no-terms", f"{SMALL}.fr.txt", f"{SMALL}.en.txt", "--doc-id", "cyber")
+    steps = []
+    monkeypatch.setattr(tmtool_progress, "_stderr", FakeTerminal)
+    monkeypatch.setattr(tmtool_progress.Bar, "__call__", lambda bar, step: steps.append(step))
+    assert tmtool(store_url, "glossary", "reextract").startswith("2 documents re-extracted, 0 unchanged; ")
+    for number, document in enumerate((SEED, "cyber")):
+        within = [s for s in steps if s.item.startswith(f"{document}: extracting terms (")]
+        parts = [s.item.split(" (")[1].rstrip(")") for s in within]
+        assert parts[parts.index("aligning words"):][:2] == ["aligning words", "reading the French"]
+        paired = [p for p in parts if p.startswith("pairing terms ")]
+        total = int(paired[0].split("/")[1])
+        assert total > 1 and paired == [f"pairing terms {n}/{total}" for n in range(total)]
+        assert all(number <= s.done < number + 1 and s.total == 2 for s in within)
+        assert [s.done for s in within] == sorted(s.done for s in within) and within[-1].done > number + 0.9
+    assert [s.item for s in steps if ": " not in s.item] == [SEED, "cyber", ""]
+    assert [s.done for s in steps] == sorted(s.done for s in steps)
+
+
 def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revision(tmp_path, monkeypatch):
     db = str(tmp_path / "t.db")
     (tmp_path / "a.fr.txt").write_text("Le Comité militaire se réunit.", encoding="utf-8")
@@ -222,8 +288,8 @@ def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revisio
     tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
     extract = reextracting.extract
 
-    def revised_meanwhile(store, sentences, document_id, lang="fr"):
-        found = extract(store, sentences, document_id, lang)
+    def revised_meanwhile(store, sentences, document_id, lang="fr", **options):
+        found = extract(store, sentences, document_id, lang, **options)
         (tmp_path / "a.fr.txt").write_text("Le Comité militaire ne se réunit pas.", encoding="utf-8")
         (tmp_path / "a.en.txt").write_text("The Military Committee does not meet.", encoding="utf-8")
         tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")

@@ -1244,8 +1244,9 @@ def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
 def documents(store: Store) -> list[dict]:
     """The ingested documents, in the order ingested; ``updated``: when its units were last stored;
     ``revised``: when a revised version last replaced them, None while they are the first ingest's (a revision
-    keeps the first ingest's date, ``ingested``); ``terms``: the tmtool release that extracted a document's
-    terms (``"unrecorded"``: one before releases were recorded), None if not extracted."""
+    keeps the first ingest's date, ``ingested``); ``terms``: the release of term extraction that extracted a document's
+    terms (``ingest.extraction_release``: the version and a digest of the method; ``"unrecorded"``: one before
+    releases were recorded), None if not extracted."""
     return [{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang, "tgtlang": d.tgtlang,
              "units": units, "ingested": d.ingested, "updated": d.updated,
              "revised": d.updated if d.updated and d.updated != d.ingested else None, "terms": d.terms}

@@ -1004,7 +1004,9 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     (the files are not read: they may be gone).
 
     By default, the documents whose terms this release has not extracted: by an earlier release (or
-    one before releases were recorded; see tmtool documents --json) or never (ingest --no-terms).
+    one before releases were recorded; see tmtool documents --json) or never (ingest --no-terms). A
+    release is tmtool's version and a digest of term extraction's sources and data: any change to the
+    extraction method is a new one, the version bumped or not.
     DOCUMENT ids name documents to re-extract whatever release extracted them. Each document is
     weighed against the memory as it is now, and saved in one transaction: a run stopped half-way
     goes on where it stopped when started again. Entries a person approved, rejected or edited keep

@@ -1357,10 +1357,13 @@ def document_footprint(store: Store, document_id: str) -> list[str]:
     extractions with the same footprint leave the glossary as one."""
     ids = store.document_entry_ids(document_id)
     found, states, counts = store.entries(ids), store.entry_states(ids), store.document_counts(ids)
+    supports = store.document_supports(ids)
     rows = []
     for entry_id in ids:
         data = entry_snapshot(found[entry_id], reviewed=states[entry_id].reviewed)
         data["counts"] = [(document, frequency, score) for document, frequency, _, score in counts.get(entry_id, [])]
+        # its equivalents' figures as it gives them: rows written before they were kept (unknown) are made again
+        data["supports"] = [list(row[1:]) for row in supports.get(entry_id, []) if row[0] == document_id]
         rows.append(data)
     rows += [{"key": key, "score": score, "kept": proposal}
              for key, score, proposal in store.document_evidence(document_id)]
@@ -1466,8 +1469,9 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     evidence, as an entry's contexts are, and go stale as they do: a reviewed entry's are quoted again too, its
     decision (terms, status, version) left alone. ``said``: the documents' sentences read already, by document, and
     kept there for the next call of the same transaction (a revert's entries: each read once, not once an entry).
-    ``figures`` (a revised document's extraction): an equivalent the documents alone quote takes its frequency,
-    confidence and sentences from their extraction this time."""
+    ``figures`` (a revised document's extraction): an equivalent the documents alone quote takes its sentences from
+    their extraction this time, and a reviewed entry's the frequency its documents give it too (an unreviewed one's
+    frequency and confidence are its documents' already: ``_rank_equivalents``)."""
     found = store.entries(sorted(set(entry_ids)), contexts=0)
     citing = {entry_id: entry for entry_id, entry in found.items()
               if any(c.document in documents for term in entry.terms for c in term.contexts)}
@@ -1476,6 +1480,8 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
     said = {} if said is None else said
     # a reviewed entry's confidences are the reviewer's to keep (records.review_state): its counts and sentences only
     reviewed = {i for i, state in store.entry_states(list(citing)).items() if state.reviewed} if figures else set()
+    # a reviewed entry's equivalents' frequencies: what its documents give them (recount weighs no reviewed entry)
+    documents_gave = store.document_supports(sorted(reviewed)) if reviewed else {}
     read: dict[int, Entry] = {}  # entries read with their contexts, when a term needs them
     standing = set()  # the documents' sentence pairs as stored now, as a context quotes them
     for document in documents:
@@ -1509,9 +1515,15 @@ def _quote_terms_again(store: Store, documents: set[str], entry_ids: Iterable[in
                 again = list({(c.document, c.unit, c.fr, c.en): c
                               for c in fresh.get((term.lang, fold(term.text))) or
                               fresh.get((term.lang, spelling_key(term.text)), [])}.values())
-                confidence = term.confidence if entry_id in reviewed else source.confidence
-                if (again, source.frequency, confidence) != (term.contexts, term.frequency, term.confidence):
-                    term.contexts, term.frequency, term.confidence = again, source.frequency, confidence
+                # an unreviewed entry's figures are its documents' as recount made them (_rank_equivalents)
+                frequency = term.frequency
+                if entry_id in reviewed:
+                    key = (term.lang, term.term_type.value, _equivalent_key(term))
+                    known = _equivalent_figures([row for row in documents_gave.get(entry_id, [])
+                                                if tuple(row[1:4]) == key])
+                    frequency = known[0] if known else source.frequency
+                if (again, frequency) != (term.contexts, term.frequency):
+                    term.contexts, term.frequency = again, frequency
                     changed = True
                 continue
             if all((c.document, c.unit, c.fr, c.en) in standing for c in quoted):
@@ -1559,11 +1571,25 @@ def _quotes(entry: Entry | None, proposal: Entry, contexts: list[Context]) -> li
     return contexts if len(languages) == 1 else []
 
 
-def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:
-    """The support a proposal gives its equivalents: (lang, term type, key, text, support)."""
+def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float, int, int, float | None]]:
+    """The support a proposal gives its equivalents: (lang, term type, key, text, support, and the figures it gives
+    it, ``_equivalent_figures`` reads: frequency, weight (the occurrences its confidence is weighed by), confidence)."""
     return [(t.lang, t.term_type.value, _equivalent_key(t), t.text,
-             max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
+             max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0),
+             t.frequency, max(t.frequency, 1), t.confidence)
             for t in proposal.terms if t.lang != pivot([proposal])]
+
+
+def _equivalent_figures(rows: Sequence[tuple]) -> tuple[int, float | None] | None:
+    """An equivalent's frequency and confidence from what its documents gave it (``Store.document_supports``' rows
+    of one key, by document): one document's as it gave them; several documents' frequencies summed, their
+    confidence averaged over their occurrences (to four places); None when a row's are unknown (written before
+    they were kept)."""
+    if not rows or any(row[6] is None or row[7] is None for row in rows):
+        return None
+    if len(rows) == 1:
+        return rows[0][6], rows[0][8]
+    return sum(row[6] for row in rows), round(sum(row[5] for row in rows) / sum(row[7] for row in rows), 4)
 
 
 def _equivalent_key(term: Term) -> str:
@@ -1632,7 +1658,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
                 continue
             evidence = [(document, data, _from_kept(data)) for document, _, data in kept_before.get(key, [])]
             supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence
-                                for lang, kind, equivalent, _, support in _supports(found))
+                                for lang, kind, equivalent, _, support, *_ in _supports(found))
             if _store_score([found.score for *_, found in evidence], supports) < threshold:
                 continue
             merge_known()
@@ -1859,20 +1885,30 @@ def _weigh_evidence(store: Store, scores: Mapping[int, list[float]], origins: Ma
     snapshots, when read already): every entry's rows read at once, whatever their number."""
     if not scores:
         return
-    found = store.equivalent_supports(list(scores))
-    supports = {entry_id: _grouped(found.get(entry_id, [])) for entry_id in scores}
+    found = store.document_supports(list(scores))  # by document: summed in one order, however they came
+    supports = {entry_id: _grouped(row[1:4] + row[5:6] for row in found.get(entry_id, [])) for entry_id in scores}
     store.set_entries_fields((entry_id, {"score": _store_score(entry_scores, supports[entry_id])})
                              for entry_id, entry_scores in scores.items())
     supported = [entry_id for entry_id in scores if supports[entry_id]]
     stored = store.entries(supported, contexts=0)
     for entry_id in supported:
-        _rank_equivalents(store, entry_id, stored[entry_id], supports[entry_id], origins)
+        rows: dict[tuple[str, str, str], list[tuple]] = {}
+        for row in found[entry_id]:
+            rows.setdefault(tuple(row[1:4]), []).append(row)
+        _rank_equivalents(store, entry_id, stored[entry_id], supports[entry_id], origins, rows)
 
 
 def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict[tuple[str, str], dict[str, float]],
-                      origins: Mapping[int, dict] | None) -> None:
-    """Keep an entry's equivalents that its documents' support ranks high enough, best first; the
+                      origins: Mapping[int, dict] | None, given: Mapping[tuple[str, str, str], list[tuple]] = {},
+                      ) -> None:
+    """Keep an entry's equivalents that its documents' support ranks high enough, best first, each extracted one
+    (with a confidence) with the frequency and confidence its documents give it (``given``: their
+    ``document_supports`` rows by (lang, term type, key); ``_equivalent_figures``), not those of the first document
+    that proposed it. One dropped under the best's share earlier comes back once it ranks high enough (a document
+    outweighing it removed, others agreeing with it ingested), as a store made afresh from the documents holds it:
+    the spelling its documents give it most, their sentences that write it. The
     entry's origin snapshot is read when needed, unless ``origins`` holds the snapshots read already."""
+    before = [(t.lang, t.text, t.frequency, t.confidence) for t in stored.terms]
     kept = [t for t in stored.terms if (t.lang, t.term_type.value) not in supports]
     origin = None
     for group, keys in supports.items():
@@ -1882,7 +1918,15 @@ def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict
                 first = own.setdefault(_equivalent_key(term), term)  # one spelling, the others its forms
                 if first is not term:
                     first.forms.extend(f for f in [term.text, *term.forms] if f not in first.forms)
-        kept += [own[key] for key in kept_equivalents(keys) if key in own]
+        for key in kept_equivalents(keys):
+            rows = given.get((*group, key), [])
+            figures = _equivalent_figures(rows) if rows else None
+            term = own.get(key) or (_dropped_equivalent(store, entry_id, group, rows, figures) if figures else None)
+            if term is None:
+                continue
+            if term.confidence is not None and figures:
+                term.frequency, term.confidence = figures[0], figures[1] if figures[1] is not None else term.confidence
+            kept.append(term)
         # an equivalent no remaining document proposes stays only if the entry came with it
         # (imported or written by hand), not if a removed or revised document proposed it
         unsupported = [t for key, t in own.items() if key not in keys]
@@ -1890,8 +1934,27 @@ def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict
             origin = (store.origin_snapshots([entry_id]) if origins is None else origins).get(entry_id, {})
         came_with = {(t.get("lang"), fold(t.get("text", ""))) for t in (origin or {}).get("terms", [])}
         kept += [t for t in unsupported if (t.lang, fold(t.text)) in came_with]
-    if [(t.lang, t.text) for t in kept] != [(t.lang, t.text) for t in stored.terms]:
+    if [(t.lang, t.text, t.frequency, t.confidence) for t in kept] != before:
         store.write_terms(entry_id, kept)
+
+
+def _dropped_equivalent(store: Store, entry_id: int, group: tuple[str, str], rows: Sequence[tuple],
+                        figures: tuple[int, float | None]) -> Term | None:
+    """An equivalent of an entry that was dropped (under the best's share) and ranks high enough again, made from
+    its documents' ``rows``: the spelling they give it most (their support; the first document's on a tie), the
+    others its forms, and the entry's sentences of those documents that write it. None where the rows gave no
+    confidence (an equivalent extraction did not propose)."""
+    if figures[1] is None:
+        return None
+    support: dict[str, float] = {}
+    for row in rows:
+        support[row[4]] = support.get(row[4], 0.0) + row[5]
+    texts = sorted(support, key=lambda text: -support[text])
+    term = Term(texts[0], group[0], term_type=TermType(group[1]), forms=texts[1:], frequency=figures[0],
+                confidence=figures[1])
+    documents = {row[0] for row in rows}
+    term.contexts = _writing(term, [c for c in store.entries([entry_id])[entry_id].contexts if c.document in documents])
+    return term
 
 
 # ---- what came in, taken out again --------------------------------------------------------------

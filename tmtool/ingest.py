@@ -377,11 +377,37 @@ def extract(store: Store, sentences: list, document_id: str, lang: str = "fr",
     return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
 
 
+# what makes term extraction's proposals, inside the package: folders of sources and data files (their READMEs and
+# licences aside) and single modules; ``extract`` above is left out, this module changing far more often for ingest
+_EXTRACTION_SOURCES = ("terms", "text/en", "text/normalize.py")
+_NOT_READ = frozenset({"README.md", "LICENSE.txt"})
+
+
+@cache
 def extraction_release() -> str:
-    """What a document's record says extracted its terms (``DocumentRecord.terms``): this tmtool's version."""
+    """What a document's record says extracted its terms (``DocumentRecord.terms``): this tmtool's version and a
+    digest of the extraction's sources and data files, ``0.1.0+3f9c2a1b7d04`` — a change to the extraction
+    method changes it though the version is not bumped, so that ``glossary reextract`` finds the documents an
+    earlier method extracted. The files are read by their paths inside the package, so an installed wheel
+    and an editable checkout of the same code give the same value; once per process (a few milliseconds)."""
     from importlib.metadata import version
 
-    return version("tmtool")
+    return f"{version('tmtool')}+{extraction_digest(Path(__file__).parent)}"
+
+
+def extraction_digest(root: Path) -> str:
+    """A digest of the extraction's sources and data files in the package folder ``root``, by their
+    paths inside it (line ends read as a checkout on any platform writes them)."""
+    digest = hashlib.sha256()
+    for source in _EXTRACTION_SOURCES:
+        path = root / source
+        files = [path] if path.is_file() else sorted(
+            f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+            and f.suffix not in (".pyc", ".pyo") and f.name not in _NOT_READ)
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def _without_terms(store: Store, document_id: str, extract_terms: bool) -> DocumentRecord | None:

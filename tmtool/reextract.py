@@ -75,15 +75,23 @@ def reextract(store: Store, documents: Sequence[DocumentRecord], *, user: str | 
               progress: Progress | None = None) -> ReextractSummary:
     """Extract the terms of stored ``documents`` again (see :func:`selected`), one transaction
     each, in order; ``progress`` hears of documents done out of all, sentences read and the
-    document being read. The French model is loaded once for the run (it stays loaded in the process)."""
+    document being read, and how far its extraction is, as ingest tells it (a long document's is
+    told as it goes, not as one step that seems stuck). The French model is loaded once for the run
+    (it stays loaded in the process)."""
     summary = ReextractSummary()
     sentences = 0
     pending = {record.id for record in documents}
     for number, record in enumerate(documents):
+        within = None
         if progress:
             progress(Step(number, len(documents), sentences, record.id))
+
+            def within(step: Step, number=number, record=record, sentences=sentences) -> None:
+                part = step.done / step.total if step.total else 0.0
+                progress(Step(number + min(part, 1.0), len(documents), sentences,
+                              f"{record.id}: extracting terms" + (f" ({step.item})" if step.item else "")))
         pending.discard(record.id)
-        result = reextract_document(store, record, replaceable=pending, user=user)
+        result = reextract_document(store, record, replaceable=pending, user=user, progress=within)
         summary.results.append(result)
         sentences += result.sentences
     if progress:
@@ -100,11 +108,12 @@ class _Tried(Exception):
 
 
 def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Sequence[str] | set[str] = (),
-                       user: str | None = None) -> Reextracted:
+                       user: str | None = None, progress: Progress | None = None) -> Reextracted:
     """Extract one stored document's terms again from its units and replace what its earlier
     extraction gave the glossary, in one transaction that records this release as the one that
     extracted them. ``replaceable``: the documents whose extraction this run is still to replace
-    (a candidate that only they and this one vouch for is replaced).
+    (a candidate that only they and this one vouch for is replaced). ``progress`` hears of the parts of the
+    extraction (``ingest.extract``'s).
 
     An extraction that gives the glossary what the earlier one gave writes nothing but the release,
     so that running it again changes nothing. Where candidates shared with documents still to come
@@ -114,7 +123,8 @@ reviewer corrected the alignment) is left as it is: its extraction read other un
     units = store.document_units(record.id)
     read = _as_read(units)
     sentences = [pair for stored in units if (pair := term_context(stored.unit, record.id))]
-    proposals, near = extract(store, sentences, record.id, terms_language(record.srclang, record.tgtlang))
+    proposals, near = extract(store, sentences, record.id, terms_language(record.srclang, record.tgtlang),
+                              progress=progress)
     unit_ids = {stored.unit.tuid or str(stored.position): stored.id for stored in units}
     release = extraction_release()
 

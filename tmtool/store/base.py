@@ -442,9 +442,11 @@ class Store(Protocol):
         ...
 
     def add_equivalent_support(self, entry_id: int, document_id: str,
-                               supports: Iterable[tuple[str, str, str, str, float]]) -> None:
+                               supports: Iterable[tuple]) -> None:
         """Record the support a document gives an entry's equivalents: (lang, term type value,
-        key, text, support), summed with what the document already gave the same key."""
+        key, text, support, frequency, weight, confidence), summed with what the document already gave the same key
+        (the confidence then their mean, ``weight`` the occurrences it is weighed by: support / weight); the last
+        three may be left out (unknown: NULL, ``rows.equivalent_row``)."""
         ...
 
     def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
@@ -468,10 +470,10 @@ class Store(Protocol):
         value, key, support)] in that order}; an entry with none is absent."""
         ...
 
-    def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
+    def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple]]:
         """Each entry's equivalents' support as each document gave it: {entry id: [(document id, lang, term type
-        value, key, text, support)] in that order}, what ``add_equivalent_support`` wrote; an entry with none is
-        absent."""
+        value, key, text, support, frequency, weight, confidence)] in that order}, what ``add_equivalent_support``
+        wrote (the figures None where unknown); an entry with none is absent."""
         ...
 
     def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:

@@ -552,3 +552,10 @@ def line_break_texts(rows: Iterable[Sequence], variants: Callable[[int], Iterabl
             Variant(lang, news.get(position, text), markup) for position, lang, text, markup in held])
         changed.append((unit_id, stored, today, (match_text, target_match_text), moved))
     return changed
+
+
+def equivalent_row(support: Sequence) -> tuple:
+    """An equivalent's support as ``Store.add_equivalent_support`` is given it, (lang, term type value, key, text,
+    support, frequency, weight, confidence), as its table's columns hold it: one given without its figures (a
+    snapshot saved before they were kept) has them NULL, unknown."""
+    return (*support, *(None,) * (8 - len(support)))[:8]

@@ -473,10 +473,17 @@ _V25 = """
 CREATE INDEX IF NOT EXISTS terms_lang ON terms(lang, entry_id);
 """
 
+# an equivalent's frequency and confidence as each document gave them (SQLite's migration 38)
+_V26 = """
+ALTER TABLE entry_equivalents ADD COLUMN IF NOT EXISTS frequency integer;
+ALTER TABLE entry_equivalents ADD COLUMN IF NOT EXISTS weight double precision;
+ALTER TABLE entry_equivalents ADD COLUMN IF NOT EXISTS confidence double precision;
+"""
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
                     _new_keys, _V15, _V16, _spelling_keys, _hyphen_keys, _import_headers,
-                    _context_keys, _V21, _line_break_texts, _nordic_keys, _V24, _V25]
+                    _context_keys, _V21, _line_break_texts, _nordic_keys, _V24, _V25, _V26]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

@@ -53,7 +53,7 @@ from ..rows import (
     entries_around,
 )
 from ..rows import VARIANT_WORD_BUDGET, variant_length_band
-from ..rows import confirmed_props, merged_into
+from ..rows import confirmed_props, equivalent_row, merged_into
 from ..url import masked, scrubbed
 from .schema import MARKED, MIGRATIONS, marked_words
 
@@ -1092,13 +1092,16 @@ class PostgresStore(UnitCorrections):
 
     def add_equivalent_support(self, entry_id: int, document_id: str,
                                supports: Iterable[tuple[str, str, str, str, float]]) -> None:
-        rows = [(entry_id, document_id, *support) for support in supports]
+        rows = [(entry_id, document_id, *equivalent_row(support)) for support in supports]
         if rows:
             with self.transaction(), self._pg.cursor() as cursor:
                 cursor.executemany(
-                    "INSERT INTO entry_equivalents AS q (entry_id, document_id, lang, type, key, text, support)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (entry_id, document_id, lang, type, key)"
-                    " DO UPDATE SET support = q.support + excluded.support", rows)
+                    "INSERT INTO entry_equivalents AS q (entry_id, document_id, lang, type, key, text, support,"
+                    " frequency, weight, confidence) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                    " ON CONFLICT (entry_id, document_id, lang, type, key)"
+                    " DO UPDATE SET support = q.support + excluded.support, frequency = q.frequency + excluded.frequency,"
+                    " weight = q.weight + excluded.weight,"
+                    " confidence = (q.support + excluded.support) / (q.weight + excluded.weight)", rows)
 
     def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
         rows = [(key, document_id, score, dumps(proposal)) for key, score, proposal in candidates]
@@ -1128,7 +1131,8 @@ class PostgresStore(UnitCorrections):
 
     def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
         return by_entry(self._query(
-            "SELECT entry_id, document_id, lang, type, key, text, support FROM entry_equivalents WHERE entry_id = ANY(%s)"
+            "SELECT entry_id, document_id, lang, type, key, text, support, frequency, weight, confidence"
+            " FROM entry_equivalents WHERE entry_id = ANY(%s)"
             " ORDER BY entry_id, document_id, lang, type, key", (list(entry_ids),)))
 
     def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:

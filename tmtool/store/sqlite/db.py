@@ -53,7 +53,7 @@ from ..rows import VARIANT_WORD_BUDGET, variant_length_band
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from ..rows import confirmed_props, merged_into
+from ..rows import confirmed_props, equivalent_row, merged_into
 from .migrations import NEXT_ID, VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
@@ -1093,10 +1093,13 @@ class SQLiteStore(UnitCorrections):
 
     def add_equivalent_support(self, entry_id: int, document_id: str,
                                supports: Iterable[tuple[str, str, str, str, float]]) -> None:
+        # SET's right-hand sides read the row as it was
         self._conn.executemany(
-            "INSERT INTO entry_equivalents (entry_id, document_id, lang, type, key, text, support)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET support = support + excluded.support",
-            [(entry_id, document_id, *support) for support in supports],
+            "INSERT INTO entry_equivalents (entry_id, document_id, lang, type, key, text, support, frequency, weight,"
+            " confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET support = support"
+            " + excluded.support, frequency = frequency + excluded.frequency, weight = weight + excluded.weight,"
+            " confidence = (support + excluded.support) / (weight + excluded.weight)",
+            [(entry_id, document_id, *equivalent_row(support)) for support in supports],
         )
 
     def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
@@ -1126,8 +1129,8 @@ class SQLiteStore(UnitCorrections):
 
     def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
         return by_entry(self._query(
-            "SELECT entry_id, document_id, lang, type, key, text, support FROM entry_equivalents"
-            f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) ORDER BY entry_id, document_id, lang, type, key",
+            "SELECT entry_id, document_id, lang, type, key, text, support, frequency, weight, confidence"
+            f" FROM entry_equivalents WHERE entry_id IN ({','.join('?' * len(entry_ids))}) ORDER BY entry_id, document_id, lang, type, key",
             list(entry_ids)))
 
     def set_document_terms(self, document_id: str, release: str) -> None:

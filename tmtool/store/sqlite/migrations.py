@@ -784,10 +784,24 @@ _V37 = """
 CREATE INDEX IF NOT EXISTS terms_lang ON terms(lang, entry_id);
 """
 
+# An equivalent's figures as each document's extraction gave them, beside its support: its frequency, and its
+# confidence with the weight it was averaged by (the occurrences, one at least; two proposals of one document
+# for one key: their sum, the confidence their mean), so that the term's frequency and confidence are those the
+# documents still stored give (glossary._rank_equivalents), not the first proposing document's, kept after it
+# was revised or removed. NULL in rows written before: such an equivalent keeps its figures until its documents
+# are extracted again (glossary reextract, ingest of a revision). Columns added only where missing: a store
+# whose version was set back (a test's, a copy's) runs the migrations after it again.
+def _V38(conn: sqlite3.Connection) -> None:
+    present = {row[1] for row in conn.execute("PRAGMA table_info(entry_equivalents)")}
+    for column, kind in (("frequency", "INTEGER"), ("weight", "REAL"), ("confidence", "REAL")):
+        if column not in present:
+            conn.execute(f"ALTER TABLE entry_equivalents ADD COLUMN {column} {kind}")
+
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
                     _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys,
-                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys, _V35, _term_locales, _V37]
+                    _import_headers, _context_keys, _V32, _line_break_texts, _nordic_keys, _V35, _term_locales, _V37,
+                    _V38]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
