@@ -2,8 +2,10 @@
 here, so a wrong example fails the suite."""
 
 import doctest
+import functools
 import importlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,56 @@ def test_the_modules_with_examples_include_the_public_ones():
 def test_the_docstring_examples_run(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted and not result.failed
+
+
+# the public names no example of their own shows, and why: values, and the errors' kinds (TmtoolError's example
+# shows what they share; the examples of the operations raise each)
+UNEXAMPLED = {
+    "ENTRY_ORDERS": "a value: the orders entries() takes, its example shows two",
+    "MEMORY_COUNT_CAP": "a value: how far lookup() counts the memory's units",
+    "NOTICE_COMMANDS": "a value: the attribute naming a notice's commands, notice_on_store's example sets it",
+    "STATUSES": "a value: the review statuses",
+    "USAGES": "a value: a term's usages, set_usage's example names them",
+    "STORE_CHECK_COMMANDS": "a value: the commands check_store's lines may advise",
+    "Conflict": "an error kind (TmtoolError's example): edit's example raises it",
+    "Invalid": "an error kind (TmtoolError's example): lookup's example raises it",
+    "NotFound": "an error kind (TmtoolError's example): entry's example raises it",
+    "ReadOnly": "an error kind: a store its user may only read; test_store's read-only tests raise it",
+    "Unavailable": "an error kind: a store that cannot answer now, which no example can make",
+}
+
+
+@functools.cache
+def _doctests(module: str) -> dict[str, doctest.DocTest]:
+    return {test.name: test for test in doctest.DocTestFinder().find(importlib.import_module(module)) if test.examples}
+
+
+def _unexampled(namespace, names) -> list[str]:
+    """The ``names`` of ``namespace`` without an example that test_the_docstring_examples_run runs."""
+    missing = []
+    for name in names:
+        value = getattr(namespace, name)
+        module = getattr(value, "__module__", None)
+        if not (callable(value) and module in EXAMPLED and f"{module}.{value.__qualname__}" in _doctests(module)):
+            missing.append(name)
+    return missing
+
+
+def test_every_public_name_has_an_example_that_runs_or_says_why_not():
+    """A script author reads a function's docstring for how to call it: 38 of tmtool.api's public names had no
+    example. Each has one now, which the test above runs (a name re-exported from another module: that module's
+    examples run too), or is in UNEXAMPLED with the reason; a new public function without an example fails here."""
+    missing = _unexampled(api, [name for name in api.__all__ if name not in UNEXAMPLED])
+    assert missing == [], f"add an example to these docstrings (or a reason to UNEXAMPLED): {missing}"
+    assert not (set(UNEXAMPLED) - set(api.__all__)), "UNEXAMPLED names a name tmtool.api no longer exports"
+    assert not [name for name in UNEXAMPLED if name not in _unexampled(api, [name])], "it has an example now"
+    package = [name for name in tmtool.__all__ if name not in ("__version__", "api") and name not in UNEXAMPLED]
+    assert _unexampled(tmtool, package) == []
+    # the operations the workbench and the command line call are public: a script can import them from tmtool.api
+    used = {name for path in (Path(tmtool.__file__).parent / "web", Path(tmtool.__file__).parent / "cli.py")
+            for file in ([path] if path.is_file() else path.rglob("*.py"))
+            for name in re.findall(r"\bapi\.([a-z]\w*)\(", file.read_text(encoding="utf-8"))}
+    assert used - set(api.__all__) == set()
 
 
 @pytest.fixture
