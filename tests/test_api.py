@@ -915,3 +915,23 @@ def test_the_corrections_of_a_document_the_store_does_not_hold_are_not_found(sto
         api.unit_edits(store, "meeting")
     api.ingest(store, SEED_FR, SEED_EN, document_id="meeting", extract_terms=False)
     assert api.unit_edits(store, "meeting") == []
+
+
+def test_segment_align_and_extract_write_to_a_binary_stream_as_export_does(tmp_path):
+    """export and export_srx write to a path or a binary stream; segment, align and extract, to a path alone: a
+    stream (``io.BytesIO()``) was os's TypeError ("expected str, bytes or os.PathLike object, not BytesIO"), a
+    traceback, not a TmtoolError. Each writes to a stream the bytes it writes to a file, in every format, and leaves
+    the stream open; a text stream is refused in one line before the documents are read, as export refuses it."""
+    fr = api.Upload("visite.fr.txt", "Le Comité militaire se réunit. Le Comité militaire conseille.".encode())
+    en = api.Upload("visite.en.txt", b"The Military Committee meets. The Military Committee advises.")
+    writes = [*((f"segment {fmt}", lambda out, fmt=fmt: api.segment(fr, None, out, fmt=fmt)) for fmt in api.SEGMENT_FORMATS),
+              *((f"align {fmt}", lambda out, fmt=fmt: api.align(fr, en, out, fmt=fmt)) for fmt in api.ALIGN_FORMATS),
+              *((f"extract {fmt}", lambda out, fmt=fmt: api.extract([en], out, lang="en", fmt=fmt))
+                for fmt in api.EXTRACT_FORMATS)]
+    for name, write in writes:
+        path, stream = tmp_path / name, io.BytesIO()
+        assert write(path) == write(stream), name
+        assert stream.getvalue() == path.read_bytes() and path.read_bytes(), name
+        assert not stream.closed
+        with pytest.raises(api.Invalid, match="out is a path or a binary stream"):
+            write(io.StringIO())

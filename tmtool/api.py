@@ -783,6 +783,29 @@ def _written_to(out):
     return out
 
 
+@contextmanager
+def _output(out: str | Path | BinaryIO, mode: str) -> Iterator[BinaryIO | io.TextIOBase]:
+    """Where :func:`segment`, :func:`align` and :func:`extract` write, as :func:`export` does: a path (``-``: stdout),
+    written atomically, or a binary stream (``io.BytesIO()``, ``sys.stdout.buffer``), left open, text written to it
+    as UTF-8. A stream was a TypeError of os's ("expected str, bytes or os.PathLike object, not BytesIO")."""
+    from .io.files import open_output
+
+    out = _written_to(out)
+    if isinstance(out, (str, os.PathLike)):
+        with open_output(out, mode) as stream:
+            yield stream
+        return
+    if "b" in mode:
+        yield out
+        return
+    text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()  # the caller's stream stays open
+
+
 def _version(value: int | str | None) -> int | None:
     """The version of an entry as read (None: any), a number or its text as an id is: ``"5"`` was compared
     with 5 as unequal and refused as a Conflict that said "version 5, not 5"."""
@@ -1883,20 +1906,17 @@ def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = Non
     >>> b'<srx xmlns="http://www.lisa.org/srx20" version="2.0">' in written.getvalue()
     True
     """
-    from .io.files import open_output
     from .text.segment import default_rules, export_rules
 
     rules = _rules(srx) or default_rules()
-    if not isinstance(_written_to(out), (str, os.PathLike)):
-        export_rules(rules, out)
-        return
-    with open_output(out, "wb") as stream:
+    with _output(out, "wb") as stream:
         export_rules(rules, stream)
 
 
-def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str = "txt", tgtlang: str | None = None,
+def segment(source: Source, lang: str | None, out: str | Path | BinaryIO = "-", *, fmt: str = "txt", tgtlang: str | None = None,
             srx: str | Path | None = None) -> int:
-    """Split a document into sentences and write them to ``out`` (``-``: stdout): ``txt`` one a line;
+    """Split a document into sentences and write them to ``out`` (a path, ``-``: stdout, or a binary stream, as
+    :func:`export` writes to): ``txt`` one a line;
     ``tmx`` or ``xliff`` as source-only units for pre-translation, the xliff with a copy of each
     sentence as its target for CAT tools to translate over, into ``tgtlang`` (default: English for a
     French document, French for an English one). ``lang`` None: the language the file's name is marked
@@ -1909,11 +1929,11 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     >>> out.read_text(encoding="utf-8").splitlines()
     ['Le chat dort.', 'Il fait beau, n’est-ce pas ?']
     """
-    from .io.files import open_output
     from .langtags import regional, target_language
     from .model import Unit
     from .pipeline import segmented_document
 
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, source, rules=srx)
     if lang is None:
         lang = language_in_name(_name(source))
@@ -1928,7 +1948,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     with _local_files(source) as (path,):
         _, segments = segmented_document(path, lang, _rules(srx))
     if fmt == "txt":
-        with open_output(out, "w") as stream:
+        with _output(out, "w") as stream:
             stream.writelines(s.text + "\n" for s in segments)
         return len(segments)
     name = Path(_name(source)).name
@@ -1937,7 +1957,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
              props={"x-document": name, "x-paragraph": str(s.paragraph)})
         for s in segments
     ]
-    with open_output(out, "wb") as stream:
+    with _output(out, "wb") as stream:
         if fmt == "tmx":
             from .formats.tmx import write_tmx
 
@@ -1951,9 +1971,10 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     return len(units)
 
 
-def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", presegmented: bool = False,
+def align(fr: Source, en: Source, out: str | Path | BinaryIO = "-", *, fmt: str = "tmx", presegmented: bool = False,
           srclang: str = "fr-FR", tgtlang: str = "en-GB", srx: str | Path | None = None) -> int:
-    """Align a document with its translation and write the result to ``out``: ``tmx`` units, ``tsv``
+    """Align a document with its translation and write the result to ``out`` (a path, ``-``: stdout, or a binary
+    stream, as :func:`export` writes to): ``tmx`` units, ``tsv``
     or ``json`` sentence pairs, ``beads`` one bead a line as ``[0, 1]:[2]``. Returns how many it wrote: units (a
     1-0 or 0-1 bead, a paragraph the other document lacks, is none), or beads.
 
@@ -1966,11 +1987,11 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     ['Le chat dort.', 'The cat sleeps.']
     """
     from .formats import alignment
-    from .io.files import open_output
     from .pipeline import align_files
 
     if fmt not in ALIGN_FORMATS:
         raise Invalid(f"unknown alignment format {_shown(fmt)} (expected one of {', '.join(ALIGN_FORMATS)})")
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, fr, en, rules=srx)
     with _local_files(fr, en) as (fr_path, en_path):
         pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
@@ -1979,10 +2000,10 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
         from .formats.tmx import write_tmx
 
         units = pair.units()
-        with open_output(out, "wb") as stream:
+        with _output(out, "wb") as stream:
             write_tmx(units, stream, srclang=pair.srclang)
         return len(units)
-    with open_output(out, "w") as stream:
+    with _output(out, "w") as stream:
         if fmt == "beads":
             alignment.write_beads(pair.beads, stream)
         elif fmt == "tsv":
@@ -1992,10 +2013,10 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     return len(pair.beads)
 
 
-def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr", fmt: str = "tsv",
+def extract(sources: Sequence[Source], out: str | Path | BinaryIO = "-", *, lang: str = "fr", fmt: str = "tsv",
             top: int | None = None, progress: Progress | None = None) -> dict:
-    """Rank the terms of documents in ``lang``, French or English (monolingual), and write them to ``out``
-    (tsv or json), one row a term. A document whose name says another language (``bericht.de.txt``,
+    """Rank the terms of documents in ``lang``, French or English (monolingual), and write them to ``out`` (a path,
+    ``-``: stdout, or a binary stream, as :func:`export` writes to) as tsv or json, one row a term. A document whose name says another language (``bericht.de.txt``,
     ``report.en.txt`` read as French) is refused. Returns ``{"terms", "sentences", "files"}``: terms
     written, sentences read.
 
@@ -2008,7 +2029,6 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     >>> [(t["term"], t["lemma"], t["pos"]) for t in json.loads(out.read_text(encoding="utf-8"))]
     [('minehunter', 'minehunter', 'noun'), ('naval mine', 'mine', 'noun'), ('shipping lane', 'lane', 'noun')]
     """
-    from .io.files import open_output
     from .pipeline import term_contexts
     from .terms import extract_english, extract_french
     from .terms.listing import write_json, write_tsv
@@ -2019,6 +2039,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {_shown(fmt)} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, *sources)
     for source in sources:
         named = language_in_name(_name(source))
@@ -2030,7 +2051,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
         sentences = [context for source, path in zip(sources, paths)
                      for context in term_contexts(path, language, _name(source))]
     entries = (extract_english if language == "en" else extract_french)(sentences, top=top, progress=progress)
-    with open_output(out, "w") as stream:
+    with _output(out, "w") as stream:
         (write_json if fmt == "json" else write_tsv)(entries, stream, language)
     return {"terms": sum(len(e.terms_in(language)) for e in entries), "sentences": len(sentences),
             "files": len(sources)}
