@@ -59,6 +59,23 @@ def test_search_scores_fuzzy_matches_above_the_minimum(api):
     assert http.get("/api/search", params={"q": query, "min": 0}).status_code == 400
 
 
+def test_search_takes_its_minimum_score_as_min_score_as_the_entries_and_the_library_name_it(api):
+    """/api/search's minimum was ``min`` alone, where /api/entries and tmtool.api.search name it ``min_score``: a
+    script passing min_score=99 got every match above 70, the parameter dropped without a word. Both are read,
+    ``min`` as a deprecated name, and the two at once are refused rather than one chosen."""
+    http, _ = api
+    stored = http.get(f"/api/documents/{SEED_ID}/units").json()["units"][0]["source"]
+    query = stored.replace("inestimable", "précieux")
+    assert http.get("/api/search", params={"q": query, "min_score": 50}).json()["matches"]
+    assert http.get("/api/search", params={"q": query, "min_score": 99}).json() == {"matches": []}
+    assert http.get("/api/search", params={"q": query, "min": 99}).json() == {"matches": []}
+    both = http.get("/api/search", params={"q": query, "min": 50, "min_score": 50})
+    assert both.status_code == 400 and both.json()["message"] == "give min_score, or min (its first name), not both"
+    assert http.get("/api/search", params={"q": query, "min_score": 0}).status_code == 400
+    parameters = {p["name"]: p for p in http.get("/openapi.json").json()["paths"]["/api/search"]["get"]["parameters"]}
+    assert parameters["min"]["deprecated"] and not parameters["min_score"].get("deprecated")
+
+
 def test_concordance_finds_units_by_word(api):
     http, _ = api
     units = http.get("/api/concordance", params={"q": "pandémie"}).json()["units"]

@@ -397,14 +397,21 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/api/search", tags=["memory"], **answers(schemas.Matches))
     def api_search(q: Annotated[str, Query(max_length=5000)],  # an empty q is refused in api.search's words
-                   min: Annotated[float, Query(ge=1, le=100)] = 70,
+                   min_score: Annotated[float | None, Query(ge=1, le=100, description=(
+                       "the lowest score answered, in % (default 70), as /api/entries and tmtool.api.search name"
+                       " it"))] = None,
+                   min: Annotated[float | None, Query(ge=1, le=100, deprecated=True, description=(
+                       "min_score's first name, still read"))] = None,
                    limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
         """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: every
         language of every unit), scored in % as CAT tools do; each says which side matched (``variant``:
         one of the unit's other languages, its source the translation)."""
+        if min is not None and min_score is not None:  # the two names of one filter: which was meant is unknown
+            raise Invalid("give min_score, or min (its first name), not both")
         with reading() as s:
-            return {"matches": api.search(s, q, min_score=min, limit=limit, lang=lang)}
+            return {"matches": api.search(s, q, min_score=next((v for v in (min_score, min) if v is not None), 70),
+                                          limit=limit, lang=lang)}
 
     @app.get("/api/concordance", tags=["memory"], **answers(schemas.Concordance))
     def api_concordance(q: Annotated[str, Query(max_length=500)],  # an empty q is refused in api.concordance's words
