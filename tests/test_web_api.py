@@ -1602,6 +1602,28 @@ def test_a_query_parameter_taken_once_and_given_twice_is_refused(api):
     assert http.get("/api/lookup", params={"q": "OTAN", "limit": 5}).status_code == 200
 
 
+def test_a_query_parameter_the_path_does_not_take_is_refused_as_a_body_field_is(api, db):
+    """A misspelt JSON field is a 400 (``{"verison": 3}``), but a misspelt query parameter was passed over:
+    ``staus=candidate`` listed every entry, ``min_score`` on /api/search (whose name was ``min``) answered every
+    match above 70, ``langs=every`` exported the pair. Each is refused, naming the path's parameters; a write's
+    too (a script's ``?version=3`` is checked against nothing)."""
+    http, headers = api
+    for method, path, params, taken in (
+            ("GET", "/api/entries", {"staus": "candidate"}, "after, before, document, lang, limit, min_score, offset,"
+                                                              " order, q, status"),
+            ("GET", "/api/lookup", {"q": "OTAN", "language": "fr"}, "lang, limit, q"),
+            ("GET", "/api/export/tbx", {"lang": "all"}, "include_unconfirmed, langs, srclang, status, tgtlang"),
+            ("GET", "/api/stats", {"verbose": "1"}, "none"),
+            ("POST", "/api/entries/1/approve", {"version": "1"}, "none")):
+        refused = http.request(method, path, params=params, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": (
+            f"{list(params)[-1]}: no such parameter of {path} (its parameters: {taken})")}), path
+    with open_store(db) as store:
+        assert tmtool_api.entry(store, 1)["status"] == "candidate"  # the approval refused: nothing written
+    assert http.get("/api/entries", params={"status": "", "lang": ""}).status_code == 200  # empty: not sent
+    assert http.get("/api/lookup", params={"q": "OTAN", "lang": "fr"}).status_code == 200
+
+
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
     # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
     http, headers = api

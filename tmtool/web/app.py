@@ -176,14 +176,25 @@ async def json_bodies(request: Request) -> None:
 
 async def single_values(request: Request) -> None:
     """A query parameter an API path takes once, given more than once (``q=mines&q=chasseur``, ``limit=5&limit=50``):
-    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several."""
+    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several. And one
+    the path does not take (``staus=candidate``, ``min_score`` where it was ``min``) was passed over as a misspelt
+    JSON field is not (:func:`json_bodies`): every entry listed, every match above the default answered."""
     route = request.scope.get("route")
     if not request.url.path.startswith("/api/") or not hasattr(route, "dependant"):
         return
     given = Counter(name for name, _ in request.query_params.multi_items())
-    for param in route.dependant.query_params:
+    taken = _query_params(route.dependant)
+    if unknown := [name for name in given if name not in {param.alias for param in taken}]:
+        names = ", ".join(sorted(param.alias for param in taken)) or "none"
+        raise Invalid(f"{unknown[0]}: no such parameter of {request.url.path} (its parameters: {names})")
+    for param in taken:
         if given[param.alias] > 1 and not _several(param.field_info.annotation):
             raise Invalid(f"{param.alias}: given {given[param.alias]} times, and {request.url.path} takes one")
+
+
+def _query_params(dependant) -> list:
+    """The query parameters a route reads, its dependencies' too."""
+    return [*dependant.query_params, *(param for needed in dependant.dependencies for param in _query_params(needed))]
 
 
 def _several(annotation) -> bool:
