@@ -938,3 +938,40 @@ def test_segment_align_and_extract_write_to_a_binary_stream_as_export_does(tmp_p
         assert not stream.closed
         with pytest.raises(api.Invalid, match="out is a path or a binary stream"):
             write(io.StringIO())
+
+
+def test_a_value_of_the_wrong_kind_is_invalid_and_named_not_a_type_error(store, tmp_path):
+    """A script catching tmtool.TmtoolError (as the errors' docs say to) got Python's TypeError from some calls given
+    a value of the wrong kind, a traceback with no word of which argument: ``remove(store, documents=[None])``
+    ("sequence item 0: expected str instance"), ``check_report`` given a report rather than its findings ("string
+    indices must be integers"), ``extract(top="3")``, ``ingest_dir(store, inbox, jobs="2")``,
+    ``export_format_of(None)``. Each is Invalid, naming the argument; and what was read silently (``top=-1``: every
+    term but the last; ``jobs=0``; a document id None: "no document None in the store"; a cursor of no order, refused
+    only when used) is refused as the command line refuses it."""
+    api.ingest(store, api.Upload("d.fr.txt", "Le chat dort.".encode()), api.Upload("d.en.txt", b"The cat sleeps."),
+               extract_terms=False)
+    report = api.check_document(store, "d")
+    english = [api.Upload("mines.en.txt", b"The naval mine. Naval mines threaten shipping lanes.")]
+    for call, says in (
+            (lambda: api.remove(store, documents=[None]), "a document's id is a string, not None"),
+            (lambda: api.reextract(store, [None]), "a document's id is a string, not None"),
+            (lambda: api.document_units(store, None), "a document's id is a string, not None"),
+            (lambda: api.exclude_unit(store, None, 1), "a document's id is a string, not None"),
+            (lambda: api.check_report(report), r"^findings is a report.s list of findings \(check\(\.\.\.\)\[.findings.\]\), not the report$"),
+            (lambda: api.check_report(["missing"]), r"findings\[0\] is a finding as check\(\) gives it"),
+            (lambda: api.extract(english, io.BytesIO(), lang="en", top="3"), "top is a whole number from 1, not '3'"),
+            (lambda: api.extract(english, io.BytesIO(), lang="en", top=-1), "top is a whole number from 1, not -1"),
+            (lambda: api.ingest_dir(store, tmp_path, jobs="2"), "jobs is a whole number from 1, not '2'"),
+            (lambda: api.ingest_dir(store, tmp_path, jobs=0), "jobs is a whole number from 1, not 0"),
+            (lambda: api.ingest_dir(store, 5), "inbox is a path, not 5"),
+            (lambda: api.export_format_of(None), "path is a path, not None"),
+            (lambda: api.named_from_anywhere(5), "db is a path, not 5"),
+            (lambda: api.count_entries(store, cap=0), "cap is a whole number from 1, not 0"),
+            (lambda: api.entries_cursor(api.entries(store)[0] if api.entries(store) else {}, "oldest"),
+             r"unknown order 'oldest' \(expected score, frequency, newest\)")):
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    # the right kinds still work
+    assert api.check_report(report["findings"]) == "" and api.export_format_of(tmp_path / "g.tbx") == "tbx"
+    assert api.extract(english, io.BytesIO(), lang="en", top=1)["terms"] == 1
+    assert api.document_units(store, "d")[0]["source"] == "Le chat dort."

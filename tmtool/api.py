@@ -253,6 +253,9 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
     """
     from .ingest import ingest_dir as ingest_folder
 
+    inbox = _path(inbox, "inbox")  # a number was os's TypeError
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:  # "2" was a TypeError, 0 read as 1
+        raise Invalid(f"jobs is a whole number from 1, not {_shown(jobs)}")
     try:
         summary = ingest_folder(store, inbox, extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
                                 tgtlang=_tag(tgtlang, "tgtlang"), jobs=jobs, progress=progress)
@@ -506,7 +509,7 @@ def export_format_of(path: str | Path) -> str | None:
     """
     from .formats import registry
 
-    named = registry.by_extension(path)
+    named = registry.by_extension(_path(path))  # None or a number was os's TypeError
     return named.name if named and named.writer else None
 
 
@@ -650,10 +653,10 @@ def _shown(value) -> str:
 _SHOWN = 120  # characters of a value an error message quotes
 
 
-def _limit(limit: int) -> int:
+def _limit(limit: int, name: str = "limit") -> int:
     """How many answers a search may give: 0 made a ValueError of Python's, a negative number some answers."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise Invalid(f"limit is a whole number from 1, not {_shown(limit)}")
+        raise Invalid(f"{name} is a whole number from 1, not {_shown(limit)}")
     return min(limit, _LARGEST_ID)  # more than a store can hold is all it holds
 
 
@@ -680,16 +683,20 @@ def _terms(values, name: str) -> list[str]:
     return terms
 
 
-def _document(value: str | int | None) -> str | None:
-    """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
+def _document(value: str | int | None, *, optional: bool = False) -> str | None:
+    """A document's id as given: its name, or the number a name of digits reads as (``2021``); None only where
+    ``optional`` (a filter not given), else Invalid: it was "no document None in the store", or a TypeError of
+    str.join's (``remove(store, documents=[None])``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _sought(value, "a document's id", optional=optional)
 
 
 def _new_document(value: str | int | None) -> str | None:
     """The id a document is to be stored under (None: named after its files): a name to give in a path, a page's
     address and a command line, so not blank, without control characters (a line break: no path reached it), and
     neither ``.`` nor ``..`` (which a browser's address takes for the folder, not the document)."""
-    name = _document(value)
+    name = _document(value, optional=True)
     if name is not None and (not name.strip() or not name.isprintable() or name in (".", "..")):
         raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {_shown(name)}")
     return name
@@ -856,13 +863,12 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
         raise Invalid(f"offset is a whole number from 0, not {_shown(offset)}")
     # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
     min_score = _score(min_score, "min_score")
-    if order not in ENTRY_ORDERS:
-        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
+    _order(order)
     if after is not None and before is not None:  # were read as the entries both after and before one: none, said so
         raise Invalid("give after (the page that follows) or before (the page before), not both")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text, "text", optional=True),
-                               document=_document(document),
+                               document=_document(document, optional=True),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order),
                                before=None if before is None else _keyset(before, order, "before"),
@@ -889,8 +895,8 @@ def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: floa
     """
     return store.count_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")],
                                min_score=_score(min_score, "min_score"), text=_sought(text, "text", optional=True),
-                               document=_document(document), lang=None if lang is None else _language(_tag(lang)),
-                               cap=_limit(cap))
+                               document=_document(document, optional=True), lang=None if lang is None else _language(_tag(lang)),
+                               cap=_limit(cap, "cap"))
 
 
 def term_languages(store: Store) -> list[str]:
@@ -922,11 +928,18 @@ def entries_cursor(entry: Mapping, order: str = "score") -> str:
     tmtool.errors.Invalid: after: '...' is not the cursor of a page of entries in the order score
     >>> store.close()
     """
+    _order(order)  # a cursor of no order was made, and refused by entries() only
     try:
         keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
     except (KeyError, TypeError, ValueError):
         raise Invalid(f"entries_cursor takes an entry as entries() gives it, not {entry!r:.80}") from None
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+
+
+def _order(order: str) -> str:
+    if not isinstance(order, str) or order not in ENTRY_ORDERS:
+        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
+    return order
 
 
 def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, int]:
@@ -1399,6 +1412,12 @@ def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
     """
     from .check import render
 
+    if isinstance(findings, Mapping):  # the report itself, whose keys were read as findings
+        raise Invalid("findings is a report's list of findings (check(...)[\"findings\"]), not the report")
+    findings = _listed(findings, "findings")
+    for i, finding in enumerate(findings):
+        if not isinstance(finding, Mapping):  # was a TypeError of the renderer's ("string indices must be integers")
+            raise Invalid(f"findings[{i}] is a finding as check() gives it (a dict), not {_shown(finding)}")
     return render(findings, fmt)
 
 
@@ -1834,7 +1853,7 @@ def named_from_anywhere(db: str | Path) -> str:
     """
     from .store.url import named_from_anywhere as anywhere
 
-    return anywhere(os.fspath(db))
+    return anywhere(os.fspath(_path(db, "db")))
 
 
 def masked_url(url: str | Path) -> str:
@@ -2039,6 +2058,8 @@ def extract(sources: Sequence[Source], out: str | Path | BinaryIO = "-", *, lang
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {_shown(fmt)} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    if top is not None:  # "3" was a TypeError of slicing's, -1 every term but the last
+        top = _limit(top, "top")
     out = _written_to(out)  # refused before the documents are read
     _not_read(out, *sources)
     for source in sources:
