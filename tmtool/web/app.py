@@ -177,7 +177,7 @@ async def json_bodies(request: Request) -> None:
 async def single_values(request: Request) -> None:
     """A query parameter an API path takes once, given more than once (``q=mines&q=chasseur``, ``limit=5&limit=50``):
     the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several. And one
-    the path does not take (``staus=candidate``, ``min_score`` where it was ``min``) was passed over as a misspelt
+    the path does not take (``staus=candidate``, /api/search's ``min_score`` before it took one) was passed over as a misspelt
     JSON field is not (:func:`json_bodies`): every entry listed, every match above the default answered."""
     route = request.scope.get("route")
     if not request.url.path.startswith("/api/") or not hasattr(route, "dependant"):
