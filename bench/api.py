@@ -119,7 +119,7 @@ def main() -> None:
     asked = queries(db, args.requests, random.Random(11))
     server, url = serve(db)
     try:
-        for path, key, extra in (("/api/lookup", "lookup", {}), ("/api/search", "search", {"min": 70})):
+        for path, key, extra in (("/api/lookup", "lookup", {}), ("/api/search", "search", {"min_score": 70})):
             params = [{"q": q, **extra} for q in asked[key]]
             asyncio.run(measure(url, path, params[:10], 1))  # warm the caches
             for clients in CLIENTS:

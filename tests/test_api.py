@@ -2,8 +2,10 @@
 here, so a wrong example fails the suite."""
 
 import doctest
+import functools
 import importlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,56 @@ def test_the_modules_with_examples_include_the_public_ones():
 def test_the_docstring_examples_run(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted and not result.failed
+
+
+# the public names no example of their own shows, and why: values, and the errors' kinds (TmtoolError's example
+# shows what they share; the examples of the operations raise each)
+UNEXAMPLED = {
+    "ENTRY_ORDERS": "a value: the orders entries() takes, its example shows two",
+    "MEMORY_COUNT_CAP": "a value: how far lookup() counts the memory's units",
+    "NOTICE_COMMANDS": "a value: the attribute naming a notice's commands, notice_on_store's example sets it",
+    "STATUSES": "a value: the review statuses",
+    "USAGES": "a value: a term's usages, set_usage's example names them",
+    "STORE_CHECK_COMMANDS": "a value: the commands check_store's lines may advise",
+    "Conflict": "an error kind (TmtoolError's example): edit's example raises it",
+    "Invalid": "an error kind (TmtoolError's example): lookup's example raises it",
+    "NotFound": "an error kind (TmtoolError's example): entry's example raises it",
+    "ReadOnly": "an error kind: a store its user may only read; test_store's read-only tests raise it",
+    "Unavailable": "an error kind: a store that cannot answer now, which no example can make",
+}
+
+
+@functools.cache
+def _doctests(module: str) -> dict[str, doctest.DocTest]:
+    return {test.name: test for test in doctest.DocTestFinder().find(importlib.import_module(module)) if test.examples}
+
+
+def _unexampled(namespace, names) -> list[str]:
+    """The ``names`` of ``namespace`` without an example that test_the_docstring_examples_run runs."""
+    missing = []
+    for name in names:
+        value = getattr(namespace, name)
+        module = getattr(value, "__module__", None)
+        if not (callable(value) and module in EXAMPLED and f"{module}.{value.__qualname__}" in _doctests(module)):
+            missing.append(name)
+    return missing
+
+
+def test_every_public_name_has_an_example_that_runs_or_says_why_not():
+    """A script author reads a function's docstring for how to call it: 38 of tmtool.api's public names had no
+    example. Each has one now, which the test above runs (a name re-exported from another module: that module's
+    examples run too), or is in UNEXAMPLED with the reason; a new public function without an example fails here."""
+    missing = _unexampled(api, [name for name in api.__all__ if name not in UNEXAMPLED])
+    assert missing == [], f"add an example to these docstrings (or a reason to UNEXAMPLED): {missing}"
+    assert not (set(UNEXAMPLED) - set(api.__all__)), "UNEXAMPLED names a name tmtool.api no longer exports"
+    assert not [name for name in UNEXAMPLED if name not in _unexampled(api, [name])], "it has an example now"
+    package = [name for name in tmtool.__all__ if name not in ("__version__", "api") and name not in UNEXAMPLED]
+    assert _unexampled(tmtool, package) == []
+    # the operations the workbench and the command line call are public: a script can import them from tmtool.api
+    used = {name for path in (Path(tmtool.__file__).parent / "web", Path(tmtool.__file__).parent / "cli.py")
+            for file in ([path] if path.is_file() else path.rglob("*.py"))
+            for name in re.findall(r"\bapi\.([a-z]\w*)\(", file.read_text(encoding="utf-8"))}
+    assert used - set(api.__all__) == set()
 
 
 @pytest.fixture
@@ -425,16 +477,19 @@ def test_an_entry_merged_or_removed_is_not_found_saying_where_it_went(store):
     other = api.add_entry(store, ["séance"], ["session"], status="candidate")
     merged = api.merge(store, variant["id"], kept["id"], user="ana")
     removed = api.remove_entry(store, other["id"], user="ben")
+    # the entries sharing its terms (as `glossary add` asks them) said "no entry 2", unlike every other call
     for call in (lambda: api.entry(store, variant["id"]), lambda: api.approve(store, [variant["id"]]),
-                 lambda: api.edit(store, variant["id"], note="x"), lambda: api.merge(store, variant["id"], kept["id"])):
+                 lambda: api.edit(store, variant["id"], note="x"), lambda: api.merge(store, variant["id"], kept["id"]),
+                 lambda: api.entries_sharing_terms(store, variant["id"])):
         with pytest.raises(api.NotFound, match=rf"^no glossary entry {variant['id']}: it was merged into entry "
                                                rf"{kept['id']} \(change {merged}, by ana\)$"):
             call()
     with pytest.raises(api.NotFound, match=rf"^no glossary entry {other['id']}: it was removed \(remove, change {removed},"
                                            r" by ben\)$"):
         api.reject(store, [other["id"]])
-    with pytest.raises(api.NotFound, match=r"^no glossary entry 99$"):
-        api.entry(store, 99)
+    for call in (lambda: api.entry(store, 99), lambda: api.entries_sharing_terms(store, 99)):
+        with pytest.raises(api.NotFound, match=r"^no glossary entry 99$"):
+            call()
     api.revert(store, merged)  # back: found again
     assert api.entry(store, variant["id"])["status"] == "candidate"
 
@@ -863,3 +918,60 @@ def test_the_corrections_of_a_document_the_store_does_not_hold_are_not_found(sto
         api.unit_edits(store, "meeting")
     api.ingest(store, SEED_FR, SEED_EN, document_id="meeting", extract_terms=False)
     assert api.unit_edits(store, "meeting") == []
+
+
+def test_segment_align_and_extract_write_to_a_binary_stream_as_export_does(tmp_path):
+    """export and export_srx write to a path or a binary stream; segment, align and extract, to a path alone: a
+    stream (``io.BytesIO()``) was os's TypeError ("expected str, bytes or os.PathLike object, not BytesIO"), a
+    traceback, not a TmtoolError. Each writes to a stream the bytes it writes to a file, in every format, and leaves
+    the stream open; a text stream is refused in one line before the documents are read, as export refuses it."""
+    fr = api.Upload("visite.fr.txt", "Le Comité militaire se réunit. Le Comité militaire conseille.".encode())
+    en = api.Upload("visite.en.txt", b"The Military Committee meets. The Military Committee advises.")
+    writes = [*((f"segment {fmt}", lambda out, fmt=fmt: api.segment(fr, None, out, fmt=fmt)) for fmt in api.SEGMENT_FORMATS),
+              *((f"align {fmt}", lambda out, fmt=fmt: api.align(fr, en, out, fmt=fmt)) for fmt in api.ALIGN_FORMATS),
+              *((f"extract {fmt}", lambda out, fmt=fmt: api.extract([en], out, lang="en", fmt=fmt))
+                for fmt in api.EXTRACT_FORMATS)]
+    for name, write in writes:
+        path, stream = tmp_path / name, io.BytesIO()
+        assert write(path) == write(stream), name
+        assert stream.getvalue() == path.read_bytes() and path.read_bytes(), name
+        assert not stream.closed
+        with pytest.raises(api.Invalid, match="out is a path or a binary stream"):
+            write(io.StringIO())
+
+
+def test_a_value_of_the_wrong_kind_is_invalid_and_named_not_a_type_error(store, tmp_path):
+    """A script catching tmtool.TmtoolError (as the errors' docs say to) got Python's TypeError from some calls given
+    a value of the wrong kind, a traceback with no word of which argument: ``remove(store, documents=[None])``
+    ("sequence item 0: expected str instance"), ``check_report`` given a report rather than its findings ("string
+    indices must be integers"), ``extract(top="3")``, ``ingest_dir(store, inbox, jobs="2")``,
+    ``export_format_of(None)``. Each is Invalid, naming the argument; and what was read silently (``top=-1``: every
+    term but the last; ``jobs=0``; a document id None: "no document None in the store"; a cursor of no order, refused
+    only when used) is refused as the command line refuses it."""
+    api.ingest(store, api.Upload("d.fr.txt", "Le chat dort.".encode()), api.Upload("d.en.txt", b"The cat sleeps."),
+               extract_terms=False)
+    report = api.check_document(store, "d")
+    english = [api.Upload("mines.en.txt", b"The naval mine. Naval mines threaten shipping lanes.")]
+    for call, says in (
+            (lambda: api.remove(store, documents=[None]), "a document's id is a string, not None"),
+            (lambda: api.reextract(store, [None]), "a document's id is a string, not None"),
+            (lambda: api.document_units(store, None), "a document's id is a string, not None"),
+            (lambda: api.exclude_unit(store, None, 1), "a document's id is a string, not None"),
+            (lambda: api.check_report(report), r"^findings is a report.s list of findings \(check\(\.\.\.\)\[.findings.\]\), not the report$"),
+            (lambda: api.check_report(["missing"]), r"findings\[0\] is a finding as check\(\) gives it"),
+            (lambda: api.extract(english, io.BytesIO(), lang="en", top="3"), "top is a whole number from 1, not '3'"),
+            (lambda: api.extract(english, io.BytesIO(), lang="en", top=-1), "top is a whole number from 1, not -1"),
+            (lambda: api.ingest_dir(store, tmp_path, jobs="2"), "jobs is a whole number from 1, not '2'"),
+            (lambda: api.ingest_dir(store, tmp_path, jobs=0), "jobs is a whole number from 1, not 0"),
+            (lambda: api.ingest_dir(store, 5), "inbox is a path, not 5"),
+            (lambda: api.export_format_of(None), "path is a path, not None"),
+            (lambda: api.named_from_anywhere(5), "db is a path, not 5"),
+            (lambda: api.count_entries(store, cap=0), "cap is a whole number from 1, not 0"),
+            (lambda: api.entries_cursor(api.entries(store)[0] if api.entries(store) else {}, "oldest"),
+             r"unknown order 'oldest' \(expected score, frequency, newest\)")):
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    # the right kinds still work
+    assert api.check_report(report["findings"]) == "" and api.export_format_of(tmp_path / "g.tbx") == "tbx"
+    assert api.extract(english, io.BytesIO(), lang="en", top=1)["terms"] == 1
+    assert api.document_units(store, "d")[0]["source"] == "Le chat dort."

@@ -59,6 +59,23 @@ def test_search_scores_fuzzy_matches_above_the_minimum(api):
     assert http.get("/api/search", params={"q": query, "min": 0}).status_code == 400
 
 
+def test_search_takes_its_minimum_score_as_min_score_as_the_entries_and_the_library_name_it(api):
+    """/api/search's minimum was ``min`` alone, where /api/entries and tmtool.api.search name it ``min_score``: a
+    script passing min_score=99 got every match above 70, the parameter dropped without a word. Both are read,
+    ``min`` as a deprecated name, and the two at once are refused rather than one chosen."""
+    http, _ = api
+    stored = http.get(f"/api/documents/{SEED_ID}/units").json()["units"][0]["source"]
+    query = stored.replace("inestimable", "précieux")
+    assert http.get("/api/search", params={"q": query, "min_score": 50}).json()["matches"]
+    assert http.get("/api/search", params={"q": query, "min_score": 99}).json() == {"matches": []}
+    assert http.get("/api/search", params={"q": query, "min": 99}).json() == {"matches": []}
+    both = http.get("/api/search", params={"q": query, "min": 50, "min_score": 50})
+    assert both.status_code == 400 and both.json()["message"] == "give min_score, or min (its first name), not both"
+    assert http.get("/api/search", params={"q": query, "min_score": 0}).status_code == 400
+    parameters = {p["name"]: p for p in http.get("/openapi.json").json()["paths"]["/api/search"]["get"]["parameters"]}
+    assert parameters["min"]["deprecated"] and not parameters["min_score"].get("deprecated")
+
+
 def test_concordance_finds_units_by_word(api):
     http, _ = api
     units = http.get("/api/concordance", params={"q": "pandémie"}).json()["units"]
@@ -1585,6 +1602,28 @@ def test_a_query_parameter_taken_once_and_given_twice_is_refused(api):
     assert http.get("/api/lookup", params={"q": "OTAN", "limit": 5}).status_code == 200
 
 
+def test_a_query_parameter_the_path_does_not_take_is_refused_as_a_body_field_is(api, db):
+    """A misspelt JSON field is a 400 (``{"verison": 3}``), but a misspelt query parameter was passed over:
+    ``staus=candidate`` listed every entry, ``min_score`` on /api/search (whose name was ``min``) answered every
+    match above 70, ``langs=every`` exported the pair. Each is refused, naming the path's parameters; a write's
+    too (a script's ``?version=3`` is checked against nothing)."""
+    http, headers = api
+    for method, path, params, taken in (
+            ("GET", "/api/entries", {"staus": "candidate"}, "after, before, document, lang, limit, min_score, offset,"
+                                                              " order, q, status"),
+            ("GET", "/api/lookup", {"q": "OTAN", "language": "fr"}, "lang, limit, q"),
+            ("GET", "/api/export/tbx", {"lang": "all"}, "include_unconfirmed, langs, srclang, status, tgtlang"),
+            ("GET", "/api/stats", {"verbose": "1"}, "none"),
+            ("POST", "/api/entries/1/approve", {"version": "1"}, "none")):
+        refused = http.request(method, path, params=params, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": (
+            f"{list(params)[-1]}: no such parameter of {path} (its parameters: {taken})")}), path
+    with open_store(db) as store:
+        assert tmtool_api.entry(store, 1)["status"] == "candidate"  # the approval refused: nothing written
+    assert http.get("/api/entries", params={"status": "", "lang": ""}).status_code == 200  # empty: not sent
+    assert http.get("/api/lookup", params={"q": "OTAN", "lang": "fr"}).status_code == 200
+
+
 def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
     # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
     http, headers = api
@@ -1617,3 +1656,96 @@ def test_the_look_up_refuses_a_mistyped_language_as_the_api_and_the_command_line
     assert (said.exit_code, said.output) == (1, f"tmtool: error: {raised.value}\n")
     answer = http.get("/api/lookup", params={"q": "OTAN", "lang": "zz"})
     assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": str(raised.value)})
+
+
+def _declared_answer(document: dict, method: str, path: str):
+    """A validator of the 200 answer ``document`` declares for ``method`` ``path`` (its $refs read in it)."""
+    from jsonschema import Draft202012Validator
+
+    schema = document["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+    return Draft202012Validator({**schema, "components": document["components"]})
+
+
+def test_every_json_path_declares_the_answer_it_gives(store_url, tmp_path):
+    """A 200 declared no schema but "an object": a client generated from /openapi.json got untyped dicts for every
+    path. Each JSON path declares its answer's fields (tmtool/web/schemas.py), and a real answer of each, made as a
+    script would, validates against the schema declared for it, with what the library gives (an entry's terms and
+    contexts, a document's units and corrections, a fuzzy match, an import's counts); no field is left undeclared.
+    On either backend: the seed copied into a new store of each."""
+    if store_url.startswith("postgresql"):
+        tmtool_api.copy_store(seeded_store(tmp_path), store_url)
+        db = store_url
+    else:
+        db = seeded_store(tmp_path)
+    http, headers = client(db)
+    document = http.get("/openapi.json").json()
+    json_operations = {(method, path) for path, operations in document["paths"].items()
+                       for method, operation in operations.items()
+                       if "application/json" in operation["responses"]["200"].get("content", {})}
+    assert {(method, path) for path, operations in document["paths"].items() for method in operations} \
+        - json_operations == {("get", "/api/export/{fmt}")}  # a file, not JSON
+    for method, path in json_operations:
+        declared = document["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        named = document["components"]["schemas"][declared["$ref"].rsplit("/", 1)[1]]
+        assert named["properties"] and named["required"], (method, path)
+
+    stored = http.get(f"/api/documents/{SEED_ID}/units").json()["units"]
+    sentence = stored[0]["source"].replace("inestimable", "précieux")  # no unit holds it: fuzzy matches
+    files = {"fr_file": ("rapport.fr.txt", "Le Comité militaire s'est réuni.\n".encode()),
+             "en_file": ("rapport.en.txt", b"The Military Committee met.\n")}
+    terms = tbx(concept(fr="interopérabilité", en="interoperability"))
+    base = f"/api/documents/{SEED_ID}"
+    with open_store(db) as store:
+        radar = tmtool_api.add_entry(store, ["radar"], ["radar"], terms={"en-US": ["radar set"]})
+        twice = tmtool_api.add_entry(store, ["radar"], terms={"de": ["Radar"]}, status="candidate")
+        tmtool_api.add_entry(store, ["Comité militaire"], ["Military Board"])  # rapport.en.txt says otherwise
+    made = [
+        ("get", "/api/session", http.get("/api/session")),
+        ("post", "/api/ingest", http.post("/api/ingest", files=files, headers=headers)),
+        ("post", "/api/import", http.post("/api/import", files={"file": ("terms.tbx", terms)}, headers=headers)),
+        ("get", "/api/lookup", http.get("/api/lookup", params={"q": "OTAN"})),
+        ("get", "/api/lookup", http.get("/api/lookup", params={"q": sentence})),
+        ("get", "/api/search", http.get("/api/search", params={"q": sentence, "min": 50})),
+        ("get", "/api/concordance", http.get("/api/concordance", params={"q": "pandémie"})),
+        ("get", "/api/entries", http.get("/api/entries", params={"limit": 2, "order": "newest"})),
+        ("post", "/api/entries/{entry_id}/approve", http.post("/api/entries/1/approve", headers=headers)),
+        ("post", "/api/entries/{entry_id}/reject", rejected := http.post("/api/entries/2/reject", headers=headers)),
+        ("patch", "/api/entries/{entry_id}", http.patch(f"/api/entries/{radar['id']}", headers=headers, json={
+            "version": radar["version"], "note": "a set", "genders": {"fr": "m"}})),
+        ("post", "/api/entries/{entry_id}/deprecate", http.post(f"/api/entries/{radar['id']}/deprecate", headers=headers,
+                                                                 json={"term": "radar", "lang": "en"})),
+        ("post", "/api/entries/{entry_id}/usage", http.post(f"/api/entries/{radar['id']}/usage", headers=headers,
+                                                             json={"term": "radar", "lang": "en", "usage": "admitted"})),
+        ("post", "/api/entries/{entry_id}/merge", http.post(f"/api/entries/{twice['id']}/merge", headers=headers,
+                                                             json={"into": radar["id"]})),
+        ("post", "/api/changes/{change_id}/revert", http.post(f"/api/changes/{rejected.json()['change']}/revert",
+                                                            headers=headers)),
+        ("get", "/api/entries/{entry_id}", http.get(f"/api/entries/{radar['id']}")),
+        ("post", "/api/documents/{document_id}/units/{unit_id}/merge",
+         merged := http.post(f"{base}/units/{stored[0]['id']}/merge", headers=headers)),
+        ("post", "/api/documents/{document_id}/units/{unit_id}/split",
+         http.post(f"{base}/units/{merged.json()['units'][0]['id']}/split", headers=headers, json={"source_at": 1, "target_at": 1})),
+        ("post", "/api/documents/{document_id}/units/{unit_id}/move",
+         http.post(f"{base}/units/{stored[3]['id']}/move", headers=headers, json={"side": "target", "direction": "up"})),
+        ("post", "/api/documents/{document_id}/units/{unit_id}/exclude",
+         http.post(f"{base}/units/{stored[4]['id']}/exclude", headers=headers)),
+        ("post", "/api/documents/{document_id}/corrections/undo", http.post(f"{base}/corrections/undo", headers=headers)),
+        ("get", "/api/documents/{document_id}/units", http.get(f"{base}/units")),
+        ("get", "/api/documents/{document_id}/check", http.get(f"/api/documents/rapport/check")),
+        ("post", "/api/documents/{document_id}/reextract", http.post(f"{base}/reextract", headers=headers)),
+        ("get", "/api/documents", http.get("/api/documents")),
+        ("get", "/api/stats", http.get("/api/stats")),
+    ]
+    assert {(method, path) for method, path, _ in made} == json_operations  # a new path: answer it here too
+    for method, path, answer in made:
+        assert answer.status_code == 200, (method, path, answer.text)
+        problems = [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+                    for error in _declared_answer(document, method, path).iter_errors(answer.json())]
+        assert problems == [], (method, path, problems[:5])
+    answered = {(method, path): answer.json() for method, path, answer in made}
+    # what was checked holds what a client reads: matches, findings, corrections, a term's locale, an import
+    assert answered["get", "/api/lookup"]["matches"] and answered["get", "/api/search"]["matches"]
+    assert answered["get", "/api/documents/{document_id}/units"]["corrections"]
+    assert answered["get", "/api/documents/{document_id}/check"]["findings"]
+    assert any(term.get("locale") == "en-US" for term in answered["get", "/api/entries/{entry_id}"]["terms"])
+    assert answered["get", "/api/documents"]["imports"] and answered["get", "/api/entries/{entry_id}"]["history"]

@@ -58,12 +58,12 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
     "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_entries", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
-    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_in_name", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merged_into", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
+    "segment", "set_usage", "shown_languages", "split_unit", "stats", "term_languages", "undo_correction", "unit_edits", "unknown_language_in_name",
     "writes_bom",
 ]
 
@@ -71,7 +71,15 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class Upload:
     """A file given as bytes (an upload, a file read elsewhere): its name tells its format and is
-    what the store records; nothing of it becomes a path but its last component."""
+    what the store records; nothing of it becomes a path but its last component.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> terms = Upload("../shared/terms.tsv", "fr\\ten\\nespace aérien\\tairspace\\n".encode())
+    >>> import_file(store, terms)["added"], imports(store)[0]["path"]
+    (1, 'terms.tsv')
+    >>> store.close()
+    """
 
     name: str
     data: bytes
@@ -81,7 +89,13 @@ Source = str | Path | Upload
 
 
 def default_user() -> str | None:
-    """Who a change is recorded as when no one is named: the login name, if the system has one."""
+    """Who a change is recorded as when no one is named: the login name, if the system has one.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"LOGNAME": "ana"}):
+    ...     default_user()
+    'ana'
+    """
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (a container's anonymous uid)
@@ -166,7 +180,19 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
     document was stored without its terms, extracted now (the entries counted); ``unlike_translation``: the
     files read as no translation of each other, ``{"pairs", "sharing"}``: of the aligned sentence pairs with
     numbers or names on both sides, how many share one (:mod:`tmtool.align.anchors`), else None. Such a
-    pair is stored all the same, as asked: :func:`remove` takes it out."""
+    pair is stored all the same, as asked: :func:`remove` takes it out.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> fr, en = "Le chat dort. Il fait beau.".encode(), b"The cat sleeps. The weather is fine."
+    >>> done = ingest(store, Upload("d.fr.txt", fr), Upload("d.en.txt", en), extract_terms=False)
+    >>> done["document"], done["units"], done["held_by"]
+    ('d', 2, None)
+    >>> again = ingest(store, Upload("copy.fr.txt", fr), Upload("copy.en.txt", en), extract_terms=False)
+    >>> again["document"], again["units"], again["held_by"]
+    ('copy', 0, 'd')
+    >>> store.close()
+    """
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=_new_document(document_id),
                              extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
@@ -193,7 +219,14 @@ def _ingest_summary(summary) -> dict:
 
 class IngestInterrupted(KeyboardInterrupt):
     """Ctrl-C during :func:`ingest_dir`: ``summary`` (as ingest_dir returns it) holds the pairs saved
-    before it, each committed; ``current`` the pair being ingested (None: between pairs)."""
+    before it, each committed; ``current`` the pair being ingested (None: between pairs).
+
+    >>> try:  # as ingest_dir raises it on Ctrl-C
+    ...     raise IngestInterrupted({"saved": ["d"], "documents": []}, current="e")
+    ... except KeyboardInterrupt as stopped:
+    ...     print(stopped.summary["saved"], stopped.current)
+    ['d'] e
+    """
 
     def __init__(self, summary: dict, current: str | None):
         super().__init__()
@@ -206,9 +239,24 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
     """Ingest every document pair of a folder (see :func:`tmtool.ingest.ingest_dir`), one transaction
     each. Returns ``{"documents": [as ingest returns], "saved": [ids], "terms_extracted": [ids of
     documents stored without terms, extracted now], "failures": [[name, why]],
-    "ignored": [[file, why]], "new_units", "new_entries", "updated_entries", "removed_entries"}``."""
+    "ignored": [[file, why]], "new_units", "new_entries", "updated_entries", "removed_entries"}``.
+
+    >>> import os, tempfile
+    >>> inbox = Path(tempfile.mkdtemp())
+    >>> _ = (inbox / "d.fr.txt").write_text("Le chat dort.", encoding="utf-8")
+    >>> _ = (inbox / "d.en.txt").write_text("The cat sleeps.", encoding="utf-8")
+    >>> _ = (inbox / "notes.txt").write_text("à relire", encoding="utf-8")
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> done = ingest_dir(store, inbox, extract_terms=False)
+    >>> done["saved"], done["new_units"], done["failures"], [name for name, why in done["ignored"]]
+    (['d'], 1, [], ['notes.txt'])
+    >>> store.close()
+    """
     from .ingest import ingest_dir as ingest_folder
 
+    inbox = _path(inbox, "inbox")  # a number was os's TypeError
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:  # "2" was a TypeError, 0 read as 1
+        raise Invalid(f"jobs is a whole number from 1, not {_shown(jobs)}")
     try:
         summary = ingest_folder(store, inbox, extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
                                 tgtlang=_tag(tgtlang, "tgtlang"), jobs=jobs, progress=progress)
@@ -421,7 +469,18 @@ def document_named(path: str | Path) -> str | None:
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
     """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
     base languages of the store's units (a memory format) or terms (a glossary format) beyond the
-    pair, "kind": "memory" or "glossary", "multilingual": whether the format can hold them all}``."""
+    pair, "kind": "memory" or "glossary", "multilingual": whether the format can hold them all}``.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> tmx = ('<tmx version="1.4"><header srclang="fr-FR"/><body><tu><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv>'
+    ...        '<tuv xml:lang="en-GB"><seg>Hello</seg></tuv><tuv xml:lang="de-DE"><seg>Hallo</seg></tuv></tu></body></tmx>')
+    >>> import_file(store, Upload("m.tmx", tmx.encode()))["added"]
+    1
+    >>> languages_left_out(store, "tmx")
+    {'languages': ['de'], 'kind': 'memory', 'multilingual': True}
+    >>> store.close()
+    """
     from . import transfer
     from .formats import registry
 
@@ -433,7 +492,12 @@ def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: 
 def format_names() -> dict[str, list[str]]:
     """The file formats tmtool reads and writes, by name (see :mod:`tmtool.formats.registry`):
     ``read``, ``written``; ``memory`` and ``glossary`` those read of each kind, ``written_memory``
-    and ``written_glossary`` those written; ``multilingual`` those written holding every language."""
+    and ``written_glossary`` those written; ``multilingual`` those written holding every language.
+
+    >>> names = format_names()
+    >>> names["written_memory"], "sdltm" in names["read"], "sdltm" in names["written"]
+    (['tmx', 'xliff'], True, False)
+    """
     from .formats import registry
 
     return {
@@ -449,10 +513,14 @@ def format_names() -> dict[str, list[str]]:
 
 def export_format_of(path: str | Path) -> str | None:
     """The format an export to ``path`` writes, as its extension names it (``.tbx``: tbx); None
-    when the extension names none that tmtool writes."""
+    when the extension names none that tmtool writes.
+
+    >>> export_format_of("glossary.tbx"), export_format_of("out/memory.TMX"), export_format_of("notes.docx")
+    ('tbx', 'tmx', None)
+    """
     from .formats import registry
 
-    named = registry.by_extension(path)
+    named = registry.by_extension(_path(path))  # None or a number was os's TypeError
     return named.name if named and named.writer else None
 
 
@@ -502,7 +570,18 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     which tell apart units of the same texts: memoQ keeps a unit for each context a sentence was translated in;
     with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
-    one's target, a fr/en/de unit's German)."""
+    one's target, a fr/en/de unit's German).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Les chats jouent.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The cats play."), extract_terms=False)
+    >>> [(u["source"], u["target"], u["document"]) for u in concordance(store, "chat")]
+    [('Le chat dort.', 'The cat sleeps.', 'd')]
+    >>> [u["source"] for u in concordance(store, "cats", lang="en")]
+    ['Les chats jouent.']
+    >>> store.close()
+    """
     side = None if _tag(lang) == "auto" else base_language(lang)
     sought = visible(_sought(text, "text"))
     if not sought.strip():  # nothing to look for, as an empty look-up: not a phrase no unit holds
@@ -585,10 +664,10 @@ def _shown(value) -> str:
 _SHOWN = 120  # characters of a value an error message quotes
 
 
-def _limit(limit: int) -> int:
+def _limit(limit: int, name: str = "limit") -> int:
     """How many answers a search may give: 0 made a ValueError of Python's, a negative number some answers."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise Invalid(f"limit is a whole number from 1, not {_shown(limit)}")
+        raise Invalid(f"{name} is a whole number from 1, not {_shown(limit)}")
     return min(limit, _LARGEST_ID)  # more than a store can hold is all it holds
 
 
@@ -615,16 +694,20 @@ def _terms(values, name: str) -> list[str]:
     return terms
 
 
-def _document(value: str | int | None) -> str | None:
-    """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
+def _document(value: str | int | None, *, optional: bool = False) -> str | None:
+    """A document's id as given: its name, or the number a name of digits reads as (``2021``); None only where
+    ``optional`` (a filter not given), else Invalid: it was "no document None in the store", or a TypeError of
+    str.join's (``remove(store, documents=[None])``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _sought(value, "a document's id", optional=optional)
 
 
 def _new_document(value: str | int | None) -> str | None:
     """The id a document is to be stored under (None: named after its files): a name to give in a path, a page's
     address and a command line, so not blank, without control characters (a line break: no path reached it), and
     neither ``.`` nor ``..`` (which a browser's address takes for the folder, not the document)."""
-    name = _document(value)
+    name = _document(value, optional=True)
     if name is not None and (not name.strip() or not name.isprintable() or name in (".", "..")):
         raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {_shown(name)}")
     return name
@@ -718,6 +801,29 @@ def _written_to(out):
     return out
 
 
+@contextmanager
+def _output(out: str | Path | BinaryIO, mode: str) -> Iterator[BinaryIO | io.TextIOBase]:
+    """Where :func:`segment`, :func:`align` and :func:`extract` write, as :func:`export` does: a path (``-``: stdout),
+    written atomically, or a binary stream (``io.BytesIO()``, ``sys.stdout.buffer``), left open, text written to it
+    as UTF-8. A stream was a TypeError of os's ("expected str, bytes or os.PathLike object, not BytesIO")."""
+    from .io.files import open_output
+
+    out = _written_to(out)
+    if isinstance(out, (str, os.PathLike)):
+        with open_output(out, mode) as stream:
+            yield stream
+        return
+    if "b" in mode:
+        yield out
+        return
+    text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()  # the caller's stream stays open
+
+
 def _version(value: int | str | None) -> int | None:
     """The version of an entry as read (None: any), a number or its text as an id is: ``"5"`` was compared
     with 5 as unequal and refused as a Conflict that said "version 5, not 5"."""
@@ -768,13 +874,12 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
         raise Invalid(f"offset is a whole number from 0, not {_shown(offset)}")
     # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
     min_score = _score(min_score, "min_score")
-    if order not in ENTRY_ORDERS:
-        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
+    _order(order)
     if after is not None and before is not None:  # were read as the entries both after and before one: none, said so
         raise Invalid("give after (the page that follows) or before (the page before), not both")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text, "text", optional=True),
-                               document=_document(document),
+                               document=_document(document, optional=True),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order),
                                before=None if before is None else _keyset(before, order, "before"),
@@ -801,23 +906,51 @@ def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: floa
     """
     return store.count_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")],
                                min_score=_score(min_score, "min_score"), text=_sought(text, "text", optional=True),
-                               document=_document(document), lang=None if lang is None else _language(_tag(lang)),
-                               cap=_limit(cap))
+                               document=_document(document, optional=True), lang=None if lang is None else _language(_tag(lang)),
+                               cap=_limit(cap, "cap"))
 
 
 def term_languages(store: Store) -> list[str]:
-    """The languages the glossary's terms are in (base languages, sorted): what its entries are filtered by."""
+    """The languages the glossary's terms are in (base languages, sorted): what its entries are filtered by.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], terms={"de-DE": ["Militärausschuss"], "en-GB": ["Military Committee"]})
+    >>> term_languages(store)
+    ['de', 'en', 'fr']
+    >>> store.close()
+    """
     return store.term_languages()
 
 
 def entries_cursor(entry: Mapping, order: str = "score") -> str:
     """The cursor of ``entry`` (as :func:`entries` gives it) in ``order``: what :func:`entries` takes as
-    ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order."""
+    ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> for fr, en in (("chasseur de mines", "minehunter"), ("espace aérien", "airspace")):
+    ...     _ = add_entry(store, [fr], [en], status="candidate")
+    >>> [first] = entries(store, limit=1, order="newest")
+    >>> [e["terms"][0]["text"] for e in entries(store, order="newest", after=entries_cursor(first, "newest"))]
+    ['chasseur de mines']
+    >>> entries(store, order="score", after=entries_cursor(first, "newest"))
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: after: '...' is not the cursor of a page of entries in the order score
+    >>> store.close()
+    """
+    _order(order)  # a cursor of no order was made, and refused by entries() only
     try:
         keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
     except (KeyError, TypeError, ValueError):
         raise Invalid(f"entries_cursor takes an entry as entries() gives it, not {entry!r:.80}") from None
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+
+
+def _order(order: str) -> str:
+    if not isinstance(order, str) or order not in ENTRY_ORDERS:
+        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
+    return order
 
 
 def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, int]:
@@ -1165,19 +1298,41 @@ def count_left(store: Store, *, progress: Progress | None = None) -> int:
     (killed) after committing it, or its count waited past the store's lock timeout. Every change to the glossary
     and every ingest makes them once committed, and the command line as it opens a store; a program that only
     reads the glossary calls this. A store still locked, or read-only, leaves them to make later (told in the
-    log). Returns how many documents were counted (0: none was left)."""
+    log). Returns how many documents were counted (0: none was left).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> counts_left(store), count_left(store)
+    (False, 0)
+    >>> store.close()
+    """
     return glossary.count_left(store, progress)
 
 
 def merged_into(store: Store, entry_id: int | str) -> int | None:
     """The entry a merge took entry ``entry_id`` into, when that is what last took it out of the glossary (None:
-    it is there, or was removed otherwise), so that a page or a link naming it leads on to where it went."""
+    it is there, or was removed otherwise), so that a page or a link naming it leads on to where it went.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> kept, twice = add_entry(store, ["radar"], ["radar"]), add_entry(store, ["radar"], terms={"de": ["Radar"]})
+    >>> merged_into(store, twice["id"]), merge(store, twice["id"], kept["id"]), merged_into(store, twice["id"])
+    (None, 3, 1)
+    >>> store.close()
+    """
     return glossary.merged_into(store, _id(entry_id))
 
 
 def counts_left(store: Store) -> bool:
     """Whether counts are left to make (:func:`count_left` would count): one query of a table empty but after a
-    change, so that a server can ask it at every read."""
+    change, so that a server can ask it at every read.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> counts_left(store)
+    False
+    >>> store.close()
+    """
     return bool(store.queued_counts(1))
 
 
@@ -1212,7 +1367,19 @@ def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: s
     :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
     "other_languages", "skipped", "unmatched", "pairs", "summary"}`` (``unmatched``: the sentences of a document or
     its translation aligned to nothing of the other, ``{"lang", "text"}`` each, not checked), each finding ``{"unit", "unit_id", "kind",
-    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``. ``progress`` hears of the units checked."""
+    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``. ``progress`` hears of the units checked.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> report = check(store, Upload("n.fr.txt", "Le Comité militaire se réunit. Il fait beau.".encode()),
+    ...                Upload("n.en.txt", b"The Military Board meets. The weather is fine."))
+    >>> [(f["unit"], f["kind"], f["term"], f["expected"], f["entry"]) for f in report["findings"]]
+    [(1, 'missing', 'Comité militaire', ['Military Committee'], '1')]
+    >>> report["summary"]
+    '1 finding in 1 of 2 units checked (fr-FR→en-GB 2) against 1 approved entry'
+    >>> store.close()
+    """
     from .check import check_files
 
     srclang, tgtlang = _tag(srclang, "srclang", optional=True), _tag(tgtlang, "tgtlang", optional=True)
@@ -1223,7 +1390,17 @@ def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: s
 
 def check_document(store: Store, document_id: str | int) -> dict:
     """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
-    in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
+    in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> _ = ingest(store, Upload("n.fr.txt", "Il fait beau. Le Comité militaire se réunit.".encode()),
+    ...            Upload("n.en.txt", b"The weather is fine. The Military Board meets."), extract_terms=False)
+    >>> [(f["unit"], f["unit_id"], f["kind"]) for f in check_document(store, "n")["findings"]]
+    [(2, '2', 'missing')]
+    >>> store.close()
+    """
     from .check import check_stored_units
 
     units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(_document(document_id))]
@@ -1232,9 +1409,30 @@ def check_document(store: Store, document_id: str | int) -> dict:
 
 def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
     """Findings of :func:`check` as ``text`` (for a translator: each unit with its findings),
-    ``json`` (a list of objects) or ``csv`` (a header, then a row a finding)."""
+    ``json`` (a list of objects) or ``csv`` (a header, then a row a finding).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> findings = check(store, Upload("n.fr.txt", "Le Comité militaire se réunit.".encode()),
+    ...                  Upload("n.en.txt", b"The Military Board meets."))["findings"]
+    >>> print(check_report(findings))
+    unit 1
+      source: Le Comité militaire se réunit.
+      target: The Military Board meets.
+      missing       entry 1: "Comité militaire" is not translated by the glossary's "Military Committee"
+    >>> check_report(findings, "csv").splitlines()[0]
+    'unit,unit_id,kind,lang,term,entry,expected,found,message,source,target'
+    >>> store.close()
+    """
     from .check import render
 
+    if isinstance(findings, Mapping):  # the report itself, whose keys were read as findings
+        raise Invalid("findings is a report's list of findings (check(...)[\"findings\"]), not the report")
+    findings = _listed(findings, "findings")
+    for i, finding in enumerate(findings):
+        if not isinstance(finding, Mapping):  # was a TypeError of the renderer's ("string indices must be integers")
+            raise Invalid(f"findings[{i}] is a finding as check() gives it (a dict), not {_shown(finding)}")
     return render(findings, fmt)
 
 
@@ -1246,7 +1444,16 @@ def documents(store: Store) -> list[dict]:
     ``revised``: when a revised version last replaced them, None while they are the first ingest's (a revision
     keeps the first ingest's date, ``ingested``); ``terms``: the release of term extraction that extracted a document's
     terms (``ingest.extraction_release``: the version and a digest of the method; ``"unrecorded"``: one before
-    releases were recorded), None if not extracted."""
+    releases were recorded), None if not extracted.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort.".encode()), Upload("d.en.txt", b"The cat sleeps."),
+    ...            extract_terms=False)
+    >>> [(d["id"], d["fr_file"], d["en_file"], d["srclang"], d["units"], d["revised"], d["terms"]) for d in documents(store)]
+    [('d', 'd.fr.txt', 'd.en.txt', 'fr-FR', 1, None, None)]
+    >>> store.close()
+    """
     return [{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang, "tgtlang": d.tgtlang,
              "units": units, "ingested": d.ingested, "updated": d.updated,
              "revised": d.updated if d.updated and d.updated != d.ingested else None, "terms": d.terms}
@@ -1256,7 +1463,19 @@ def documents(store: Store) -> list[dict]:
 def document_units(store: Store, document_id: str | int) -> list[dict]:
     """A document's units in order, with their ids, bead, the aligner's confidence (None for a unit a
     reviewer made), whether a reviewer excluded it from exports, and its ``sentences`` on each side
-    (``{"source": [...], "target": [...]}``, the places a unit can be split)."""
+    (``{"source": [...], "target": [...]}``, the places a unit can be split).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    >>> [(u["id"], u["position"], u["bead"], u["source"], u["excluded"]) for u in document_units(store, "d")]
+    [(1, 0, '1-1', 'Le chat dort.', False), (2, 1, '1-1', 'Il fait beau.', False)]
+    >>> document_units(store, "e")
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: no document e in the store
+    >>> store.close()
+    """
     from .corrections import sides
 
     return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence,
@@ -1296,7 +1515,21 @@ def undo_correction(store: Store, document_id: str | int, *, last: int | str | N
     """Undo a document's last correction: the units it replaced come back as they were (with the
     aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
     correction undone, as :func:`unit_edits` gives it; Invalid when there is none. ``last``: the id of
-    the last correction the person saw; another made since is a Conflict, not undone."""
+    the last correction the person saw; another made since is a Conflict, not undone.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    >>> first = exclude_unit(store, "d", 1)
+    >>> second = exclude_unit(store, "d", 2)
+    >>> undo_correction(store, "d", last=first)
+    Traceback (most recent call last):
+    tmtool.errors.Conflict: the last correction of document d is now 2 (exclude), made since 1; reload it
+    >>> undo_correction(store, "d", last=second)["id"], [u["excluded"] for u in document_units(store, "d")]
+    (2, [True, False])
+    >>> store.close()
+    """
     document_id = _document(document_id)
     with store.transaction():
         edits = store.unit_edits(document_id) if last is not None else []
@@ -1342,7 +1575,20 @@ def _neighbour(unit_id: int | str | None) -> int | None:
 def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int, *,
                user: str | None = None) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences; returns the
-    correction's id."""
+    correction's id.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    >>> merged = merge_units(store, "d", 1)
+    >>> [merged] = document_units(store, "d")
+    >>> split_unit(store, "d", merged["id"], 1, 1)
+    2
+    >>> [(u["bead"], u["source"], u["target"]) for u in document_units(store, "d")]
+    [('1-1', 'Le chat dort.', 'The cat sleeps.'), ('1-1', 'Il fait beau.', 'The weather is fine.')]
+    >>> store.close()
+    """
     from . import corrections
 
     for name, at in (("source_at", source_at), ("target_at", target_at)):
@@ -1356,7 +1602,18 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
                   neighbour: int | str | None = None, user: str | None = None) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit; returns the correction's id. ``neighbour``: that unit's id as the person saw it
-    (another there now is a Conflict)."""
+    (another there now is a Conflict).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    >>> move_sentence(store, "d", 2, "target", "up", neighbour=1)
+    1
+    >>> [(u["sentences"]["source"], u["sentences"]["target"]) for u in document_units(store, "d")]
+    [(['Le chat dort.'], ['The cat sleeps.', 'The weather is fine.']), (['Il fait beau.'], [])]
+    >>> store.close()
+    """
     from . import corrections
 
     return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
@@ -1366,7 +1623,21 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
                  user: str | None = None) -> int | None:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
-    the correction's id, None when the unit was excluded (included) already: no correction is recorded."""
+    the correction's id, None when the unit was excluded (included) already: no correction is recorded.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...            Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    >>> exclude_unit(store, "d", 2, user="ana"), exclude_unit(store, "d", 2)
+    (1, None)
+    >>> import io
+    >>> export(store, "tmx", io.BytesIO())  # the excluded unit is not exported
+    1
+    >>> exclude_unit(store, "d", 2, excluded=False)
+    2
+    >>> store.close()
+    """
     from . import corrections
 
     if not isinstance(excluded, bool):  # "no" was a ValueError, 0 and 1 a TypeError from deep down
@@ -1375,7 +1646,15 @@ def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, exclu
 
 
 def imports(store: Store) -> list[dict]:
-    """The imported files still in the store, oldest first."""
+    """The imported files still in the store, oldest first.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = import_file(store, Upload("terms.tsv", "fr\\ten\\nespace aérien\\tairspace\\n".encode()))
+    >>> [(i["id"], i["path"], i["format"], i["kind"], i["count"]) for i in imports(store)]
+    [(1, 'terms.tsv', 'tsv', 'entries', 1)]
+    >>> store.close()
+    """
     return [{"id": i.id, "path": i.path, "file": os.path.basename(i.path), "format": i.format, "kind": i.kind,
              "count": i.count, "imported": i.imported} for i in store.imports()]
 
@@ -1385,7 +1664,23 @@ def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequen
     """Take documents and imports out of the store, all in one transaction (see
     :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
     ``{"documents": {"count", "units", "entries_removed", "entries_kept"} or None, "imports": [{"id",
-    "file", "kind", "units", "entries_removed", "entries_kept"}]}``."""
+    "file", "kind", "units", "entries_removed", "entries_kept"}]}``.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = ingest(store, Upload("d.fr.txt", "Le chat dort.".encode()), Upload("d.en.txt", b"The cat sleeps."),
+    ...            extract_terms=False)
+    >>> _ = import_file(store, Upload("terms.tsv", "fr\\ten\\nespace aérien\\tairspace\\n".encode()))
+    >>> done = remove(store, documents=["d"], imports=[1])
+    >>> done["documents"]["units"], [(i["file"], i["entries_removed"]) for i in done["imports"]]
+    (1, [('terms.tsv', 1)])
+    >>> documents(store), imports(store)
+    ([], [])
+    >>> remove(store, imports=[1])
+    Traceback (most recent call last):
+    tmtool.errors.NotFound: ...
+    >>> store.close()
+    """
     documents, imports = _listed(documents, "documents"), _listed(imports, "imports")
     if not documents and not imports:
         raise Invalid("give documents or imports to remove")
@@ -1447,13 +1742,33 @@ def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: 
 
 
 def stats(store: Store) -> dict[str, int]:
-    """How many of each thing the store holds (see ``Store.stats``)."""
+    """How many of each thing the store holds (see ``Store.stats``).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    >>> counted = stats(store)
+    >>> counted["entries"], counted["entries candidate"], counted["units"]
+    (1, 1, 0)
+    >>> store.close()
+    """
     return store.stats()
 
 
 def backup(store: Store, path: str | Path) -> None:
     """Copy the store to the SQLite file ``path`` (a path or a ``sqlite:///`` URL), consistent while others write to
-    it."""
+    it.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> store = open_store(os.path.join(folder, "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> backup(store, os.path.join(folder, "backup.db"))
+    >>> with open_store(os.path.join(folder, "backup.db")) as copy:
+    ...     stats(copy)["entries"]
+    1
+    >>> store.close()
+    """
     from .store.url import sqlite_file
 
     path = _path(path)
@@ -1468,7 +1783,16 @@ def backup(store: Store, path: str | Path) -> None:
 
 def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
     """Copy the whole store at the URL ``source`` into ``target``, a new or empty store of either
-    backend (SQLite → PostgreSQL and back), ids and history as they were; rows copied by table."""
+    backend (SQLite → PostgreSQL and back), ids and history as they were; rows copied by table.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> with open_store(os.path.join(folder, "t.db"), create=True) as store:
+    ...     _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> copied = copy_store(os.path.join(folder, "t.db"), os.path.join(folder, "copy.db"))
+    >>> copied["entries"], copied["changes"]
+    (1, 1)
+    """
     from .store.copy import copy_between
 
     return copy_between(str(source), str(target))
@@ -1538,14 +1862,22 @@ def error_on_store(error: TmtoolError, db: str | Path | None, said: str | None =
 
 def named_from_anywhere(db: str | Path) -> str:
     """The store ``db`` named so that a command advised on it works in any folder (:func:`advised_on` for a
-    server, whose reader types it in a shell of their own): a SQLite file's path made absolute."""
+    server, whose reader types it in a shell of their own): a SQLite file's path made absolute.
+
+    >>> named_from_anywhere("team.db") == os.path.abspath("team.db"), named_from_anywhere("postgresql://ana@db/tm")
+    (True, 'postgresql://ana@db/tm')
+    """
     from .store.url import named_from_anywhere as anywhere
 
-    return anywhere(os.fspath(db))
+    return anywhere(os.fspath(_path(db, "db")))
 
 
 def masked_url(url: str | Path) -> str:
-    """A store's URL as it may be shown: any password in it replaced by ``***``."""
+    """A store's URL as it may be shown: any password in it replaced by ``***``.
+
+    >>> masked_url("postgresql://ana:s3cret@db/tm"), masked_url("team.db")
+    ('postgresql://ana:***@db/tm', 'team.db')
+    """
     from .store.url import masked
 
     return masked(str(url))
@@ -1555,7 +1887,15 @@ def check_store(store: Store, *, unchecked: list[str] | None = None) -> list[str
     """What is wrong with the store, one line a problem; none when it is sound. A line may advise a tmtool
     command (:data:`STORE_CHECK_COMMANDS`), which a front end says on its store (:func:`advised_on`).
     ``unchecked``: a list given gets what could not be checked, one line each (a read-only store's full-text
-    indexes, whose check writes), which is no problem found."""
+    indexes, whose check writes), which is no problem found.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> check_store(store)
+    []
+    >>> store.close()
+    """
     from .store.copy import check_store as check
 
     return check(store, unchecked)
@@ -1593,30 +1933,42 @@ def _rules(srx: str | Path | None):
 
 
 def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = None) -> None:
-    """Write the default SRX 2.0 segmentation rules (or those of the file ``srx``) to ``out``."""
-    from .io.files import open_output
+    """Write the default SRX 2.0 segmentation rules (or those of the file ``srx``) to ``out``.
+
+    >>> import io
+    >>> written = io.BytesIO()
+    >>> export_srx(written)
+    >>> b'<srx xmlns="http://www.lisa.org/srx20" version="2.0">' in written.getvalue()
+    True
+    """
     from .text.segment import default_rules, export_rules
 
     rules = _rules(srx) or default_rules()
-    if not isinstance(_written_to(out), (str, os.PathLike)):
-        export_rules(rules, out)
-        return
-    with open_output(out, "wb") as stream:
+    with _output(out, "wb") as stream:
         export_rules(rules, stream)
 
 
-def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str = "txt", tgtlang: str | None = None,
+def segment(source: Source, lang: str | None, out: str | Path | BinaryIO = "-", *, fmt: str = "txt", tgtlang: str | None = None,
             srx: str | Path | None = None) -> int:
-    """Split a document into sentences and write them to ``out`` (``-``: stdout): ``txt`` one a line;
+    """Split a document into sentences and write them to ``out`` (a path, ``-``: stdout, or a binary stream, as
+    :func:`export` writes to): ``txt`` one a line;
     ``tmx`` or ``xliff`` as source-only units for pre-translation, the xliff with a copy of each
     sentence as its target for CAT tools to translate over, into ``tgtlang`` (default: English for a
     French document, French for an English one). ``lang`` None: the language the file's name is marked
-    with (``rapport.fr.docx``), as ``ingest`` reads it. Returns how many sentences were written."""
-    from .io.files import open_output
+    with (``rapport.fr.docx``), as ``ingest`` reads it. Returns how many sentences were written.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "sentences.txt"
+    >>> segment(Upload("note.fr.txt", "Le chat dort. Il fait beau, n’est-ce pas ?".encode()), None, out)
+    2
+    >>> out.read_text(encoding="utf-8").splitlines()
+    ['Le chat dort.', 'Il fait beau, n’est-ce pas ?']
+    """
     from .langtags import regional, target_language
     from .model import Unit
     from .pipeline import segmented_document
 
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, source, rules=srx)
     if lang is None:
         lang = language_in_name(_name(source))
@@ -1631,7 +1983,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     with _local_files(source) as (path,):
         _, segments = segmented_document(path, lang, _rules(srx))
     if fmt == "txt":
-        with open_output(out, "w") as stream:
+        with _output(out, "w") as stream:
             stream.writelines(s.text + "\n" for s in segments)
         return len(segments)
     name = Path(_name(source)).name
@@ -1640,7 +1992,7 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
              props={"x-document": name, "x-paragraph": str(s.paragraph)})
         for s in segments
     ]
-    with open_output(out, "wb") as stream:
+    with _output(out, "wb") as stream:
         if fmt == "tmx":
             from .formats.tmx import write_tmx
 
@@ -1654,17 +2006,27 @@ def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str
     return len(units)
 
 
-def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", presegmented: bool = False,
+def align(fr: Source, en: Source, out: str | Path | BinaryIO = "-", *, fmt: str = "tmx", presegmented: bool = False,
           srclang: str = "fr-FR", tgtlang: str = "en-GB", srx: str | Path | None = None) -> int:
-    """Align a document with its translation and write the result to ``out``: ``tmx`` units, ``tsv``
+    """Align a document with its translation and write the result to ``out`` (a path, ``-``: stdout, or a binary
+    stream, as :func:`export` writes to): ``tmx`` units, ``tsv``
     or ``json`` sentence pairs, ``beads`` one bead a line as ``[0, 1]:[2]``. Returns how many it wrote: units (a
-    1-0 or 0-1 bead, a paragraph the other document lacks, is none), or beads."""
+    1-0 or 0-1 bead, a paragraph the other document lacks, is none), or beads.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "pairs.tsv"
+    >>> align(Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+    ...       Upload("d.en.txt", b"The cat sleeps. The weather is fine."), out, fmt="tsv")
+    2
+    >>> out.read_text(encoding="utf-8").splitlines()[0].split("\\t")
+    ['Le chat dort.', 'The cat sleeps.']
+    """
     from .formats import alignment
-    from .io.files import open_output
     from .pipeline import align_files
 
     if fmt not in ALIGN_FORMATS:
         raise Invalid(f"unknown alignment format {_shown(fmt)} (expected one of {', '.join(ALIGN_FORMATS)})")
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, fr, en, rules=srx)
     with _local_files(fr, en) as (fr_path, en_path):
         pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
@@ -1673,10 +2035,10 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
         from .formats.tmx import write_tmx
 
         units = pair.units()
-        with open_output(out, "wb") as stream:
+        with _output(out, "wb") as stream:
             write_tmx(units, stream, srclang=pair.srclang)
         return len(units)
-    with open_output(out, "w") as stream:
+    with _output(out, "w") as stream:
         if fmt == "beads":
             alignment.write_beads(pair.beads, stream)
         elif fmt == "tsv":
@@ -1686,10 +2048,10 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     return len(pair.beads)
 
 
-def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr", fmt: str = "tsv",
+def extract(sources: Sequence[Source], out: str | Path | BinaryIO = "-", *, lang: str = "fr", fmt: str = "tsv",
             top: int | None = None, progress: Progress | None = None) -> dict:
-    """Rank the terms of documents in ``lang``, French or English (monolingual), and write them to ``out``
-    (tsv or json), one row a term. A document whose name says another language (``bericht.de.txt``,
+    """Rank the terms of documents in ``lang``, French or English (monolingual), and write them to ``out`` (a path,
+    ``-``: stdout, or a binary stream, as :func:`export` writes to) as tsv or json, one row a term. A document whose name says another language (``bericht.de.txt``,
     ``report.en.txt`` read as French) is refused. Returns ``{"terms", "sentences", "files"}``: terms
     written, sentences read.
 
@@ -1702,7 +2064,6 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     >>> [(t["term"], t["lemma"], t["pos"]) for t in json.loads(out.read_text(encoding="utf-8"))]
     [('minehunter', 'minehunter', 'noun'), ('naval mine', 'mine', 'noun'), ('shipping lane', 'lane', 'noun')]
     """
-    from .io.files import open_output
     from .pipeline import term_contexts
     from .terms import extract_english, extract_french
     from .terms.listing import write_json, write_tsv
@@ -1713,6 +2074,9 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {_shown(fmt)} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    if top is not None:  # "3" was a TypeError of slicing's, -1 every term but the last
+        top = _limit(top, "top")
+    out = _written_to(out)  # refused before the documents are read
     _not_read(out, *sources)
     for source in sources:
         named = language_in_name(_name(source))
@@ -1724,7 +2088,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
         sentences = [context for source, path in zip(sources, paths)
                      for context in term_contexts(path, language, _name(source))]
     entries = (extract_english if language == "en" else extract_french)(sentences, top=top, progress=progress)
-    with open_output(out, "w") as stream:
+    with _output(out, "w") as stream:
         (write_json if fmt == "json" else write_tsv)(entries, stream, language)
     return {"terms": sum(len(e.terms_in(language)) for e in entries), "sentences": len(sentences),
             "files": len(sources)}

@@ -14,6 +14,15 @@ class TmtoolError(Exception):
     in it as the HTTP API takes them, a query parameter or a form field (``srclang``, ``langs=all``); a
     front end that names them otherwise says the message through :meth:`naming` (the CLI: ``--srclang``,
     ``--langs all``), so that no one is told of an option their front end does not have.
+
+    >>> error = Invalid("no tab: expected source<TAB>target", path="terms.tsv", line=3)
+    >>> str(error), error.exit_code, isinstance(error, TmtoolError)
+    ('terms.tsv:3: no tab: expected source<TAB>target', 1, True)
+    >>> Invalid("tsv holds two languages, not langs=all", options=("langs=all",)).naming(
+    ...     lambda name, value: f"--{name} {value}")
+    'tsv holds two languages, not --langs all'
+    >>> Conflict("entry 1 was changed by someone else").exit_code
+    3
     """
 
     exit_code = 1

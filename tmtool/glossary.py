@@ -2607,7 +2607,7 @@ def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
     terms they share: one concept entered twice, which ``merge_entries`` joins."""
     entry = store.entries([entry_id], contexts=0).get(entry_id)
     if entry is None:
-        raise NotFound(f"no entry {entry_id}")
+        raise missing(store, entry_id)  # where it went, as entry() says it
     shared: dict[int, list[str]] = {}
     for hit in sorted((h for h in _spelt_alike(store, entry.terms) if h.entry_id != entry_id), key=lambda h: h.entry_id):
         if hit.text not in shared.setdefault(hit.entry_id, []):

@@ -62,7 +62,11 @@ def _tag_in_name(path: str | Path) -> str | None:
 
 def language_in_name(path: str | Path) -> str | None:
     """The language a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows it
-    (``bericht.de.txt``: *de*), as a BCP 47 tag; None otherwise."""
+    (``bericht.de.txt``: *de*), as a BCP 47 tag; None otherwise.
+
+    >>> language_in_name("bericht.de.txt"), language_in_name("report.EN-us.docx"), language_in_name("notes.no.txt")
+    ('de', 'en-US', None)
+    """
     tag = _tag_in_name(path)
     return normalize_tag(tag) if tag is not None and known_language(tag) is not None else None
 
@@ -72,7 +76,13 @@ def unknown_language_in_name(path: str | Path, beside: str | Path | None = None)
     (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*).
     Two letters, as ISO 639-1 codes are; three (ISO 639-3: *gsw*, Swiss German) only where the file ``beside``
     it, its translation, is named with a language tmtool knows (``b.gsw.txt`` beside ``b.en.txt``): alone, a
-    three-letter word there is as often no language (``.old.``, ``.bak.``)."""
+    three-letter word there is as often no language (``.old.``, ``.bak.``).
+
+    >>> unknown_language_in_name("notes.no.txt"), unknown_language_in_name("b.gsw.txt", beside="b.en.txt")
+    ('no', 'gsw')
+    >>> unknown_language_in_name("b.gsw.txt"), unknown_language_in_name("rapport.fr.txt")
+    (None, None)
+    """
     tag = _tag_in_name(path)
     if tag is None or known_language(tag) is not None:
         return None
@@ -84,7 +94,13 @@ def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str
     """The languages two files' names carry as ``NAME.LANG.EXT``, when each carries one tmtool knows
     and they differ: ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht.DE.txt``,
     ``report.en-US.txt`` → ``("de", "en-US")``. None when either name carries none (``minutes.txt``,
-    ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region)."""
+    ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region).
+
+    >>> languages_in_names("report.en.docx", "rapport.fr.docx"), languages_in_names("bericht.DE.txt", "report.en-US.txt")
+    (('en', 'fr'), ('de', 'en-US'))
+    >>> languages_in_names("minutes.txt", "rapport.fr.txt") is None, languages_in_names("memory.fr-en.txt", "b.en.txt")
+    (True, None)
+    """
     tags = [language_in_name(path) for path in (source, target)]
     if None in tags:
         return None
@@ -102,7 +118,11 @@ def extracts_terms(srclang: str, tgtlang: str) -> bool:
     """Whether ingest extracts terms from a pair in these languages: extraction finds French terms
     and their English equivalents, in a French original or a French translation of an English
     one; in a pair of English and another language written with spaces between words, English terms
-    and their equivalents in that language (``terms.pivot``); other pairs are stored without it."""
+    and their equivalents in that language (``terms.pivot``); other pairs are stored without it.
+
+    >>> extracts_terms("fr-FR", "en-GB"), extracts_terms("en-GB", "fr-FR"), extracts_terms("en", "de"), extracts_terms("de", "fr")
+    (True, True, True, False)
+    """
     return terms_language(srclang, tgtlang) is not None
 
 

@@ -177,13 +177,24 @@ def language_codes(base: str) -> list[str]:
 
 
 def base_language(tag: str) -> str:
-    """``fr-FR`` → ``fr``."""
+    """``fr-FR`` → ``fr``.
+
+    >>> base_language("fr-FR"), base_language("zh-Hant-TW"), base_language("EN")
+    ('fr', 'zh', 'en')
+    """
     return normalize_tag(tag).split("-")[0]
 
 
 def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
     """The tags of a translation's two languages as BCP 47; a bad tag, or one language for both
-    (``es`` and ``es-MX``), is an error."""
+    (``es`` and ``es-MX``), is an error.
+
+    >>> language_pair("fr", "en-gb")
+    ('fr', 'en-GB')
+    >>> language_pair("es", "es-MX")
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: source and target languages are both 'es'
+    """
     srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
     if base_language(srclang) == base_language(tgtlang):
         raise Invalid(f"source and target languages are both {base_language(srclang)!r}")

@@ -346,7 +346,11 @@ def context_language(term_languages: Iterable[str]) -> str:
     """The language of the first sentence of an entry's contexts (``Context.fr``; the second is English), given
     its terms' languages: French where it has a French term (what a French–English extraction proposes), else
     its first language other than English (an English-led extraction's: *minehunter* = *Minenjagdboote* shows
-    its German sentence)."""
+    its German sentence).
+
+    >>> context_language(["en", "fr"]), context_language(["en", "de"]), context_language(["en"])
+    ('fr', 'de', 'fr')
+    """
     languages = [_base(lang) for lang in term_languages]
     return "fr" if "fr" in languages else next((lang for lang in languages if lang != "en"), "fr")
 
@@ -502,14 +506,27 @@ def entry_to_dict(entry: Entry) -> dict:
 def shown_languages(entry: dict) -> tuple[str, str]:
     """The two languages an entry (as :func:`entry_to_dict` gives it) is shown in, side by side:
     French and English, unless it holds terms in two languages but not both of these (de and es, de
-    and fr): then those, French and English first."""
+    and fr): then those, French and English first.
+
+    >>> shown_languages(entry_to_dict(Entry([Term("Militärausschuss", "de"), Term("Comité Militar", "es")])))
+    ('de', 'es')
+    >>> shown_languages(entry_to_dict(Entry([Term("Military Committee", "en"), Term("Militärausschuss", "de")])))
+    ('en', 'de')
+    """
     held = sorted(dict.fromkeys(t["lang"] for t in entry["terms"]), key=lambda lang: (lang != "fr", lang != "en"))
     return ("fr", "en") if len(held) < 2 or held[:2] == ["fr", "en"] else (held[0], held[1])
 
 
 def entry_from_dict(data: dict) -> Entry:
     """An entry from :func:`entry_to_dict`'s dict (its ``terms``; the by-language keys are read
-    only without them); only the terms are required."""
+    only without them); only the terms are required.
+
+    >>> entry = entry_from_dict({"terms": [{"text": "radar", "lang": "fr"}, {"text": "radar", "lang": "en"}]})
+    >>> [(t.lang, t.text) for t in entry.terms], entry.status.value, entry.id
+    ([('fr', 'radar'), ('en', 'radar')], 'candidate', None)
+    >>> entry_from_dict({"id": 12, "fr": [{"text": "espace aérien"}], "en": [{"text": "airspace"}]}).id
+    '12'
+    """
     if "terms" in data:
         terms = [term_from_dict(t) for t in data["terms"]]
     else:

@@ -42,6 +42,8 @@ from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, base_language, direction
 from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
+from . import schemas
+from .schemas import answers
 from .security import HEADERS as SECURITY_HEADERS
 from .security import WRITE_METHODS, Guard, new_secret
 
@@ -174,14 +176,25 @@ async def json_bodies(request: Request) -> None:
 
 async def single_values(request: Request) -> None:
     """A query parameter an API path takes once, given more than once (``q=mines&q=chasseur``, ``limit=5&limit=50``):
-    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several."""
+    the last was read alone, the others dropped without a word. ``status`` of /api/entries takes several. And one
+    the path does not take (``staus=candidate``, /api/search's ``min_score`` before it took one) was passed over as a misspelt
+    JSON field is not (:func:`json_bodies`): every entry listed, every match above the default answered."""
     route = request.scope.get("route")
     if not request.url.path.startswith("/api/") or not hasattr(route, "dependant"):
         return
     given = Counter(name for name, _ in request.query_params.multi_items())
-    for param in route.dependant.query_params:
+    taken = _query_params(route.dependant)
+    if unknown := [name for name in given if name not in {param.alias for param in taken}]:
+        names = ", ".join(sorted(param.alias for param in taken)) or "none"
+        raise Invalid(f"{unknown[0]}: no such parameter of {request.url.path} (its parameters: {names})")
+    for param in taken:
         if given[param.alias] > 1 and not _several(param.field_info.annotation):
             raise Invalid(f"{param.alias}: given {given[param.alias]} times, and {request.url.path} takes one")
+
+
+def _query_params(dependant) -> list:
+    """The query parameters a route reads, its dependencies' too."""
+    return [*dependant.query_params, *(param for needed in dependant.dependencies for param in _query_params(needed))]
 
 
 def _several(annotation) -> bool:
@@ -378,12 +391,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     # ---- API: reading ------------------------------------------------------------------------
 
-    @app.get("/api/session", tags=["session"])
+    @app.get("/api/session", tags=["session"], **answers(schemas.Session))
     def session() -> dict:
         """The CSRF token every write sends in ``X-CSRF-Token``."""
         return {"csrf": csrf}
 
-    @app.get("/api/lookup", tags=["look-up"])
+    @app.get("/api/lookup", tags=["look-up"], **answers(schemas.Lookup))
     def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
         """Glossary entries holding ``q`` in ``lang`` (a language tag; auto: any language), each with its
@@ -393,18 +406,25 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with reading() as s:
             return lookup(s, q, limit, lang)
 
-    @app.get("/api/search", tags=["memory"])
+    @app.get("/api/search", tags=["memory"], **answers(schemas.Matches))
     def api_search(q: Annotated[str, Query(max_length=5000)],  # an empty q is refused in api.search's words
-                   min: Annotated[float, Query(ge=1, le=100)] = 70,
+                   min_score: Annotated[float | None, Query(ge=1, le=100, description=(
+                       "the lowest score answered, in % (default 70), as /api/entries and tmtool.api.search name"
+                       " it"))] = None,
+                   min: Annotated[float | None, Query(ge=1, le=100, deprecated=True, description=(
+                       "min_score's first name, still read"))] = None,
                    limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
         """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: every
         language of every unit), scored in % as CAT tools do; each says which side matched (``variant``:
         one of the unit's other languages, its source the translation)."""
+        if min is not None and min_score is not None:  # the two names of one filter: which was meant is unknown
+            raise Invalid("give min_score, or min (its first name), not both")
         with reading() as s:
-            return {"matches": api.search(s, q, min_score=min, limit=limit, lang=lang)}
+            return {"matches": api.search(s, q, min_score=next((v for v in (min_score, min) if v is not None), 70),
+                                          limit=limit, lang=lang)}
 
-    @app.get("/api/concordance", tags=["memory"])
+    @app.get("/api/concordance", tags=["memory"], **answers(schemas.Concordance))
     def api_concordance(q: Annotated[str, Query(max_length=500)],  # an empty q is refused in api.concordance's words
                         limit: Annotated[int, Query(ge=1, le=100)] = 20,
                         lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
@@ -413,7 +433,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with reading() as s:
             return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
-    @app.get("/api/entries", tags=["glossary"])
+    @app.get("/api/entries", tags=["glossary"], **answers(schemas.EntriesPage))
     def api_entries(status: Annotated[list[STATUSES] | None, Query(description=(
                         "the statuses of the entries listed, one or several (status=approved&status=candidate);"
                         " none: every status"))] = None,
@@ -438,31 +458,31 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit, order=order, after=after, before=before, lang=lang or None)
 
-    @app.get("/api/entries/{entry_id}", tags=["glossary"])
+    @app.get("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.EntryWithHistory))
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
         with reading() as s:
             return entry_with_history(s, entry_id)
 
-    @app.get("/api/documents", tags=["documents"])
+    @app.get("/api/documents", tags=["documents"], **answers(schemas.Documents))
     def api_documents() -> dict:
         """The ingested documents and the imported files."""
         with reading() as s:
             return {"documents": api.documents(s), "imports": api.imports(s)}
 
-    @app.get("/api/documents/{document_id:path}/units", tags=["documents"])
+    @app.get("/api/documents/{document_id:path}/units", tags=["documents"], **answers(schemas.DocumentView))
     def api_units(document_id: str) -> dict:
         """A document's units in order, with bead type, confidence, sentences, and its corrections."""
         with reading() as s:
             return document_view(s, document_id)
 
-    @app.get("/api/documents/{document_id:path}/check", tags=["documents"])
+    @app.get("/api/documents/{document_id:path}/check", tags=["documents"], **answers(schemas.CheckReport))
     def api_check(document_id: str) -> dict:
         """The terminology check of a document's units against the approved glossary (as ``tmtool check``)."""
         with reading() as s:
             return api.check_document(s, document_id)
 
-    @app.get("/api/stats", tags=["store"])
+    @app.get("/api/stats", tags=["store"], **answers(schemas.Stats))
     def api_stats() -> dict:
         with reading() as s:
             return api.stats(s)
@@ -500,7 +520,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
-    @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
+    @app.post("/api/entries/{entry_id}/approve", tags=["glossary"], **answers(schemas.Decision))
     def api_approve(entry_id: int, by: By, version: Version = None) -> dict:
         """Approve an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was approved already (nothing changed)."""
@@ -508,7 +528,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             changes = api.approve(s, [entry_id], expected_version=version, user=by)
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
-    @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
+    @app.post("/api/entries/{entry_id}/reject", tags=["glossary"], **answers(schemas.Decision))
     def api_reject(entry_id: int, by: By, version: Version = None) -> dict:
         """Reject an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was rejected already."""
@@ -516,7 +536,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             changes = api.reject(s, [entry_id], expected_version=version, user=by)
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
-    @app.patch("/api/entries/{entry_id}", tags=["glossary"])
+    @app.patch("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.Decision))
     def api_edit(entry_id: int, edit: EntryEdit, by: By) -> dict:
         """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409. An edit that
         changes nothing answers the entry as it is, ``change`` null, its version the same."""
@@ -524,7 +544,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             return api.edit(s, entry_id, expected_version=edit.version, user=by, **fields)
 
-    @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
+    @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"], **answers(schemas.Decision))
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
                       version: Version = None, lang: TermLanguage = None) -> dict:
         """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
@@ -533,7 +553,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.deprecate(s, entry_id, term, lang=lang, expected_version=version, user=by),
                     "entry": api.entry(s, entry_id)}
 
-    @app.post("/api/entries/{entry_id}/usage", tags=["glossary"])
+    @app.post("/api/entries/{entry_id}/usage", tags=["glossary"], **answers(schemas.Decision))
     def api_usage(entry_id: int, term: Annotated[str, Body(embed=True)],
                   usage: Annotated[USAGES, Body(embed=True)], by: By,
                   version: Version = None, lang: TermLanguage = None) -> dict:
@@ -543,7 +563,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.set_usage(s, entry_id, term, usage, lang=lang, expected_version=version, user=by),
                     "entry": api.entry(s, entry_id)}
 
-    @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
+    @app.post("/api/entries/{entry_id}/merge", tags=["glossary"], **answers(schemas.Decision))
     def api_merge(entry_id: int, into: Annotated[Whole, Body(embed=True)], by: By,
                   version: Version = None) -> dict:
         """Merge this entry into entry ``into``; with the ``version`` read (of this entry), a changed entry is a 409."""
@@ -551,13 +571,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             change = api.merge(s, entry_id, into, expected_version=version, user=by)
             return {"change": change, "entry": api.entry(s, into)}
 
-    @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
+    @app.post("/api/changes/{change_id}/revert", tags=["glossary"], **answers(schemas.Reverted))
     def api_revert(change_id: int, by: By) -> dict:
         """Undo a recorded change (the review queue's undo)."""
         with store() as s:
             return {"change": api.revert(s, change_id, user=by)}
 
-    @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"], **answers(schemas.DocumentView))
     def api_unit_merge(document_id: str, unit_id: int, by: By, neighbour: Neighbour = None) -> dict:
         """Merge a unit with the next one (``neighbour``: its id, as the page showed it). Every correction
         records who made it (``X-Tmtool-User``, else the server's ``--user``), as the glossary's history does."""
@@ -565,21 +585,21 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             api.merge_units(s, document_id, unit_id, neighbour=neighbour, user=by)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"], **answers(schemas.DocumentView))
     def api_unit_split(document_id: str, unit_id: int, split: Split, by: By) -> dict:
         """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
         with store() as s:
             api.split_unit(s, document_id, unit_id, split.source_at, split.target_at, user=by)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"], **answers(schemas.DocumentView))
     def api_unit_move(document_id: str, unit_id: int, move: Move, by: By) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
             api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour, user=by)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"], **answers(schemas.DocumentView))
     def api_unit_exclude(document_id: str, unit_id: int, by: By,
                          excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
         """Exclude a unit from exports (``excluded: false`` includes it again)."""
@@ -587,7 +607,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             api.exclude_unit(s, document_id, unit_id, excluded, user=by)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"], **answers(schemas.Undone))
     def api_undo_correction(document_id: str, last: Annotated[Whole | None, Body(
             embed=True, description="the id of the last correction as the person saw it; another made since: 409")] = None
                             ) -> dict:
@@ -597,14 +617,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             undone = api.undo_correction(s, document_id, last=last)
             return {**document_view(s, document_id), "undone": undone}
 
-    @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"], **answers(schemas.Reextracted))
     def api_reextract(document_id: str, by: By) -> dict:
         """Extract the document's terms again with this release, from its units as stored (as ``tmtool
         glossary reextract DOCUMENT``): what was done, as ``reextract`` gives it for one document."""
         with store() as s:
             return api.reextract(s, [document_id], user=by)["documents"][0]
 
-    @app.post("/api/ingest", tags=["documents"])
+    @app.post("/api/ingest", tags=["documents"], **answers(schemas.Ingested))
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None,
                    original: Annotated[Literal["fr", "en"], Form()] = "fr",
@@ -627,7 +647,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             done = api.ingest(s, pair[0], pair[1], document_id=doc_id or None, srclang=pair[2], tgtlang=pair[3])
         return {**done, "notices": said}
 
-    @app.post("/api/import", tags=["documents"])
+    @app.post("/api/import", tags=["documents"], **answers(schemas.Imported))
     def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
                    status: Annotated[STATUSES, Form()] = "candidate",
