@@ -345,3 +345,46 @@ def test_a_queue_filtered_by_text_counts_its_total_less_far(tmp_path, monkeypatc
     said = re.search(r'<p class="count"[^>]*>([^<]*)<', http.get("/review?status=candidate&q=e").text).group(1)
     assert said == f"Entries 1–{min(held, 10)} of at least 3{', more on the next page' if held > 10 else ''}.", said
     assert f"Entries 1–10 of {count}, more" in http.get("/review?status=candidate").text
+
+
+def test_a_middle_page_numbers_its_entries_exactly_after_some_before_it_were_decided_elsewhere(tmp_path):
+    # the second page's link carried offset=10; another reviewer then decided three entries of the first page: the
+    # second page said "Entries 11–20 of N-3" where its first entry was the eighth of the queue as it stood
+    from html import unescape
+    import re
+
+    db = seeded_store(tmp_path)
+    http, count = client(db)[0], candidates(db)
+    html = http.get("/review?status=candidate").text
+    shown = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', html)
+    second = unescape(re.search(r'<a rel="next" href="([^"]+)"', html).group(1))
+    third = unescape(re.search(r'<a rel="next" href="([^"]+)"', http.get(second).text).group(1))
+    with open_store(db) as store:
+        for entry_id in shown[:3]:
+            glossary.set_status(store, int(entry_id), ReviewStatus.REJECTED)
+        queue = [entry.id for entry in store.list_entries(statuses=[ReviewStatus.CANDIDATE])]
+    for link in (second, third):
+        html = http.get(link).text
+        cards = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', html)
+        said = re.search(r'<p class="count"[^>]*>([^<]*)<', html).group(1)
+        first = queue.index(cards[0]) + 1
+        assert said.startswith(f"Entries {first}–{first + len(cards) - 1} of {count - 3}"), (said, first)
+        # the page after it follows on from the exact number
+        assert re.search(rf"offset={first - 1 + len(cards)}(&|&amp;)after=", html)
+
+
+def test_a_page_past_the_count_s_cap_says_its_numbers_are_about(tmp_path, monkeypatch):
+    # counted no further than the cap, the entries before a page are not known exactly: "about", not a number said
+    # as exact
+    import re
+
+    from tmtool import api
+
+    db = seeded_store(tmp_path)
+    monkeypatch.setattr(api, "ENTRIES_COUNTED", 5)
+    http = client(db)[0]
+    html = http.get("/review?status=candidate").text
+    assert "Entries 1–10 of at least 5, more on the next page." in html
+    second = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    said = re.search(r'<p class="count"[^>]*>([^<]*)<', http.get(second).text).group(1)
+    assert said.startswith("Entries about 11–20 of at least 5"), said

@@ -776,9 +776,10 @@ ENTRIES_COUNTED = 100_000  # a queue's total is counted up to this many: a count
 
 def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
                   text: str | None = None, document: str | int | None = None, lang: str | None = None,
-                  cap: int = ENTRIES_COUNTED) -> int:
+                  cap: int = ENTRIES_COUNTED, order: str = "score", before: str | None = None) -> int:
     """How many entries :func:`entries` gives for these filters (all its pages), counted up to ``cap``: the
-    review queue's "of 1,234" (``cap`` reached: at least that many).
+    review queue's "of 1,234" (``cap`` reached: at least that many). With ``before`` (a cursor of ``order``, as
+    :func:`entries_cursor` gives it), those coming before that entry: the exact number of a page's first entry.
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -786,12 +787,18 @@ def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: floa
     ...     _ = add_entry(store, [fr], [en], status="candidate")
     >>> count_entries(store, statuses=["candidate"]), count_entries(store, text="mines"), count_entries(store, cap=2)
     (3, 1, 2)
+    >>> first = entries(store, statuses=["candidate"], limit=1)[0]
+    >>> count_entries(store, statuses=["candidate"], before=entries_cursor(first))
+    0
     >>> store.close()
     """
+    if order not in ENTRY_ORDERS:
+        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
     return store.count_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")],
                                min_score=_score(min_score, "min_score"), text=_sought(text, "text", optional=True),
                                document=_document(document), lang=None if lang is None else _language(_tag(lang)),
-                               cap=_limit(cap))
+                               cap=_limit(cap), order=order,
+                               before=None if before is None else _keyset(before, order, "before"))
 
 
 def term_languages(store: Store) -> list[str]:

@@ -678,14 +678,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # a text's count reads each entry holding it: on PostgreSQL, "e" in a glossary of 100,000 took 0.7-1.1 s
             # counted to 100,000, where its page took 0.24 s; counted to 10,000, 0.12 s
             counted = TEXT_COUNTED if q else api.ENTRIES_COUNTED
-            listed["total"] = api.count_entries(s, statuses=[status] if status else [], text=q or None,
-                                                min_score=min_score, document=document or None, lang=lang or None,
-                                                cap=counted)
-            # the offset a link carried counts the entries before as they were: some decided since elsewhere, the last
-            # page said "Entries 41–42 of 32". Its entries are the last of the total; one with more, none past it
-            if listed["entries"] and listed["total"] < counted:
-                room = listed["total"] - len(listed["entries"]) - (1 if listed["more"] else 0)
-                listed["offset"] = max(0, room if not listed["more"] else min(listed["offset"], room))
+            filtered = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+                        "document": document or None, "lang": lang or None, "cap": counted}
+            listed["total"] = api.count_entries(s, **filtered)
+            # the offset a link carried counts the entries before as they were: some decided since elsewhere, a middle
+            # page said "Entries 11–20" of a queue where its first was the eighth, the last "Entries 41–42 of 32". The
+            # entries before the page's first are counted (bounded as the total is): its numbers are exact, or, past
+            # the bound, the link's offset said as "about"
+            listed["exact"] = True
+            if listed["entries"] and listed["previous"]:
+                before = api.count_entries(s, **filtered, order=order,
+                                           before=api.entries_cursor(listed["entries"][0], order))
+                listed["exact"] = before < counted
+                if listed["exact"]:
+                    listed["offset"] = before
             documents = [d["id"] for d in api.documents(s)]
             # the language filtered by as its box names it (de-DE, DE: de), one no term is in yet (es) among them: the
             # box said "any" over a queue filtered, and the next Filter dropped the language unsaid
