@@ -1617,3 +1617,25 @@ def test_the_look_up_refuses_a_mistyped_language_as_the_api_and_the_command_line
     assert (said.exit_code, said.output) == (1, f"tmtool: error: {raised.value}\n")
     answer = http.get("/api/lookup", params={"q": "OTAN", "lang": "zz"})
     assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": str(raised.value)})
+
+
+def test_a_page_polls_where_its_entries_stand_and_how_many_its_filters_hold(api, db):
+    # what the review queue asks every few seconds to show another reviewer's decisions: versions and statuses (and who
+    # made the last change), an entry merged away named as such, and the queue's total as its page counts it
+    http, headers = api
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    read = {e["id"]: e for e in http.get("/api/entries/versions", params={"id": queue[:3]}).json()["entries"]}
+    before = http.get("/api/entries/count", params={"status": "candidate"}).json()
+    assert before == {"total": candidates(db), "capped": False}
+    done = http.post(f"/api/entries/{queue[0]}/approve", json={}, headers={**headers, "X-Tmtool-User": "ana"}).json()
+    http.post(f"/api/entries/{queue[1]}/merge", json={"into": queue[2]}, headers=headers)
+    now = http.get("/api/entries/versions", params={"id": queue[:3]}).json()["entries"]
+    assert now[0] == {"id": str(queue[0]), "version": done["entry"]["version"], "status": "approved", "by": "ana"}
+    assert now[0]["version"] > read[str(queue[0])]["version"]
+    assert now[1] == {"id": str(queue[1]), "gone": True, "into": queue[2]}
+    assert http.get("/api/entries/count", params={"status": "candidate"}).json()["total"] == before["total"] - 2
+    assert http.get("/api/entries/count", params={"status": "candidate", "q": "militaire"}).json()["total"] == len(
+        http.get("/api/entries", params={"status": "candidate", "q": "militaire", "limit": 500}).json()["entries"])
+    refused = http.get("/api/entries/versions", params={"id": list(range(1, 102))})
+    assert refused.status_code == 400 and "id" in refused.json()["message"], refused.text

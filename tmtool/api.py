@@ -59,7 +59,7 @@ __all__ = [
     "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
-    "entry", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "entry", "entry_versions", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merged_into", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
@@ -1160,6 +1160,35 @@ def count_left(store: Store, *, progress: Progress | None = None) -> int:
     reads the glossary calls this. A store still locked, or read-only, leaves them to make later (told in the
     log). Returns how many documents were counted (0: none was left)."""
     return glossary.count_left(store, progress)
+
+
+def entry_versions(store: Store, entry_ids: Sequence[int | str]) -> list[dict]:
+    """Where each entry stands now, for a page showing them to notice what someone else changed meanwhile:
+    ``{"id", "version", "status", "by"}`` (``by``: who made its last recorded change), or for one no longer
+    there ``{"id", "gone": true, "into"}`` (``into``: the entry a merge took it into, else null).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> one = add_entry(store, ["chasseur de mines"], ["minehunter"], status="candidate", user="ana")
+    >>> two = add_entry(store, ["mines"], ["mines"], status="candidate")
+    >>> _ = approve(store, [one["id"]], user="ben"); _ = merge(store, two["id"], one["id"], user="cleo")
+    >>> entry_versions(store, [1, "2"])
+    [{'id': '1', 'version': 3, 'status': 'approved', 'by': 'cleo'}, {'id': '2', 'gone': True, 'into': 1}]
+    >>> store.close()
+    """
+    if len(entry_ids) > 100:
+        raise Invalid(f"entry_versions: at most 100 entries at a time, not {len(entry_ids)}")
+    found = []
+    for entry_id in map(_id, entry_ids):
+        try:
+            shown = entry(store, entry_id)
+        except NotFound:
+            found.append({"id": str(entry_id), "gone": True, "into": merged_into(store, entry_id)})
+            continue
+        changes = store.history(entry_id)
+        found.append({"id": shown["id"], "version": shown["version"], "status": shown["status"],
+                      "by": changes[-1].user if changes else None})
+    return found
 
 
 def merged_into(store: Store, entry_id: int | str) -> int | None:

@@ -438,6 +438,30 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit, order=order, after=after, before=before, lang=lang or None)
 
+    # (before /api/entries/{entry_id}, which would take "versions" for an id and refuse it)
+    @app.get("/api/entries/versions", tags=["glossary"])
+    def api_entry_versions(id: Annotated[list[int], Query(max_length=100, description=(
+            "the entries asked about, one or several (id=12&id=15), at most 100"))]) -> dict:
+        """Where each entry stands now (``version``, ``status``, ``by``: who made its last change; ``gone``,
+        ``into`` for one merged away or removed): what a page showing them polls, to tell its reader what someone
+        else decided meanwhile. Cheap: no contexts' sentences sent."""
+        with reading() as s:
+            return {"entries": api.entry_versions(s, id)}
+
+    @app.get("/api/entries/count", tags=["glossary"])
+    def api_entries_count(status: Annotated[list[STATUSES] | None, Query(description=(
+                              "the statuses counted, one or several; none: every status"))] = None,
+                          q: Annotated[str | None, Query(max_length=500)] = None, min_score: float | None = None,
+                          document: str | None = None,
+                          lang: Annotated[str | None, Query(max_length=35)] = None) -> dict:
+        """How many entries /api/entries lists for these filters, all its pages: ``total``, counted up to a bound
+        (``capped`` true: at least that many), as the review queue says it."""
+        cap = TEXT_COUNTED if q else api.ENTRIES_COUNTED
+        with reading() as s:
+            total = api.count_entries(s, statuses=status or [], text=q or None, min_score=min_score,
+                                      document=document or None, lang=lang or None, cap=cap)
+        return {"total": total, "capped": total >= cap}
+
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
