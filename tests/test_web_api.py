@@ -1639,3 +1639,22 @@ def test_a_page_polls_where_its_entries_stand_and_how_many_its_filters_hold(api,
         http.get("/api/entries", params={"status": "candidate", "q": "militaire", "limit": 500}).json()["entries"])
     refused = http.get("/api/entries/versions", params={"id": list(range(1, 102))})
     assert refused.status_code == 400 and "id" in refused.json()["message"], refused.text
+
+
+def test_a_decision_read_before_a_unit_correction_moved_the_entry_s_quote_is_refused(api, db):
+    # a reviewer read a card quoting a unit; someone merged that unit with the next in the document view: the card's
+    # sentence was no longer the entry's, and the approval read against it went through (the version had not changed)
+    http, headers = api
+    units = http.get(f"/api/documents/{SEED_ID}/units").json()["units"]
+    with open_store(db) as store:
+        entry_id, unit = next((int(e.id), c.unit) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])
+                              for c in e.contexts if c.unit)
+    index = next(i for i, u in enumerate(units) if u["tuid"] == unit)
+    first = units[index - 1] if index + 1 == len(units) else units[index]
+    read = http.get(f"/api/entries/{entry_id}").json()
+    merged = http.post(f"/api/documents/{SEED_ID}/units/{first['id']}/merge", json={}, headers=headers)
+    assert merged.status_code == 200, merged.text
+    now = http.get(f"/api/entries/{entry_id}").json()
+    assert now["contexts"] != read["contexts"] and now["version"] > read["version"]
+    refused = http.post(f"/api/entries/{entry_id}/approve", json={"version": read["version"]}, headers=headers)
+    assert refused.status_code == 409 and "changed by someone else" in refused.json()["message"]
