@@ -388,3 +388,34 @@ def test_a_page_past_the_count_s_cap_says_its_numbers_are_about(tmp_path, monkey
     second = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     said = re.search(r'<p class="count"[^>]*>([^<]*)<', http.get(second).text).group(1)
     assert said.startswith("Entries about 11–20 of at least 5"), said
+
+
+def test_a_page_of_one_entry_says_entry_not_a_range_of_one(tmp_path):
+    # "Entries 1–1 of 1." for a filter holding one entry
+    import re
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        glossary.add_entry(store, Entry([Term("Organisation du Traité de l'Atlantique Nord", "fr"),
+                                         Term("منظمة حلف شمال الأطلسي", "ar")], status=ReviewStatus.CANDIDATE))
+    html = client(db)[0].get("/review?status=candidate&lang=ar").text
+    assert re.search(r'<p class="count"[^>]*>([^<]*)<', html).group(1) == "Entry 1 of 1."
+
+
+def test_the_document_view_offers_no_correction_its_first_and_last_units_cannot_take(tmp_path):
+    # the first unit's ↑ (to the previous unit) and the last unit's ↓ and "merge with next" were offered like the
+    # others' and only said, once pressed, "unit 12 has no previous unit": disabled, as they cannot be made
+    import re
+
+    html = client(seeded_store(tmp_path))[0].get(f"/documents/{SEED_ID}").text
+    rows = re.findall(r'<tr class="unit.*?</tr>', html, re.S)
+    assert len(rows) > 2
+
+    def disabled(row: str) -> set[str]:
+        return {f"{side} {direction}" for side, direction in re.findall(
+            r'class="move" data-side="(\w+)" data-direction="(\w+)"[^>]*disabled', row)} | (
+            {"merge"} if re.search(r'class="merge-next"[^>]*disabled', row) else set())
+
+    assert disabled(rows[0]) == {"source up", "target up"}
+    assert disabled(rows[-1]) == {"source down", "target down", "merge"}
+    assert all(not disabled(row) for row in rows[1:-1])
