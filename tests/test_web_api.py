@@ -1651,10 +1651,15 @@ def test_a_decision_read_before_a_unit_correction_moved_the_entry_s_quote_is_ref
                               for c in e.contexts if c.unit)
     index = next(i for i, u in enumerate(units) if u["tuid"] == unit)
     first = units[index - 1] if index + 1 == len(units) else units[index]
+    http.post(f"/api/entries/{entry_id}/approve", json={}, headers={**headers, "X-Tmtool-User": "ana"})
     read = http.get(f"/api/entries/{entry_id}").json()
+    polled = lambda: http.get("/api/entries/versions", params={"id": entry_id}).json()["entries"][0]  # noqa: E731
+    assert polled()["by"] == "ana"
     merged = http.post(f"/api/documents/{SEED_ID}/units/{first['id']}/merge", json={}, headers=headers)
     assert merged.status_code == 200, merged.text
     now = http.get(f"/api/entries/{entry_id}").json()
     assert now["contexts"] != read["contexts"] and now["version"] > read["version"]
-    refused = http.post(f"/api/entries/{entry_id}/approve", json={"version": read["version"]}, headers=headers)
+    # the queue's poll sees the new version (the last change the history records still ana's approval)
+    assert polled() == {"id": str(entry_id), "version": now["version"], "status": "approved", "by": "ana"}
+    refused = http.post(f"/api/entries/{entry_id}/reject", json={"version": read["version"]}, headers=headers)
     assert refused.status_code == 409 and "changed by someone else" in refused.json()["message"]

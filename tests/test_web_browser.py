@@ -2077,13 +2077,13 @@ def test_another_reviewer_s_decisions_show_on_the_queue_without_a_reload(server,
     wait(browser, lambda b: card(b, 1).get_attribute("data-status") == "approved", "the approval made elsewhere did not show")
     assert card(browser, 2).get_attribute("data-status") == "rejected"
     note = card(browser, 1).find_element("css selector", ".elsewhere-note").text
-    assert note.startswith("Changed meanwhile by Ana Núñez: now approved"), note
+    assert note.startswith("Changed meanwhile: now approved, last by Ana Núñez (version "), note
     assert "Merged into" in card(browser, 3).find_element("css selector", ".elsewhere-note").text
     assert "elsewhere-note" not in card(browser, 4).get_attribute("innerHTML")  # untouched: nothing said
     # one decided here, three on this page elsewhere (one merged away), one off it
     wait(browser, lambda b: css(b, ".count")[0].text.endswith(
         f" {total - 5} left, 4 decided on this page (3 by someone else)."), "the count did not follow")
-    assert "#%d now approved (by Ana Núñez)" % queue[1] in css(browser, "#status")[0].text
+    assert "#%d now approved, last by Ana Núñez;" % queue[1] in css(browser, "#status")[0].text
     # a decision on a card changed elsewhere is refused, and the queue read again shows it as it is
     assert css(browser, ".card.selected")[0] == card(browser, 1)  # the selection moved on from the first card
     ActionChains(browser).send_keys("r").perform()

@@ -1164,7 +1164,8 @@ def count_left(store: Store, *, progress: Progress | None = None) -> int:
 
 def entry_versions(store: Store, entry_ids: Sequence[int | str]) -> list[dict]:
     """Where each entry stands now, for a page showing them to notice what someone else changed meanwhile:
-    ``{"id", "version", "status", "by"}`` (``by``: who made its last recorded change), or for one no longer
+    ``{"id", "version", "status", "by"}`` (``by``: who made its last change the history records; a document's
+    correction moving its quotes, a new version too, is recorded with the document's), or for one no longer
     there ``{"id", "gone": true, "into"}`` (``into``: the entry a merge took it into, else null).
 
     >>> import os, tempfile

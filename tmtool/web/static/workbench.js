@@ -380,16 +380,18 @@ function setUpReview() {
         card.classList.add("elsewhere");
         const note = card.querySelector(".elsewhere-note") || element("p", undefined, "elsewhere-note");
         if (!note.isConnected) card.querySelector("header, .terms").after(note);
-        const who = now.by || "someone else";
+        // the last decision's maker, as the history records it (a version made by a document's correction moving
+        // the entry's quotes is none of theirs): "last by"
+        const who = now.by ? `, last by ${now.by}` : "";
         if (now.gone) {
           note.textContent = now.into !== null ? `Merged into #${now.into} meanwhile by someone else.`
             : "Removed meanwhile by someone else.";
           changed.push(`#${card.dataset.entry} ${now.into !== null ? `merged into #${now.into}` : "removed"}`);
           showStatus(card, now.into !== null ? "merged" : "removed");  // out of the queue: counted as decided
         } else {
-          note.textContent = `Changed meanwhile by ${who}: now ${now.status} (version ${now.version}; this card shows ` +
+          note.textContent = `Changed meanwhile: now ${now.status}${who} (version ${now.version}; this card shows ` +
             `version ${card.dataset.version}). A decision or an edit made on it is refused until it is read again.`;
-          changed.push(`#${card.dataset.entry} now ${now.status} (by ${who})`);
+          changed.push(`#${card.dataset.entry} now ${now.status}${who}`);
           showStatus(card, now.status);
         }
       }
