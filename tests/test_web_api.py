@@ -311,15 +311,20 @@ def test_a_wrong_value_of_a_list_parameter_is_named_with_the_values_taken(api, d
     now says which value was wrong and what is taken, in a line, as ``tmtool glossary list --status bogus`` does."""
     http, headers = api
     assert _list_parameters(http.get("/openapi.json").json()) == {
-        ("get", "/api/entries"): {"status"},
+        ("get", "/api/entries"): {"status"}, ("get", "/api/entries/count"): {"status"},
+        ("get", "/api/entries/versions"): {"id"},
         ("patch", "/api/entries/{entry_id}"): {"add_fr", "add_en", "add_terms", "drop", "drop_terms"}}
     statuses = "is not one of 'candidate', 'approved' or 'rejected'"
     for query, message in (("status=bogus", f"status: 'bogus' {statuses}"),
                            ("status=approved&status=bogus", f"status: 'bogus' {statuses}"),
                            ("status=bogus&status=bogus&status=Approved",
                             f"status: 'bogus' {statuses}; status: 'Approved' {statuses}")):
-        answer = http.get(f"/api/entries?{query}")
-        assert (answer.status_code, answer.json()["message"]) == (400, message), query
+        for path in ("/api/entries", "/api/entries/count"):
+            answer = http.get(f"{path}?{query}")
+            assert (answer.status_code, answer.json()["message"]) == (400, message), (path, query)
+    answer = http.get("/api/entries/versions?id=1&id=two")
+    assert (answer.status_code, answer.json()["message"]) == (
+        400, "id: 'two' (value 2): Input should be a valid integer, unable to parse string as an integer")
     version = http.get("/api/entries/1").json()["version"]
     for body, message in (({"add_fr": ["radar", 7]}, "add_fr: 7 (value 2): Input should be a valid string"),
                           ({"add_en": [None]}, "add_en: None (value 1): Input should be a valid string"),
@@ -1393,7 +1398,10 @@ def test_entries_added_or_decided_between_two_pages_neither_skip_nor_repeat_one(
     # the review page's next link follows its last card, whatever came in since
     next_page = http.get(unescape(re.search(r'<a rel="next" href="([^"]+)"', review).group(1))).text
     shown = [found for found in re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', next_page)]
-    assert shown == queue[10:20] and "Entries 11–20" in next_page
+    # numbered as the queue now stands: the five better candidates added meanwhile come before them, the one
+    # approved no longer (the link's offset said 11–20)
+    at = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]].index(shown[0])
+    assert shown == queue[10:20] and at == 14 and f"Entries {at + 1}–{at + 10} of" in next_page
     refused = http.get("/api/entries", params={**params, "after": "bm90IGEgY3Vyc29y"})
     assert refused.status_code == 400 and refused.json()["message"].startswith("after: 'bm90IGEgY3Vyc29y' is not the")
     assert http.get("/api/entries", params={**params, "order": "newest", "after": first["next"]}).status_code == 400
