@@ -419,3 +419,19 @@ def test_the_document_view_offers_no_correction_its_first_and_last_units_cannot_
     assert disabled(rows[0]) == {"source up", "target up"}
     assert disabled(rows[-1]) == {"source down", "target down", "merge"}
     assert all(not disabled(row) for row in rows[1:-1])
+
+
+def test_a_candidate_s_edit_form_says_saving_approves_it(tmp_path):
+    # saving an edit of a candidate approves it (the person editing it has reviewed it, as `glossary edit` does): the
+    # card left the candidates' queue on Save, said only afterwards ("#31 saved, approved")
+    import re
+
+    db = seeded_store(tmp_path)
+    http, headers = client(db)
+    html = http.get("/review?status=candidate").text
+    forms = re.findall(r'<form class="edit-form".*?</form>', html, re.S)
+    assert forms and all("Saving approves it" in form for form in forms)
+    entry_id = re.search(r'data-entry="(\d+)"', html).group(1)
+    http.post(f"/api/entries/{entry_id}/reject", json={}, headers=headers)
+    rejected = http.get(f"/entries/{entry_id}").text
+    assert "Saving approves it" not in rejected  # an edit leaves a decided entry's status as it is
