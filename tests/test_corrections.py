@@ -421,3 +421,26 @@ def test_a_split_unit_s_context_goes_to_the_part_holding_its_term_and_back_when_
             assert context == Context(parts[part].unit.source, parts[part].unit.target, "d", parts[part].unit.tuid)
         api.undo_correction(store, "d")
         assert glossary.entry(store, entry_id).contexts == [Context(fr, en, "d", unit.unit.tuid)]
+
+
+def test_an_entry_whose_quotes_a_correction_moves_is_a_new_version_of_it(store):
+    """A correction changing what an entry quotes (merge, split, undo) gives the entry a new version: a reviewer's card
+    or page read before showed the old sentences, and a decision made from it is refused (as for any change made
+    meanwhile), not taken as made on what the entry now shows. An exclusion changes no quote, nor does a correction
+    to units an entry does not quote."""
+    quoting = entry_quoting_the_second_unit(store)
+    units = store.document_units("d")
+    other = glossary.add_entry(store, Entry([Term("fleur", "fr"), Term("flower", "en")]))
+    store.add_contexts(other, [Context(units[4].unit.source, units[4].unit.target, "d", units[4].unit.tuid)],
+                       {units[4].unit.tuid: units[4].id})
+    version = {entry_id: glossary.entry(store, entry_id).version for entry_id in (quoting, other)}
+    corrections.exclude_unit(store, "d", units[1].id)
+    corrections.exclude_unit(store, "d", units[1].id, False)
+    assert glossary.entry(store, quoting).version == version[quoting]
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    assert glossary.entry(store, quoting).version == version[quoting] + 1
+    assert glossary.entry(store, other).version == version[other]  # its unit untouched
+    with pytest.raises(TmtoolError, match="changed by someone else"):
+        glossary.set_status(store, quoting, glossary.ReviewStatus.REJECTED, expected_version=version[quoting])
+    store.undo_unit_edit("d")  # the quote back as it was: again a new version
+    assert glossary.entry(store, quoting).version == version[quoting] + 2

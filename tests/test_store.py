@@ -852,6 +852,13 @@ def test_the_entries_counted_are_those_every_page_lists_up_to_the_cap(store):
                     {"text": "comite 1"}, {"min_score": 0.5, "statuses": candidate}):
         assert store.count_entries(**filters, cap=1000) == len(store.list_entries(**filters)), filters
     assert store.count_entries(cap=7) == 7
+    # those before an entry, in each order: how a page starting at it is numbered
+    for order in ("score", "frequency", "newest"):
+        listed = store.list_entries(statuses=candidate, order=order)
+        for at in (0, 3, len(listed) - 1):
+            keyset = (listed[at].score, listed[at].frequency, int(listed[at].id))
+            assert store.count_entries(statuses=candidate, order=order, before=keyset, cap=1000) == at, (order, at)
+        assert store.count_entries(statuses=candidate, order=order, before=keyset, cap=2) == 2
 
 
 def test_the_count_agrees_with_the_entries_listed_for_every_combination_of_filters(store):

@@ -328,15 +328,20 @@ def test_a_wrong_value_of_a_list_parameter_is_named_with_the_values_taken(api, d
     now says which value was wrong and what is taken, in a line, as ``tmtool glossary list --status bogus`` does."""
     http, headers = api
     assert _list_parameters(http.get("/openapi.json").json()) == {
-        ("get", "/api/entries"): {"status"},
+        ("get", "/api/entries"): {"status"}, ("get", "/api/entries/count"): {"status"},
+        ("get", "/api/entries/versions"): {"id"},
         ("patch", "/api/entries/{entry_id}"): {"add_fr", "add_en", "add_terms", "drop", "drop_terms"}}
     statuses = "is not one of 'candidate', 'approved' or 'rejected'"
     for query, message in (("status=bogus", f"status: 'bogus' {statuses}"),
                            ("status=approved&status=bogus", f"status: 'bogus' {statuses}"),
                            ("status=bogus&status=bogus&status=Approved",
                             f"status: 'bogus' {statuses}; status: 'Approved' {statuses}")):
-        answer = http.get(f"/api/entries?{query}")
-        assert (answer.status_code, answer.json()["message"]) == (400, message), query
+        for path in ("/api/entries", "/api/entries/count"):
+            answer = http.get(f"{path}?{query}")
+            assert (answer.status_code, answer.json()["message"]) == (400, message), (path, query)
+    answer = http.get("/api/entries/versions?id=1&id=two")
+    assert (answer.status_code, answer.json()["message"]) == (
+        400, "id: 'two' (value 2): Input should be a valid integer, unable to parse string as an integer")
     version = http.get("/api/entries/1").json()["version"]
     for body, message in (({"add_fr": ["radar", 7]}, "add_fr: 7 (value 2): Input should be a valid string"),
                           ({"add_en": [None]}, "add_en: None (value 1): Input should be a valid string"),
@@ -1410,7 +1415,10 @@ def test_entries_added_or_decided_between_two_pages_neither_skip_nor_repeat_one(
     # the review page's next link follows its last card, whatever came in since
     next_page = http.get(unescape(re.search(r'<a rel="next" href="([^"]+)"', review).group(1))).text
     shown = [found for found in re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', next_page)]
-    assert shown == queue[10:20] and "Entries 11–20" in next_page
+    # numbered as the queue now stands: the five better candidates added meanwhile come before them, the one
+    # approved no longer (the link's offset said 11–20)
+    at = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]].index(shown[0])
+    assert shown == queue[10:20] and at == 14 and f"Entries {at + 1}–{at + 10} of" in next_page
     refused = http.get("/api/entries", params={**params, "after": "bm90IGEgY3Vyc29y"})
     assert refused.status_code == 400 and refused.json()["message"].startswith("after: 'bm90IGEgY3Vyc29y' is not the")
     assert http.get("/api/entries", params={**params, "order": "newest", "after": first["next"]}).status_code == 400
@@ -1721,6 +1729,8 @@ def test_every_json_path_declares_the_answer_it_gives(store_url, tmp_path):
         ("post", "/api/changes/{change_id}/revert", http.post(f"/api/changes/{rejected.json()['change']}/revert",
                                                             headers=headers)),
         ("get", "/api/entries/{entry_id}", http.get(f"/api/entries/{radar['id']}")),
+        ("get", "/api/entries/versions", http.get("/api/entries/versions", params={"id": [radar["id"], 99999]})),
+        ("get", "/api/entries/count", http.get("/api/entries/count", params={"status": "candidate"})),
         ("post", "/api/documents/{document_id}/units/{unit_id}/merge",
          merged := http.post(f"{base}/units/{stored[0]['id']}/merge", headers=headers)),
         ("post", "/api/documents/{document_id}/units/{unit_id}/split",
@@ -1749,3 +1759,49 @@ def test_every_json_path_declares_the_answer_it_gives(store_url, tmp_path):
     assert answered["get", "/api/documents/{document_id}/check"]["findings"]
     assert any(term.get("locale") == "en-US" for term in answered["get", "/api/entries/{entry_id}"]["terms"])
     assert answered["get", "/api/documents"]["imports"] and answered["get", "/api/entries/{entry_id}"]["history"]
+
+
+def test_a_page_polls_where_its_entries_stand_and_how_many_its_filters_hold(api, db):
+    # what the review queue asks every few seconds to show another reviewer's decisions: versions and statuses (and who
+    # made the last change), an entry merged away named as such, and the queue's total as its page counts it
+    http, headers = api
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    read = {e["id"]: e for e in http.get("/api/entries/versions", params={"id": queue[:3]}).json()["entries"]}
+    before = http.get("/api/entries/count", params={"status": "candidate"}).json()
+    assert before == {"total": candidates(db), "capped": False}
+    done = http.post(f"/api/entries/{queue[0]}/approve", json={}, headers={**headers, "X-Tmtool-User": "ana"}).json()
+    http.post(f"/api/entries/{queue[1]}/merge", json={"into": queue[2]}, headers=headers)
+    now = http.get("/api/entries/versions", params={"id": queue[:3]}).json()["entries"]
+    assert now[0] == {"id": str(queue[0]), "version": done["entry"]["version"], "status": "approved", "by": "ana"}
+    assert now[0]["version"] > read[str(queue[0])]["version"]
+    assert now[1] == {"id": str(queue[1]), "gone": True, "into": queue[2]}
+    assert http.get("/api/entries/count", params={"status": "candidate"}).json()["total"] == before["total"] - 2
+    assert http.get("/api/entries/count", params={"status": "candidate", "q": "militaire"}).json()["total"] == len(
+        http.get("/api/entries", params={"status": "candidate", "q": "militaire", "limit": 500}).json()["entries"])
+    refused = http.get("/api/entries/versions", params={"id": list(range(1, 102))})
+    assert refused.status_code == 400 and "id" in refused.json()["message"], refused.text
+
+
+def test_a_decision_read_before_a_unit_correction_moved_the_entry_s_quote_is_refused(api, db):
+    # a reviewer read a card quoting a unit; someone merged that unit with the next in the document view: the card's
+    # sentence was no longer the entry's, and the approval read against it went through (the version had not changed)
+    http, headers = api
+    units = http.get(f"/api/documents/{SEED_ID}/units").json()["units"]
+    with open_store(db) as store:
+        entry_id, unit = next((int(e.id), c.unit) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])
+                              for c in e.contexts if c.unit)
+    index = next(i for i, u in enumerate(units) if u["tuid"] == unit)
+    first = units[index - 1] if index + 1 == len(units) else units[index]
+    http.post(f"/api/entries/{entry_id}/approve", json={}, headers={**headers, "X-Tmtool-User": "ana"})
+    read = http.get(f"/api/entries/{entry_id}").json()
+    polled = lambda: http.get("/api/entries/versions", params={"id": entry_id}).json()["entries"][0]  # noqa: E731
+    assert polled()["by"] == "ana"
+    merged = http.post(f"/api/documents/{SEED_ID}/units/{first['id']}/merge", json={}, headers=headers)
+    assert merged.status_code == 200, merged.text
+    now = http.get(f"/api/entries/{entry_id}").json()
+    assert now["contexts"] != read["contexts"] and now["version"] > read["version"]
+    # the queue's poll sees the new version (the last change the history records still ana's approval)
+    assert polled() == {"id": str(entry_id), "version": now["version"], "status": "approved", "by": "ana"}
+    refused = http.post(f"/api/entries/{entry_id}/reject", json={"version": read["version"]}, headers=headers)
+    assert refused.status_code == 409 and "changed by someone else" in refused.json()["message"]

@@ -2054,3 +2054,39 @@ def test_an_edit_saved_with_enter_on_an_entry_s_page_leaves_it_unasked(server, b
     wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the edit was not saved")
     assert browser.execute_script("return sessionStorage.getItem('asked')") is None and not asks(browser)
     assert _status(db, entry_id) == "approved"
+
+
+def test_another_reviewer_s_decisions_show_on_the_queue_without_a_reload(server, browser, db):
+    # a second reviewer approved and rejected entries of the page this one was reading, and one further on: the cards
+    # still said "candidate", the count "45 left", until a decision on one of them was refused. Now the queue polls
+    # (at each action of its own, as the tab is shown again, and every few seconds): the cards and the count show
+    # them, the card says who changed it, and a decision on it is refused and the page read again, as before
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    total = candidates(db)
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    browser.get(server.url + "/review")
+    with open_store(db) as store:
+        glossary.set_status(store, queue[1], glossary.ReviewStatus.APPROVED, user="Ana Núñez")
+        glossary.set_status(store, queue[2], glossary.ReviewStatus.REJECTED, user="Ana Núñez")
+        glossary.set_status(store, queue[15], glossary.ReviewStatus.REJECTED, user="Ana Núñez")
+        glossary.merge_entries(store, queue[3], queue[20], user="Ana Núñez")
+    ActionChains(browser).send_keys("a").perform()  # this reviewer's own decision, on the first card
+    card = lambda b, n: css(b, f'.card[data-entry="{queue[n]}"]')[0]  # noqa: E731
+    wait(browser, lambda b: card(b, 1).get_attribute("data-status") == "approved", "the approval made elsewhere did not show")
+    assert card(browser, 2).get_attribute("data-status") == "rejected"
+    note = card(browser, 1).find_element("css selector", ".elsewhere-note").text
+    assert note.startswith("Changed meanwhile: now approved, last by Ana Núñez (version "), note
+    assert "Merged into" in card(browser, 3).find_element("css selector", ".elsewhere-note").text
+    assert "elsewhere-note" not in card(browser, 4).get_attribute("innerHTML")  # untouched: nothing said
+    # one decided here, three on this page elsewhere (one merged away), one off it
+    wait(browser, lambda b: css(b, ".count")[0].text.endswith(
+        f" {total - 5} left, 4 decided on this page (3 by someone else)."), "the count did not follow")
+    assert "#%d now approved, last by Ana Núñez;" % queue[1] in css(browser, "#status")[0].text
+    # a decision on a card changed elsewhere is refused, and the queue read again shows it as it is
+    assert css(browser, ".card.selected")[0] == card(browser, 1)  # the selection moved on from the first card
+    ActionChains(browser).send_keys("r").perform()
+    wait(browser, lambda b: "changed by someone else" in css(b, "#status")[0].text, "the stale decision was not refused")
+    with open_store(db) as store:
+        assert glossary.entry(store, queue[1]).status == glossary.ReviewStatus.APPROVED

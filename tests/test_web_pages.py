@@ -345,3 +345,93 @@ def test_a_queue_filtered_by_text_counts_its_total_less_far(tmp_path, monkeypatc
     said = re.search(r'<p class="count"[^>]*>([^<]*)<', http.get("/review?status=candidate&q=e").text).group(1)
     assert said == f"Entries 1–{min(held, 10)} of at least 3{', more on the next page' if held > 10 else ''}.", said
     assert f"Entries 1–10 of {count}, more" in http.get("/review?status=candidate").text
+
+
+def test_a_middle_page_numbers_its_entries_exactly_after_some_before_it_were_decided_elsewhere(tmp_path):
+    # the second page's link carried offset=10; another reviewer then decided three entries of the first page: the
+    # second page said "Entries 11–20 of N-3" where its first entry was the eighth of the queue as it stood
+    from html import unescape
+    import re
+
+    db = seeded_store(tmp_path)
+    http, count = client(db)[0], candidates(db)
+    html = http.get("/review?status=candidate").text
+    shown = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', html)
+    second = unescape(re.search(r'<a rel="next" href="([^"]+)"', html).group(1))
+    third = unescape(re.search(r'<a rel="next" href="([^"]+)"', http.get(second).text).group(1))
+    with open_store(db) as store:
+        for entry_id in shown[:3]:
+            glossary.set_status(store, int(entry_id), ReviewStatus.REJECTED)
+        queue = [entry.id for entry in store.list_entries(statuses=[ReviewStatus.CANDIDATE])]
+    for link in (second, third):
+        html = http.get(link).text
+        cards = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', html)
+        said = re.search(r'<p class="count"[^>]*>([^<]*)<', html).group(1)
+        first = queue.index(cards[0]) + 1
+        assert said.startswith(f"Entries {first}–{first + len(cards) - 1} of {count - 3}"), (said, first)
+        # the page after it follows on from the exact number
+        assert re.search(rf"offset={first - 1 + len(cards)}(&|&amp;)after=", html)
+
+
+def test_a_page_past_the_count_s_cap_says_its_numbers_are_about(tmp_path, monkeypatch):
+    # counted no further than the cap, the entries before a page are not known exactly: "about", not a number said
+    # as exact
+    import re
+
+    from tmtool import api
+
+    db = seeded_store(tmp_path)
+    monkeypatch.setattr(api, "ENTRIES_COUNTED", 5)
+    http = client(db)[0]
+    html = http.get("/review?status=candidate").text
+    assert "Entries 1–10 of at least 5, more on the next page." in html
+    second = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    said = re.search(r'<p class="count"[^>]*>([^<]*)<', http.get(second).text).group(1)
+    assert said.startswith("Entries about 11–20 of at least 5"), said
+
+
+def test_a_page_of_one_entry_says_entry_not_a_range_of_one(tmp_path):
+    # "Entries 1–1 of 1." for a filter holding one entry
+    import re
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        glossary.add_entry(store, Entry([Term("Organisation du Traité de l'Atlantique Nord", "fr"),
+                                         Term("منظمة حلف شمال الأطلسي", "ar")], status=ReviewStatus.CANDIDATE))
+    html = client(db)[0].get("/review?status=candidate&lang=ar").text
+    assert re.search(r'<p class="count"[^>]*>([^<]*)<', html).group(1) == "Entry 1 of 1."
+
+
+def test_the_document_view_offers_no_correction_its_first_and_last_units_cannot_take(tmp_path):
+    # the first unit's ↑ (to the previous unit) and the last unit's ↓ and "merge with next" were offered like the
+    # others' and only said, once pressed, "unit 12 has no previous unit": disabled, as they cannot be made
+    import re
+
+    html = client(seeded_store(tmp_path))[0].get(f"/documents/{SEED_ID}").text
+    rows = re.findall(r'<tr class="unit.*?</tr>', html, re.S)
+    assert len(rows) > 2
+
+    def disabled(row: str) -> set[str]:
+        return {f"{side} {direction}" for side, direction in re.findall(
+            r'class="move" data-side="(\w+)" data-direction="(\w+)"[^>]*disabled', row)} | (
+            {"merge"} if re.search(r'class="merge-next"[^>]*disabled', row) else set())
+
+    assert disabled(rows[0]) == {"source up", "target up"}
+    assert disabled(rows[-1]) == {"source down", "target down", "merge"}
+    assert all(not disabled(row) for row in rows[1:-1])
+
+
+def test_a_candidate_s_edit_form_says_saving_approves_it(tmp_path):
+    # saving an edit of a candidate approves it (the person editing it has reviewed it, as `glossary edit` does): the
+    # card left the candidates' queue on Save, said only afterwards ("#31 saved, approved")
+    import re
+
+    db = seeded_store(tmp_path)
+    http, headers = client(db)
+    html = http.get("/review?status=candidate").text
+    forms = re.findall(r'<form class="edit-form".*?</form>', html, re.S)
+    assert forms and all("Saving approves it" in form for form in forms)
+    entry_id = re.search(r'data-entry="(\d+)"', html).group(1)
+    http.post(f"/api/entries/{entry_id}/reject", json={}, headers=headers)
+    rejected = http.get(f"/entries/{entry_id}").text
+    assert "Saving approves it" not in rejected  # an edit leaves a decided entry's status as it is

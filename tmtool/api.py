@@ -60,7 +60,7 @@ __all__ = [
     "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_entries", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
-    "entry", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "entry", "entry_versions", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_in_name", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merged_into", "named_from_anywhere", "notice_on_store", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "term_languages", "undo_correction", "unit_edits", "unknown_language_in_name",
@@ -892,9 +892,10 @@ ENTRIES_COUNTED = 100_000  # a queue's total is counted up to this many: a count
 
 def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
                   text: str | None = None, document: str | int | None = None, lang: str | None = None,
-                  cap: int = ENTRIES_COUNTED) -> int:
+                  cap: int = ENTRIES_COUNTED, order: str = "score", before: str | None = None) -> int:
     """How many entries :func:`entries` gives for these filters (all its pages), counted up to ``cap``: the
-    review queue's "of 1,234" (``cap`` reached: at least that many).
+    review queue's "of 1,234" (``cap`` reached: at least that many). With ``before`` (a cursor of ``order``, as
+    :func:`entries_cursor` gives it), those coming before that entry: the exact number of a page's first entry.
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -902,12 +903,18 @@ def count_entries(store: Store, *, statuses: Sequence[str] = (), min_score: floa
     ...     _ = add_entry(store, [fr], [en], status="candidate")
     >>> count_entries(store, statuses=["candidate"]), count_entries(store, text="mines"), count_entries(store, cap=2)
     (3, 1, 2)
+    >>> first = entries(store, statuses=["candidate"], limit=1)[0]
+    >>> count_entries(store, statuses=["candidate"], before=entries_cursor(first))
+    0
     >>> store.close()
     """
+    if order not in ENTRY_ORDERS:
+        raise Invalid(f"unknown order {_shown(order)} (expected {', '.join(ENTRY_ORDERS)})")
     return store.count_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")],
                                min_score=_score(min_score, "min_score"), text=_sought(text, "text", optional=True),
                                document=_document(document, optional=True), lang=None if lang is None else _language(_tag(lang)),
-                               cap=_limit(cap, "cap"))
+                               cap=_limit(cap, "cap"), order=order,
+                               before=None if before is None else _keyset(before, order, "before"))
 
 
 def term_languages(store: Store) -> list[str]:
@@ -1307,6 +1314,36 @@ def count_left(store: Store, *, progress: Progress | None = None) -> int:
     >>> store.close()
     """
     return glossary.count_left(store, progress)
+
+
+def entry_versions(store: Store, entry_ids: Sequence[int | str]) -> list[dict]:
+    """Where each entry stands now, for a page showing them to notice what someone else changed meanwhile:
+    ``{"id", "version", "status", "by"}`` (``by``: who made its last change the history records; a document's
+    correction moving its quotes, a new version too, is recorded with the document's), or for one no longer
+    there ``{"id", "gone": true, "into"}`` (``into``: the entry a merge took it into, else null).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> one = add_entry(store, ["chasseur de mines"], ["minehunter"], status="candidate", user="ana")
+    >>> two = add_entry(store, ["mines"], ["mines"], status="candidate")
+    >>> _ = approve(store, [one["id"]], user="ben"); _ = merge(store, two["id"], one["id"], user="cleo")
+    >>> entry_versions(store, [1, "2"])
+    [{'id': '1', 'version': 3, 'status': 'approved', 'by': 'cleo'}, {'id': '2', 'gone': True, 'into': 1}]
+    >>> store.close()
+    """
+    if len(entry_ids) > 100:
+        raise Invalid(f"entry_versions: at most 100 entries at a time, not {len(entry_ids)}")
+    found = []
+    for entry_id in map(_id, entry_ids):
+        try:
+            shown = entry(store, entry_id)
+        except NotFound:
+            found.append({"id": str(entry_id), "gone": True, "into": merged_into(store, entry_id)})
+            continue
+        changes = store.history(entry_id)
+        found.append({"id": shown["id"], "version": shown["version"], "status": shown["status"],
+                      "by": changes[-1].user if changes else None})
+    return found
 
 
 def merged_into(store: Store, entry_id: int | str) -> int | None:

@@ -328,9 +328,10 @@ class Store(Protocol):
 
     def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                       text: str | None = None, document: str | None = None, lang: str | None = None,
-                      cap: int) -> int:
+                      cap: int, order: str = "score", before: Sequence | None = None) -> int:
         """How many entries :meth:`list_entries` would give for these filters, counted up to ``cap`` (a count
-        bounded in time, however large the glossary)."""
+        bounded in time, however large the glossary); with ``before`` (as list_entries takes it, in ``order``),
+        those before that entry: how many a page starting at it follows."""
         ...
 
     def approved_version(self) -> tuple:

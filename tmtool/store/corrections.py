@@ -130,8 +130,9 @@ class UnitCorrections:
         # the one holding it whole (a merge), else the one holding the entry's term (a split, a sentence moved)
         was = {u.id: term_context(u.unit) for u in run}
         now = [(i, u, term_context(u)) for i, u in new_ids]
-        moved = []
-        for context_id, old_id, sentence, english, terms in self._unit_contexts(old_ids):
+        moved, requoted = [], set()
+        for context_id, old_id, sentence, english, terms, entry_id, old_tuid in self._unit_contexts(old_ids):
+            was_quoted = (old_tuid or "", sentence, english)
             # the term as a whole word, singular or plural (stem: "états d'urgence" holds "état d'urgence", which a
             # substring did not find, and "merci" no "mer")
             wanted = [re.compile(rf"(?<!\w){re.escape(stem(fold(t)))}(?!\w)") for t in (terms or "").split("\n")
@@ -147,19 +148,26 @@ class UnitCorrections:
             if quoted is not None and old is not None and (old.fr, old.en) == (sentence, english):
                 sentence, english = quoted.fr, quoted.en
             moved.append((unit_id, unit.tuid or "", sentence, english, context_id))
+            if (unit.tuid or "", sentence, english) != was_quoted:
+                requoted.add(entry_id)
         self._move_contexts(moved)
+        # an entry whose quotes now read otherwise (or name another unit) is a new version of it: a card or a page
+        # read before showed the old sentences, and its version (the API's ETag) said nothing had changed. Not
+        # recorded in the glossary's history: the document's correction is, and its undo moves them back (again a
+        # new version)
+        if requoted:
+            self._new_versions(sorted(requoted))
         self._delete_units(old_ids)
 
     # Each backend's statements, in the caller's transaction:
     # _record_unit_edit((document_id, time, action, before, after, user)) -> the new row's id; _delete_unit_edit(id)
     # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after, user) rows, oldest first
     # _set_excluded([(excluded, unit_id)]); _unit_origin(unit_id) -> origin
-    # _unit_contexts(unit_ids) -> (context id, unit id, fr, en, the entry's terms, a line each) rows
-    # _move_contexts([(unit_id, tuid, fr, en, context id)])
+    # _unit_contexts(unit_ids) -> (context id, unit id, fr, en, the entry's terms, a line each, entry id, tuid) rows
+    # _move_contexts([(unit_id, tuid, fr, en, context id)]); _new_versions(entry_ids): each its next version
     # _shift_positions(document_id, by, after_position): the positions after it moved by ``by``
     # _insert_document_units(units, document_id, position, origin) -> their ids, at position and on
     # _set_corrected([(excluded, sentences, unit_id)]): no confidence, the sentences a correction gave
-    # _unit_contexts(unit_ids) -> (context_id, fr) rows; _move_contexts([(unit_id, unit, context_id)])
     # _delete_units(unit_ids)
 
 

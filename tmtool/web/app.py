@@ -458,7 +458,31 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit, order=order, after=after, before=before, lang=lang or None)
 
-    @app.get("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.EntryWithHistory))
+    # (before /api/entries/{entry_id}, which would take "versions" for an id and refuse it)
+    @app.get("/api/entries/versions", tags=["glossary"], **answers(schemas.EntryVersions))
+    def api_entry_versions(id: Annotated[list[int], Query(max_length=100, description=(
+            "the entries asked about, one or several (id=12&id=15), at most 100"))]) -> dict:
+        """Where each entry stands now (``version``, ``status``, ``by``: who made its last change; ``gone``,
+        ``into`` for one merged away or removed): what a page showing them polls, to tell its reader what someone
+        else decided meanwhile. Cheap: no contexts' sentences sent."""
+        with reading() as s:
+            return {"entries": api.entry_versions(s, id)}
+
+    @app.get("/api/entries/count", tags=["glossary"], **answers(schemas.EntriesCount))
+    def api_entries_count(status: Annotated[list[STATUSES] | None, Query(description=(
+                              "the statuses counted, one or several; none: every status"))] = None,
+                          q: Annotated[str | None, Query(max_length=500)] = None, min_score: float | None = None,
+                          document: str | None = None,
+                          lang: Annotated[str | None, Query(max_length=35)] = None) -> dict:
+        """How many entries /api/entries lists for these filters, all its pages: ``total``, counted up to a bound
+        (``capped`` true: at least that many), as the review queue says it."""
+        cap = TEXT_COUNTED if q else api.ENTRIES_COUNTED
+        with reading() as s:
+            total = api.count_entries(s, statuses=status or [], text=q or None, min_score=min_score,
+                                      document=document or None, lang=lang or None, cap=cap)
+        return {"total": total, "capped": total >= cap}
+
+        @app.get("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.EntryWithHistory))
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
         with reading() as s:
@@ -698,14 +722,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             # a text's count reads each entry holding it: on PostgreSQL, "e" in a glossary of 100,000 took 0.7-1.1 s
             # counted to 100,000, where its page took 0.24 s; counted to 10,000, 0.12 s
             counted = TEXT_COUNTED if q else api.ENTRIES_COUNTED
-            listed["total"] = api.count_entries(s, statuses=[status] if status else [], text=q or None,
-                                                min_score=min_score, document=document or None, lang=lang or None,
-                                                cap=counted)
-            # the offset a link carried counts the entries before as they were: some decided since elsewhere, the last
-            # page said "Entries 41–42 of 32". Its entries are the last of the total; one with more, none past it
-            if listed["entries"] and listed["total"] < counted:
-                room = listed["total"] - len(listed["entries"]) - (1 if listed["more"] else 0)
-                listed["offset"] = max(0, room if not listed["more"] else min(listed["offset"], room))
+            filtered = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+                        "document": document or None, "lang": lang or None, "cap": counted}
+            listed["total"] = api.count_entries(s, **filtered)
+            # the offset a link carried counts the entries before as they were: some decided since elsewhere, a middle
+            # page said "Entries 11–20" of a queue where its first was the eighth, the last "Entries 41–42 of 32". The
+            # entries before the page's first are counted (bounded as the total is): its numbers are exact, or, past
+            # the bound, the link's offset said as "about"
+            listed["exact"] = True
+            if listed["entries"] and listed["previous"]:
+                before = api.count_entries(s, **filtered, order=order,
+                                           before=api.entries_cursor(listed["entries"][0], order))
+                listed["exact"] = before < counted
+                if listed["exact"]:
+                    listed["offset"] = before
             documents = [d["id"] for d in api.documents(s)]
             # the language filtered by as its box names it (de-DE, DE: de), one no term is in yet (es) among them: the
             # box said "any" over a queue filtered, and the next Filter dropped the language unsaid

@@ -95,6 +95,30 @@ class EntriesPage(Answer):
     entries: list[Entry]
 
 
+class EntryStanding(Answer):
+    id: str
+    version: int
+    status: str
+    by: str | None = Field(description="who made its last change the history records; null: none recorded")
+
+
+class EntryGone(Answer):
+    id: str
+    gone: Literal[True]
+    into: int | None = Field(description="the entry a merge took it into; null: removed otherwise")
+
+
+class EntryVersions(Answer):
+    """Where each entry asked about stands now, or that it is gone."""
+
+    entries: list[EntryStanding | EntryGone]
+
+
+class EntriesCount(Answer):
+    total: int
+    capped: bool = Field(description="true: counted up to a bound, at least that many")
+
+
 class Decision(Answer):
     """A decision on an entry: the change recorded (null: nothing changed) and the entry as it is now."""
 

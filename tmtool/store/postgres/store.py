@@ -531,14 +531,19 @@ class PostgresStore(UnitCorrections):
             cursor.executemany("UPDATE units SET confidence = NULL, excluded = %s, sentences = %s WHERE id = %s",
                                rows)
 
-    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None]]:
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None, int, str | None]]:
         return self._query("SELECT id, unit_id, fr, en, (SELECT string_agg(text, E'\\n') FROM terms"
-                           " WHERE terms.entry_id = contexts.entry_id) FROM contexts WHERE unit_id = ANY(%s)",
+                           " WHERE terms.entry_id = contexts.entry_id), entry_id, unit FROM contexts"
+                           " WHERE unit_id = ANY(%s)",
                            (list(unit_ids),))
 
     def _move_contexts(self, rows: Sequence[tuple[int, str, str, str, int]]) -> None:
         with self._pg.cursor() as cursor:
             cursor.executemany("UPDATE contexts SET unit_id = %s, unit = %s, fr = %s, en = %s WHERE id = %s", rows)
+
+    def _new_versions(self, entry_ids: Sequence[int]) -> None:
+        self._pg.execute("UPDATE entries SET version = version + 1, updated = %s WHERE id = ANY(%s)",
+                         (iso(utcnow()), list(entry_ids)))
 
     def _delete_units(self, unit_ids: Sequence[int]) -> None:
         self._pg.execute("DELETE FROM units WHERE id = ANY(%s)", (list(unit_ids),))
@@ -900,8 +905,10 @@ class PostgresStore(UnitCorrections):
 
     def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                       text: str | None = None, document: str | None = None, lang: str | None = None,
-                      cap: int) -> int:
+                      cap: int, order: str = "score", before: Sequence | None = None) -> int:
         where, params = self._entries_where(statuses, min_score, None, text, document, lang)
+        keysets, values = entries_around(order, None, before, "%s")
+        where, params = where + keysets, params + values
         sql = "SELECT 1 FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         return self._query(f"SELECT count(*) FROM ({sql} LIMIT %s) AS counted", [*params, cap])[0][0]
 

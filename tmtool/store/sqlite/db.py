@@ -668,13 +668,17 @@ class SQLiteStore(UnitCorrections):
     def _set_corrected(self, rows: Sequence[tuple[int, str, int]]) -> None:
         self._conn.executemany("UPDATE units SET confidence = NULL, excluded = ?, sentences = ? WHERE id = ?", rows)
 
-    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None]]:
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str, str | None, int, str | None]]:
         return self._query("SELECT id, unit_id, fr, en, (SELECT group_concat(text, char(10)) FROM terms"
-                           " WHERE terms.entry_id = contexts.entry_id) FROM contexts"
+                           " WHERE terms.entry_id = contexts.entry_id), entry_id, unit FROM contexts"
                            f" WHERE unit_id IN ({','.join('?' * len(unit_ids))})", unit_ids)
 
     def _move_contexts(self, rows: Sequence[tuple[int, str, str, str, int]]) -> None:
         self._conn.executemany("UPDATE contexts SET unit_id = ?, unit = ?, fr = ?, en = ? WHERE id = ?", rows)
+
+    def _new_versions(self, entry_ids: Sequence[int]) -> None:
+        self._conn.execute(f"UPDATE entries SET version = version + 1, updated = ? WHERE id IN"
+                           f" ({','.join('?' * len(entry_ids))})", (iso(utcnow()), *entry_ids))
 
     def _delete_units(self, unit_ids: Sequence[int]) -> None:
         self._conn.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(unit_ids))})", unit_ids)
@@ -953,8 +957,10 @@ class SQLiteStore(UnitCorrections):
 
     def count_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                       text: str | None = None, document: str | None = None, lang: str | None = None,
-                      cap: int) -> int:
+                      cap: int, order: str = "score", before: Sequence | None = None) -> int:
         where, params = self._entries_where(statuses, min_score, None, text, document, lang)
+        keysets, values = entries_around(order, None, before, "?")
+        where, params = where + keysets, params + values
         sql = "SELECT 1 FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         return self._query(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, cap))[0][0]
 

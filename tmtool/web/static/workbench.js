@@ -307,12 +307,20 @@ function setUpReview() {
     return found >= 0 ? found : kept.index;  // merged away: the card now in its place
   }
 
-  function show(card, entry) {
+  // ``own``: an answer to this reviewer's action (counted against the queue's total as last polled)
+  function show(card, entry, own = true) {
+    if (own && filtered && (card.dataset.status === filtered) !== (entry.status === filtered)) {
+      ownLeft += card.dataset.status === filtered ? 1 : -1;
+    }
     card.dataset.version = entry.version;
-    card.dataset.status = entry.status;
-    const status = card.querySelector(".status");
-    status.textContent = entry.status;
-    status.className = "status " + entry.status;
+    showStatus(card, entry.status);
+  }
+
+  function showStatus(card, status) {
+    card.dataset.status = status;
+    const shown = card.querySelector(".status");
+    shown.textContent = status;
+    shown.className = "status " + status;
     left();
   }
 
@@ -322,13 +330,20 @@ function setUpReview() {
   const loaded = new Map(cards.map((card) => [card, card.dataset.status]));
   const next = document.querySelector('nav.pages a[rel="next"]');
   const nextOffset = next ? Number(new URL(next.href).searchParams.get("offset")) : 0;
+  // the queue's total as last polled (null: not yet; the page's own count stands), and this reviewer's decisions that
+  // took entries out of it (or back in), all told and as the poll was sent: those since are taken off what it counted
+  let polledTotal = null, ownLeft = 0, ownLeftPolled = 0;
   function left() {
     const count = document.querySelector("p.count");
     if (single || !filtered) return;
-    const gone = cards.filter((card) => loaded.get(card) === filtered && card.dataset.status !== filtered).length;
+    const out = cards.filter((card) => loaded.get(card) === filtered && card.dataset.status !== filtered);
+    const gone = out.length, elsewhere = out.filter((card) => card.dataset.elsewhere).length;
     if (count?.dataset.total) {
-      document.getElementById("left").textContent = gone
-        ? ` ${(Number(count.dataset.total) - gone).toLocaleString("en")} left, ${gone} decided on this page.` : "";
+      // decided elsewhere, on this page or off it: the total polled says how many are left now
+      const now = polledTotal !== null ? polledTotal - (ownLeft - ownLeftPolled) : Number(count.dataset.total) - gone;
+      document.getElementById("left").textContent = gone || now !== Number(count.dataset.total)
+        ? ` ${Math.max(0, now).toLocaleString("en")} left, ${gone} decided on this page` +
+          `${elsewhere ? ` (${elsewhere} by someone else)` : ""}.` : "";
     }
     // the next page numbers its entries among those left (the page follows the last card whatever its offset says):
     // after two decided it said "Entries 11–20 of 38", and the queue's last page "Entries 31–40 of 30"
@@ -339,11 +354,70 @@ function setUpReview() {
     }
   }
 
+  // ---- another reviewer's changes: the cards' versions and the queue's total polled (every POLL_MS, as the tab is
+  // shown again, and after each action of this one's), so that an entry someone else decided or merged meanwhile is
+  // shown so on its card, and counted, without a reload. Its version stays the one read: a decision on it is refused
+  // (409) and the page read again, showing it as it now is, as for a change seen no other way
+  let acted = 0, polling = false;
+  const countUrl = document.querySelector("p.count")?.dataset.countUrl;
+  async function poll() {
+    if (single || !cards.length || polling || document.hidden) return;
+    polling = true;
+    const sent = acted, ownAtSend = ownLeft;
+    try {
+      const [state, count] = await Promise.all([
+        api("GET", "/api/entries/versions?" + cards.map((card) => `id=${card.dataset.entry}`).join("&")),
+        filtered && countUrl ? api("GET", countUrl) : null]);
+      const changed = [];
+      for (const now of state.entries) {
+        const card = cards.find((c) => c.dataset.entry === now.id);
+        // a card acted on here since the poll was sent: its answer, not the poll's, says where it stands
+        if (!card || card.dataset.pending || Number(card.dataset.acted || 0) > sent) continue;
+        const moved = now.gone ? "gone" : String(now.version);
+        if (!now.gone && now.version <= Number(card.dataset.version)) continue;
+        if (card.dataset.elsewhere === moved) continue;  // said already
+        card.dataset.elsewhere = moved;
+        card.classList.add("elsewhere");
+        const note = card.querySelector(".elsewhere-note") || element("p", undefined, "elsewhere-note");
+        if (!note.isConnected) card.querySelector("header, .terms").after(note);
+        // the last decision's maker, as the history records it (a version made by a document's correction moving
+        // the entry's quotes is none of theirs): "last by"
+        const who = now.by ? `, last by ${now.by}` : "";
+        if (now.gone) {
+          note.textContent = now.into !== null ? `Merged into #${now.into} meanwhile by someone else.`
+            : "Removed meanwhile by someone else.";
+          changed.push(`#${card.dataset.entry} ${now.into !== null ? `merged into #${now.into}` : "removed"}`);
+          showStatus(card, now.into !== null ? "merged" : "removed");  // out of the queue: counted as decided
+        } else {
+          note.textContent = `Changed meanwhile: now ${now.status}${who} (version ${now.version}; this card shows ` +
+            `version ${card.dataset.version}). A decision or an edit made on it is refused until it is read again.`;
+          changed.push(`#${card.dataset.entry} now ${now.status}${who}`);
+          showStatus(card, now.status);
+        }
+      }
+      if (count) {
+        polledTotal = count.capped ? null : count.total;
+        ownLeftPolled = ownAtSend;
+        left();
+      }
+      if (changed.length) say(`Changed meanwhile on this page: ${changed.join("; ")}. Reload to read them as they now are.`);
+    } catch (error) {
+      // a poll that failed (the server stopped) says nothing: the next action says why it cannot be made
+    } finally { polling = false; }
+  }
+  const POLL_MS = 10000;
+  if (!single && cards.length) {
+    setInterval(poll, POLL_MS);
+    addEventListener("focus", poll);
+    document.addEventListener("visibilitychange", poll);
+  }
+
   async function act(card, verb) {
     // a key pressed before the answer comes is for the next card: the selection moves on at once, and a card
     // waiting for its answer takes no second decision (its version would be the one just changed)
     if (card.dataset.pending) return;
     card.dataset.pending = verb;
+    card.dataset.acted = ++acted;
     select(cards.indexOf(card) + 1);
     try {
       const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
@@ -357,6 +431,7 @@ function setUpReview() {
     } finally {
       delete card.dataset.pending;
     }
+    poll();  // what others did meanwhile, noticed at each action
   }
 
   function edit(card) {
@@ -394,7 +469,7 @@ function setUpReview() {
       // until the page was reloaded, the text typed with it)
       try {
         const now = await api("GET", `/api/entries/${card.dataset.entry}`);
-        show(card, now);
+        show(card, now, false);
         say(`${error.message.replace(/; reload it$/, "")}: it is now ${now.status}, version ${now.version}. ` +
             "Save again to write the boxes you changed over it, or Esc and reload to read it first.", true);
       } catch (again) { say(again.message, true); }
@@ -532,7 +607,7 @@ function setUpReview() {
     // was refused against the version the first had just made, said as "changed by someone else"
     const sent = picked.filter((card) => !card.dataset.pending);
     if (!sent.length) return;
-    for (const card of sent) card.dataset.pending = verb;
+    for (const card of sent) { card.dataset.pending = verb; card.dataset.acted = ++acted; }
     const changes = [], refused = [];
     let stale = null;  // the first refused as changed meanwhile: the page is read again, showing them as they now are
     for (const card of sent) {
@@ -549,6 +624,7 @@ function setUpReview() {
     remember(changes, sent[0]);
     const said = [`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n");
     if (!stale || !conflicted(stale, {status: 409, message: said})) say(said, refused.length > 0);
+    if (!stale) poll();
   }
   document.getElementById("approve-picked").addEventListener("click", unlessEditing(() => decidePicked("approve")));
   document.getElementById("reject-picked").addEventListener("click", unlessEditing(() => decidePicked("reject")));
