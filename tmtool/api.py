@@ -58,7 +58,7 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NOTICE_COMMANDS", "NotFound", "STATUSES", "STORE_CHECK_COMMANDS", "TmtoolError", "USAGES",
     "ReadOnly", "Unavailable", "Upload", "add_entry", "advised_on", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_entries", "count_left", "counts_left", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_export", "check_import", "check_report", "check_store", "concordance", "context_language", "copy_store", "count_entries", "count_left", "counts_left", "default_user", "deprecate", "document_named", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "entry_versions", "error_on_store", "exclude_unit", "export", "export_counted", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_in_name", "language_pair", "languages_in_names", "languages_left_out", "lookup",
@@ -460,7 +460,11 @@ def document_named(path: str | Path) -> str | None:
     """The kind of document a file's name ending says (``rapport.docx``: ``"DOCX"``), of those tmtool reads and
     the legacy Office ones, None for any other name (plain ``.txt`` too: a TSV glossary is named so for OmegaT).
     tmtool writes no document, so an output named so is a slip (``export tmx -o rapport.docx``): written, it
-    replaced the document with a file that no longer opens as one."""
+    replaced the document with a file that no longer opens as one.
+
+    >>> document_named("rapport.docx"), document_named("notes.md"), document_named("glossary.txt")
+    ('DOCX', 'Markdown', None)
+    """
     from .transfer import document_named as named
 
     return named(path)

@@ -482,7 +482,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                                       document=document or None, lang=lang or None, cap=cap)
         return {"total": total, "capped": total >= cap}
 
-        @app.get("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.EntryWithHistory))
+    @app.get("/api/entries/{entry_id}", tags=["glossary"], **answers(schemas.EntryWithHistory))
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
         with reading() as s:
