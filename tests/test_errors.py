@@ -144,10 +144,10 @@ def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_
         assert (result.exit_code, result.output.count("\n")) == (1, 1), (args, result.output)
         assert "directory" in result.output, (args, result.output)
     nowhere = tmp_path / "none.db"
-    for result in (run(nowhere, "backup", str(tmp_path / "b.db")),
-                   run(db, "db", "copy", str(nowhere), str(tmp_path / "copy.db"))):
-        assert (result.exit_code, result.output) == (
-            2, f"tmtool: error: {nowhere}: no such store (check --db or $TMTOOL_DB)\n")
+    # the store is named by --db for backup, by the SOURCE argument for db copy: each hint names what to check
+    for result, check in ((run(nowhere, "backup", str(tmp_path / "b.db")), "--db or $TMTOOL_DB"),
+                          (run(db, "db", "copy", str(nowhere), str(tmp_path / "copy.db")), "SOURCE")):
+        assert (result.exit_code, result.output) == (2, f"tmtool: error: {nowhere}: no such store (check {check})\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
 
 
