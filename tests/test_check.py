@@ -887,3 +887,18 @@ def test_a_sentence_the_translation_left_out_is_said_not_checked(db, tmp_path):
     assert report["unmatched"] == [{"lang": "fr-FR", "text": "Les États membres ont ensuite présenté leurs priorités "
                                                              "pour l'année qui vient."}]
     assert report["checked"] == 2
+
+
+def test_a_dutch_verb_in_zen_or_ven_after_a_short_vowel_is_no_plural_of_a_noun_in_s_or_f():
+    """Dutch voices a plural's s and f to z and v after a consonant or a vowel written twice (wolven: wolf, huizen:
+    huis); a short vowel's s is doubled instead (lessen: les), so *lezen* (to read) and *leven* (life) are no plural
+    of *les* (a lesson) and *lef* (nerve): read as such, they passed for the approved term (review of lang36)."""
+    glossary = Glossary([Entry([Term("leçon", "fr"), Term("les", "nl")], id="lesson", status=APPROVED),
+                         Entry([Term("cran", "fr"), Term("lef", "nl")], id="nerve", status=APPROVED),
+                         Entry([Term("loup", "fr"), Term("wolf", "nl")], id="wolf", status=APPROVED),
+                         Entry([Term("maison", "fr"), Term("huis", "nl")], id="house", status=APPROVED)])
+    units = [Unit("La leçon commence.", "We gaan lezen.", "fr-FR", "nl-NL"),
+             Unit("Il faut du cran.", "Zo is het leven.", "fr-FR", "nl-NL"),
+             Unit("Les loups arrivent près des maisons.", "De wolven komen bij de huizen.", "fr-FR", "nl-NL")]
+    assert [(f.unit, f.kind, f.entry) for f in check_units(glossary, units).findings] == [
+        (1, "missing", "lesson"), (2, "missing", "nerve")]

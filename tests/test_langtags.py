@@ -128,3 +128,21 @@ def test_a_java_tools_iw_is_hebrew_in_tmx_tbx_and_xliff(tmp_path):
         '<trans-unit id="1"><source>Welcome</source><target state="translated">ברוכים הבאים</target></trans-unit>'
         '</body></file></xliff>\n', encoding="utf-8")
     assert [(u.srclang, u.tgtlang) for u in read_xliff(xlf)] == [("en-US", "he-IL")]
+
+
+def test_a_language_s_codes_include_its_withdrawn_ones_and_the_registry_is_not_needed(monkeypatch):
+    """A store made before withdrawn codes were read as current ones holds units tagged ``iw-IL``: a query by language
+    (PostgreSQL's, on the stored tag's first subtag) must name ``iw`` among Hebrew's codes, or they are not found.
+    Without langcodes' registry file (a package shipped without its data), tags are still read, the common
+    withdrawn codes too, not a traceback (review of files36)."""
+    import importlib.util
+
+    from tmtool import langtags
+
+    assert "iw" in langtags.language_codes("he") and "in" in langtags.language_codes("id")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    langtags._preferred_languages.cache_clear()
+    try:
+        assert (normalize_tag("fr-FR"), normalize_tag("iw-IL"), normalize_tag("mo")) == ("fr-FR", "he-IL", "ro")
+    finally:
+        langtags._preferred_languages.cache_clear()

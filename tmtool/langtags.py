@@ -79,8 +79,11 @@ def _preferred_languages() -> dict[str, str]:
     from pathlib import Path
 
     # found, not imported: langcodes itself takes 80 ms to import, which a look-up would wait for
-    package = Path(find_spec("langcodes").submodule_search_locations[0])
-    text = (package / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    try:
+        package = Path(find_spec("langcodes").submodule_search_locations[0])
+        text = (package / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    except (AttributeError, TypeError, OSError):  # langcodes absent, zipped, or shipped without its data
+        return {"iw": "he", "in": "id", "ji": "yi", "mo": "ro", "jw": "jv"}
     preferred = {}
     for value in re.finditer(r"^Preferred-Value: (\S+)$", text, re.MULTILINE):  # a few hundred of 9,000 records
         record = text[text.rfind("%%", 0, value.start()):value.start()]
@@ -173,7 +176,8 @@ def direction(tag: str) -> str:
 def language_codes(base: str) -> list[str]:
     """Every primary subtag that :func:`normalize_tag` turns into ``base`` (``fr`` → fr, fra, fre),
     for a query that must recognise the language in tags stored as written."""
-    return sorted({base, *(code for code, two in _TWO_LETTER.items() if two == base)})
+    return sorted({base, *(code for code, two in _TWO_LETTER.items() if two == base),
+                   *(code for code, preferred in _preferred_languages().items() if preferred == base)})
 
 
 def base_language(tag: str) -> str:

@@ -476,7 +476,12 @@ RESPELT_ENDINGS = frozenset({"es", "pt", "it", "nl"})
 # (categorieën: categorie), and -heid's plural -heden (eenheden: eenheid); -eren is not read as -eer, the infinitive
 # of the verbs in -eren (adopteren, publiceren: adopteer, stemmed as geadopteerd; publiceer, as publicatie)
 _DUTCH_CONSONANTS = "bdfgklmnprstz"
-DUTCH_PLURALS = (("en", ""), ("s", ""), ("ën", ""), ("heden", "heid"), ("ven", "f"), ("zen", "s"),
+# f and s are voiced after a consonant or a vowel written twice (wolven, ganzen, dieven, huizen); after a vowel
+# written once the syllable is open and the vowel long (hazen: haas), a short vowel's s doubled (lessen: les), so
+# lezen, leven, boven are no les, lef, bof
+_DUTCH_VOICING = ("l", "n", "r", "ie", "ui", "ei", "ij", "oe", "ou", "au", "eu")
+DUTCH_PLURALS = (("en", ""), ("s", ""), ("ën", ""), ("heden", "heid"),
+                 *((x + "ven", x + "f") for x in _DUTCH_VOICING), *((x + "zen", x + "s") for x in _DUTCH_VOICING),
                  *((c + c + "en", c) for c in _DUTCH_CONSONANTS),
                  *((v + c + "en", v + v + c) for v in "aeou" for c in _DUTCH_CONSONANTS if v + c != "er"),
                  *((v + "ven", v + v + "f") for v in "aeou"), *((v + "zen", v + v + "s") for v in "aeou"))
