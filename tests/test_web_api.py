@@ -1741,7 +1741,7 @@ def test_every_json_path_declares_the_answer_it_gives(store_url, tmp_path):
          http.post(f"{base}/units/{stored[4]['id']}/exclude", headers=headers)),
         ("post", "/api/documents/{document_id}/corrections/undo", http.post(f"{base}/corrections/undo", headers=headers)),
         ("get", "/api/documents/{document_id}/units", http.get(f"{base}/units")),
-        ("get", "/api/documents/{document_id}/check", http.get(f"/api/documents/rapport/check")),
+        ("get", "/api/documents/{document_id}/check", http.get("/api/documents/rapport/check")),
         ("post", "/api/documents/{document_id}/reextract", http.post(f"{base}/reextract", headers=headers)),
         ("get", "/api/documents", http.get("/api/documents")),
         ("get", "/api/stats", http.get("/api/stats")),

@@ -82,16 +82,17 @@ def reextract(store: Store, documents: Sequence[DocumentRecord], *, user: str | 
     sentences = 0
     pending = {record.id for record in documents}
     for number, record in enumerate(documents):
-        within = None
         if progress:
             progress(Step(number, len(documents), sentences, record.id))
 
-            def within(step: Step, number=number, record=record, sentences=sentences) -> None:
-                part = step.done / step.total if step.total else 0.0
-                progress(Step(number + min(part, 1.0), len(documents), sentences,
-                              f"{record.id}: extracting terms" + (f" ({step.item})" if step.item else "")))
+        def within(step: Step, number=number, record=record, sentences=sentences) -> None:
+            part = step.done / step.total if step.total else 0.0
+            progress(Step(number + min(part, 1.0), len(documents), sentences,
+                          f"{record.id}: extracting terms" + (f" ({step.item})" if step.item else "")))
+
         pending.discard(record.id)
-        result = reextract_document(store, record, replaceable=pending, user=user, progress=within)
+        result = reextract_document(store, record, replaceable=pending, user=user,
+                                     progress=within if progress else None)
         summary.results.append(result)
         sentences += result.sentences
     if progress:
